@@ -1,0 +1,120 @@
+package io.guiji.jobs;
+
+import io.guiji.connectors.file.RawRow;
+import io.guiji.jobs.config.GuijiSettings;
+import io.guiji.jobs.coverage.CoverageFunction;
+import io.guiji.jobs.coverage.CoverageKey;
+import io.guiji.jobs.coverage.DeptStatsFunction;
+import io.guiji.jobs.dedup.DedupFunction;
+import io.guiji.jobs.ingest.RecordParser;
+import io.guiji.jobs.ingest.ReferenceParsers;
+import io.guiji.jobs.link.KeyLookupFunction;
+import io.guiji.jobs.link.LinkRequests;
+import io.guiji.jobs.link.LinkResolver;
+import io.guiji.jobs.link.RegistryIndexer;
+import io.guiji.schemas.CatalogEntry;
+import io.guiji.schemas.CoverageSnapshot;
+import io.guiji.schemas.LinkChange;
+import io.guiji.schemas.RegistryEntry;
+import io.guiji.schemas.RejectedRecord;
+import io.guiji.schemas.SupervisionRecord;
+import io.guiji.schemas.UnifiedRecord;
+import io.guiji.schemas.internal.DeptCounters;
+import io.guiji.schemas.internal.DeptDelta;
+import io.guiji.schemas.internal.IndexUpdate;
+import io.guiji.schemas.internal.LookupAnswer;
+import io.guiji.schemas.internal.LookupRequest;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+
+/**
+ * The dataflow of guiji, shared by the bounded file run and the streaming job; callers bring the
+ * sources and attach the sinks (tests bring bounded sources and collect).
+ *
+ * <pre>
+ * records ─ parse ─┬─ dedup(record_id) ─┬──────────────────────────── resolve(record_id) ─ unified
+ *                  │                    └─ requests ─ lookup(key) ──┘        │
+ * registry ─ parse ─ index(enterprise_id) ──────────┘                        │
+ *                  └─ rejected                                               │
+ *   parse deltas + resolve deltas ─ dept stats(dept_code) ─ coverage(const) ─ coverage snapshots
+ * catalogue ─ parse ───────────────────────────────────────┘
+ * </pre>
+ *
+ * Every stage is keyed state with no assumption on arrival order; {@link EmitMode} chooses between
+ * publishing final states (bounded) and every change (streaming).
+ */
+public final class GuijiPipeline {
+    private GuijiPipeline() {}
+
+    /** The sources, already as rows (files) or entries (reference topics). */
+    public record Inputs(DataStream<RawRow> records, DataStream<RegistryEntry> registry, DataStream<CatalogEntry> catalog,
+                         DataStream<RejectedRecord> referenceRejected) {
+
+        /** Inputs whose reference data still needs parsing from rows. */
+        public static Inputs fromRows(DataStream<RawRow> records, DataStream<RawRow> registryRows, DataStream<RawRow> catalogRows) {
+            SingleOutputStreamOperator<RegistryEntry> registry = registryRows
+                    .process(new ReferenceParsers.Registry())
+                    .uid(Uids.PARSE_REGISTRY).name("parse registry");
+            SingleOutputStreamOperator<CatalogEntry> catalog = catalogRows
+                    .process(new ReferenceParsers.Catalog())
+                    .uid(Uids.PARSE_CATALOG).name("parse catalogue");
+            DataStream<RejectedRecord> rejected = registry.getSideOutput(ReferenceParsers.REFERENCE_REJECTED)
+                    .union(catalog.getSideOutput(ReferenceParsers.REFERENCE_REJECTED));
+            return new Inputs(records, registry, catalog, rejected);
+        }
+    }
+
+    /** What the pipeline publishes. */
+    public record Outputs(DataStream<UnifiedRecord> unified, DataStream<RejectedRecord> rejected,
+                          DataStream<CoverageSnapshot> coverage, DataStream<LinkChange> linkChanges,
+                          DataStream<RejectedRecord> referenceRejected) {}
+
+    public static Outputs defineWorkflow(Inputs in, EmitMode mode, GuijiSettings settings, String period) {
+        SingleOutputStreamOperator<SupervisionRecord> accepted = in.records()
+                .process(new RecordParser(settings.processingDate()))
+                .uid(Uids.PARSE_RECORDS).name("parse and validate records");
+
+        SingleOutputStreamOperator<UnifiedRecord> merged = accepted
+                .keyBy(SupervisionRecord::getRecordId, TypeInformation.of(String.class))
+                .process(new DedupFunction(mode))
+                .uid(Uids.DEDUP).name("deduplicate copies");
+
+        DataStream<IndexUpdate> index = in.registry()
+                .keyBy(RegistryEntry::getEnterpriseId, TypeInformation.of(String.class))
+                .process(new RegistryIndexer(mode))
+                .uid(Uids.REGISTRY_INDEX).name("index registry");
+
+        DataStream<LookupRequest> requests = merged
+                .flatMap(new LinkRequests())
+                .uid(Uids.LINK_REQUESTS).name("link keys");
+
+        DataStream<LookupAnswer> answers = index
+                .connect(requests)
+                .keyBy(IndexUpdate::getKey, LookupRequest::getKey, TypeInformation.of(String.class))
+                .process(new KeyLookupFunction(mode, settings.lookupMaxMatches()))
+                .uid(Uids.KEY_LOOKUP).name("look up registry keys");
+
+        SingleOutputStreamOperator<UnifiedRecord> unified = merged
+                .connect(answers)
+                .keyBy(UnifiedRecord::getRecordId, LookupAnswer::getRecordId, TypeInformation.of(String.class))
+                .process(new LinkResolver(mode, settings.zone()))
+                .uid(Uids.LINK_RESOLVE).name("link to enterprises");
+
+        DataStream<DeptDelta> deltas = accepted.getSideOutput(RecordParser.DEPT_DELTAS)
+                .union(unified.getSideOutput(LinkResolver.DEPT_DELTAS));
+        DataStream<DeptCounters> counters = deltas
+                .keyBy(DeptDelta::getDeptCode, TypeInformation.of(String.class))
+                .process(new DeptStatsFunction(mode, settings.coverageIntervalMillis()))
+                .uid(Uids.DEPT_STATS).name("count per department");
+        DataStream<CoverageSnapshot> coverage = in.catalog()
+                .connect(counters)
+                .keyBy(new CoverageKey<>(), new CoverageKey<>(), TypeInformation.of(Integer.class))
+                .process(new CoverageFunction(mode, settings.coverageTarget(), period,
+                        settings.coverageIntervalMillis(), settings.zone()))
+                .uid(Uids.COVERAGE).name("coverage").setParallelism(1).setMaxParallelism(1);
+
+        return new Outputs(unified, accepted.getSideOutput(RecordParser.REJECTED), coverage,
+                unified.getSideOutput(LinkResolver.LINK_CHANGES), in.referenceRejected());
+    }
+}

@@ -1,0 +1,75 @@
+package io.guiji.jobs.cli;
+
+import io.guiji.schemas.CoverageSnapshot;
+import io.guiji.schemas.CoverageTotals;
+import io.guiji.schemas.DeptStats;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The one-screen summary of a bounded run (CONTRACT §10). */
+public final class Summary {
+    private static final int LAGGING_SHOWN = 8;
+
+    private Summary() {}
+
+    public static void print(PrintStream out, String title, CoverageSnapshot c, double seconds) {
+        CoverageTotals t = c.getTotals();
+        out.println(title);
+        out.printf("  records in      %,10d   (%.1f s, %,.0f records/s)%n", t.getReceived(), seconds,
+                seconds > 0 ? t.getReceived() / seconds : 0.0);
+        out.printf("  accepted        %,10d   -> %,d unified records (%,d duplicate copies)%n",
+                t.getAccepted(), t.getUnified(), t.getDuplicates());
+        out.printf("  rejected        %,10d   %s%n", t.getRejected(), reasons(t.getRejectedByReason()));
+        out.printf("  linked          %9s    of %,d non-person unified records (%,d natural persons, never linked)%n",
+                percent(t.getLinked(), t.getNonPerson()), t.getNonPerson(), t.getUnified() - t.getNonPerson());
+        int depts = 0;
+        int items = 0;
+        int coveredItems = 0;
+        for (DeptStats d : c.getByDept().values()) {
+            if (d.getCatalogued()) {
+                depts++;
+                items += d.getCataloguedItems();
+                coveredItems += d.getCoveredItems();
+            }
+        }
+        int coveredDepts = depts - c.getUncoveredDepts().size();
+        out.printf("  coverage        departments %s (%d/%d), items %s (%d/%d), target %s: %s%n",
+                percent(coveredDepts, depts), coveredDepts, depts, percent(coveredItems, items), coveredItems, items,
+                percent(c.getTarget()), c.getStatus());
+        if (!c.getUncoveredDepts().isEmpty()) {
+            out.printf("  lagging         %s%n", names(c.getUncoveredDepts(), c.getByDept()));
+        }
+        if (!c.getUncataloguedDepts().isEmpty()) {
+            out.printf("  not catalogued  %s%n", names(c.getUncataloguedDepts(), c.getByDept()));
+        }
+    }
+
+    private static String reasons(Map<String, Long> byReason) {
+        if (byReason.isEmpty()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        new java.util.TreeMap<>(byReason).forEach((k, v) -> parts.add(k + " " + String.format("%,d", v)));
+        return "(" + String.join(", ", parts) + ")";
+    }
+
+    private static String names(List<String> codes, Map<String, DeptStats> byDept) {
+        List<String> shown = new ArrayList<>();
+        for (String code : codes.subList(0, Math.min(LAGGING_SHOWN, codes.size()))) {
+            DeptStats d = byDept.get(code);
+            shown.add(d != null && d.getDeptName() != null ? code + " " + d.getDeptName() : code);
+        }
+        String more = codes.size() > LAGGING_SHOWN ? ", … " + (codes.size() - LAGGING_SHOWN) + " more in coverage.json" : "";
+        return String.join(", ", shown) + more;
+    }
+
+    private static String percent(long num, long den) {
+        return den == 0 ? "n/a" : percent((double) num / den);
+    }
+
+    private static String percent(double ratio) {
+        return String.format("%.1f%%", ratio * 100);
+    }
+}

@@ -1,0 +1,117 @@
+package io.guiji.jobs.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.Configuration;
+
+/**
+ * The typed view of {@link GuijiOptions} that operators receive (serializable, immutable). Built
+ * once in {@code main}; invalid values fail here with a message naming the key to fix.
+ */
+public final class GuijiSettings implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final LocalDate processingDate;
+    private final String zone;
+    private final double coverageTarget;
+    private final long coverageIntervalMillis;
+    private final int lookupMaxMatches;
+    private final int parallelism;
+
+    private GuijiSettings(Configuration conf) {
+        this.zone = conf.get(GuijiOptions.ZONE);
+        try {
+            ZoneId.of(zone);
+        } catch (RuntimeException e) {
+            throw new ConfigException(GuijiOptions.ZONE, "is not a time zone: " + zone);
+        }
+        String date = conf.get(GuijiOptions.PROCESSING_DATE);
+        try {
+            this.processingDate = date == null ? LocalDate.now(ZoneId.of(zone)) : LocalDate.parse(date.trim());
+        } catch (DateTimeParseException e) {
+            throw new ConfigException(GuijiOptions.PROCESSING_DATE, "must be yyyy-MM-dd, not " + date);
+        }
+        this.coverageTarget = conf.get(GuijiOptions.COVERAGE_TARGET);
+        if (!(coverageTarget > 0 && coverageTarget <= 1)) {
+            throw new ConfigException(GuijiOptions.COVERAGE_TARGET, "must be in (0, 1], not " + coverageTarget);
+        }
+        this.coverageIntervalMillis = conf.get(GuijiOptions.COVERAGE_INTERVAL).toMillis();
+        this.lookupMaxMatches = conf.get(GuijiOptions.LOOKUP_MAX_MATCHES);
+        if (lookupMaxMatches < 3) {
+            throw new ConfigException(GuijiOptions.LOOKUP_MAX_MATCHES, "must be at least 3");
+        }
+        this.parallelism = conf.get(GuijiOptions.PARALLELISM);
+        if (parallelism < 1) {
+            throw new ConfigException(GuijiOptions.PARALLELISM, "must be at least 1");
+        }
+    }
+
+    public static GuijiSettings from(Configuration conf) {
+        return new GuijiSettings(conf);
+    }
+
+    /** Defaults with a fixed processing date: for tests. */
+    public static GuijiSettings defaults(LocalDate processingDate) {
+        Configuration conf = new Configuration();
+        conf.set(GuijiOptions.PROCESSING_DATE, processingDate.toString());
+        return from(conf);
+    }
+
+    /** Reads {@code key: value} or {@code key=value} lines into a Configuration. */
+    public static Configuration load(Path file) {
+        Properties props = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            props.load(r);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read configuration file " + file + ": " + e.getMessage());
+        }
+        Map<String, String> map = new java.util.HashMap<>();
+        for (Map.Entry<Object, Object> e : props.entrySet()) {
+            map.put(e.getKey().toString().trim(), e.getValue().toString().trim());
+        }
+        return Configuration.fromMap(map);
+    }
+
+    public LocalDate processingDate() {
+        return processingDate;
+    }
+
+    public String zone() {
+        return zone;
+    }
+
+    public double coverageTarget() {
+        return coverageTarget;
+    }
+
+    public long coverageIntervalMillis() {
+        return coverageIntervalMillis;
+    }
+
+    public int lookupMaxMatches() {
+        return lookupMaxMatches;
+    }
+
+    public int parallelism() {
+        return parallelism;
+    }
+
+    /** An option with a value that cannot work; the message names the key. */
+    public static final class ConfigException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        public ConfigException(ConfigOption<?> option, String problem) {
+            super("configuration " + option.key() + " " + problem);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package io.guiji.jobs.coverage;
+
+import io.guiji.schemas.CatalogEntry;
+import io.guiji.schemas.CatalogItem;
+import io.guiji.schemas.CoverageSnapshot;
+import io.guiji.schemas.CoverageTotals;
+import io.guiji.schemas.DeptStats;
+import io.guiji.schemas.DivisionCoverage;
+import io.guiji.schemas.RecordType;
+import io.guiji.schemas.internal.DeptCounters;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Collection coverage against the resource catalogue (CONTRACT §8), as a pure function of the
+ * catalogue and the departments' counters. A department counts as covered when it has at least
+ * one accepted record of a type catalogued for it; an item (department × type) when it has one.
+ * Status compares department coverage with the target, overall and per division.
+ */
+public final class CoverageCalculator {
+    /** Division of catalogue entries that name none. */
+    public static final String UNKNOWN_DIVISION = "unknown";
+    private static final double EPSILON = 1e-9;
+
+    private CoverageCalculator() {}
+
+    public static CoverageSnapshot compute(Collection<CatalogEntry> catalog, Map<String, DeptCounters> counters,
+                                           double target, String period, String generatedAt) {
+        Map<String, TreeSet<RecordType>> itemsByDept = new TreeMap<>();
+        Map<String, CatalogEntry> deptInfo = new TreeMap<>();
+        for (CatalogEntry e : catalog) {
+            if (e.getDeleted()) {
+                continue;
+            }
+            itemsByDept.computeIfAbsent(e.getDeptCode(), k -> new TreeSet<>()).add(e.getRecordType());
+            deptInfo.merge(e.getDeptCode(), e, CoverageCalculator::richer);
+        }
+
+        List<String> uncoveredDepts = new ArrayList<>();
+        List<CatalogItem> uncoveredItems = new ArrayList<>();
+        Map<String, int[]> division = new TreeMap<>(); // depts, covered depts, items, covered items
+        Map<String, DeptStats> byDept = new TreeMap<>();
+        int depts = 0;
+        int coveredDepts = 0;
+        int items = 0;
+        int coveredItems = 0;
+        for (Map.Entry<String, TreeSet<RecordType>> d : itemsByDept.entrySet()) {
+            String dept = d.getKey();
+            DeptCounters c = counters.get(dept);
+            int deptItems = d.getValue().size();
+            int deptCovered = 0;
+            for (RecordType t : d.getValue()) {
+                if (acceptedOf(c, t) > 0) {
+                    deptCovered++;
+                } else {
+                    uncoveredItems.add(new CatalogItem(dept, t));
+                }
+            }
+            boolean covered = deptCovered > 0;
+            if (!covered) {
+                uncoveredDepts.add(dept);
+            }
+            depts++;
+            coveredDepts += covered ? 1 : 0;
+            items += deptItems;
+            coveredItems += deptCovered;
+            CatalogEntry info = deptInfo.get(dept);
+            String div = info.getDivisionCode() == null ? UNKNOWN_DIVISION : info.getDivisionCode();
+            int[] acc = division.computeIfAbsent(div, k -> new int[4]);
+            acc[0]++;
+            acc[1] += covered ? 1 : 0;
+            acc[2] += deptItems;
+            acc[3] += deptCovered;
+            byDept.put(dept, stats(dept, info, c, true, deptCovered, deptItems));
+        }
+
+        List<String> uncatalogued = new ArrayList<>();
+        CoverageTotals totals = new CoverageTotals(0L, 0L, 0L, 0L, 0L, 0L, 0L, new TreeMap<>());
+        for (DeptCounters c : new TreeMap<>(counters).values()) {
+            add(totals, c);
+            String dept = c.getDeptCode();
+            if (!dept.isEmpty() && !itemsByDept.containsKey(dept) && c.getReceived() > 0) {
+                uncatalogued.add(dept);
+                byDept.put(dept, stats(dept, null, c, false, 0, 0));
+            }
+        }
+
+        Map<String, DivisionCoverage> byDivision = new TreeMap<>();
+        for (Map.Entry<String, int[]> e : division.entrySet()) {
+            int[] a = e.getValue();
+            double dc = ratio(a[1], a[0]);
+            byDivision.put(e.getKey(), new DivisionCoverage(e.getKey(), a[0], a[1], a[2], a[3], dc, ratio(a[3], a[2]), status(dc, target)));
+        }
+        double deptCoverage = ratio(coveredDepts, depts);
+        return CoverageSnapshot.newBuilder()
+                .setPeriod(period)
+                .setGeneratedAt(generatedAt)
+                .setDeptCoverage(deptCoverage)
+                .setItemCoverage(ratio(coveredItems, items))
+                .setTarget(target)
+                .setStatus(status(deptCoverage, target))
+                .setUncoveredDepts(uncoveredDepts)
+                .setUncoveredItems(uncoveredItems)
+                .setUncataloguedDepts(uncatalogued)
+                .setByDivision(byDivision)
+                .setByDept(byDept)
+                .setTotals(totals)
+                .build();
+    }
+
+    public static String status(double coverage, double target) {
+        return coverage + EPSILON >= target ? "MET" : "BELOW";
+    }
+
+    private static DeptStats stats(String dept, CatalogEntry info, DeptCounters c, boolean catalogued, int covered, int items) {
+        List<String> types = new ArrayList<>();
+        long received = 0, accepted = 0, rejected = 0, duplicates = 0, unified = 0, nonPerson = 0, linked = 0;
+        if (c != null) {
+            for (Map.Entry<String, Long> t : new TreeMap<>(c.getAcceptedByType()).entrySet()) {
+                if (t.getValue() > 0) {
+                    types.add(t.getKey());
+                }
+            }
+            received = c.getReceived();
+            accepted = c.getAccepted();
+            rejected = c.getRejected();
+            duplicates = c.getDuplicates();
+            unified = c.getUnified();
+            nonPerson = c.getNonPerson();
+            linked = c.getLinked();
+        }
+        return DeptStats.newBuilder()
+                .setDeptCode(dept)
+                .setDeptName(info == null ? null : info.getDeptName())
+                .setDivisionCode(info == null ? null : info.getDivisionCode())
+                .setCatalogued(catalogued)
+                .setReceived(received).setAccepted(accepted).setRejected(rejected).setDuplicates(duplicates)
+                .setUnified(unified).setNonPerson(nonPerson).setLinked(linked)
+                .setLinkRate(nonPerson == 0 ? null : (double) linked / nonPerson)
+                .setRecordTypes(types)
+                .setCoveredItems(covered)
+                .setCataloguedItems(items)
+                .build();
+    }
+
+    private static void add(CoverageTotals t, DeptCounters c) {
+        t.setReceived(t.getReceived() + c.getReceived());
+        t.setAccepted(t.getAccepted() + c.getAccepted());
+        t.setRejected(t.getRejected() + c.getRejected());
+        t.setDuplicates(t.getDuplicates() + c.getDuplicates());
+        t.setUnified(t.getUnified() + c.getUnified());
+        t.setNonPerson(t.getNonPerson() + c.getNonPerson());
+        t.setLinked(t.getLinked() + c.getLinked());
+        for (Map.Entry<String, Long> r : c.getRejectedByReason().entrySet()) {
+            t.getRejectedByReason().merge(r.getKey(), r.getValue(), Long::sum);
+        }
+    }
+
+    private static long acceptedOf(DeptCounters c, RecordType t) {
+        if (c == null) {
+            return 0;
+        }
+        Long n = c.getAcceptedByType().get(t.name());
+        return n == null ? 0 : n;
+    }
+
+    /** Of two catalogue rows for one department, the one that names more (then the smaller name). */
+    private static CatalogEntry richer(CatalogEntry a, CatalogEntry b) {
+        int sa = (a.getDeptName() == null ? 0 : 1) + (a.getDivisionCode() == null ? 0 : 1);
+        int sb = (b.getDeptName() == null ? 0 : 1) + (b.getDivisionCode() == null ? 0 : 1);
+        if (sa != sb) {
+            return sa > sb ? a : b;
+        }
+        String na = String.valueOf(a.getDeptName()) + a.getDivisionCode();
+        String nb = String.valueOf(b.getDeptName()) + b.getDivisionCode();
+        return na.compareTo(nb) <= 0 ? a : b;
+    }
+
+    private static double ratio(int num, int den) {
+        return den == 0 ? 0.0 : (double) num / den;
+    }
+}

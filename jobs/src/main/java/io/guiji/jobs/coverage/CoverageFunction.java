@@ -1,0 +1,110 @@
+package io.guiji.jobs.coverage;
+
+import io.guiji.jobs.EmitMode;
+import io.guiji.schemas.CatalogEntry;
+import io.guiji.schemas.CoverageSnapshot;
+import io.guiji.schemas.internal.DeptCounters;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * The coverage snapshot (CONTRACT §8). Key: a constant ({@link CoverageKey}), so one task sees the
+ * whole catalogue and every department. State: the catalogue items and each department's latest
+ * counters. Output: one snapshot at the end of input ({@link EmitMode#FINAL}); or, streaming, a new
+ * snapshot at most once per interval, only when it differs from the last one.
+ */
+public class CoverageFunction extends KeyedCoProcessFunction<Integer, CatalogEntry, DeptCounters, CoverageSnapshot> {
+    private static final long serialVersionUID = 1L;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+
+    private final EmitMode mode;
+    private final double target;
+    private final String period;
+    private final long intervalMillis;
+    private final String zone;
+    private transient MapState<String, CatalogEntry> catalog;
+    private transient MapState<String, DeptCounters> depts;
+    private transient ValueState<CoverageSnapshot> last;
+    private transient ValueState<Boolean> scheduled;
+
+    public CoverageFunction(EmitMode mode, double target, String period, long intervalMillis, String zone) {
+        this.mode = mode;
+        this.target = target;
+        this.period = period;
+        this.intervalMillis = intervalMillis;
+        this.zone = zone;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        catalog = getRuntimeContext().getMapState(new MapStateDescriptor<>("catalog", Types.STRING, TypeInformation.of(CatalogEntry.class)));
+        depts = getRuntimeContext().getMapState(new MapStateDescriptor<>("depts", Types.STRING, TypeInformation.of(DeptCounters.class)));
+        last = getRuntimeContext().getState(new ValueStateDescriptor<>("last-snapshot", CoverageSnapshot.class));
+        scheduled = getRuntimeContext().getState(new ValueStateDescriptor<>("scheduled", Boolean.class));
+    }
+
+    @Override
+    public void processElement1(CatalogEntry entry, Context ctx, Collector<CoverageSnapshot> out) throws Exception {
+        String key = entry.getDeptCode() + '\u001F' + entry.getRecordType();
+        if (entry.getDeleted()) {
+            catalog.remove(key);
+        } else {
+            CatalogEntry existing = catalog.get(key);
+            catalog.put(key, existing == null ? entry : existing.toString().compareTo(entry.toString()) <= 0 ? existing : entry);
+        }
+        schedule(ctx);
+    }
+
+    @Override
+    public void processElement2(DeptCounters counters, Context ctx, Collector<CoverageSnapshot> out) throws Exception {
+        depts.put(counters.getDeptCode(), counters);
+        schedule(ctx);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<CoverageSnapshot> out) throws Exception {
+        scheduled.clear();
+        List<CatalogEntry> entries = new ArrayList<>();
+        for (CatalogEntry e : catalog.values()) {
+            entries.add(e);
+        }
+        Map<String, DeptCounters> counters = new HashMap<>();
+        for (Map.Entry<String, DeptCounters> e : depts.entries()) {
+            counters.put(e.getKey(), e.getValue());
+        }
+        String now = LocalDateTime.now(ZoneId.of(zone)).format(TIME);
+        CoverageSnapshot snapshot = CoverageCalculator.compute(entries, counters, target, period, now);
+        CoverageSnapshot previous = last.value();
+        if (previous != null) {
+            previous.setGeneratedAt(now);
+            if (previous.equals(snapshot)) {
+                return;
+            }
+        }
+        last.update(snapshot);
+        out.collect(snapshot);
+    }
+
+    private void schedule(Context ctx) throws Exception {
+        if (mode == EmitMode.FINAL) {
+            ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+        } else if (scheduled.value() == null) {
+            scheduled.update(true);
+            ctx.timerService().registerProcessingTimeTimer(ctx.timerService().currentProcessingTime() + intervalMillis);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.guiji.jobs.coverage;
+
+import io.guiji.jobs.EmitMode;
+import io.guiji.schemas.internal.DeptCounters;
+import io.guiji.schemas.internal.DeptDelta;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Adds up one department's counters from the deltas of parsing (received, accepted, rejected) and
+ * of publishing (unified, duplicates, linked). Key: {@code dept_code} ("" for records whose path
+ * names none). State: the counters, kept for the period. Output: the counters — once at the end of
+ * input ({@link EmitMode#FINAL}) or at most once per {@code intervalMillis} of processing time
+ * while they change ({@link EmitMode#CHANGES}), which bounds the load on the single coverage task.
+ */
+public class DeptStatsFunction extends KeyedProcessFunction<String, DeptDelta, DeptCounters> {
+    private static final long serialVersionUID = 1L;
+
+    private final EmitMode mode;
+    private final long intervalMillis;
+    private transient ValueState<DeptCounters> counters;
+    private transient ValueState<Boolean> flushScheduled;
+
+    public DeptStatsFunction(EmitMode mode, long intervalMillis) {
+        this.mode = mode;
+        this.intervalMillis = intervalMillis;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        counters = getRuntimeContext().getState(new ValueStateDescriptor<>("dept-counters", DeptCounters.class));
+        flushScheduled = getRuntimeContext().getState(new ValueStateDescriptor<>("flush-scheduled", Boolean.class));
+    }
+
+    @Override
+    public void processElement(DeptDelta d, Context ctx, Collector<DeptCounters> out) throws Exception {
+        DeptCounters c = counters.value();
+        if (c == null) {
+            c = new DeptCounters(d.getDeptCode(), 0L, 0L, 0L, 0L, 0L, 0L, 0L, new HashMap<>(), new HashMap<>());
+        }
+        apply(c, d);
+        counters.update(c);
+        if (mode == EmitMode.FINAL) {
+            ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+        } else if (flushScheduled.value() == null) {
+            flushScheduled.update(true);
+            ctx.timerService().registerProcessingTimeTimer(ctx.timerService().currentProcessingTime() + intervalMillis);
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<DeptCounters> out) throws Exception {
+        flushScheduled.clear();
+        DeptCounters c = counters.value();
+        if (c != null) {
+            out.collect(DeptCounters.newBuilder(c).build());
+        }
+    }
+
+    static void apply(DeptCounters c, DeptDelta d) {
+        c.setReceived(c.getReceived() + d.getReceived());
+        c.setAccepted(c.getAccepted() + d.getAccepted());
+        c.setRejected(c.getRejected() + d.getRejected());
+        c.setDuplicates(c.getDuplicates() + d.getDuplicates());
+        c.setUnified(c.getUnified() + d.getUnified());
+        c.setNonPerson(c.getNonPerson() + d.getNonPerson());
+        c.setLinked(c.getLinked() + d.getLinked());
+        if (d.getRecordType() != null && d.getAccepted() != 0) {
+            c.getAcceptedByType().merge(d.getRecordType().name(), d.getAccepted(), Long::sum);
+        }
+        if (d.getRejectReason() != null && d.getRejected() != 0) {
+            c.getRejectedByReason().merge(d.getRejectReason().name(), d.getRejected(), Long::sum);
+        }
+    }
+
+    static Map<String, Long> copy(Map<String, Long> m) {
+        return new HashMap<>(m);
+    }
+}

@@ -1,0 +1,131 @@
+package io.guiji.jobs.dedup;
+
+import io.guiji.jobs.QualityFlags;
+import io.guiji.jobs.normalize.Identifiers;
+import io.guiji.schemas.DecisionFields;
+import io.guiji.schemas.LinkMethod;
+import io.guiji.schemas.SourceRef;
+import io.guiji.schemas.SupervisionRecord;
+import io.guiji.schemas.UnifiedRecord;
+import io.guiji.schemas.internal.CodeChoice;
+import io.guiji.schemas.internal.DedupState;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Folds copies of one decision into a {@link DedupState} and reads the unified (not yet linked)
+ * record out of it. Folding is commutative: any arrival order of the same copies gives the same
+ * state, up to the order of {@code sources} and {@code content_hashes}, which {@link #unified}
+ * does not depend on.
+ */
+public final class CopyMerger {
+    private static final Comparator<SourceRef> SOURCE_ORDER =
+            Comparator.comparing(SourceRef::getFile).thenComparingLong(SourceRef::getRow);
+
+    private CopyMerger() {}
+
+    /** The state after one more copy; {@code state} may be null for the first copy. */
+    public static DedupState add(DedupState state, SupervisionRecord copy) {
+        String rank = CopyRanking.rank(copy);
+        DecisionFields f = copy.getFields();
+        if (state == null) {
+            state = DedupState.newBuilder()
+                    .setWinner(copy)
+                    .setWinnerRank(rank)
+                    .setConflicts(new ArrayList<>())
+                    .setSources(new ArrayList<>())
+                    .setContentHashes(new ArrayList<>())
+                    .setEmittedVersion(0)
+                    .build();
+        } else if (rank.compareTo(state.getWinnerRank()) > 0) {
+            state.setWinner(copy);
+            state.setWinnerRank(rank);
+        }
+        if (!containsSource(state.getSources(), copy.getSource())) {
+            state.getSources().add(copy.getSource());
+        }
+        long hash = ContentHash.of(f);
+        if (!state.getContentHashes().contains(hash)) {
+            state.getContentHashes().add(hash);
+        }
+        state.setUscc(choose(state, state.getUscc(), f.getUscc(), Identifiers.Kind.USCC, rank, QualityFlags.CONFLICTING_USCC));
+        state.setRegNo(choose(state, state.getRegNo(), f.getRegNo(), Identifiers.Kind.REG_NO, rank, QualityFlags.CONFLICTING_REG_NO));
+        state.setOrgCode(choose(state, state.getOrgCode(), f.getOrgCode(), Identifiers.Kind.ORG_CODE, rank, QualityFlags.CONFLICTING_ORG_CODE));
+        return state;
+    }
+
+    /**
+     * The unified record the state stands for, with {@code version} the number of distinct
+     * revisions seen and the link not yet decided ({@link LinkMethod#NONE}).
+     */
+    public static UnifiedRecord unified(DedupState state) {
+        SupervisionRecord winner = state.getWinner();
+        DecisionFields fields = DecisionFields.newBuilder(winner.getFields()).build();
+        List<String> flags = new ArrayList<>(winner.getQualityFlags());
+        fillCode(state.getUscc(), fields.getUscc(), flags, QualityFlags.INVALID_USCC, fields::setUscc);
+        fillCode(state.getRegNo(), fields.getRegNo(), flags, QualityFlags.INVALID_REG_NO, fields::setRegNo);
+        fillCode(state.getOrgCode(), fields.getOrgCode(), flags, QualityFlags.INVALID_ORG_CODE, fields::setOrgCode);
+        for (String c : state.getConflicts()) {
+            if (!flags.contains(c)) {
+                flags.add(c);
+            }
+        }
+        flags.sort(null);
+        List<SourceRef> sources = new ArrayList<>(state.getSources());
+        sources.sort(SOURCE_ORDER);
+        return UnifiedRecord.newBuilder()
+                .setRecordId(winner.getRecordId())
+                .setVersion(state.getContentHashes().size())
+                .setRecordType(winner.getRecordType())
+                .setDeptCode(winner.getDeptCode())
+                .setFields(fields)
+                .setEnterpriseId(null)
+                .setLinkMethod(LinkMethod.NONE)
+                .setLinkConfidence(0.0)
+                .setCandidates(new ArrayList<>())
+                .setQualityFlags(flags)
+                .setSources(sources)
+                .build();
+    }
+
+    private static CodeChoice choose(DedupState state, CodeChoice current, String code, Identifiers.Kind kind,
+                                     String rank, String conflictFlag) {
+        if (code == null || Identifiers.classify(code) != kind) {
+            return current;
+        }
+        if (current == null) {
+            return new CodeChoice(code, rank);
+        }
+        if (!current.getCode().equals(code) && !state.getConflicts().contains(conflictFlag)) {
+            state.getConflicts().add(conflictFlag);
+        }
+        return rank.compareTo(current.getRank()) > 0 ? new CodeChoice(code, rank) : current;
+    }
+
+    /**
+     * A valid code from the best copy that has one replaces the winner's own value when the winner
+     * has none, or only an invalid one: a valid code from any copy counts (CONTRACT §5).
+     */
+    private static void fillCode(CodeChoice best, String own, List<String> flags, String invalidFlag,
+                                 java.util.function.Consumer<String> setter) {
+        if (best == null || best.getCode().equals(own)) {
+            return;
+        }
+        boolean ownValid = own != null && flags.stream().noneMatch(invalidFlag::equals)
+                && Identifiers.classify(own) != Identifiers.Kind.INVALID;
+        if (!ownValid) {
+            setter.accept(best.getCode());
+            flags.remove(invalidFlag);
+        }
+    }
+
+    private static boolean containsSource(List<SourceRef> sources, SourceRef s) {
+        for (SourceRef r : sources) {
+            if (r.getRow() == s.getRow() && r.getFile().equals(s.getFile())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,158 @@
+package io.guiji.jobs.file;
+
+import io.guiji.connectors.file.InputFiles;
+import io.guiji.connectors.file.RawRow;
+import io.guiji.connectors.json.JsonLinesEncoder;
+import io.guiji.connectors.json.OutputJson;
+import io.guiji.jobs.EmitMode;
+import io.guiji.jobs.GuijiPipeline;
+import io.guiji.jobs.Uids;
+import io.guiji.jobs.config.GuijiOptions;
+import io.guiji.jobs.config.GuijiSettings;
+import io.guiji.jobs.coverage.CoverageCalculator;
+import io.guiji.schemas.CoverageSnapshot;
+import io.guiji.schemas.RejectedRecord;
+import io.guiji.schemas.UnifiedRecord;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.file.sink.FileSink;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig;
+import org.apache.flink.util.CloseableIterator;
+
+/**
+ * The bounded run of CONTRACT §9–10: reads {@code INPUT/}, runs {@link GuijiPipeline} in Flink's
+ * BATCH execution mode (the same keyed operators as streaming, each publishing its final state) and
+ * writes {@code OUTPUT/unified/*.jsonl}, {@code OUTPUT/rejected/*.jsonl} and
+ * {@code OUTPUT/coverage.json}, plus {@code OUTPUT/reference_rejected/*.jsonl} for unusable
+ * registry and catalogue rows. Earlier results in OUTPUT are replaced.
+ */
+public final class FileRunJob {
+    public static final String PERIOD = "all-input";
+    private static final String[] OWN_OUTPUTS = {"unified", "rejected", "reference_rejected", "coverage.json"};
+
+    private FileRunJob() {}
+
+    /** What a run produced, for the summary. */
+    public record Result(CoverageSnapshot coverage, Duration elapsed, Path output) {}
+
+    public static Result run(Path input, Path output, Configuration conf) throws Exception {
+        checkInput(input);
+        GuijiSettings settings = GuijiSettings.from(conf);
+        prepareOutput(output);
+        long start = System.nanoTime();
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+        env.setParallelism(settings.parallelism());
+        String root = input.toAbsolutePath().toString();
+        GuijiPipeline.Inputs inputs = GuijiPipeline.Inputs.fromRows(
+                rows(env, root, "records", Uids.RECORD_SOURCE),
+                rows(env, root, "registry", Uids.REGISTRY_SOURCE),
+                rows(env, root, "catalog", Uids.CATALOG_SOURCE));
+        GuijiPipeline.Outputs out = GuijiPipeline.defineWorkflow(inputs, EmitMode.FINAL, settings, PERIOD);
+
+        out.unified().sinkTo(jsonl(output.resolve("unified"), OutputJson::write))
+                .uid(Uids.SINK_UNIFIED).name("unified/*.jsonl");
+        out.rejected().sinkTo(jsonl(output.resolve("rejected"), (JsonLinesEncoder.Writer<RejectedRecord>) OutputJson::write))
+                .uid(Uids.SINK_REJECTED).name("rejected/*.jsonl");
+        out.referenceRejected().sinkTo(jsonl(output.resolve("reference_rejected"), (JsonLinesEncoder.Writer<RejectedRecord>) OutputJson::write))
+                .uid(Uids.SINK_REFERENCE_REJECTED).name("reference_rejected/*.jsonl");
+
+        List<CoverageSnapshot> snapshots = new ArrayList<>();
+        try (CloseableIterator<CoverageSnapshot> it = out.coverage().executeAndCollect("guiji run")) {
+            it.forEachRemaining(snapshots::add);
+        }
+        CoverageSnapshot coverage = snapshots.isEmpty()
+                ? CoverageCalculator.compute(List.of(), java.util.Map.of(), settings.coverageTarget(), PERIOD,
+                        LocalDateTime.now(ZoneId.of(settings.zone())).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")))
+                : snapshots.get(snapshots.size() - 1);
+        writeCoverage(output.resolve("coverage.json"), coverage);
+        return new Result(coverage, Duration.ofNanos(System.nanoTime() - start), output);
+    }
+
+    /** Rows of one input folder; an absent folder is an empty input. */
+    private static DataStream<RawRow> rows(StreamExecutionEnvironment env, String root, String subdir, String uid) {
+        if (!Files.isDirectory(Path.of(root, subdir))) {
+            return env.fromData(new ArrayList<RawRow>(), TypeInformation.of(RawRow.class)).name(subdir + " (absent)");
+        }
+        return env.fromSource(InputFiles.source(root, subdir), WatermarkStrategy.noWatermarks(), subdir + "/")
+                .uid(uid);
+    }
+
+    private static <T> FileSink<T> jsonl(Path dir, JsonLinesEncoder.Writer<T> writer) {
+        return FileSink.forRowFormat(new org.apache.flink.core.fs.Path(dir.toUri()), new JsonLinesEncoder<>(writer))
+                .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix("part").withPartSuffix(".jsonl").build())
+                .withBucketAssigner(new org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.BasePathBucketAssigner<>())
+                .build();
+    }
+
+    static void checkInput(Path input) {
+        if (!Files.isDirectory(input)) {
+            throw new IllegalArgumentException("input " + input + " is not a directory");
+        }
+        if (!Files.isReadable(input)) {
+            throw new IllegalArgumentException("input " + input + " is not readable");
+        }
+        if (!Files.isDirectory(input.resolve("records"))) {
+            throw new IllegalArgumentException("input " + input + " has no records/ folder (expected records/<dept_code>/<record_type>/*.csv|*.jsonl)");
+        }
+    }
+
+    private static void prepareOutput(Path output) throws IOException {
+        if (Files.exists(output) && !Files.isDirectory(output)) {
+            throw new IllegalArgumentException("output " + output + " exists and is not a directory");
+        }
+        Files.createDirectories(output);
+        for (String own : OWN_OUTPUTS) {
+            deleteRecursively(output.resolve(own));
+        }
+    }
+
+    private static void deleteRecursively(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(p)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(x -> {
+                try {
+                    Files.delete(x);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    private static void writeCoverage(Path file, CoverageSnapshot coverage) throws IOException {
+        try (OutputStream os = Files.newOutputStream(file); JsonGenerator g = OutputJson.generator(os)) {
+            g.useDefaultPrettyPrinter();
+            OutputJson.write(g, coverage);
+            g.flush();
+            os.write('\n');
+        }
+    }
+
+    /** The option keys a bounded run reads, for the CLI to set. */
+    public static void setPaths(Configuration conf, Path input, Path output) {
+        conf.set(GuijiOptions.INPUT, input.toString());
+        conf.set(GuijiOptions.OUTPUT, output.toString());
+    }
+}

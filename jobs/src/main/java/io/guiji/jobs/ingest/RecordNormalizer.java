@@ -1,0 +1,341 @@
+package io.guiji.jobs.ingest;
+
+import io.guiji.connectors.file.RawRow;
+import io.guiji.jobs.QualityFlags;
+import io.guiji.jobs.normalize.Amounts;
+import io.guiji.jobs.normalize.CitizenId;
+import io.guiji.jobs.normalize.Dates;
+import io.guiji.jobs.normalize.DocNumbers;
+import io.guiji.jobs.normalize.Identifiers;
+import io.guiji.jobs.normalize.Statuses;
+import io.guiji.jobs.normalize.SubjectCategories;
+import io.guiji.jobs.normalize.Text;
+import io.guiji.schemas.CoercionDetails;
+import io.guiji.schemas.DecisionFields;
+import io.guiji.schemas.DishonestyDetails;
+import io.guiji.schemas.InspectionDetails;
+import io.guiji.schemas.JudicialDetails;
+import io.guiji.schemas.LicenseDetails;
+import io.guiji.schemas.PenaltyDetails;
+import io.guiji.schemas.RecordType;
+import io.guiji.schemas.RejectReason;
+import io.guiji.schemas.RejectedRecord;
+import io.guiji.schemas.SourceRef;
+import io.guiji.schemas.SupervisionRecord;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Validates and normalizes one input row into an accepted {@link SupervisionRecord} or a
+ * {@link RejectedRecord} (CONTRACT §4, §7). Rejection is kept for rows that cannot be a usable
+ * record: unknown source path, unparseable row, a missing required field, an unusable decision date.
+ * Every other problem becomes a quality flag. Natural persons' ID numbers are masked here, so they
+ * never reach state or output whole. Not thread-safe (holds a header cache): one per operator.
+ */
+public final class RecordNormalizer {
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+    private static final Set<String> YES = Set.of("是", "Y", "YES", "TRUE", "1", "失信", "是失信被执行人");
+    private static final Set<String> NO = Set.of("否", "N", "NO", "FALSE", "0", "不是", "非失信");
+
+    private final LocalDate today;
+    private final HeaderMap.Cache headers = new HeaderMap.Cache(FieldAliases::recordField);
+
+    public RecordNormalizer(LocalDate today) {
+        this.today = today;
+    }
+
+    /** The outcome for one row: exactly one of {@code accepted} and {@code rejected} is set. */
+    public record Outcome(SupervisionRecord accepted, RejectedRecord rejected) {}
+
+    public Outcome normalize(RawRow row) {
+        SourcePath path = SourcePath.of(row.file);
+        if (path.recordType() == null) {
+            String what = path.typeSegment() == null
+                    ? "the path does not name a record type (expected records/<dept_code>/<record_type>/<file>)"
+                    : "'" + path.typeSegment() + "' is not a record type (license, inspection, penalty, coercion, judicial, dishonesty)";
+            return reject(row, path, RejectReason.UNKNOWN_SOURCE, what);
+        }
+        if (row.error != null) {
+            return reject(row, path, RejectReason.MALFORMED, row.error);
+        }
+        Cells cells = new Cells(headers.of(row.header), row.values);
+        List<String> flags = new ArrayList<>(2);
+
+        String subject = cells.text("subject_name");
+        String docNo = DocNumbers.normalize(Placeholders.orNull(Text.clean(cells.raw("doc_no"))));
+        String decision = cells.text("decision_date");
+        List<String> missing = new ArrayList<>(3);
+        if (subject == null) {
+            missing.add("subject_name");
+        }
+        if (docNo == null) {
+            missing.add("doc_no");
+        }
+        if (decision == null) {
+            missing.add("decision_date");
+        }
+        if (!missing.isEmpty()) {
+            return reject(row, path, RejectReason.MISSING_FIELD, "empty " + String.join(", ", missing)
+                    + (cells.map.has("doc_no") || !missing.contains("doc_no") ? "" : " (no column maps to doc_no)"));
+        }
+        Dates.DateParse date = Dates.parseDate(decision);
+        if (date.outcome() != Dates.Outcome.OK) {
+            String why = date.outcome() == Dates.Outcome.IMPOSSIBLE ? "no such day" : "not a date";
+            return reject(row, path, RejectReason.INVALID_DATE, "decision_date '" + decision + "': " + why);
+        }
+        if (date.date().isAfter(today)) {
+            return reject(row, path, RejectReason.INVALID_DATE,
+                    "decision_date " + date.date() + " is after the day of processing " + today);
+        }
+
+        DecisionFields.Builder f = DecisionFields.newBuilder()
+                .setDocNo(docNo)
+                .setSubjectName(subject)
+                .setDecisionDate(date.date().toString())
+                .setLegalRep(cells.text("legal_rep"))
+                .setIdType(cells.text("id_type"))
+                .setAuthority(cells.text("authority"));
+        codes(cells, f, flags);
+        category(cells.text("subject_category"), f, flags);
+        Statuses.StatusParse status = Statuses.parse(cells.text("status"));
+        f.setStatus(status.status());
+        if (!status.recognized()) {
+            flags.add(QualityFlags.UNKNOWN_STATUS);
+        }
+        String updated = cells.text("updated_at");
+        if (updated != null) {
+            Dates.DateTimeParse t = Dates.parseDateTime(updated);
+            if (t.outcome() == Dates.Outcome.OK) {
+                f.setUpdatedAt(t.dateTime().format(DATE_TIME));
+            } else {
+                flags.add(QualityFlags.invalid("updated_at"));
+            }
+        }
+        f.setDetails(details(path.recordType(), cells, flags));
+        flags.sort(null);
+        String deptCode = path.deptCode();
+        SupervisionRecord record = SupervisionRecord.newBuilder()
+                .setRecordId(RecordIds.of(path.recordType(), deptCode, docNo))
+                .setRecordType(path.recordType())
+                .setDeptCode(deptCode)
+                .setFields(f.build())
+                .setQualityFlags(flags)
+                .setSource(new SourceRef(row.file, row.row))
+                .build();
+        return new Outcome(record, null);
+    }
+
+    /**
+     * Sorts the code columns: each valid code goes to the slot of its kind, whichever column it was
+     * typed in; invalid values stay in their own column as given, flagged, when no valid code fills it.
+     */
+    private static void codes(Cells cells, DecisionFields.Builder f, List<String> flags) {
+        String[] slot = new String[4]; // uscc, reg_no, org_code, id_no (canonical valid values)
+        String[] given = {cells.text("uscc"), cells.text("reg_no"), cells.text("org_code"), cells.text("id_no")};
+        Identifiers.Kind[] own = {Identifiers.Kind.USCC, Identifiers.Kind.REG_NO, Identifiers.Kind.ORG_CODE, Identifiers.Kind.CITIZEN_ID};
+        Identifiers.Kind[] kinds = new Identifiers.Kind[4];
+        String[] canonical = new String[4];
+        for (int i = 0; i < 4; i++) {
+            canonical[i] = Identifiers.canonical(given[i]);
+            kinds[i] = Identifiers.classify(canonical[i]);
+            if (kinds[i] == own[i]) {
+                slot[i] = canonical[i];
+            }
+        }
+        boolean moved = false;
+        for (int i = 0; i < 4; i++) {
+            if (canonical[i] == null || kinds[i] == own[i] || kinds[i] == Identifiers.Kind.INVALID) {
+                continue;
+            }
+            int target = indexOf(own, kinds[i]);
+            if (slot[target] == null) {
+                slot[target] = canonical[i];
+                moved = true;
+            }
+        }
+        if (moved) {
+            flags.add(QualityFlags.CODE_IN_WRONG_COLUMN);
+        }
+        String[] invalidFlag = {QualityFlags.INVALID_USCC, QualityFlags.INVALID_REG_NO, QualityFlags.INVALID_ORG_CODE, QualityFlags.INVALID_ID_NO};
+        for (int i = 0; i < 4; i++) {
+            if (canonical[i] != null && kinds[i] == Identifiers.Kind.INVALID && slot[i] == null) {
+                slot[i] = given[i]; // kept as given (CONTRACT §4), never used for linking
+                flags.add(invalidFlag[i]);
+            }
+        }
+        f.setUscc(slot[0]);
+        f.setRegNo(slot[1]);
+        f.setOrgCode(slot[2]);
+        f.setIdNo(slot[3] == null ? null : CitizenId.mask(slot[3]));
+    }
+
+    private static void category(String raw, DecisionFields.Builder f, List<String> flags) {
+        SubjectCategories.CategoryParse c = SubjectCategories.parse(raw);
+        if (c.category() != null) {
+            f.setSubjectCategory(c.category().label());
+        } else {
+            f.setSubjectCategory(raw);
+            if (raw != null) {
+                flags.add(QualityFlags.UNKNOWN_SUBJECT_CATEGORY);
+            }
+        }
+    }
+
+    private static Object details(RecordType type, Cells c, List<String> flags) {
+        switch (type) {
+            case license: {
+                String from = c.date("valid_from", flags);
+                String to = c.date("valid_to", flags);
+                if (from != null && to != null && to.compareTo(from) < 0) {
+                    flags.add(QualityFlags.VALIDITY_REVERSED);
+                }
+                return new LicenseDetails(c.text("license_name"), c.text("license_no"), c.text("license_category"),
+                        c.text("content"), from, to);
+            }
+            case penalty:
+                return new PenaltyDetails(c.text("violation_type"), c.text("violation_facts"), c.text("legal_basis"),
+                        c.joined("penalty_category"), c.text("content"),
+                        c.amount("fine_amount", Amounts.Unit.WAN_YUAN, flags),
+                        c.amount("confiscated_amount", Amounts.Unit.WAN_YUAN, flags),
+                        c.date("publicity_until", flags));
+            case inspection:
+                return new InspectionDetails(c.text("task_no"), c.text("inspection_type"), c.text("inspection_item"), c.text("result"));
+            case coercion:
+                return new CoercionDetails(c.text("measure_type"), c.text("content"), c.date("release_date", flags));
+            case judicial:
+                return new JudicialDetails(c.text("case_type"), c.amount("amount", Amounts.Unit.YUAN, flags), c.yesNo("dishonest", flags));
+            case dishonesty:
+                return new DishonestyDetails(c.text("list_type"), c.reason(), c.date("removal_date", flags));
+            default:
+                throw new IllegalStateException("unhandled record type " + type);
+        }
+    }
+
+    private static int indexOf(Identifiers.Kind[] kinds, Identifiers.Kind k) {
+        for (int i = 0; i < kinds.length; i++) {
+            if (kinds[i] == k) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(String.valueOf(k));
+    }
+
+    private Outcome reject(RawRow row, SourcePath path, RejectReason reason, String message) {
+        RejectedRecord r = RejectedRecord.newBuilder()
+                .setFile(row.file)
+                .setRow(row.row)
+                .setReason(reason)
+                .setMessage(message)
+                .setRaw(row.raw == null ? "" : row.raw)
+                .setDeptCode(path.deptCode())
+                .setRecordType(path.recordType() == null ? path.typeSegment() : path.recordType().name())
+                .build();
+        return new Outcome(null, r);
+    }
+
+    /** The cells of one row seen through its header map. */
+    private static final class Cells {
+        final HeaderMap map;
+        final String[] values;
+
+        Cells(HeaderMap map, String[] values) {
+            this.map = map;
+            this.values = values;
+        }
+
+        /** The first non-empty raw cell of the field. */
+        String raw(String field) {
+            for (int i : map.columns(field)) {
+                if (i < values.length && values[i] != null && !values[i].isBlank()) {
+                    return values[i];
+                }
+            }
+            return null;
+        }
+
+        /** The cleaned text of the field, placeholders as null. */
+        String text(String field) {
+            for (int i : map.columns(field)) {
+                if (i < values.length) {
+                    String v = Placeholders.orNull(Text.clean(values[i]));
+                    if (v != null) {
+                        return v;
+                    }
+                }
+            }
+            return null;
+        }
+
+        /** Every non-empty column of the field, joined with '；' (for fields split across columns). */
+        String joined(String field) {
+            StringBuilder b = new StringBuilder();
+            for (int i : map.columns(field)) {
+                String v = i < values.length ? Placeholders.orNull(Text.clean(values[i])) : null;
+                if (v != null && b.indexOf(v) < 0) {
+                    if (b.length() > 0) {
+                        b.append('；');
+                    }
+                    b.append(v);
+                }
+            }
+            return b.length() == 0 ? null : b.toString();
+        }
+
+        String reason() {
+            return text("reason");
+        }
+
+        String date(String field, List<String> flags) {
+            String v = text(field);
+            if (v == null) {
+                return null;
+            }
+            Dates.DateParse d = Dates.parseDate(v);
+            if (d.outcome() == Dates.Outcome.OK) {
+                return d.date().toString();
+            }
+            flags.add(QualityFlags.invalid(field));
+            return null;
+        }
+
+        BigDecimal amount(String field, Amounts.Unit unit, List<String> flags) {
+            String v = text(field);
+            if (v == null) {
+                return null;
+            }
+            Amounts.AmountParse a = Amounts.parse(v, unit);
+            if (!a.isOk()) {
+                flags.add(QualityFlags.invalid(field));
+                return null;
+            }
+            if (a.convertedFromYuan() && !flags.contains(QualityFlags.AMOUNT_UNIT_CONVERTED)) {
+                flags.add(QualityFlags.AMOUNT_UNIT_CONVERTED);
+            }
+            if (a.suspectUnit() && !flags.contains(QualityFlags.SUSPECT_AMOUNT_UNIT)) {
+                flags.add(QualityFlags.SUSPECT_AMOUNT_UNIT);
+            }
+            return a.value().setScale(6, RoundingMode.HALF_UP);
+        }
+
+        Boolean yesNo(String field, List<String> flags) {
+            String v = text(field);
+            if (v == null) {
+                return null;
+            }
+            String u = v.toUpperCase(java.util.Locale.ROOT);
+            if (YES.contains(u)) {
+                return true;
+            }
+            if (NO.contains(u)) {
+                return false;
+            }
+            flags.add(QualityFlags.invalid(field));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.guiji.jobs.ingest;
+
+import io.guiji.jobs.normalize.RecordTypes;
+import io.guiji.jobs.normalize.Text;
+import io.guiji.schemas.RecordType;
+import java.util.Locale;
+
+/**
+ * What a record file's path says about its records (CONTRACT §3):
+ * {@code records/<dept_code>/<record_type>/…}. Department codes are compared in one spelling
+ * (NFKC, no spaces, upper case) so a folder and a catalogue row written differently still meet.
+ */
+public record SourcePath(String deptCode, RecordType recordType, String typeSegment) {
+
+    /** Resolves a '/'-separated path relative to the input root; missing parts are null. */
+    public static SourcePath of(String relativeFile) {
+        String[] parts = relativeFile.split("/");
+        int start = parts.length > 0 && parts[0].equalsIgnoreCase("records") ? 1 : 0;
+        int dirs = parts.length - 1 - start; // folders between records/ and the file name
+        String dept = dirs >= 1 ? deptCode(parts[start]) : null;
+        String type = dirs >= 2 ? parts[start + 1] : null;
+        return new SourcePath(dept, type == null ? null : RecordTypes.parse(type), type);
+    }
+
+    /** The one spelling of a department code. */
+    public static String deptCode(String raw) {
+        String s = Text.compact(raw);
+        return s == null ? null : s.toUpperCase(Locale.ROOT);
+    }
+}
