@@ -1,0 +1,72 @@
+package io.guiji.jobs.normalize;
+
+/**
+ * The key for exact name linking (CONTRACT §6, tiers 4 {@code NAME} and 5 {@code FORMER_NAME}):
+ * two names with the same key are the same name written differently.
+ *
+ * <p>The key is {@link Text#clean} (NFKC: full-width letters, digits and brackets become ASCII),
+ * then: every white space and zero-width character removed; the brackets {@code （ ） 【 】 [ ]}
+ * written as ASCII {@code ( )}; Latin letters upper-cased; the punctuation {@code · ・ . , ， 、 ' "
+ * “ ” ‘ ’} dropped.
+ *
+ * <p>Deliberately nothing more: legal-form words, region prefixes and branch suffixes stay, because
+ * they name different enterprises ({@code 有限公司} ≠ {@code 有限责任公司}; {@code …分公司} is not its
+ * head office). Traditional/simplified variants, typos and missing prefixes are the fuzzy tier's
+ * business, not this key's.
+ */
+public final class Names {
+    private Names() {}
+
+    /** The match key of {@code name}, or {@code null} when nothing is left of it. */
+    public static String matchKey(String name) {
+        String s = Text.clean(name);
+        if (s == null) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case ' ':
+                    // Text.clean made every white space one ASCII space and dropped zero-widths.
+                    break;
+                case '(':
+                case '（':
+                case '[':
+                case '【':
+                    b.append('(');
+                    break;
+                case ')':
+                case '）':
+                case ']':
+                case '】':
+                    b.append(')');
+                    break;
+                case '·':
+                case '・':
+                case '.':
+                case ',':
+                case '，':
+                case '、':
+                case '\'':
+                case '"':
+                case '“':
+                case '”':
+                case '‘':
+                case '’':
+                    break;
+                default:
+                    b.append(isLatinLower(c) ? Character.toUpperCase(c) : c);
+            }
+        }
+        return b.length() == 0 ? null : b.toString();
+    }
+
+    private static boolean isLatinLower(char c) {
+        if (c >= 'a' && c <= 'z') {
+            return true;
+        }
+        return c >= 0x80 && Character.isLowerCase(c)
+                && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
+    }
+}
