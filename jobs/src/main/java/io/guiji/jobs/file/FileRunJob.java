@@ -59,7 +59,10 @@ public final class FileRunJob {
         prepareOutput(output);
         long start = System.nanoTime();
 
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        Configuration flink = new Configuration(conf);
+        // guiji.parallelism is the operator's choice: the adaptive batch scheduler must not override it.
+        flink.set(org.apache.flink.configuration.BatchExecutionOptions.ADAPTIVE_AUTO_PARALLELISM_ENABLED, false);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         env.setParallelism(settings.parallelism());
         String root = input.toAbsolutePath().toString();

@@ -63,7 +63,7 @@ public final class RecordNormalizer {
         if (row.error != null) {
             return reject(row, path, RejectReason.MALFORMED, row.error);
         }
-        Cells cells = new Cells(headers.of(row.header), row.values);
+        Cells cells = new Cells(headers.of(row.header), row.header, row.values);
         List<String> flags = new ArrayList<>(2);
 
         String subject = cells.text("subject_name");
@@ -241,10 +241,12 @@ public final class RecordNormalizer {
     /** The cells of one row seen through its header map. */
     private static final class Cells {
         final HeaderMap map;
+        final String[] header;
         final String[] values;
 
-        Cells(HeaderMap map, String[] values) {
+        Cells(HeaderMap map, String[] header, String[] values) {
             this.map = map;
+            this.header = header;
             this.values = values;
         }
 
@@ -303,12 +305,22 @@ public final class RecordNormalizer {
             return null;
         }
 
+        /** The amount in the field's contract unit; a header that states its own unit (罚款金额（元）) is read in it. */
         BigDecimal amount(String field, Amounts.Unit unit, List<String> flags) {
-            String v = text(field);
+            String v = null;
+            Amounts.Unit columnUnit = unit;
+            for (int i : map.columns(field)) {
+                v = i < values.length ? Placeholders.orNull(Text.clean(values[i])) : null;
+                if (v != null) {
+                    Amounts.Unit stated = FieldAliases.amountUnit(header[i]);
+                    columnUnit = stated == null ? unit : stated;
+                    break;
+                }
+            }
             if (v == null) {
                 return null;
             }
-            Amounts.AmountParse a = Amounts.parse(v, unit);
+            Amounts.AmountParse a = Amounts.parse(v, columnUnit);
             if (!a.isOk()) {
                 flags.add(QualityFlags.invalid(field));
                 return null;
@@ -319,7 +331,14 @@ public final class RecordNormalizer {
             if (a.suspectUnit() && !flags.contains(QualityFlags.SUSPECT_AMOUNT_UNIT)) {
                 flags.add(QualityFlags.SUSPECT_AMOUNT_UNIT);
             }
-            return a.value().setScale(6, RoundingMode.HALF_UP);
+            BigDecimal value = a.value();
+            if (columnUnit != unit) {
+                value = unit == Amounts.Unit.WAN_YUAN ? value.movePointLeft(4) : value.movePointRight(4);
+                if (!flags.contains(QualityFlags.AMOUNT_UNIT_CONVERTED)) {
+                    flags.add(QualityFlags.AMOUNT_UNIT_CONVERTED);
+                }
+            }
+            return value.setScale(6, RoundingMode.HALF_UP);
         }
 
         Boolean yesNo(String field, List<String> flags) {
