@@ -1,0 +1,194 @@
+package io.guiji.connectors.file;
+
+import org.apache.flink.util.CloseableIterator;
+
+import java.io.EOFException;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * Entry point of the file-reading layer, free of Flink's runtime: opens one input file as a
+ * sequence of {@link RawRow}s. Used by {@link TabularFileFormat} inside the job, and directly by
+ * benchmarks and tests.
+ *
+ * <p>The reader is chosen by extension, case-insensitively, with an optional {@code .gz} suffix
+ * (decompressed transparently): {@code .csv}/{@code .txt} comma-separated, {@code .tsv}
+ * tab-separated, {@code .jsonl}/{@code .ndjson} one JSON object per line, {@code .json} the same or
+ * one array of objects. The encoding is detected first, in a separate pass over the bytes ({@link
+ * EncodingDetector}), so every file is opened twice.
+ *
+ * <p>Problems with the file as a whole — an unsupported type, a broken gzip stream — give exactly
+ * one error row with row 0 and empty raw text, so the file is reported instead of vanishing.
+ */
+public final class TabularFiles {
+
+    private static final int GZIP_BUFFER = 64 * 1024;
+
+    /** Opens the bytes of one file, from the start, as often as asked. */
+    @FunctionalInterface
+    public interface ByteSource {
+        InputStream open() throws IOException;
+    }
+
+    private TabularFiles() {}
+
+    /**
+     * Reads a local file.
+     *
+     * @param file the file
+     * @param root the input root; the rows' {@code file} is the path relative to it
+     */
+    public static CloseableIterator<RawRow> open(Path file, Path root) throws IOException {
+        return new RowIterator(reader(relativePath(file, root), () -> Files.newInputStream(file)));
+    }
+
+    /**
+     * Reads a file from any byte source.
+     *
+     * @param file the path relative to the input root, '/'-separated; its name picks the reader
+     * @param bytes the file's (possibly gzip-compressed) bytes; opened twice, closed by the reader
+     */
+    public static RowReader reader(String file, ByteSource bytes) throws IOException {
+        String name = file.substring(file.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        boolean gzip = name.endsWith(".gz");
+        if (gzip) {
+            name = name.substring(0, name.length() - 3);
+        }
+        String extension = name.lastIndexOf('.') < 0 ? "" : name.substring(name.lastIndexOf('.'));
+        char separator;
+        switch (extension) {
+            case ".csv":
+            case ".txt":
+                separator = ',';
+                break;
+            case ".tsv":
+                separator = '\t';
+                break;
+            case ".jsonl":
+            case ".ndjson":
+            case ".json":
+                separator = 0;
+                break;
+            default:
+                return new SingleRow(
+                        fileError(
+                                file,
+                                "unsupported file type "
+                                        + (extension.isEmpty() ? "(no extension)" : extension)
+                                        + (gzip ? ".gz" : "")
+                                        + ": send CSV (UTF-8 or GBK) or JSONL"));
+        }
+        ByteSource plain = gzip ? () -> new GZIPInputStream(bytes.open(), GZIP_BUFFER) : bytes;
+
+        EncodingDetector.Detection encoding;
+        try (InputStream in = plain.open()) {
+            encoding = EncodingDetector.detect(in);
+        } catch (ZipException | EOFException e) {
+            if (!gzip) {
+                throw e;
+            }
+            // a damaged archive stays damaged on every retry: report it instead of failing the job
+            return new SingleRow(fileError(file, "not a readable gzip file: " + e.getMessage()));
+        }
+
+        InputStream in = plain.open();
+        TextLines lines;
+        try {
+            if (encoding.bom()) {
+                in.skipNBytes(3);
+            }
+            lines =
+                    new TextLines(
+                            new InputStreamReader(
+                                    in,
+                                    encoding.charset()
+                                            .newDecoder()
+                                            .onMalformedInput(CodingErrorAction.REPLACE)
+                                            .onUnmappableCharacter(CodingErrorAction.REPLACE)));
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+        return separator == 0
+                ? new JsonlRowReader(lines, file, encoding.name(), extension.equals(".json"))
+                : new CsvRowReader(lines, file, separator, encoding.name());
+    }
+
+    /** {@code file} relative to {@code root}, '/'-separated; the absolute path if outside it. */
+    public static String relativePath(Path file, Path root) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path base = root.toAbsolutePath().normalize();
+        Path relative = absolute.startsWith(base) ? base.relativize(absolute) : absolute;
+        return relative.toString().replace(File.separatorChar, '/');
+    }
+
+    private static RawRow fileError(String file, String message) {
+        return new RawRow(file, 0, RawRow.NONE, RawRow.NONE, "", message, null);
+    }
+
+    /** A reader for a file that yields just one row about the file itself. */
+    private static final class SingleRow implements RowReader {
+        private RawRow row;
+
+        SingleRow(RawRow row) {
+            this.row = row;
+        }
+
+        @Override
+        public RawRow next() {
+            RawRow r = row;
+            row = null;
+            return r;
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    /** Adapts a {@link RowReader} to an iterator; read errors surface as UncheckedIOException. */
+    private static final class RowIterator implements CloseableIterator<RawRow> {
+        private final RowReader reader;
+        private RawRow next;
+
+        RowIterator(RowReader reader) {
+            this.reader = reader;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next == null) {
+                try {
+                    next = reader.next();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return next != null;
+        }
+
+        @Override
+        public RawRow next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            RawRow r = next;
+            next = null;
+            return r;
+        }
+
+        @Override
+        public void close() throws IOException {
+            reader.close();
+        }
+    }
+}
