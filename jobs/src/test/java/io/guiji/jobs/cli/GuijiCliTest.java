@@ -1,0 +1,172 @@
+package io.guiji.jobs.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@link Guiji#execute}: bad arguments and unusable input end in exit code 2 and one line on
+ * stderr starting {@code guiji:}, never a stack trace (CONTRACT §10). Every case here fails before
+ * a Flink job would start.
+ */
+class GuijiCliTest {
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private PrintStream originalErr;
+    private PrintStream originalOut;
+
+    @TempDir Path dir;
+
+    @BeforeAll
+    static void notInDebugMode() {
+        assumeTrue(System.getenv("GUIJI_DEBUG") == null, "GUIJI_DEBUG prints stack traces on purpose");
+    }
+
+    /** picocli creates its writers from System.err/System.out when first used, so swapping them here captures them. */
+    @BeforeEach
+    void captureConsole() {
+        originalErr = System.err;
+        originalOut = System.out;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreConsole() {
+        System.setErr(originalErr);
+        System.setOut(originalOut);
+    }
+
+    private List<String> errLines() {
+        return err.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+    }
+
+    /** The one error line, after checking the shape every failure must have. */
+    private String failsWithOneLine(String... args) {
+        int exit = Guiji.execute(args);
+        String stderr = err.toString(StandardCharsets.UTF_8);
+        String stdout = out.toString(StandardCharsets.UTF_8);
+
+        assertThat(exit).as("exit code; stderr: %s", stderr).isEqualTo(2);
+        assertThat(errLines()).as("stderr").hasSize(1);
+        String line = errLines().get(0);
+        assertThat(line).startsWith("guiji: ");
+        for (String console : List.of(stderr, stdout)) {
+            assertThat(console).as("no stack trace")
+                    .doesNotContain("\tat ")
+                    .doesNotContain("Exception in thread")
+                    .doesNotContainPattern("\\b[a-z]+(\\.[a-z]+)+\\.[A-Z]\\w*(Exception|Error)\\b");
+        }
+        return line;
+    }
+
+    private Path inputWithRecords() throws IOException {
+        Path input = dir.resolve("in");
+        Files.createDirectories(input.resolve("records/SCJG01/penalty"));
+        return input;
+    }
+
+    @Test
+    void noCommandAsksForOne() {
+        String line = failsWithOneLine();
+
+        assertThat(line).contains("choose a command").contains("run");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"--bogus", "-x"})
+    void anUnknownOptionIsNamed(String option) {
+        String line = failsWithOneLine(option);
+
+        assertThat(line).contains(option);
+    }
+
+    @Test
+    void anUnknownOptionOfRunIsNamed() throws IOException {
+        String line = failsWithOneLine("run", "--input", inputWithRecords().toString(), "--output",
+                dir.resolve("out").toString(), "--bogus");
+
+        assertThat(line).contains("--bogus").contains("guiji run --help");
+    }
+
+    @Test
+    void runWithoutInputSaysWhatIsMissing() {
+        String line = failsWithOneLine("run", "--output", dir.resolve("out").toString());
+
+        assertThat(line).contains("--input").contains("guiji run --help");
+    }
+
+    @Test
+    void runOnANonexistentInputSaysItIsNotADirectory() {
+        String line = failsWithOneLine("run", "--input", "/nonexistent", "--output", dir.resolve("X").toString());
+
+        assertThat(line).contains("/nonexistent").contains("is not a directory");
+        assertThat(dir.resolve("X")).as("nothing written for a run that cannot start").doesNotExist();
+    }
+
+    @Test
+    void runOnAFileAsInputSaysItIsNotADirectory() throws IOException {
+        Path file = Files.writeString(dir.resolve("input.csv"), "a,b\n");
+
+        String line = failsWithOneLine("run", "--input", file.toString(), "--output", dir.resolve("X").toString());
+
+        assertThat(line).contains("is not a directory");
+    }
+
+    @Test
+    void runOnAnInputWithoutRecordsFolderSaysSo() throws IOException {
+        Path input = Files.createDirectories(dir.resolve("in"));
+        Files.createDirectories(input.resolve("registry"));
+
+        String line = failsWithOneLine("run", "--input", input.toString(), "--output", dir.resolve("out").toString());
+
+        assertThat(line).contains("records/");
+    }
+
+    @Test
+    void aCoverageTargetAboveOneNamesTheKey() throws IOException {
+        String line = failsWithOneLine("run", "--input", inputWithRecords().toString(), "--output",
+                dir.resolve("out").toString(), "-Dguiji.coverage.target=2");
+
+        assertThat(line).contains("guiji.coverage.target");
+    }
+
+    @Test
+    void anUnparseableProcessingDateNamesTheKey() throws IOException {
+        String line = failsWithOneLine("run", "--input", inputWithRecords().toString(), "--output",
+                dir.resolve("out").toString(), "-Dguiji.processing-date=25.11.2026");
+
+        assertThat(line).contains("guiji.processing-date").contains("yyyy-MM-dd");
+    }
+
+    @Test
+    void aMissingConfigFileIsOneLine() throws IOException {
+        String line = failsWithOneLine("run", "--input", inputWithRecords().toString(), "--output",
+                dir.resolve("out").toString(), "--config", dir.resolve("nope.conf").toString());
+
+        assertThat(line).contains("nope.conf");
+    }
+
+    @Test
+    void helpIsNotAnError() {
+        int exit = Guiji.execute("--help");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("run").contains("stream");
+        assertThat(errLines()).isEmpty();
+    }
+}
