@@ -53,7 +53,13 @@ public final class RecordNormalizer {
     public record Outcome(SupervisionRecord accepted, RejectedRecord rejected) {}
 
     public Outcome normalize(RawRow row) {
-        SourcePath path = SourcePath.of(row.file);
+        SourcePath path = SourcePath.of(row);
+        if (SourcePath.explicit(row) && (path.recordType() == null || path.deptCode() == null)) {
+            String what = path.recordType() != null ? "the source names no department (dept_code)"
+                    : path.typeSegment() == null ? "the source names no record type (configure record-type, or send record_type)"
+                    : "'" + path.typeSegment() + "' is not a record type (license, inspection, penalty, coercion, judicial, dishonesty)";
+            return reject(row, path, RejectReason.UNKNOWN_SOURCE, what);
+        }
         if (path.recordType() == null) {
             String what = path.typeSegment() == null
                     ? "the path does not name a record type (expected records/<dept_code>/<record_type>/<file>)"
@@ -131,16 +137,25 @@ public final class RecordNormalizer {
     }
 
     /**
-     * Sorts the code columns: each valid code goes to the slot of its kind, whichever column it was
-     * typed in; invalid values stay in their own column as given, flagged, when no valid code fills it.
+     * Sorts the code columns: each valid enterprise code goes to the slot of its kind, whichever
+     * column it was typed in; invalid values stay in their own column as given, flagged, when no
+     * valid code fills it. The ID column is never emptied into another slot, and anything shaped
+     * like a citizen ID (valid or not, in any column) ends up masked in {@code id_no}: a personal
+     * ID number never leaves the pipeline whole (CONTRACT §4).
      */
     private static void codes(Cells cells, DecisionFields.Builder f, List<String> flags) {
-        String[] slot = new String[4]; // uscc, reg_no, org_code, id_no (canonical valid values)
-        String[] given = {cells.text("uscc"), cells.text("reg_no"), cells.text("org_code"), cells.text("id_no")};
-        Identifiers.Kind[] own = {Identifiers.Kind.USCC, Identifiers.Kind.REG_NO, Identifiers.Kind.ORG_CODE, Identifiers.Kind.CITIZEN_ID};
-        Identifiers.Kind[] kinds = new Identifiers.Kind[4];
-        String[] canonical = new String[4];
-        for (int i = 0; i < 4; i++) {
+        String[] slot = new String[3]; // uscc, reg_no, org_code
+        String[] given = {cells.text("uscc"), cells.text("reg_no"), cells.text("org_code")};
+        Identifiers.Kind[] own = {Identifiers.Kind.USCC, Identifiers.Kind.REG_NO, Identifiers.Kind.ORG_CODE};
+        String[] conflictFlag = {QualityFlags.CONFLICTING_USCC, QualityFlags.CONFLICTING_REG_NO, QualityFlags.CONFLICTING_ORG_CODE};
+        String[] invalidFlag = {QualityFlags.INVALID_USCC, QualityFlags.INVALID_REG_NO, QualityFlags.INVALID_ORG_CODE};
+        Identifiers.Kind[] kinds = new Identifiers.Kind[3];
+        String[] canonical = new String[3];
+        String idGiven = cells.text("id_no");
+        String idNo = Identifiers.canonical(idGiven);
+        boolean idInvalid = idGiven != null && CitizenIds.looksLikeCitizenId(Identifiers.canonical(idGiven))
+                && Identifiers.classify(Identifiers.canonical(idGiven)) != Identifiers.Kind.CITIZEN_ID;
+        for (int i = 0; i < 3; i++) {
             canonical[i] = Identifiers.canonical(given[i]);
             kinds[i] = Identifiers.classify(canonical[i]);
             if (kinds[i] == own[i]) {
@@ -148,30 +163,48 @@ public final class RecordNormalizer {
             }
         }
         boolean moved = false;
-        for (int i = 0; i < 4; i++) {
-            if (canonical[i] == null || kinds[i] == own[i] || kinds[i] == Identifiers.Kind.INVALID) {
+        for (int i = 0; i < 3; i++) {
+            if (canonical[i] == null || kinds[i] == own[i]) {
+                continue;
+            }
+            boolean personal = kinds[i] == Identifiers.Kind.CITIZEN_ID
+                    || (kinds[i] == Identifiers.Kind.INVALID && CitizenIds.looksLikeCitizenId(canonical[i]));
+            if (personal) {
+                if (idNo == null) {
+                    idNo = canonical[i];
+                    idInvalid = kinds[i] != Identifiers.Kind.CITIZEN_ID;
+                }
+                moved = true;
+                canonical[i] = null; // never kept as given: it would publish the number whole
+                continue;
+            }
+            if (kinds[i] == Identifiers.Kind.INVALID) {
                 continue;
             }
             int target = indexOf(own, kinds[i]);
             if (slot[target] == null) {
                 slot[target] = canonical[i];
                 moved = true;
+            } else if (!slot[target].equals(canonical[i])) {
+                flags.add(conflictFlag[target]);
             }
         }
         if (moved) {
             flags.add(QualityFlags.CODE_IN_WRONG_COLUMN);
         }
-        String[] invalidFlag = {QualityFlags.INVALID_USCC, QualityFlags.INVALID_REG_NO, QualityFlags.INVALID_ORG_CODE, QualityFlags.INVALID_ID_NO};
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 3; i++) {
             if (canonical[i] != null && kinds[i] == Identifiers.Kind.INVALID && slot[i] == null) {
                 slot[i] = given[i]; // kept as given (CONTRACT §4), never used for linking
                 flags.add(invalidFlag[i]);
             }
         }
+        if (idInvalid) {
+            flags.add(QualityFlags.INVALID_ID_NO);
+        }
         f.setUscc(slot[0]);
         f.setRegNo(slot[1]);
         f.setOrgCode(slot[2]);
-        f.setIdNo(slot[3] == null ? null : CitizenId.mask(slot[3]));
+        f.setIdNo(idNo == null ? null : CitizenId.mask(idNo));
     }
 
     private static void category(String raw, DecisionFields.Builder f, List<String> flags) {
@@ -231,7 +264,7 @@ public final class RecordNormalizer {
                 .setRow(row.row)
                 .setReason(reason)
                 .setMessage(message)
-                .setRaw(row.raw == null ? "" : row.raw)
+                .setRaw(row.raw == null ? "" : CitizenIds.maskInText(row.raw))
                 .setDeptCode(path.deptCode())
                 .setRecordType(path.recordType() == null ? path.typeSegment() : path.recordType().name())
                 .build();
