@@ -28,6 +28,11 @@ import java.util.Objects;
  *       the rejected record, CONTRACT §7).
  *   <li>{@code encoding}: "UTF-8" or "GB18030" as detected for the file; null when the file was not
  *       decoded at all (row 0 errors).
+ *   <li>{@code deptCode}, {@code recordType}: null for files, whose path names them. Sources that
+ *       are not files (Kafka topics, database tables) set them from their configuration or from
+ *       the message; when either is set, the path in {@code file} is only a reference (e.g. {@code
+ *       kafka:<topic>/<partition>} with {@code row} = offset) and is not read for them. An empty
+ *       value means the source could not say (the record is rejected as UNKNOWN_SOURCE).
  * </ul>
  *
  * <p>A Flink POJO (public fields, public no-arg constructor) so that it travels with the
@@ -44,6 +49,8 @@ public class RawRow {
     public String raw;
     public String error;
     public String encoding;
+    public String deptCode;
+    public String recordType;
 
     public RawRow() {}
 
@@ -62,6 +69,13 @@ public class RawRow {
         this.raw = raw;
         this.error = error;
         this.encoding = encoding;
+    }
+
+    /** Names the department and record type explicitly (sources that are not files); returns this. */
+    public RawRow withSource(String deptCode, String recordType) {
+        this.deptCode = deptCode;
+        this.recordType = recordType;
+        return this;
     }
 
     /** True when the record parsed; its values then line up with the header. */
@@ -94,7 +108,9 @@ public class RawRow {
                 && Arrays.equals(values, that.values)
                 && Objects.equals(raw, that.raw)
                 && Objects.equals(error, that.error)
-                && Objects.equals(encoding, that.encoding);
+                && Objects.equals(encoding, that.encoding)
+                && Objects.equals(deptCode, that.deptCode)
+                && Objects.equals(recordType, that.recordType);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.guiji.jobs.ingest;
 
+import io.guiji.connectors.file.RawRow;
 import io.guiji.jobs.normalize.RecordTypes;
 import io.guiji.jobs.normalize.Text;
 import io.guiji.schemas.RecordType;
@@ -11,6 +12,24 @@ import java.util.Locale;
  * (NFKC, no spaces, upper case) so a folder and a catalogue row written differently still meet.
  */
 public record SourcePath(String deptCode, RecordType recordType, String typeSegment) {
+
+    /**
+     * What a row says about its department and type: the explicit {@link RawRow#deptCode} and
+     * {@link RawRow#recordType} of a source that is not a file (Kafka, JDBC) when either is set,
+     * else its file path.
+     */
+    public static SourcePath of(RawRow row) {
+        if (!explicit(row)) {
+            return of(row.file);
+        }
+        String type = Text.compact(row.recordType);
+        return new SourcePath(deptCode(row.deptCode), type == null ? null : RecordTypes.parse(type), type);
+    }
+
+    /** True when the row names its department or type itself rather than through a file path. */
+    public static boolean explicit(RawRow row) {
+        return row.deptCode != null || row.recordType != null;
+    }
 
     /** Resolves a '/'-separated path relative to the input root; missing parts are null. */
     public static SourcePath of(String relativeFile) {
