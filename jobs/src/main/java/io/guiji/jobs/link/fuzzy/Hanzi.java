@@ -1,0 +1,91 @@
+package io.guiji.jobs.link.fuzzy;
+
+import com.ibm.icu.text.Transliterator;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * Chinese characters for name matching, from ICU4J's maintained transliteration data: traditional
+ * → simplified ({@code Traditional-Simplified}) and toneless pinyin ({@code Han-Latin; Latin-ASCII})
+ * for homophone detection.
+ *
+ * <p>ICU's transliterators take tens of microseconds per call, so both are applied one character at
+ * a time and each character's result is cached for the life of the JVM (at most one entry per BMP
+ * code unit). Per-character application drops ICU's few context rules; that is deliberate: records
+ * and registry go through the same function, so both sides agree, and a polyphone reads the same on
+ * both. Thread-safe: transliterators are per thread, the cache is an atomic array.
+ */
+public final class Hanzi {
+    private static final ThreadLocal<Transliterator> T2S =
+            ThreadLocal.withInitial(() -> Transliterator.getInstance("Traditional-Simplified"));
+    private static final ThreadLocal<Transliterator> PINYIN =
+            ThreadLocal.withInitial(() -> Transliterator.getInstance("Han-Latin; Latin-ASCII"));
+    private static final AtomicReferenceArray<String> SIMPLIFIED = new AtomicReferenceArray<>(0x10000);
+    private static final AtomicReferenceArray<String> SYLLABLE = new AtomicReferenceArray<>(0x10000);
+
+    private Hanzi() {}
+
+    /** Whether {@code c} is a Han ideograph. */
+    public static boolean isHan(char c) {
+        return c >= 0x3400 && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+    }
+
+    /** {@code s} with every traditional character made simplified; other characters unchanged. */
+    public static String simplified(String s) {
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            String t = isHan(c) ? simplified(c) : null;
+            if (t != null && !(t.length() == 1 && t.charAt(0) == c)) {
+                if (b == null) {
+                    b = new StringBuilder(s.length()).append(s, 0, i);
+                }
+                b.append(t);
+            } else if (b != null) {
+                b.append(c);
+            }
+        }
+        return b == null ? s : b.toString();
+    }
+
+    /** The toneless pinyin syllable of one character ({@code 华} → {@code hua}); the character itself when it is not Han. */
+    public static String syllable(char c) {
+        if (!isHan(c)) {
+            return String.valueOf(c);
+        }
+        String s = SYLLABLE.get(c);
+        if (s == null) {
+            s = PINYIN.get().transliterate(String.valueOf(c)).trim();
+            if (s.isEmpty()) {
+                s = String.valueOf(c);
+            }
+            SYLLABLE.set(c, s);
+        }
+        return s;
+    }
+
+    /** The syllables of {@code s} joined by {@code -} ({@code 华盛} → {@code hua-sheng}). */
+    public static String pinyin(String s) {
+        StringBuilder b = new StringBuilder(s.length() * 4);
+        for (int i = 0; i < s.length(); i++) {
+            if (i > 0) {
+                b.append('-');
+            }
+            b.append(syllable(s.charAt(i)));
+        }
+        return b.toString();
+    }
+
+    /** Whether two different characters read the same (toneless). */
+    public static boolean homophones(char a, char b) {
+        return a != b && isHan(a) && isHan(b) && syllable(a).equals(syllable(b));
+    }
+
+    private static String simplified(char c) {
+        String s = SIMPLIFIED.get(c);
+        if (s == null) {
+            s = T2S.get().transliterate(String.valueOf(c));
+            SIMPLIFIED.set(c, s);
+        }
+        return s;
+    }
+}
