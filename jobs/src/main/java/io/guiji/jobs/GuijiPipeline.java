@@ -98,7 +98,7 @@ public final class GuijiPipeline {
         SingleOutputStreamOperator<UnifiedRecord> unified = merged
                 .connect(answers)
                 .keyBy(UnifiedRecord::getRecordId, LookupAnswer::getRecordId, TypeInformation.of(String.class))
-                .process(new LinkResolver(mode, settings.zone()))
+                .process(new LinkResolver(mode, settings.zone(), settings.fuzzyPolicy()))
                 .uid(Uids.LINK_RESOLVE).name("link to enterprises");
 
         DataStream<DeptDelta> deltas = accepted.getSideOutput(RecordParser.DEPT_DELTAS)

@@ -50,6 +50,7 @@ public final class OutputJson {
         g.writeStringField("enterprise_id", r.getEnterpriseId());
         g.writeStringField("link_method", r.getLinkMethod().name());
         g.writeNumberField("link_confidence", r.getLinkConfidence());
+        writeStrings(g, "link_evidence", r.getLinkEvidence());
         g.writeArrayFieldStart("candidates");
         for (LinkCandidate c : r.getCandidates()) {
             g.writeStartObject();

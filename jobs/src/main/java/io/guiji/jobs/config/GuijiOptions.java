@@ -44,4 +44,20 @@ public final class GuijiOptions {
     public static final ConfigOption<Integer> LOOKUP_MAX_MATCHES =
             key("guiji.link.max-matches").intType().defaultValue(16)
                     .withDescription("At most this many registry entries are sent back for one lookup key (an ambiguous name needs only a few for review).");
+
+    public static final ConfigOption<Boolean> FUZZY_ENABLED =
+            key("guiji.link.fuzzy.enabled").booleanType().defaultValue(true)
+                    .withDescription("Tier 6 (FUZZY): link by approximate name when tiers 1-5 fail. When false, near matches are only listed as candidates.");
+
+    public static final ConfigOption<Double> FUZZY_MIN_SCORE =
+            key("guiji.link.fuzzy.min-score").doubleType().defaultValue(0.88)
+                    .withDescription("FUZZY links only when the best candidate scores at least this (0-1).");
+
+    public static final ConfigOption<Double> FUZZY_MIN_MARGIN =
+            key("guiji.link.fuzzy.min-margin").doubleType().defaultValue(0.05)
+                    .withDescription("FUZZY links only when the best candidate's score leads the runner-up's by at least this.");
+
+    public static final ConfigOption<Double> FUZZY_MIN_CANDIDATE_SCORE =
+            key("guiji.link.fuzzy.min-candidate-score").doubleType().defaultValue(0.5)
+                    .withDescription("Unlinked records list up to 3 candidates scoring at least this, for review.");
 }

@@ -1,5 +1,6 @@
 package io.guiji.jobs.config;
 
+import io.guiji.jobs.link.fuzzy.FuzzyPolicy;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Serializable;
@@ -26,6 +27,7 @@ public final class GuijiSettings implements Serializable {
     private final double coverageTarget;
     private final long coverageIntervalMillis;
     private final int lookupMaxMatches;
+    private final FuzzyPolicy fuzzyPolicy;
     private final int parallelism;
 
     private GuijiSettings(Configuration conf) {
@@ -50,6 +52,7 @@ public final class GuijiSettings implements Serializable {
         if (lookupMaxMatches < 3) {
             throw new ConfigException(GuijiOptions.LOOKUP_MAX_MATCHES, "must be at least 3");
         }
+        this.fuzzyPolicy = fuzzyPolicy(conf);
         this.parallelism = conf.get(GuijiOptions.PARALLELISM);
         if (parallelism < 1) {
             throw new ConfigException(GuijiOptions.PARALLELISM, "must be at least 1");
@@ -100,6 +103,26 @@ public final class GuijiSettings implements Serializable {
 
     public int lookupMaxMatches() {
         return lookupMaxMatches;
+    }
+
+    public FuzzyPolicy fuzzyPolicy() {
+        return fuzzyPolicy;
+    }
+
+    private static FuzzyPolicy fuzzyPolicy(Configuration conf) {
+        double score = conf.get(GuijiOptions.FUZZY_MIN_SCORE);
+        if (!(score > 0 && score <= 1)) {
+            throw new ConfigException(GuijiOptions.FUZZY_MIN_SCORE, "must be in (0, 1], not " + score);
+        }
+        double margin = conf.get(GuijiOptions.FUZZY_MIN_MARGIN);
+        if (!(margin >= 0 && margin < 1)) {
+            throw new ConfigException(GuijiOptions.FUZZY_MIN_MARGIN, "must be in [0, 1), not " + margin);
+        }
+        double candidate = conf.get(GuijiOptions.FUZZY_MIN_CANDIDATE_SCORE);
+        if (!(candidate >= 0 && candidate <= 1)) {
+            throw new ConfigException(GuijiOptions.FUZZY_MIN_CANDIDATE_SCORE, "must be in [0, 1], not " + candidate);
+        }
+        return new FuzzyPolicy(conf.get(GuijiOptions.FUZZY_ENABLED), score, margin, candidate);
     }
 
     public int parallelism() {

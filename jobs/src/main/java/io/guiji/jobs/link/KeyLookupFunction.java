@@ -7,7 +7,6 @@ import io.guiji.schemas.internal.LookupRequest;
 import io.guiji.schemas.internal.RegistryMatch;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -21,10 +20,16 @@ import org.apache.flink.util.Collector;
  * it, both kept while the job runs (a record may be re-linked by a registry change at any time).
  * Output: for each subscriber, the entries under the key — in {@link EmitMode#CHANGES} on
  * subscription and again on every registry change; in {@link EmitMode#FINAL} once at the end.
- * At most {@code maxMatches} entries are sent (sorted by id); more only mark the answer truncated.
+ * At most {@code maxMatches} entries are sent (current names first, then by id); more only mark the answer truncated.
+ * Under a fuzzy blocking key ({@link LinkKeys#isFuzzy}) a truncated answer carries no entries at
+ * all: such a key is too common to tell anything, the fuzzy tier does not link on it, and reading
+ * stops after {@code maxMatches + 1} entries, so the cost of an answer is bounded however many
+ * registry entries share the key.
  */
 public class KeyLookupFunction extends KeyedCoProcessFunction<String, IndexUpdate, LookupRequest, LookupAnswer> {
     private static final long serialVersionUID = 1L;
+
+    private static final String FORMER_SLOT = "|former";
 
     private final EmitMode mode;
     private final int maxMatches;
@@ -46,13 +51,13 @@ public class KeyLookupFunction extends KeyedCoProcessFunction<String, IndexUpdat
 
     @Override
     public void processElement1(IndexUpdate update, Context ctx, Collector<LookupAnswer> out) throws Exception {
-        if (update.getAdd()) {
-            entries.put(update.getEnterpriseId(), new RegistryMatch(update.getEnterpriseId(), update.getName(), update.getFormer()));
-        } else {
-            RegistryMatch existing = entries.get(update.getEnterpriseId());
-            if (existing != null && existing.getFormer() == update.getFormer()) {
-                entries.remove(update.getEnterpriseId());
-            }
+        String slot = slot(update);
+        RegistryMatch existing = entries.get(slot);
+        RegistryMatch next = applied(update, existing);
+        if (next == null) {
+            entries.remove(slot);
+        } else if (next != existing) {
+            entries.put(slot, next);
         }
         if (mode == EmitMode.FINAL) {
             ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
@@ -85,16 +90,50 @@ public class KeyLookupFunction extends KeyedCoProcessFunction<String, IndexUpdat
     }
 
     private LookupAnswer answer(String key, String recordId) throws Exception {
+        return answer(key, recordId, entries.values(), maxMatches);
+    }
+
+    /**
+     * The answer to a subscriber from the entries under a key: the whole function of this
+     * operator's output, shared with in-memory equivalents (the linking benchmark).
+     */
+    public static LookupAnswer answer(String key, String recordId, Iterable<RegistryMatch> entries, int maxMatches) {
+        boolean fuzzy = LinkKeys.isFuzzy(key);
         List<RegistryMatch> matches = new ArrayList<>();
-        for (Map.Entry<String, RegistryMatch> e : entries.entries()) {
-            matches.add(e.getValue());
+        for (RegistryMatch m : entries) {
+            matches.add(m);
+            if (fuzzy && matches.size() > maxMatches) {
+                return new LookupAnswer(recordId, key, new ArrayList<>(), true);
+            }
         }
-        matches.sort((a, b) -> a.getEnterpriseId().compareTo(b.getEnterpriseId()));
+        // Current names before former names, so a truncated answer still shows the tier outcome.
+        matches.sort(java.util.Comparator.comparing(RegistryMatch::getFormer).thenComparing(RegistryMatch::getEnterpriseId));
         boolean truncated = matches.size() > maxMatches;
         if (truncated) {
             matches = new ArrayList<>(matches.subList(0, maxMatches));
         }
         return new LookupAnswer(recordId, key, matches, truncated);
+    }
+
+    /**
+     * Where an update's entry lives in the key's state: the enterprise_id; under a fuzzy key a
+     * former name has a place of its own beside the current name ({@link LinkKeys.Slot}).
+     */
+    public static String slot(IndexUpdate update) {
+        return update.getFormer() && LinkKeys.isFuzzy(update.getKey())
+                ? update.getEnterpriseId() + FORMER_SLOT : update.getEnterpriseId();
+    }
+
+    /**
+     * What an enterprise's entry under a key becomes after {@code update} ({@code existing} when
+     * unchanged, null when gone): an add replaces, a remove applies only to the entry it was
+     * added as (current or former name), so a key that moved between the two survives.
+     */
+    public static RegistryMatch applied(IndexUpdate update, RegistryMatch existing) {
+        if (update.getAdd()) {
+            return new RegistryMatch(update.getEnterpriseId(), update.getName(), update.getFormer());
+        }
+        return existing != null && existing.getFormer() == update.getFormer() ? null : existing;
     }
 
     private static LookupAnswer withRecord(LookupAnswer a, String recordId) {

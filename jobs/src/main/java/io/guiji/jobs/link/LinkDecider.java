@@ -1,6 +1,8 @@
 package io.guiji.jobs.link;
 
 import io.guiji.jobs.QualityFlags;
+import io.guiji.jobs.link.fuzzy.FuzzyMatcher;
+import io.guiji.jobs.link.fuzzy.FuzzyPolicy;
 import io.guiji.jobs.normalize.SubjectCategories;
 import io.guiji.schemas.DecisionFields;
 import io.guiji.schemas.LinkCandidate;
@@ -15,7 +17,10 @@ import java.util.Map;
 
 /**
  * The tiers of CONTRACT §6, as a pure function of a unified record and the registry's answers to
- * its lookup keys: the first tier that succeeds decides {@code enterprise_id}.
+ * its lookup keys: the first tier that succeeds decides {@code enterprise_id}. Tier 6
+ * ({@code FUZZY}) scores the names found under the record's fuzzy keys ({@link FuzzyMatcher}) and
+ * links only when the best is clearly the best; otherwise the record stays {@code NONE} with its
+ * best three candidates for review. Every decision says why in {@code link_evidence}.
  */
 public final class LinkDecider {
     static final double USCC_CONFIDENCE = 1.0;
@@ -37,40 +42,63 @@ public final class LinkDecider {
         return true;
     }
 
-    /** A copy of {@code record} with its link decided; answers for keys it no longer asks are ignored. */
+    /** {@link #decide(UnifiedRecord, Map, FuzzyPolicy)} with the default fuzzy thresholds. */
     public static UnifiedRecord decide(UnifiedRecord record, Map<String, LookupAnswer> answers) {
-        UnifiedRecord out = UnifiedRecord.newBuilder(record).setCandidates(new ArrayList<>()).build();
+        return decide(record, answers, FuzzyPolicy.DEFAULT);
+    }
+
+    /** A copy of {@code record} with its link decided; answers for keys it no longer asks are ignored. */
+    public static UnifiedRecord decide(UnifiedRecord record, Map<String, LookupAnswer> answers, FuzzyPolicy policy) {
+        UnifiedRecord out = UnifiedRecord.newBuilder(record)
+                .setCandidates(new ArrayList<>())
+                .setLinkEvidence(new ArrayList<>())
+                .build();
         List<String> flags = new ArrayList<>(record.getQualityFlags());
         out.setQualityFlags(flags);
         DecisionFields f = out.getFields();
         if (Subjects.isNaturalPerson(f)) {
-            return set(out, null, LinkMethod.PERSON, 0.0);
+            return set(out, null, LinkMethod.PERSON, 0.0, List.of("natural_person"));
         }
         markCategoryMismatch(f, flags);
         List<LookupRequest> requests = LinkKeys.requestsFor(record);
+        List<FuzzyMatcher.Candidate> fuzzy = new ArrayList<>();
+        boolean fuzzyComplete = true;
         for (LookupRequest r : requests) {
             String key = r.getKey();
+            if (LinkKeys.isFuzzy(key)) {
+                LookupAnswer a = answers.get(key);
+                if (a != null) {
+                    fuzzyComplete &= !a.getTruncated();
+                    for (RegistryMatch m : a.getMatches()) {
+                        fuzzy.add(new FuzzyMatcher.Candidate(m.getEnterpriseId(), m.getName(), null, m.getFormer(), null));
+                    }
+                }
+                continue;
+            }
             List<RegistryMatch> matches = matches(answers.get(key), key.startsWith(LinkKeys.NAME) ? Boolean.FALSE : null);
             if (key.startsWith(LinkKeys.USCC)) {
-                if (answers.containsKey(key) && matches.isEmpty()) {
+                boolean unregistered = answers.containsKey(key) && matches.isEmpty();
+                if (unregistered) {
                     addFlag(flags, QualityFlags.UNREGISTERED_CODE);
                 }
-                return set(out, f.getUscc(), LinkMethod.USCC, USCC_CONFIDENCE);
+                return set(out, f.getUscc(), LinkMethod.USCC, USCC_CONFIDENCE,
+                        List.of("uscc=" + f.getUscc() + (unregistered ? ":not_in_registry" : ":in_registry")));
             }
             if (matches.size() == 1) {
                 RegistryMatch m = matches.get(0);
                 if (key.startsWith(LinkKeys.REG_NO)) {
-                    return set(out, m.getEnterpriseId(), LinkMethod.REG_NO, REG_NO_CONFIDENCE);
+                    return set(out, m.getEnterpriseId(), LinkMethod.REG_NO, REG_NO_CONFIDENCE, List.of("reg_no=" + f.getRegNo()));
                 }
                 if (key.startsWith(LinkKeys.ORG_CODE)) {
-                    return set(out, m.getEnterpriseId(), LinkMethod.ORG_CODE, ORG_CODE_CONFIDENCE);
+                    return set(out, m.getEnterpriseId(), LinkMethod.ORG_CODE, ORG_CODE_CONFIDENCE, List.of("org_code=" + f.getOrgCode()));
                 }
-                return set(out, m.getEnterpriseId(), LinkMethod.NAME, NAME_CONFIDENCE);
+                return set(out, m.getEnterpriseId(), LinkMethod.NAME, NAME_CONFIDENCE, List.of("name=equal"));
             }
             if (key.startsWith(LinkKeys.NAME)) {
                 List<RegistryMatch> former = matches(answers.get(key), Boolean.TRUE);
                 if (matches.isEmpty() && former.size() == 1) {
-                    return set(out, former.get(0).getEnterpriseId(), LinkMethod.FORMER_NAME, FORMER_NAME_CONFIDENCE);
+                    return set(out, former.get(0).getEnterpriseId(), LinkMethod.FORMER_NAME, FORMER_NAME_CONFIDENCE,
+                            List.of("former_name=equal"));
                 }
                 List<RegistryMatch> ambiguous = matches.isEmpty() ? former : matches;
                 if (ambiguous.size() > 1) {
@@ -81,7 +109,26 @@ public final class LinkDecider {
                 }
             }
         }
-        return set(out, null, LinkMethod.NONE, 0.0);
+        if (fuzzy.isEmpty() && fuzzyComplete) {
+            return set(out, null, LinkMethod.NONE, 0.0, out.getCandidates().isEmpty() ? List.of() : List.of("name=ambiguous"));
+        }
+        FuzzyMatcher.Outcome o = FuzzyMatcher.decide(f.getSubjectName(), fuzzy, fuzzyComplete, policy);
+        if (o.link() != null && out.getCandidates().isEmpty()) {
+            return set(out, o.link().enterpriseId(), LinkMethod.FUZZY, o.link().score().value(), o.evidence());
+        }
+        for (FuzzyMatcher.Scored s : o.ranked()) {
+            if (out.getCandidates().size() >= MAX_CANDIDATES || s.score().value() < policy.minCandidateScore()) {
+                break;
+            }
+            if (out.getCandidates().stream().noneMatch(c -> c.getEnterpriseId().equals(s.enterpriseId()))) {
+                out.getCandidates().add(new LinkCandidate(s.enterpriseId(), s.name(), s.score().value()));
+            }
+        }
+        List<String> evidence = new ArrayList<>(o.evidence());
+        if (flags.contains(QualityFlags.AMBIGUOUS_NAME)) {
+            evidence.add(0, "name=ambiguous");
+        }
+        return set(out, null, LinkMethod.NONE, 0.0, evidence);
     }
 
     /** An individual business labelled 自然人 but carrying a valid code: relabel and flag. */
@@ -106,10 +153,12 @@ public final class LinkDecider {
         return out;
     }
 
-    private static UnifiedRecord set(UnifiedRecord r, String enterpriseId, LinkMethod method, double confidence) {
+    private static UnifiedRecord set(UnifiedRecord r, String enterpriseId, LinkMethod method, double confidence,
+                                     List<String> evidence) {
         r.setEnterpriseId(enterpriseId);
         r.setLinkMethod(method);
         r.setLinkConfidence(confidence);
+        r.setLinkEvidence(new ArrayList<>(evidence));
         r.getQualityFlags().sort(null);
         return r;
     }

@@ -1,5 +1,7 @@
 package io.guiji.jobs.link;
 
+import io.guiji.jobs.link.fuzzy.FuzzyKeys;
+import io.guiji.jobs.link.fuzzy.NameParts;
 import io.guiji.jobs.normalize.Identifiers;
 import io.guiji.jobs.normalize.Names;
 import io.guiji.jobs.normalize.Uscc;
@@ -23,6 +25,8 @@ public final class LinkKeys {
     public static final String REG_NO = "R:";
     public static final String ORG_CODE = "O:";
     public static final String NAME = "N:";
+    public static final String FUZZY_CORE = FuzzyKeys.CORE;
+    public static final String FUZZY_PINYIN = FuzzyKeys.PINYIN;
 
     private LinkKeys() {}
 
@@ -51,55 +55,95 @@ public final class LinkKeys {
         if (name != null) {
             out.add(new LookupRequest(NAME + name, id));
         }
+        for (String key : FuzzyKeys.of(NameParts.parse(f.getSubjectName()))) {
+            out.add(new LookupRequest(key, id));
+        }
         return out;
     }
+
+    /**
+     * One place a registry entry takes under a lookup key. Under exact keys an entry takes one
+     * place per key (its current name outranks the same text as a former name); under fuzzy keys
+     * a current and a former name sharing a key take one place each, since each is scored on its own.
+     */
+    public record Slot(String key, boolean former) {}
 
     /** Every key a registry entry answers to, each with whether it is a former name. */
     public static Map<String, Boolean> keysOf(RegistryEntry e) {
         Map<String, Boolean> keys = new LinkedHashMap<>();
-        if (e.getDeleted()) {
-            return keys;
-        }
-        String uscc = e.getUscc();
-        if (uscc != null) {
-            keys.put(USCC + uscc, false);
-            if (Uscc.hasShape(uscc)) {
-                keys.put(ORG_CODE + Uscc.orgCode(uscc), false);
-            }
-        }
-        if (e.getRegNo() != null) {
-            keys.put(REG_NO + e.getRegNo(), false);
-        }
-        for (String former : e.getFormerNames()) {
-            String k = Names.matchKey(former);
-            if (k != null) {
-                keys.put(NAME + k, true);
-            }
-        }
-        String name = Names.matchKey(e.getName());
-        if (name != null) {
-            keys.put(NAME + name, false); // a current name outranks the same text as a former name
+        for (Slot s : indexOf(e).keySet()) {
+            keys.merge(s.key(), s.former(), Boolean::logicalAnd);
         }
         return keys;
     }
 
-    /** The index updates that turn {@code before}'s keys into {@code after}'s (either may be null). */
-    public static List<IndexUpdate> diff(RegistryEntry before, RegistryEntry after) {
-        Map<String, Boolean> old = before == null ? Map.of() : keysOf(before);
-        Map<String, Boolean> now = after == null ? Map.of() : keysOf(after);
-        List<IndexUpdate> out = new ArrayList<>();
-        for (Map.Entry<String, Boolean> k : old.entrySet()) {
-            if (!k.getValue().equals(now.get(k.getKey()))) {
-                out.add(new IndexUpdate(k.getKey(), before.getEnterpriseId(), before.getName(), k.getValue(), false));
+    /** Every place a registry entry takes in the index, with the name it answers with there. */
+    public static Map<Slot, String> indexOf(RegistryEntry e) {
+        Map<Slot, String> slots = new LinkedHashMap<>();
+        if (e.getDeleted()) {
+            return slots;
+        }
+        String current = e.getName();
+        String uscc = e.getUscc();
+        if (uscc != null) {
+            slots.put(new Slot(USCC + uscc, false), current);
+            if (Uscc.hasShape(uscc)) {
+                slots.put(new Slot(ORG_CODE + Uscc.orgCode(uscc), false), current);
             }
         }
-        for (Map.Entry<String, Boolean> k : now.entrySet()) {
-            boolean changedName = before != null && !before.getName().equals(after.getName());
-            if (!k.getValue().equals(old.get(k.getKey())) || changedName) {
-                out.add(new IndexUpdate(k.getKey(), after.getEnterpriseId(), after.getName(), k.getValue(), true));
+        if (e.getRegNo() != null) {
+            slots.put(new Slot(REG_NO + e.getRegNo(), false), current);
+        }
+        for (String former : e.getFormerNames()) {
+            String k = Names.matchKey(former);
+            if (k != null) {
+                slots.put(new Slot(NAME + k, true), current);
+            }
+        }
+        String name = Names.matchKey(current);
+        if (name != null) {
+            slots.remove(new Slot(NAME + name, true)); // a current name outranks the same text as a former name
+            slots.put(new Slot(NAME + name, false), current);
+        }
+        for (String k : FuzzyKeys.of(NameParts.parse(current))) {
+            slots.put(new Slot(k, false), current);
+        }
+        for (String former : e.getFormerNames()) {
+            for (String k : FuzzyKeys.of(NameParts.parse(former))) {
+                slots.putIfAbsent(new Slot(k, true), former);
+            }
+        }
+        return slots;
+    }
+
+    /** The index updates that turn {@code before}'s places into {@code after}'s (either may be null). */
+    public static List<IndexUpdate> diff(RegistryEntry before, RegistryEntry after) {
+        Map<Slot, String> old = before == null ? Map.of() : indexOf(before);
+        Map<Slot, String> now = after == null ? Map.of() : indexOf(after);
+        // Adds before removes: in between, a subscriber sees the enterprise under both its old and its
+        // new places, never under neither, so a rename does not unlink a record for a moment. A remove
+        // after an add under the same key takes only the place it names (KeyLookupFunction#applied).
+        List<IndexUpdate> out = new ArrayList<>();
+        for (Map.Entry<Slot, String> s : now.entrySet()) {
+            if (!s.getValue().equals(old.get(s.getKey()))) {
+                out.add(update(s.getKey(), after.getEnterpriseId(), s.getValue(), true));
+            }
+        }
+        for (Map.Entry<Slot, String> s : old.entrySet()) {
+            if (!now.containsKey(s.getKey())) {
+                out.add(update(s.getKey(), before.getEnterpriseId(), s.getValue(), false));
             }
         }
         return out;
+    }
+
+    private static IndexUpdate update(Slot slot, String enterpriseId, String name, boolean add) {
+        return new IndexUpdate(slot.key(), enterpriseId, name, slot.former(), add);
+    }
+
+    /** Whether {@code key} belongs to the fuzzy tier. */
+    public static boolean isFuzzy(String key) {
+        return FuzzyKeys.isFuzzy(key);
     }
 
     static boolean valid(String code, Identifiers.Kind kind) {

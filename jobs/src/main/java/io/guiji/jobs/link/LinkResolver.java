@@ -1,6 +1,7 @@
 package io.guiji.jobs.link;
 
 import io.guiji.jobs.EmitMode;
+import io.guiji.jobs.link.fuzzy.FuzzyPolicy;
 import io.guiji.schemas.LinkChange;
 import io.guiji.schemas.LinkMethod;
 import io.guiji.schemas.UnifiedRecord;
@@ -30,7 +31,8 @@ import org.apache.flink.util.OutputTag;
  *
  * <p>In {@link EmitMode#CHANGES} a record is published once every key it asks about is answered,
  * then again whenever its content or link changes (version + 1); a changed link of a published
- * record also goes to {@link #LINK_CHANGES}. In {@link EmitMode#FINAL} it is published once at the
+ * record also goes to {@link #LINK_CHANGES} — whatever changed it: a new, renamed, corrected or
+ * withdrawn registry entry re-answers every record subscribed to its keys, exact and fuzzy alike. In {@link EmitMode#FINAL} it is published once at the
  * end of input with the version dedup counted. Every publication sends its difference in the
  * department's counters to {@link #DEPT_DELTAS}.
  */
@@ -43,13 +45,19 @@ public class LinkResolver extends KeyedCoProcessFunction<String, UnifiedRecord, 
 
     private final EmitMode mode;
     private final String zone;
+    private final FuzzyPolicy fuzzy;
     private transient ValueState<UnifiedRecord> merged;
     private transient ValueState<UnifiedRecord> published;
     private transient MapState<String, LookupAnswer> answers;
 
     public LinkResolver(EmitMode mode, String zone) {
+        this(mode, zone, FuzzyPolicy.DEFAULT);
+    }
+
+    public LinkResolver(EmitMode mode, String zone, FuzzyPolicy fuzzy) {
         this.mode = mode;
         this.zone = zone;
+        this.fuzzy = fuzzy;
     }
 
     @Override
@@ -84,7 +92,7 @@ public class LinkResolver extends KeyedCoProcessFunction<String, UnifiedRecord, 
         if (record == null) {
             return; // answers for a record that never arrived: nothing to publish
         }
-        UnifiedRecord linked = LinkDecider.decide(record, answerMap());
+        UnifiedRecord linked = LinkDecider.decide(record, answerMap(), fuzzy);
         out.collect(linked);
         ctx.output(DEPT_DELTAS, delta(null, linked));
     }
@@ -98,7 +106,7 @@ public class LinkResolver extends KeyedCoProcessFunction<String, UnifiedRecord, 
         if (!LinkDecider.answered(record, current)) {
             return;
         }
-        UnifiedRecord linked = LinkDecider.decide(record, current);
+        UnifiedRecord linked = LinkDecider.decide(record, current, fuzzy);
         UnifiedRecord before = published.value();
         if (before != null) {
             linked.setVersion(before.getVersion());
