@@ -1,0 +1,212 @@
+package io.guiji.connectors.jdbc;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.guiji.connectors.json.OutputJson;
+import io.guiji.schemas.CoverageSnapshot;
+import io.guiji.schemas.RejectedRecord;
+import io.guiji.schemas.SourceRef;
+import io.guiji.schemas.UnifiedRecord;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
+import org.apache.flink.connector.jdbc.JdbcExecutionOptions;
+import org.apache.flink.connector.jdbc.JdbcStatementBuilder;
+import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
+
+/**
+ * guiji's PostgreSQL tables ({@code deploy/postgres/schema.sql}) as Flink JDBC sinks of batched
+ * upserts. The sinks are at-least-once (a batch may be written again after a restart), so every
+ * statement is idempotent: unified records only move forward ({@code WHERE version <
+ * EXCLUDED.version}), sources are inserted once, a rejected record is keyed by its source
+ * reference, a coverage snapshot replaces an older one of its period. Never set {@code
+ * reWriteBatchedInserts=true} on the URL: one batch may touch a key twice.
+ */
+public final class PostgresTables {
+    private PostgresTables() {}
+
+    public static final String UPSERT_UNIFIED =
+            "INSERT INTO unified_record AS t (record_id, version, record_type, dept_code, doc_no, subject_name, uscc,"
+                    + " decision_date, status, enterprise_id, link_method, link_confidence, quality_flags, record)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)"
+                    + " ON CONFLICT (record_id) DO UPDATE SET version = EXCLUDED.version, record_type = EXCLUDED.record_type,"
+                    + " dept_code = EXCLUDED.dept_code, doc_no = EXCLUDED.doc_no, subject_name = EXCLUDED.subject_name,"
+                    + " uscc = EXCLUDED.uscc, decision_date = EXCLUDED.decision_date, status = EXCLUDED.status,"
+                    + " enterprise_id = EXCLUDED.enterprise_id, link_method = EXCLUDED.link_method,"
+                    + " link_confidence = EXCLUDED.link_confidence, quality_flags = EXCLUDED.quality_flags,"
+                    + " record = EXCLUDED.record, written_at = now()"
+                    + " WHERE t.version < EXCLUDED.version";
+
+    public static final String INSERT_SOURCE =
+            "INSERT INTO unified_record_source (record_id, source_file, source_row, first_version) VALUES (?, ?, ?, ?)"
+                    + " ON CONFLICT (record_id, source_file, source_row) DO NOTHING";
+
+    public static final String UPSERT_REJECTED =
+            "INSERT INTO rejected_record AS t (source_file, source_row, kind, reason, message, raw, dept_code, record_type)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (source_file, source_row) DO UPDATE SET kind = EXCLUDED.kind, reason = EXCLUDED.reason,"
+                    + " message = EXCLUDED.message, raw = EXCLUDED.raw, dept_code = EXCLUDED.dept_code,"
+                    + " record_type = EXCLUDED.record_type, written_at = now()";
+
+    public static final String UPSERT_COVERAGE =
+            "INSERT INTO coverage_snapshot AS t (period, generated_at, dept_coverage, item_coverage, target, status, snapshot)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)"
+                    + " ON CONFLICT (period) DO UPDATE SET generated_at = EXCLUDED.generated_at,"
+                    + " dept_coverage = EXCLUDED.dept_coverage, item_coverage = EXCLUDED.item_coverage,"
+                    + " target = EXCLUDED.target, status = EXCLUDED.status, snapshot = EXCLUDED.snapshot"
+                    + " WHERE t.generated_at <= EXCLUDED.generated_at";
+
+    /** One source of a unified record, as a row of {@code unified_record_source}. */
+    public static List<SourceRow> sources(UnifiedRecord r) {
+        List<SourceRow> rows = new ArrayList<>(r.getSources().size());
+        for (SourceRef s : r.getSources()) {
+            rows.add(new SourceRow(r.getRecordId(), s.getFile(), s.getRow(), r.getVersion()));
+        }
+        return rows;
+    }
+
+    /** A Flink POJO for {@code unified_record_source}. */
+    public static class SourceRow {
+        public String recordId;
+        public String file;
+        public long row;
+        public long version;
+
+        public SourceRow() {}
+
+        public SourceRow(String recordId, String file, long row, long version) {
+            this.recordId = recordId;
+            this.file = file;
+            this.row = row;
+            this.version = version;
+        }
+    }
+
+    /** A rejected record and whether it was a departmental record or a registry/catalogue row. */
+    public static class RejectedRow {
+        public RejectedRecord rejected;
+        public String kind;
+
+        public RejectedRow() {}
+
+        public RejectedRow(RejectedRecord rejected, String kind) {
+            this.rejected = rejected;
+            this.kind = kind;
+        }
+    }
+
+    public static JdbcSink<UnifiedRecord> unifiedSink(JdbcConnectionOptions conn, JdbcExecutionOptions exec) {
+        return JdbcSink.<UnifiedRecord>builder().withQueryStatement(UPSERT_UNIFIED, new UnifiedStatement())
+                .withExecutionOptions(exec).buildAtLeastOnce(conn);
+    }
+
+    public static JdbcSink<SourceRow> sourceSink(JdbcConnectionOptions conn, JdbcExecutionOptions exec) {
+        return JdbcSink.<SourceRow>builder().withQueryStatement(INSERT_SOURCE, new SourceStatement())
+                .withExecutionOptions(exec).buildAtLeastOnce(conn);
+    }
+
+    public static JdbcSink<RejectedRow> rejectedSink(JdbcConnectionOptions conn, JdbcExecutionOptions exec) {
+        return JdbcSink.<RejectedRow>builder().withQueryStatement(UPSERT_REJECTED, new RejectedStatement())
+                .withExecutionOptions(exec).buildAtLeastOnce(conn);
+    }
+
+    public static JdbcSink<CoverageSnapshot> coverageSink(JdbcConnectionOptions conn, JdbcExecutionOptions exec) {
+        return JdbcSink.<CoverageSnapshot>builder().withQueryStatement(UPSERT_COVERAGE, new CoverageStatement())
+                .withExecutionOptions(exec).buildAtLeastOnce(conn);
+    }
+
+    static final class UnifiedStatement implements JdbcStatementBuilder<UnifiedRecord> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void accept(PreparedStatement ps, UnifiedRecord r) throws SQLException {
+            ps.setString(1, r.getRecordId());
+            ps.setLong(2, r.getVersion());
+            ps.setString(3, r.getRecordType().name());
+            ps.setString(4, r.getDeptCode());
+            ps.setString(5, r.getFields().getDocNo());
+            ps.setString(6, r.getFields().getSubjectName());
+            ps.setString(7, r.getFields().getUscc());
+            ps.setDate(8, Date.valueOf(LocalDate.parse(r.getFields().getDecisionDate())));
+            ps.setString(9, r.getFields().getStatus().name());
+            ps.setString(10, r.getEnterpriseId());
+            ps.setString(11, r.getLinkMethod().name());
+            ps.setDouble(12, r.getLinkConfidence());
+            ps.setArray(13, ps.getConnection().createArrayOf("text", r.getQualityFlags().toArray()));
+            ps.setString(14, json(g -> OutputJson.write(g, r)));
+        }
+    }
+
+    static final class SourceStatement implements JdbcStatementBuilder<SourceRow> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void accept(PreparedStatement ps, SourceRow s) throws SQLException {
+            ps.setString(1, s.recordId);
+            ps.setString(2, s.file);
+            ps.setLong(3, s.row);
+            ps.setLong(4, s.version);
+        }
+    }
+
+    static final class RejectedStatement implements JdbcStatementBuilder<RejectedRow> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void accept(PreparedStatement ps, RejectedRow row) throws SQLException {
+            RejectedRecord r = row.rejected;
+            ps.setString(1, r.getFile());
+            ps.setLong(2, r.getRow());
+            ps.setString(3, row.kind);
+            ps.setString(4, r.getReason().name());
+            ps.setString(5, r.getMessage());
+            ps.setString(6, r.getRaw().replace('\u0000', '\uFFFD')); // PostgreSQL text cannot hold NUL
+            ps.setString(7, r.getDeptCode());
+            if (r.getRecordType() == null) {
+                ps.setNull(8, Types.VARCHAR);
+            } else {
+                ps.setString(8, r.getRecordType());
+            }
+        }
+    }
+
+    static final class CoverageStatement implements JdbcStatementBuilder<CoverageSnapshot> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void accept(PreparedStatement ps, CoverageSnapshot c) throws SQLException {
+            ps.setString(1, c.getPeriod());
+            ps.setTimestamp(2, Timestamp.valueOf(LocalDateTime.parse(c.getGeneratedAt())));
+            ps.setDouble(3, c.getDeptCoverage());
+            ps.setDouble(4, c.getItemCoverage());
+            ps.setDouble(5, c.getTarget());
+            ps.setString(6, c.getStatus());
+            ps.setString(7, json(g -> OutputJson.write(g, c)));
+        }
+    }
+
+    private interface JsonWriter {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    private static String json(JsonWriter w) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        try (JsonGenerator g = OutputJson.generator(out)) {
+            w.write(g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // jsonb rejects \u0000 escapes: a NUL from undecodable input becomes U+FFFD.
+        return out.toString(StandardCharsets.UTF_8).replace("\\u0000", "\\uFFFD");
+    }
+}
