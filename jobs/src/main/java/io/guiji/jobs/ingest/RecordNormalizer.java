@@ -54,6 +54,10 @@ public final class RecordNormalizer {
 
     public Outcome normalize(RawRow row) {
         SourcePath path = SourcePath.of(row);
+        if (SourcePath.explicit(row) && row.error != null) {
+            // A message that could not be read cannot name its type either: the bytes are the problem.
+            return reject(row, path, RejectReason.MALFORMED, row.error);
+        }
         if (SourcePath.explicit(row) && (path.recordType() == null || path.deptCode() == null)) {
             String what = path.recordType() != null ? "the source names no department (dept_code)"
                     : path.typeSegment() == null ? "the source names no record type (configure record-type, or send record_type)"
