@@ -1,19 +1,40 @@
 package io.guiji.jobs.cli;
 
+import io.guiji.jobs.stream.GuijiStreamJob;
+import io.guiji.jobs.stream.StreamConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.flink.configuration.Configuration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code guiji stream --config FILE}: the unbounded job (Kafka in, Kafka and PostgreSQL out). */
+/**
+ * {@code guiji stream --config FILE}: the unbounded job (Kafka in, Kafka and PostgreSQL out) on an
+ * embedded mini-cluster; the same {@link GuijiStreamJob} is the shaded jar's entry point for
+ * {@code flink run}. Runs until stopped (Ctrl-C); the configuration is checked before anything
+ * starts, so a bad key is one line and exit 2.
+ */
 @Command(name = "stream", mixinStandardHelpOptions = true,
-        description = "The streaming job on an embedded mini-cluster (Kafka in; Kafka and PostgreSQL out).")
+        description = "The streaming job on an embedded mini-cluster (Kafka in; Kafka and PostgreSQL out). Runs until stopped.")
 final class StreamCommand implements Callable<Integer> {
-    @Option(names = "--config", required = true, description = "Configuration file (key: value lines; see the README).")
+    @Option(names = "--config", required = true, description = "Configuration file (key: value lines; see the README, Streaming mode).")
     Path config;
 
+    @Option(names = "-D", paramLabel = "KEY=VALUE", description = "Set one configuration option, e.g. -Dguiji.parallelism=2")
+    Map<String, String> options = Map.of();
+
     @Override
-    public Integer call() {
-        throw new UnsupportedOperationException("streaming mode is not built yet in this version: use 'guiji run' (bounded)");
+    public Integer call() throws Exception {
+        if (!Files.isReadable(config)) {
+            throw new IllegalArgumentException("configuration file " + config + " is not readable");
+        }
+        Configuration conf = RunCommand.configuration(config, options);
+        StreamConfig cfg = StreamConfig.from(conf); // fail now, with the key's name
+        System.out.println("guiji stream: " + cfg.sources().size() + " source(s), Kafka " + cfg.bootstrapServers()
+                + "; running until stopped (Ctrl-C)");
+        GuijiStreamJob.run(conf);
+        return 0;
     }
 }

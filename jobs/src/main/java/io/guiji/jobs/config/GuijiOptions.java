@@ -60,4 +60,111 @@ public final class GuijiOptions {
     public static final ConfigOption<Double> FUZZY_MIN_CANDIDATE_SCORE =
             key("guiji.link.fuzzy.min-candidate-score").doubleType().defaultValue(0.5)
                     .withDescription("Unlinked records list up to 3 candidates scoring at least this, for review.");
+
+    // ------------------------------------------------------------------ streaming (guiji stream, GuijiStreamJob)
+    // Per-source keys guiji.source.<name>.* are read by io.guiji.jobs.stream.SourceSpec (see the README).
+
+    public static final ConfigOption<String> KAFKA_BOOTSTRAP_SERVERS =
+            key("guiji.kafka.bootstrap-servers").stringType().noDefaultValue()
+                    .withDescription("Streaming: Kafka brokers, host:port[,host:port]. Required.");
+
+    public static final ConfigOption<String> KAFKA_PROPERTIES_FILE =
+            key("guiji.kafka.properties-file").stringType().noDefaultValue()
+                    .withDescription("Streaming: a Java properties file of extra Kafka client settings for every consumer and producer (security.protocol, sasl.jaas.config, ssl.*): the place for Kafka credentials.");
+
+    public static final ConfigOption<String> KAFKA_GROUP_ID =
+            key("guiji.kafka.group-id").stringType().defaultValue("guiji")
+                    .withDescription("Streaming: consumer group of the input topics (offsets are committed on checkpoints, for monitoring and for starting-offsets: committed).");
+
+    public static final ConfigOption<String> KAFKA_STARTING_OFFSETS =
+            key("guiji.kafka.starting-offsets").stringType().defaultValue("committed")
+                    .withDescription("Streaming, first start without a checkpoint: committed (the group's offsets, else earliest), earliest or latest. A restore always continues from the checkpoint.");
+
+    public static final ConfigOption<String> KAFKA_TRANSACTIONAL_ID_PREFIX =
+            key("guiji.kafka.transactional-id-prefix").stringType().defaultValue("guiji")
+                    .withDescription("Streaming: prefix of the Kafka transactional ids of the output sinks; unique per job on a cluster.");
+
+    public static final ConfigOption<Duration> KAFKA_TRANSACTION_TIMEOUT =
+            key("guiji.kafka.transaction-timeout").durationType().defaultValue(Duration.ofMinutes(10))
+                    .withDescription("Streaming: transaction.timeout.ms of the output producers; must not exceed the broker's transaction.max.timeout.ms (15 min by default) and must exceed the longest checkpoint plus restart.");
+
+    public static final ConfigOption<String> KAFKA_REGISTRY_TOPIC =
+            key("guiji.kafka.registry-topic").stringType().noDefaultValue()
+                    .withDescription("Streaming: topic of registry entries (企业登记); changes re-link records while the job runs. Unset: no registry.");
+
+    public static final ConfigOption<String> KAFKA_REGISTRY_FORMAT =
+            key("guiji.kafka.registry-format").stringType().defaultValue("json")
+                    .withDescription("Streaming: json (one object, registry column names or aliases) or avro (RegistryEntry, plain binary).");
+
+    public static final ConfigOption<String> KAFKA_CATALOG_TOPIC =
+            key("guiji.kafka.catalog-topic").stringType().noDefaultValue()
+                    .withDescription("Streaming: topic of resource catalogue entries (资源目录); coverage follows its changes. Unset: no catalogue.");
+
+    public static final ConfigOption<String> KAFKA_CATALOG_FORMAT =
+            key("guiji.kafka.catalog-format").stringType().defaultValue("json")
+                    .withDescription("Streaming: json (one object, catalogue column names or aliases) or avro (CatalogEntry, plain binary).");
+
+    public static final ConfigOption<String> TOPIC_UNIFIED =
+            key("guiji.kafka.topic.unified").stringType().defaultValue("guiji.unified")
+                    .withDescription("Streaming: output topic of unified records (Avro UnifiedRecord, key record_id); create it compacted.");
+
+    public static final ConfigOption<String> TOPIC_REJECTED =
+            key("guiji.kafka.topic.rejected").stringType().defaultValue("guiji.rejected")
+                    .withDescription("Streaming: dead-letter topic of rejected input records (Avro RejectedRecord, key file#row).");
+
+    public static final ConfigOption<String> TOPIC_REFERENCE_REJECTED =
+            key("guiji.kafka.topic.reference-rejected").stringType().defaultValue("guiji.reference-rejected")
+                    .withDescription("Streaming: unusable registry and catalogue entries (Avro RejectedRecord).");
+
+    public static final ConfigOption<String> TOPIC_COVERAGE =
+            key("guiji.kafka.topic.coverage").stringType().defaultValue("guiji.coverage")
+                    .withDescription("Streaming: coverage snapshots (Avro CoverageSnapshot, key period).");
+
+    public static final ConfigOption<String> TOPIC_LINK_CHANGES =
+            key("guiji.kafka.topic.link-changes").stringType().defaultValue("guiji.link-changes")
+                    .withDescription("Streaming: the link changelog (Avro LinkChange, key record_id).");
+
+    public static final ConfigOption<String> POSTGRES_URL =
+            key("guiji.postgres.url").stringType().noDefaultValue()
+                    .withDescription("Streaming: JDBC URL of the PostgreSQL database with deploy/postgres/schema.sql. Unset: Kafka outputs only.");
+
+    public static final ConfigOption<String> POSTGRES_USER =
+            key("guiji.postgres.user").stringType().defaultValue("guiji")
+                    .withDescription("Streaming: PostgreSQL user.");
+
+    public static final ConfigOption<String> POSTGRES_PASSWORD_ENV =
+            key("guiji.postgres.password-env").stringType().defaultValue("GUIJI_PG_PASSWORD")
+                    .withDescription("Streaming: environment variable that holds the PostgreSQL password (never put a password in the configuration).");
+
+    public static final ConfigOption<String> POSTGRES_PASSWORD_FILE =
+            key("guiji.postgres.password-file").stringType().noDefaultValue()
+                    .withDescription("Streaming: file whose first line is the PostgreSQL password; wins over password-env.");
+
+    public static final ConfigOption<Integer> POSTGRES_BATCH_SIZE =
+            key("guiji.postgres.batch-size").intType().defaultValue(500)
+                    .withDescription("Streaming: upserts per JDBC batch.");
+
+    public static final ConfigOption<Duration> POSTGRES_BATCH_INTERVAL =
+            key("guiji.postgres.batch-interval").durationType().defaultValue(Duration.ofSeconds(1))
+                    .withDescription("Streaming: a partly filled batch is written after this long.");
+
+    public static final ConfigOption<Duration> CHECKPOINT_INTERVAL =
+            key("guiji.checkpoint.interval").durationType().defaultValue(Duration.ofSeconds(30))
+                    .withDescription("Streaming: checkpoint interval; Kafka outputs become visible to read_committed consumers (and PostgreSQL) when a checkpoint completes.");
+
+    public static final ConfigOption<String> CHECKPOINT_DIR =
+            key("guiji.checkpoint.dir").stringType().noDefaultValue()
+                    .withDescription("Streaming: durable checkpoint storage (file:///… or s3://…); checkpoints are retained on cancellation, to restart from. Unset: Flink's state.checkpoints.dir, else the JobManager's memory (lost with it).");
+
+    public static final ConfigOption<String> STATE_BACKEND =
+            key("guiji.state.backend").stringType().defaultValue("rocksdb")
+                    .withDescription("Streaming: rocksdb (incremental checkpoints, state on local disk) or hashmap (state on the heap).");
+
+    public static final ConfigOption<Integer> RESTART_ATTEMPTS =
+            key("guiji.restart.attempts").intType().defaultValue(10)
+                    .withDescription("Streaming: restarts from the last checkpoint before the job fails (fixed delay); Flink's restart-strategy.* keys win when given.");
+
+    public static final ConfigOption<Duration> RESTART_DELAY =
+            key("guiji.restart.delay").durationType().defaultValue(Duration.ofSeconds(10))
+                    .withDescription("Streaming: wait between restarts.");
 }

@@ -1,0 +1,62 @@
+-- guiji streaming mode: the PostgreSQL tables that GuijiStreamJob upserts into (CONTRACT §9).
+-- Create once per database:  psql "$DATABASE_URL" -f deploy/postgres/schema.sql   (idempotent)
+-- The job writes through Flink's JDBC sink, at least once, with idempotent upserts: replays after a
+-- restart change nothing. It never deletes: a revoked record stays, with status REVOKED.
+
+-- The current state of each unified record (the highest version published to Kafka).
+CREATE TABLE IF NOT EXISTS unified_record (
+    record_id       text PRIMARY KEY,              -- hex of SHA-256 over (record_type, dept_code, doc_no), first 128 bits
+    version         bigint           NOT NULL,     -- increases with every published change
+    record_type     text             NOT NULL,     -- license, inspection, penalty, coercion, judicial, dishonesty
+    dept_code       text             NOT NULL,
+    doc_no          text             NOT NULL,     -- normalized (〔yyyy〕)
+    subject_name    text             NOT NULL,
+    uscc            text,
+    decision_date   date             NOT NULL,
+    status          text             NOT NULL,     -- ACTIVE or REVOKED
+    enterprise_id   text,
+    link_method     text             NOT NULL,     -- USCC, REG_NO, ORG_CODE, NAME, FORMER_NAME, FUZZY, NONE, PERSON
+    link_confidence double precision NOT NULL,
+    quality_flags   text[]           NOT NULL,
+    record          jsonb            NOT NULL,     -- the whole state, as one line of unified/*.jsonl
+    written_at      timestamptz      NOT NULL DEFAULT now()
+);
+CREATE INDEX IF NOT EXISTS unified_record_enterprise ON unified_record (enterprise_id);
+CREATE INDEX IF NOT EXISTS unified_record_dept_type ON unified_record (dept_code, record_type);
+
+-- Every input copy of a unified record: kafka:<topic>/<partition> + offset, jdbc:<table> + key, or file + row.
+CREATE TABLE IF NOT EXISTS unified_record_source (
+    record_id     text   NOT NULL,
+    source_file   text   NOT NULL,
+    source_row    bigint NOT NULL,
+    first_version bigint NOT NULL,                 -- the record's version that first listed this copy
+    PRIMARY KEY (record_id, source_file, source_row)
+);
+CREATE INDEX IF NOT EXISTS unified_record_source_ref ON unified_record_source (source_file, source_row);
+
+-- The dead letter: input that could not be a usable record (kind 'record'), and unusable registry or
+-- catalogue rows (kind 'reference'). Keyed by source reference; a re-read table row replaces its entry.
+CREATE TABLE IF NOT EXISTS rejected_record (
+    source_file text        NOT NULL,
+    source_row  bigint      NOT NULL,
+    kind        text        NOT NULL,              -- record or reference
+    reason      text        NOT NULL,              -- MALFORMED, MISSING_FIELD, INVALID_DATE, UNKNOWN_SOURCE
+    message     text        NOT NULL,
+    raw         text        NOT NULL,
+    dept_code   text,
+    record_type text,
+    written_at  timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (source_file, source_row)
+);
+
+-- The latest coverage snapshot of each period (the calendar year of collection); the Kafka topic keeps
+-- every snapshot.
+CREATE TABLE IF NOT EXISTS coverage_snapshot (
+    period        text             PRIMARY KEY,
+    generated_at  timestamp        NOT NULL,       -- local time in guiji.time-zone
+    dept_coverage double precision NOT NULL,
+    item_coverage double precision NOT NULL,
+    target        double precision NOT NULL,
+    status        text             NOT NULL,       -- MET or BELOW
+    snapshot      jsonb            NOT NULL        -- as coverage.json
+);

@@ -1,0 +1,65 @@
+package io.guiji.jobs.stream;
+
+import io.guiji.connectors.kafka.AvroBinary;
+import io.guiji.connectors.kafka.KafkaBytes;
+import io.guiji.jobs.ingest.ReferenceParsers;
+import io.guiji.schemas.RejectReason;
+import io.guiji.schemas.RejectedRecord;
+import io.guiji.schemas.SourceRef;
+import java.nio.charset.StandardCharsets;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Registry or catalogue entries sent as Avro ({@code RegistryEntry}, {@code CatalogEntry}): decoded
+ * as they are, so a producer can also withdraw an entry ({@code deleted = true}). Undecodable
+ * messages go to {@link ReferenceParsers#REFERENCE_REJECTED} as MALFORMED. Stateless.
+ */
+public class AvroEntryDecoder<T extends SpecificRecord> extends ProcessFunction<KafkaBytes, T> implements ResultTypeQueryable<T> {
+    private static final long serialVersionUID = 1L;
+
+    private final Class<T> type;
+    private final SourceRefSetter<T> setSource;
+    private transient AvroBinary<T> avro;
+
+    /** Stores the message's source reference in the entry, where the type has a place for it. */
+    public interface SourceRefSetter<T> extends java.io.Serializable {
+        void set(T entry, SourceRef ref);
+    }
+
+    public AvroEntryDecoder(Class<T> type, SourceRefSetter<T> setSource) {
+        this.type = type;
+        this.setSource = setSource;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        avro = new AvroBinary<>(type);
+    }
+
+    @Override
+    public void processElement(KafkaBytes m, Context ctx, Collector<T> out) {
+        try {
+            T entry = avro.decode(m.value);
+            if (setSource != null) {
+                setSource.set(entry, new SourceRef(m.reference(), m.offset));
+            }
+            out.collect(entry);
+        } catch (AvroBinary.AvroDecodeException e) {
+            ctx.output(ReferenceParsers.REFERENCE_REJECTED, RejectedRecord.newBuilder()
+                    .setFile(m.reference()).setRow(m.offset).setReason(RejectReason.MALFORMED)
+                    .setMessage("undecodable Avro (expected " + type.getSimpleName() + "): " + e.getMessage())
+                    .setRaw(m.value == null ? "" : new String(m.value, StandardCharsets.UTF_8))
+                    .build());
+        }
+    }
+
+    @Override
+    public TypeInformation<T> getProducedType() {
+        return TypeInformation.of(type);
+    }
+}

@@ -1,0 +1,334 @@
+package io.guiji.jobs.stream;
+
+import io.guiji.connectors.file.RawRow;
+import io.guiji.connectors.jdbc.JdbcTableSource;
+import io.guiji.connectors.jdbc.PostgresTables;
+import io.guiji.connectors.kafka.AvroRecordDeserializer;
+import io.guiji.connectors.kafka.AvroRecordSerializer;
+import io.guiji.connectors.kafka.KafkaBytes;
+import io.guiji.connectors.kafka.KafkaBytesDeserializer;
+import io.guiji.jobs.EmitMode;
+import io.guiji.jobs.GuijiPipeline;
+import io.guiji.jobs.Uids;
+import io.guiji.jobs.config.GuijiOptions;
+import io.guiji.jobs.config.GuijiSettings;
+import io.guiji.jobs.ingest.ReferenceParsers;
+import io.guiji.schemas.CatalogEntry;
+import io.guiji.schemas.CoverageSnapshot;
+import io.guiji.schemas.LinkChange;
+import io.guiji.schemas.RegistryEntry;
+import io.guiji.schemas.RejectedRecord;
+import io.guiji.schemas.UnifiedRecord;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
+import org.apache.flink.connector.jdbc.JdbcExecutionOptions;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.function.SerializableFunction;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The streaming job of CONTRACT §9–10 ({@code bin/guiji stream}, and the shaded jar's entry point
+ * for {@code flink run}): departmental Kafka topics and polled tables in, the shared {@link
+ * GuijiPipeline} in {@link EmitMode#CHANGES}, Avro records out on Kafka with transactions
+ * (exactly once), and PostgreSQL tables upserted from what Kafka committed.
+ *
+ * <pre>
+ * topics ─ decode ─┐                                          ┌─ guiji.unified (compacted) ─┐
+ * tables ─ rows ───┴─ GuijiPipeline (parse, dedup, link, ──────┼─ guiji.rejected ────────────┤ read_committed
+ * registry topic ─ decode/parse ─┘     coverage)               ├─ guiji.coverage ────────────┼─ JDBC upserts ─ PostgreSQL
+ * catalogue topic ─ decode/parse ┘                             ├─ guiji.reference-rejected ──┘
+ *                                                              └─ guiji.link-changes
+ * </pre>
+ *
+ * <p>PostgreSQL is fed from the committed Kafka outputs, in the same job, rather than from the
+ * pipeline directly: a restart replays uncommitted work, and its states may be numbered
+ * differently than the ones the failed attempt wrote; Kafka aborts those, so only states that are
+ * final in Kafka ever reach PostgreSQL, and the at-least-once JDBC sink's replays of them are no-ops
+ * under the version guard.
+ *
+ * <p>Tests call {@link #define} with the real broker and database, as {@code main} does.
+ */
+public final class GuijiStreamJob {
+    private static final Logger LOG = LoggerFactory.getLogger(GuijiStreamJob.class);
+
+    private GuijiStreamJob() {}
+
+    /** {@code --config FILE} and {@code -Dkey=value} arguments (credentials only from env vars or files). */
+    public static void main(String[] args) throws Exception {
+        run(arguments(args));
+    }
+
+    /** Runs until cancelled (or until the restart strategy gives up). */
+    public static JobExecutionResult run(Configuration conf) throws Exception {
+        StreamConfig cfg = StreamConfig.from(conf);
+        StreamExecutionEnvironment env = environment(cfg);
+        define(env, cfg, UnaryOperator.identity());
+        LOG.info("guiji stream: sources {}, period {}, outputs to {}{}", cfg.sources(), cfg.period(),
+                cfg.bootstrapServers(), cfg.get(GuijiOptions.POSTGRES_URL) == null ? "" : " and PostgreSQL");
+        return env.execute("guiji stream");
+    }
+
+    /** Parses {@code --config FILE} and {@code -Dkey=value} / {@code -D key=value}; -D wins over the file. */
+    public static Configuration arguments(String[] args) {
+        Path config = null;
+        Map<String, String> overrides = new TreeMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--config") && i + 1 < args.length) {
+                config = Path.of(args[++i]);
+            } else if (a.startsWith("--config=")) {
+                config = Path.of(a.substring("--config=".length()));
+            } else if (a.startsWith("-D") && (a.length() > 2 || i + 1 < args.length)) {
+                String kv = a.length() > 2 ? a.substring(2) : args[++i];
+                int eq = kv.indexOf('=');
+                if (eq <= 0) {
+                    throw new IllegalArgumentException("expected -Dkey=value, not " + a);
+                }
+                overrides.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+            } else {
+                throw new IllegalArgumentException("unknown argument " + a + " (usage: --config FILE [-Dkey=value ...])");
+            }
+        }
+        Configuration conf = config == null ? new Configuration() : GuijiSettings.load(config);
+        conf.addAll(Configuration.fromMap(overrides));
+        return conf;
+    }
+
+    /**
+     * The execution environment: checkpoints every {@code guiji.checkpoint.interval} (exactly once),
+     * the configured state backend (RocksDB with incremental checkpoints by default), a fixed-delay
+     * restart strategy unless Flink's own restart-strategy keys are given.
+     */
+    public static StreamExecutionEnvironment environment(StreamConfig cfg) {
+        Configuration flink = new Configuration(cfg.configuration());
+        flink.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, cfg.value(GuijiOptions.CHECKPOINT_INTERVAL));
+        flink.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
+        flink.set(StateBackendOptions.STATE_BACKEND, cfg.value(GuijiOptions.STATE_BACKEND).trim().toLowerCase(java.util.Locale.ROOT));
+        flink.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+        String dir = cfg.get(GuijiOptions.CHECKPOINT_DIR);
+        if (dir != null) {
+            flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir);
+            flink.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        }
+        if (!flink.contains(RestartStrategyOptions.RESTART_STRATEGY)) {
+            flink.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+            flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, cfg.value(GuijiOptions.RESTART_ATTEMPTS));
+            flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, cfg.value(GuijiOptions.RESTART_DELAY));
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
+        env.configure(flink);
+        env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
+        env.setParallelism(cfg.settings().parallelism());
+        return env;
+    }
+
+    /**
+     * The whole job on {@code env}: sources, the pipeline, Kafka sinks and (with {@code
+     * guiji.postgres.url}) the PostgreSQL feed. {@code tap} is applied to the departmental rows before
+     * parsing (identity in production; tests inject a failure there).
+     */
+    public static GuijiPipeline.Outputs define(StreamExecutionEnvironment env, StreamConfig cfg,
+                                               UnaryOperator<DataStream<RawRow>> tap) {
+        GuijiPipeline.Inputs in = inputs(env, cfg);
+        in = new GuijiPipeline.Inputs(tap.apply(in.records()), in.registry(), in.catalog(), in.referenceRejected());
+        GuijiPipeline.Outputs out = GuijiPipeline.defineWorkflow(in, EmitMode.CHANGES, cfg.settings(), cfg.period());
+        kafkaSinks(out, cfg);
+        if (cfg.get(GuijiOptions.POSTGRES_URL) != null) {
+            postgresFeed(env, cfg);
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ sources
+
+    static GuijiPipeline.Inputs inputs(StreamExecutionEnvironment env, StreamConfig cfg) {
+        List<DataStream<RawRow>> records = new ArrayList<>();
+        List<SourceSpec> kafka = cfg.kafkaSources();
+        if (!kafka.isEmpty()) {
+            List<String> topics = kafka.stream().map(SourceSpec::topic).toList();
+            records.add(env.fromSource(kafkaSource(cfg, topics, "records", new KafkaBytesDeserializer(), cfg.value(GuijiOptions.KAFKA_GROUP_ID)),
+                            WatermarkStrategy.noWatermarks(), "records " + topics).uid(Uids.RECORD_SOURCE)
+                    .process(new RecordDecoder(kafka)).uid(StreamUids.DECODE_RECORDS).name("decode records"));
+        }
+        for (SourceSpec s : cfg.jdbcSources()) {
+            SourceSpec.Jdbc j = s.jdbc();
+            JdbcTableSource table = JdbcTableSource.builder().url(j.url()).credentials(j.user(), s.jdbcPassword())
+                    .table(j.table()).updateColumn(j.updateColumn()).keyColumn(j.keyColumn()).since(j.sinceMillis())
+                    .lag(j.lag()).pollInterval(j.pollInterval()).sanityCheck();
+            records.add(env.fromSource(table.build(), WatermarkStrategy.noWatermarks(), "table " + j.table())
+                    .uid(StreamUids.JDBC_SOURCE_PREFIX + s.name()).setParallelism(1)
+                    .map(new SpecApplier(s)).uid(StreamUids.JDBC_ROWS_PREFIX + s.name()).name("rows of " + j.table()));
+        }
+        DataStream<RawRow> all = records.get(0);
+        for (int i = 1; i < records.size(); i++) {
+            all = all.union(records.get(i));
+        }
+
+        List<DataStream<RejectedRecord>> referenceRejected = new ArrayList<>();
+        DataStream<RegistryEntry> registry = reference(env, cfg, cfg.get(GuijiOptions.KAFKA_REGISTRY_TOPIC), cfg.registryFormat(),
+                RegistryEntry.class, RegistryEntry::setSource, new ReferenceParsers.Registry(), "registry",
+                Uids.REGISTRY_SOURCE, StreamUids.DECODE_REGISTRY, Uids.PARSE_REGISTRY, referenceRejected);
+        DataStream<CatalogEntry> catalog = reference(env, cfg, cfg.get(GuijiOptions.KAFKA_CATALOG_TOPIC), cfg.catalogFormat(),
+                CatalogEntry.class, null, new ReferenceParsers.Catalog(), "catalogue",
+                Uids.CATALOG_SOURCE, StreamUids.DECODE_CATALOG, Uids.PARSE_CATALOG, referenceRejected);
+        DataStream<RejectedRecord> rejected = referenceRejected.isEmpty()
+                ? Nothing.of(env, RejectedRecord.class, "no reference rejects")
+                : referenceRejected.size() == 1 ? referenceRejected.get(0) : referenceRejected.get(0).union(referenceRejected.get(1));
+        return new GuijiPipeline.Inputs(all, registry, catalog, rejected);
+    }
+
+    /** A registry or catalogue topic (JSON through the file parsers, or Avro entries as they are); empty when unset. */
+    private static <T extends SpecificRecord> DataStream<T> reference(
+            StreamExecutionEnvironment env, StreamConfig cfg, String topic, SourceSpec.Format format, Class<T> type,
+            AvroEntryDecoder.SourceRefSetter<T> setSource, org.apache.flink.streaming.api.functions.ProcessFunction<RawRow, T> parser,
+            String what, String sourceUid, String decodeUid, String parseUid, List<DataStream<RejectedRecord>> rejects) {
+        if (topic == null) {
+            return Nothing.of(env, type, "no " + what);
+        }
+        DataStream<KafkaBytes> messages = env.fromSource(
+                kafkaSource(cfg, List.of(topic), what, new KafkaBytesDeserializer(), cfg.value(GuijiOptions.KAFKA_GROUP_ID)),
+                WatermarkStrategy.noWatermarks(), what + " " + topic).uid(sourceUid);
+        SingleOutputStreamOperator<T> entries;
+        if (format == SourceSpec.Format.AVRO) {
+            entries = messages.process(new AvroEntryDecoder<>(type, setSource)).uid(decodeUid).name("decode " + what);
+        } else {
+            entries = messages.map(new ReferenceDecoder()).uid(decodeUid).name("decode " + what)
+                    .process(parser).returns(TypeInformation.of(type)).uid(parseUid).name("parse " + what);
+        }
+        rejects.add(entries.getSideOutput(ReferenceParsers.REFERENCE_REJECTED));
+        return entries;
+    }
+
+    static <T> KafkaSource<T> kafkaSource(StreamConfig cfg, List<String> topics, String client,
+                                          KafkaRecordDeserializationSchema<T> deserializer, String groupId) {
+        OffsetsInitializer start = switch (cfg.startingOffsets()) {
+            case "earliest" -> OffsetsInitializer.earliest();
+            case "latest" -> OffsetsInitializer.latest();
+            default -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
+        };
+        return KafkaSource.<T>builder()
+                .setProperties(cfg.kafkaProperties())
+                .setBootstrapServers(cfg.bootstrapServers())
+                .setTopics(topics)
+                .setGroupId(groupId)
+                .setStartingOffsets(start)
+                .setDeserializer(deserializer)
+                // Upstream producers may write in transactions: never read what they aborted.
+                .setProperty("isolation.level", "read_committed")
+                .setProperty("client.id.prefix", groupId + "-" + client)
+                .setProperty("partition.discovery.interval.ms", "60000")
+                .build();
+    }
+
+    // ------------------------------------------------------------------ Kafka sinks
+
+    static void kafkaSinks(GuijiPipeline.Outputs out, StreamConfig cfg) {
+        out.unified().sinkTo(kafkaSink(cfg, GuijiOptions.TOPIC_UNIFIED, UnifiedRecord.class, UnifiedRecord::getRecordId, "unified"))
+                .uid(Uids.SINK_UNIFIED).name("Kafka " + cfg.get(GuijiOptions.TOPIC_UNIFIED));
+        out.rejected().sinkTo(kafkaSink(cfg, GuijiOptions.TOPIC_REJECTED, RejectedRecord.class, GuijiStreamJob::rejectedKey, "rejected"))
+                .uid(Uids.SINK_REJECTED).name("Kafka " + cfg.get(GuijiOptions.TOPIC_REJECTED));
+        out.referenceRejected().sinkTo(kafkaSink(cfg, GuijiOptions.TOPIC_REFERENCE_REJECTED, RejectedRecord.class,
+                        GuijiStreamJob::rejectedKey, "reference-rejected"))
+                .uid(Uids.SINK_REFERENCE_REJECTED).name("Kafka " + cfg.get(GuijiOptions.TOPIC_REFERENCE_REJECTED));
+        out.coverage().sinkTo(kafkaSink(cfg, GuijiOptions.TOPIC_COVERAGE, CoverageSnapshot.class, CoverageSnapshot::getPeriod, "coverage"))
+                .uid(Uids.SINK_COVERAGE).name("Kafka " + cfg.get(GuijiOptions.TOPIC_COVERAGE)).setParallelism(1);
+        out.linkChanges().sinkTo(kafkaSink(cfg, GuijiOptions.TOPIC_LINK_CHANGES, LinkChange.class, LinkChange::getRecordId, "link-changes"))
+                .uid(Uids.SINK_LINK_CHANGES).name("Kafka " + cfg.get(GuijiOptions.TOPIC_LINK_CHANGES));
+    }
+
+    /** The key of a rejected record: its source reference, {@code file#row}. */
+    public static String rejectedKey(RejectedRecord r) {
+        return r.getFile() + "#" + r.getRow();
+    }
+
+    private static <T extends SpecificRecord> KafkaSink<T> kafkaSink(
+            StreamConfig cfg, org.apache.flink.configuration.ConfigOption<String> topic, Class<T> type,
+            SerializableFunction<T, String> key, String name) {
+        return KafkaSink.<T>builder()
+                .setKafkaProducerConfig(cfg.kafkaProperties())
+                .setBootstrapServers(cfg.bootstrapServers())
+                .setRecordSerializer(new AvroRecordSerializer<>(cfg.get(topic), type, key))
+                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                .setTransactionalIdPrefix(cfg.value(GuijiOptions.KAFKA_TRANSACTIONAL_ID_PREFIX) + "-" + name)
+                .setProperty("transaction.timeout.ms", String.valueOf(cfg.value(GuijiOptions.KAFKA_TRANSACTION_TIMEOUT).toMillis()))
+                .build();
+    }
+
+    // ------------------------------------------------------------------ PostgreSQL
+
+    /** Reads the committed Kafka outputs (read_committed) and upserts them into the PostgreSQL tables. */
+    static void postgresFeed(StreamExecutionEnvironment env, StreamConfig cfg) {
+        JdbcConnectionOptions conn = new JdbcConnectionOptions.JdbcConnectionOptionsBuilder()
+                .withUrl(cfg.get(GuijiOptions.POSTGRES_URL))
+                .withDriverName("org.postgresql.Driver")
+                .withUsername(cfg.get(GuijiOptions.POSTGRES_USER))
+                .withPassword(cfg.postgresPassword())
+                .build();
+        JdbcExecutionOptions exec = JdbcExecutionOptions.builder()
+                .withBatchSize(cfg.value(GuijiOptions.POSTGRES_BATCH_SIZE))
+                .withBatchIntervalMs(cfg.value(GuijiOptions.POSTGRES_BATCH_INTERVAL).toMillis())
+                .withMaxRetries(3)
+                .build();
+        String group = cfg.value(GuijiOptions.KAFKA_GROUP_ID) + "-postgres";
+
+        DataStream<UnifiedRecord> unified = feed(env, cfg, GuijiOptions.TOPIC_UNIFIED, UnifiedRecord.class, group, StreamUids.PG_FEED_UNIFIED);
+        unified.sinkTo(PostgresTables.unifiedSink(conn, exec)).uid(StreamUids.SINK_PG_UNIFIED).name("PostgreSQL unified_record");
+        unified.flatMap(new SourceRows()).uid(StreamUids.PG_SOURCES).name("sources of unified records")
+                .sinkTo(PostgresTables.sourceSink(conn, exec)).uid(StreamUids.SINK_PG_SOURCES).name("PostgreSQL unified_record_source");
+
+        DataStream<PostgresTables.RejectedRow> rejected = feed(env, cfg, GuijiOptions.TOPIC_REJECTED, RejectedRecord.class, group,
+                StreamUids.PG_FEED_REJECTED)
+                .map(new RejectedRows("record")).uid(StreamUids.PG_REJECTED_KIND).name("rejected records");
+        DataStream<PostgresTables.RejectedRow> referenceRejected = feed(env, cfg, GuijiOptions.TOPIC_REFERENCE_REJECTED,
+                RejectedRecord.class, group, StreamUids.PG_FEED_REFERENCE_REJECTED)
+                .map(new RejectedRows("reference")).uid(StreamUids.PG_REFERENCE_REJECTED_KIND).name("rejected reference rows");
+        rejected.union(referenceRejected).sinkTo(PostgresTables.rejectedSink(conn, exec))
+                .uid(StreamUids.SINK_PG_REJECTED).name("PostgreSQL rejected_record");
+
+        feed(env, cfg, GuijiOptions.TOPIC_COVERAGE, CoverageSnapshot.class, group, StreamUids.PG_FEED_COVERAGE)
+                .sinkTo(PostgresTables.coverageSink(conn, exec)).uid(StreamUids.SINK_PG_COVERAGE).name("PostgreSQL coverage_snapshot")
+                .setParallelism(1);
+    }
+
+    private static <T extends SpecificRecord> DataStream<T> feed(StreamExecutionEnvironment env, StreamConfig cfg,
+            org.apache.flink.configuration.ConfigOption<String> topic, Class<T> type, String group, String uid) {
+        String t = cfg.get(topic);
+        // Always from the beginning of what this group has not yet written (committed offsets, else earliest).
+        KafkaSource<T> source = KafkaSource.<T>builder()
+                .setProperties(cfg.kafkaProperties())
+                .setBootstrapServers(cfg.bootstrapServers())
+                .setTopics(t)
+                .setGroupId(group)
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setDeserializer(new AvroRecordDeserializer<>(type))
+                .setProperty("isolation.level", "read_committed")
+                .setProperty("client.id.prefix", group + "-" + uid)
+                .build();
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), t + " (committed)").uid(uid);
+    }
+}
