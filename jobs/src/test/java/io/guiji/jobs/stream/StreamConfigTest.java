@@ -1,0 +1,98 @@
+package io.guiji.jobs.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.guiji.connectors.file.RawRow;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.configuration.Configuration;
+import org.junit.jupiter.api.Test;
+
+class StreamConfigTest {
+
+    private static Map<String, String> minimal() {
+        Map<String, String> c = new HashMap<>();
+        c.put("guiji.kafka.bootstrap-servers", "127.0.0.1:9092");
+        c.put("guiji.source.scjg-penalty.topic", "records.SCJG01.penalty");
+        c.put("guiji.source.scjg-penalty.dept-code", "SCJG01");
+        c.put("guiji.source.scjg-penalty.record-type", "penalty");
+        c.put("guiji.processing-date", "2026-11-25");
+        return c;
+    }
+
+    private static StreamConfig config(Map<String, String> c) {
+        return StreamConfig.from(Configuration.fromMap(c));
+    }
+
+    @Test
+    void readsSourcesAndThePeriodOfCollection() {
+        Map<String, String> c = minimal();
+        c.put("guiji.source.wjw.table", "dept.inspection");
+        c.put("guiji.source.wjw.jdbc-url", "jdbc:postgresql://127.0.0.1:5432/wjw");
+        c.put("guiji.source.wjw.update-column", "gxsj");
+        c.put("guiji.source.wjw.since", "2026-01-01");
+        c.put("guiji.source.wjw.fields", "subject_name:xdr_mc，doc_no=jcbh");
+        StreamConfig cfg = config(c);
+        assertThat(cfg.kafkaSources()).extracting(SourceSpec::topic).containsExactly("records.SCJG01.penalty");
+        assertThat(cfg.jdbcSources()).hasSize(1);
+        SourceSpec.Jdbc j = cfg.jdbcSources().get(0).jdbc();
+        assertThat(j.keyColumn()).isEqualTo("id");
+        assertThat(j.sinceMillis()).isEqualTo(java.time.LocalDate.of(2026, 1, 1).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant().toEpochMilli());
+        assertThat(cfg.period()).isEqualTo("2026");
+
+        RawRow row = new RawRow("jdbc:dept.inspection", 1, new String[] {"xdr_mc", "jcbh", "other"}, new String[] {"a", "b", "c"}, "", null, "UTF-8");
+        cfg.jdbcSources().get(0).apply(row);
+        assertThat(row.header).containsExactly("subject_name", "doc_no", "other");
+        assertThat(row.deptCode).isEmpty();
+    }
+
+    @Test
+    void theBrokersAndAtLeastOneSourceAreRequired() {
+        Map<String, String> c = minimal();
+        c.remove("guiji.kafka.bootstrap-servers");
+        assertThatThrownBy(() -> config(c)).hasMessageContaining("guiji.kafka.bootstrap-servers");
+        Map<String, String> none = minimal();
+        none.keySet().removeIf(k -> k.startsWith("guiji.source."));
+        assertThatThrownBy(() -> config(none)).hasMessageContaining("no departmental source");
+    }
+
+    @Test
+    void passwordsAreNeverTakenFromTheConfiguration() {
+        Map<String, String> c = minimal();
+        c.put("guiji.postgres.password", "secret");
+        assertThatThrownBy(() -> config(c)).hasMessageContaining("password-env").hasMessageNotContaining("secret");
+        Map<String, String> s = minimal();
+        s.put("guiji.source.scjg-penalty.password", "secret");
+        assertThatThrownBy(() -> config(s)).hasMessageContaining("password-file").hasMessageNotContaining("secret");
+    }
+
+    @Test
+    void mistakesNameTheKeyToFix() {
+        for (Map.Entry<String, String> bad : List.of(
+                Map.entry("guiji.source.scjg-penalty.format", "xml"),
+                Map.entry("guiji.source.scjg-penalty.tpoic", "x"),
+                Map.entry("guiji.kafka.starting-offsets", "yesterday"),
+                Map.entry("guiji.state.backend", "memory"),
+                Map.entry("guiji.checkpoint.interval", "1 h"),
+                Map.entry("guiji.source.scjg-penalty.fields", "doc_no"))) {
+            Map<String, String> c = minimal();
+            c.put(bad.getKey(), bad.getValue());
+            assertThatThrownBy(() -> config(c)).as(bad.toString()).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(bad.getKey().equals("guiji.checkpoint.interval") ? "guiji.checkpoint.interval" : bad.getKey());
+        }
+        Map<String, String> both = minimal();
+        both.put("guiji.source.scjg-penalty.table", "t");
+        assertThatThrownBy(() -> config(both)).hasMessageContaining("set exactly one");
+    }
+
+    @Test
+    void argumentsReadTheFileAndDashDWins(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("stream.conf");
+        java.nio.file.Files.writeString(file, "guiji.kafka.bootstrap-servers: 10.0.0.1:9092\nguiji.parallelism: 4\n");
+        Configuration conf = GuijiStreamJob.arguments(new String[] {"--config", file.toString(), "-Dguiji.parallelism=2"});
+        assertThat(conf.toMap()).containsEntry("guiji.kafka.bootstrap-servers", "10.0.0.1:9092").containsEntry("guiji.parallelism", "2");
+        assertThatThrownBy(() -> GuijiStreamJob.arguments(new String[] {"--password", "x"})).hasMessageContaining("unknown argument");
+    }
+}
