@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "guiji", mixinStandardHelpOptions = true, version = "guiji 0.1.0",
         description = "归集: collects, deduplicates and links enterprise supervision records, and measures coverage.",
-        subcommands = {RunCommand.class, StreamCommand.class})
+        subcommands = {RunCommand.class, DemoCommand.class, StreamCommand.class})
 public final class Guiji implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
