@@ -9,10 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Properties;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
@@ -159,10 +157,5 @@ public final class StreamConfig implements Serializable {
     public String postgresPassword() {
         return Secrets.password(GuijiOptions.POSTGRES_PASSWORD_FILE.key(), get(GuijiOptions.POSTGRES_PASSWORD_FILE),
                 GuijiOptions.POSTGRES_PASSWORD_ENV.key(), get(GuijiOptions.POSTGRES_PASSWORD_ENV));
-    }
-
-    /** The options as a map, for logging: nothing secret is in it. */
-    public Map<String, String> describe() {
-        return new HashMap<>(conf.toMap());
     }
 }
