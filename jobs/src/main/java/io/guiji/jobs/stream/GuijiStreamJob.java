@@ -121,19 +121,23 @@ public final class GuijiStreamJob {
 
     /**
      * The execution environment: checkpoints every {@code guiji.checkpoint.interval} (exactly once),
-     * the configured state backend (RocksDB with incremental checkpoints by default), a fixed-delay
-     * restart strategy unless Flink's own restart-strategy keys are given.
+     * the configured state backend (RocksDB with incremental checkpoints by default), checkpoints
+     * retained on cancellation when they have a directory, a fixed-delay restart strategy. Flink's
+     * own keys for any of these win when given.
      */
     public static StreamExecutionEnvironment environment(StreamConfig cfg) {
         Configuration flink = new Configuration(cfg.configuration());
-        flink.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, cfg.value(GuijiOptions.CHECKPOINT_INTERVAL));
+        // Flink's own keys, when given, win over guiji's defaults.
+        setUnlessGiven(flink, CheckpointingOptions.CHECKPOINTING_INTERVAL, cfg.value(GuijiOptions.CHECKPOINT_INTERVAL));
         flink.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
-        flink.set(StateBackendOptions.STATE_BACKEND, cfg.value(GuijiOptions.STATE_BACKEND).trim().toLowerCase(java.util.Locale.ROOT));
-        flink.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+        setUnlessGiven(flink, StateBackendOptions.STATE_BACKEND, cfg.value(GuijiOptions.STATE_BACKEND).trim().toLowerCase(java.util.Locale.ROOT));
+        setUnlessGiven(flink, CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
         String dir = cfg.get(GuijiOptions.CHECKPOINT_DIR);
         if (dir != null) {
-            flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir);
-            flink.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+            setUnlessGiven(flink, CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir);
+        }
+        if (flink.contains(CheckpointingOptions.CHECKPOINTS_DIRECTORY)) {
+            setUnlessGiven(flink, CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         }
         if (!flink.contains(RestartStrategyOptions.RESTART_STRATEGY)) {
             flink.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
@@ -145,6 +149,12 @@ public final class GuijiStreamJob {
         env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
         env.setParallelism(cfg.settings().parallelism());
         return env;
+    }
+
+    private static <T> void setUnlessGiven(Configuration conf, org.apache.flink.configuration.ConfigOption<T> option, T value) {
+        if (!conf.contains(option)) {
+            conf.set(option, value);
+        }
     }
 
     /**

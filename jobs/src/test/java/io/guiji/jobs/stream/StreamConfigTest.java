@@ -7,7 +7,12 @@ import io.guiji.connectors.file.RawRow;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 
 class StreamConfigTest {
@@ -94,5 +99,25 @@ class StreamConfigTest {
         Configuration conf = GuijiStreamJob.arguments(new String[] {"--config", file.toString(), "-Dguiji.parallelism=2"});
         assertThat(conf.toMap()).containsEntry("guiji.kafka.bootstrap-servers", "10.0.0.1:9092").containsEntry("guiji.parallelism", "2");
         assertThatThrownBy(() -> GuijiStreamJob.arguments(new String[] {"--password", "x"})).hasMessageContaining("unknown argument");
+    }
+
+    @Test
+    void theEnvironmentCheckpointsExactlyOnceOnRocksDbAndRestartsAndFlinksOwnKeysWin() {
+        StreamExecutionEnvironment env = GuijiStreamJob.environment(config(minimal()));
+        assertThat(env.getCheckpointConfig().getCheckpointInterval()).isEqualTo(30_000L);
+        assertThat(env.getConfiguration().get(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE)).isEqualTo(CheckpointingMode.EXACTLY_ONCE);
+        assertThat(env.getConfiguration().get(StateBackendOptions.STATE_BACKEND)).isEqualTo("rocksdb");
+        assertThat(env.getConfiguration().get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS)).isTrue();
+        assertThat(env.getConfiguration().get(RestartStrategyOptions.RESTART_STRATEGY)).isEqualTo("fixed-delay");
+        assertThat(env.getConfiguration().get(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS)).isEqualTo(10);
+
+        Map<String, String> c = minimal();
+        c.put("execution.checkpointing.interval", "5 s");
+        c.put("state.backend.type", "hashmap");
+        c.put("restart-strategy.type", "exponential-delay");
+        StreamExecutionEnvironment own = GuijiStreamJob.environment(config(c));
+        assertThat(own.getCheckpointConfig().getCheckpointInterval()).isEqualTo(5_000L);
+        assertThat(own.getConfiguration().get(StateBackendOptions.STATE_BACKEND)).isEqualTo("hashmap");
+        assertThat(own.getConfiguration().get(RestartStrategyOptions.RESTART_STRATEGY)).isEqualTo("exponential-delay");
     }
 }
