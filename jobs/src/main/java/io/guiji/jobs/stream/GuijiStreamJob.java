@@ -83,9 +83,10 @@ public final class GuijiStreamJob {
         run(arguments(args));
     }
 
-    /** Runs until cancelled (or until the restart strategy gives up). */
+    /** Checks the topics exist, then runs until cancelled (or until the restart strategy gives up). */
     public static JobExecutionResult run(Configuration conf) throws Exception {
         StreamConfig cfg = StreamConfig.from(conf);
+        TopicCheck.requireTopics(cfg);
         StreamExecutionEnvironment env = environment(cfg);
         define(env, cfg, UnaryOperator.identity());
         LOG.info("guiji stream: sources {}, period {}, outputs to {}{}", cfg.sources(), cfg.period(),

@@ -5,6 +5,7 @@ import static io.guiji.jobs.stream.StreamTesting.finalStates;
 import static io.guiji.jobs.stream.StreamTesting.json;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -198,6 +199,11 @@ class GuijiStreamJobParityITCase {
         conf.put("guiji.source.avro.topic", "dlq.penalty.avro");
         conf.put("guiji.source.avro.format", "avro");
         StreamConfig cfg = StreamTesting.config(conf);
+        TopicCheck.requireTopics(cfg);
+        Map<String, String> missingTopic = new java.util.HashMap<>(conf);
+        missingTopic.put("guiji.source.other.topic", "dlq.not.created");
+        assertThatThrownBy(() -> TopicCheck.requireTopics(StreamTesting.config(missingTopic)))
+                .hasMessageContaining("[dlq.not.created]").hasMessageContaining("create-topics.sh");
         StreamExecutionEnvironment env = GuijiStreamJob.environment(cfg);
         GuijiStreamJob.define(env, cfg, rows -> rows);
         JobClient job = env.executeAsync("guiji stream dead-letter test");

@@ -1,0 +1,66 @@
+package io.guiji.jobs.stream;
+
+import io.guiji.jobs.config.GuijiOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Before the job starts: every topic it reads or writes must exist (a producer or consumer would
+ * otherwise let the broker auto-create it with default settings, and an uncompacted unified topic
+ * loses records' latest states to retention). Fails with the names to create and the script that
+ * creates them; warns when the unified topic is not compacted.
+ */
+final class TopicCheck {
+    private static final Logger LOG = LoggerFactory.getLogger(TopicCheck.class);
+
+    private TopicCheck() {}
+
+    static void requireTopics(StreamConfig cfg) {
+        Set<String> needed = new TreeSet<>();
+        cfg.kafkaSources().forEach(s -> needed.add(s.topic()));
+        for (var option : List.of(GuijiOptions.KAFKA_REGISTRY_TOPIC, GuijiOptions.KAFKA_CATALOG_TOPIC, GuijiOptions.TOPIC_UNIFIED,
+                GuijiOptions.TOPIC_REJECTED, GuijiOptions.TOPIC_REFERENCE_REJECTED, GuijiOptions.TOPIC_COVERAGE,
+                GuijiOptions.TOPIC_LINK_CHANGES)) {
+            String topic = cfg.get(option);
+            if (topic != null) {
+                needed.add(topic);
+            }
+        }
+        Properties props = cfg.kafkaProperties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cfg.bootstrapServers());
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
+        try (Admin admin = Admin.create(props)) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<String> missing = new ArrayList<>(needed);
+            missing.removeAll(existing);
+            if (!missing.isEmpty()) {
+                throw new IllegalArgumentException("Kafka topics missing on " + cfg.bootstrapServers() + ": " + missing
+                        + " (create them first, e.g. BOOTSTRAP=" + cfg.bootstrapServers() + " deploy/kafka/create-topics.sh)");
+            }
+            String unified = cfg.get(GuijiOptions.TOPIC_UNIFIED);
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, unified);
+            Map<ConfigResource, Config> configs = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS);
+            String policy = configs.get(resource).get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
+            if (policy == null || !policy.contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
+                LOG.warn("Topic {} has cleanup.policy={}: make it compact, or records' latest states expire with retention", unified, policy);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking Kafka topics", e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalArgumentException("cannot reach Kafka at " + cfg.bootstrapServers() + " to check the topics: " + e.getMessage(), e);
+        }
+    }
+}
