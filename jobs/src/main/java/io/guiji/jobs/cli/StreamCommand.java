@@ -33,7 +33,7 @@ final class StreamCommand implements Callable<Integer> {
         Configuration conf = RunCommand.configuration(config, options);
         StreamConfig cfg = StreamConfig.from(conf); // fail now, with the key's name
         System.out.println("guiji stream: " + cfg.sources().size() + " source(s), Kafka " + cfg.bootstrapServers()
-                + "; running until stopped (Ctrl-C)");
+                + "; starting (runs until stopped: Ctrl-C)");
         GuijiStreamJob.run(conf);
         return 0;
     }

@@ -60,7 +60,9 @@ final class TopicCheck {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while checking Kafka topics", e);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalArgumentException("cannot reach Kafka at " + cfg.bootstrapServers() + " to check the topics: " + e.getMessage(), e);
+            // No cause attached: the command line shows the deepest message, and this one says what to check.
+            throw new IllegalArgumentException("cannot reach Kafka at " + cfg.bootstrapServers() + " (guiji.kafka.bootstrap-servers) to check the topics: "
+                    + (e.getCause() == null ? e : e.getCause()).getMessage());
         }
     }
 }
