@@ -11,7 +11,8 @@ import java.util.Map;
  * The decision of the fuzzy tier over the candidates that blocking found: each enterprise scored
  * by its best-matching name (current or former), ranked by score then enterprise_id (so ties
  * break the same way in every run), and linked only when the best is clearly the best
- * ({@link FuzzyPolicy}). Pure; no state.
+ * ({@link FuzzyPolicy}) and the record's core name is not registered as written by another
+ * enterprise (then a near match is a different name, not a misspelling of it). Pure; no state.
  */
 public final class FuzzyMatcher {
     private FuzzyMatcher() {}
@@ -19,8 +20,8 @@ public final class FuzzyMatcher {
     /** A registry name found by blocking. */
     public record Candidate(String enterpriseId, String name, String matchedName, boolean former, String division) {}
 
-    /** A scored enterprise. */
-    public record Scored(String enterpriseId, String name, FuzzyScore score) {}
+    /** A scored enterprise: its best-matching name ({@code matchedName}) and that name's score. */
+    public record Scored(String enterpriseId, String name, String matchedName, FuzzyScore score) {}
 
     /**
      * The outcome: {@code link} is the chosen enterprise or null; {@code ranked} every scored
@@ -45,17 +46,21 @@ public final class FuzzyMatcher {
         }
         Map<String, Scored> best = new HashMap<>();
         Map<String, NameParts> parsed = new HashMap<>();
+        String writtenAs = null; // an enterprise whose registered core name is the record's, as written
         for (Candidate c : candidates) {
             String text = c.matchedName() != null ? c.matchedName() : c.name();
             NameParts p = parsed.computeIfAbsent(text, NameParts::parse);
             if (p == null) {
                 continue;
             }
+            if (p.core().equals(record.core()) && (writtenAs == null || c.enterpriseId().compareTo(writtenAs) < 0)) {
+                writtenAs = c.enterpriseId();
+            }
             FuzzyScore score = FuzzyScorer.score(record, p, c.division(), c.former());
             if (c.former()) {
                 score.evidence().add(0, "matched_former_name=" + text);
             }
-            Scored s = new Scored(c.enterpriseId(), c.name(), score);
+            Scored s = new Scored(c.enterpriseId(), c.name(), text, score);
             Scored prev = best.get(c.enterpriseId());
             if (prev == null || better(s, prev)) {
                 best.put(c.enterpriseId(), s);
@@ -90,14 +95,19 @@ public final class FuzzyMatcher {
         double margin = top.score().value() - (second == null ? 0 : second.score().value());
         evidence.add("score=" + fmt(top.score().value()));
         evidence.add("runner_up=" + (second == null ? "none" : fmt(second.score().value()) + ":" + second.enterpriseId()));
-        boolean link = complete && policy.enabled()
+        // A trade name that differs from the best match's but is registered as written (in another
+        // form, division or as a branch) is a name of its own, not a typo of the best match.
+        boolean typoOfAnother = writtenAs != null && !record.trade().equals(parsed.get(top.matchedName()).trade());
+        boolean link = complete && policy.enabled() && !typoOfAnother
                 && top.score().value() >= policy.minScore() - 1e-9
                 && margin >= policy.minMargin() - 1e-9;
         if (link) {
             evidence.addAll(top.score().evidence());
             return new Outcome(top, ranked, evidence);
         }
-        if (!complete) {
+        if (typoOfAnother) {
+            evidence.add("fuzzy=name_registered_as_written:" + writtenAs);
+        } else if (!complete) {
             evidence.add("fuzzy=blocking_key_overfull");
         } else if (top.score().value() < policy.minScore() - 1e-9) {
             evidence.add("fuzzy=below_min_score:" + fmt(policy.minScore()));

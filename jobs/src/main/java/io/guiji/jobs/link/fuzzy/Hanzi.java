@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * → simplified ({@code Traditional-Simplified}) and toneless pinyin ({@code Han-Latin; Latin-ASCII})
  * for homophone detection.
  *
- * <p>ICU's transliterators take tens of microseconds per call, so both are applied one character at
+ * <p>A traditional character whose simplified form reads differently is kept ({@link #simplified(char)}).
+ * ICU's transliterators take tens of microseconds per call, so both are applied one character at
  * a time and each character's result is cached for the life of the JVM (at most one entry per BMP
  * code unit). Per-character application drops ICU's few context rules; that is deliberate: records
  * and registry go through the same function, so both sides agree, and a polyphone reads the same on
@@ -80,10 +81,17 @@ public final class Hanzi {
         return a != b && isHan(a) && isHan(b) && syllable(a).equals(syllable(b));
     }
 
+    /**
+     * A conversion that changes how the character reads is not made: 乾 (qián, a character of its
+     * own in simplified text) is not turned into 干 (gān), which would hide the homophone 千.
+     */
     private static String simplified(char c) {
         String s = SIMPLIFIED.get(c);
         if (s == null) {
             s = T2S.get().transliterate(String.valueOf(c));
+            if (s.length() == 1 && s.charAt(0) != c && !syllable(s.charAt(0)).equals(syllable(c))) {
+                s = String.valueOf(c);
+            }
             SIMPLIFIED.set(c, s);
         }
         return s;

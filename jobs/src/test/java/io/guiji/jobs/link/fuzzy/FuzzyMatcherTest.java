@@ -36,6 +36,16 @@ class FuzzyMatcherTest {
     }
 
     @Test
+    void aTradeNameRegisteredAsWrittenIsNotTakenForATypoOfAHomophone() {
+        // 华胜商贸 exists (in another city): a record of 朝阳市华胜商贸 is not a misspelt 朝阳市华盛商贸
+        Outcome o = decide("朝阳市华胜商贸有限公司", current(E1, HUASHENG), current(E2, "沈阳市华胜商贸有限公司"));
+
+        assertThat(o.link()).isNull();
+        assertThat(o.evidence()).contains("fuzzy=name_registered_as_written:" + E2);
+        assertThat(o.ranked()).extracting(FuzzyMatcher.Scored::enterpriseId).containsExactly(E1, E2);
+    }
+
+    @Test
     void aCharacterThatIsNotAHomophoneOnlyMakesACandidate() {
         Outcome o = decide("朝阳市华兴商贸有限公司", current(E1, HUASHENG));
 

@@ -35,6 +35,12 @@ class NamePartsTest {
         assertThat(variant.legalForm()).isEqualTo("有限公司");
     }
 
+    @Test
+    void aConversionThatWouldChangeTheReadingIsNotMade() {
+        assertThat(Hanzi.simplified("乾發華")).as("乾 qián is not 干 gān").isEqualTo("乾发华");
+        assertThat(Hanzi.homophones('乾', '千')).isTrue();
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({
         "朝阳市鑫源建材有限公司, 有限公司",
