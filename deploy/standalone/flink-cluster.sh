@@ -20,6 +20,7 @@
 #                         Maven from deploy/standalone/pom.xml when missing]
 #   JAVA                  the java command (Java 17) [java]
 #   FLINK_JVM_OPTS        extra options for every JVM
+#   FLINK_CLUSTER_OWNER_PID  stop the cluster when this process ends (for tests: no JVMs left behind)
 #
 # Credentials are never configuration here: a job's main() runs in the JobManager (jars submitted over
 # REST, see guiji-job.sh), so export what the job reads (e.g. GUIJI_PG_PASSWORD) before `start`; every
@@ -182,6 +183,11 @@ case "${1:-}" in
     for i in $(seq 1 "$TASKMANAGERS"); do
       start_taskmanager "tm$i"
     done
+    if [ -n "${FLINK_CLUSTER_OWNER_PID:-}" ]; then
+      setsid bash -c 'while kill -0 "$1" 2>/dev/null; do sleep 2; done; exec "$2" stop' watchdog \
+        "$FLINK_CLUSTER_OWNER_PID" "$HERE/flink-cluster.sh" > "$LOG_DIR/watchdog.out" 2>&1 < /dev/null &
+      echo $! > "$PID_DIR/watchdog.wpid"
+    fi
     await_taskmanagers "$TASKMANAGERS"
     ;;
   start-taskmanager)
@@ -194,6 +200,11 @@ case "${1:-}" in
     stop_process "$2"
     ;;
   stop)
+    if [ -f "$PID_DIR/watchdog.wpid" ]; then
+      watchdog="$(cat "$PID_DIR/watchdog.wpid")"
+      [ "$watchdog" = "$$" ] || kill "$watchdog" 2>/dev/null || true
+      rm -f "$PID_DIR/watchdog.wpid"
+    fi
     if [ -d "$PID_DIR" ]; then
       for f in "$PID_DIR"/*.pid; do
         [ -e "$f" ] || continue
@@ -209,7 +220,7 @@ case "${1:-}" in
       name="$(basename "$f" .pid)"
       if [ -n "$(pid_of "$name")" ]; then echo "$name: running (pid $(cat "$f"))"; else echo "$name: not running"; fi
     done
-    rest_get /overview && echo || echo "REST API on port $REST_PORT not reachable"
+    rest_get /overview 2>/dev/null && echo || echo "REST API on port $REST_PORT not reachable"
     ;;
   *)
     sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'
