@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# guiji benchmarks: generates data into bench/data/ (git-ignored), runs each runner with its baseline
+# in the same run, and prints the figures (lines starting with RESULT) into bench/results/<date>.txt.
+#
+#   bench/run.sh [all|generate|baseline|file|cli|jmh|state|stream]...
+#
+# Environment: RECORDS (1000000), ENTERPRISES (1000000), REPEAT (3), STREAM_RECORDS (200000),
+# STREAM_ENTERPRISES (200000), LATENCY_SECONDS (60), BENCH_JAVA_OPTS (-Xmx3g, as bin/guiji),
+# JMH_ARGS (extra JMH options, e.g. "-f 1 -wi 2 -i 3"), GUIJI_PG_URL/USER/PASSWORD for PostgreSQL.
+# Benchmarks never run in `mvn verify`: only through this script.
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$HERE"
+RECORDS="${RECORDS:-1000000}"
+ENTERPRISES="${ENTERPRISES:-1000000}"
+REPEAT="${REPEAT:-3}"
+STREAM_RECORDS="${STREAM_RECORDS:-200000}"
+STREAM_ENTERPRISES="${STREAM_ENTERPRISES:-200000}"
+LATENCY_SECONDS="${LATENCY_SECONDS:-60}"
+JAVA_OPTS="${BENCH_JAVA_OPTS:--Xmx3g}"
+DATA="bench/data/r${RECORDS}-e${ENTERPRISES}"
+SDATA="bench/data/r${STREAM_RECORDS}-e${STREAM_ENTERPRISES}"
+mkdir -p bench/results
+OUT="bench/results/$(date +%Y%m%d-%H%M%S).txt"
+CP_FILE=bench/target/bench.classpath
+JAR=bench/target/guiji-bench-0.1.0-SNAPSHOT.jar
+
+# Flink on Java 17 (the list flink-dist passes, as bin/guiji).
+OPENS=(--add-exports=java.base/sun.net.util=ALL-UNNAMED --add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED
+  --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED
+  --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
+  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED
+  --add-opens=java.base/java.text=ALL-UNNAMED --add-opens=java.base/java.time=ALL-UNNAMED
+  --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
+  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED)
+
+build() {
+  if [[ ! -f "$JAR" || ! -f "$CP_FILE" || -n "$(find schemas/src connectors/src jobs/src/main bench/src -newer "$JAR" -type f -print -quit)" ]]; then
+    echo "bench: building..." >&2
+    mvn -B -q -DskipTests install -pl testing/kafka-broker,bench -am >/dev/null
+  fi
+}
+
+run() { # main class, args...
+  local cls=$1; shift
+  # shellcheck disable=SC2086
+  java $JAVA_OPTS "${OPENS[@]}" -Dlog4j2.configurationFile="$HERE/bin/log4j2-cli.properties" \
+    -Dguiji.kafka.broker.classpath="$HERE/testing/kafka-broker/target/broker.classpath" \
+    -cp "$JAR:$(cat "$CP_FILE")" "$cls" "$@" 2>&1 | tee -a "$OUT"
+}
+
+generate() {
+  [[ -d "$DATA/records" ]] || run io.guiji.bench.GenerateData --out "$DATA" --records "$RECORDS" --enterprises "$ENTERPRISES"
+}
+
+note() { echo "== $* ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))" | tee -a "$OUT"; }
+
+build
+steps=("$@"); [[ ${#steps[@]} -eq 0 || " ${steps[*]} " == *" all "* ]] && steps=(file cli jmh state stream)
+for step in "${steps[@]}"; do
+  case "$step" in
+    generate) generate ;;
+    baseline) generate; note "read+parse baseline"; run io.guiji.bench.ReadParseBaseline --input "$DATA" --threads 2 --repeat "$REPEAT" ;;
+    file) generate; note "file mode in one JVM, with its read+parse baseline"
+      run io.guiji.bench.FileModeBench --input "$DATA" --output bench/data/out --repeat "$REPEAT" --baseline-threads 2 ;;
+    cli) generate; note "bin/guiji run (wall time and max RSS by /usr/bin/time -v)"
+      for _ in $(seq "$REPEAT"); do
+        GUIJI_JAVA_OPTS="$JAVA_OPTS" /usr/bin/time -v bin/guiji run --input "$DATA" --output bench/data/out-cli \
+          -Dguiji.processing-date=2026-11-25 2>&1 | grep -E 'records in|Elapsed|Maximum resident' | tee -a "$OUT"
+      done ;;
+    jmh) note "JMH hot paths"; run org.openjdk.jmh.Main 'io.guiji.bench.jmh' ${JMH_ARGS:-} ;;
+    state) generate; note "registry state per entry"
+      run io.guiji.bench.RegistryStateBench --input "$DATA" --backend rocksdb
+      run io.guiji.bench.RegistryStateBench --input "$DATA" --backend hashmap ;;
+    stream) note "streaming Kafka -> job -> Kafka + PostgreSQL, with its pass-through baseline"
+      [[ -d "$SDATA/records" ]] || run io.guiji.bench.GenerateData --out "$SDATA" --records "$STREAM_RECORDS" --enterprises "$STREAM_ENTERPRISES"
+      run io.guiji.bench.StreamBench --input "$SDATA" --records "$STREAM_RECORDS" --latency-seconds "$LATENCY_SECONDS" ;;
+    *) echo "unknown step $step (all|generate|baseline|file|cli|jmh|state|stream)" >&2; exit 2 ;;
+  esac
+done
+echo "figures: $OUT"
