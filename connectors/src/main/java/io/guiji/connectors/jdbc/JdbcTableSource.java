@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
 import org.apache.flink.connector.jdbc.core.datastream.source.JdbcSource;
 import org.apache.flink.connector.jdbc.core.datastream.source.config.ContinuousUnBoundingSettings;
 
@@ -82,6 +83,10 @@ public final class JdbcTableSource {
         return this;
     }
 
+    private String driver() {
+        return url.startsWith("jdbc:postgresql:") ? "org.postgresql.Driver" : null;
+    }
+
     /** The polling query: one update-time window, in a stable order. */
     public String sql() {
         return "SELECT * FROM " + table + " WHERE " + updateColumn + " >= ? AND " + updateColumn + " < ?"
@@ -108,7 +113,6 @@ public final class JdbcTableSource {
         sanityCheck();
         var builder = JdbcSource.<RawRow>builder()
                 .setDBUrl(url)
-                .setDriverName(url.startsWith("jdbc:postgresql:") ? "org.postgresql.Driver" : null)
                 .setSql(sql())
                 .setResultExtractor(new JdbcRowExtractor(table, keyColumn))
                 .setTypeInformation(TypeInformation.of(RawRow.class))
@@ -118,12 +122,19 @@ public final class JdbcTableSource {
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                 .setResultSetType(ResultSet.TYPE_SCROLL_INSENSITIVE)
                 .setResultSetConcurrency(ResultSet.CONCUR_READ_ONLY);
+        JdbcConnectionOptions.JdbcConnectionOptionsBuilder options = new JdbcConnectionOptions.JdbcConnectionOptionsBuilder().withUrl(url);
+        if (driver() != null) {
+            builder.setDriverName(driver());
+            options.withDriverName(driver());
+        }
         if (user != null) {
             builder.setUsername(user);
+            options.withUsername(user);
         }
         if (password != null && !password.isEmpty()) {
             builder.setPassword(password);
+            options.withPassword(password);
         }
-        return builder.build();
+        return ReconnectingConnectionProvider.install(builder.build(), options.build());
     }
 }

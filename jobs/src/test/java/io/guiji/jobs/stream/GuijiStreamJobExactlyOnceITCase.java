@@ -117,13 +117,13 @@ class GuijiStreamJobExactlyOnceITCase {
         try {
             List<String> inputs = new ArrayList<>(send(0));
             List<String> firstBatch = List.copyOf(inputs);
-            StreamTesting.await("the first batch in the Kafka outputs", Duration.ofSeconds(60),
+            StreamTesting.await("the first batch in the Kafka outputs", Duration.ofSeconds(120),
                     () -> places(finalStates(committed(KAFKA, OUT.unified(), UnifiedRecord.class)),
                             committed(KAFKA, OUT.rejected(), RejectedRecord.class)).keySet().containsAll(firstBatch));
 
             FailOnce.ARMED.set(true);
             inputs.addAll(send(1));
-            StreamTesting.await("all input in the Kafka outputs after the restart", Duration.ofSeconds(90),
+            StreamTesting.await("all input in the Kafka outputs after the restart", Duration.ofSeconds(120),
                     () -> places(finalStates(committed(KAFKA, OUT.unified(), UnifiedRecord.class)),
                             committed(KAFKA, OUT.rejected(), RejectedRecord.class)).keySet().containsAll(inputs));
             assertThat(FailOnce.FAILURES.get()).as("injected failures").isEqualTo(1);
@@ -145,7 +145,7 @@ class GuijiStreamJobExactlyOnceITCase {
             // PostgreSQL: the same final states, every input once among sources and rejected rows.
             Map<String, Long> kafkaVersions = new HashMap<>();
             finals.forEach((id, u) -> kafkaVersions.put(id, u.getVersion()));
-            StreamTesting.await("PostgreSQL to catch up with Kafka", Duration.ofSeconds(30),
+            StreamTesting.await("PostgreSQL to catch up with Kafka", Duration.ofSeconds(60),
                     () -> pgVersions().equals(kafkaVersions) && pgPlaces().keySet().containsAll(inputs));
             StreamTesting.assertExactlyOnce(pgPlaces(), inputs);
         } finally {

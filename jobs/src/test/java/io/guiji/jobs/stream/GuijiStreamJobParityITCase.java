@@ -127,7 +127,7 @@ class GuijiStreamJobParityITCase {
         try {
             StreamTesting.produce(KAFKA, records);
             StreamTesting.produce(KAFKA, reference); // after the records: links must follow the registry
-            StreamTesting.await("streaming outputs equal to file mode", Duration.ofSeconds(60),
+            StreamTesting.await("streaming outputs equal to file mode", Duration.ofSeconds(120),
                     () -> comparable(finalStates(committed(KAFKA, out.unified(), UnifiedRecord.class)).values()).equals(fileUnified)
                             && committed(KAFKA, out.rejected(), RejectedRecord.class).size() == fileRejected
                             && coverageMatches(out, fileCoverage));
@@ -223,7 +223,7 @@ class GuijiStreamJobParityITCase {
                     json("dlq.penalty.json", 0, "{\"行政相对人名称\":\"朝阳市某某商贸有限公司\",\"行政处罚决定书文号\":\"朝市监罚〔2026〕2号\",\"处罚决定日期\":\"2026-03-01\"}"),
                     StreamTesting.bytes("dlq.penalty.avro", 0, goodAvro)));
 
-            StreamTesting.await("bad messages on the dead-letter topic, good ones unified", Duration.ofSeconds(45),
+            StreamTesting.await("bad messages on the dead-letter topic, good ones unified", Duration.ofSeconds(90),
                     () -> committed(KAFKA, out.rejected(), RejectedRecord.class).size() == bad.size()
                             && committed(KAFKA, out.unified(), UnifiedRecord.class).size() == good.size());
             Map<String, RejectedRecord> rejected = new TreeMap<>();
@@ -243,7 +243,7 @@ class GuijiStreamJobParityITCase {
             // Still running, and still taking input.
             List<String> later = StreamTesting.produce(KAFKA, List.of(json("dlq.penalty.json", 0,
                     "{\"行政相对人名称\":\"朝阳市某某商贸有限公司\",\"行政处罚决定书文号\":\"朝市监罚〔2026〕3号\",\"处罚决定日期\":\"2026-03-02\"}")));
-            StreamTesting.await("a later good message", Duration.ofSeconds(30),
+            StreamTesting.await("a later good message", Duration.ofSeconds(60),
                     () -> committed(KAFKA, out.unified(), UnifiedRecord.class).stream()
                             .anyMatch(u -> u.getSources().stream().anyMatch(s -> StreamTesting.ref(s).equals(later.get(0)))));
         } finally {
