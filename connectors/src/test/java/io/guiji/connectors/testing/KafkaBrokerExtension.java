@@ -114,7 +114,8 @@ public final class KafkaBrokerExtension
     private static final int LOG_TAIL_LINES = 60;
 
     private final Map<String, String> brokerPropertyOverrides = new LinkedHashMap<>();
-    private Duration startTimeout = Duration.ofSeconds(60);
+    // Generous: a broker starts in ~4 s on a quiet machine, but CI machines may be loaded.
+    private Duration startTimeout = Duration.ofSeconds(180);
 
     private volatile RunningBroker broker;
     private boolean startedForTestMethod;
