@@ -15,8 +15,26 @@ public final class CopyRanking {
     public static String rank(SupervisionRecord copy) {
         DecisionFields f = copy.getFields();
         String updated = f.getUpdatedAt() == null ? "0000-00-00T00:00:00" : f.getUpdatedAt();
-        return updated + '|' + String.format("%03d", completeness(f)) + '|' + copy.getSource().getFile()
-                + '|' + String.format("%012d", copy.getSource().getRow());
+        StringBuilder rank = new StringBuilder(updated.length() + copy.getSource().getFile().length() + 20);
+        rank.append(updated).append('|');
+        zeroPadded(rank, completeness(f), 3);
+        rank.append('|').append(copy.getSource().getFile()).append('|');
+        zeroPadded(rank, copy.getSource().getRow(), 12);
+        return rank.toString();
+    }
+
+    /** Appends {@code value} as {@code String.format("%0<width>d")} does, without a Formatter per call. */
+    static void zeroPadded(StringBuilder sb, long value, int width) {
+        String digits = Long.toString(value);
+        if (value < 0) {
+            sb.append('-');
+            digits = digits.substring(1);
+            width--;
+        }
+        for (int i = digits.length(); i < width; i++) {
+            sb.append('0');
+        }
+        sb.append(digits);
     }
 
     /** How many optional fields the copy fills: a fuller copy of the same decision is the better one. */
