@@ -210,6 +210,7 @@ class GuijiClusterITCase {
                 .contains("flink_jobmanager_job_lastCheckpointDuration")
                 .contains("flink_taskmanager_job_task_operator_recordsAccepted");
         assertTheJobsRoleCannotDelete();
+        assertThat(FLINK.logsContaining(JOB_PG_PASSWORD)).as("cluster logs that contain the job's PostgreSQL password").isEmpty();
         System.out.printf("failover test: %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
 
@@ -301,6 +302,7 @@ class GuijiClusterITCase {
         JsonNode last = FLINK.get("/jobs/" + jobId + "/checkpoints").path("latest").path("completed");
         System.out.printf("state after %d decisions: %d bytes (checkpointed incrementally: %d bytes)%n",
                 LEDGER.refsByDoc().size(), last.path("state_size").asLong(), last.path("checkpointed_size").asLong());
+        assertThat(FLINK.logsContaining(JOB_PG_PASSWORD)).as("cluster logs that contain the job's PostgreSQL password").isEmpty();
         System.out.printf("savepoint test: %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
 

@@ -338,6 +338,19 @@ final class StandaloneCluster implements BeforeAllCallback, AfterAllCallback, Te
         return home;
     }
 
+    /** The cluster's log files (of every JVM, .log and .out) that contain {@code text}. */
+    List<String> logsContaining(String text) throws IOException {
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> logs = Files.list(home.resolve("log"))) {
+            for (Path p : logs.sorted().toList()) {
+                if (Files.isRegularFile(p) && new String(Files.readAllBytes(p), StandardCharsets.UTF_8).contains(text)) {
+                    found.add(p.getFileName().toString());
+                }
+            }
+        }
+        return found;
+    }
+
     // ------------------------------------------------------------------ helpers
 
     static void await(String what, Duration timeout, BooleanSupplier done) throws InterruptedException {
