@@ -135,6 +135,6 @@ public final class JdbcTableSource {
             builder.setPassword(password);
             options.withPassword(password);
         }
-        return ReconnectingConnectionProvider.install(builder.build(), options.build());
+        return PerThreadConnectionProvider.install(builder.build(), options.build());
     }
 }

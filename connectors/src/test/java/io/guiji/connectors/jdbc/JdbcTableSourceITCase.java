@@ -17,26 +17,42 @@ class JdbcTableSourceITCase {
     static final PostgresExtension PG = new PostgresExtension();
 
     @Test
-    void aClosedConnectionIsReplacedNotHandedOutAgain() throws Exception {
+    void eachThreadHasItsOwnConnectionAndAClosedOneIsReplaced() throws Exception {
         JdbcConnectionOptions.JdbcConnectionOptionsBuilder options = new JdbcConnectionOptions.JdbcConnectionOptionsBuilder()
                 .withUrl(PG.jdbcUrl()).withDriverName("org.postgresql.Driver").withUsername(PG.user());
         if (!PG.password().isEmpty()) {
             options.withPassword(PG.password());
         }
-        ReconnectingConnectionProvider provider = new ReconnectingConnectionProvider(options.build());
+        PerThreadConnectionProvider provider = new PerThreadConnectionProvider(options.build());
         Connection first = provider.getOrEstablishConnection();
         assertThat(provider.getOrEstablishConnection()).as("reused while open").isSameAs(first);
-        first.close(); // what the connector's split reader does when its fetcher goes idle
+
+        // Another fetcher thread: its own connection, which the first thread closing does not touch.
+        java.util.concurrent.atomic.AtomicReference<Connection> other = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread t = new Thread(() -> {
+            try {
+                other.set(provider.getOrEstablishConnection());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        t.start();
+        t.join();
+        assertThat(other.get()).isNotSameAs(first);
+        first.close(); // what the connector's split reader does when its fetcher is shut down
+        assertThat(other.get().isClosed()).isFalse();
+
         Connection second = provider.getOrEstablishConnection();
         assertThat(second).isNotSameAs(first);
         try (Statement s = second.createStatement()) {
             assertThat(s.execute("SELECT 1")).isTrue();
         }
         provider.closeConnection();
+        other.get().close();
     }
 
     @Test
-    void aSourceBuildsWithTheReconnectingProviderInstalled() throws Exception {
+    void aSourceBuildsWithThePerThreadProviderInstalled() throws Exception {
         try (Connection c = PG.connection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS t (id bigint PRIMARY KEY, gxsj timestamp NOT NULL)");
         }

@@ -42,9 +42,17 @@ final class TopicCheck {
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cfg.bootstrapServers());
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
         try (Admin admin = Admin.create(props)) {
-            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<String> missing = new ArrayList<>(needed);
-            missing.removeAll(existing);
+            // A topic created a moment ago may not be in every broker's metadata yet: look again for a while.
+            for (int attempt = 0; attempt < 10; attempt++) {
+                if (attempt > 0) {
+                    Thread.sleep(1000);
+                }
+                missing.removeAll(admin.listTopics().names().get(30, TimeUnit.SECONDS));
+                if (missing.isEmpty()) {
+                    break;
+                }
+            }
             if (!missing.isEmpty()) {
                 throw new IllegalArgumentException("Kafka topics missing on " + cfg.bootstrapServers() + ": " + missing
                         + " (create them first, e.g. BOOTSTRAP=" + cfg.bootstrapServers() + " deploy/kafka/create-topics.sh)");
