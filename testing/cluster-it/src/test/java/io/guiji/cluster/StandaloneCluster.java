@@ -40,9 +40,10 @@ import org.junit.jupiter.api.extension.TestWatcher;
  *
  * <p>Started in the background by {@code beforeAll} (so the Kafka broker and PostgreSQL can start
  * meanwhile); every method waits for it. Ports are free ones; the cluster's directory (conf, logs,
- * checkpoints, savepoints) is kept under {@code target/flink-cluster/} for inspection. A failed test
- * prints the tails of the cluster's logs. {@code afterAll} and a shutdown hook stop every process;
- * if this JVM is killed outright, the script's watchdog ({@code FLINK_CLUSTER_OWNER_PID}) does.
+ * checkpoints, savepoints) is kept under {@code target/flink-cluster/} for inspection, its JVMs'
+ * working directories only when a test failed. A failed test prints the tails of the cluster's
+ * logs. {@code afterAll} and a shutdown hook stop every process; if this JVM is killed outright,
+ * the script's watchdog ({@code FLINK_CLUSTER_OWNER_PID}) does.
  */
 final class StandaloneCluster implements BeforeAllCallback, AfterAllCallback, TestWatcher {
     /** Extra cluster configuration: failure detection in seconds rather than Flink's 50 s default. */
@@ -62,6 +63,7 @@ final class StandaloneCluster implements BeforeAllCallback, AfterAllCallback, Te
     private volatile CompletableFuture<Void> started;
     private volatile Thread shutdownHook;
     private int restPort;
+    private volatile boolean failed;
 
     /** An environment variable for every process of the cluster (the job's main() runs in the JobManager). */
     StandaloneCluster withEnvironment(String name, String value) {
@@ -106,6 +108,10 @@ final class StandaloneCluster implements BeforeAllCallback, AfterAllCallback, Te
     @Override
     public void afterAll(ExtensionContext context) {
         stopQuietly();
+        if (!failed) {
+            // The JVMs' working directories (blobs, RocksDB, about 270 MB); logs, checkpoints and savepoints stay.
+            deleteRecursively(home.resolve("tmp"));
+        }
         if (shutdownHook != null) {
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -117,6 +123,7 @@ final class StandaloneCluster implements BeforeAllCallback, AfterAllCallback, Te
 
     @Override
     public void testFailed(ExtensionContext context, Throwable cause) {
+        failed = true;
         System.out.println("---- logs of the standalone cluster in " + home + " (tails) ----");
         try (Stream<Path> logs = Files.list(home.resolve("log"))) {
             logs.filter(p -> p.toString().endsWith(".log") || p.toString().endsWith(".out")).sorted()
@@ -368,6 +375,17 @@ final class StandaloneCluster implements BeforeAllCallback, AfterAllCallback, Te
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("could not delete " + dir + ": " + e);
         }
     }
 
