@@ -72,7 +72,7 @@ public final class GuijiPipeline {
 
     public static Outputs defineWorkflow(Inputs in, EmitMode mode, GuijiSettings settings, String period) {
         SingleOutputStreamOperator<SupervisionRecord> accepted = in.records()
-                .process(new RecordParser(settings.processingDate()))
+                .process(new RecordParser(settings.fixedProcessingDate(), settings.zone()))
                 .uid(Uids.PARSE_RECORDS).name("parse and validate records");
 
         SingleOutputStreamOperator<UnifiedRecord> merged = accepted

@@ -23,6 +23,7 @@ public final class GuijiSettings implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final LocalDate processingDate;
+    private final boolean processingDateFixed;
     private final String zone;
     private final double coverageTarget;
     private final long coverageIntervalMillis;
@@ -40,6 +41,7 @@ public final class GuijiSettings implements Serializable {
         String date = conf.get(GuijiOptions.PROCESSING_DATE);
         try {
             this.processingDate = date == null ? LocalDate.now(ZoneId.of(zone)) : LocalDate.parse(date.trim());
+            this.processingDateFixed = date != null;
         } catch (DateTimeParseException e) {
             throw new ConfigException(GuijiOptions.PROCESSING_DATE, "must be yyyy-MM-dd, not " + date);
         }
@@ -85,8 +87,14 @@ public final class GuijiSettings implements Serializable {
         return Configuration.fromMap(map);
     }
 
+    /** The day of processing when the job starts (configured, or today). */
     public LocalDate processingDate() {
         return processingDate;
+    }
+
+    /** The configured day of processing, or null when "today" follows the clock. */
+    public LocalDate fixedProcessingDate() {
+        return processingDateFixed ? processingDate : null;
     }
 
     public String zone() {

@@ -42,10 +42,16 @@ public final class RecordNormalizer {
     private static final Set<String> YES = Set.of("是", "Y", "YES", "TRUE", "1", "失信", "是失信被执行人");
     private static final Set<String> NO = Set.of("否", "N", "NO", "FALSE", "0", "不是", "非失信");
 
-    private final LocalDate today;
+    private final java.util.function.Supplier<LocalDate> today;
     private final HeaderMap.Cache headers = new HeaderMap.Cache(FieldAliases::recordField);
 
+    /** A normalizer for a fixed day of processing. */
     public RecordNormalizer(LocalDate today) {
+        this(() -> today);
+    }
+
+    /** A normalizer whose day of processing is asked per row (a streaming job runs for years). */
+    public RecordNormalizer(java.util.function.Supplier<LocalDate> today) {
         this.today = today;
     }
 
@@ -98,9 +104,10 @@ public final class RecordNormalizer {
             String why = date.outcome() == Dates.Outcome.IMPOSSIBLE ? "no such day" : "not a date";
             return reject(row, path, RejectReason.INVALID_DATE, "decision_date '" + decision + "': " + why);
         }
-        if (date.date().isAfter(today)) {
+        LocalDate processingDay = today.get();
+        if (date.date().isAfter(processingDay)) {
             return reject(row, path, RejectReason.INVALID_DATE,
-                    "decision_date " + date.date() + " is after the day of processing " + today);
+                    "decision_date " + date.date() + " is after the day of processing " + processingDay);
         }
 
         DecisionFields.Builder f = DecisionFields.newBuilder()

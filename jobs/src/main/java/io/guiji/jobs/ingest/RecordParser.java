@@ -23,18 +23,27 @@ public class RecordParser extends ProcessFunction<RawRow, SupervisionRecord> {
     public static final OutputTag<RejectedRecord> REJECTED = new OutputTag<>("rejected", TypeInformation.of(RejectedRecord.class));
     public static final OutputTag<DeptDelta> DEPT_DELTAS = new OutputTag<>("parsed-dept-deltas", TypeInformation.of(DeptDelta.class));
 
-    private final LocalDate today;
+    /** The configured day of processing; null: today in {@link #zone}, read from the clock. */
+    private final LocalDate fixedToday;
+    private final String zone;
     private transient RecordNormalizer normalizer;
     private transient Counter accepted;
     private transient Counter rejected;
 
-    public RecordParser(LocalDate today) {
-        this.today = today;
+    public RecordParser(LocalDate fixedToday) {
+        this(fixedToday, "Asia/Shanghai");
+    }
+
+    public RecordParser(LocalDate fixedToday, String zone) {
+        this.fixedToday = fixedToday;
+        this.zone = zone;
     }
 
     @Override
     public void open(OpenContext openContext) {
-        normalizer = new RecordNormalizer(today);
+        java.time.ZoneId zoneId = java.time.ZoneId.of(zone);
+        normalizer = fixedToday != null ? new RecordNormalizer(fixedToday)
+                : new RecordNormalizer(() -> LocalDate.now(zoneId));
         accepted = getRuntimeContext().getMetricGroup().counter("recordsAccepted");
         rejected = getRuntimeContext().getMetricGroup().counter("recordsRejected");
     }
