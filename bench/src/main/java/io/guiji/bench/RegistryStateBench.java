@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -84,16 +85,23 @@ public final class RegistryStateBench {
         long t0 = System.nanoTime();
         JobClient job = env.executeAsync("guiji registry state");
         long last = -1;
+        long lastCheckpoint = -1;
         int stable = 0;
         long size = 0;
         while (stable < 2) {
             Thread.sleep(10_000);
+            long checkpoint = latestCheckpoint(checkpoints);
+            if (checkpoint == lastCheckpoint) {
+                continue; // no new checkpoint yet: nothing to compare
+            }
             size = completedSize(checkpoints);
-            System.out.printf("  %4.0f s: checkpointed state %,d bytes, heap %d MiB, RSS %d MiB, load %s%n",
-                    (System.nanoTime() - t0) / 1e9, size, (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20,
-                    Machine.rssMiB(), Machine.load());
+            System.out.printf("  %4.0f s: checkpoint %d holds %,d bytes, heap %d MiB, RSS %d MiB, load %s%n",
+                    (System.nanoTime() - t0) / 1e9, checkpoint, size,
+                    (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20, Machine.rssMiB(), Machine.load());
+            // Done when two later checkpoints hold what an earlier one held: every entry is in.
             stable = size > 0 && size == last ? stable + 1 : 0;
             last = size;
+            lastCheckpoint = checkpoint;
         }
         long heapAfter = Machine.usedHeapAfterGc();
         job.cancel().get();
@@ -107,23 +115,63 @@ public final class RegistryStateBench {
         System.exit(0);
     }
 
-    /** Bytes under the checkpoint folder once a checkpoint has completed (its _metadata exists), else 0. */
+    /**
+     * Bytes of the latest completed checkpoint: its {@code chk-N} folder (the heap backend's full
+     * snapshot) plus the files it may share with earlier ones ({@code shared/}, {@code taskowned/}:
+     * RocksDB's incremental SST files, kept only while referenced); 0 before the first completes.
+     */
     static long completedSize(Path checkpoints) throws IOException {
-        try (Stream<Path> s = Files.walk(checkpoints)) {
-            if (s.noneMatch(p -> p.getFileName().toString().equals("_metadata"))) {
-                return 0;
+        Path latest = latest(checkpoints);
+        if (latest == null) {
+            return 0;
+        }
+        return bytes(latest) + bytes(latest.resolveSibling("shared")) + bytes(latest.resolveSibling("taskowned"));
+    }
+
+    /** The number of the latest completed checkpoint, -1 before the first. */
+    static long latestCheckpoint(Path checkpoints) throws IOException {
+        Path latest = latest(checkpoints);
+        return latest == null ? -1 : Long.parseLong(latest.getFileName().toString().substring(4));
+    }
+
+    private static Path latest(Path checkpoints) throws IOException {
+        Path latest = null;
+        long latestN = -1;
+        List<Path> jobDirs;
+        try (Stream<Path> s = Files.list(checkpoints)) {
+            jobDirs = s.filter(Files::isDirectory).toList();
+        }
+        for (Path job : jobDirs) {
+            try (Stream<Path> s = Files.list(job)) {
+                for (Path chk : s.toList()) {
+                    String name = chk.getFileName().toString();
+                    if (name.startsWith("chk-") && Files.exists(chk.resolve("_metadata"))) {
+                        long n = Long.parseLong(name.substring(4));
+                        if (n > latestN) {
+                            latestN = n;
+                            latest = chk;
+                        }
+                    }
+                }
             }
         }
-        try (Stream<Path> s = Files.walk(checkpoints)) {
+        return latest;
+    }
+
+    private static long bytes(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(Files::isRegularFile).mapToLong(p -> {
                 try {
                     return Files.size(p);
                 } catch (IOException e) {
-                    return 0; // deleted while walking: a subsumed checkpoint
+                    return 0; // deleted while walking: a subsumed checkpoint's file
                 }
             }).sum();
         } catch (UncheckedIOException e) {
-            return -1;
+            return 0;
         }
     }
 

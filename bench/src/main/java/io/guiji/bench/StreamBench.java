@@ -142,6 +142,8 @@ public final class StreamBench {
         c.put(GuijiOptions.PARALLELISM.key(), "2");
         c.put(GuijiOptions.PROCESSING_DATE.key(), GenerateData.TODAY.toString());
         c.put(GuijiOptions.CHECKPOINT_INTERVAL.key(), "1 s");
+        Path checkpoints = Files.createTempDirectory("guiji-bench-checkpoints");
+        c.put(GuijiOptions.CHECKPOINT_DIR.key(), checkpoints.toUri().toString());
         c.put(GuijiOptions.POSTGRES_URL.key(), pgUrl);
         c.put(GuijiOptions.POSTGRES_USER.key(), System.getenv().getOrDefault("GUIJI_PG_USER", "postgres"));
         c.put(GuijiOptions.POSTGRES_PASSWORD_ENV.key(), "GUIJI_PG_PASSWORD");
@@ -156,7 +158,7 @@ public final class StreamBench {
         long t0 = System.nanoTime();
         JobClient job = env.executeAsync("guiji stream bench");
         try {
-            awaitCommitted(kafka, REGISTRY, registry.size());
+            awaitCommitted(kafka, job, REGISTRY, registry.size());
             System.out.printf("registry of %,d entries indexed and checkpointed after %.1f s (load %s)%n",
                     registry.size(), (System.nanoTime() - t0) / 1e9, Machine.load());
 
@@ -236,11 +238,11 @@ public final class StreamBench {
         for (int i = 0; i < row.header.length; i++) {
             n.put(row.header[i], row.values[i]);
         }
-        if (withSource && row.deptCode != null && !n.has("dept_code")) {
-            n.put("dept_code", row.deptCode);
-        }
-        if (withSource && row.recordType != null && !n.has("record_type")) {
-            n.put("record_type", row.recordType);
+        // A file's department and type are its folders, records/<dept_code>/<record_type>/: a message names them.
+        String[] path = row.file.split("/");
+        if (withSource && path.length >= 4 && path[0].equals("records")) {
+            n.put("dept_code", path[1]);
+            n.put("record_type", path[2]);
         }
         return n.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -289,9 +291,13 @@ public final class StreamBench {
     }
 
     /** Waits until the job's consumer group has committed the end of {@code topic} (done on checkpoints). */
-    static void awaitCommitted(KafkaBrokerExtension kafka, String topic, long n) throws Exception {
+    static void awaitCommitted(KafkaBrokerExtension kafka, JobClient job, String topic, long n) throws Exception {
         TopicPartition tp = new TopicPartition(topic, 0);
         while (true) {
+            if (job.getJobStatus().get().isGloballyTerminalState()) {
+                job.getJobExecutionResult().get(); // throws the job's failure
+                throw new IllegalStateException("the job ended before reading " + topic);
+            }
             Map<TopicPartition, OffsetAndMetadata> o = kafka.admin().listConsumerGroupOffsets(GROUP)
                     .partitionsToOffsetAndMetadata().get();
             OffsetAndMetadata m = o.get(tp);
