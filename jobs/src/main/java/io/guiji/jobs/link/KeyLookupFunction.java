@@ -10,6 +10,8 @@ import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
@@ -17,14 +19,15 @@ import org.apache.flink.util.Collector;
 /**
  * The join of records and registry on one lookup key, symmetric in arrival order. Key: a lookup
  * key ({@link LinkKeys}). State: the registry entries under the key and the records subscribed to
- * it, both kept while the job runs (a record may be re-linked by a registry change at any time).
+ * it, both kept while the job runs (a record may be re-linked by a registry change at any time),
+ * and under a fuzzy key the number of its entries.
  * Output: for each subscriber, the entries under the key — in {@link EmitMode#CHANGES} on
  * subscription and again on every registry change; in {@link EmitMode#FINAL} once at the end.
  * At most {@code maxMatches} entries are sent (current names first, then by id); more only mark the answer truncated.
  * Under a fuzzy blocking key ({@link LinkKeys#isFuzzy}) a truncated answer carries no entries at
  * all: such a key is too common to tell anything, the fuzzy tier does not link on it, and reading
  * stops after {@code maxMatches + 1} entries, so the cost of an answer is bounded however many
- * registry entries share the key.
+ * registry entries share the key; with the count kept, such a key is answered without reading.
  */
 public class KeyLookupFunction extends KeyedCoProcessFunction<String, IndexUpdate, LookupRequest, LookupAnswer> {
     private static final long serialVersionUID = 1L;
@@ -35,6 +38,14 @@ public class KeyLookupFunction extends KeyedCoProcessFunction<String, IndexUpdat
     private final int maxMatches;
     private transient MapState<String, RegistryMatch> entries;
     private transient MapState<String, Boolean> subscribers;
+    /**
+     * How many entries a fuzzy key holds, so that a request to a key holding more than {@code
+     * maxMatches} is answered "truncated" without reading them (RocksDB's map iterator reads and
+     * deserializes up to 128 entries at a time, and the busiest fuzzy keys hold thousands). Absent
+     * for exact keys, and for fuzzy keys of state written before the count existed: then answers
+     * read the entries, as before, until the key's next update counts them.
+     */
+    private transient ValueState<Integer> fuzzyCount;
 
     public KeyLookupFunction(EmitMode mode, int maxMatches) {
         this.mode = mode;
@@ -47,21 +58,36 @@ public class KeyLookupFunction extends KeyedCoProcessFunction<String, IndexUpdat
                 new MapStateDescriptor<>("registry-entries", Types.STRING, org.apache.flink.api.common.typeinfo.TypeInformation.of(RegistryMatch.class)));
         subscribers = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("subscribers", Types.STRING, Types.BOOLEAN));
+        fuzzyCount = getRuntimeContext().getState(new ValueStateDescriptor<>("fuzzy-entry-count", Types.INT));
     }
 
     @Override
     public void processElement1(IndexUpdate update, Context ctx, Collector<LookupAnswer> out) throws Exception {
         String slot = slot(update);
+        boolean fuzzy = LinkKeys.isFuzzy(update.getKey());
+        Integer count = fuzzy ? fuzzyCount.value() : null;
+        if (fuzzy && count == null) {
+            count = size(entries.keys()); // first update of the key (or state from before the count)
+        }
         RegistryMatch existing = entries.get(slot);
         RegistryMatch next = applied(update, existing);
+        if (java.util.Objects.equals(next, existing)) {
+            return; // nothing changes under the key: no write, no answer to send again
+        }
         if (next == null) {
             entries.remove(slot);
-        } else if (next != existing) {
+        } else {
             entries.put(slot, next);
         }
+        if (fuzzy) {
+            int after = count + (existing == null ? 0 : -1) + (next == null ? 0 : 1);
+            fuzzyCount.update(after);
+            if (count > maxMatches && after > maxMatches) {
+                return; // answered "truncated", empty, before and after: subscribers learn nothing new
+            }
+        }
         if (mode == EmitMode.FINAL) {
-            ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
-            return;
+            return; // answered at the end, by the timer a subscriber sets
         }
         LookupAnswer answer = null;
         for (String recordId : subscribers.keys()) {
@@ -90,7 +116,21 @@ public class KeyLookupFunction extends KeyedCoProcessFunction<String, IndexUpdat
     }
 
     private LookupAnswer answer(String key, String recordId) throws Exception {
+        if (LinkKeys.isFuzzy(key)) {
+            Integer count = fuzzyCount.value();
+            if (count != null && count > maxMatches) {
+                return new LookupAnswer(recordId, key, new ArrayList<>(), true); // as answer(…) would after reading
+            }
+        }
         return answer(key, recordId, entries.values(), maxMatches);
+    }
+
+    private static int size(Iterable<?> items) {
+        int n = 0;
+        for (Object ignored : items) {
+            n++;
+        }
+        return n;
     }
 
     /**
