@@ -20,7 +20,7 @@ import org.apache.flink.util.Collector;
  * The join of records and registry on one lookup key, symmetric in arrival order. Key: a lookup
  * key ({@link LinkKeys}). State: the registry entries under the key and the records subscribed to
  * it, both kept while the job runs (a record may be re-linked by a registry change at any time),
- * and under a fuzzy key the number of its entries.
+ * with the number of subscribers and, under a fuzzy key, of entries.
  * Output: for each subscriber, the entries under the key — in {@link EmitMode#CHANGES} on
  * subscription and again on every registry change; in {@link EmitMode#FINAL} once at the end.
  * At most {@code maxMatches} entries are sent (current names first, then by id); more only mark the answer truncated.
@@ -42,10 +42,16 @@ public class KeyLookupFunction extends KeyedCoProcessFunction<String, IndexUpdat
      * How many entries a fuzzy key holds, so that a request to a key holding more than {@code
      * maxMatches} is answered "truncated" without reading them (RocksDB's map iterator reads and
      * deserializes up to 128 entries at a time, and the busiest fuzzy keys hold thousands). Absent
-     * for exact keys, and for fuzzy keys of state written before the count existed: then answers
-     * read the entries, as before, until the key's next update counts them.
+     * for exact keys. State written before the count existed (0.1.0 snapshots before this state was
+     * added) is not supported: its fuzzy keys would count from zero.
      */
     private transient ValueState<Integer> fuzzyCount;
+    /**
+     * How many records are subscribed to the key, so that a registry update under a key no record
+     * asked for (most of them) sends nothing without opening an iterator over the subscribers, which
+     * in RocksDB costs far more than the update itself.
+     */
+    private transient ValueState<Integer> subscriberCount;
 
     public KeyLookupFunction(EmitMode mode, int maxMatches) {
         this.mode = mode;
@@ -59,16 +65,16 @@ public class KeyLookupFunction extends KeyedCoProcessFunction<String, IndexUpdat
         subscribers = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("subscribers", Types.STRING, Types.BOOLEAN));
         fuzzyCount = getRuntimeContext().getState(new ValueStateDescriptor<>("fuzzy-entry-count", Types.INT));
+        subscriberCount = getRuntimeContext().getState(new ValueStateDescriptor<>("subscriber-count", Types.INT));
     }
 
     @Override
     public void processElement1(IndexUpdate update, Context ctx, Collector<LookupAnswer> out) throws Exception {
         String slot = slot(update);
         boolean fuzzy = LinkKeys.isFuzzy(update.getKey());
-        Integer count = fuzzy ? fuzzyCount.value() : null;
-        if (fuzzy && count == null) {
-            count = size(entries.keys()); // first update of the key (or state from before the count)
-        }
+        // No count yet: a new key. (Reading the entries instead would cost a RocksDB iterator per new
+        // key, most keys being new while a registry loads.)
+        int count = fuzzy ? java.util.Objects.requireNonNullElse(fuzzyCount.value(), 0) : 0;
         RegistryMatch existing = entries.get(slot);
         RegistryMatch next = applied(update, existing);
         if (java.util.Objects.equals(next, existing)) {
@@ -86,8 +92,8 @@ public class KeyLookupFunction extends KeyedCoProcessFunction<String, IndexUpdat
                 return; // answered "truncated", empty, before and after: subscribers learn nothing new
             }
         }
-        if (mode == EmitMode.FINAL) {
-            return; // answered at the end, by the timer a subscriber sets
+        if (mode == EmitMode.FINAL || subscriberCount.value() == null) {
+            return; // answered at the end, by the timer a subscriber sets; or no one to answer
         }
         LookupAnswer answer = null;
         for (String recordId : subscribers.keys()) {
@@ -98,7 +104,11 @@ public class KeyLookupFunction extends KeyedCoProcessFunction<String, IndexUpdat
 
     @Override
     public void processElement2(LookupRequest request, Context ctx, Collector<LookupAnswer> out) throws Exception {
-        subscribers.put(request.getRecordId(), true);
+        if (!subscribers.contains(request.getRecordId())) {
+            subscribers.put(request.getRecordId(), true);
+            Integer n = subscriberCount.value();
+            subscriberCount.update(n == null ? 1 : n + 1);
+        }
         if (mode == EmitMode.FINAL) {
             ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
             return;
@@ -123,14 +133,6 @@ public class KeyLookupFunction extends KeyedCoProcessFunction<String, IndexUpdat
             }
         }
         return answer(key, recordId, entries.values(), maxMatches);
-    }
-
-    private static int size(Iterable<?> items) {
-        int n = 0;
-        for (Object ignored : items) {
-            n++;
-        }
-        return n;
     }
 
     /**

@@ -34,7 +34,12 @@ public final class LinkDecider {
 
     /** Whether every key the record asks about has been answered. */
     public static boolean answered(UnifiedRecord record, Map<String, LookupAnswer> answers) {
-        for (LookupRequest r : LinkKeys.requestsFor(record)) {
+        return answered(LinkKeys.requestsFor(record), answers);
+    }
+
+    /** Whether every one of {@code requests} (a record's, from {@link LinkKeys#requestsFor}) has been answered. */
+    public static boolean answered(List<LookupRequest> requests, Map<String, LookupAnswer> answers) {
+        for (LookupRequest r : requests) {
             if (!answers.containsKey(r.getKey())) {
                 return false;
             }
@@ -49,6 +54,15 @@ public final class LinkDecider {
 
     /** A copy of {@code record} with its link decided; answers for keys it no longer asks are ignored. */
     public static UnifiedRecord decide(UnifiedRecord record, Map<String, LookupAnswer> answers, FuzzyPolicy policy) {
+        return decide(record, answers, policy, null);
+    }
+
+    /**
+     * {@link #decide(UnifiedRecord, Map, FuzzyPolicy)} with the record's requests already computed
+     * ({@link LinkKeys#requestsFor}; null to compute them here), since they cost a name parse.
+     */
+    public static UnifiedRecord decide(UnifiedRecord record, Map<String, LookupAnswer> answers, FuzzyPolicy policy,
+                                       List<LookupRequest> requestsOfRecord) {
         UnifiedRecord out = UnifiedRecord.newBuilder(record)
                 .setCandidates(new ArrayList<>())
                 .setLinkEvidence(new ArrayList<>())
@@ -60,7 +74,7 @@ public final class LinkDecider {
             return set(out, null, LinkMethod.PERSON, 0.0, List.of("natural_person"));
         }
         markCategoryMismatch(f, flags);
-        List<LookupRequest> requests = LinkKeys.requestsFor(record);
+        List<LookupRequest> requests = requestsOfRecord != null ? requestsOfRecord : LinkKeys.requestsFor(record);
         List<FuzzyMatcher.Candidate> fuzzy = new ArrayList<>();
         boolean fuzzyComplete = true;
         for (LookupRequest r : requests) {

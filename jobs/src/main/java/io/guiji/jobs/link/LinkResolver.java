@@ -7,10 +7,12 @@ import io.guiji.schemas.LinkMethod;
 import io.guiji.schemas.UnifiedRecord;
 import io.guiji.schemas.internal.DeptDelta;
 import io.guiji.schemas.internal.LookupAnswer;
+import io.guiji.schemas.internal.LookupRequest;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -103,10 +105,11 @@ public class LinkResolver extends KeyedCoProcessFunction<String, UnifiedRecord, 
             return;
         }
         Map<String, LookupAnswer> current = answerMap();
-        if (!LinkDecider.answered(record, current)) {
+        List<LookupRequest> requests = LinkKeys.requestsFor(record);
+        if (!LinkDecider.answered(requests, current)) {
             return;
         }
-        UnifiedRecord linked = LinkDecider.decide(record, current, fuzzy);
+        UnifiedRecord linked = LinkDecider.decide(record, current, fuzzy, requests);
         UnifiedRecord before = published.value();
         if (before != null) {
             linked.setVersion(before.getVersion());

@@ -63,6 +63,7 @@ public record NameParts(String text, boolean traditional, List<String> regions, 
         "茶叶", "烧烤", "小吃", "快餐", "火锅", "食杂", "副食", "综合", "集团", "控股");
 
     private static final java.util.Set<String> INDUSTRY_SET = new java.util.HashSet<>(java.util.Arrays.asList(INDUSTRIES));
+    private static final int LONGEST_INDUSTRY = INDUSTRIES[0].length();
 
     private static final String PUNCTUATION = "·・.,，、'\"“”‘’-_";
 
@@ -175,10 +176,13 @@ public record NameParts(String text, boolean traditional, List<String> regions, 
         boolean peeled = true;
         while (peeled) {
             peeled = false;
-            for (String word : INDUSTRIES) {
-                if (trade.endsWith(word) && trade.length() - word.length() >= 2) {
+            // The longest industry word the trade name ends with (at most one per length can match),
+            // by set lookups: looping over every word with endsWith dominated linking's CPU time.
+            for (int len = Math.min(LONGEST_INDUSTRY, trade.length() - 2); len >= 1; len--) {
+                String word = trade.substring(trade.length() - len);
+                if (INDUSTRY_SET.contains(word)) {
                     industry.insert(0, word);
-                    trade = trade.substring(0, trade.length() - word.length());
+                    trade = trade.substring(0, trade.length() - len);
                     peeled = true;
                     break;
                 }
