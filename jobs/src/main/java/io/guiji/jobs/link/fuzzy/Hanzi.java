@@ -13,13 +13,24 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * a time and each character's result is cached for the life of the JVM (at most one entry per BMP
  * code unit). Per-character application drops ICU's few context rules; that is deliberate: records
  * and registry go through the same function, so both sides agree, and a polyphone reads the same on
- * both. Thread-safe: transliterators are per thread, the cache is an atomic array.
+ * both. Thread-safe: each transliterator is used under its lock, the cache is an atomic array.
  */
 public final class Hanzi {
-    private static final ThreadLocal<Transliterator> T2S =
-            ThreadLocal.withInitial(() -> Transliterator.getInstance("Traditional-Simplified"));
-    private static final ThreadLocal<Transliterator> PINYIN =
-            ThreadLocal.withInitial(() -> Transliterator.getInstance("Han-Latin; Latin-ASCII"));
+    /**
+     * One transliterator of each kind per JVM, built on first use and used under its own lock:
+     * building one compiles ICU's rules (about a second of CPU), which per thread cost every
+     * operator thread that links, and the cache makes calls to it rare.
+     */
+    private static final class Icu {
+        static final Transliterator T2S = Transliterator.getInstance("Traditional-Simplified");
+        static final Transliterator PINYIN = Transliterator.getInstance("Han-Latin; Latin-ASCII");
+
+        static String apply(Transliterator t, char c) {
+            synchronized (t) {
+                return t.transliterate(String.valueOf(c));
+            }
+        }
+    }
     private static final AtomicReferenceArray<String> SIMPLIFIED = new AtomicReferenceArray<>(0x10000);
     private static final AtomicReferenceArray<String> SYLLABLE = new AtomicReferenceArray<>(0x10000);
 
@@ -55,7 +66,7 @@ public final class Hanzi {
         }
         String s = SYLLABLE.get(c);
         if (s == null) {
-            s = PINYIN.get().transliterate(String.valueOf(c)).trim();
+            s = Icu.apply(Icu.PINYIN, c).trim();
             if (s.isEmpty()) {
                 s = String.valueOf(c);
             }
@@ -88,7 +99,7 @@ public final class Hanzi {
     private static String simplified(char c) {
         String s = SIMPLIFIED.get(c);
         if (s == null) {
-            s = T2S.get().transliterate(String.valueOf(c));
+            s = Icu.apply(Icu.T2S, c);
             if (s.length() == 1 && s.charAt(0) != c && !syllable(s.charAt(0)).equals(syllable(c))) {
                 s = String.valueOf(c);
             }
