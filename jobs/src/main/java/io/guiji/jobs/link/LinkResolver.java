@@ -82,6 +82,9 @@ public class LinkResolver extends KeyedCoProcessFunction<String, UnifiedRecord, 
 
     @Override
     public void processElement2(LookupAnswer answer, Context ctx, Collector<UnifiedRecord> out) throws Exception {
+        if (mode == EmitMode.CHANGES && answer.equals(answers.get(answer.getKey()))) {
+            return; // the same answer again (a new version of the record asked again): nothing to decide
+        }
         answers.put(answer.getKey(), answer);
         if (mode == EmitMode.CHANGES) {
             publishIfChanged(ctx, out);
