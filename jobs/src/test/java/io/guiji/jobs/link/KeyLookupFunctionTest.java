@@ -129,6 +129,44 @@ class KeyLookupFunctionTest {
         assertThat(harness.numEventTimeTimers()).isZero();
     }
 
+    /** The subscriber count: updates before any request send nothing, a repeated request subscribes once. */
+    @Test
+    void changesModeAnswersNoOneBeforeARequestAndEachSubscriberOncePerChange() throws Exception {
+        open(EmitMode.CHANGES, 5);
+        harness.processElement1(add(NAME_KEY, E1, XINYUAN, false), 0L);
+        harness.processElement1(add(NAME_KEY, E1, XINYUAN, false), 0L); // the same entry again
+        assertThat(harness.extractOutputValues()).as("answers before any request").isEmpty();
+
+        harness.processElement2(new LookupRequest(NAME_KEY, RECORD_A), 0L);
+        harness.processElement2(new LookupRequest(NAME_KEY, RECORD_A), 0L); // a new version of the record asks again
+        assertThat(harness.extractOutputValues()).hasSize(2);
+
+        harness.processElement1(add(NAME_KEY, E1, XINYUAN, false), 0L); // unchanged: no answer
+        assertThat(harness.extractOutputValues()).hasSize(2);
+        harness.processElement1(add(NAME_KEY, E2, XINYUAN, false), 0L);
+        assertThat(lastAnswers(1)).containsExactly(
+                new LookupAnswer(RECORD_A, NAME_KEY, List.of(current(E1, XINYUAN), current(E2, XINYUAN)), false));
+        assertThat(harness.extractOutputValues()).as("one answer to the one subscriber").hasSize(3);
+    }
+
+    /** A fuzzy key past max-matches answers "truncated" to everyone; a change that keeps it so re-sends nothing. */
+    @Test
+    void aChangeUnderAFuzzyKeyThatStaysTruncatedSendsNothing() throws Exception {
+        String fuzzy = LinkKeys.FUZZY_CORE + "鑫源建材";
+        open(EmitMode.CHANGES, 1);
+        harness.processElement1(add(fuzzy, E1, XINYUAN, false), 0L);
+        harness.processElement1(add(fuzzy, E2, XINYUAN, false), 0L);
+        harness.processElement2(new LookupRequest(fuzzy, RECORD_A), 0L);
+        assertThat(harness.extractOutputValues()).containsExactly(new LookupAnswer(RECORD_A, fuzzy, List.of(), true));
+
+        harness.processElement1(add(fuzzy, E3, XINYUAN, false), 0L); // 2 → 3 entries: still truncated
+        assertThat(harness.extractOutputValues()).hasSize(1);
+        harness.processElement1(remove(fuzzy, E3, XINYUAN, false), 0L); // 3 → 2
+        harness.processElement1(remove(fuzzy, E2, XINYUAN, false), 0L); // 2 → 1: the answer changes
+        assertThat(harness.extractOutputValues()).hasSize(2);
+        assertThat(lastAnswers(1)).containsExactly(new LookupAnswer(RECORD_A, fuzzy, List.of(current(E1, XINYUAN)), false));
+    }
+
     @Test
     void changesModeFollowsARenameOnTheOldAndTheNewNameKey() throws Exception {
         open(EmitMode.CHANGES, 5);
