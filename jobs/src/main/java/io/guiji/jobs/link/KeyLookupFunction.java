@@ -10,6 +10,8 @@ import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
@@ -18,7 +20,7 @@ import org.apache.flink.util.Collector;
  * The join of records and registry on one lookup key, symmetric in arrival order. Key: a lookup
  * key ({@link LinkKeys}). State: the registry entries under the key and the records subscribed to
  * it, both kept while the job runs (a record may be re-linked by a registry change at any time),
- * with, under a fuzzy key, the number of its entries ({@link #COUNT_SLOT}).
+ * with the number of subscribers and, under a fuzzy key, of entries.
  * Output: for each subscriber, the entries under the key — in {@link EmitMode#CHANGES} on
  * subscription and again on every registry change; in {@link EmitMode#FINAL} once at the end.
  * At most {@code maxMatches} entries are sent (current names first, then by id); more only mark the answer truncated.
@@ -36,22 +38,20 @@ public class KeyLookupFunction extends KeyedCoProcessFunction<String, IndexUpdat
     private final int maxMatches;
     private transient MapState<String, RegistryMatch> entries;
     private transient MapState<String, Boolean> subscribers;
-
     /**
-     * Under a fuzzy key, a place in {@code entries} holding how many entries the key has (as the
-     * match's name), so that a request to a key holding more than {@code maxMatches} is answered
-     * "truncated" without reading them: RocksDB's map iterator reads and deserializes up to 128
-     * entries at a time, and the busiest fuzzy keys hold thousands. No id starts with U+0000.
+     * How many entries a fuzzy key holds, so that a request to a key holding more than {@code
+     * maxMatches} is answered "truncated" without reading them (RocksDB's map iterator reads and
+     * deserializes up to 128 entries at a time, and the busiest fuzzy keys hold thousands). Absent
+     * for exact keys. State written before the count existed (0.1.0 snapshots before this state was
+     * added) is not supported: its fuzzy keys would count from zero.
      */
-    static final String COUNT_SLOT = "\u0000count";
+    private transient ValueState<Integer> fuzzyCount;
     /**
-     * A place in {@code subscribers} present once any record has subscribed, so that a registry
-     * update under a key no record asked for (most keys) is one point lookup, not an iterator. Both
-     * live in the existing map states on purpose: each further state is one more RocksDB column
-     * family flushed at every checkpoint and compacted, which at 1 s checkpoints cost more than the
-     * reads it saved (BENCHMARKS.md).
+     * How many records are subscribed to the key, so that a registry update under a key no record
+     * asked for (most of them) sends nothing without opening an iterator over the subscribers, which
+     * in RocksDB costs far more than the update itself.
      */
-    static final String ANY_SUBSCRIBER = "\u0000any";
+    private transient ValueState<Integer> subscriberCount;
 
     public KeyLookupFunction(EmitMode mode, int maxMatches) {
         this.mode = mode;
@@ -64,12 +64,17 @@ public class KeyLookupFunction extends KeyedCoProcessFunction<String, IndexUpdat
                 new MapStateDescriptor<>("registry-entries", Types.STRING, org.apache.flink.api.common.typeinfo.TypeInformation.of(RegistryMatch.class)));
         subscribers = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("subscribers", Types.STRING, Types.BOOLEAN));
+        fuzzyCount = getRuntimeContext().getState(new ValueStateDescriptor<>("fuzzy-entry-count", Types.INT));
+        subscriberCount = getRuntimeContext().getState(new ValueStateDescriptor<>("subscriber-count", Types.INT));
     }
 
     @Override
     public void processElement1(IndexUpdate update, Context ctx, Collector<LookupAnswer> out) throws Exception {
         String slot = slot(update);
         boolean fuzzy = LinkKeys.isFuzzy(update.getKey());
+        // No count yet: a new key. (Reading the entries instead would cost a RocksDB iterator per new
+        // key, most keys being new while a registry loads.)
+        int count = fuzzy ? java.util.Objects.requireNonNullElse(fuzzyCount.value(), 0) : 0;
         RegistryMatch existing = entries.get(slot);
         RegistryMatch next = applied(update, existing);
         if (java.util.Objects.equals(next, existing)) {
@@ -81,24 +86,28 @@ public class KeyLookupFunction extends KeyedCoProcessFunction<String, IndexUpdat
             entries.put(slot, next);
         }
         if (fuzzy) {
-            int count = fuzzyCount();
             int after = count + (existing == null ? 0 : -1) + (next == null ? 0 : 1);
-            entries.put(COUNT_SLOT, new RegistryMatch(COUNT_SLOT, Integer.toString(after), false));
+            fuzzyCount.update(after);
             if (count > maxMatches && after > maxMatches) {
                 return; // answered "truncated", empty, before and after: subscribers learn nothing new
             }
         }
-        if (mode == EmitMode.FINAL || !subscribers.contains(ANY_SUBSCRIBER)) {
+        if (mode == EmitMode.FINAL || subscriberCount.value() == null) {
             return; // answered at the end, by the timer a subscriber sets; or no one to answer
         }
-        answerAll(ctx.getCurrentKey(), out);
+        LookupAnswer answer = null;
+        for (String recordId : subscribers.keys()) {
+            answer = answer == null ? answer(ctx.getCurrentKey(), recordId) : withRecord(answer, recordId);
+            out.collect(answer);
+        }
     }
 
     @Override
     public void processElement2(LookupRequest request, Context ctx, Collector<LookupAnswer> out) throws Exception {
         if (!subscribers.contains(request.getRecordId())) {
             subscribers.put(request.getRecordId(), true);
-            subscribers.put(ANY_SUBSCRIBER, true);
+            Integer n = subscriberCount.value();
+            subscriberCount.update(n == null ? 1 : n + 1);
         }
         if (mode == EmitMode.FINAL) {
             ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
@@ -109,34 +118,21 @@ public class KeyLookupFunction extends KeyedCoProcessFunction<String, IndexUpdat
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<LookupAnswer> out) throws Exception {
-        answerAll(ctx.getCurrentKey(), out);
-    }
-
-    private void answerAll(String key, Collector<LookupAnswer> out) throws Exception {
         LookupAnswer answer = null;
         for (String recordId : subscribers.keys()) {
-            if (!ANY_SUBSCRIBER.equals(recordId)) {
-                answer = answer == null ? answer(key, recordId) : withRecord(answer, recordId);
-                out.collect(answer);
-            }
+            answer = answer == null ? answer(ctx.getCurrentKey(), recordId) : withRecord(answer, recordId);
+            out.collect(answer);
         }
-    }
-
-    private int fuzzyCount() throws Exception {
-        RegistryMatch c = entries.get(COUNT_SLOT);
-        return c == null ? 0 : Integer.parseInt(c.getName());
     }
 
     private LookupAnswer answer(String key, String recordId) throws Exception {
-        if (LinkKeys.isFuzzy(key) && fuzzyCount() > maxMatches) {
-            return new LookupAnswer(recordId, key, new ArrayList<>(), true); // as answer(…) would after reading
+        if (LinkKeys.isFuzzy(key)) {
+            Integer count = fuzzyCount.value();
+            if (count != null && count > maxMatches) {
+                return new LookupAnswer(recordId, key, new ArrayList<>(), true); // as answer(…) would after reading
+            }
         }
-        return answer(key, recordId, withoutCount(entries.values()), maxMatches);
-    }
-
-    private static Iterable<RegistryMatch> withoutCount(Iterable<RegistryMatch> all) {
-        return () -> java.util.stream.StreamSupport.stream(all.spliterator(), false)
-                .filter(m -> !COUNT_SLOT.equals(m.getEnterpriseId())).iterator();
+        return answer(key, recordId, entries.values(), maxMatches);
     }
 
     /**
