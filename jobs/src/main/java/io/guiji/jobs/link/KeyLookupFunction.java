@@ -20,7 +20,7 @@ import org.apache.flink.util.Collector;
  * The join of records and registry on one lookup key, symmetric in arrival order. Key: a lookup
  * key ({@link LinkKeys}). State: the registry entries under the key and the records subscribed to
  * it, both kept while the job runs (a record may be re-linked by a registry change at any time),
- * with the number of subscribers and, under a fuzzy key, of entries.
+ * with whether any record subscribed and, under a fuzzy key, the number of entries.
  * Output: for each subscriber, the entries under the key — in {@link EmitMode#CHANGES} on
  * subscription and again on every registry change; in {@link EmitMode#FINAL} once at the end.
  * At most {@code maxMatches} entries are sent (current names first, then by id); more only mark the answer truncated.
@@ -47,11 +47,11 @@ public class KeyLookupFunction extends KeyedCoProcessFunction<String, IndexUpdat
      */
     private transient ValueState<Integer> fuzzyCount;
     /**
-     * How many records are subscribed to the key, so that a registry update under a key no record
+     * Set once a record subscribes to the key, so that a registry update under a key no record
      * asked for (most of them) sends nothing without opening an iterator over the subscribers, which
      * in RocksDB costs far more than the update itself.
      */
-    private transient ValueState<Integer> subscriberCount;
+    private transient ValueState<Boolean> subscribed;
 
     public KeyLookupFunction(EmitMode mode, int maxMatches) {
         this.mode = mode;
@@ -65,7 +65,7 @@ public class KeyLookupFunction extends KeyedCoProcessFunction<String, IndexUpdat
         subscribers = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("subscribers", Types.STRING, Types.BOOLEAN));
         fuzzyCount = getRuntimeContext().getState(new ValueStateDescriptor<>("fuzzy-entry-count", Types.INT));
-        subscriberCount = getRuntimeContext().getState(new ValueStateDescriptor<>("subscriber-count", Types.INT));
+        subscribed = getRuntimeContext().getState(new ValueStateDescriptor<>("subscribed", Types.BOOLEAN));
     }
 
     @Override
@@ -92,7 +92,7 @@ public class KeyLookupFunction extends KeyedCoProcessFunction<String, IndexUpdat
                 return; // answered "truncated", empty, before and after: subscribers learn nothing new
             }
         }
-        if (mode == EmitMode.FINAL || subscriberCount.value() == null) {
+        if (mode == EmitMode.FINAL || subscribed.value() == null) {
             return; // answered at the end, by the timer a subscriber sets; or no one to answer
         }
         LookupAnswer answer = null;
@@ -104,15 +104,12 @@ public class KeyLookupFunction extends KeyedCoProcessFunction<String, IndexUpdat
 
     @Override
     public void processElement2(LookupRequest request, Context ctx, Collector<LookupAnswer> out) throws Exception {
-        if (!subscribers.contains(request.getRecordId())) {
-            subscribers.put(request.getRecordId(), true);
-            Integer n = subscriberCount.value();
-            subscriberCount.update(n == null ? 1 : n + 1);
-        }
+        subscribers.put(request.getRecordId(), true);
         if (mode == EmitMode.FINAL) {
             ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
             return;
         }
+        subscribed.update(true);
         out.collect(answer(ctx.getCurrentKey(), request.getRecordId()));
     }
 

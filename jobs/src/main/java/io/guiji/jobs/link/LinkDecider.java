@@ -54,15 +54,15 @@ public final class LinkDecider {
 
     /** A copy of {@code record} with its link decided; answers for keys it no longer asks are ignored. */
     public static UnifiedRecord decide(UnifiedRecord record, Map<String, LookupAnswer> answers, FuzzyPolicy policy) {
-        return decide(record, answers, policy, null);
+        return decide(record, answers, policy, LinkKeys.requestsFor(record));
     }
 
     /**
      * {@link #decide(UnifiedRecord, Map, FuzzyPolicy)} with the record's requests already computed
-     * ({@link LinkKeys#requestsFor}; null to compute them here), since they cost a name parse.
+     * ({@link LinkKeys#requestsFor}), since they cost a name parse.
      */
     public static UnifiedRecord decide(UnifiedRecord record, Map<String, LookupAnswer> answers, FuzzyPolicy policy,
-                                       List<LookupRequest> requestsOfRecord) {
+                                       List<LookupRequest> requests) {
         UnifiedRecord out = UnifiedRecord.newBuilder(record)
                 .setCandidates(new ArrayList<>())
                 .setLinkEvidence(new ArrayList<>())
@@ -74,7 +74,6 @@ public final class LinkDecider {
             return set(out, null, LinkMethod.PERSON, 0.0, List.of("natural_person"));
         }
         markCategoryMismatch(f, flags);
-        List<LookupRequest> requests = requestsOfRecord != null ? requestsOfRecord : LinkKeys.requestsFor(record);
         List<FuzzyMatcher.Candidate> fuzzy = new ArrayList<>();
         boolean fuzzyComplete = true;
         for (LookupRequest r : requests) {

@@ -31,6 +31,8 @@ import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.contrib.streaming.state.RocksDBConfigurableOptions;
+import org.rocksdb.CompactionStyle;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -138,8 +140,8 @@ public final class GuijiStreamJob {
         // level, whose keys (hashed key groups) it overlaps entirely; universal compaction merges runs
         // of similar size instead (50k entries at 1 s checkpoints: 171 s to load → 92 s). Bloom filters
         // answer most point lookups of absent keys (a new record_id, an unasked key) without reading files.
-        setUnlessGiven(flink, ROCKSDB_COMPACTION_STYLE, "UNIVERSAL");
-        setUnlessGiven(flink, ROCKSDB_BLOOM_FILTER, true);
+        setUnlessGiven(flink, RocksDBConfigurableOptions.COMPACTION_STYLE, CompactionStyle.UNIVERSAL);
+        setUnlessGiven(flink, RocksDBConfigurableOptions.USE_BLOOM_FILTER, true);
         String dir = cfg.get(GuijiOptions.CHECKPOINT_DIR);
         if (dir != null) {
             setUnlessGiven(flink, CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir);
@@ -158,11 +160,6 @@ public final class GuijiStreamJob {
         env.setParallelism(cfg.settings().parallelism());
         return env;
     }
-
-    private static final org.apache.flink.configuration.ConfigOption<String> ROCKSDB_COMPACTION_STYLE =
-            org.apache.flink.configuration.ConfigOptions.key("state.backend.rocksdb.compaction.style").stringType().noDefaultValue();
-    private static final org.apache.flink.configuration.ConfigOption<Boolean> ROCKSDB_BLOOM_FILTER =
-            org.apache.flink.configuration.ConfigOptions.key("state.backend.rocksdb.use-bloom-filter").booleanType().noDefaultValue();
 
     private static <T> void setUnlessGiven(Configuration conf, org.apache.flink.configuration.ConfigOption<T> option, T value) {
         if (!conf.contains(option)) {
