@@ -40,7 +40,7 @@ CREATE TABLE IF NOT EXISTS rejected_record (
     source_file text        NOT NULL,
     source_row  bigint      NOT NULL,
     kind        text        NOT NULL,              -- record or reference
-    reason      text        NOT NULL,              -- MALFORMED, MISSING_FIELD, INVALID_DATE, UNKNOWN_SOURCE
+    reason      text        NOT NULL,              -- MALFORMED, MISSING_FIELD, INVALID_DATE, UNKNOWN_SOURCE, PROCESSING_ERROR
     message     text        NOT NULL,
     raw         text        NOT NULL,
     dept_code   text,

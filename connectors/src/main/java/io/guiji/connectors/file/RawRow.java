@@ -51,6 +51,12 @@ public class RawRow {
     public String encoding;
     public String deptCode;
     public String recordType;
+    /**
+     * Null normally. Set, with {@code error}, when a stage before parsing failed on this record (a
+     * processing error, not bad input): the parser rejects the row as PROCESSING_ERROR instead of
+     * MALFORMED.
+     */
+    public String failedStage;
 
     public RawRow() {}
 
@@ -75,6 +81,16 @@ public class RawRow {
     public RawRow withSource(String deptCode, String recordType) {
         this.deptCode = deptCode;
         this.recordType = recordType;
+        return this;
+    }
+
+    /**
+     * Marks this row as one a stage failed on before parsing ({@link #failedStage}), with the
+     * message; returns this.
+     */
+    public RawRow failedAt(String stage, String message) {
+        this.failedStage = stage;
+        this.error = message;
         return this;
     }
 
@@ -110,7 +126,8 @@ public class RawRow {
                 && Objects.equals(error, that.error)
                 && Objects.equals(encoding, that.encoding)
                 && Objects.equals(deptCode, that.deptCode)
-                && Objects.equals(recordType, that.recordType);
+                && Objects.equals(recordType, that.recordType)
+                && Objects.equals(failedStage, that.failedStage);
     }
 
     @Override

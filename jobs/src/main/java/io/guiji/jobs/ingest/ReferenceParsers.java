@@ -1,11 +1,21 @@
 package io.guiji.jobs.ingest;
 
 import io.guiji.connectors.file.RawRow;
+import io.guiji.connectors.kafka.AvroGuard;
+import io.guiji.jobs.ProcessingErrors;
 import io.guiji.schemas.CatalogEntry;
 import io.guiji.schemas.RegistryEntry;
+import io.guiji.schemas.RejectReason;
 import io.guiji.schemas.RejectedRecord;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.AvroTypeException;
+import org.apache.avro.generic.IndexedRecord;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -13,6 +23,12 @@ import org.apache.flink.util.OutputTag;
 /**
  * The stateless Flink functions around {@link ReferenceNormalizer}. Unusable registry and
  * catalogue rows go to {@link #REFERENCE_REJECTED}: reported, never silently skipped.
+ *
+ * <p><b>Isolation.</b> A row that makes normalizing throw, a row an earlier stage failed on
+ * ({@link RawRow#failedStage}), and an entry Avro could not encode ({@link AvroGuard}) go to
+ * {@link #REFERENCE_REJECTED} as {@code PROCESSING_ERROR} (stage, exception, source reference,
+ * raw text), counted in {@value ProcessingErrors#METRIC}; the next row is read as usual. A row
+ * leaves exactly once: as its entries or as one rejection.
  */
 public final class ReferenceParsers {
     public static final OutputTag<RejectedRecord> REFERENCE_REJECTED =
@@ -20,23 +36,92 @@ public final class ReferenceParsers {
 
     private ReferenceParsers() {}
 
+    /** How one row is read; a seam for tests (production: the {@link ReferenceNormalizer} method). */
+    interface Read<O> extends Serializable {
+        O apply(ReferenceNormalizer normalizer, RawRow row);
+    }
+
+    /** The metrics every reference parser registers. */
+    private static final class Metrics {
+        final Counter processingErrors;
+        final Map<RejectReason, Counter> rejectedByReason;
+
+        Metrics(RuntimeContext ctx) {
+            processingErrors = ProcessingErrors.counter(ctx.getMetricGroup());
+            rejectedByReason = ProcessingErrors.rejectionCounters(ctx.getMetricGroup());
+        }
+
+        void reject(ProcessFunction<?, ?>.Context ctx, RejectedRecord r) {
+            RejectedRecord safe = ProcessingErrors.publishable(r);
+            rejectedByReason.get(safe.getReason()).inc();
+            ctx.output(REFERENCE_REJECTED, safe);
+        }
+
+        /** The dead letter of a row that {@code stage} failed on; counts it. */
+        RejectedRecord failed(RawRow row, String stage, String message) {
+            processingErrors.inc();
+            return ProcessingErrors.rejected(row.file, row.row,
+                    message != null && message.startsWith("stage ") ? message : "stage " + stage + ": " + message,
+                    row.raw, null, null);
+        }
+    }
+
+    /** The first problem Avro would have encoding any of {@code entries}, or null. */
+    private static String unencodable(List<? extends IndexedRecord> entries) {
+        for (IndexedRecord e : entries) {
+            String p = AvroGuard.problem(e);
+            if (p != null) {
+                return p;
+            }
+        }
+        return null;
+    }
+
     /** Registry rows to entries. */
     public static class Registry extends ProcessFunction<RawRow, RegistryEntry> {
         private static final long serialVersionUID = 1L;
+        private final Read<ReferenceNormalizer.RegistryOutcome> read;
         private transient ReferenceNormalizer normalizer;
+        private transient Metrics metrics;
+
+        public Registry() {
+            this(ReferenceNormalizer::registry);
+        }
+
+        Registry(Read<ReferenceNormalizer.RegistryOutcome> read) {
+            this.read = read;
+        }
 
         @Override
         public void open(OpenContext openContext) {
             normalizer = new ReferenceNormalizer();
+            metrics = new Metrics(getRuntimeContext());
         }
 
         @Override
         public void processElement(RawRow row, Context ctx, Collector<RegistryEntry> out) {
-            ReferenceNormalizer.RegistryOutcome o = normalizer.registry(row);
+            ReferenceNormalizer.RegistryOutcome o;
+            if (row.failedStage != null) {
+                o = new ReferenceNormalizer.RegistryOutcome(null, metrics.failed(row, row.failedStage, row.error));
+            } else {
+                try {
+                    o = read.apply(normalizer, row);
+                    String problem = o.entry() == null ? null : AvroGuard.problem(o.entry());
+                    if (problem != null) {
+                        o = new ReferenceNormalizer.RegistryOutcome(null, metrics.failed(row, "serialize",
+                                ProcessingErrors.message("serialize", new AvroTypeException(problem))));
+                    }
+                } catch (RuntimeException e) {
+                    if (ProcessingErrors.isInfrastructure(e)) {
+                        throw e;
+                    }
+                    o = new ReferenceNormalizer.RegistryOutcome(null, metrics.failed(row, "parse", ProcessingErrors.message("parse", e)));
+                }
+            }
             if (o.entry() != null) {
                 out.collect(o.entry());
             } else {
-                ctx.output(REFERENCE_REJECTED, o.rejected());
+                metrics.reject(ctx, o.rejected());
             }
         }
     }
@@ -44,18 +129,46 @@ public final class ReferenceParsers {
     /** Catalogue rows to entries. */
     public static class Catalog extends ProcessFunction<RawRow, CatalogEntry> {
         private static final long serialVersionUID = 1L;
+        private final Read<ReferenceNormalizer.CatalogOutcome> read;
         private transient ReferenceNormalizer normalizer;
+        private transient Metrics metrics;
+
+        public Catalog() {
+            this(ReferenceNormalizer::catalog);
+        }
+
+        Catalog(Read<ReferenceNormalizer.CatalogOutcome> read) {
+            this.read = read;
+        }
 
         @Override
         public void open(OpenContext openContext) {
             normalizer = new ReferenceNormalizer();
+            metrics = new Metrics(getRuntimeContext());
         }
 
         @Override
         public void processElement(RawRow row, Context ctx, Collector<CatalogEntry> out) {
-            ReferenceNormalizer.CatalogOutcome o = normalizer.catalog(row);
+            ReferenceNormalizer.CatalogOutcome o;
+            if (row.failedStage != null) {
+                o = new ReferenceNormalizer.CatalogOutcome(List.of(), metrics.failed(row, row.failedStage, row.error));
+            } else {
+                try {
+                    o = read.apply(normalizer, row);
+                    String problem = unencodable(o.entries());
+                    if (problem != null) {
+                        o = new ReferenceNormalizer.CatalogOutcome(List.of(), metrics.failed(row, "serialize",
+                                ProcessingErrors.message("serialize", new AvroTypeException(problem))));
+                    }
+                } catch (RuntimeException e) {
+                    if (ProcessingErrors.isInfrastructure(e)) {
+                        throw e;
+                    }
+                    o = new ReferenceNormalizer.CatalogOutcome(List.of(), metrics.failed(row, "parse", ProcessingErrors.message("parse", e)));
+                }
+            }
             if (o.rejected() != null) {
-                ctx.output(REFERENCE_REJECTED, o.rejected());
+                metrics.reject(ctx, o.rejected());
             }
             for (CatalogEntry e : o.entries()) {
                 out.collect(e);

@@ -17,7 +17,10 @@ import org.apache.flink.util.Collector;
 /**
  * Registry or catalogue entries sent as Avro ({@code RegistryEntry}, {@code CatalogEntry}): decoded
  * as they are, so a producer can also withdraw an entry ({@code deleted = true}). Undecodable
- * messages go to {@link ReferenceParsers#REFERENCE_REJECTED} as MALFORMED. Stateless.
+ * messages go to {@link ReferenceParsers#REFERENCE_REJECTED} as MALFORMED; a message that decoding
+ * throws on otherwise (a fault of the decoder, not of the bytes), or an entry that could not be
+ * encoded again ({@link io.guiji.connectors.kafka.AvroGuard}), as PROCESSING_ERROR, counted in
+ * {@value io.guiji.jobs.ProcessingErrors#METRIC}. Stateless.
  */
 public class AvroEntryDecoder<T extends SpecificRecord> extends ProcessFunction<KafkaBytes, T> implements ResultTypeQueryable<T> {
     private static final long serialVersionUID = 1L;
@@ -25,6 +28,7 @@ public class AvroEntryDecoder<T extends SpecificRecord> extends ProcessFunction<
     private final Class<T> type;
     private final SourceRefSetter<T> setSource;
     private transient AvroBinary<T> avro;
+    private transient org.apache.flink.metrics.Counter processingErrors;
 
     /** Stores the message's source reference in the entry, where the type has a place for it. */
     public interface SourceRefSetter<T> extends java.io.Serializable {
@@ -39,23 +43,38 @@ public class AvroEntryDecoder<T extends SpecificRecord> extends ProcessFunction<
     @Override
     public void open(OpenContext openContext) {
         avro = new AvroBinary<>(type);
+        processingErrors = io.guiji.jobs.ProcessingErrors.counter(getRuntimeContext().getMetricGroup());
     }
 
     @Override
     public void processElement(KafkaBytes m, Context ctx, Collector<T> out) {
+        T entry;
         try {
-            T entry = avro.decode(m.value);
+            entry = avro.decode(m.value);
             if (setSource != null) {
                 setSource.set(entry, new SourceRef(m.reference(), m.offset));
             }
-            out.collect(entry);
+            String problem = io.guiji.connectors.kafka.AvroGuard.problem(entry);
+            if (problem != null) {
+                throw new org.apache.avro.AvroTypeException(problem);
+            }
         } catch (AvroBinary.AvroDecodeException e) {
             ctx.output(ReferenceParsers.REFERENCE_REJECTED, RejectedRecord.newBuilder()
                     .setFile(m.reference()).setRow(m.offset).setReason(RejectReason.MALFORMED)
                     .setMessage("undecodable Avro (expected " + type.getSimpleName() + "): " + e.getMessage())
-                    .setRaw(m.value == null ? "" : new String(m.value, StandardCharsets.UTF_8))
+                    .setRaw(io.guiji.connectors.SinkText.clean(m.value == null ? "" : new String(m.value, StandardCharsets.UTF_8)))
                     .build());
+            return;
+        } catch (RuntimeException e) {
+            if (io.guiji.jobs.ProcessingErrors.isInfrastructure(e)) {
+                throw e;
+            }
+            processingErrors.inc();
+            ctx.output(ReferenceParsers.REFERENCE_REJECTED, io.guiji.jobs.ProcessingErrors.rejected(m.reference(), m.offset,
+                    "decode", e, m.value == null ? "" : new String(m.value, StandardCharsets.UTF_8), null, null));
+            return;
         }
+        out.collect(entry);
     }
 
     @Override

@@ -16,6 +16,11 @@ import org.apache.flink.util.Collector;
  * never drops: a message that cannot be decoded becomes an error row, which the parser rejects as
  * MALFORMED with the reason, source reference {@code kafka:<topic>/<partition>} and row = offset.
  * Stateless; counts undecodable messages in {@code messagesUndecodable}.
+ *
+ * <p><b>Isolation.</b> Decoding a message that throws (a fault of the decoder, not of the bytes)
+ * yields a row marked {@link RawRow#failedAt failed at stage decode}, which the parser rejects as
+ * PROCESSING_ERROR with the message's reference and its bytes as text; counted in {@value
+ * io.guiji.jobs.ProcessingErrors#METRIC}. One message, one row, always.
  */
 public class RecordDecoder extends ProcessFunction<KafkaBytes, RawRow> {
     private static final long serialVersionUID = 1L;
@@ -23,6 +28,7 @@ public class RecordDecoder extends ProcessFunction<KafkaBytes, RawRow> {
     private final Map<String, SourceSpec> byTopic = new HashMap<>();
     private transient AvroMessages avro;
     private transient Counter undecodable;
+    private transient Counter processingErrors;
 
     public RecordDecoder(List<SourceSpec> kafkaSources) {
         for (SourceSpec s : kafkaSources) {
@@ -36,11 +42,29 @@ public class RecordDecoder extends ProcessFunction<KafkaBytes, RawRow> {
     public void open(OpenContext openContext) {
         avro = new AvroMessages();
         undecodable = getRuntimeContext().getMetricGroup().counter("messagesUndecodable");
+        processingErrors = io.guiji.jobs.ProcessingErrors.counter(getRuntimeContext().getMetricGroup());
     }
 
     @Override
     public void processElement(KafkaBytes message, Context ctx, Collector<RawRow> out) {
-        out.collect(decode(message));
+        RawRow row;
+        try {
+            row = decode(message);
+        } catch (RuntimeException e) {
+            if (io.guiji.jobs.ProcessingErrors.isInfrastructure(e)) {
+                throw e;
+            }
+            processingErrors.inc();
+            row = failedRow(message, e);
+        }
+        out.collect(row);
+    }
+
+    /** The row of a message that decoding threw on: its reference, its bytes as text, the error. */
+    static RawRow failedRow(KafkaBytes message, RuntimeException e) {
+        String raw = message.value == null ? "" : new String(message.value, java.nio.charset.StandardCharsets.UTF_8);
+        return new RawRow(message.reference(), message.offset, new String[0], new String[0], raw, null, null)
+                .failedAt("decode", io.guiji.jobs.ProcessingErrors.message("decode", e));
     }
 
     RawRow decode(KafkaBytes message) {
@@ -60,5 +84,6 @@ public class RecordDecoder extends ProcessFunction<KafkaBytes, RawRow> {
     /** For tests without a runtime context. */
     void openForTest() {
         avro = new AvroMessages();
+        processingErrors = new org.apache.flink.metrics.SimpleCounter();
     }
 }
