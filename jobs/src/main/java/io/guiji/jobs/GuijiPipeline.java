@@ -43,6 +43,12 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  *
  * Every stage is keyed state with no assumption on arrival order; {@link EmitMode} chooses between
  * publishing final states (bounded) and every change (streaming).
+ *
+ * <p>No record stops the job (docs/contract.md §7): each operator isolates the records it fails on
+ * (its Javadoc says how) — before dedup a record is rejected {@code PROCESSING_ERROR}; once it
+ * belongs to a unified record, the record is published flagged instead, so that every input record
+ * still appears exactly once, as a source or as a rejection. {@link io.guiji.jobs.ProcessingErrors}
+ * has the shared rule and metrics.
  */
 public final class GuijiPipeline {
     private GuijiPipeline() {}
@@ -80,7 +86,7 @@ public final class GuijiPipeline {
                 .process(new DedupFunction(mode))
                 .uid(Uids.DEDUP).name("deduplicate copies");
 
-        DataStream<IndexUpdate> index = in.registry()
+        SingleOutputStreamOperator<IndexUpdate> index = in.registry()
                 .keyBy(RegistryEntry::getEnterpriseId, TypeInformation.of(String.class))
                 .process(new RegistryIndexer(mode))
                 .uid(Uids.REGISTRY_INDEX).name("index registry");
@@ -89,7 +95,7 @@ public final class GuijiPipeline {
                 .flatMap(new LinkRequests())
                 .uid(Uids.LINK_REQUESTS).name("link keys");
 
-        DataStream<LookupAnswer> answers = index
+        SingleOutputStreamOperator<LookupAnswer> answers = index
                 .connect(requests)
                 .keyBy(IndexUpdate::getKey, LookupRequest::getKey, TypeInformation.of(String.class))
                 .process(new KeyLookupFunction(mode, settings.lookupMaxMatches()))
@@ -102,7 +108,7 @@ public final class GuijiPipeline {
                 .uid(Uids.LINK_RESOLVE).name("link to enterprises");
 
         DataStream<DeptDelta> deltas = accepted.getSideOutput(RecordParser.DEPT_DELTAS)
-                .union(unified.getSideOutput(LinkResolver.DEPT_DELTAS));
+                .union(merged.getSideOutput(DedupFunction.DEPT_DELTAS), unified.getSideOutput(LinkResolver.DEPT_DELTAS));
         DataStream<DeptCounters> counters = deltas
                 .keyBy(DeptDelta::getDeptCode, TypeInformation.of(String.class))
                 .process(new DeptStatsFunction(mode, settings.coverageIntervalMillis()))
@@ -114,7 +120,12 @@ public final class GuijiPipeline {
                         settings.coverageIntervalMillis(), settings.zone()))
                 .uid(Uids.COVERAGE).name("coverage").setParallelism(1).setMaxParallelism(1);
 
-        return new Outputs(unified, accepted.getSideOutput(RecordParser.REJECTED), coverage,
-                unified.getSideOutput(LinkResolver.LINK_CHANGES), in.referenceRejected());
+        // Dead letters of every stage: the parser's, and copies dedup could not merge; registry
+        // entries the index or the lookup could not take join the reference rejections.
+        DataStream<RejectedRecord> rejected = accepted.getSideOutput(RecordParser.REJECTED)
+                .union(merged.getSideOutput(DedupFunction.REJECTED));
+        DataStream<RejectedRecord> referenceRejected = in.referenceRejected()
+                .union(index.getSideOutput(ReferenceParsers.REFERENCE_REJECTED), answers.getSideOutput(ReferenceParsers.REFERENCE_REJECTED));
+        return new Outputs(unified, rejected, coverage, unified.getSideOutput(LinkResolver.LINK_CHANGES), referenceRejected);
     }
 }

@@ -31,6 +31,17 @@ public final class QualityFlags {
     /** valid_to before valid_from. */
     public static final String VALIDITY_REVERSED = "VALIDITY_REVERSED";
 
+    /**
+     * Linking failed on this record (a processing error): it is published unlinked ({@code NONE}),
+     * the error in its link evidence ({@code error=stage link: …}).
+     */
+    public static final String LINK_ERROR = "LINK_ERROR";
+    /**
+     * A value of this record could not be encoded (Avro) and was dropped before publishing; the
+     * link evidence names it ({@code unencodable=<path>}).
+     */
+    public static final String UNENCODABLE_VALUE = "UNENCODABLE_VALUE";
+
     /** The flag for an unparseable or impossible value of {@code field} (e.g. INVALID_VALID_TO). */
     public static String invalid(String field) {
         return "INVALID_" + field.toUpperCase(java.util.Locale.ROOT);

@@ -26,6 +26,11 @@ import org.apache.flink.util.Collector;
  * whole catalogue and every department. State: the catalogue items and each department's latest
  * counters. Output: one snapshot at the end of input ({@link EmitMode#FINAL}); or, streaming, a new
  * snapshot at most once per interval, only when it differs from the last one.
+ *
+ * <p><b>Isolation.</b> A snapshot that cannot be computed, or that Avro could not encode, is not
+ * published (the last one stands; a bounded run then writes the empty coverage) and is counted in
+ * {@value io.guiji.jobs.ProcessingErrors#METRIC}; the next change tries again. Snapshots are
+ * figures about records, not records: no record is lost with one.
  */
 public class CoverageFunction extends KeyedCoProcessFunction<Integer, CatalogEntry, DeptCounters, CoverageSnapshot> {
     private static final long serialVersionUID = 1L;
@@ -40,6 +45,7 @@ public class CoverageFunction extends KeyedCoProcessFunction<Integer, CatalogEnt
     private transient MapState<String, DeptCounters> depts;
     private transient ValueState<CoverageSnapshot> last;
     private transient ValueState<Boolean> scheduled;
+    private transient org.apache.flink.metrics.Counter processingErrors;
 
     public CoverageFunction(EmitMode mode, double target, String period, long intervalMillis, String zone) {
         this.mode = mode;
@@ -55,6 +61,7 @@ public class CoverageFunction extends KeyedCoProcessFunction<Integer, CatalogEnt
         depts = getRuntimeContext().getMapState(new MapStateDescriptor<>("depts", Types.STRING, TypeInformation.of(DeptCounters.class)));
         last = getRuntimeContext().getState(new ValueStateDescriptor<>("last-snapshot", CoverageSnapshot.class));
         scheduled = getRuntimeContext().getState(new ValueStateDescriptor<>("scheduled", Boolean.class));
+        processingErrors = io.guiji.jobs.ProcessingErrors.counter(getRuntimeContext().getMetricGroup());
     }
 
     @Override
@@ -87,7 +94,22 @@ public class CoverageFunction extends KeyedCoProcessFunction<Integer, CatalogEnt
             counters.put(e.getKey(), e.getValue());
         }
         String now = LocalDateTime.now(ZoneId.of(zone)).format(TIME);
-        CoverageSnapshot snapshot = CoverageCalculator.compute(entries, counters, target, period, now);
+        CoverageSnapshot snapshot;
+        try {
+            snapshot = CoverageCalculator.compute(entries, counters, target, period, now);
+            String problem = io.guiji.connectors.kafka.AvroGuard.problem(snapshot);
+            if (problem != null) {
+                throw new org.apache.avro.AvroTypeException(problem);
+            }
+        } catch (RuntimeException e) {
+            if (io.guiji.jobs.ProcessingErrors.isInfrastructure(e)) {
+                throw e;
+            }
+            processingErrors.inc();
+            org.slf4j.LoggerFactory.getLogger(CoverageFunction.class).warn("coverage snapshot not published: {}",
+                    io.guiji.jobs.ProcessingErrors.message("coverage", e));
+            return;
+        }
         CoverageSnapshot previous = last.value();
         if (previous != null) {
             previous.setGeneratedAt(now);

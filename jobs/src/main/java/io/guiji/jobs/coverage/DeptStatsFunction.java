@@ -17,6 +17,11 @@ import org.apache.flink.util.Collector;
  * names none). State: the counters, kept for the period. Output: the counters — once at the end of
  * input ({@link EmitMode#FINAL}) or at most once per {@code intervalMillis} of processing time
  * while they change ({@link EmitMode#CHANGES}), which bounds the load on the single coverage task.
+ *
+ * <p><b>Isolation.</b> A delta that cannot be added is skipped, counted in {@value
+ * io.guiji.jobs.ProcessingErrors#METRIC}: it is applied to a copy of the counters, so the state
+ * keeps the counters before it. (A delta is a count about records already published or rejected,
+ * not a record: skipping it loses no record, only that count.)
  */
 public class DeptStatsFunction extends KeyedProcessFunction<String, DeptDelta, DeptCounters> {
     private static final long serialVersionUID = 1L;
@@ -25,6 +30,7 @@ public class DeptStatsFunction extends KeyedProcessFunction<String, DeptDelta, D
     private final long intervalMillis;
     private transient ValueState<DeptCounters> counters;
     private transient ValueState<Boolean> flushScheduled;
+    private transient org.apache.flink.metrics.Counter processingErrors;
 
     public DeptStatsFunction(EmitMode mode, long intervalMillis) {
         this.mode = mode;
@@ -35,15 +41,27 @@ public class DeptStatsFunction extends KeyedProcessFunction<String, DeptDelta, D
     public void open(OpenContext openContext) {
         counters = getRuntimeContext().getState(new ValueStateDescriptor<>("dept-counters", DeptCounters.class));
         flushScheduled = getRuntimeContext().getState(new ValueStateDescriptor<>("flush-scheduled", Boolean.class));
+        processingErrors = io.guiji.jobs.ProcessingErrors.counter(getRuntimeContext().getMetricGroup());
     }
 
     @Override
     public void processElement(DeptDelta d, Context ctx, Collector<DeptCounters> out) throws Exception {
-        DeptCounters c = counters.value();
-        if (c == null) {
-            c = new DeptCounters(d.getDeptCode(), 0L, 0L, 0L, 0L, 0L, 0L, 0L, new HashMap<>(), new HashMap<>());
+        DeptCounters c;
+        try {
+            DeptCounters before = counters.value();
+            c = before == null
+                    ? new DeptCounters(d.getDeptCode(), 0L, 0L, 0L, 0L, 0L, 0L, 0L, new HashMap<>(), new HashMap<>())
+                    : new DeptCounters(before.getDeptCode(), before.getReceived(), before.getAccepted(), before.getRejected(),
+                            before.getDuplicates(), before.getUnified(), before.getNonPerson(), before.getLinked(),
+                            copy(before.getAcceptedByType()), copy(before.getRejectedByReason()));
+            apply(c, d);
+        } catch (RuntimeException e) {
+            if (io.guiji.jobs.ProcessingErrors.isInfrastructure(e)) {
+                throw e;
+            }
+            processingErrors.inc();
+            return;
         }
-        apply(c, d);
         counters.update(c);
         if (mode == EmitMode.FINAL) {
             ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);

@@ -1,6 +1,8 @@
 package io.guiji.jobs.link;
 
 import io.guiji.jobs.EmitMode;
+import io.guiji.jobs.ProcessingErrors;
+import io.guiji.jobs.ingest.ReferenceParsers;
 import io.guiji.schemas.internal.IndexUpdate;
 import io.guiji.schemas.internal.LookupAnswer;
 import io.guiji.schemas.internal.LookupRequest;
@@ -13,6 +15,7 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -28,6 +31,14 @@ import org.apache.flink.util.Collector;
  * all: such a key is too common to tell anything, the fuzzy tier does not link on it, and reading
  * stops after {@code maxMatches + 1} entries, so the cost of an answer is bounded however many
  * registry entries share the key; with the count kept, such a key is answered without reading.
+ *
+ * <p><b>Isolation.</b> An index update that throws here is reported to {@link
+ * ReferenceParsers#REFERENCE_REJECTED} as PROCESSING_ERROR ({@code stage lookup}, file {@code
+ * registry:<enterprise_id>}, the update as raw text); what fails on the update itself (its slot, the
+ * entry it makes) fails before the state is written, so the key's state stays as it was; a request
+ * that throws is answered with no entries under its key, so the record is still decided and
+ * published, without this key. Both are counted in {@value ProcessingErrors#METRIC}; exceptions of
+ * the state backend itself are thrown on ({@link ProcessingErrors#isInfrastructure}).
  */
 public class KeyLookupFunction extends KeyedCoProcessFunction<String, IndexUpdate, LookupRequest, LookupAnswer> {
     private static final long serialVersionUID = 1L;
@@ -52,6 +63,7 @@ public class KeyLookupFunction extends KeyedCoProcessFunction<String, IndexUpdat
      * in RocksDB costs far more than the update itself.
      */
     private transient ValueState<Boolean> subscribed;
+    private transient Counter processingErrors;
 
     public KeyLookupFunction(EmitMode mode, int maxMatches) {
         this.mode = mode;
@@ -66,10 +78,34 @@ public class KeyLookupFunction extends KeyedCoProcessFunction<String, IndexUpdat
                 new MapStateDescriptor<>("subscribers", Types.STRING, Types.BOOLEAN));
         fuzzyCount = getRuntimeContext().getState(new ValueStateDescriptor<>("fuzzy-entry-count", Types.INT));
         subscribed = getRuntimeContext().getState(new ValueStateDescriptor<>("subscribed", Types.BOOLEAN));
+        processingErrors = ProcessingErrors.counter(getRuntimeContext().getMetricGroup());
     }
 
     @Override
     public void processElement1(IndexUpdate update, Context ctx, Collector<LookupAnswer> out) throws Exception {
+        List<LookupAnswer> answers;
+        try {
+            answers = index(update, ctx);
+        } catch (RuntimeException e) {
+            if (ProcessingErrors.isInfrastructure(e)) {
+                throw e;
+            }
+            processingErrors.inc();
+            ctx.output(ReferenceParsers.REFERENCE_REJECTED, ProcessingErrors.rejected(
+                    "registry:" + update.getEnterpriseId(), 0L, "lookup", e, String.valueOf(update), null, null));
+            return;
+        }
+        for (LookupAnswer a : answers) {
+            out.collect(a);
+        }
+    }
+
+    /**
+     * Applies an index update to the key's state; the answers to send. What depends on the update
+     * alone (its slot and entry) is computed before the state is written.
+     */
+    private List<LookupAnswer> index(IndexUpdate update, Context ctx) throws Exception {
+        List<LookupAnswer> sent = new ArrayList<>(0);
         String slot = slot(update);
         boolean fuzzy = LinkKeys.isFuzzy(update.getKey());
         // No count yet: a new key. (Reading the entries instead would cost a RocksDB iterator per new
@@ -78,7 +114,7 @@ public class KeyLookupFunction extends KeyedCoProcessFunction<String, IndexUpdat
         RegistryMatch existing = entries.get(slot);
         RegistryMatch next = applied(update, existing);
         if (java.util.Objects.equals(next, existing)) {
-            return; // nothing changes under the key: no write, no answer to send again
+            return sent; // nothing changes under the key: no write, no answer to send again
         }
         if (next == null) {
             entries.remove(slot);
@@ -89,17 +125,18 @@ public class KeyLookupFunction extends KeyedCoProcessFunction<String, IndexUpdat
             int after = count + (existing == null ? 0 : -1) + (next == null ? 0 : 1);
             fuzzyCount.update(after);
             if (count > maxMatches && after > maxMatches) {
-                return; // answered "truncated", empty, before and after: subscribers learn nothing new
+                return sent; // answered "truncated", empty, before and after: subscribers learn nothing new
             }
         }
         if (mode == EmitMode.FINAL || subscribed.value() == null) {
-            return; // answered at the end, by the timer a subscriber sets; or no one to answer
+            return sent; // answered at the end, by the timer a subscriber sets; or no one to answer
         }
         LookupAnswer answer = null;
         for (String recordId : subscribers.keys()) {
             answer = answer == null ? answer(ctx.getCurrentKey(), recordId) : withRecord(answer, recordId);
-            out.collect(answer);
+            sent.add(answer);
         }
+        return sent;
     }
 
     @Override
@@ -110,7 +147,17 @@ public class KeyLookupFunction extends KeyedCoProcessFunction<String, IndexUpdat
             return;
         }
         subscribed.update(true);
-        out.collect(answer(ctx.getCurrentKey(), request.getRecordId()));
+        LookupAnswer a;
+        try {
+            a = answer(ctx.getCurrentKey(), request.getRecordId());
+        } catch (RuntimeException e) {
+            if (ProcessingErrors.isInfrastructure(e)) {
+                throw e;
+            }
+            processingErrors.inc();
+            a = new LookupAnswer(request.getRecordId(), ctx.getCurrentKey(), new ArrayList<>(), false);
+        }
+        out.collect(a);
     }
 
     @Override
