@@ -1,5 +1,13 @@
 package io.guiji.connectors;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.IndexedRecord;
+import org.apache.avro.specific.SpecificData;
+
 /**
  * Text that every sink takes: PostgreSQL {@code text} and {@code jsonb} refuse NUL (U+0000) and
  * {@code jsonb} a lone surrogate escape; UTF-8 (Avro, the PostgreSQL driver) has no encoding for a
@@ -54,5 +62,76 @@ public final class SinkText {
     /** {@link #clean}, with null as the empty string (for NOT NULL columns). */
     public static String cleanOrEmpty(String s) {
         return s == null ? "" : clean(s);
+    }
+
+    /**
+     * {@code record} with {@link #clean} applied to every string in it, at any depth: the record
+     * itself when every string is clean (the common case costs one scan and no copy), else a copy
+     * (the original is not changed; unchanged parts are shared).
+     */
+    @SuppressWarnings("unchecked")
+    public static <T extends IndexedRecord> T cleanRecord(T record) {
+        if (record == null) {
+            return null;
+        }
+        return (T) cleanValue(SpecificData.getForClass(record.getClass()), record);
+    }
+
+    private static Object cleanValue(SpecificData model, Object v) {
+        if (v instanceof CharSequence) {
+            String s = v.toString();
+            String c = clean(s);
+            return c == s && v instanceof String ? v : c;
+        }
+        if (v instanceof IndexedRecord) {
+            IndexedRecord r = (IndexedRecord) v;
+            Schema schema = r.getSchema();
+            if (schema.getType() != Schema.Type.RECORD) {
+                return v;
+            }
+            IndexedRecord copy = null;
+            for (Schema.Field f : schema.getFields()) {
+                Object fv = r.get(f.pos());
+                Object cv = cleanValue(model, fv);
+                if (cv != fv && copy == null) {
+                    copy = (IndexedRecord) model.newRecord(null, schema);
+                    for (Schema.Field g : schema.getFields()) {
+                        copy.put(g.pos(), r.get(g.pos()));
+                    }
+                }
+                if (copy != null) {
+                    copy.put(f.pos(), cv);
+                }
+            }
+            return copy == null ? v : copy;
+        }
+        if (v instanceof List) {
+            List<?> list = (List<?>) v;
+            List<Object> copy = null;
+            for (int i = 0; i < list.size(); i++) {
+                Object e = list.get(i);
+                Object c = cleanValue(model, e);
+                if (c != e && copy == null) {
+                    copy = new ArrayList<>(list);
+                }
+                if (copy != null) {
+                    copy.set(i, c);
+                }
+            }
+            return copy == null ? v : copy;
+        }
+        if (v instanceof Map) {
+            Map<?, ?> map = (Map<?, ?>) v;
+            boolean changed = false;
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                Object k = cleanValue(model, e.getKey());
+                Object c = cleanValue(model, e.getValue());
+                changed |= k != e.getKey() || c != e.getValue();
+                copy.put(k, c);
+            }
+            return changed ? copy : v;
+        }
+        return v;
     }
 }

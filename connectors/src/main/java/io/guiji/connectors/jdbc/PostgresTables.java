@@ -1,6 +1,7 @@
 package io.guiji.connectors.jdbc;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.guiji.connectors.SinkText;
 import io.guiji.connectors.json.OutputJson;
 import io.guiji.schemas.CoverageSnapshot;
 import io.guiji.schemas.RejectedRecord;
@@ -31,6 +32,12 @@ import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
  * EXCLUDED.version}), sources are inserted once, a rejected record is keyed by its source
  * reference, a coverage snapshot replaces an older one of its period. Never set {@code
  * reWriteBatchedInserts=true} on the URL: one batch may touch a key twice.
+ *
+ * <p>The conversions to rows are total: no value of a record makes a statement fail. Every text
+ * (columns and the {@code jsonb} document) goes through {@link SinkText} (PostgreSQL refuses NUL,
+ * {@code jsonb} a lone surrogate), a required text that is absent is written empty, and a
+ * timestamp or date that does not parse falls back as its column says. (What reaches these
+ * statements was read back from Kafka, so it was encoded once already: see {@code AvroGuard}.)
  */
 public final class PostgresTables {
     private PostgresTables() {}
@@ -129,20 +136,22 @@ public final class PostgresTables {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public void accept(PreparedStatement ps, UnifiedRecord r) throws SQLException {
-            ps.setString(1, r.getRecordId());
+        public void accept(PreparedStatement ps, UnifiedRecord given) throws SQLException {
+            UnifiedRecord r = SinkText.cleanRecord(given);
+            ps.setString(1, SinkText.cleanOrEmpty(r.getRecordId()));
             ps.setLong(2, r.getVersion());
-            ps.setString(3, r.getRecordType().name());
-            ps.setString(4, r.getDeptCode());
-            ps.setString(5, r.getFields().getDocNo());
-            ps.setString(6, r.getFields().getSubjectName());
+            ps.setString(3, name(r.getRecordType()));
+            ps.setString(4, SinkText.cleanOrEmpty(r.getDeptCode()));
+            ps.setString(5, SinkText.cleanOrEmpty(r.getFields().getDocNo()));
+            ps.setString(6, SinkText.cleanOrEmpty(r.getFields().getSubjectName()));
             ps.setString(7, r.getFields().getUscc());
-            ps.setDate(8, Date.valueOf(LocalDate.parse(r.getFields().getDecisionDate())));
-            ps.setString(9, r.getFields().getStatus().name());
+            ps.setDate(8, Date.valueOf(date(r.getFields().getDecisionDate())));
+            ps.setString(9, name(r.getFields().getStatus()));
             ps.setString(10, r.getEnterpriseId());
-            ps.setString(11, r.getLinkMethod().name());
+            ps.setString(11, name(r.getLinkMethod()));
             ps.setDouble(12, r.getLinkConfidence());
-            ps.setArray(13, ps.getConnection().createArrayOf("text", r.getQualityFlags().toArray()));
+            ps.setArray(13, ps.getConnection().createArrayOf("text",
+                    r.getQualityFlags().stream().filter(java.util.Objects::nonNull).toArray()));
             ps.setString(14, json(g -> OutputJson.write(g, r)));
         }
     }
@@ -152,8 +161,8 @@ public final class PostgresTables {
 
         @Override
         public void accept(PreparedStatement ps, SourceRow s) throws SQLException {
-            ps.setString(1, s.recordId);
-            ps.setString(2, s.file);
+            ps.setString(1, SinkText.cleanOrEmpty(s.recordId));
+            ps.setString(2, SinkText.cleanOrEmpty(s.file));
             ps.setLong(3, s.row);
             ps.setLong(4, s.version);
         }
@@ -165,17 +174,17 @@ public final class PostgresTables {
         @Override
         public void accept(PreparedStatement ps, RejectedRow row) throws SQLException {
             RejectedRecord r = row.rejected;
-            ps.setString(1, r.getFile());
+            ps.setString(1, SinkText.cleanOrEmpty(r.getFile()));
             ps.setLong(2, r.getRow());
-            ps.setString(3, row.kind);
-            ps.setString(4, r.getReason().name());
-            ps.setString(5, r.getMessage());
-            ps.setString(6, r.getRaw().replace('\u0000', '\uFFFD')); // PostgreSQL text cannot hold NUL
-            ps.setString(7, r.getDeptCode());
+            ps.setString(3, SinkText.cleanOrEmpty(row.kind));
+            ps.setString(4, name(r.getReason()));
+            ps.setString(5, SinkText.cleanOrEmpty(r.getMessage()));
+            ps.setString(6, SinkText.cleanOrEmpty(r.getRaw())); // PostgreSQL text cannot hold NUL
+            ps.setString(7, SinkText.clean(r.getDeptCode()));
             if (r.getRecordType() == null) {
                 ps.setNull(8, Types.VARCHAR);
             } else {
-                ps.setString(8, r.getRecordType());
+                ps.setString(8, SinkText.clean(r.getRecordType()));
             }
         }
     }
@@ -184,14 +193,42 @@ public final class PostgresTables {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public void accept(PreparedStatement ps, CoverageSnapshot c) throws SQLException {
-            ps.setString(1, c.getPeriod());
-            ps.setTimestamp(2, Timestamp.valueOf(LocalDateTime.parse(c.getGeneratedAt())));
+        public void accept(PreparedStatement ps, CoverageSnapshot given) throws SQLException {
+            CoverageSnapshot c = SinkText.cleanRecord(given);
+            ps.setString(1, SinkText.cleanOrEmpty(c.getPeriod()));
+            ps.setTimestamp(2, Timestamp.valueOf(time(c.getGeneratedAt())));
             ps.setDouble(3, c.getDeptCoverage());
             ps.setDouble(4, c.getItemCoverage());
             ps.setDouble(5, c.getTarget());
-            ps.setString(6, c.getStatus());
+            ps.setString(6, SinkText.cleanOrEmpty(c.getStatus()));
             ps.setString(7, json(g -> OutputJson.write(g, c)));
+        }
+    }
+
+    private static String name(Enum<?> e) {
+        return e == null ? "" : e.name();
+    }
+
+    /**
+     * An ISO date for a {@code date NOT NULL} column. A published decision date is a validated ISO
+     * date, so the fallback (0001-01-01) only keeps a statement from failing on what cannot happen;
+     * the {@code record} document keeps the value as published.
+     */
+    static LocalDate date(String iso) {
+        try {
+            LocalDate d = LocalDate.parse(iso);
+            return d.getYear() < 1 ? LocalDate.of(1, 1, 1) : d;
+        } catch (RuntimeException e) {
+            return LocalDate.of(1, 1, 1);
+        }
+    }
+
+    /** An ISO date-time for a timestamp column; the time of writing when it does not parse. */
+    static LocalDateTime time(String iso) {
+        try {
+            return LocalDateTime.parse(iso);
+        } catch (RuntimeException e) {
+            return LocalDateTime.now();
         }
     }
 
@@ -206,7 +243,8 @@ public final class PostgresTables {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // jsonb rejects \u0000 escapes: a NUL from undecodable input becomes U+FFFD.
-        return out.toString(StandardCharsets.UTF_8).replace("\\u0000", "\\uFFFD");
+        // The record's strings went through SinkText.cleanRecord: no NUL or lone surrogate escape,
+        // which jsonb refuses, can be in it.
+        return out.toString(StandardCharsets.UTF_8);
     }
 }
