@@ -387,7 +387,7 @@ class SerializationGuardTest {
                 .setUncataloguedDepts(new ArrayList<>(List.of("TJJ01")))
                 .setByDivision(byDivision)
                 .setByDept(byDept)
-                .setTotals(new CoverageTotals(19L, 14L, 5L, 1L, 13L, 9L, 6L, byReason))
+                .setTotals(new CoverageTotals(19L, 14L, 5L, 1L, 13L, 9L, 6L, byReason, 1L))
                 .build();
     }
 
@@ -444,6 +444,6 @@ class SerializationGuardTest {
         byType.put("license", 3L);
         Map<String, Long> byReason = new HashMap<>();
         byReason.put("MALFORMED", 2L);
-        return new DeptCounters("SCJG01", 10L, 8L, 2L, 1L, 7L, 6L, 5L, byType, byReason);
+        return new DeptCounters("SCJG01", 10L, 8L, 2L, 1L, 7L, 6L, 5L, byType, byReason, 1L);
     }
 }

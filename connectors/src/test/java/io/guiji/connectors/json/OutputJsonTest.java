@@ -332,7 +332,7 @@ class OutputJsonTest {
                 .setUncataloguedDepts(List.of("JTJ03"))
                 .setByDivision(byDivision)
                 .setByDept(byDept)
-                .setTotals(new CoverageTotals(6L, 4L, 2L, 1L, 3L, 3L, 2L, Map.of("MALFORMED", 2L)))
+                .setTotals(new CoverageTotals(6L, 4L, 2L, 1L, 3L, 3L, 2L, Map.of("MALFORMED", 2L), 0L))
                 .build();
     }
 

@@ -1,14 +1,20 @@
 package io.guiji.jobs.cli;
 
+import io.guiji.jobs.QualityFlags;
 import io.guiji.schemas.CoverageSnapshot;
 import io.guiji.schemas.CoverageTotals;
 import io.guiji.schemas.DeptStats;
+import io.guiji.schemas.RejectReason;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The one-screen summary of a bounded run (CONTRACT §10). */
+/**
+ * The one-screen summary of a bounded run (docs/contract.md §10). Rejections are listed by reason,
+ * PROCESSING_ERROR among them; records a stage failed on (rejected, or published flagged) are
+ * counted on a line of their own when there are any.
+ */
 public final class Summary {
     private static final int LAGGING_SHOWN = 8;
 
@@ -22,6 +28,12 @@ public final class Summary {
         out.printf("  accepted        %,10d   -> %,d unified records (%,d duplicate copies)%n",
                 t.getAccepted(), t.getUnified(), t.getDuplicates());
         out.printf("  rejected        %,10d   %s%n", t.getRejected(), reasons(t.getRejectedByReason()));
+        if (t.getProcessingErrors() > 0) {
+            long rejected = t.getRejectedByReason().getOrDefault(RejectReason.PROCESSING_ERROR.name(), 0L);
+            out.printf("  processing errors %,8d   (%,d rejected PROCESSING_ERROR, %,d published flagged %s or %s; see rejected/ and the flags)%n",
+                    t.getProcessingErrors(), rejected, t.getProcessingErrors() - rejected,
+                    QualityFlags.LINK_ERROR, QualityFlags.UNENCODABLE_VALUE);
+        }
         out.printf("  linked          %9s    of %,d non-person unified records (%,d natural persons, never linked)%n",
                 percent(t.getLinked(), t.getNonPerson()), t.getNonPerson(), t.getUnified() - t.getNonPerson());
         int depts = 0;

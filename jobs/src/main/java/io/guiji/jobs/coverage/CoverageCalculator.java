@@ -79,7 +79,7 @@ public final class CoverageCalculator {
         }
 
         List<String> uncatalogued = new ArrayList<>();
-        CoverageTotals totals = new CoverageTotals(0L, 0L, 0L, 0L, 0L, 0L, 0L, new TreeMap<>());
+        CoverageTotals totals = new CoverageTotals(0L, 0L, 0L, 0L, 0L, 0L, 0L, new TreeMap<>(), 0L);
         for (DeptCounters c : new TreeMap<>(counters).values()) {
             add(totals, c);
             String dept = c.getDeptCode();
@@ -151,6 +151,7 @@ public final class CoverageCalculator {
         t.setReceived(t.getReceived() + c.getReceived());
         t.setAccepted(t.getAccepted() + c.getAccepted());
         t.setRejected(t.getRejected() + c.getRejected());
+        t.setProcessingErrors(t.getProcessingErrors() + c.getProcessingErrors());
         t.setDuplicates(t.getDuplicates() + c.getDuplicates());
         t.setUnified(t.getUnified() + c.getUnified());
         t.setNonPerson(t.getNonPerson() + c.getNonPerson());

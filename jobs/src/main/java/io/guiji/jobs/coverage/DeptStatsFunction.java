@@ -50,10 +50,10 @@ public class DeptStatsFunction extends KeyedProcessFunction<String, DeptDelta, D
         try {
             DeptCounters before = counters.value();
             c = before == null
-                    ? new DeptCounters(d.getDeptCode(), 0L, 0L, 0L, 0L, 0L, 0L, 0L, new HashMap<>(), new HashMap<>())
+                    ? new DeptCounters(d.getDeptCode(), 0L, 0L, 0L, 0L, 0L, 0L, 0L, new HashMap<>(), new HashMap<>(), 0L)
                     : new DeptCounters(before.getDeptCode(), before.getReceived(), before.getAccepted(), before.getRejected(),
                             before.getDuplicates(), before.getUnified(), before.getNonPerson(), before.getLinked(),
-                            copy(before.getAcceptedByType()), copy(before.getRejectedByReason()));
+                            copy(before.getAcceptedByType()), copy(before.getRejectedByReason()), before.getProcessingErrors());
             apply(c, d);
         } catch (RuntimeException e) {
             if (io.guiji.jobs.ProcessingErrors.isInfrastructure(e)) {
@@ -88,6 +88,7 @@ public class DeptStatsFunction extends KeyedProcessFunction<String, DeptDelta, D
         c.setUnified(c.getUnified() + d.getUnified());
         c.setNonPerson(c.getNonPerson() + d.getNonPerson());
         c.setLinked(c.getLinked() + d.getLinked());
+        c.setProcessingErrors(c.getProcessingErrors() + d.getProcessingErrors());
         if (d.getRecordType() != null && d.getAccepted() != 0) {
             c.getAcceptedByType().merge(d.getRecordType().name(), d.getAccepted(), Long::sum);
         }

@@ -188,6 +188,7 @@ public class DedupFunction extends KeyedProcessFunction<String, SupervisionRecor
         d.setAccepted(-(long) sources.size());
         d.setRejected(sources.size());
         d.setRejectReason(RejectReason.PROCESSING_ERROR);
+        d.setProcessingErrors(sources.size());
         ctx.output(DEPT_DELTAS, d);
     }
 

@@ -97,6 +97,7 @@ public class RecordParser extends ProcessFunction<RawRow, SupervisionRecord> {
             d.setDeptCode(r.getDeptCode() == null ? "" : r.getDeptCode());
             d.setRejected(1L);
             d.setRejectReason(r.getReason());
+            d.setProcessingErrors(r.getReason() == RejectReason.PROCESSING_ERROR ? 1L : 0L);
         }
         ctx.output(DEPT_DELTAS, d);
     }

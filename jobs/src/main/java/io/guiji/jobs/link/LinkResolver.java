@@ -244,11 +244,18 @@ public class LinkResolver extends KeyedCoProcessFunction<String, UnifiedRecord, 
         d.setDuplicates(copies(after) - 1 - (before == null ? 0 : copies(before) - 1));
         d.setNonPerson(nonPerson(after) - (before == null ? 0 : nonPerson(before)));
         d.setLinked(linked(after) - (before == null ? 0 : linked(before)));
+        d.setProcessingErrors(isolated(after) - (before == null ? 0 : isolated(before)));
         return d;
     }
 
     private static long copies(UnifiedRecord r) {
         return r.getSources().size();
+    }
+
+    /** 1 when a stage failed on the record and it was published flagged for it. */
+    private static long isolated(UnifiedRecord r) {
+        List<String> flags = r.getQualityFlags();
+        return flags.contains(QualityFlags.LINK_ERROR) || flags.contains(QualityFlags.UNENCODABLE_VALUE) ? 1 : 0;
     }
 
     private static long nonPerson(UnifiedRecord r) {

@@ -233,6 +233,6 @@ class CoverageCalculatorTest {
                                  long unified, long nonPerson, long linked,
                                  Map<String, Long> acceptedByType, Map<String, Long> rejectedByReason) {
         return new DeptCounters(dept, received, accepted, rejected, duplicates, unified, nonPerson, linked,
-                new HashMap<>(acceptedByType), new HashMap<>(rejectedByReason));
+                new HashMap<>(acceptedByType), new HashMap<>(rejectedByReason), 0L);
     }
 }

@@ -59,7 +59,7 @@ class DeptStatsFunctionTest {
         assertThat(out).hasSize(2);
         DeptCounters scjg = out.stream().filter(c -> c.getDeptCode().equals("SCJG01")).findFirst().orElseThrow();
         assertThat(scjg).isEqualTo(new DeptCounters("SCJG01", 6L, 3L, 3L, 1L, 2L, 2L, 2L,
-                Map.of("penalty", 2L, "license", 1L), Map.of("MISSING_FIELD", 2L, "INVALID_DATE", 1L)));
+                Map.of("penalty", 2L, "license", 1L), Map.of("MISSING_FIELD", 2L, "INVALID_DATE", 1L), 0L));
         DeptCounters hbj = out.stream().filter(c -> c.getDeptCode().equals("HBJ01")).findFirst().orElseThrow();
         assertThat(hbj.getAcceptedByType()).containsExactlyEntriesOf(Map.of("inspection", 1L));
         assertThat(harness.numEventTimeTimers()).isZero();
