@@ -57,6 +57,12 @@ public final class FileRunJob {
     public record Result(CoverageSnapshot coverage, Duration elapsed, Path output) {}
 
     public static Result run(Path input, Path output, Configuration conf) throws Exception {
+        return run(input, output, conf, java.util.function.UnaryOperator.identity());
+    }
+
+    /** {@link #run(Path, Path, Configuration)} with {@code tap} applied to the record rows before parsing (tests bring bad rows). */
+    static Result run(Path input, Path output, Configuration conf, java.util.function.UnaryOperator<DataStream<RawRow>> tap)
+            throws Exception {
         checkInput(input);
         GuijiSettings settings = GuijiSettings.from(conf);
         prepareOutput(output);
@@ -71,7 +77,7 @@ public final class FileRunJob {
         env.setParallelism(settings.parallelism());
         String root = input.toAbsolutePath().toString();
         GuijiPipeline.Inputs inputs = GuijiPipeline.Inputs.fromRows(
-                rows(env, root, "records", Uids.RECORD_SOURCE),
+                tap.apply(rows(env, root, "records", Uids.RECORD_SOURCE)),
                 rows(env, root, "registry", Uids.REGISTRY_SOURCE),
                 rows(env, root, "catalog", Uids.CATALOG_SOURCE));
         GuijiPipeline.Outputs out = GuijiPipeline.defineWorkflow(inputs, EmitMode.FINAL, settings, PERIOD);
