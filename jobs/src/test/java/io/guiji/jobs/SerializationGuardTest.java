@@ -433,8 +433,8 @@ class SerializationGuardTest {
                 .setDeptCode("SCJG01")
                 .setRecordType(RecordType.coercion)
                 .setReceived(1).setAccepted(1).setRejected(1)
-                .setRejectReason(RejectReason.UNKNOWN_SOURCE)
-                .setDuplicates(-1).setUnified(1).setNonPerson(1).setLinked(-1)
+                .setRejectReason(RejectReason.PROCESSING_ERROR) // the last symbol: appended for compatibility
+                .setDuplicates(-1).setUnified(1).setNonPerson(1).setLinked(-1).setProcessingErrors(1)
                 .build();
     }
 
