@@ -31,7 +31,8 @@ public final class AvroGuard {
 
     /** The first value of {@code record} the encoder would refuse, as {@code path: why}; null when it can be encoded. */
     public static String problem(IndexedRecord record) {
-        return problem(record.getSchema(), record, record.getSchema().getName());
+        String p = problem(record.getSchema(), record);
+        return p == null ? null : record.getSchema().getName() + p;
     }
 
     /**
@@ -49,58 +50,63 @@ public final class AvroGuard {
         return (T) fix(model, record.getSchema(), record, record.getSchema().getName(), replaced);
     }
 
-    static String problem(Schema s, Object v, String path) {
+    /**
+     * The problem with {@code v} under {@code s} as {@code <path below s>: why}, or null. The path is
+     * built only on the way back from a problem, so a record without one costs no allocation.
+     */
+    static String problem(Schema s, Object v) {
         switch (s.getType()) {
             case NULL:
-                return v == null ? null : path + ": not null";
+                return v == null ? null : ": not null";
             case UNION: {
                 if (v == null) {
-                    return nullable(s) ? null : path + ": null where a value is required";
+                    return nullable(s) ? null : ": null where a value is required";
                 }
                 Schema b = branch(s, v);
-                return b == null ? path + ": no branch of " + s + " takes a " + v.getClass().getName() : problem(b, v, path);
+                return b == null ? ": no branch of " + s + " takes a " + v.getClass().getName() : problem(b, v);
             }
             case RECORD: {
                 if (!(v instanceof IndexedRecord)) {
-                    return expected(path, v, "a record " + s.getFullName());
+                    return expected(v, "a record " + s.getFullName());
                 }
                 IndexedRecord r = (IndexedRecord) v;
                 for (Schema.Field f : s.getFields()) {
-                    String p = problem(f.schema(), r.get(f.pos()), path + "." + f.name());
+                    String p = problem(f.schema(), r.get(f.pos()));
                     if (p != null) {
-                        return p;
+                        return "." + f.name() + p;
                     }
                 }
                 return null;
             }
             case STRING:
-                return v instanceof CharSequence ? null : expected(path, v, "a string");
+                return v instanceof CharSequence ? null : expected(v, "a string");
             case ENUM:
-                return v instanceof GenericContainer || v instanceof Enum<?> ? null : expected(path, v, "an enum symbol");
+                return v instanceof GenericContainer || v instanceof Enum<?> ? null : expected(v, "an enum symbol");
             case ARRAY: {
                 if (!(v instanceof Collection)) {
-                    return expected(path, v, "an array");
+                    return expected(v, "an array");
                 }
                 int i = 0;
                 for (Object e : (Collection<?>) v) {
-                    String p = problem(s.getElementType(), e, path + "[" + i++ + "]");
+                    String p = problem(s.getElementType(), e);
                     if (p != null) {
-                        return p;
+                        return "[" + i + "]" + p;
                     }
+                    i++;
                 }
                 return null;
             }
             case MAP: {
                 if (!(v instanceof Map)) {
-                    return expected(path, v, "a map");
+                    return expected(v, "a map");
                 }
                 for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
                     if (e.getKey() == null) {
-                        return path + ": a null map key";
+                        return ": a null map key";
                     }
-                    String p = problem(s.getValueType(), e.getValue(), path + "[" + e.getKey() + "]");
+                    String p = problem(s.getValueType(), e.getValue());
                     if (p != null) {
-                        return p;
+                        return "[" + e.getKey() + "]" + p;
                     }
                 }
                 return null;
@@ -109,34 +115,34 @@ public final class AvroGuard {
             case FIXED: {
                 LogicalType lt = s.getLogicalType();
                 if (lt instanceof LogicalTypes.Decimal) {
-                    return v instanceof BigDecimal ? decimalProblem((LogicalTypes.Decimal) lt, (BigDecimal) v, path)
-                            : expected(path, v, "a decimal");
+                    return v instanceof BigDecimal ? decimalProblem((LogicalTypes.Decimal) lt, (BigDecimal) v)
+                            : expected(v, "a decimal");
                 }
-                return v instanceof ByteBuffer || v instanceof GenericFixed ? null : expected(path, v, "bytes");
+                return v instanceof ByteBuffer || v instanceof GenericFixed ? null : expected(v, "bytes");
             }
             case BOOLEAN:
-                return v instanceof Boolean ? null : expected(path, v, "a boolean");
+                return v instanceof Boolean ? null : expected(v, "a boolean");
             default: // INT, LONG, FLOAT, DOUBLE: the encoder takes any number
-                return v instanceof Number || (v != null && s.getLogicalType() != null) ? null : expected(path, v, "a number");
+                return v instanceof Number || (v != null && s.getLogicalType() != null) ? null : expected(v, "a number");
         }
     }
 
     /** The checks of Avro's decimal conversion: the scale is reached without rounding, then the precision fits. */
-    private static String decimalProblem(LogicalTypes.Decimal d, BigDecimal v, String path) {
+    private static String decimalProblem(LogicalTypes.Decimal d, BigDecimal v) {
         BigDecimal x = v;
         if (v.scale() != d.getScale()) {
             try {
                 x = v.setScale(d.getScale(), RoundingMode.UNNECESSARY);
             } catch (ArithmeticException e) {
-                return path + ": a decimal of scale " + v.scale() + " does not fit scale " + d.getScale() + " without rounding";
+                return ": a decimal of scale " + v.scale() + " does not fit scale " + d.getScale() + " without rounding";
             }
         }
         return x.precision() > d.getPrecision()
-                ? path + ": a decimal of precision " + x.precision() + " does not fit precision " + d.getPrecision() : null;
+                ? ": a decimal of precision " + x.precision() + " does not fit precision " + d.getPrecision() : null;
     }
 
-    private static String expected(String path, Object v, String what) {
-        return path + ": " + (v == null ? "null" : "a " + v.getClass().getName()) + " where " + what + " is required";
+    private static String expected(Object v, String what) {
+        return ": " + (v == null ? "null" : "a " + v.getClass().getName()) + " where " + what + " is required";
     }
 
     private static boolean nullable(Schema union) {
@@ -191,7 +197,7 @@ public final class AvroGuard {
     }
 
     private static Object fix(SpecificData model, Schema s, Object v, String path, List<String> replaced) {
-        if (problem(s, v, path) == null) {
+        if (problem(s, v) == null) {
             return v;
         }
         switch (s.getType()) {
@@ -234,7 +240,7 @@ public final class AvroGuard {
                 for (Object e : (Collection<?>) v) {
                     String p = path + "[" + i++ + "]";
                     Object fe = fix(model, s.getElementType(), e, p, replaced);
-                    if (problem(s.getElementType(), fe, p) == null) {
+                    if (problem(s.getElementType(), fe) == null) {
                         list.add(fe);
                     } else {
                         replaced.add(p);
@@ -251,7 +257,7 @@ public final class AvroGuard {
                 for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
                     String p = path + "[" + e.getKey() + "]";
                     Object fe = e.getKey() == null ? null : fix(model, s.getValueType(), e.getValue(), p, replaced);
-                    if (e.getKey() != null && problem(s.getValueType(), fe, p) == null) {
+                    if (e.getKey() != null && problem(s.getValueType(), fe) == null) {
                         map.put(e.getKey(), fe);
                     } else {
                         replaced.add(p);
