@@ -13,6 +13,11 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * field (UTF-8), with two headers that let a consumer check what it reads without a schema
  * registry: {@code avro.schema} (the record's full name) and {@code avro.fingerprint} (CRC-64-AVRO
  * of the writer schema, hex).
+ *
+ * <p>A record is encoded once, here. The encoding is not expected to fail: the operator before
+ * each sink checks what it emits with {@link AvroGuard} and dead-letters or repairs what the
+ * encoder would refuse (a sink has no dead letter of its own), so a failure here would be a fault
+ * of the job, not of a record.
  */
 public final class AvroRecordSerializer<T extends SpecificRecord> implements KafkaRecordSerializationSchema<T> {
     private static final long serialVersionUID = 1L;
