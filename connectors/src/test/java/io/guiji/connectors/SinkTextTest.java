@@ -26,6 +26,32 @@ class SinkTextTest {
         assertThat(SinkText.clean(SinkText.clean(in))).isEqualTo(SinkText.clean(in));
     }
 
+    /** Generated strings from an alphabet rich in what sinks refuse: the invariants hold for all. */
+    @Test
+    void generatedStringsAreCleanedIdempotentlyWithinTheirLength() {
+        long seed = Long.getLong("sinktext.seed", System.nanoTime());
+        java.util.Random random = new java.util.Random(seed);
+        char[] alphabet = {'a', '朝', '\u0000', '\uD800', '\uDBFF', '\uDC00', '\uDFFF', '\uD83D', '\uDE00', '\uFFFD', '\n', ' '};
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder b = new StringBuilder();
+            int len = random.nextInt(12);
+            for (int i = 0; i < len; i++) {
+                b.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            String in = b.toString();
+            String out = SinkText.clean(in);
+            String why = "seed " + seed + " (-Dsinktext.seed=" + seed + "), input " + in.chars().mapToObj(Integer::toHexString).toList();
+            assertThat(SinkText.isClean(out)).as(why).isTrue();
+            assertThat(out.indexOf('\u0000')).as(why).isNegative();
+            assertThat(SinkText.clean(out)).as(why).isEqualTo(out);
+            assertThat(out.length()).as(why).isLessThanOrEqualTo(in.length());
+            assertThat(out.getBytes(java.nio.charset.StandardCharsets.UTF_8)).as(why)
+                    .isEqualTo(new String(out.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.UTF_8)
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(SinkText.isClean(in)).as(why).isEqualTo(out.equals(in));
+        }
+    }
+
     @Test
     void nulAloneBecomesEmpty() {
         assertThat(SinkText.clean("\u0000\u0000")).isEmpty();
