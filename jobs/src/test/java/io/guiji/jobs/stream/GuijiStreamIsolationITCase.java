@@ -1,0 +1,99 @@
+package io.guiji.jobs.stream;
+
+import static io.guiji.jobs.stream.StreamTesting.committed;
+import static io.guiji.jobs.stream.StreamTesting.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.guiji.connectors.file.RawRow;
+import io.guiji.connectors.testing.KafkaBrokerExtension;
+import io.guiji.jobs.config.GuijiOptions;
+import io.guiji.schemas.RejectReason;
+import io.guiji.schemas.RejectedRecord;
+import io.guiji.schemas.UnifiedRecord;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A poison message in streaming, on a real broker, with restarts switched off so that any failure
+ * would end the job: it lands on the dead-letter topic as PROCESSING_ERROR with the stage and the
+ * error, the messages before and after it are unified, and the job is still RUNNING — no restart
+ * was needed, and none was possible.
+ */
+class GuijiStreamIsolationITCase {
+    private static final String POISON = "毒药";
+
+    @RegisterExtension
+    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+    /** Breaks the row of the poison message as a broken source would: no header, so parsing it throws. */
+    static final class BreakPoisonRow implements MapFunction<RawRow, RawRow> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public RawRow map(RawRow row) {
+            if (row.raw != null && row.raw.contains(POISON)) {
+                row.header = null;
+            }
+            return row;
+        }
+    }
+
+    private static String penalty(String name, String docNo) {
+        return "{\"行政相对人名称\":\"" + name + "\",\"行政处罚决定书文号\":\"" + docNo + "\",\"处罚决定日期\":\"2026-03-01\"}";
+    }
+
+    @Test
+    void aPoisonMessageGoesToTheDeadLetterAndTheJobRunsOnWithoutARestart() throws Exception {
+        StreamTesting.Topics out = StreamTesting.Topics.of("poison");
+        out.create(KAFKA);
+        KAFKA.createTopic("poison.penalty.json", 1);
+        Map<String, String> conf = StreamTesting.baseConfig(KAFKA, out, "poison");
+        conf.put(GuijiOptions.STATE_BACKEND.key(), "hashmap");
+        conf.put("restart-strategy.type", "none"); // a failure would end the job
+        conf.put("guiji.source.json.topic", "poison.penalty.json");
+        conf.put("guiji.source.json.dept-code", "SCJG01");
+        conf.put("guiji.source.json.record-type", "penalty");
+        StreamConfig cfg = StreamTesting.config(conf);
+        StreamExecutionEnvironment env = GuijiStreamJob.environment(cfg);
+        GuijiStreamJob.define(env, cfg, rows -> rows.map(new BreakPoisonRow()).name("break the poison row"));
+        JobClient job = env.executeAsync("guiji stream poison test");
+        try {
+            List<String> sent = StreamTesting.produce(KAFKA, List.of(
+                    json("poison.penalty.json", 0, penalty("朝阳市某某商贸有限公司", "朝市监罚〔2026〕1号")),
+                    json("poison.penalty.json", 0, penalty("朝阳市某某商贸有限公司" + POISON, "朝市监罚〔2026〕2号")),
+                    json("poison.penalty.json", 0, penalty("朝阳市某某商贸有限公司", "朝市监罚〔2026〕3号"))));
+
+            StreamTesting.await("the poison on the dead-letter topic, the others unified", Duration.ofSeconds(90),
+                    () -> committed(KAFKA, out.rejected(), RejectedRecord.class).size() == 1
+                            && committed(KAFKA, out.unified(), UnifiedRecord.class).size() == 2);
+
+            assertThat(committed(KAFKA, out.rejected(), RejectedRecord.class)).singleElement().satisfies(r -> {
+                assertThat(StreamTesting.ref(r)).isEqualTo(sent.get(1));
+                assertThat(r.getReason()).isEqualTo(RejectReason.PROCESSING_ERROR);
+                assertThat(r.getMessage()).startsWith("stage parse: java.lang.NullPointerException");
+                assertThat(r.getRaw()).contains(POISON);
+            });
+            List<String> sources = new ArrayList<>();
+            committed(KAFKA, out.unified(), UnifiedRecord.class)
+                    .forEach(u -> u.getSources().forEach(s -> sources.add(StreamTesting.ref(s))));
+            assertThat(sources).containsExactlyInAnyOrder(sent.get(0), sent.get(2));
+            assertThat(job.getJobStatus().get()).as("running, with restarts switched off").isEqualTo(JobStatus.RUNNING);
+        } finally {
+            job.cancel().get();
+        }
+    }
+}
