@@ -3,9 +3,16 @@ package io.guiji.jobs.normalize;
 import java.text.Normalizer;
 
 /**
- * Free-text normalization of CONTRACT §4: NFKC, zero-width characters dropped (U+200B–U+200D,
+ * Free-text normalization of docs/contract.md §4: NFKC, zero-width characters dropped (U+200B–U+200D,
  * U+2060, U+FEFF), every run of white space (U+3000 and the other Unicode spaces included) made
  * one ASCII space, trimmed. Empty results become {@code null}, so "absent" has one spelling.
+ *
+ * <p>Also the one place where input is made safe for every sink ({@link SinkSafeText}): control
+ * characters, lone surrogates and noncharacters are dropped ({@link #hasControlCharacters} tells a
+ * caller that wants to flag it), the white-space controls (tab, line breaks, U+000B, U+000C, U+0085)
+ * becoming spaces like the other white space. Characters are dropped <em>before</em> NFKC, so that
+ * a combining mark that followed a dropped character composes now and not on a second pass: {@code
+ * clean(clean(x)).equals(clean(x))} for every {@code x}.
  */
 public final class Text {
     private Text() {}
@@ -15,18 +22,15 @@ public final class Text {
         if (raw == null) {
             return null;
         }
-        String s = isPlainAscii(raw) ? raw : Normalizer.normalize(raw, Normalizer.Form.NFKC);
+        String s = dropInvisible(raw);
+        if (!isPlainAscii(s)) {
+            s = Normalizer.normalize(s, Normalizer.Form.NFKC);
+        }
         StringBuilder out = null;
         boolean pendingSpace = false;
         int len = s.length();
         for (int i = 0; i < len; i++) {
             char c = s.charAt(i);
-            if (isZeroWidth(c)) {
-                if (out == null) {
-                    out = new StringBuilder(len).append(s, 0, i);
-                }
-                continue;
-            }
             if (isSpace(c)) {
                 if (out == null) {
                     out = new StringBuilder(len).append(s, 0, i);
@@ -44,6 +48,45 @@ public final class Text {
         }
         String result = out == null ? s : out.toString();
         return result.isEmpty() ? null : result;
+    }
+
+    /**
+     * Whether {@link #clean} drops a control character, lone surrogate or noncharacter of {@code
+     * raw} ({@link SinkSafeText#isUnsafe}); the white-space controls, which become spaces, do not
+     * count. The condition of the quality flag {@code CONTROL_CHARACTERS_REMOVED}.
+     */
+    public static boolean hasControlCharacters(String raw) {
+        if (raw == null) {
+            return false;
+        }
+        for (int i = SinkSafeText.firstUnsafe(raw, 0); i >= 0; i = SinkSafeText.firstUnsafe(raw, i + 1)) {
+            if (!isSpace(raw.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code raw} without zero-width and unsafe characters (white-space controls kept). */
+    private static String dropInvisible(String raw) {
+        StringBuilder b = null;
+        int len = raw.length();
+        for (int i = 0; i < len; i++) {
+            char c = raw.charAt(i);
+            boolean drop = c >= 0x20 && c < 0x7F ? false
+                    : isZeroWidth(c) || (!isSpace(c) && SinkSafeText.isUnsafe(raw, i));
+            if (drop) {
+                if (b == null) {
+                    b = new StringBuilder(len).append(raw, 0, i);
+                }
+                if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(raw.charAt(i + 1))) {
+                    i++; // an unsafe pair (a supplementary noncharacter) goes as a whole
+                }
+            } else if (b != null) {
+                b.append(c);
+            }
+        }
+        return b == null ? raw : b.toString();
     }
 
     /** {@link #clean} with every space removed, for codes and matching keys. */

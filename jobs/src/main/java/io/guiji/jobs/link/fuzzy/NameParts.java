@@ -87,6 +87,9 @@ public record NameParts(String text, boolean traditional, List<String> regions, 
                 continue;
             }
             if ("([{（【［〔〈《".indexOf(c) >= 0) {
+                if (inBracket != null) {
+                    body.append(inBracket); // a bracket opened inside another: the outer one's text so far is kept
+                }
                 inBracket = new StringBuilder();
                 continue;
             }
