@@ -112,6 +112,10 @@ public final class ReferenceNormalizer {
             }
             parsed.add(type);
         }
+        if (parsed.isEmpty()) {
+            // nothing but separators ("、"): no type named, and the row must not vanish
+            return new CatalogOutcome(List.of(), reject(row, RejectReason.MISSING_FIELD, "empty 信息类别"));
+        }
         List<CatalogEntry> entries = new ArrayList<>();
         for (RecordType type : parsed) {
             entries.add(CatalogEntry.newBuilder()

@@ -77,7 +77,8 @@ public final class Names {
         return b.length() == 0 ? null : b.toString();
     }
 
-    private static boolean isLatinLower(char c) {
+    /** Whether {@code c} is a lower-case Latin letter (ASCII or not). */
+    static boolean isLatinLower(char c) {
         if (c >= 'a' && c <= 'z') {
             return true;
         }

@@ -89,13 +89,20 @@ public final class Text {
         return b == null ? raw : b.toString();
     }
 
-    /** {@link #clean} with every space removed, for codes and matching keys. */
+    /**
+     * {@link #clean} with every space removed, for codes and matching keys. Idempotent too: a
+     * combining mark that a removed space kept apart from its letter composes with it
+     * ({@code "a \u0301"} → {@code "á"}).
+     */
     public static String compact(String raw) {
         String s = clean(raw);
-        if (s == null || s.indexOf(' ') < 0) {
-            return s;
+        while (s != null && s.indexOf(' ') >= 0) {
+            s = s.replace(" ", "");
+            if (!Normalizer.isNormalized(s, Normalizer.Form.NFKC)) {
+                s = clean(s);
+            }
         }
-        return s.replace(" ", "");
+        return s == null || s.isEmpty() ? null : s;
     }
 
     static boolean isZeroWidth(char c) {

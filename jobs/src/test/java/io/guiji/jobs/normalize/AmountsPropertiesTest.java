@@ -115,8 +115,13 @@ class AmountsPropertiesTest {
     }
 
     @Example
-    void aNumberTooLongForAnyDecimalStillParses() {
-        assertThat(Amounts.parse("9".repeat(100_000), Amounts.Unit.WAN_YUAN).isOk()).isTrue();
+    void aNumberOfMoreThanThirtyDigitsIsInvalid() {
+        // issue 10: 100,000 digits parsed, then failed the output's decimal(24, 6); no amount is written so
+        assertThat(Amounts.parse("9".repeat(100_000), Amounts.Unit.WAN_YUAN).outcome()).isEqualTo(Amounts.Outcome.INVALID);
+        assertThat(Amounts.parse("9".repeat(31), Amounts.Unit.YUAN).outcome()).isEqualTo(Amounts.Outcome.INVALID);
+        assertThat(Amounts.parse("0.5" + "0".repeat(30), Amounts.Unit.YUAN).outcome()).isEqualTo(Amounts.Outcome.INVALID);
+        assertThat(Amounts.parse("9".repeat(30) + "." + "9".repeat(30), Amounts.Unit.YUAN).isOk()).isTrue();
+        assertThat(Amounts.parse("0".repeat(1000) + "5", Amounts.Unit.YUAN).value()).isEqualByComparingTo("5");
     }
 
     private static String grouped(String plain, String separator) {

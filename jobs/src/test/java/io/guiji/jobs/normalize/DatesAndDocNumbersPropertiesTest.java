@@ -147,6 +147,32 @@ class DatesAndDocNumbersPropertiesTest {
     }
 
     @Property
+    void theCaseOfAsciiLettersDoesNotMatter(@ForAll("docNumbers") String raw) {
+        StringBuilder lower = new StringBuilder();
+        StringBuilder upper = new StringBuilder();
+        for (char c : raw.toCharArray()) {
+            lower.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+            upper.append(c >= 'a' && c <= 'z' ? (char) (c - 32) : c);
+        }
+        assertThat(DocNumbers.normalize(lower.toString())).isEqualTo(DocNumbers.normalize(upper.toString()));
+    }
+
+    @Property
+    void aDateFollowedByTextThatIsNotATimeIsNotADate(@ForAll("dateTimes") LocalDateTime t, @ForAll("trailers") String trailer) {
+        String written = t.toLocalDate().toString().replace("+", "") + trailer;
+        if (t.getYear() > 9999) {
+            return;
+        }
+        assertThat(Dates.parseDate(written).outcome()).as(written).isEqualTo(Dates.Outcome.UNPARSEABLE);
+    }
+
+    @Provide
+    Arbitrary<String> trailers() {
+        return Arbitraries.of("x", "号", " 长期", "T", " 25", " 1:2", " 10:61:00Q", "Z", " +8", "日", "-01", ".5", "T10:00+0800x",
+                " 10:00:00.1234567890", "\u0000x");
+    }
+
+    @Property
     void everyBracketPairAroundTheYearFoldsToOneNumber(
             @ForAll("prefixes") String prefix, @ForAll("years") String year, @ForAll("yearOpen") String open,
             @ForAll("yearClose") String close, @ForAll("seqs") String seq) {

@@ -79,7 +79,7 @@ class NamePartsPropertiesTest {
 
     @Provide
     Arbitrary<String> plainNames() {
-        Arbitrary<String> han = Arbitraries.chars().range('\u4E00', '\u9FFF').map(String::valueOf);
+        Arbitrary<String> han = HostileText.han().map(String::valueOf);
         Arbitrary<String> piece = Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(4, han),
                 net.jqwik.api.Tuple.of(2, Arbitraries.of("朝阳", "朝阳市", "建平县", "某某县", "辽宁省", "北京", "喀喇沁左翼")),
@@ -179,6 +179,27 @@ class NamePartsPropertiesTest {
                     return f == null ? "21" : f.region();
                 });
         return Arbitraries.oneOf(codes, found);
+    }
+
+    @Property
+    void spacesPunctuationAndWidthDoNotChangeTheParts(@ForAll("plainNames") String name, @ForAll("fillers") String filler) {
+        StringBuilder spaced = new StringBuilder();
+        for (int i = 0; i < name.length(); i++) {
+            spaced.append(name.charAt(i)).append(i % 2 == 0 ? filler : "");
+        }
+        assertThat(NameParts.parse(spaced.toString())).isEqualTo(NameParts.parse(name));
+    }
+
+    @Provide
+    Arbitrary<String> fillers() {
+        return Arbitraries.of(" ", "\u3000", "·", "、", "\u200B", "\u0000", "-", "_", "“", "\t");
+    }
+
+    @Property
+    void everyHanCharacterHasOneSyllable(@ForAll("plainNames") String name) {
+        String pinyin = Hanzi.pinyin(name);
+        assertThat(pinyin.split("-", -1)).hasSize(name.length());
+        assertThat(pinyin).doesNotContain("--");
     }
 
     // ---- Hanzi --------------------------------------------------------------------------------
