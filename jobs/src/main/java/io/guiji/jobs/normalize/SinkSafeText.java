@@ -1,5 +1,12 @@
 package io.guiji.jobs.normalize;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.IndexedRecord;
+
 /**
  * The one definition of the characters that no output of the pipeline may carry, and the two ways
  * of getting rid of them (docs/contract.md §4, §7). Each sink has its own intolerance: PostgreSQL
@@ -83,6 +90,63 @@ public final class SinkSafeText {
             i = firstUnsafe(s, from);
         }
         return b.append(s, from, s.length()).toString();
+    }
+
+    /**
+     * Cleans every string of an Avro record in place ({@link #clean}): its fields, nested records,
+     * list elements, map keys and values. For records that arrive already built (an entry sent as
+     * Avro) and so never pass through {@link Text#clean}. Returns {@code record}.
+     */
+    public static <R extends IndexedRecord> R cleanStrings(R record) {
+        if (record != null) {
+            for (Schema.Field f : record.getSchema().getFields()) {
+                Object v = record.get(f.pos());
+                Object c = cleanValue(v);
+                if (c != v) {
+                    record.put(f.pos(), c);
+                }
+            }
+        }
+        return record;
+    }
+
+    private static Object cleanValue(Object v) {
+        if (v instanceof CharSequence) {
+            String s = v.toString();
+            String c = clean(s);
+            return c == s ? v : c;
+        }
+        if (v instanceof IndexedRecord) {
+            return cleanStrings((IndexedRecord) v);
+        }
+        if (v instanceof List) {
+            List<?> list = (List<?>) v;
+            List<Object> out = null;
+            for (int i = 0; i < list.size(); i++) {
+                Object e = list.get(i);
+                Object c = cleanValue(e);
+                if (c != e && out == null) {
+                    out = new ArrayList<>(list);
+                }
+                if (out != null) {
+                    out.set(i, c);
+                }
+            }
+            return out == null ? v : out;
+        }
+        if (v instanceof Map) {
+            Map<?, ?> map = (Map<?, ?>) v;
+            boolean changed = false;
+            Map<Object, Object> out = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                Object k = cleanValue(e.getKey());
+                Object c = cleanValue(e.getValue());
+                changed |= k != e.getKey() || c != e.getValue();
+                out.put(k, c);
+            }
+            return changed ? out : v;
+        }
+        return v;
     }
 
     /**

@@ -99,6 +99,22 @@ class ReferencePropertiesTest {
         }
     }
 
+    @Property
+    void anEntrySentAsAvroIsMadeSafeInPlace(@ForAll("hostile") String name, @ForAll("hostile") String former,
+            @ForAll("hostile") String key, @ForAll("hostile") String value) {
+        RegistryEntry e = RegistryEntry.newBuilder().setEnterpriseId(key).setName(name).setFormerNames(List.of(former, name))
+                .setExtra(Map.of(key, value)).setStatus(value).build();
+        io.guiji.jobs.normalize.SinkSafeText.cleanStrings(e);
+        RecordNormalizerPropertiesTest.assertSinkSafe(e);
+        assertThat(e.getName()).isEqualTo(io.guiji.jobs.normalize.SinkSafeText.clean(name));
+        assertThat(e.getFormerNames()).hasSize(2);
+    }
+
+    @Provide
+    Arbitrary<String> hostile() {
+        return HostileText.strings();
+    }
+
     @Example
     void aCatalogRowWhoseTypesAreOnlySeparatorsIsRejectedNotDropped() {
         // found by everyCatalogRowIsEntriesOrARejection: "、" split into no type, and the row vanished
