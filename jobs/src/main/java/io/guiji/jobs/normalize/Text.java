@@ -22,9 +22,12 @@ public final class Text {
         if (raw == null) {
             return null;
         }
-        String s = dropInvisible(raw);
-        if (!isPlainAscii(s)) {
-            s = Normalizer.normalize(s, Normalizer.Form.NFKC);
+        String s = raw;
+        if (!isPlainAscii(s)) { // printable ASCII and white space, the commonest case: nothing to drop or fold
+            s = dropInvisible(s);
+            if (!isPlainAscii(s)) {
+                s = Normalizer.normalize(s, Normalizer.Form.NFKC);
+            }
         }
         StringBuilder out = null;
         boolean pendingSpace = false;
@@ -115,10 +118,11 @@ public final class Text {
                 || (c >= '\u2000' && c <= '\u200A') || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
+    /** Printable ASCII and ASCII white space only: NFKC and {@link #dropInvisible} leave it as it is. */
     private static boolean isPlainAscii(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c >= 0x7F) {
+            if (c >= 0x7F || (c < 0x20 && !isSpace(c))) {
                 return false;
             }
         }
