@@ -128,7 +128,7 @@ class RecordNormalizerPropertiesTest {
         check(normalizer.normalize(row));
     }
 
-    @Property
+    @Property(tries = 500) // a whole record normalized, merged, linked and encoded per try
     void everyUsableRowIsAcceptedWithOnlyAmountsTheOutputCanHold(@ForAll("usableRows") RawRow row) throws Exception {
         RecordNormalizer.Outcome o = normalizer.normalize(row);
         check(o);
@@ -142,7 +142,7 @@ class RecordNormalizerPropertiesTest {
         assertThat(fresh).isEqualTo(reused);
     }
 
-    @Property
+    @Property(tries = 500) // a whole record normalized, merged, linked and encoded per try
     void acceptedFieldsAreInTheirNormalForm(@ForAll("usableRows") RawRow row) {
         SupervisionRecord r = normalizer.normalize(row).accepted();
         io.guiji.schemas.DecisionFields f = r.getFields();
@@ -158,7 +158,21 @@ class RecordNormalizerPropertiesTest {
         assertThat(r.getRecordId()).isEqualTo(RecordIds.of(r.getRecordType(), r.getDeptCode(), f.getDocNo()));
     }
 
-    @Property
+    @Property(tries = 500) // a whole record normalized, merged, linked and encoded per try
+    void aRecordAsksForItsValidCodeAloneOrForDistinctNameKeys(@ForAll("usableRows") RawRow row) {
+        UnifiedRecord u = CopyMerger.unified(CopyMerger.add(null, normalizer.normalize(row).accepted()));
+        List<io.guiji.schemas.internal.LookupRequest> requests = LinkKeys.requestsFor(u);
+        List<String> keys = requests.stream().map(io.guiji.schemas.internal.LookupRequest::getKey).toList();
+        assertThat(keys).doesNotHaveDuplicates().allMatch(k -> k.matches("(?s)(U|R|O|N|F|P):.+"));
+        if (Subjects.isNaturalPerson(u.getFields())) {
+            assertThat(keys).isEmpty();
+        } else if (u.getFields().getUscc() != null && Uscc.isValid(u.getFields().getUscc())) {
+            assertThat(keys).containsExactly(LinkKeys.USCC + u.getFields().getUscc());
+        }
+        assertThat(requests).allMatch(r -> r.getRecordId().equals(u.getRecordId()));
+    }
+
+    @Property(tries = 500) // a whole record normalized, merged, linked and encoded per try
     void theControlCharacterFlagIsSetExactlyWhenAReadFieldLostOne(@ForAll("usableRows") RawRow row, @ForAll("controls") String control) {
         String[] values = row.values.clone();
         values[0] = values[0] + control;

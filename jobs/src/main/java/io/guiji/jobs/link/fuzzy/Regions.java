@@ -68,8 +68,9 @@ public final class Regions {
     public record Found(String region, int length) {}
 
     /**
-     * The division at the start of {@code s}, or null. Short forms and unknown divisions count only
-     * when at least {@code minRest} characters follow, so a trade name like 朝阳 or 华联超市 survives.
+     * The division at {@code from} in {@code s}, or null (also when {@code from} is outside {@code s}).
+     * Short forms and unknown divisions count only when at least {@code minRest} characters follow, so
+     * a trade name like 朝阳 or 华联超市 survives; with {@code minRest} 0 the division may end the text.
      */
     public static Found atStart(String s, int from, int minRest) {
         if (from < 0 || from >= s.length()) {
