@@ -49,7 +49,20 @@ public final class TabularFiles {
      * @param root the input root; the rows' {@code file} is the path relative to it
      */
     public static CloseableIterator<RawRow> open(Path file, Path root) throws IOException {
-        return new RowIterator(reader(relativePath(file, root), () -> Files.newInputStream(file)));
+        return open(file, root, ReadLimits.DEFAULTS);
+    }
+
+    /**
+     * Reads a local file with other limits than the defaults.
+     *
+     * @param file the file
+     * @param root the input root; the rows' {@code file} is the path relative to it
+     * @param limits the largest field and record accepted
+     */
+    public static CloseableIterator<RawRow> open(Path file, Path root, ReadLimits limits)
+            throws IOException {
+        return new RowIterator(
+                reader(relativePath(file, root), () -> Files.newInputStream(file), limits));
     }
 
     /**
@@ -59,6 +72,18 @@ public final class TabularFiles {
      * @param bytes the file's (possibly gzip-compressed) bytes; opened twice, closed by the reader
      */
     public static RowReader reader(String file, ByteSource bytes) throws IOException {
+        return reader(file, bytes, ReadLimits.DEFAULTS);
+    }
+
+    /**
+     * Reads a file from any byte source, with the given limits.
+     *
+     * @param file the path relative to the input root, '/'-separated; its name picks the reader
+     * @param bytes the file's (possibly gzip-compressed) bytes; opened twice, closed by the reader
+     * @param limits the largest field and record accepted
+     */
+    public static RowReader reader(String file, ByteSource bytes, ReadLimits limits)
+            throws IOException {
         String name = file.substring(file.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
         boolean gzip = name.endsWith(".gz");
         if (gzip) {
@@ -114,14 +139,17 @@ public final class TabularFiles {
                                     encoding.charset()
                                             .newDecoder()
                                             .onMalformedInput(CodingErrorAction.REPLACE)
-                                            .onUnmappableCharacter(CodingErrorAction.REPLACE)));
+                                            .onUnmappableCharacter(CodingErrorAction.REPLACE)),
+                            limits.maxRecordChars(),
+                            separator != 0);
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;
         }
         return separator == 0
-                ? new JsonlRowReader(lines, file, encoding.name(), extension.equals(".json"))
-                : new CsvRowReader(lines, file, separator, encoding.name());
+                ? new JsonlRowReader(
+                        lines, file, encoding.name(), extension.equals(".json"), limits)
+                : new CsvRowReader(lines, file, separator, encoding.name(), limits);
     }
 
     /** {@code file} relative to {@code root}, '/'-separated; the absolute path if outside it. */

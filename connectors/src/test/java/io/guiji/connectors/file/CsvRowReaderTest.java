@@ -90,7 +90,7 @@ class CsvRowReaderTest {
                 .extracting(r -> r.row, r -> r.raw, r -> r.error)
                 .containsExactly(
                         tuple(1L, "1,ok", null),
-                        tuple(2L, "2,\"broken", "unterminated quoted field"),
+                        tuple(2L, "2,\"broken", "line 3: unterminated quoted field"),
                         tuple(3L, "3,ok", null),
                         tuple(4L, "4,ok", null));
         assertThat(rows.get(3).values).containsExactly("4", "ok");
@@ -106,7 +106,11 @@ class CsvRowReaderTest {
 
         List<RawRow> rows = csv(csv.toString());
 
-        assertThat(rows.get(0).error).isEqualTo("unterminated quoted field");
+        assertThat(rows.get(0).error)
+                .isEqualTo(
+                        "line 2: unterminated quoted field (not closed within "
+                                + CsvRowReader.MAX_RECORD_LINES
+                                + " lines)");
         assertThat(rows.get(0).raw).isEqualTo("1,\"opens");
         assertThat(rows.get(1))
                 .extracting(r -> r.row, r -> r.raw, r -> r.error)
@@ -131,8 +135,8 @@ class CsvRowReaderTest {
         assertThat(rows)
                 .extracting(r -> r.row, r -> r.error)
                 .containsExactly(
-                        tuple(1L, "expected 3 columns, found 2"),
-                        tuple(2L, "expected 3 columns, found 4"),
+                        tuple(1L, "line 2: expected 3 columns, found 2"),
+                        tuple(2L, "line 3: expected 3 columns, found 4"),
                         tuple(3L, null));
         assertThat(rows.get(0).values).containsExactly("1", "2");
     }

@@ -83,20 +83,20 @@ class JsonlRowReaderTest {
                         tuple(5L, false),
                         tuple(6L, true));
         assertThat(rows.get(1).error)
-                .startsWith("broken JSON: Unexpected character (',' (code 44))")
+                .startsWith("line 2: broken JSON: Unexpected character (',' (code 44))")
                 .endsWith("at column 8");
         assertThat(rows.get(1).raw).isEqualTo("{\"a\":2,,}");
         assertThat(rows.get(1).header).isEmpty();
-        assertThat(rows.get(2).error).isEqualTo("not a JSON object");
-        assertThat(rows.get(3).error).isEqualTo("not a JSON object");
-        assertThat(rows.get(4).error).startsWith("broken JSON:");
+        assertThat(rows.get(2).error).isEqualTo("line 3: not a JSON object");
+        assertThat(rows.get(3).error).isEqualTo("line 4: not a JSON object");
+        assertThat(rows.get(4).error).startsWith("line 5: broken JSON:");
     }
 
     @Test
     void truncatedObjectNamesNoInternalSource() {
         List<RawRow> rows = read("r.jsonl", "{\"a\":\"x\"\n");
 
-        assertThat(rows.get(0).error).startsWith("broken JSON: ").doesNotContain("Source");
+        assertThat(rows.get(0).error).startsWith("line 1: broken JSON: ").doesNotContain("Source");
     }
 
     @Test
@@ -168,6 +168,6 @@ class JsonlRowReaderTest {
 
         assertThat(rows)
                 .singleElement()
-                .satisfies(r -> assertThat(r.error).isEqualTo("not a JSON object"));
+                .satisfies(r -> assertThat(r.error).isEqualTo("line 1: not a JSON object"));
     }
 }

@@ -108,7 +108,7 @@ class TabularFilesTest {
                 .containsExactly(
                         tuple(1L, null, "UTF-8"),
                         tuple(2L, null, "UTF-8"),
-                        tuple(3L, "undecodable bytes (not valid UTF-8 or GB18030)", "UTF-8"),
+                        tuple(3L, "line 4: undecodable bytes (not valid UTF-8 or GB18030)", "UTF-8"),
                         tuple(4L, null, "UTF-8"));
         assertThat(rows.get(2).raw).startsWith("朝阳\uFFFD").endsWith("2021-05-08");
         assertThat(rows.get(3).values[0]).isEqualTo("朝阳市另一家公司");
