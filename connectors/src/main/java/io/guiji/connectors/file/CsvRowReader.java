@@ -40,7 +40,7 @@ import java.util.ArrayList;
 final class CsvRowReader implements RowReader {
 
     /** Physical lines one quoted field may span before its record is taken as broken. */
-    static final int MAX_RECORD_LINES = 128;
+    static final int MAX_RECORD_LINES = 1000;
 
     private final TextLines lines;
     private final String file;

@@ -6,9 +6,7 @@ import java.io.EOFException;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -134,12 +132,7 @@ public final class TabularFiles {
             }
             lines =
                     new TextLines(
-                            new InputStreamReader(
-                                    in,
-                                    encoding.charset()
-                                            .newDecoder()
-                                            .onMalformedInput(CodingErrorAction.REPLACE)
-                                            .onUnmappableCharacter(CodingErrorAction.REPLACE)),
+                            new LineSafeDecoder(in, encoding.charset()),
                             limits.maxRecordChars(),
                             separator != 0);
         } catch (IOException | RuntimeException e) {

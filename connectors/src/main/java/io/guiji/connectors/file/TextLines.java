@@ -172,6 +172,9 @@ final class TextLines implements Closeable {
             if (end - start > maxLineChars) {
                 truncated = true;
                 end = start + maxLineChars;
+                if (Character.isHighSurrogate(buf[end - 1])) {
+                    end--; // never half a character in a row's raw text
+                }
             }
             return new String(buf, start, end - start);
         }
@@ -180,10 +183,16 @@ final class TextLines implements Closeable {
     }
 
     private void append(StringBuilder partial, int start, int end) {
+        if (truncated) {
+            return; // the rest of a line already cut
+        }
         int room = maxLineChars - partial.length();
         if (end - start > room) {
             truncated = true;
             end = start + Math.max(room, 0);
+            if (end > start && Character.isHighSurrogate(buf[end - 1])) {
+                end--; // never half a character in a row's raw text
+            }
         }
         partial.append(buf, start, end - start);
     }
