@@ -49,15 +49,18 @@ public record ReadLimits(int maxFieldChars, int maxRecordChars, int maxJsonDepth
         }
     }
 
-    String fieldTooLong() {
+    /** "longer than N characters (key)", for a message about a field, value or key. */
+    public String fieldTooLong() {
         return "longer than " + maxFieldChars + " characters (" + MAX_FIELD_CHARS_KEY + ")";
     }
 
-    String recordTooLong() {
+    /** "longer than N characters (key)", for a message about a record, line or message. */
+    public String recordTooLong() {
         return "longer than " + maxRecordChars + " characters (" + MAX_RECORD_CHARS_KEY + ")";
     }
 
-    String tooDeep() {
+    /** "nested deeper than N levels (key)", for a message about JSON. */
+    public String tooDeep() {
         return "nested deeper than " + maxJsonDepth + " levels (" + MAX_JSON_DEPTH_KEY + ")";
     }
 }
