@@ -25,8 +25,10 @@ import java.util.zip.ZipException;
  * one array of objects. The encoding is detected first, in a separate pass over the bytes ({@link
  * EncodingDetector}), so every file is opened twice.
  *
- * <p>Problems with the file as a whole — an unsupported type, a broken gzip stream — give exactly
- * one error row with row 0 and empty raw text, so the file is reported instead of vanishing.
+ * <p>Problems with the file as a whole — an unsupported type, a gzip header that is not one — give
+ * exactly one error row with row 0 and empty raw text, so the file is reported instead of
+ * vanishing. Damage later in gzip data (a truncated download, a corrupt block) keeps the rows
+ * before it: the file is read up to its last complete line, then one row 0 reports the damage.
  */
 public final class TabularFiles {
 
@@ -111,7 +113,10 @@ public final class TabularFiles {
                                         + (gzip ? ".gz" : "")
                                         + ": send CSV (UTF-8 or GBK) or JSONL"));
         }
-        ByteSource plain = gzip ? () -> new GZIPInputStream(bytes.open(), GZIP_BUFFER) : bytes;
+        ByteSource plain =
+                gzip
+                        ? () -> new CutAtDamage(new GZIPInputStream(bytes.open(), GZIP_BUFFER))
+                        : bytes;
 
         EncodingDetector.Detection encoding;
         try (InputStream in = plain.open()) {
@@ -120,7 +125,7 @@ public final class TabularFiles {
             if (!gzip) {
                 throw e;
             }
-            // a damaged archive stays damaged on every retry: report it instead of failing the job
+            // a damaged header stays damaged on every retry: report it instead of failing the job
             return new SingleRow(fileError(file, "not a readable gzip file: " + e.getMessage()));
         }
 
@@ -139,10 +144,12 @@ public final class TabularFiles {
             in.close();
             throw e;
         }
-        return separator == 0
-                ? new JsonlRowReader(
-                        lines, file, encoding.name(), extension.equals(".json"), limits)
-                : new CsvRowReader(lines, file, separator, encoding.name(), limits);
+        RowReader rows =
+                separator == 0
+                        ? new JsonlRowReader(
+                                lines, file, encoding.name(), extension.equals(".json"), limits)
+                        : new CsvRowReader(lines, file, separator, encoding.name(), limits);
+        return in instanceof CutAtDamage cut ? new DamageReport(rows, cut, file, encoding) : rows;
     }
 
     /** {@code file} relative to {@code root}, '/'-separated; the absolute path if outside it. */
@@ -155,6 +162,51 @@ public final class TabularFiles {
 
     private static RawRow fileError(String file, String message) {
         return new RawRow(file, 0, RawRow.NONE, RawRow.NONE, "", message, null);
+    }
+
+    /**
+     * The rows of a gzip file read up to damage in its data, then one row 0 that reports the
+     * damage, with the partial line it cut off as raw text.
+     */
+    private static final class DamageReport implements RowReader {
+        private final RowReader rows;
+        private final CutAtDamage cut;
+        private final String file;
+        private final EncodingDetector.Detection encoding;
+        private boolean reported;
+
+        DamageReport(
+                RowReader rows, CutAtDamage cut, String file, EncodingDetector.Detection encoding) {
+            this.rows = rows;
+            this.cut = cut;
+            this.file = file;
+            this.encoding = encoding;
+        }
+
+        @Override
+        public RawRow next() throws IOException {
+            RawRow row = rows.next();
+            if (row != null || reported || cut.damage() == null) {
+                return row;
+            }
+            reported = true;
+            String tail = new String(cut.cutOff(), encoding.charset());
+            return new RawRow(
+                    file,
+                    0,
+                    RawRow.NONE,
+                    RawRow.NONE,
+                    Rows.preview(tail),
+                    "damaged gzip data ("
+                            + cut.damage()
+                            + "): the file is read up to its last complete line, the rest is lost",
+                    encoding.name());
+        }
+
+        @Override
+        public void close() throws IOException {
+            rows.close();
+        }
     }
 
     /** A reader for a file that yields just one row about the file itself. */

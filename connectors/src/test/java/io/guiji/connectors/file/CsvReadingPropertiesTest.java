@@ -219,6 +219,62 @@ class CsvReadingPropertiesTest {
         }
     }
 
+    /**
+     * A gzip-compressed file cut at any byte gives exactly the rows of its text up to the last line
+     * end that was still decompressed, then, when anything was cut, one row 0 reporting the damage.
+     */
+    @Property(tries = 1000)
+    void truncatedGzipFilesGiveTheRowsOfTheirIntactLines(
+            @ForAll("smallTables") Table table, @ForAll Random random, @ForAll int cutSeed)
+            throws Exception {
+        byte[] plain = write(table, random).file().bytes();
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(plain);
+        }
+        byte[] whole = gz.toByteArray();
+        byte[] cut = Arrays.copyOf(whole, Math.floorMod(cutSeed, whole.length + 1));
+
+        List<RawRow> rows = GeneratedFile.read(table.name() + ".gz", cut, SMALL);
+
+        // what survives: the bytes decompressed before the error, up to their last line end
+        java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+        boolean damaged = false;
+        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(cut))) {
+            byte[] b = new byte[4096];
+            for (int n; (n = in.read(b)) > 0; ) {
+                got.write(b, 0, n);
+            }
+        } catch (java.io.EOFException | java.util.zip.ZipException e) {
+            damaged = true;
+        }
+        if (damaged && got.size() == 0 && rows.size() == 1 && rows.get(0).row == 0) {
+            return; // nothing readable: one row for the file, as for a header that is not gzip
+        }
+        byte[] kept = got.toByteArray();
+        int end = kept.length;
+        if (damaged) {
+            while (end > 0 && kept[end - 1] != '\n' && kept[end - 1] != '\r') {
+                end--;
+            }
+        }
+        List<RawRow> expected = GeneratedFile.read(table.name(), Arrays.copyOf(kept, end), SMALL);
+        assertThat(rows).hasSize(expected.size() + (damaged ? 1 : 0));
+        for (int i = 0; i < expected.size(); i++) {
+            RawRow r = rows.get(i);
+            RawRow e = expected.get(i);
+            assertThat(r.row).isEqualTo(i + 1);
+            assertThat(r.raw).isEqualTo(e.raw);
+            assertThat(r.error).isEqualTo(e.error);
+            assertThat(r.values).isEqualTo(e.values);
+        }
+        if (damaged) {
+            RawRow report = rows.get(rows.size() - 1);
+            assertThat(report.row).isZero();
+            assertThat(report.error).startsWith("damaged gzip data");
+        }
+    }
+
     /** Whether all lines of the record starting at chunk j come before the first touched one. */
     private static boolean recordBefore(GeneratedFile file, int j, int firstTouched) {
         int end = j + 1;
