@@ -86,7 +86,16 @@ final class CsvRowReader implements RowReader {
             return null;
         }
         row++;
-        return record(first);
+        try {
+            return record(first);
+        } catch (RuntimeException e) {
+            // a safety net: nothing in one record may stop the file; read on after its first line
+            replayAhead();
+            return error(
+                    RawRow.NONE,
+                    Rows.preview(first.text),
+                    "line " + first.number + ": unreadable record: " + e);
+        }
     }
 
     @Override

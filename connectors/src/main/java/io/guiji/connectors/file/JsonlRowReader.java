@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads JSON records: one object per non-blank line (JSONL), or, for a {@code .json} file whose
@@ -31,12 +33,16 @@ import java.util.ArrayList;
  * limits are raised to the line limit so that these come back with our messages and option keys,
  * and depth is counted here, before Jackson builds a context per level. A BOM at the start of a
  * line (files joined with {@code cat}) is ignored for parsing and kept in the raw text. In array mode an
- * element that is not an object is an error row and reading goes on; a syntax error inside the
- * array ends the file with one error row, since nothing after it can be located reliably.
+ * element that is not an object, or over a size limit, is an error row and reading goes on; a
+ * syntax error or nesting too deep inside the array ends the file with one error row, since nothing
+ * after it can be located reliably.
  *
  * <p>Uses Jackson's streaming parser, not a tree, so a row costs one pass over its text.
  */
 final class JsonlRowReader implements RowReader {
+
+    /** Factories are thread-safe and not cheap; one per set of limits (in practice one). */
+    private static final Map<ReadLimits, JsonFactory> FACTORIES = new ConcurrentHashMap<>();
 
     private final JsonFactory json;
     private final ReadLimits limits;
@@ -68,7 +74,7 @@ final class JsonlRowReader implements RowReader {
             String encoding,
             boolean arrayAllowed,
             ReadLimits limits) {
-        this.json = factory(limits);
+        this.json = FACTORIES.computeIfAbsent(limits, JsonlRowReader::factory);
         this.limits = limits;
         this.lines = lines;
         this.file = file;
@@ -183,15 +189,20 @@ final class JsonlRowReader implements RowReader {
                 return error(Rows.preview(take(start)), problem);
             }
             return row(take(start), "");
-        } catch (JsonProcessingException e) {
+        } catch (JsonProcessingException | RuntimeException e) {
             finished = true;
             if (!counted) {
                 row++;
             }
-            long failedAt = e.getLocation() == null ? -1 : e.getLocation().getCharOffset();
+            var at = e instanceof JsonProcessingException j ? j.getLocation() : null;
+            long failedAt = at == null ? -1 : at.getCharOffset();
             long end =
                     failedAt > start ? Math.min(failedAt, arrayText.keptTo()) : arrayText.keptTo();
-            return error(Rows.preview(arrayText.slice(start, end).strip()), brokenJson(e, true));
+            return error(
+                    Rows.preview(arrayText.slice(start, end).strip()),
+                    e instanceof JsonProcessingException j
+                            ? brokenJson(j, true)
+                            : "unreadable JSON: " + e);
         }
     }
 
