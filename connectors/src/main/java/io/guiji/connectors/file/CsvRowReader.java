@@ -58,6 +58,9 @@ final class CsvRowReader implements RowReader {
     private String[] header;
     private long row;
 
+    /** The text of the record last read by {@link #readOpenRecord}, its lines joined. */
+    private String joined;
+
     /**
      * @param lines the decoded text, positioned at the start (BOM already skipped), split at LF,
      *     CRLF and lone CR, lines cut at {@link ReadLimits#maxRecordChars()}
@@ -106,7 +109,8 @@ final class CsvRowReader implements RowReader {
     private RawRow record(Line first) throws IOException {
         String at = "line " + first.number + ": ";
         if (first.truncated) {
-            return error(RawRow.NONE, Rows.preview(first.text), at + "record " + limits.recordTooLong());
+            return error(
+                    RawRow.NONE, Rows.preview(first.text), at + "record " + limits.recordTooLong());
         }
         switch (parser.begin(first.text)) {
             case BROKEN:
@@ -114,21 +118,18 @@ final class CsvRowReader implements RowReader {
             case COMPLETE:
                 String[] values = parser.fields();
                 if (values.length != header.length) {
-                    String raw = first.text;
-                    return error(values, raw, at + columns(values.length, ""));
+                    return error(values, first.text, at + columns(values.length, ""));
                 }
                 return complete(values, first.text, at);
             default:
                 break;
         }
         String problem = readOpenRecord(first);
-        String raw = null;
         if (problem == null) {
-            raw = joined;
             String[] values = parser.fields();
             if (values.length == header.length) {
                 ahead.clear();
-                return complete(values, raw, at);
+                return complete(values, joined, at);
             }
             Line last = ahead.get(ahead.size() - 1);
             problem =
@@ -143,9 +144,6 @@ final class CsvRowReader implements RowReader {
         replayAhead();
         return error(RawRow.NONE, Rows.preview(first.text), at + problem);
     }
-
-    /** The text of the record read by {@link #readOpenRecord}, its lines joined. */
-    private String joined;
 
     /**
      * Feeds the lines after {@code first} to the parser until the open quoted field closes; the
