@@ -20,6 +20,9 @@ import java.io.IOException;
  * breaks). Files are opened through Flink's {@link org.apache.flink.core.fs.FileSystem}, so any
  * file system Flink supports works.
  *
+ * <p>Limits: the {@link ReadLimits} given (the job's {@code guiji.input.*} options) bound each
+ * record; a record over them is an error row, so one runaway file cannot exhaust a TaskManager.
+ *
  * <p>Checkpointing: the position of a row is the number of rows emitted from the file so far (no
  * byte offset: the detection pass and decoding make offsets meaningless). On restore the reader
  * reads the file again from the start and skips that many rows; rows are neither lost nor repeated,
