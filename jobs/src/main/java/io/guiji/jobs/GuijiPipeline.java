@@ -77,8 +77,16 @@ public final class GuijiPipeline {
                           DataStream<RejectedRecord> referenceRejected) {}
 
     public static Outputs defineWorkflow(Inputs in, EmitMode mode, GuijiSettings settings, String period) {
+        return defineWorkflow(in, mode, settings, period, null);
+    }
+
+    /**
+     * The dataflow with the given record parser ({@code null}: the configured one). Tests bring a
+     * parser that fails on chosen rows, to see the whole job isolate them.
+     */
+    public static Outputs defineWorkflow(Inputs in, EmitMode mode, GuijiSettings settings, String period, RecordParser parser) {
         SingleOutputStreamOperator<SupervisionRecord> accepted = in.records()
-                .process(new RecordParser(settings.fixedProcessingDate(), settings.zone()))
+                .process(parser != null ? parser : new RecordParser(settings.fixedProcessingDate(), settings.zone()))
                 .uid(Uids.PARSE_RECORDS).name("parse and validate records");
 
         SingleOutputStreamOperator<UnifiedRecord> merged = accepted

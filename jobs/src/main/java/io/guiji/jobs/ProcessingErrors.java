@@ -1,7 +1,7 @@
 package io.guiji.jobs;
 
-import io.guiji.connectors.SinkText;
 import io.guiji.connectors.kafka.AvroGuard;
+import io.guiji.jobs.normalize.SinkSafeText;
 import io.guiji.schemas.RejectReason;
 import io.guiji.schemas.RejectedRecord;
 import java.io.IOException;
@@ -39,13 +39,13 @@ public final class ProcessingErrors {
 
     private ProcessingErrors() {}
 
-    /** {@code stage <stage>: <exception class>: <message>}, bounded in length and sink-safe. */
+    /** {@code stage <stage>: <exception class>: <message>}, bounded in length, unsafe characters escaped ({@link SinkSafeText#escape}). */
     public static String message(String stage, Throwable e) {
         String m = "stage " + stage + ": " + e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         if (m.length() > MAX_MESSAGE) {
             m = m.substring(0, MAX_MESSAGE) + "…";
         }
-        return SinkText.clean(m);
+        return SinkSafeText.escape(m);
     }
 
     /** Whether {@code e} is a fault of the infrastructure (rethrow) rather than of the record (isolate). */
@@ -76,20 +76,26 @@ public final class ProcessingErrors {
     public static RejectedRecord rejected(String file, long row, String message, String raw,
                                           String deptCode, String recordType) {
         return RejectedRecord.newBuilder()
-                .setFile(SinkText.cleanOrEmpty(file))
+                .setFile(escapeOrEmpty(file))
                 .setRow(row)
                 .setReason(RejectReason.PROCESSING_ERROR)
-                .setMessage(SinkText.cleanOrEmpty(message))
-                .setRaw(SinkText.cleanOrEmpty(raw))
-                .setDeptCode(SinkText.clean(deptCode))
-                .setRecordType(SinkText.clean(recordType))
+                .setMessage(escapeOrEmpty(message))
+                .setRaw(escapeOrEmpty(raw))
+                .setDeptCode(SinkSafeText.clean(deptCode))
+                .setRecordType(SinkSafeText.clean(recordType))
                 .build();
+    }
+
+    private static String escapeOrEmpty(String s) {
+        return s == null ? "" : SinkSafeText.escape(s);
     }
 
     /**
      * A rejected record that every sink can write: the record itself when it can, else a copy with
-     * its required texts set (empty when absent) and NUL and lone surrogates removed. A rejected
-     * record must be published whatever its content, so it is repaired rather than rejected again.
+     * its required texts set (empty when absent) and characters no sink takes escaped as {@code
+     * \}{@code uXXXX} ({@link SinkSafeText#escape}; a person reads the raw text to fix and resend
+     * it). A rejected record must be published whatever its content, so it is repaired rather than
+     * rejected again.
      */
     public static RejectedRecord publishable(RejectedRecord r) {
         List<String> replaced = new ArrayList<>(0);
@@ -98,18 +104,17 @@ public final class ProcessingErrors {
             return out;
         }
         return RejectedRecord.newBuilder(out)
-                .setFile(SinkText.clean(out.getFile()))
-                .setMessage(SinkText.clean(out.getMessage()))
-                .setRaw(SinkText.clean(out.getRaw()))
-                .setDeptCode(SinkText.clean(out.getDeptCode()))
-                .setRecordType(SinkText.clean(out.getRecordType()))
+                .setFile(SinkSafeText.escape(out.getFile()))
+                .setMessage(SinkSafeText.escape(out.getMessage()))
+                .setRaw(SinkSafeText.escape(out.getRaw()))
+                .setDeptCode(SinkSafeText.clean(out.getDeptCode()))
+                .setRecordType(SinkSafeText.clean(out.getRecordType()))
                 .build();
     }
 
     private static boolean isClean(RejectedRecord r) {
-        return SinkText.isClean(r.getFile()) && SinkText.isClean(r.getMessage()) && SinkText.isClean(r.getRaw())
-                && (r.getDeptCode() == null || SinkText.isClean(r.getDeptCode()))
-                && (r.getRecordType() == null || SinkText.isClean(r.getRecordType()));
+        return SinkSafeText.isSafe(r.getFile()) && SinkSafeText.isSafe(r.getMessage()) && SinkSafeText.isSafe(r.getRaw())
+                && SinkSafeText.isSafe(r.getDeptCode()) && SinkSafeText.isSafe(r.getRecordType());
     }
 
     /** Registers the {@value #METRIC} counter of an operator. */

@@ -2,6 +2,7 @@ package io.guiji.jobs.file;
 
 import io.guiji.connectors.file.InputFiles;
 import io.guiji.connectors.file.RawRow;
+import io.guiji.connectors.file.ReadLimits;
 import io.guiji.connectors.json.JsonLinesEncoder;
 import io.guiji.connectors.json.OutputJson;
 import io.guiji.jobs.EmitMode;
@@ -57,12 +58,11 @@ public final class FileRunJob {
     public record Result(CoverageSnapshot coverage, Duration elapsed, Path output) {}
 
     public static Result run(Path input, Path output, Configuration conf) throws Exception {
-        return run(input, output, conf, java.util.function.UnaryOperator.identity());
+        return run(input, output, conf, null);
     }
 
-    /** {@link #run(Path, Path, Configuration)} with {@code tap} applied to the record rows before parsing (tests bring bad rows). */
-    static Result run(Path input, Path output, Configuration conf, java.util.function.UnaryOperator<DataStream<RawRow>> tap)
-            throws Exception {
+    /** {@link #run(Path, Path, Configuration)} with the given record parser (tests bring one that fails on chosen rows). */
+    static Result run(Path input, Path output, Configuration conf, io.guiji.jobs.ingest.RecordParser parser) throws Exception {
         checkInput(input);
         GuijiSettings settings = GuijiSettings.from(conf);
         prepareOutput(output);
@@ -77,10 +77,10 @@ public final class FileRunJob {
         env.setParallelism(settings.parallelism());
         String root = input.toAbsolutePath().toString();
         GuijiPipeline.Inputs inputs = GuijiPipeline.Inputs.fromRows(
-                tap.apply(rows(env, root, "records", Uids.RECORD_SOURCE)),
-                rows(env, root, "registry", Uids.REGISTRY_SOURCE),
-                rows(env, root, "catalog", Uids.CATALOG_SOURCE));
-        GuijiPipeline.Outputs out = GuijiPipeline.defineWorkflow(inputs, EmitMode.FINAL, settings, PERIOD);
+                rows(env, root, "records", Uids.RECORD_SOURCE, settings.readLimits()),
+                rows(env, root, "registry", Uids.REGISTRY_SOURCE, settings.readLimits()),
+                rows(env, root, "catalog", Uids.CATALOG_SOURCE, settings.readLimits()));
+        GuijiPipeline.Outputs out = GuijiPipeline.defineWorkflow(inputs, EmitMode.FINAL, settings, PERIOD, parser);
 
         out.unified().sinkTo(jsonl(output.resolve("unified"), OutputJson::write))
                 .uid(Uids.SINK_UNIFIED).name("unified/*.jsonl");
@@ -123,11 +123,12 @@ public final class FileRunJob {
     }
 
     /** Rows of one input folder; an absent folder is an empty input. */
-    private static DataStream<RawRow> rows(StreamExecutionEnvironment env, String root, String subdir, String uid) {
+    private static DataStream<RawRow> rows(StreamExecutionEnvironment env, String root, String subdir, String uid,
+                                           ReadLimits limits) {
         if (!Files.isDirectory(Path.of(root, subdir))) {
             return env.fromData(new ArrayList<RawRow>(), TypeInformation.of(RawRow.class)).name(subdir + " (absent)");
         }
-        return env.fromSource(InputFiles.source(root, subdir), WatermarkStrategy.noWatermarks(), subdir + "/")
+        return env.fromSource(InputFiles.source(root, subdir, limits), WatermarkStrategy.noWatermarks(), subdir + "/")
                 .uid(uid);
     }
 

@@ -174,9 +174,15 @@ public final class GuijiStreamJob {
      */
     public static GuijiPipeline.Outputs define(StreamExecutionEnvironment env, StreamConfig cfg,
                                                UnaryOperator<DataStream<RawRow>> tap) {
+        return define(env, cfg, tap, null);
+    }
+
+    /** {@link #define(StreamExecutionEnvironment, StreamConfig, UnaryOperator)} with the given record parser (tests). */
+    static GuijiPipeline.Outputs define(StreamExecutionEnvironment env, StreamConfig cfg,
+                                        UnaryOperator<DataStream<RawRow>> tap, io.guiji.jobs.ingest.RecordParser parser) {
         GuijiPipeline.Inputs in = inputs(env, cfg);
         in = new GuijiPipeline.Inputs(tap.apply(in.records()), in.registry(), in.catalog(), in.referenceRejected());
-        GuijiPipeline.Outputs out = GuijiPipeline.defineWorkflow(in, EmitMode.CHANGES, cfg.settings(), cfg.period());
+        GuijiPipeline.Outputs out = GuijiPipeline.defineWorkflow(in, EmitMode.CHANGES, cfg.settings(), cfg.period(), parser);
         kafkaSinks(out, cfg);
         if (cfg.get(GuijiOptions.POSTGRES_URL) != null) {
             postgresFeed(env, cfg);
@@ -193,7 +199,7 @@ public final class GuijiStreamJob {
             List<String> topics = kafka.stream().map(SourceSpec::topic).toList();
             records.add(env.fromSource(kafkaSource(cfg, topics, "records", new KafkaBytesDeserializer(), cfg.value(GuijiOptions.KAFKA_GROUP_ID)),
                             WatermarkStrategy.noWatermarks(), "records " + topics).uid(Uids.RECORD_SOURCE)
-                    .process(new RecordDecoder(kafka)).uid(StreamUids.DECODE_RECORDS).name("decode records"));
+                    .process(new RecordDecoder(kafka, cfg.settings().readLimits())).uid(StreamUids.DECODE_RECORDS).name("decode records"));
         }
         for (SourceSpec s : cfg.jdbcSources()) {
             SourceSpec.Jdbc j = s.jdbc();

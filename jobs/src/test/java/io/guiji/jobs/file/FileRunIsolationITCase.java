@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.guiji.connectors.file.RawRow;
 import io.guiji.jobs.cli.Summary;
 import io.guiji.jobs.config.GuijiOptions;
+import io.guiji.jobs.ingest.FailingParsers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -45,22 +44,6 @@ class FileRunIsolationITCase {
                     .build());
 
     @TempDir Path dir;
-
-    /**
-     * Breaks the row that carries the poison marker the way a broken source would: no header
-     * (RawRow's contract says never null), so parsing it throws. The other rows pass unchanged.
-     */
-    static final class BreakPoisonRow implements MapFunction<RawRow, RawRow> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public RawRow map(RawRow row) {
-            if (row.raw != null && row.raw.contains(POISON)) {
-                row.header = null;
-            }
-            return row;
-        }
-    }
 
     @Test
     void aPoisonRecordIsRejectedAsProcessingErrorAndTheRunFinishesWithEveryRecordOnce() throws Exception {
@@ -92,13 +75,15 @@ class FileRunIsolationITCase {
         conf.set(GuijiOptions.PROCESSING_DATE, "2026-11-25");
         conf.set(GuijiOptions.PARALLELISM, PARALLELISM);
 
-        FileRunJob.Result result = FileRunJob.run(input, output, conf, rows -> rows.map(new BreakPoisonRow()).name("break the poison row"));
+        // Normalizing throws on the poison row (the parser is the production one but for that row).
+        FileRunJob.Result result = FileRunJob.run(input, output, conf,
+                FailingParsers.throwingOn(POISON, java.time.LocalDate.of(2026, 11, 25), "Asia/Shanghai"));
 
         List<JsonNode> rejected = parse(readLines(output.resolve("rejected")));
         assertThat(rejected).filteredOn(r -> r.get("file").asText().equals(PENALTIES)).singleElement().satisfies(r -> {
             assertThat(r.get("row").asLong()).isEqualTo(2);
             assertThat(r.get("reason").asText()).isEqualTo("PROCESSING_ERROR");
-            assertThat(r.get("message").asText()).startsWith("stage parse: java.lang.NullPointerException");
+            assertThat(r.get("message").asText()).isEqualTo("stage parse: java.lang.IllegalStateException: poisoned row");
             assertThat(r.get("raw").asText()).contains(POISON);
             assertThat(r.get("dept_code").asText()).isEqualTo("SCJG01");
         });

@@ -65,19 +65,22 @@ class ReferenceParsersIsolationTest {
     }
 
     @Test
-    void aCatalogueRowWithoutValuesIsAProcessingErrorNotACrash() throws Exception {
+    void aCatalogueRowThatMakesReadingThrowIsRejectedAndTheNextIsRead() throws Exception {
         try (OneInputStreamOperatorTestHarness<RawRow, CatalogEntry> h = new OneInputStreamOperatorTestHarness<>(
-                new ProcessOperator<>(new ReferenceParsers.Catalog()), new OperatorMetrics().environment())) {
+                new ProcessOperator<>(new ReferenceParsers.Catalog((n, row) -> {
+                    if (row.row == 1) {
+                        throw new NullPointerException("no values");
+                    }
+                    return n.catalog(row);
+                })), new OperatorMetrics().environment())) {
             h.open();
-            RawRow broken = catalogRow(1);
-            broken.values = null; // a source that broke RawRow's contract (values never null)
-            h.processElement(broken, 0);
+            h.processElement(catalogRow(1), 0);
             h.processElement(catalogRow(2), 0);
 
             assertThat(h.extractOutputValues()).extracting(CatalogEntry::getDeptCode).containsExactly("SCJG01");
             assertThat(rejected(h)).singleElement().satisfies(r -> {
                 assertThat(r.getReason()).isEqualTo(RejectReason.PROCESSING_ERROR);
-                assertThat(r.getMessage()).startsWith("stage parse: java.lang.NullPointerException");
+                assertThat(r.getMessage()).isEqualTo("stage parse: java.lang.NullPointerException: no values");
             });
         }
     }

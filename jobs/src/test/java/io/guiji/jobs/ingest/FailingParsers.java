@@ -1,0 +1,21 @@
+package io.guiji.jobs.ingest;
+
+import java.time.LocalDate;
+
+/** Record parsers that fail on chosen rows, for tests of whole jobs (the seam is package-private). */
+public final class FailingParsers {
+    private FailingParsers() {}
+
+    /**
+     * A parser that throws {@code IllegalStateException("poisoned row")} while normalizing any row
+     * whose raw text contains {@code marker}, and parses every other row as in production.
+     */
+    public static RecordParser throwingOn(String marker, LocalDate today, String zone) {
+        return new RecordParser(today, zone, (normalizer, row) -> {
+            if (row.raw != null && row.raw.contains(marker)) {
+                throw new IllegalStateException("poisoned row");
+            }
+            return normalizer.normalize(row);
+        });
+    }
+}
