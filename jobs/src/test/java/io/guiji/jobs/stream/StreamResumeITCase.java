@@ -6,6 +6,8 @@ import io.guiji.connectors.testing.KafkaBrokerExtension;
 import io.guiji.connectors.testing.PostgresExtension;
 import io.guiji.jobs.cli.Guiji;
 import io.guiji.jobs.config.GuijiOptions;
+import io.guiji.schemas.RejectedRecord;
+import io.guiji.schemas.UnifiedRecord;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * with the same command line. The second run says it resumed from a checkpoint ({@code chk-N}), and
  * in the end Kafka (read_committed) and PostgreSQL hold each input exactly once, with no (record_id,
  * version) twice, and records that arrive after the restart are linked as before (the registry
- * index came back with the checkpoint).
+ * index came back with the checkpoint). A third start with {@code --fresh} restores nothing and still
+ * links, since the registry topic is then read from its beginning.
  */
 class StreamResumeITCase {
     private static final String PENALTIES = "in.penalty";
@@ -69,6 +72,7 @@ class StreamResumeITCase {
             assertThat(started).startsWith("guiji stream: no checkpoint in file:");
 
             List<String> inputs = new ArrayList<>(StreamTesting.produce(KAFKA, StreamTesting.penalties(PENALTIES, "0", 30)));
+            List<String> batch0 = List.copyOf(inputs);
             StreamTesting.await("batch 0 in PostgreSQL", Duration.ofSeconds(180),
                     () -> StreamTesting.pgPlaces(db).keySet().containsAll(inputs));
 
@@ -92,6 +96,31 @@ class StreamResumeITCase {
             inputs.addAll(StreamTesting.produce(KAFKA, StreamTesting.penalties(PENALTIES, "3", 30)));
             StreamTesting.assertCaughtUpExactly(KAFKA, OUT, db, inputs, Duration.ofSeconds(180));
             assertThat(second.isAlive()).as("the resumed stream still runs").isTrue();
+            second.destroyForcibly();
+            second.waitFor(30, TimeUnit.SECONDS);
+
+            // --fresh restores nothing, and the registry comes back from the beginning of its topic
+            // although the consumer group has committed offsets past the entry.
+            StreamTesting.Topics fresh = StreamTesting.Topics.of("fresh");
+            fresh.create(KAFKA);
+            second = stream(file, dir.resolve("third.out"), "--fresh", "-D", GuijiOptions.TOPIC_UNIFIED.key() + "=" + fresh.unified(),
+                    "-D", GuijiOptions.TOPIC_REJECTED.key() + "=" + fresh.rejected(),
+                    "-D", GuijiOptions.TOPIC_REFERENCE_REJECTED.key() + "=" + fresh.referenceRejected(),
+                    "-D", GuijiOptions.TOPIC_COVERAGE.key() + "=" + fresh.coverage(),
+                    "-D", GuijiOptions.TOPIC_LINK_CHANGES.key() + "=" + fresh.linkChanges());
+            assertThat(awaitLine(second, dir.resolve("third.out"), "guiji stream: ")).startsWith("guiji stream: starting fresh (--fresh)");
+            List<String> later = StreamTesting.produce(KAFKA, StreamTesting.penalties(PENALTIES, "4", 12));
+            StreamTesting.await("batch 4 in the new outputs", Duration.ofSeconds(180),
+                    () -> StreamTesting.kafkaPlaces(KAFKA, fresh).keySet().containsAll(later));
+            Map<String, UnifiedRecord> finals = StreamTesting.finalStates(StreamTesting.committed(KAFKA, fresh.unified(), UnifiedRecord.class));
+            // Departmental topics start at the group's committed offsets, which follow checkpoints
+            // asynchronously: input from just before the kill may be read again, each once.
+            Map<String, Integer> places = StreamTesting.places(finals, StreamTesting.committed(KAFKA, fresh.rejected(), RejectedRecord.class));
+            assertThat(places.keySet()).containsAll(later);
+            assertThat(places.values()).containsOnly(1);
+            assertThat(places.keySet()).as("input of batch 0, long committed, is not read again").doesNotContainAnyElementsOf(batch0);
+            assertThat(finals.values()).filteredOn(u -> StreamTesting.REGISTERED_NAME.equals(u.getFields().getSubjectName()))
+                    .isNotEmpty().extracting(UnifiedRecord::getEnterpriseId).containsOnly(StreamTesting.REGISTERED_USCC);
         } finally {
             first.destroyForcibly();
             if (second != null) {
@@ -102,7 +131,7 @@ class StreamResumeITCase {
     }
 
     /** {@code guiji stream --config FILE} in a JVM of its own, with the test's class path, output to {@code out}. */
-    private static Process stream(Path config, Path out) throws Exception {
+    private static Process stream(Path config, Path out, String... more) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx768m");
@@ -116,6 +145,7 @@ class StreamResumeITCase {
         command.add(classpath.trim());
         command.add(Guiji.class.getName());
         command.addAll(List.of("stream", "--config", config.toString()));
+        command.addAll(List.of(more));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
     }
 
