@@ -1,17 +1,35 @@
 package io.guiji.jobs.stream;
 
-import org.apache.flink.api.common.functions.FlatMapFunction;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.source.Boundedness;
+import org.apache.flink.api.connector.source.ReaderOutput;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.api.connector.source.SourceReader;
+import org.apache.flink.api.connector.source.SourceReaderContext;
+import org.apache.flink.api.connector.source.SourceSplit;
+import org.apache.flink.api.connector.source.SplitEnumerator;
+import org.apache.flink.api.connector.source.SplitEnumeratorContext;
 import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
+import org.apache.flink.core.io.InputStatus;
+import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.util.Collector;
 
 /**
- * An empty stream of a type, for an input that is not configured (no registry topic, say).
- * {@code fromData} of an empty collection fails in streaming mode, so: one number, mapped to nothing.
+ * An empty stream of a type, for an input that is not configured (no catalogue topic, say): an
+ * unbounded source that never emits and never finishes.
+ *
+ * <p>It must not finish. Once any task of a streaming job has finished, Flink plans checkpoints
+ * "after tasks finished", and then a checkpoint taken while a failed region (the PostgreSQL feed
+ * during an outage) waits to restart can record that region's tasks as finished: restored from it,
+ * they finish at once, and the feed stops for good while Kafka output goes on. Seen with a bounded
+ * one-element source here (issue 10); with no task ever finished, checkpoints wait for every task to
+ * run, and a region restarts from where it was.
  */
-final class Nothing<T> implements FlatMapFunction<Long, T>, ResultTypeQueryable<T> {
+final class Nothing<T> implements Source<T, Nothing.NoSplit, Integer>, ResultTypeQueryable<T> {
     private static final long serialVersionUID = 1L;
     private final TypeInformation<T> type;
 
@@ -20,15 +38,138 @@ final class Nothing<T> implements FlatMapFunction<Long, T>, ResultTypeQueryable<
     }
 
     static <T> DataStream<T> of(StreamExecutionEnvironment env, Class<T> type, String name) {
-        return env.fromSequence(0, 0).name(name).setParallelism(1)
-                .flatMap(new Nothing<>(TypeInformation.of(type))).name(name).setParallelism(1);
+        return env.fromSource(new Nothing<>(TypeInformation.of(type)), WatermarkStrategy.noWatermarks(), name).setParallelism(1);
     }
-
-    @Override
-    public void flatMap(Long value, Collector<T> out) {}
 
     @Override
     public TypeInformation<T> getProducedType() {
         return type;
+    }
+
+    @Override
+    public Boundedness getBoundedness() {
+        return Boundedness.CONTINUOUS_UNBOUNDED;
+    }
+
+    @Override
+    public SourceReader<T, NoSplit> createReader(SourceReaderContext readerContext) {
+        return new Reader<>();
+    }
+
+    @Override
+    public SplitEnumerator<NoSplit, Integer> createEnumerator(SplitEnumeratorContext<NoSplit> enumContext) {
+        return new Enumerator();
+    }
+
+    @Override
+    public SplitEnumerator<NoSplit, Integer> restoreEnumerator(SplitEnumeratorContext<NoSplit> enumContext, Integer checkpoint) {
+        return new Enumerator();
+    }
+
+    @Override
+    public SimpleVersionedSerializer<NoSplit> getSplitSerializer() {
+        return new NoSplitSerializer();
+    }
+
+    @Override
+    public SimpleVersionedSerializer<Integer> getEnumeratorCheckpointSerializer() {
+        return new ZeroSerializer();
+    }
+
+    /** There are never any splits; the type exists because a source needs one. */
+    static final class NoSplit implements SourceSplit {
+        @Override
+        public String splitId() {
+            return "none";
+        }
+    }
+
+    /** Never has anything: its availability never completes, so the task idles (and checkpoints) until cancelled. */
+    private static final class Reader<T> implements SourceReader<T, NoSplit> {
+        private final CompletableFuture<Void> never = new CompletableFuture<>();
+
+        @Override
+        public void start() {}
+
+        @Override
+        public InputStatus pollNext(ReaderOutput<T> output) {
+            return InputStatus.NOTHING_AVAILABLE;
+        }
+
+        @Override
+        public List<NoSplit> snapshotState(long checkpointId) {
+            return List.of();
+        }
+
+        @Override
+        public CompletableFuture<Void> isAvailable() {
+            return never;
+        }
+
+        @Override
+        public void addSplits(List<NoSplit> splits) {}
+
+        @Override
+        public void notifyNoMoreSplits() {}
+
+        @Override
+        public void close() {}
+    }
+
+    /** Assigns nothing and never says there is no more. */
+    private static final class Enumerator implements SplitEnumerator<NoSplit, Integer> {
+        @Override
+        public void start() {}
+
+        @Override
+        public void handleSplitRequest(int subtaskId, String requesterHostname) {}
+
+        @Override
+        public void addSplitsBack(List<NoSplit> splits, int subtaskId) {}
+
+        @Override
+        public void addReader(int subtaskId) {}
+
+        @Override
+        public Integer snapshotState(long checkpointId) {
+            return 0;
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    private static final class NoSplitSerializer implements SimpleVersionedSerializer<NoSplit> {
+        @Override
+        public int getVersion() {
+            return 1;
+        }
+
+        @Override
+        public byte[] serialize(NoSplit split) {
+            return new byte[0];
+        }
+
+        @Override
+        public NoSplit deserialize(int version, byte[] serialized) {
+            return new NoSplit();
+        }
+    }
+
+    private static final class ZeroSerializer implements SimpleVersionedSerializer<Integer> {
+        @Override
+        public int getVersion() {
+            return 1;
+        }
+
+        @Override
+        public byte[] serialize(Integer state) {
+            return new byte[0];
+        }
+
+        @Override
+        public Integer deserialize(int version, byte[] serialized) {
+            return 0;
+        }
     }
 }
