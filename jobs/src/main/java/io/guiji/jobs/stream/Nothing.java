@@ -9,9 +9,9 @@ import org.apache.flink.util.Collector;
 
 /**
  * An empty stream of a type, for an input that is not configured (no registry topic, say).
- * {@code fromData} of an empty collection fails in streaming mode, so: one number, mapped to nothing.
+ * {@code fromData} of an empty collection fails (in BATCH mode too), so: one number, mapped to nothing.
  */
-final class Nothing<T> implements FlatMapFunction<Long, T>, ResultTypeQueryable<T> {
+public final class Nothing<T> implements FlatMapFunction<Long, T>, ResultTypeQueryable<T> {
     private static final long serialVersionUID = 1L;
     private final TypeInformation<T> type;
 
@@ -19,7 +19,7 @@ final class Nothing<T> implements FlatMapFunction<Long, T>, ResultTypeQueryable<
         this.type = type;
     }
 
-    static <T> DataStream<T> of(StreamExecutionEnvironment env, Class<T> type, String name) {
+    public static <T> DataStream<T> of(StreamExecutionEnvironment env, Class<T> type, String name) {
         return env.fromSequence(0, 0).name(name).setParallelism(1)
                 .flatMap(new Nothing<>(TypeInformation.of(type))).name(name).setParallelism(1);
     }
