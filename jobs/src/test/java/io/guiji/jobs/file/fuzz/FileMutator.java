@@ -22,16 +22,19 @@ public final class FileMutator {
     /** One kind of damage. */
     public enum Kind {
         FLIP_BYTES, NUL_BYTES, BOM, INVALID_BYTES,
-        TRUNCATE, INSERT_QUOTE, DELETE_NEWLINE, CR_NEWLINE, DUPLICATE_LINE, BLANK_LINES,
+        TRUNCATE, INSERT_QUOTE, DELETE_NEWLINE, CR_NEWLINE, DUPLICATE_LINE, BLANK_LINES, HEADER, SEPARATORS, NESTING,
         BLOW_UP_FIELD, HUGE_NUMBER,
         HOSTILE_TEXT;
 
         /** Byte-level damage: bit flips, NUL bytes, byte-order marks, bytes no charset decodes. */
         public static final Set<Kind> BYTES = EnumSet.of(FLIP_BYTES, NUL_BYTES, BOM, INVALID_BYTES);
-        /** Damage to the record structure: cut files, stray quotes, lost or changed line breaks. */
+        /**
+         * Damage to the record structure: cut files, stray quotes, lost or changed line breaks,
+         * duplicated lines, headers with cells swapped, repeated or lost, runs of separators, deep JSON nesting.
+         */
         public static final Set<Kind> STRUCTURE = EnumSet.of(TRUNCATE, INSERT_QUOTE, DELETE_NEWLINE, CR_NEWLINE,
-                DUPLICATE_LINE, BLANK_LINES);
-        /** Fields over 64 KiB, amounts of 100,000 digits. */
+                DUPLICATE_LINE, BLANK_LINES, HEADER, SEPARATORS, NESTING);
+        /** Fields over 64 KiB (now and then a line over 8 M characters), amounts of 100,000 digits. */
         public static final Set<Kind> SIZE = EnumSet.of(BLOW_UP_FIELD, HUGE_NUMBER);
         /** Values that are text the pipeline must survive: odd brackets, control and format characters. */
         public static final Set<Kind> VALUES = EnumSet.of(HOSTILE_TEXT);
@@ -89,8 +92,9 @@ public final class FileMutator {
             }
             case BOM -> {
                 int p = rnd.nextBoolean() ? 0 : lineStart(b, rnd);
-                e.replace(p, 0, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-                return "bom@" + p;
+                boolean utf16 = rnd.nextInt(4) == 0;
+                e.replace(p, 0, utf16 ? new byte[] {(byte) 0xFF, (byte) 0xFE} : new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+                return (utf16 ? "utf16-bom@" : "bom@") + p;
             }
             case INVALID_BYTES -> {
                 byte[][] bad = {{(byte) 0x80}, {(byte) 0xFF}, {(byte) 0xFE, (byte) 0xFF}, {(byte) 0x81}, {(byte) 0x81, (byte) 0x20},
@@ -140,10 +144,54 @@ public final class FileMutator {
                 e.replace(p, 0, blanks[rnd.nextInt(blanks.length)].getBytes(cs));
                 return "blank-lines@" + p;
             }
+            case HEADER -> {
+                int end = lineEnd(b, 0);
+                String first = new String(b, 0, end, cs);
+                String nl = first.endsWith("\n") ? "\n" : "";
+                String body = first.substring(0, first.length() - nl.length());
+                String changed;
+                String what;
+                if (jsonl) { // a key twice in one object
+                    int colon = body.indexOf("\":");
+                    int open = colon < 0 ? -1 : body.lastIndexOf('"', colon - 1);
+                    changed = open < 0 ? body : "{" + body.substring(open, body.indexOf(',', colon) < 0 ? body.length() - 1
+                            : body.indexOf(',', colon)) + "," + body.substring(1);
+                    what = "duplicate-key";
+                } else {
+                    List<String> cells = new ArrayList<>(List.of(body.split(",", -1)));
+                    int i = rnd.nextInt(cells.size());
+                    int j = rnd.nextInt(cells.size());
+                    switch (rnd.nextInt(4)) {
+                        case 0 -> { cells.set(i, cells.get(j)); what = "header-repeated"; }
+                        case 1 -> { cells.remove(i); what = "header-lost"; }
+                        case 2 -> { cells.add(i, ""); what = "header-empty-cell"; }
+                        default -> { java.util.Collections.swap(cells, i, j); what = "header-swapped"; }
+                    }
+                    changed = String.join(",", cells);
+                }
+                e.replace(0, end, (changed + nl).getBytes(cs));
+                return what;
+            }
+            case SEPARATORS -> {
+                int p = rnd.nextInt(n + 1);
+                int count = rnd.nextBoolean() ? 1 + rnd.nextInt(5) : 10_000;
+                e.replace(p, 0, ",".repeat(count).getBytes(cs));
+                return "separators@" + p + "(" + count + ")";
+            }
+            case NESTING -> {
+                int p = afterSeparator(b, jsonl, rnd);
+                int depth = rnd.nextBoolean() ? 10 + rnd.nextInt(100) : 5_000 + rnd.nextInt(20_000);
+                String nested = rnd.nextBoolean() ? "[".repeat(depth) + "]".repeat(depth) : "{\"a\":".repeat(depth) + "1" + "}".repeat(depth);
+                // inside a JSON string value the nesting is text: start it where a value starts (after '":')
+                int at = jsonl && p > 0 && b[p - 1] == '"' ? p - 1 : p;
+                e.replace(at, 0, (jsonl ? nested + "," : nested).getBytes(cs));
+                return "nesting@" + at + "(" + depth + ")";
+            }
             case BLOW_UP_FIELD -> {
                 int p = afterSeparator(b, jsonl, rnd);
                 String unit = rnd.nextBoolean() ? "x" : "某";
-                int chars = FIELD_LIMIT + 1 + rnd.nextInt(3 * FIELD_LIMIT);
+                // now and then a line longer than the readers hold (8 M characters)
+                int chars = rnd.nextInt(40) == 0 ? 8 * 1024 * 1024 + 10 : FIELD_LIMIT + 1 + rnd.nextInt(3 * FIELD_LIMIT);
                 e.replace(p, 0, unit.repeat(chars).getBytes(cs));
                 return "blow-up@" + p + "(" + chars + " chars)";
             }

@@ -48,7 +48,8 @@ import org.apache.flink.util.CloseableIterator;
  *       its first rows, with the same outcome (accepted, or rejected for the same reason) as in the
  *       original; so do those wholly in the untouched end, as its last rows (for CSV only after the
  *       last quote character, since a stray quote before may legitimately close there). Outcomes
- *       are compared when the damaged file is detected in the original's encoding.
+ *       are compared when the damaged file is detected in the original's encoding;
+ *   <li>no value of a unified record is longer than a field may be (64 Ki characters by default).
  * </ol>
  *
  * One run checks a batch of many damaged files, since each run costs seconds. The seed makes a
@@ -204,6 +205,7 @@ public final class WholeFileFuzz {
             violations.add("guiji run ended with exit code " + exit + ": " + String.join(" | ", lastCliErrors));
             return new Outcome(seed, count, 0, 0, exit, violations, input);
         }
+        checkFieldSizes(output.resolve("unified"), violations);
         Map<String, Map<Long, List<String>>> placed = placements(output);
         long records = 0;
         for (Map<Long, List<String>> rows : placed.values()) {
@@ -231,7 +233,7 @@ public final class WholeFileFuzz {
     }
 
     /** References distinct and exactly 1..N; N consistent with the file's lines. */
-    private static void check(String what, Map<Long, List<String>> rows, byte[] bytes, boolean jsonl, boolean csv,
+    static void check(String what, Map<Long, List<String>> rows, byte[] bytes, boolean jsonl, boolean csv,
             List<String> violations) {
         long n = rows.size();
         for (Map.Entry<Long, List<String>> e : rows.entrySet()) {
@@ -322,6 +324,37 @@ public final class WholeFileFuzz {
         if (got == null || expected == null || !got.equals(expected)) {
             violations.add(what + ": untouched record at row " + row + " came out as " + got + ", but as " + expected
                     + " from " + original + " row " + originalRow);
+        }
+    }
+
+    /**
+     * The default limit of one field (docs/contract.md §3: a field over it makes its record
+     * MALFORMED), so no value of an accepted record is longer.
+     */
+    static final int MAX_FIELD_CHARS = 64 * 1024;
+
+    /** No string or number in a unified record is longer than a field may be. */
+    private static void checkFieldSizes(Path unified, List<String> violations) throws IOException {
+        for (Path f : files(unified)) {
+            for (String line : Files.readAllLines(f, UTF_8)) {
+                if (line.length() <= MAX_FIELD_CHARS) {
+                    continue;
+                }
+                try (JsonParser p = JSON.createParser(line)) {
+                    String recordId = null;
+                    for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                        if (t == JsonToken.VALUE_STRING && "record_id".equals(p.currentName())) {
+                            recordId = p.getText();
+                        }
+                        if ((t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT)
+                                && p.getTextLength() > MAX_FIELD_CHARS) {
+                            violations.add("unified record " + (recordId == null ? "?" : recordId) + ": field " + p.currentName()
+                                    + " of " + p.getTextLength() + " characters accepted (limit " + MAX_FIELD_CHARS
+                                    + "; a record with a longer field is MALFORMED)");
+                        }
+                    }
+                }
+            }
         }
     }
 
