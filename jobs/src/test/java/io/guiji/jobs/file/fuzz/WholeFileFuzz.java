@@ -46,9 +46,11 @@ import org.apache.flink.util.CloseableIterator;
  *       lines minus the header;
  *   <li>the original's records lying wholly in the untouched start of a damaged file come out as
  *       its first rows, with the same outcome (accepted, or rejected for the same reason) as in the
- *       original; so do those wholly in the untouched end, as its last rows (for CSV only after the
- *       last quote character, since a stray quote before may legitimately close there). Outcomes
- *       are compared when the damaged file is detected in the original's encoding;
+ *       original; so do those wholly in the untouched end, as its last rows (for CSV those after
+ *       the reach of any valid record that could start in the damaged middle: a stray quote closed
+ *       by a later one, with the right field count, legitimately takes the lines it spans; a broken
+ *       record costs its first line only). Outcomes are compared when the damaged file is detected
+ *       in the original's encoding;
  *   <li>no value of a unified record is longer than a field may be (64 Ki characters by default).
  * </ol>
  *
@@ -106,7 +108,7 @@ public final class WholeFileFuzz {
         if (!jsonl && !rel.endsWith(".csv")) {
             return null;
         }
-        FileLayout layout = FileLayout.of(bytes);
+        FileLayout layout = FileLayout.of(bytes, jsonl);
         List<int[]> spans = new ArrayList<>();
         int line = 0;
         int header = -1;
@@ -168,6 +170,67 @@ public final class WholeFileFuzz {
     private record Damaged(String file, Original original, FileMutator.Mutated mutated) {}
 
     /**
+     * The same damage and checks at the reading layer only, in memory: {@code count} damaged copies
+     * read by {@link TabularFiles#reader} (the reader the job's file source uses), a row's outcome
+     * being "ACCEPTED" when it parsed and "REJECTED MALFORMED" when not. Thousands of files a second,
+     * without Flink; it finds where reading loses or doubles rows, and a parsed row with a field over
+     * the limit.
+     */
+    public static Outcome readBatch(Base base, long seed, Set<FileMutator.Kind> kinds, int count) {
+        Random rnd = new Random(seed);
+        List<Original> originals = new ArrayList<>(base.originals.values());
+        List<String> violations = new ArrayList<>();
+        long records = 0;
+        long compared = 0;
+        Map<String, Map<Long, List<String>>> originalRows = new HashMap<>();
+        for (int i = 0; i < count; i++) {
+            Original o = originals.get(rnd.nextInt(originals.size()));
+            FileMutator.Mutated m = FileMutator.mutate(o.bytes(), o.charset(), o.jsonl(), kinds, 1 + rnd.nextInt(3), rnd);
+            String what = o.file() + " damaged " + m.applied() + " (seed " + seed + ", file " + i + ")";
+            Map<Long, List<String>> rows = new TreeMap<>();
+            try {
+                rows = read(o.file(), m.bytes(), what, violations);
+            } catch (RuntimeException | IOException e) {
+                violations.add(what + ": reading threw " + e);
+                continue;
+            }
+            records += rows.size();
+            check(what, rows, m.bytes(), o.jsonl(), !o.jsonl(), violations);
+            if (allPlacedOnce(rows)) {
+                Map<Long, List<String>> before = originalRows.computeIfAbsent(o.file(), f -> {
+                    try {
+                        return read(f, o.bytes(), f, violations);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                compared += checkUntouched(what, new Damaged(o.file(), o, m), rows, before, violations);
+            }
+        }
+        return new Outcome(seed, count, records, compared, 0, violations, null);
+    }
+
+    private static Map<Long, List<String>> read(String file, byte[] bytes, String what, List<String> violations)
+            throws IOException {
+        Map<Long, List<String>> rows = new TreeMap<>();
+        try (io.guiji.connectors.file.RowReader reader = TabularFiles.reader(file, () -> new java.io.ByteArrayInputStream(bytes))) {
+            for (RawRow r = reader.next(); r != null; r = reader.next()) {
+                rows.computeIfAbsent(r.row, k -> new ArrayList<>()).add(r.error == null ? "ACCEPTED" : "REJECTED MALFORMED");
+                if (r.error == null) {
+                    for (int c = 0; c < r.values.length; c++) {
+                        if (r.values[c] != null && r.values[c].length() > MAX_FIELD_CHARS) {
+                            violations.add(what + ": row " + r.row + " parsed with a field of " + r.values[c].length()
+                                    + " characters (" + (c < r.header.length ? r.header[c] : "column " + (c + 1)) + "; limit "
+                                    + MAX_FIELD_CHARS + ")");
+                        }
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    /**
      * Writes the sample plus {@code count} damaged copies of its record files (and one damaged copy
      * of each registry and catalogue file) under {@code work}, runs {@code guiji run} on them and
      * checks the outputs.
@@ -191,7 +254,7 @@ public final class WholeFileFuzz {
         for (String ref : List.of("registry", "catalog")) {
             for (Path f : files(base.input.resolve(ref))) {
                 byte[] bytes = Files.readAllBytes(f);
-                FileLayout l = FileLayout.of(bytes);
+                FileLayout l = FileLayout.of(bytes, false);
                 FileMutator.Mutated m = FileMutator.mutate(bytes, l.encoding.charset(), f.toString().endsWith(".jsonl"), kinds,
                         1 + rnd.nextInt(3), rnd);
                 Files.write(input.resolve(TabularFiles.relativePath(f, base.input)).resolveSibling("fuzz-" + f.getFileName()),
@@ -244,7 +307,7 @@ public final class WholeFileFuzz {
                 violations.add(what + ": rows are not 1.." + n + ": row " + e.getKey() + " (" + e.getValue() + ")");
             }
         }
-        FileLayout layout = FileLayout.of(bytes);
+        FileLayout layout = FileLayout.of(bytes, jsonl);
         int nonBlank = layout.nonBlankLines();
         if (jsonl && n != nonBlank) {
             violations.add(what + ": " + n + " rows accounted for, but the file has " + nonBlank + " non-blank lines");
@@ -281,21 +344,46 @@ public final class WholeFileFuzz {
                 prefix++;
             }
         }
-        int suffix = 0;
+        // Records of the original wholly in the untouched end, from the last one back.
+        List<Integer> tailRecords = new ArrayList<>();
         int tailStart = size - m.untouchedSuffix();
-        for (int r = o.records().size() - 1; r >= prefix; r--) {
+        for (int r = o.records().size() - 1; r >= prefix && headerIntact; r--) {
             int[] span = o.records().get(r);
-            FileLayout.Line first = lines.get(span[0]);
             // the break before the record's first line is untouched too, so the line still starts there
-            boolean inTail = first.start() - 1 >= tailStart && span[0] > 0;
-            boolean quoteFree = true;
-            for (int l = span[0]; l < lines.size() && !o.jsonl(); l++) {
-                quoteFree &= !lines.get(l).hasQuote();
-            }
-            if (!inTail || !quoteFree || !headerIntact) {
+            if (span[0] == 0 || lines.get(span[0]).start() - 1 < tailStart) {
                 break;
             }
-            suffix++;
+            tailRecords.add(r);
+        }
+        FileLayout damagedLayout = FileLayout.of(m.bytes(), o.jsonl());
+        int shift = m.bytes().length - size;
+        int suffix = tailRecords.size();
+        if (!o.jsonl() && suffix > 0) {
+            // A record starting in the damaged middle may run into the untouched end and still be a
+            // valid record (a stray quote closed by a later one, the field count right by chance):
+            // the records it covers are then legitimately gone. Every middle line is tried as a
+            // start, since the reader resumes at the line after a broken record's first.
+            int columns = fieldCount(lines.get(o.headerLine()).text());
+            int middleStart = prefix == 0 ? lines.get(o.headerLine()).next() : lines.get(o.records().get(prefix - 1)[1]).next();
+            int endStart = lines.get(o.records().get(tailRecords.get(suffix - 1))[0]).start() + shift;
+            int reach = -1;
+            for (int l = 0; l < damagedLayout.lines.size(); l++) {
+                FileLayout.Line line = damagedLayout.lines.get(l);
+                if (line.start() < middleStart || line.start() >= endStart || line.blank()) {
+                    continue;
+                }
+                int end = damagedLayout.validCsvRecordEnd(l, columns);
+                if (end >= 0) {
+                    reach = Math.max(reach, damagedLayout.lines.get(end).start());
+                }
+            }
+            suffix = 0;
+            for (int r : tailRecords) {
+                if (lines.get(o.records().get(r)[0]).start() + shift <= reach) {
+                    break;
+                }
+                suffix++;
+            }
         }
         long n = rows.size();
         if (n < prefix + suffix) {
@@ -303,7 +391,6 @@ public final class WholeFileFuzz {
                     + suffix + " at the end must all be there");
             return 0;
         }
-        FileLayout damagedLayout = FileLayout.of(m.bytes());
         if (!damagedLayout.encoding.equals(o.layout().encoding)) {
             return 0; // decoded otherwise: the same bytes may now be other text
         }
@@ -317,6 +404,21 @@ public final class WholeFileFuzz {
             compare(what, row, rows.get(row), originalRow, originalRows.get(originalRow), o.file(), violations);
         }
         return prefix + suffix;
+    }
+
+    /** The number of fields of a one-line CSV record. */
+    private static int fieldCount(String line) {
+        int fields = 1;
+        boolean inQuotes = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                inQuotes = !inQuotes;
+            } else if (c == ',' && !inQuotes) {
+                fields++;
+            }
+        }
+        return fields;
     }
 
     private static void compare(String what, long row, List<String> got, long originalRow, List<String> expected,
