@@ -14,14 +14,18 @@ import java.util.Set;
  * in-process, every input record checked to come out exactly once ({@link WholeFileFuzz}). A
  * failing batch's input is kept under {@code --keep}; the batch seed replays it.
  *
- * <pre>{@code [--files 2000] [--per-batch 50] [--seed N] [--kinds bytes,structure,size,values]
- * [--work /tmp/guiji-fuzz] [--keep bench/fuzz-failures]}</pre>
+ * First the reading layer alone ({@link WholeFileFuzz#readBatch}: {@code --reading-files}, in
+ * memory, thousands a second), then the whole run.
+ *
+ * <pre>{@code [--reading-files 50000] [--files 2000] [--per-batch 50] [--seed N]
+ * [--kinds bytes,structure,size,values] [--work /tmp/guiji-fuzz] [--keep bench/fuzz-failures]}</pre>
  */
 public final class FuzzRun {
     private FuzzRun() {}
 
     public static void main(String[] argv) throws Exception {
         Args a = Args.parse(argv);
+        int readingFiles = a.getInt("reading-files", 50_000);
         int files = a.getInt("files", 2000);
         int perBatch = a.getInt("per-batch", 50);
         long seed = a.getLong("seed", System.nanoTime());
@@ -32,8 +36,18 @@ public final class FuzzRun {
         WholeFileFuzz.delete(work);
         System.out.printf("fuzz: %,d damaged files in batches of %d, seed %d, kinds %s%n", files, perBatch, seed, kinds);
         WholeFileFuzz.Base base = WholeFileFuzz.prepare(work, 20211);
-        int batches = (files + perBatch - 1) / perBatch;
         int failed = 0;
+        long t = System.nanoTime();
+        for (int done = 0, b = 0; done < readingFiles; done += 1000, b++) {
+            WholeFileFuzz.Outcome o = WholeFileFuzz.readBatch(base, seed - 1 - b, kinds, Math.min(1000, readingFiles - done));
+            if (!o.ok()) {
+                failed++;
+                System.out.printf("reading batch %d seed %d: FAILED%n%s", b + 1, seed - 1 - b, o.report(20));
+            }
+        }
+        System.out.printf("RESULT fuzz reading: %,d damaged files read, %d batches failed, %.0f s%n", readingFiles, failed,
+                (System.nanoTime() - t) / 1e9);
+        int batches = (files + perBatch - 1) / perBatch;
         long records = 0;
         long t0 = System.nanoTime();
         for (int b = 0; b < batches; b++) {
