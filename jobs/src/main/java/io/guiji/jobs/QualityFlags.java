@@ -30,8 +30,17 @@ public final class QualityFlags {
     public static final String SUSPECT_AMOUNT_UNIT = "SUSPECT_AMOUNT_UNIT";
     /** valid_to before valid_from. */
     public static final String VALIDITY_REVERSED = "VALIDITY_REVERSED";
+    /**
+     * A field lost control characters, lone surrogates or noncharacters that no output can carry
+     * (NUL and the like; see {@link io.guiji.jobs.normalize.SinkSafeText}): the text is kept without them.
+     */
+    public static final String CONTROL_CHARACTERS_REMOVED = "CONTROL_CHARACTERS_REMOVED";
 
-    /** The flag for an unparseable or impossible value of {@code field} (e.g. INVALID_VALID_TO). */
+    /**
+     * The flag for an unparseable or impossible value of {@code field} (e.g. INVALID_VALID_TO); for an
+     * amount also one that the output's decimal cannot hold (e.g. INVALID_FINE_AMOUNT for 10^18 万元
+     * or more): the field is left empty.
+     */
     public static String invalid(String field) {
         return "INVALID_" + field.toUpperCase(java.util.Locale.ROOT);
     }

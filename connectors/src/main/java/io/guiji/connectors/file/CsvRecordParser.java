@@ -7,15 +7,28 @@ import java.util.ArrayList;
  * separated by one character, {@code "}-quoted fields may hold separators, line breaks and {@code
  * ""} for a quote.
  *
- * <p>Lenient where RFC 4180 leaves a choice, so that hand-made files still parse: a quote inside an
- * unquoted field ({@code ab"c}) is kept literally, and text after a closing quote ({@code "ab"c})
- * is appended to the field. Fields are not trimmed.
+ * <p>Strict where strictness finds broken records: a closing quote must be followed by the
+ * separator or the end of the line (spaces in between are dropped). Anything else ({@code "ab"c})
+ * means the quotes do not pair up as written — typically a quote that never closed earlier, whose
+ * field has swallowed the following lines up to the next quote — so the record is reported broken
+ * instead of being glued together. Lenient where nothing can be lost: a quote inside an unquoted
+ * field ({@code ab"c}) is kept literally. Fields are not trimmed.
  *
- * <p>Usage: {@link #begin} with a record's first line; while it returns false a quoted field is
- * still open and {@link #resume} takes the next line. The caller decides when to give up. Not
- * thread-safe; reuse one instance per file.
+ * <p>Usage: {@link #begin} with a record's first line; while it returns {@link Status#OPEN} a
+ * quoted field is still open and {@link #resume} takes the next line. The caller decides when to
+ * give up. Not thread-safe; reuse one instance per file.
  */
 final class CsvRecordParser {
+
+    /** Where a record stands after a line. */
+    enum Status {
+        /** The record ended with this line; {@link #fields()} holds it. */
+        COMPLETE,
+        /** A quoted field is still open at the end of this line. */
+        OPEN,
+        /** The record cannot be parsed as written: text after a closing quote. */
+        BROKEN
+    }
 
     private final char separator;
     private final ArrayList<String> fields = new ArrayList<>();
@@ -26,39 +39,43 @@ final class CsvRecordParser {
         this.separator = separator;
     }
 
-    /** Starts a record; true when it is complete on this line. */
-    boolean begin(String line) {
+    /** Starts a record with its first line. */
+    Status begin(String line) {
         fields.clear();
         inQuotes = false;
         return scan(line);
     }
 
-    /** Continues an open quoted field on the next physical line; true when the record is done. */
-    boolean resume(String terminatorBefore, String line) {
+    /** Continues an open quoted field on the next physical line. */
+    Status resume(String terminatorBefore, String line) {
         quoted.append(terminatorBefore);
         return scan(line);
     }
 
-    /** The fields of the completed record, in a new array. */
+    /** The fields of the completed record (or what was parsed of a broken one), in a new array. */
     String[] fields() {
         return fields.toArray(RawRow.NONE);
     }
 
-    int fieldCount() {
-        return fields.size();
+    /** Characters of the quoted field still open, for a caller that bounds memory. */
+    int openFieldLength() {
+        return quoted.length();
     }
 
-    private boolean scan(String s) {
+    private Status scan(String s) {
         int n = s.length();
         int i = 0;
         if (inQuotes) {
             i = closeQuote(s, 0);
             if (i < 0) {
-                return false;
+                return Status.OPEN;
             }
             i = afterQuote(s, i);
+            if (i < 0) {
+                return Status.BROKEN;
+            }
             if (i > n) {
-                return true;
+                return Status.COMPLETE;
             }
         }
         while (true) {
@@ -68,7 +85,7 @@ final class CsvRecordParser {
                     // the common case, a quoted field without escapes: no copying through a buffer
                     fields.add(s.substring(i + 1, q));
                     if (q + 1 == n) {
-                        return true;
+                        return Status.COMPLETE;
                     }
                     i = q + 2;
                     continue;
@@ -77,17 +94,20 @@ final class CsvRecordParser {
                 inQuotes = true;
                 i = closeQuote(s, i + 1);
                 if (i < 0) {
-                    return false;
+                    return Status.OPEN;
                 }
                 i = afterQuote(s, i);
+                if (i < 0) {
+                    return Status.BROKEN;
+                }
                 if (i > n) {
-                    return true;
+                    return Status.COMPLETE;
                 }
             } else {
                 int end = s.indexOf(separator, i);
                 if (end < 0) {
                     fields.add(s.substring(i));
-                    return true;
+                    return Status.COMPLETE;
                 }
                 fields.add(s.substring(i, end));
                 i = end + 1;
@@ -119,18 +139,19 @@ final class CsvRecordParser {
     }
 
     /**
-     * Ends the quoted field whose closing quote precedes {@code i}, keeping any stray text up to
-     * the separator; returns where the next field starts, or {@code n + 1} at the end of the
-     * record.
+     * Ends the quoted field whose closing quote precedes {@code i}; returns where the next field
+     * starts, {@code n + 1} at the end of the record, or -1 when other text than spaces follows
+     * the quote before the separator.
      */
     private int afterQuote(String s, int i) {
         int n = s.length();
-        int end = s.indexOf(separator, i);
-        int stop = end < 0 ? n : end;
-        if (stop > i) {
-            quoted.append(s, i, stop);
+        while (i < n && s.charAt(i) != separator && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+            i++;
+        }
+        if (i < n && s.charAt(i) != separator) {
+            return -1;
         }
         fields.add(quoted.toString());
-        return end < 0 ? n + 1 : end + 1;
+        return i == n ? n + 1 : i + 1;
     }
 }

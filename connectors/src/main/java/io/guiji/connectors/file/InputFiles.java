@@ -27,8 +27,17 @@ public final class InputFiles {
      * @param subdir a folder under it, e.g. {@code records}; empty for the whole input
      */
     public static FileSource<RawRow> source(String inputRoot, String subdir) {
+        return source(inputRoot, subdir, ReadLimits.DEFAULTS);
+    }
+
+    /**
+     * A bounded source as {@link #source(String, String)}, with other limits than the defaults.
+     *
+     * @param limits the largest field and record accepted; larger ones become error rows
+     */
+    public static FileSource<RawRow> source(String inputRoot, String subdir, ReadLimits limits) {
         return FileSource.forBulkFileFormat(
-                        new TabularFileFormat(inputRoot), folder(inputRoot, subdir))
+                        new TabularFileFormat(inputRoot, limits), folder(inputRoot, subdir))
                 .build();
     }
 

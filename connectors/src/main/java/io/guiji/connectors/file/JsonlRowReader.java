@@ -4,13 +4,21 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads JSON records: one object per non-blank line (JSONL), or, for a {@code .json} file whose
  * content starts with {@code [}, the objects of one top-level array.
+ *
+ * <p>Lines end at LF or CRLF only (a lone CR is JSON whitespace or a broken string, and splitting
+ * there would make one record two). Row n is the n-th non-blank line, so a broken line uses up one
+ * number and never shifts the rows after it; error messages start with the physical line number
+ * ({@code line 7: broken JSON: …}).
  *
  * <p>Each object becomes a {@link RawRow} whose header is the object's keys in written order and
  * whose values are strings as written: numbers and booleans as their source text (so {@code 12.50}
@@ -19,16 +27,25 @@ import java.util.ArrayList;
  *
  * <p>Errors: a line that is not valid JSON ({@code broken JSON: <parser message> at column N}), or
  * is valid JSON but not an object ({@code not a JSON object}), or holds undecodable bytes, becomes
- * an error row whose raw text is the line; reading goes on with the next line. In array mode an
- * element that is not an object is an error row and reading goes on; a syntax error inside the
- * array ends the file with one error row, since nothing after it can be located reliably.
+ * an error row whose raw text is the line; reading goes on with the next line. So is a line with a
+ * key twice (which of the two would count is a guess; the Kafka decoder refuses it too), a line,
+ * a key or a value over the {@link ReadLimits}, or nesting deeper than allowed: Jackson's own
+ * limits are raised to the line limit so that these come back with our messages and option keys,
+ * and depth is counted here, before Jackson builds a context per level. A BOM at the start of a
+ * line (files joined with {@code cat}) is ignored for parsing and kept in the raw text. In array mode an
+ * element that is not an object, or over a size limit, is an error row and reading goes on; a
+ * syntax error or nesting too deep inside the array ends the file with one error row, since nothing
+ * after it can be located reliably.
  *
  * <p>Uses Jackson's streaming parser, not a tree, so a row costs one pass over its text.
  */
 final class JsonlRowReader implements RowReader {
 
-    private static final JsonFactory JSON = new JsonFactory();
+    /** Factories are thread-safe and not cheap; one per set of limits (in practice one). */
+    private static final Map<ReadLimits, JsonFactory> FACTORIES = new ConcurrentHashMap<>();
 
+    private final JsonFactory json;
+    private final ReadLimits limits;
     private final TextLines lines;
     private final String file;
     private final String encoding;
@@ -49,8 +66,16 @@ final class JsonlRowReader implements RowReader {
      * @param file the file's path relative to the input root
      * @param encoding the detected encoding's name
      * @param arrayAllowed whether a leading {@code [} makes the file one JSON array ({@code .json})
+     * @param limits the largest line, key or value, and the deepest nesting accepted
      */
-    JsonlRowReader(TextLines lines, String file, String encoding, boolean arrayAllowed) {
+    JsonlRowReader(
+            TextLines lines,
+            String file,
+            String encoding,
+            boolean arrayAllowed,
+            ReadLimits limits) {
+        this.json = FACTORIES.computeIfAbsent(limits, JsonlRowReader::factory);
+        this.limits = limits;
         this.lines = lines;
         this.file = file;
         this.encoding = encoding;
@@ -63,7 +88,7 @@ final class JsonlRowReader implements RowReader {
             started = true;
             if (arrayAllowed && lines.peekNonBlank() == '[') {
                 arrayText = new RecordingReader(lines.rest());
-                array = JSON.createParser(arrayText);
+                array = json.createParser(arrayText);
                 array.nextToken();
             }
         }
@@ -92,28 +117,39 @@ final class JsonlRowReader implements RowReader {
         } while (next.isBlank());
         String line = next;
         row++;
+        String at = "line " + lines.lineNumber() + ": ";
         if (lines.truncated()) {
-            return error(
-                    Rows.preview(line),
-                    "line longer than " + TextLines.MAX_LINE_CHARS + " characters");
+            return error(Rows.preview(line), at + "line " + limits.recordTooLong());
         }
-        try (JsonParser p = JSON.createParser(line)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                p.skipChildren();
+        // a BOM where files were joined: not JSON, but not worth a rejection either
+        String text = line.startsWith("\uFEFF") ? line.substring(1) : line;
+        try (JsonParser p = json.createParser(text)) {
+            JsonToken first = p.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                if (first != null && first.isStructStart() && !skip(p, 1)) {
+                    return error(line, at + "JSON " + limits.tooDeep());
+                }
                 return error(
                         line,
-                        p.nextToken() == null
-                                ? "not a JSON object"
-                                : "broken JSON: more than one value on the line");
+                        at
+                                + (p.nextToken() == null
+                                        ? "not a JSON object"
+                                        : "broken JSON: more than one value on the line"));
             }
-            readObject(p, (from, to) -> line.substring((int) from, (int) to));
+            String problem = readObject(p, (from, to) -> text.substring((int) from, (int) to));
+            if (problem != null) {
+                return error(line, at + problem);
+            }
             if (p.nextToken() != null) {
-                return error(line, "broken JSON: more than one value on the line");
+                return error(line, at + "broken JSON: more than one value on the line");
             }
         } catch (JsonProcessingException e) {
-            return error(line, brokenJson(e, false));
+            return error(line, at + brokenJson(e, false));
+        } catch (RuntimeException e) {
+            // nothing in one line may stop the file: whatever the parser throws is this row's fault
+            return error(line, at + "unreadable JSON: " + e);
         }
-        return row(line);
+        return row(line, at);
     }
 
     private RawRow nextElement() throws IOException {
@@ -135,21 +171,50 @@ final class JsonlRowReader implements RowReader {
             counted = true;
             start = array.currentTokenLocation().getCharOffset();
             if (t != JsonToken.START_OBJECT) {
-                array.skipChildren();
+                if (t.isStructStart() && !skip(array, 2)) {
+                    return tooDeepInArray(start);
+                }
                 return error(take(start), "not a JSON object");
             }
-            readObject(array, arrayText::slice);
-            return row(take(start));
-        } catch (JsonProcessingException e) {
+            String problem = readObject(array, arrayText::slice);
+            if (problem != null) {
+                if (problem.startsWith("JSON nested")) {
+                    return tooDeepInArray(start);
+                }
+                // over a size limit: the rest of the element is skipped, reading goes on after it
+                while (array.getParsingContext().getNestingDepth() > 1
+                        && array.nextToken() != null) {
+                    // the parser is inside the element, which is known not to nest too deep
+                }
+                return error(Rows.preview(take(start)), problem);
+            }
+            return row(take(start), "");
+        } catch (JsonProcessingException | RuntimeException e) {
             finished = true;
             if (!counted) {
                 row++;
             }
-            long failedAt = e.getLocation() == null ? -1 : e.getLocation().getCharOffset();
+            var at = e instanceof JsonProcessingException j ? j.getLocation() : null;
+            long failedAt = at == null ? -1 : at.getCharOffset();
             long end =
                     failedAt > start ? Math.min(failedAt, arrayText.keptTo()) : arrayText.keptTo();
-            return error(Rows.preview(arrayText.slice(start, end).strip()), brokenJson(e, true));
+            return error(
+                    Rows.preview(arrayText.slice(start, end).strip()),
+                    e instanceof JsonProcessingException j
+                            ? brokenJson(j, true)
+                            : "unreadable JSON: " + e);
         }
+    }
+
+    /**
+     * Nesting beyond the limit inside the array: the element's end cannot be reached without
+     * following the nesting, so the file ends here with this one error row.
+     */
+    private RawRow tooDeepInArray(long start) {
+        finished = true;
+        return error(
+                Rows.preview(arrayText.slice(start, arrayText.keptTo()).strip()),
+                "JSON " + limits.tooDeep());
     }
 
     /** The current element's text, from {@code start} to just after its last token. */
@@ -161,36 +226,97 @@ final class JsonlRowReader implements RowReader {
     }
 
     /**
-     * Collects the keys and value texts of the object whose START_OBJECT is the current token,
-     * leaving the parser on its END_OBJECT.
+     * Collects the keys and value texts of the object whose START_OBJECT is the current token (a
+     * top-level object, depth 1, or an array element, depth 2), leaving the parser on its
+     * END_OBJECT. Returns null, or why the object is over a limit (then the parser is left inside
+     * it).
      */
-    private void readObject(JsonParser p, TextSlicer source) throws IOException {
+    private String readObject(JsonParser p, TextSlicer source) throws IOException {
         keys.clear();
         values.clear();
+        int depth = p.getParsingContext().getNestingDepth();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
-            keys.add(p.currentName());
+            String key = p.currentName();
+            if (key.length() > limits.maxFieldChars()) {
+                return "key " + (keys.size() + 1) + " " + limits.fieldTooLong();
+            }
+            keys.add(key);
             JsonToken v = p.nextToken();
+            String value;
             switch (v) {
                 case VALUE_NULL:
-                    values.add(null);
+                    value = null;
                     break;
                 case START_OBJECT:
                 case START_ARRAY:
                     long from = p.currentTokenLocation().getCharOffset();
-                    p.skipChildren();
-                    values.add(source.slice(from, p.currentLocation().getCharOffset()));
+                    if (!skip(p, depth + 1)) {
+                        return "JSON " + limits.tooDeep();
+                    }
+                    value = source.slice(from, p.currentLocation().getCharOffset());
                     break;
                 default:
-                    values.add(p.getText());
+                    value = p.getText();
             }
+            if (value != null && value.length() > limits.maxFieldChars()) {
+                return "value of \"" + Rows.preview(key) + "\" " + limits.fieldTooLong();
+            }
+            values.add(value);
         }
+        return null;
     }
 
-    private RawRow row(String raw) {
+    /**
+     * Skips the object or array whose start is the current token, at nesting {@code depth}; false
+     * (the parser left inside) as soon as something in it nests deeper than the limit.
+     */
+    private boolean skip(JsonParser p, int depth) throws IOException {
+        int max = limits.maxJsonDepth();
+        if (depth > max) {
+            return false;
+        }
+        int d = depth;
+        while (d >= depth) {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                return true; // not reached: the parser reports a missing end as an error
+            }
+            if (t.isStructStart()) {
+                if (++d > max) {
+                    return false;
+                }
+            } else if (t.isStructEnd()) {
+                d--;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Jackson's own limits, raised to the line limit: a long number or string is then text like
+     * any other and meets our field limit with our message; depth is ours to count.
+     */
+    private static JsonFactory factory(ReadLimits limits) {
+        int big = Math.max(limits.maxRecordChars(), 1000);
+        JsonFactory f =
+                JsonFactory.builder()
+                        .streamReadConstraints(
+                                StreamReadConstraints.builder()
+                                        .maxNumberLength(big)
+                                        .maxStringLength(big)
+                                        .maxNameLength(big)
+                                        .maxNestingDepth(Integer.MAX_VALUE)
+                                        .build())
+                        .build();
+        f.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        return f;
+    }
+
+    private RawRow row(String raw, String at) {
         String[] vals = values.toArray(RawRow.NONE);
         String[] header = sharedHeader();
         if (raw.indexOf('\uFFFD') >= 0) {
-            return new RawRow(file, row, header, vals, raw, Rows.UNDECODABLE, encoding);
+            return new RawRow(file, row, header, vals, raw, at + Rows.UNDECODABLE, encoding);
         }
         return new RawRow(file, row, header, vals, raw, null, encoding);
     }
@@ -213,7 +339,9 @@ final class JsonlRowReader implements RowReader {
 
     private RawRow error(String raw, String message) {
         if (raw.indexOf('\uFFFD') >= 0) {
-            message = Rows.UNDECODABLE; // the bad bytes are the likelier cause of a parse failure
+            // the bad bytes are the likelier cause of a parse failure; keep the "line N: " prefix
+            int colon = message.startsWith("line ") ? message.indexOf(": ") : -1;
+            message = (colon < 0 ? "" : message.substring(0, colon + 2)) + Rows.UNDECODABLE;
         }
         return new RawRow(file, row, RawRow.NONE, RawRow.NONE, raw, message, encoding);
     }

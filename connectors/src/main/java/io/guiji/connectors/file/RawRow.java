@@ -13,8 +13,10 @@ import java.util.Objects;
  *       records/SCJG01/penalty/a.csv}); this plus {@code row} is the source reference of CONTRACT
  *       §3.
  *   <li>{@code row}: 1-based index of the record in the file (CSV: data records after the header,
- *       blank lines not counted; JSONL: non-blank lines; JSON array: element index + 1). Row 0 is a
- *       problem with the file as a whole (e.g. an unsupported file type).
+ *       blank lines not counted, a record that does not parse counting as one — its first line —
+ *       so that numbers never skip or shift; JSONL: non-blank lines; JSON array: element index +
+ *       1). Rows of a file run 1, 2, 3 … without gaps, error rows included. Row 0 is a problem
+ *       with the file as a whole (e.g. an unsupported file type, damaged gzip data).
  *   <li>{@code header}: the CSV header cells (trimmed, BOM removed) or the JSON object's keys. Rows
  *       of one file share one array instance when the header is the same, so it is cheap to carry;
  *       treat it as read-only. Never null; empty when nothing could be parsed.
@@ -23,9 +25,11 @@ import java.util.Objects;
  *       their JSON text. Never null; on an error row it holds whatever could be parsed, possibly
  *       nothing.
  *   <li>{@code raw}: the record's exact text as decoded, without the line terminator (a quoted
- *       multi-line CSV record keeps its inner line breaks). Undecodable bytes appear as U+FFFD.
+ *       multi-line CSV record keeps its inner line breaks). Undecodable bytes appear as U+FFFD. A
+ *       record over the size limits keeps only its start (up to 4096 characters and "…").
  *   <li>{@code error}: null when the record parsed; otherwise a message for a human (it ends up in
- *       the rejected record, CONTRACT §7).
+ *       the rejected record, docs/contract.md §7); for a record of a CSV or JSONL file it starts
+ *       with the physical line where the record began ({@code line 7: …}).
  *   <li>{@code encoding}: "UTF-8" or "GB18030" as detected for the file; null when the file was not
  *       decoded at all (row 0 errors).
  *   <li>{@code deptCode}, {@code recordType}: null for files, whose path names them. Sources that

@@ -24,7 +24,15 @@ final class Rows {
         return true;
     }
 
+    /** The start of an over-long text, for an error row; never ends in half a surrogate pair. */
     static String preview(String text) {
-        return text.length() <= PREVIEW_CHARS ? text : text.substring(0, PREVIEW_CHARS) + "…";
+        if (text.length() <= PREVIEW_CHARS) {
+            return text;
+        }
+        int end = PREVIEW_CHARS;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + "…";
     }
 }

@@ -20,6 +20,9 @@ import java.io.IOException;
  * breaks). Files are opened through Flink's {@link org.apache.flink.core.fs.FileSystem}, so any
  * file system Flink supports works.
  *
+ * <p>Limits: the {@link ReadLimits} given (the job's {@code guiji.input.*} options) bound each
+ * record; a record over them is an error row, so one runaway file cannot exhaust a TaskManager.
+ *
  * <p>Checkpointing: the position of a row is the number of rows emitted from the file so far (no
  * byte offset: the detection pass and decoding make offsets meaningless). On restore the reader
  * reads the file again from the start and skips that many rows; rows are neither lost nor repeated,
@@ -35,17 +38,36 @@ public final class TabularFileFormat implements BulkFormat<RawRow, FileSourceSpl
     /** The input root's path component, without trailing '/', to relativize split paths. */
     private final String root;
 
+    private final ReadLimits limits;
+
     /**
      * @param inputRoot the folder that {@link RawRow#file} is relative to
      */
     public TabularFileFormat(String inputRoot) {
-        this(new Path(inputRoot));
+        this(new Path(inputRoot), ReadLimits.DEFAULTS);
+    }
+
+    /**
+     * @param inputRoot the folder that {@link RawRow#file} is relative to
+     * @param limits the largest field and record accepted
+     */
+    public TabularFileFormat(String inputRoot, ReadLimits limits) {
+        this(new Path(inputRoot), limits);
     }
 
     /**
      * @param inputRoot the folder that {@link RawRow#file} is relative to
      */
     public TabularFileFormat(Path inputRoot) {
+        this(inputRoot, ReadLimits.DEFAULTS);
+    }
+
+    /**
+     * @param inputRoot the folder that {@link RawRow#file} is relative to
+     * @param limits the largest field and record accepted
+     */
+    public TabularFileFormat(Path inputRoot, ReadLimits limits) {
+        this.limits = java.util.Objects.requireNonNull(limits, "limits");
         String path = inputRoot.toUri().getPath();
         if (!inputRoot.isAbsolute()) {
             // the enumerator resolves a relative path against the working directory; do the same
@@ -88,7 +110,8 @@ public final class TabularFileFormat implements BulkFormat<RawRow, FileSourceSpl
 
     private RowReader open(FileSourceSplit split) throws IOException {
         Path path = split.path();
-        return TabularFiles.reader(relativePath(path), () -> path.getFileSystem().open(path));
+        return TabularFiles.reader(
+                relativePath(path), () -> path.getFileSystem().open(path), limits);
     }
 
     /** Hands a file's rows over in batches, counting them for the checkpointed position. */

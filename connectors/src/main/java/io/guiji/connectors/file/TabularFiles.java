@@ -6,9 +6,7 @@ import java.io.EOFException;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -27,8 +25,10 @@ import java.util.zip.ZipException;
  * one array of objects. The encoding is detected first, in a separate pass over the bytes ({@link
  * EncodingDetector}), so every file is opened twice.
  *
- * <p>Problems with the file as a whole — an unsupported type, a broken gzip stream — give exactly
- * one error row with row 0 and empty raw text, so the file is reported instead of vanishing.
+ * <p>Problems with the file as a whole — an unsupported type, a gzip header that is not one — give
+ * exactly one error row with row 0 and empty raw text, so the file is reported instead of
+ * vanishing. Damage later in gzip data (a truncated download, a corrupt block) keeps the rows
+ * before it: the file is read up to its last complete line, then one row 0 reports the damage.
  */
 public final class TabularFiles {
 
@@ -49,7 +49,20 @@ public final class TabularFiles {
      * @param root the input root; the rows' {@code file} is the path relative to it
      */
     public static CloseableIterator<RawRow> open(Path file, Path root) throws IOException {
-        return new RowIterator(reader(relativePath(file, root), () -> Files.newInputStream(file)));
+        return open(file, root, ReadLimits.DEFAULTS);
+    }
+
+    /**
+     * Reads a local file with other limits than the defaults.
+     *
+     * @param file the file
+     * @param root the input root; the rows' {@code file} is the path relative to it
+     * @param limits the largest field and record accepted
+     */
+    public static CloseableIterator<RawRow> open(Path file, Path root, ReadLimits limits)
+            throws IOException {
+        return new RowIterator(
+                reader(relativePath(file, root), () -> Files.newInputStream(file), limits));
     }
 
     /**
@@ -59,6 +72,18 @@ public final class TabularFiles {
      * @param bytes the file's (possibly gzip-compressed) bytes; opened twice, closed by the reader
      */
     public static RowReader reader(String file, ByteSource bytes) throws IOException {
+        return reader(file, bytes, ReadLimits.DEFAULTS);
+    }
+
+    /**
+     * Reads a file from any byte source, with the given limits.
+     *
+     * @param file the path relative to the input root, '/'-separated; its name picks the reader
+     * @param bytes the file's (possibly gzip-compressed) bytes; opened twice, closed by the reader
+     * @param limits the largest field and record accepted
+     */
+    public static RowReader reader(String file, ByteSource bytes, ReadLimits limits)
+            throws IOException {
         String name = file.substring(file.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
         boolean gzip = name.endsWith(".gz");
         if (gzip) {
@@ -88,7 +113,10 @@ public final class TabularFiles {
                                         + (gzip ? ".gz" : "")
                                         + ": send CSV (UTF-8 or GBK) or JSONL"));
         }
-        ByteSource plain = gzip ? () -> new GZIPInputStream(bytes.open(), GZIP_BUFFER) : bytes;
+        ByteSource plain =
+                gzip
+                        ? () -> new CutAtDamage(new GZIPInputStream(bytes.open(), GZIP_BUFFER))
+                        : bytes;
 
         EncodingDetector.Detection encoding;
         try (InputStream in = plain.open()) {
@@ -97,7 +125,7 @@ public final class TabularFiles {
             if (!gzip) {
                 throw e;
             }
-            // a damaged archive stays damaged on every retry: report it instead of failing the job
+            // a damaged header stays damaged on every retry: report it instead of failing the job
             return new SingleRow(fileError(file, "not a readable gzip file: " + e.getMessage()));
         }
 
@@ -109,19 +137,19 @@ public final class TabularFiles {
             }
             lines =
                     new TextLines(
-                            new InputStreamReader(
-                                    in,
-                                    encoding.charset()
-                                            .newDecoder()
-                                            .onMalformedInput(CodingErrorAction.REPLACE)
-                                            .onUnmappableCharacter(CodingErrorAction.REPLACE)));
+                            new LineSafeDecoder(in, encoding.charset()),
+                            limits.maxRecordChars(),
+                            separator != 0);
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;
         }
-        return separator == 0
-                ? new JsonlRowReader(lines, file, encoding.name(), extension.equals(".json"))
-                : new CsvRowReader(lines, file, separator, encoding.name());
+        RowReader rows =
+                separator == 0
+                        ? new JsonlRowReader(
+                                lines, file, encoding.name(), extension.equals(".json"), limits)
+                        : new CsvRowReader(lines, file, separator, encoding.name(), limits);
+        return in instanceof CutAtDamage cut ? new DamageReport(rows, cut, file, encoding) : rows;
     }
 
     /** {@code file} relative to {@code root}, '/'-separated; the absolute path if outside it. */
@@ -134,6 +162,51 @@ public final class TabularFiles {
 
     private static RawRow fileError(String file, String message) {
         return new RawRow(file, 0, RawRow.NONE, RawRow.NONE, "", message, null);
+    }
+
+    /**
+     * The rows of a gzip file read up to damage in its data, then one row 0 that reports the
+     * damage, with the partial line it cut off as raw text.
+     */
+    private static final class DamageReport implements RowReader {
+        private final RowReader rows;
+        private final CutAtDamage cut;
+        private final String file;
+        private final EncodingDetector.Detection encoding;
+        private boolean reported;
+
+        DamageReport(
+                RowReader rows, CutAtDamage cut, String file, EncodingDetector.Detection encoding) {
+            this.rows = rows;
+            this.cut = cut;
+            this.file = file;
+            this.encoding = encoding;
+        }
+
+        @Override
+        public RawRow next() throws IOException {
+            RawRow row = rows.next();
+            if (row != null || reported || cut.damage() == null) {
+                return row;
+            }
+            reported = true;
+            String tail = new String(cut.cutOff(), encoding.charset());
+            return new RawRow(
+                    file,
+                    0,
+                    RawRow.NONE,
+                    RawRow.NONE,
+                    Rows.preview(tail),
+                    "damaged gzip data ("
+                            + cut.damage()
+                            + "): the file is read up to its last complete line, the rest is lost",
+                    encoding.name());
+        }
+
+        @Override
+        public void close() throws IOException {
+            rows.close();
+        }
     }
 
     /** A reader for a file that yields just one row about the file itself. */

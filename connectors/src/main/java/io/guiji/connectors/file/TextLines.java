@@ -5,28 +5,44 @@ import java.io.IOException;
 import java.io.Reader;
 
 /**
- * Physical lines of decoded text, each with the terminator that ended it (LF, CRLF or a lone CR, as
- * {@link java.io.BufferedReader} accepts), so that a reader can rebuild a multi-line record's exact
- * text.
+ * Physical lines of decoded text, each with the terminator that ended it and its line number, so
+ * that a reader can rebuild a multi-line record's exact text, name the line where a broken record
+ * began, and go back to the line after it.
  *
- * <p>Unlike {@code BufferedReader} it never holds more than {@value #MAX_LINE_CHARS} characters of
- * one line: the rest of an over-long line (a binary file, a file without line breaks) is skipped
- * and {@link #truncated()} says so, instead of exhausting the heap.
+ * <p>Terminators: LF and CRLF always; a lone CR only when asked ({@code loneCrEndsLine}), as old
+ * spreadsheet exports on the Mac end CSV lines with it. JSON Lines are split at LF only: there a
+ * CR is whitespace between tokens or a broken string, and splitting at it would turn one record
+ * into two.
+ *
+ * <p>Unlike {@code BufferedReader} it never holds more than {@code maxLineChars} characters of one
+ * line: the rest of an over-long line (a binary file, a file without line breaks, a runaway field)
+ * is skipped and {@link #truncated()} says so, instead of exhausting the heap.
  */
 final class TextLines implements Closeable {
 
-    static final int MAX_LINE_CHARS = 8 * 1024 * 1024;
+    /** Whitespace scanned by {@link #peekNonBlank()} before it gives up. */
+    private static final int MAX_PEEK_CHARS = 8 * 1024 * 1024;
 
     private final Reader in;
+    private final int maxLineChars;
+    private final boolean loneCrEndsLine;
     private char[] buf = new char[64 * 1024];
     private int pos;
     private int lim;
     private boolean eof;
     private String terminator = "";
     private boolean truncated;
+    private long lineNumber;
 
-    TextLines(Reader in) {
+    /**
+     * @param in the decoded text
+     * @param maxLineChars characters of one line kept; a longer line is cut and marked truncated
+     * @param loneCrEndsLine whether a CR not followed by LF ends a line (CSV) or is content (JSONL)
+     */
+    TextLines(Reader in, int maxLineChars, boolean loneCrEndsLine) {
         this.in = in;
+        this.maxLineChars = maxLineChars;
+        this.loneCrEndsLine = loneCrEndsLine;
     }
 
     /** The next physical line without its terminator, or null at the end of the text. */
@@ -37,31 +53,46 @@ final class TextLines implements Closeable {
         while (true) {
             for (int i = pos; i < lim; i++) {
                 char c = buf[i];
-                if (c == '\n' || c == '\r') {
+                if (c == '\n' || (c == '\r' && loneCrEndsLine)) {
                     String line = finish(partial, start, i);
                     pos = i + 1;
-                    if (c == '\n') {
-                        terminator = "\n";
-                    } else if ((pos < lim || fill()) && buf[pos] == '\n') {
-                        pos++;
+                    lineNumber++;
+                    if (c == '\r') {
+                        if ((pos < lim || fill()) && buf[pos] == '\n') {
+                            pos++;
+                            terminator = "\r\n";
+                        } else {
+                            terminator = "\r";
+                        }
+                    } else if (!loneCrEndsLine && line.endsWith("\r") && !truncated) {
+                        line = line.substring(0, line.length() - 1);
                         terminator = "\r\n";
                     } else {
-                        terminator = "\r";
+                        terminator = "\n";
                     }
                     return line;
                 }
             }
             if (partial == null) {
-                partial = new StringBuilder(Math.max(16, (lim - start) * 2));
+                partial = new StringBuilder(Math.max(16, Math.min(maxLineChars, (lim - start) * 2)));
             }
             append(partial, start, lim);
             pos = lim;
             if (!fill()) {
                 terminator = "";
-                return partial.length() == 0 && !truncated ? null : partial.toString();
+                if (partial.length() == 0 && !truncated) {
+                    return null;
+                }
+                lineNumber++;
+                return partial.toString();
             }
             start = pos;
         }
+    }
+
+    /** The 1-based physical line number of the line last returned by {@link #next()}. */
+    long lineNumber() {
+        return lineNumber;
     }
 
     /** The terminator of the line last returned by {@link #next()}: "\n", "\r\n", "\r" or "". */
@@ -69,7 +100,7 @@ final class TextLines implements Closeable {
         return terminator;
     }
 
-    /** Whether the line last returned was cut at {@value #MAX_LINE_CHARS} characters. */
+    /** Whether the line last returned was longer than the limit, and cut there. */
     boolean truncated() {
         return truncated;
     }
@@ -93,7 +124,7 @@ final class TextLines implements Closeable {
                 pos = 0;
             }
             if (lim == buf.length) {
-                if (buf.length >= MAX_LINE_CHARS) {
+                if (buf.length >= MAX_PEEK_CHARS) {
                     return -1; // megabytes of whitespace: not worth telling apart from blank
                 }
                 char[] bigger = new char[buf.length * 2];
@@ -138,6 +169,13 @@ final class TextLines implements Closeable {
 
     private String finish(StringBuilder partial, int start, int end) {
         if (partial == null) {
+            if (end - start > maxLineChars) {
+                truncated = true;
+                end = start + maxLineChars;
+                if (Character.isHighSurrogate(buf[end - 1])) {
+                    end--; // never half a character in a row's raw text
+                }
+            }
             return new String(buf, start, end - start);
         }
         append(partial, start, end);
@@ -145,10 +183,16 @@ final class TextLines implements Closeable {
     }
 
     private void append(StringBuilder partial, int start, int end) {
-        int room = MAX_LINE_CHARS - partial.length();
+        if (truncated) {
+            return; // the rest of a line already cut
+        }
+        int room = maxLineChars - partial.length();
         if (end - start > room) {
             truncated = true;
             end = start + Math.max(room, 0);
+            if (end > start && Character.isHighSurrogate(buf[end - 1])) {
+                end--; // never half a character in a row's raw text
+            }
         }
         partial.append(buf, start, end - start);
     }

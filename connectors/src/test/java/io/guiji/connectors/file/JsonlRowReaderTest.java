@@ -83,20 +83,20 @@ class JsonlRowReaderTest {
                         tuple(5L, false),
                         tuple(6L, true));
         assertThat(rows.get(1).error)
-                .startsWith("broken JSON: Unexpected character (',' (code 44))")
+                .startsWith("line 2: broken JSON: Unexpected character (',' (code 44))")
                 .endsWith("at column 8");
         assertThat(rows.get(1).raw).isEqualTo("{\"a\":2,,}");
         assertThat(rows.get(1).header).isEmpty();
-        assertThat(rows.get(2).error).isEqualTo("not a JSON object");
-        assertThat(rows.get(3).error).isEqualTo("not a JSON object");
-        assertThat(rows.get(4).error).startsWith("broken JSON:");
+        assertThat(rows.get(2).error).isEqualTo("line 3: not a JSON object");
+        assertThat(rows.get(3).error).isEqualTo("line 4: not a JSON object");
+        assertThat(rows.get(4).error).startsWith("line 5: broken JSON:");
     }
 
     @Test
     void truncatedObjectNamesNoInternalSource() {
         List<RawRow> rows = read("r.jsonl", "{\"a\":\"x\"\n");
 
-        assertThat(rows.get(0).error).startsWith("broken JSON: ").doesNotContain("Source");
+        assertThat(rows.get(0).error).startsWith("line 1: broken JSON: ").doesNotContain("Source");
     }
 
     @Test
@@ -168,6 +168,136 @@ class JsonlRowReaderTest {
 
         assertThat(rows)
                 .singleElement()
-                .satisfies(r -> assertThat(r.error).isEqualTo("not a JSON object"));
+                .satisfies(r -> assertThat(r.error).isEqualTo("line 1: not a JSON object"));
+    }
+
+    @Test
+    void nestingDeeperThanTheLimitIsMalformedWithoutOverflowingTheStack() {
+        String deep64 = "{\"a\":" + "[".repeat(63) + "]".repeat(63) + "}";
+        String deep65 = "{\"a\":" + "[".repeat(64) + "]".repeat(64) + "}";
+        String deepMillion = "{\"a\":" + "[".repeat(1_000_000) + "]".repeat(1_000_000) + "}";
+        String arrays = "[".repeat(100_000);
+
+        List<RawRow> rows =
+                read(
+                        "r.jsonl",
+                        String.join("\n", deep64, deep65, deepMillion, arrays, "{\"b\":1}") + "\n");
+
+        String tooDeep = "JSON nested deeper than 64 levels (guiji.input.max-json-depth)";
+        assertThat(rows)
+                .extracting(r -> r.row, r -> r.error)
+                .containsExactly(
+                        tuple(1L, null),
+                        tuple(2L, "line 2: " + tooDeep),
+                        tuple(3L, "line 3: line longer than 1048576 characters"
+                                        + " (guiji.input.max-record-chars)"),
+                        tuple(4L, "line 4: " + tooDeep),
+                        tuple(5L, null));
+    }
+
+    @Test
+    void deepNestingInAJsonArrayFileEndsItWithOneErrorRow() {
+        List<RawRow> rows =
+                read("r.json", "[{\"a\":1},{\"b\":" + "[".repeat(200) + "]".repeat(200) + "}]");
+
+        assertThat(rows)
+                .extracting(r -> r.row, r -> r.error)
+                .containsExactly(
+                        tuple(1L, null),
+                        tuple(2L, "JSON nested deeper than 64 levels (guiji.input.max-json-depth)"));
+    }
+
+    @Test
+    void hugeNumbersAreTextUpToTheFieldLimit() {
+        String digits = "9".repeat(10_000);
+        String tooMany = "9".repeat(100_000);
+
+        List<RawRow> rows =
+                read("r.jsonl", "{\"n\":" + digits + "}\n{\"n\":" + tooMany + "}\n{\"n\":1}\n");
+
+        assertThat(rows)
+                .extracting(r -> r.row, r -> r.error)
+                .containsExactly(
+                        tuple(1L, null),
+                        tuple(2L, "line 2: value of \"n\" longer than 65536 characters"
+                                        + " (guiji.input.max-field-chars)"),
+                        tuple(3L, null));
+        assertThat(rows.get(0).values).containsExactly(digits);
+    }
+
+    @Test
+    void valuesAndKeysOverTheFieldLimitAreMalformed() {
+        input.write(
+                "r.jsonl",
+                "{\"a\":\"0123456789\"}\n{\"a\":\"01234567890\"}\n{\"a\":[1,2,3,4,5]}\n"
+                        + "{\"01234567890\":1}\n{\"a\":1}\n",
+                UTF_8);
+
+        List<RawRow> rows = input.read("r.jsonl", new ReadLimits(10, 100, 64));
+
+        assertThat(rows)
+                .extracting(r -> r.row, r -> r.error)
+                .containsExactly(
+                        tuple(1L, null),
+                        tuple(2L, "line 2: value of \"a\" longer than 10 characters"
+                                        + " (guiji.input.max-field-chars)"),
+                        tuple(3L, "line 3: value of \"a\" longer than 10 characters"
+                                        + " (guiji.input.max-field-chars)"),
+                        tuple(4L, "line 4: key 1 longer than 10 characters"
+                                        + " (guiji.input.max-field-chars)"),
+                        tuple(5L, null));
+    }
+
+    @Test
+    void duplicateKeysAreMalformed() {
+        List<RawRow> rows = read("r.jsonl", "{\"a\":1,\"a\":2}\n{\"a\":1,\"b\":{\"a\":2}}\n");
+
+        assertThat(rows.get(0).error).startsWith("line 1: broken JSON: Duplicate field 'a'");
+        assertThat(rows.get(1).error).isNull();
+    }
+
+    @Test
+    void aLoneCrIsNotALineEndAndCrlfIs() {
+        List<RawRow> rows = read("r.jsonl", "{\"a\":1,\r\"b\":2}\r\n{\"a\":\"x\ry\"}\n{\"a\":3}");
+
+        assertThat(rows)
+                .extracting(r -> r.row, r -> r.error == null, r -> r.raw)
+                .containsExactly(
+                        tuple(1L, true, "{\"a\":1,\r\"b\":2}"),
+                        tuple(2L, false, "{\"a\":\"x\ry\"}"),
+                        tuple(3L, true, "{\"a\":3}"));
+        assertThat(rows.get(1).error).startsWith("line 2: broken JSON:");
+    }
+
+    @Test
+    void aBomAtTheStartOfALineIsIgnoredAndAnywhereElseIsMalformed() {
+        List<RawRow> rows = read("r.jsonl", "{\"a\":1}\n\uFEFF{\"a\":2}\n{\"a\":3}\uFEFF\n");
+
+        assertThat(rows)
+                .extracting(r -> r.row, r -> r.error == null)
+                .containsExactly(tuple(1L, true), tuple(2L, true), tuple(3L, false));
+        assertThat(rows.get(1).values).containsExactly("2");
+        assertThat(rows.get(1).raw).isEqualTo("\uFEFF{\"a\":2}");
+    }
+
+    @Test
+    void nulAndInvalidUtf8AreMalformedRowsOfTheirOwn() {
+        input.write(
+                "r.jsonl",
+                TestInput.concat(
+                        "{\"a\":\"\u0000\"}\n{\"a\":\"".getBytes(UTF_8),
+                        new byte[] {(byte) 0xC3, (byte) 0x28},
+                        "\"}\n{\"a\":\"\\u0000\"}\n".getBytes(UTF_8)));
+
+        List<RawRow> rows = input.read("r.jsonl");
+
+        assertThat(rows)
+                .extracting(r -> r.row, r -> r.error)
+                .containsExactly(
+                        tuple(1L, rows.get(0).error),
+                        tuple(2L, "line 2: undecodable bytes (not valid UTF-8 or GB18030)"),
+                        tuple(3L, null));
+        assertThat(rows.get(0).error).startsWith("line 1: broken JSON: Illegal unquoted character");
+        assertThat(rows.get(2).values).containsExactly("\u0000");
     }
 }

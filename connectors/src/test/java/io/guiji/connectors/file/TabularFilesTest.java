@@ -108,7 +108,7 @@ class TabularFilesTest {
                 .containsExactly(
                         tuple(1L, null, "UTF-8"),
                         tuple(2L, null, "UTF-8"),
-                        tuple(3L, "undecodable bytes (not valid UTF-8 or GB18030)", "UTF-8"),
+                        tuple(3L, "line 4: undecodable bytes (not valid UTF-8 or GB18030)", "UTF-8"),
                         tuple(4L, null, "UTF-8"));
         assertThat(rows.get(2).raw).startsWith("朝阳\uFFFD").endsWith("2021-05-08");
         assertThat(rows.get(3).values[0]).isEqualTo("朝阳市另一家公司");
@@ -180,5 +180,37 @@ class TabularFilesTest {
                 .isEqualTo("records/D/t/x.csv");
         assertThat(TabularFiles.relativePath(dir.resolve("records/../catalog/c.csv"), dir))
                 .isEqualTo("catalog/c.csv");
+    }
+
+    @Test
+    void truncatedGzipKeepsTheRowsBeforeTheDamageAndReportsItOnce() throws Exception {
+        StringBuilder csv = new StringBuilder("name,doc_no\n");
+        for (int i = 1; i <= 2000; i++) {
+            csv.append("某某商贸有限公司").append(i).append(",朝市监罚〔2021〕").append(i).append("号\n");
+        }
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(csv.toString().getBytes(UTF_8));
+        }
+        byte[] whole = gz.toByteArray();
+        input.write("records/X/penalty/cut.csv.gz", java.util.Arrays.copyOf(whole, whole.length / 2), false);
+
+        List<RawRow> rows = input.read("records/X/penalty/cut.csv.gz");
+
+        RawRow last = rows.get(rows.size() - 1);
+        List<RawRow> data = rows.subList(0, rows.size() - 1);
+        assertThat(data).hasSizeBetween(100, 1999);
+        for (int i = 0; i < data.size(); i++) {
+            assertThat(data.get(i).row).isEqualTo(i + 1);
+            assertThat(data.get(i).error).isNull();
+            assertThat(data.get(i).values).containsExactly("某某商贸有限公司" + (i + 1), "朝市监罚〔2021〕" + (i + 1) + "号");
+        }
+        assertThat(last.row).isZero();
+        assertThat(last.error)
+                .startsWith("damaged gzip data (Unexpected end of ZLIB input stream)")
+                .endsWith("the file is read up to its last complete line, the rest is lost");
+        assertThat(("某某商贸有限公司" + (data.size() + 1) + ",朝市监罚〔2021〕" + (data.size() + 1) + "号"))
+                .as("the cut-off line is the raw text of the report")
+                .startsWith(last.raw);
     }
 }

@@ -60,8 +60,16 @@ final class TestInput {
     }
 
     List<RawRow> read(Path file) {
+        return read(file, ReadLimits.DEFAULTS);
+    }
+
+    List<RawRow> read(String relative, ReadLimits limits) {
+        return read(root.resolve(relative), limits);
+    }
+
+    List<RawRow> read(Path file, ReadLimits limits) {
         List<RawRow> rows = new ArrayList<>();
-        try (CloseableIterator<RawRow> it = TabularFiles.open(file, root)) {
+        try (CloseableIterator<RawRow> it = TabularFiles.open(file, root, limits)) {
             it.forEachRemaining(rows::add);
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -2,6 +2,7 @@ package io.guiji.jobs.config;
 
 import static org.apache.flink.configuration.ConfigOptions.key;
 
+import io.guiji.connectors.file.ReadLimits;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
@@ -46,6 +47,18 @@ public final class GuijiOptions {
     public static final ConfigOption<String> OUTPUT =
             key("guiji.output").stringType().noDefaultValue()
                     .withDescription("Output root of a bounded run: unified/, rejected/, coverage.json.");
+
+    public static final ConfigOption<Integer> INPUT_MAX_FIELD_CHARS =
+            key(ReadLimits.MAX_FIELD_CHARS_KEY).intType().defaultValue(ReadLimits.DEFAULTS.maxFieldChars())
+                    .withDescription("Longest field of an input record (a CSV field, a JSON value or key), in characters; a record with a longer one is rejected MALFORMED.");
+
+    public static final ConfigOption<Integer> INPUT_MAX_RECORD_CHARS =
+            key(ReadLimits.MAX_RECORD_CHARS_KEY).intType().defaultValue(ReadLimits.DEFAULTS.maxRecordChars())
+                    .withDescription("Longest input record (all lines of a CSV record, a JSON line, a Kafka message), in characters; a longer one is rejected MALFORMED and never held in memory whole.");
+
+    public static final ConfigOption<Integer> INPUT_MAX_JSON_DEPTH =
+            key(ReadLimits.MAX_JSON_DEPTH_KEY).intType().defaultValue(ReadLimits.DEFAULTS.maxJsonDepth())
+                    .withDescription("Deepest nesting of JSON objects and arrays in an input record (its own object is level 1); a deeper one is rejected MALFORMED.");
 
     public static final ConfigOption<Integer> PARALLELISM =
             key("guiji.parallelism").intType().defaultValue(Runtime.getRuntime().availableProcessors())

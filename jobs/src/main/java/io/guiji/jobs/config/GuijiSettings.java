@@ -1,5 +1,6 @@
 package io.guiji.jobs.config;
 
+import io.guiji.connectors.file.ReadLimits;
 import io.guiji.jobs.link.fuzzy.FuzzyPolicy;
 import java.io.IOException;
 import java.io.Reader;
@@ -30,6 +31,7 @@ public final class GuijiSettings implements Serializable {
     private final int lookupMaxMatches;
     private final FuzzyPolicy fuzzyPolicy;
     private final int parallelism;
+    private final ReadLimits readLimits;
 
     private GuijiSettings(Configuration conf) {
         checkKeys(conf);
@@ -61,6 +63,29 @@ public final class GuijiSettings implements Serializable {
         if (parallelism < 1) {
             throw new ConfigException(GuijiOptions.PARALLELISM, "must be at least 1");
         }
+        this.readLimits = readLimits(conf);
+    }
+
+    private static ReadLimits readLimits(Configuration conf) {
+        int field = conf.get(GuijiOptions.INPUT_MAX_FIELD_CHARS);
+        if (field < 1) {
+            throw new ConfigException(GuijiOptions.INPUT_MAX_FIELD_CHARS, "must be at least 1, not " + field);
+        }
+        int record = conf.get(GuijiOptions.INPUT_MAX_RECORD_CHARS);
+        if (record < field) {
+            throw new ConfigException(GuijiOptions.INPUT_MAX_RECORD_CHARS,
+                    "must be at least " + GuijiOptions.INPUT_MAX_FIELD_CHARS.key() + " (" + field + "), not " + record);
+        }
+        int depth = conf.get(GuijiOptions.INPUT_MAX_JSON_DEPTH);
+        if (depth < 1) {
+            throw new ConfigException(GuijiOptions.INPUT_MAX_JSON_DEPTH, "must be at least 1, not " + depth);
+        }
+        return new ReadLimits(field, record, depth);
+    }
+
+    /** How large and deep one input record may be; larger ones are rejected MALFORMED. */
+    public ReadLimits readLimits() {
+        return readLimits;
     }
 
     /** Keys read by {@code io.guiji.jobs.stream.SourceSpec}: guiji.source.<name>.<property>. */

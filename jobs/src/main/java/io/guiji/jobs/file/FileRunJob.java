@@ -2,6 +2,7 @@ package io.guiji.jobs.file;
 
 import io.guiji.connectors.file.InputFiles;
 import io.guiji.connectors.file.RawRow;
+import io.guiji.connectors.file.ReadLimits;
 import io.guiji.connectors.json.JsonLinesEncoder;
 import io.guiji.connectors.json.OutputJson;
 import io.guiji.jobs.EmitMode;
@@ -83,9 +84,9 @@ public final class FileRunJob {
         env.setParallelism(settings.parallelism());
         String root = input.toAbsolutePath().toString();
         GuijiPipeline.Inputs inputs = GuijiPipeline.Inputs.fromRows(
-                rows(env, root, "records", Uids.RECORD_SOURCE),
-                rows(env, root, "registry", Uids.REGISTRY_SOURCE),
-                rows(env, root, "catalog", Uids.CATALOG_SOURCE));
+                rows(env, root, "records", Uids.RECORD_SOURCE, settings.readLimits()),
+                rows(env, root, "registry", Uids.REGISTRY_SOURCE, settings.readLimits()),
+                rows(env, root, "catalog", Uids.CATALOG_SOURCE, settings.readLimits()));
         GuijiPipeline.Outputs out = GuijiPipeline.defineWorkflow(inputs, EmitMode.FINAL, settings, PERIOD);
 
         out.unified().sinkTo(jsonl(output.resolve("unified"), OutputJson::write))
@@ -132,11 +133,12 @@ public final class FileRunJob {
      * Rows of one input folder; an absent folder is an empty input ({@code fromData} of an empty
      * collection cannot be used: its generator source fails with "Reached the end of the collection").
      */
-    private static DataStream<RawRow> rows(StreamExecutionEnvironment env, String root, String subdir, String uid) {
+    private static DataStream<RawRow> rows(StreamExecutionEnvironment env, String root, String subdir, String uid,
+                                           ReadLimits limits) {
         if (!Files.isDirectory(Path.of(root, subdir))) {
             return Nothing.of(env, RawRow.class, subdir + "/ (absent)");
         }
-        return env.fromSource(InputFiles.source(root, subdir), WatermarkStrategy.noWatermarks(), subdir + "/")
+        return env.fromSource(InputFiles.source(root, subdir, limits), WatermarkStrategy.noWatermarks(), subdir + "/")
                 .uid(uid);
     }
 

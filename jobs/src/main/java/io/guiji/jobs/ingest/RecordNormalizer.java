@@ -7,6 +7,7 @@ import io.guiji.jobs.normalize.CitizenId;
 import io.guiji.jobs.normalize.Dates;
 import io.guiji.jobs.normalize.DocNumbers;
 import io.guiji.jobs.normalize.Identifiers;
+import io.guiji.jobs.normalize.SinkSafeText;
 import io.guiji.jobs.normalize.Statuses;
 import io.guiji.jobs.normalize.SubjectCategories;
 import io.guiji.jobs.normalize.Text;
@@ -36,6 +37,12 @@ import java.util.Set;
  * record: unknown source path, unparseable row, a missing required field, an unusable decision date.
  * Every other problem becomes a quality flag. Natural persons' ID numbers are masked here, so they
  * never reach state or output whole. Not thread-safe (holds a header cache): one per operator.
+ *
+ * <p>Total: {@link #normalize} returns exactly one outcome for every row, whatever its header and
+ * values hold, and nothing it returns can make a sink fail ({@link SinkSafeText}): fields are
+ * {@link Text#clean}ed (control characters dropped, flagged {@code CONTROL_CHARACTERS_REMOVED}),
+ * an amount the output's decimal cannot hold is flagged {@code INVALID_<FIELD>} and left empty, and a
+ * rejected record's raw text, file and message are {@link SinkSafeText#escape}d.
  */
 public final class RecordNormalizer {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
@@ -58,6 +65,14 @@ public final class RecordNormalizer {
     /** The outcome for one row: exactly one of {@code accepted} and {@code rejected} is set. */
     public record Outcome(SupervisionRecord accepted, RejectedRecord rejected) {}
 
+    /**
+     * The decimal of the output's amount fields ({@code decimal(24, 6)} in PenaltyDetails.avsc and
+     * JudicialDetails.avsc): at most 18 integer digits at scale 6.
+     */
+    static final int AMOUNT_PRECISION = 24;
+    static final int AMOUNT_SCALE = 6;
+    private static final String[] NO_CELLS = new String[0];
+
     public Outcome normalize(RawRow row) {
         SourcePath path = SourcePath.of(row);
         if (SourcePath.explicit(row) && row.error != null) {
@@ -79,11 +94,12 @@ public final class RecordNormalizer {
         if (row.error != null) {
             return reject(row, path, RejectReason.MALFORMED, row.error);
         }
-        Cells cells = new Cells(headers.of(row.header), row.header, row.values);
+        String[] header = row.header == null ? NO_CELLS : row.header;
+        Cells cells = new Cells(headers.of(header), header, row.values == null ? NO_CELLS : row.values);
         List<String> flags = new ArrayList<>(2);
 
         String subject = cells.text("subject_name");
-        String docNo = DocNumbers.normalize(Placeholders.orNull(Text.clean(cells.raw("doc_no"))));
+        String docNo = DocNumbers.normalize(cells.text("doc_no"));
         String decision = cells.text("decision_date");
         List<String> missing = new ArrayList<>(3);
         if (subject == null) {
@@ -134,6 +150,9 @@ public final class RecordNormalizer {
             }
         }
         f.setDetails(details(path.recordType(), cells, flags));
+        if (cells.controlsRemoved) {
+            flags.add(QualityFlags.CONTROL_CHARACTERS_REMOVED);
+        }
         flags.sort(null);
         String deptCode = path.deptCode();
         SupervisionRecord record = SupervisionRecord.newBuilder()
@@ -142,7 +161,7 @@ public final class RecordNormalizer {
                 .setDeptCode(deptCode)
                 .setFields(f.build())
                 .setQualityFlags(flags)
-                .setSource(new SourceRef(row.file, row.row))
+                .setSource(new SourceRef(fileOf(row), row.row))
                 .build();
         return new Outcome(record, null);
     }
@@ -271,15 +290,28 @@ public final class RecordNormalizer {
 
     private Outcome reject(RawRow row, SourcePath path, RejectReason reason, String message) {
         RejectedRecord r = RejectedRecord.newBuilder()
-                .setFile(row.file)
+                .setFile(fileOf(row))
                 .setRow(row.row)
                 .setReason(reason)
-                .setMessage(message)
-                .setRaw(row.raw == null ? "" : CitizenIds.maskInText(row.raw))
+                .setMessage(SinkSafeText.escape(message == null ? "" : message))
+                .setRaw(rawOf(row))
                 .setDeptCode(path.deptCode())
                 .setRecordType(path.recordType() == null ? path.typeSegment() : path.recordType().name())
                 .build();
         return new Outcome(null, r);
+    }
+
+    /** The file of a row's source reference, as every sink can take it. */
+    static String fileOf(RawRow row) {
+        return row.file == null ? "" : SinkSafeText.escape(row.file);
+    }
+
+    /**
+     * A rejected row's raw text as every sink can take it, personal ID numbers masked: the one
+     * spelling of raw text in the dead letter ({@link SinkSafeText#escape}).
+     */
+    public static String rawOf(RawRow row) {
+        return row.raw == null ? "" : SinkSafeText.escape(CitizenIds.maskInText(row.raw));
     }
 
     /** The cells of one row seen through its header map. */
@@ -287,6 +319,8 @@ public final class RecordNormalizer {
         final HeaderMap map;
         final String[] header;
         final String[] values;
+        /** Whether a value read so far lost control characters to {@link Text#clean}. */
+        boolean controlsRemoved;
 
         Cells(HeaderMap map, String[] header, String[] values) {
             this.map = map;
@@ -294,24 +328,24 @@ public final class RecordNormalizer {
             this.values = values;
         }
 
-        /** The first non-empty raw cell of the field. */
-        String raw(String field) {
-            for (int i : map.columns(field)) {
-                if (i < values.length && values[i] != null && !values[i].isBlank()) {
-                    return values[i];
-                }
+        /** The cleaned value of column {@code i}, placeholders as null; notes dropped control characters. */
+        String cell(int i) {
+            if (i >= values.length) {
+                return null;
             }
-            return null;
+            String v = Placeholders.orNull(Text.clean(values[i]));
+            if (v != null && Text.hasControlCharacters(values[i])) {
+                controlsRemoved = true;
+            }
+            return v;
         }
 
         /** The cleaned text of the field, placeholders as null. */
         String text(String field) {
             for (int i : map.columns(field)) {
-                if (i < values.length) {
-                    String v = Placeholders.orNull(Text.clean(values[i]));
-                    if (v != null) {
-                        return v;
-                    }
+                String v = cell(i);
+                if (v != null) {
+                    return v;
                 }
             }
             return null;
@@ -321,7 +355,7 @@ public final class RecordNormalizer {
         String joined(String field) {
             StringBuilder b = new StringBuilder();
             for (int i : map.columns(field)) {
-                String v = i < values.length ? Placeholders.orNull(Text.clean(values[i])) : null;
+                String v = cell(i);
                 if (v != null && b.indexOf(v) < 0) {
                     if (b.length() > 0) {
                         b.append('；');
@@ -354,7 +388,7 @@ public final class RecordNormalizer {
             String v = null;
             Amounts.Unit columnUnit = unit;
             for (int i : map.columns(field)) {
-                v = i < values.length ? Placeholders.orNull(Text.clean(values[i])) : null;
+                v = cell(i);
                 if (v != null) {
                     Amounts.Unit stated = FieldAliases.amountUnit(header[i]);
                     columnUnit = stated == null ? unit : stated;
@@ -382,7 +416,13 @@ public final class RecordNormalizer {
                     flags.add(QualityFlags.AMOUNT_UNIT_CONVERTED);
                 }
             }
-            return value.setScale(6, RoundingMode.HALF_UP);
+            value = value.setScale(AMOUNT_SCALE, RoundingMode.HALF_UP);
+            if (value.precision() > AMOUNT_PRECISION) {
+                // More than the output's decimal holds (10^18 or more): a typo or garbage, not an amount.
+                flags.add(QualityFlags.invalid(field));
+                return null;
+            }
+            return value;
         }
 
         Boolean yesNo(String field, List<String> flags) {

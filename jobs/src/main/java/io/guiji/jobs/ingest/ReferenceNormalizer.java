@@ -3,6 +3,7 @@ package io.guiji.jobs.ingest;
 import io.guiji.connectors.file.RawRow;
 import io.guiji.jobs.normalize.Identifiers;
 import io.guiji.jobs.normalize.RecordTypes;
+import io.guiji.jobs.normalize.SinkSafeText;
 import io.guiji.jobs.normalize.Text;
 import io.guiji.schemas.CatalogEntry;
 import io.guiji.schemas.RecordType;
@@ -21,7 +22,10 @@ import java.util.Set;
  * Reads the reference data: registry rows into {@link RegistryEntry} (enterprise_id = the USCC as
  * registered, check character right or not, since the registry is authoritative; or the
  * registration number when there is no USCC), catalogue rows into {@link CatalogEntry} (a row may
- * name several record types). Rows that cannot be used become {@link RejectedRecord}s.
+ * name several record types). Rows that cannot be used become {@link RejectedRecord}s. Every
+ * string that leaves here is safe for every sink ({@link SinkSafeText}): fields through {@link
+ * Text#clean}, the columns kept as given ({@code extra}) through {@link SinkSafeText#clean}, a
+ * rejected row's raw text, file and message through {@link SinkSafeText#escape}.
  * Not thread-safe (header caches): one per operator instance.
  */
 public final class ReferenceNormalizer {
@@ -38,6 +42,7 @@ public final class ReferenceNormalizer {
         if (row.error != null) {
             return new RegistryOutcome(null, reject(row, RejectReason.MALFORMED, row.error));
         }
+        row = complete(row);
         HeaderMap map = registryHeaders.of(row.header);
         String name = cell(map, row, "name");
         String uscc = Identifiers.canonical(cell(map, row, "uscc"));
@@ -62,8 +67,10 @@ public final class ReferenceNormalizer {
         }
         Map<String, String> extra = new HashMap<>();
         for (int i = 0; i < row.header.length && i < row.values.length; i++) {
-            if (FieldAliases.registryField(row.header[i]) == null && row.values[i] != null && !row.values[i].isBlank()) {
-                extra.put(row.header[i], row.values[i]);
+            String key = SinkSafeText.clean(row.header[i]);
+            String value = SinkSafeText.clean(row.values[i]);
+            if (key != null && FieldAliases.registryField(key) == null && value != null && !value.isBlank()) {
+                extra.put(key, value);
             }
         }
         RegistryEntry e = RegistryEntry.newBuilder()
@@ -76,7 +83,7 @@ public final class ReferenceNormalizer {
                 .setStatus(cell(map, row, "status"))
                 .setExtra(extra)
                 .setDeleted(false)
-                .setSource(new SourceRef(row.file, row.row))
+                .setSource(new SourceRef(RecordNormalizer.fileOf(row), row.row))
                 .build();
         return new RegistryOutcome(e, null);
     }
@@ -85,6 +92,7 @@ public final class ReferenceNormalizer {
         if (row.error != null) {
             return new CatalogOutcome(List.of(), reject(row, RejectReason.MALFORMED, row.error));
         }
+        row = complete(row);
         HeaderMap map = catalogHeaders.of(row.header);
         String dept = SourcePath.deptCode(cell(map, row, "dept_code"));
         String types = cell(map, row, "record_type");
@@ -103,6 +111,10 @@ public final class ReferenceNormalizer {
                         "信息类别 '" + t + "' is not a record type (license, inspection, penalty, coercion, judicial, dishonesty)"));
             }
             parsed.add(type);
+        }
+        if (parsed.isEmpty()) {
+            // nothing but separators ("、"): no type named, and the row must not vanish
+            return new CatalogOutcome(List.of(), reject(row, RejectReason.MISSING_FIELD, "empty 信息类别"));
         }
         List<CatalogEntry> entries = new ArrayList<>();
         for (RecordType type : parsed) {
@@ -132,7 +144,18 @@ public final class ReferenceNormalizer {
 
     private static RejectedRecord reject(RawRow row, RejectReason reason, String message) {
         return RejectedRecord.newBuilder()
-                .setFile(row.file).setRow(row.row).setReason(reason).setMessage(message)
-                .setRaw(row.raw == null ? "" : row.raw).build();
+                .setFile(RecordNormalizer.fileOf(row)).setRow(row.row).setReason(reason)
+                .setMessage(SinkSafeText.escape(message))
+                .setRaw(row.raw == null ? "" : SinkSafeText.escape(row.raw)).build();
+    }
+
+    /** {@code row}, or a copy with empty header and values where it has none (RawRow promises arrays). */
+    private static RawRow complete(RawRow row) {
+        if (row.header != null && row.values != null) {
+            return row;
+        }
+        RawRow c = new RawRow(row.file, row.row, row.header == null ? new String[0] : row.header,
+                row.values == null ? new String[0] : row.values, row.raw, row.error, row.encoding);
+        return c.withSource(row.deptCode, row.recordType);
     }
 }

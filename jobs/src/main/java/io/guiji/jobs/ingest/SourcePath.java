@@ -33,6 +33,9 @@ public record SourcePath(String deptCode, RecordType recordType, String typeSegm
 
     /** Resolves a '/'-separated path relative to the input root; missing parts are null. */
     public static SourcePath of(String relativeFile) {
+        if (relativeFile == null) {
+            return new SourcePath(null, null, null);
+        }
         String[] parts = relativeFile.split("/");
         int start = parts.length > 0 && parts[0].equalsIgnoreCase("records") ? 1 : 0;
         int dirs = parts.length - 1 - start; // folders between records/ and the file name

@@ -25,7 +25,11 @@ import java.util.Objects;
  * It is only a flag; the value is never changed on a guess.
  *
  * <p>{@link Outcome#INVALID}: negative values, misplaced grouping separators ({@code 1,5}, which
- * could be a decimal comma; {@code 5000 5000}, two numbers), scientific notation, other text.
+ * could be a decimal comma; {@code 5000 5000}, two numbers), scientific notation ({@code 1e999999}),
+ * {@code NaN} and other text, and more than {@value #MAX_DIGITS} digits before the point (leading
+ * zeros aside) or after it: no amount is written so, and exact arithmetic on a value of 100,000
+ * digits costs real time. Whether a value fits an output's decimal is the caller's business (an
+ * amount of 19 to 30 integer digits parses here and does not fit {@code decimal(24, 6)}).
  */
 public final class Amounts {
     /** The unit an amount column is declared in. */
@@ -57,6 +61,8 @@ public final class Amounts {
 
     private static final AmountParse EMPTY = new AmountParse(Outcome.EMPTY, null, false, false);
     private static final AmountParse INVALID = new AmountParse(Outcome.INVALID, null, false, false);
+    /** The most digits before, and after, the decimal point of a valid amount. */
+    public static final int MAX_DIGITS = 30;
     /** Under a 万元 header, values from here up are probably 元 (see the class comment). */
     private static final BigDecimal SUSPECT_WAN_YUAN = BigDecimal.valueOf(1000);
 
@@ -130,7 +136,7 @@ public final class Amounts {
     /**
      * {@code s[start, end)} without grouping separators when it is digits with correct 3-digit
      * grouping (by {@code ,} or a space) and at most one decimal point (at least one digit in all),
-     * else {@code null}.
+     * and at most {@link #MAX_DIGITS} significant digits before and after the point, else {@code null}.
      */
     private static String plainNumber(String s, int start, int end) {
         StringBuilder b = new StringBuilder(end - start);
@@ -138,13 +144,19 @@ public final class Amounts {
         int groupDigits = -1; // digits since the last comma; -1 before the first comma
         boolean fraction = false;
         int fractionDigits = 0;
+        int significant = 0; // integer digits from the first that is not 0
         for (int i = start; i < end; i++) {
             char c = s.charAt(i);
             if (c >= '0' && c <= '9') {
                 b.append(c);
                 if (fraction) {
-                    fractionDigits++;
+                    if (++fractionDigits > MAX_DIGITS) {
+                        return null;
+                    }
                 } else {
+                    if ((significant > 0 || c != '0') && ++significant > MAX_DIGITS) {
+                        return null;
+                    }
                     intDigits++;
                     if (groupDigits >= 0) {
                         groupDigits++;

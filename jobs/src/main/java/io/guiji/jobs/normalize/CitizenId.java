@@ -56,9 +56,12 @@ public final class CitizenId {
             return id;
         }
         String s = id.strip();
-        if (s.length() >= 10) {
-            return s.substring(0, 6) + MASK + s.substring(s.length() - 4);
+        // Counted in code points, so a character outside the BMP is never cut in half (a lone
+        // surrogate no output can carry).
+        int n = s.codePointCount(0, s.length());
+        if (n >= 10) {
+            return s.substring(0, s.offsetByCodePoints(0, 6)) + MASK + s.substring(s.offsetByCodePoints(s.length(), -4));
         }
-        return MASK + (s.length() > 4 ? s.substring(s.length() - 2) : "");
+        return MASK + (n > 4 ? s.substring(s.offsetByCodePoints(s.length(), -2)) : "");
     }
 }

@@ -1,12 +1,15 @@
 package io.guiji.jobs.normalize;
 
+import java.text.Normalizer;
+
 /**
  * Document numbers ({@code doc_no}: 文书号, 决定书文号, 案号 …), normalized as CONTRACT §4 says, so that
  * the copies of one decision sent with different bracket and width conventions share one identity
  * (CONTRACT §5: the identity is record type, department and normalized {@code doc_no}).
  *
- * <p>The normal form is: NFKC ({@link Text#clean}), every white space and zero-width character
- * removed, ASCII letters upper-cased, and a bracket pair around a four-digit year written {@code
+ * <p>The normal form is: NFKC ({@link Text#compact}), every white space and zero-width character
+ * removed, Latin letters upper-cased (ASCII and the others alike, so that {@code e} + U+0301, which
+ * NFKC makes {@code é}, and {@code E} + U+0301 agree), and a bracket pair around a four-digit year written {@code
  * 〔yyyy〕}. Opening and closing brackets are any of {@code ( [ 【 〔 { 〈 〖} and {@code ) ] 】 〕 } 〉
  * 〗} after NFKC (which already folds {@code （） ［］ ｛｝ ﹝﹞} and the like), and they need not match:
  * {@code (2023〕} is a typing slip for the same year. The four digits are not range-checked, so
@@ -28,6 +31,15 @@ public final class DocNumbers {
      * space. Idempotent: {@code normalize(normalize(x)).equals(normalize(x))}.
      */
     public static String normalize(String raw) {
+        String s = once(raw);
+        // Upper-casing can leave text that NFKC changes (ǆ → Ǆ, which NFKC spells DŽ): again until stable.
+        for (int i = 0; i < 4 && s != null && !Normalizer.isNormalized(s, Normalizer.Form.NFKC); i++) {
+            s = once(s);
+        }
+        return s;
+    }
+
+    private static String once(String raw) {
         String s = Text.compact(raw);
         if (s == null) {
             return null;
@@ -42,7 +54,7 @@ public final class DocNumbers {
                 i += 6;
                 continue;
             }
-            b.append(c >= 'a' && c <= 'z' ? (char) (c - ('a' - 'A')) : c);
+            b.append(Names.isLatinLower(c) ? Character.toUpperCase(c) : c);
             i++;
         }
         return b.toString();

@@ -1,5 +1,7 @@
 package io.guiji.jobs.normalize;
 
+import java.text.Normalizer;
+
 /**
  * Enterprise and personal codes: canonical form (CONTRACT §4: NFKC, spaces and {@code -} dropped,
  * upper case) and recognition of which code a value is, whatever column it was typed in.
@@ -17,8 +19,20 @@ public final class Identifiers {
 
     private Identifiers() {}
 
-    /** The canonical form of a code, or {@code null} when empty. */
+    /**
+     * The canonical form of a code, or {@code null} when empty. Its own canonical form: dropping a
+     * dash or upper-casing can leave text that NFKC changes ({@code a-\u0301}), so it is made again
+     * until nothing changes.
+     */
     public static String canonical(String raw) {
+        String s = once(raw);
+        for (int i = 0; i < 4 && s != null && !Normalizer.isNormalized(s, Normalizer.Form.NFKC); i++) {
+            s = once(s);
+        }
+        return s;
+    }
+
+    private static String once(String raw) {
         String s = Text.compact(raw);
         if (s == null) {
             return null;

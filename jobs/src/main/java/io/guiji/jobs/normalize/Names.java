@@ -1,5 +1,7 @@
 package io.guiji.jobs.normalize;
 
+import java.text.Normalizer;
+
 /**
  * The key for exact name linking (CONTRACT §6, tiers 4 {@code NAME} and 5 {@code FORMER_NAME}):
  * two names with the same key are the same name written differently.
@@ -17,8 +19,21 @@ package io.guiji.jobs.normalize;
 public final class Names {
     private Names() {}
 
-    /** The match key of {@code name}, or {@code null} when nothing is left of it. */
+    /**
+     * The match key of {@code name}, or {@code null} when nothing is left of it. A key is its own
+     * key: dropping punctuation or upper-casing can leave text that NFKC would change (a combining
+     * mark that followed a dropped {@code '} now follows a letter; {@code ǆ} upper-cased is {@code Ǆ},
+     * which NFKC spells {@code DŽ}), so the key is made again until nothing changes.
+     */
     public static String matchKey(String name) {
+        String key = keyOnce(name);
+        for (int i = 0; i < 4 && key != null && !Normalizer.isNormalized(key, Normalizer.Form.NFKC); i++) {
+            key = keyOnce(key);
+        }
+        return key;
+    }
+
+    private static String keyOnce(String name) {
         String s = Text.clean(name);
         if (s == null) {
             return null;
@@ -62,7 +77,8 @@ public final class Names {
         return b.length() == 0 ? null : b.toString();
     }
 
-    private static boolean isLatinLower(char c) {
+    /** Whether {@code c} is a lower-case Latin letter (ASCII or not). */
+    static boolean isLatinLower(char c) {
         if (c >= 'a' && c <= 'z') {
             return true;
         }

@@ -3,9 +3,16 @@ package io.guiji.jobs.normalize;
 import java.text.Normalizer;
 
 /**
- * Free-text normalization of CONTRACT §4: NFKC, zero-width characters dropped (U+200B–U+200D,
+ * Free-text normalization of docs/contract.md §4: NFKC, zero-width characters dropped (U+200B–U+200D,
  * U+2060, U+FEFF), every run of white space (U+3000 and the other Unicode spaces included) made
  * one ASCII space, trimmed. Empty results become {@code null}, so "absent" has one spelling.
+ *
+ * <p>Also the one place where input is made safe for every sink ({@link SinkSafeText}): control
+ * characters, lone surrogates and noncharacters are dropped ({@link #hasControlCharacters} tells a
+ * caller that wants to flag it), the white-space controls (tab, line breaks, U+000B, U+000C, U+0085)
+ * becoming spaces like the other white space. Characters are dropped <em>before</em> NFKC, so that
+ * a combining mark that followed a dropped character composes now and not on a second pass: {@code
+ * clean(clean(x)).equals(clean(x))} for every {@code x}.
  */
 public final class Text {
     private Text() {}
@@ -15,18 +22,18 @@ public final class Text {
         if (raw == null) {
             return null;
         }
-        String s = isPlainAscii(raw) ? raw : Normalizer.normalize(raw, Normalizer.Form.NFKC);
+        String s = raw;
+        if (!isPlainAscii(s)) { // printable ASCII and white space, the commonest case: nothing to drop or fold
+            s = dropInvisible(s);
+            if (!isPlainAscii(s)) {
+                s = Normalizer.normalize(s, Normalizer.Form.NFKC);
+            }
+        }
         StringBuilder out = null;
         boolean pendingSpace = false;
         int len = s.length();
         for (int i = 0; i < len; i++) {
             char c = s.charAt(i);
-            if (isZeroWidth(c)) {
-                if (out == null) {
-                    out = new StringBuilder(len).append(s, 0, i);
-                }
-                continue;
-            }
             if (isSpace(c)) {
                 if (out == null) {
                     out = new StringBuilder(len).append(s, 0, i);
@@ -46,13 +53,59 @@ public final class Text {
         return result.isEmpty() ? null : result;
     }
 
-    /** {@link #clean} with every space removed, for codes and matching keys. */
+    /**
+     * Whether {@link #clean} drops a control character, lone surrogate or noncharacter of {@code
+     * raw} ({@link SinkSafeText#isUnsafe}); the white-space controls, which become spaces, do not
+     * count. The condition of the quality flag {@code CONTROL_CHARACTERS_REMOVED}.
+     */
+    public static boolean hasControlCharacters(String raw) {
+        if (raw == null) {
+            return false;
+        }
+        for (int i = SinkSafeText.firstUnsafe(raw, 0); i >= 0; i = SinkSafeText.firstUnsafe(raw, i + 1)) {
+            if (!isSpace(raw.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code raw} without zero-width and unsafe characters (white-space controls kept). */
+    private static String dropInvisible(String raw) {
+        StringBuilder b = null;
+        int len = raw.length();
+        for (int i = 0; i < len; i++) {
+            char c = raw.charAt(i);
+            boolean drop = c >= 0x20 && c < 0x7F ? false
+                    : isZeroWidth(c) || (!isSpace(c) && SinkSafeText.isUnsafe(raw, i));
+            if (drop) {
+                if (b == null) {
+                    b = new StringBuilder(len).append(raw, 0, i);
+                }
+                if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(raw.charAt(i + 1))) {
+                    i++; // an unsafe pair (a supplementary noncharacter) goes as a whole
+                }
+            } else if (b != null) {
+                b.append(c);
+            }
+        }
+        return b == null ? raw : b.toString();
+    }
+
+    /**
+     * {@link #clean} with every space removed, for codes and matching keys. Idempotent too: a
+     * combining mark that a removed space kept apart from its letter composes with it
+     * ({@code "a \u0301"} → {@code "á"}).
+     */
     public static String compact(String raw) {
         String s = clean(raw);
-        if (s == null || s.indexOf(' ') < 0) {
-            return s;
+        while (s != null && s.indexOf(' ') >= 0) {
+            s = s.replace(" ", "");
+            if (!Normalizer.isNormalized(s, Normalizer.Form.NFKC)) {
+                s = clean(s);
+            }
         }
-        return s.replace(" ", "");
+        return s == null || s.isEmpty() ? null : s;
     }
 
     static boolean isZeroWidth(char c) {
@@ -65,10 +118,11 @@ public final class Text {
                 || (c >= '\u2000' && c <= '\u200A') || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
+    /** Printable ASCII and ASCII white space only: NFKC and {@link #dropInvisible} leave it as it is. */
     private static boolean isPlainAscii(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c >= 0x7F) {
+            if (c >= 0x7F || (c < 0x20 && !isSpace(c))) {
                 return false;
             }
         }

@@ -3,6 +3,7 @@ package io.guiji.jobs.stream;
 import io.guiji.connectors.kafka.AvroBinary;
 import io.guiji.connectors.kafka.KafkaBytes;
 import io.guiji.jobs.ingest.ReferenceParsers;
+import io.guiji.jobs.normalize.SinkSafeText;
 import io.guiji.schemas.RejectReason;
 import io.guiji.schemas.RejectedRecord;
 import io.guiji.schemas.SourceRef;
@@ -45,6 +46,9 @@ public class AvroEntryDecoder<T extends SpecificRecord> extends ProcessFunction<
     public void processElement(KafkaBytes m, Context ctx, Collector<T> out) {
         try {
             T entry = avro.decode(m.value);
+            if (entry instanceof org.apache.avro.generic.IndexedRecord) {
+                SinkSafeText.cleanStrings((org.apache.avro.generic.IndexedRecord) entry); // no reader cleaned them
+            }
             if (setSource != null) {
                 setSource.set(entry, new SourceRef(m.reference(), m.offset));
             }
@@ -52,8 +56,8 @@ public class AvroEntryDecoder<T extends SpecificRecord> extends ProcessFunction<
         } catch (AvroBinary.AvroDecodeException e) {
             ctx.output(ReferenceParsers.REFERENCE_REJECTED, RejectedRecord.newBuilder()
                     .setFile(m.reference()).setRow(m.offset).setReason(RejectReason.MALFORMED)
-                    .setMessage("undecodable Avro (expected " + type.getSimpleName() + "): " + e.getMessage())
-                    .setRaw(m.value == null ? "" : new String(m.value, StandardCharsets.UTF_8))
+                    .setMessage(SinkSafeText.escape("undecodable Avro (expected " + type.getSimpleName() + "): " + e.getMessage()))
+                    .setRaw(m.value == null ? "" : SinkSafeText.escape(new String(m.value, StandardCharsets.UTF_8)))
                     .build());
         }
     }

@@ -193,7 +193,7 @@ public final class GuijiStreamJob {
             List<String> topics = kafka.stream().map(SourceSpec::topic).toList();
             records.add(env.fromSource(kafkaSource(cfg, topics, "records", new KafkaBytesDeserializer(), cfg.value(GuijiOptions.KAFKA_GROUP_ID)),
                             WatermarkStrategy.noWatermarks(), "records " + topics).uid(Uids.RECORD_SOURCE)
-                    .process(new RecordDecoder(kafka)).uid(StreamUids.DECODE_RECORDS).name("decode records"));
+                    .process(new RecordDecoder(kafka, cfg.settings().readLimits())).uid(StreamUids.DECODE_RECORDS).name("decode records"));
         }
         for (SourceSpec s : cfg.jdbcSources()) {
             SourceSpec.Jdbc j = s.jdbc();

@@ -1,6 +1,7 @@
 package io.guiji.jobs.stream;
 
 import io.guiji.connectors.file.RawRow;
+import io.guiji.connectors.file.ReadLimits;
 import io.guiji.connectors.kafka.KafkaBytes;
 import java.util.HashMap;
 import java.util.List;
@@ -15,16 +16,25 @@ import org.apache.flink.util.Collector;
  * applies the source's field renames and names the department and record type. Never fails and
  * never drops: a message that cannot be decoded becomes an error row, which the parser rejects as
  * MALFORMED with the reason, source reference {@code kafka:<topic>/<partition>} and row = offset.
+ * JSON messages meet the same {@link ReadLimits} as input files (size of the message, of each key
+ * and value, nesting depth), so a runaway message is a rejection, not a heap or stack problem.
  * Stateless; counts undecodable messages in {@code messagesUndecodable}.
  */
 public class RecordDecoder extends ProcessFunction<KafkaBytes, RawRow> {
     private static final long serialVersionUID = 1L;
 
     private final Map<String, SourceSpec> byTopic = new HashMap<>();
+    private final ReadLimits limits;
     private transient AvroMessages avro;
     private transient Counter undecodable;
 
     public RecordDecoder(List<SourceSpec> kafkaSources) {
+        this(kafkaSources, ReadLimits.DEFAULTS);
+    }
+
+    /** @param limits how large and deep a JSON message may be (as for files, guiji.input.*) */
+    public RecordDecoder(List<SourceSpec> kafkaSources, ReadLimits limits) {
+        this.limits = limits;
         for (SourceSpec s : kafkaSources) {
             if (byTopic.put(s.topic(), s) != null) {
                 throw new IllegalArgumentException("topic " + s.topic() + " is configured by two sources");
@@ -47,10 +57,10 @@ public class RecordDecoder extends ProcessFunction<KafkaBytes, RawRow> {
         SourceSpec spec = byTopic.get(message.topic);
         if (spec == null) {
             // Only configured topics are subscribed; a row that names nothing is rejected as UNKNOWN_SOURCE.
-            RawRow row = JsonMessages.decode(message);
+            RawRow row = JsonMessages.decode(message, limits);
             return row.withSource("", "");
         }
-        RawRow row = spec.format() == SourceSpec.Format.AVRO ? avro.decode(message) : JsonMessages.decode(message);
+        RawRow row = spec.format() == SourceSpec.Format.AVRO ? avro.decode(message) : JsonMessages.decode(message, limits);
         if (!row.parsed() && undecodable != null) {
             undecodable.inc();
         }

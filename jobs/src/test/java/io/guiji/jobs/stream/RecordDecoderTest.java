@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.guiji.connectors.file.RawRow;
+import io.guiji.connectors.file.ReadLimits;
 import io.guiji.connectors.kafka.AvroBinary;
 import io.guiji.connectors.kafka.KafkaBytes;
 import io.guiji.jobs.ingest.RecordNormalizer;
@@ -86,6 +87,25 @@ class RecordDecoderTest {
         assertMalformed("in.penalty", "[1, 2]".getBytes(UTF_8), "not a JSON object but array");
         assertMalformed("in.penalty", "{\"a\":1,\"a\":2}".getBytes(UTF_8), "broken JSON");
         assertMalformed("in.penalty", null, "tombstone");
+    }
+
+    @Test
+    void messagesOverTheInputLimitsAreMalformedNamingTheOptionKey() {
+        String deep = "{\"a\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
+        assertMalformed("in.penalty", deep.getBytes(UTF_8),
+                "JSON nested deeper than 64 levels (guiji.input.max-json-depth)");
+        String huge = "{\"行政相对人名称\":\"" + "某".repeat(70_000) + "\"}";
+        assertMalformed("in.penalty", huge.getBytes(UTF_8),
+                "value of \"行政相对人名称\" longer than 65536 characters (guiji.input.max-field-chars)");
+        String digits = "{\"罚款金额（万元）\":" + "9".repeat(2_000) + "}";
+        assertThat(decoder.decode(message("in.penalty", 7, digits.getBytes(UTF_8))).parsed()).isTrue();
+
+        decoder = new RecordDecoder(List.of(PENALTIES_OF_SCJG01), new ReadLimits(10, 40, 2));
+        decoder.openForTest();
+        assertMalformed("in.penalty", "{\"a\":[[1]]}".getBytes(UTF_8), "JSON nested deeper than 2 levels");
+        assertMalformed("in.penalty", ("{\"a\":\"" + "x".repeat(40) + "\"}").getBytes(UTF_8),
+                "message longer than 40 characters (guiji.input.max-record-chars)");
+        assertThat(decoder.decode(message("in.penalty", 7, "{\"a\":[1]}".getBytes(UTF_8))).parsed()).isTrue();
     }
 
     @Test

@@ -15,6 +15,10 @@ import java.util.List;
  * {@code · ・ . , ， 、 ' " “ ” ‘ ’ - _} dropped, Latin upper-cased, every bracket kind read as a
  * bracket. A bracketed division ({@code （朝阳）}) is a region; a bracketed legal form
  * ({@code （有限合伙）}) belongs to the legal form; other bracketed text is kept without brackets.
+ * Brackets need not be balanced: the text of a bracket left open, or opened again inside another,
+ * is kept as name text; a closing bracket with no opening one is dropped. No character of the name
+ * is lost on the way: {@code text} is the name's normalized characters less the bracketed regions
+ * and legal forms, and ends with {@code core}, the legal form and the branch.
  *
  * @param text the normalized name (simplified, no spaces or punctuation, brackets removed)
  * @param traditional whether normalization changed traditional characters
@@ -87,6 +91,9 @@ public record NameParts(String text, boolean traditional, List<String> regions, 
                 continue;
             }
             if ("([{（【［〔〈《".indexOf(c) >= 0) {
+                if (inBracket != null) {
+                    body.append(inBracket); // a bracket opened inside another: the outer one's text so far is kept
+                }
                 inBracket = new StringBuilder();
                 continue;
             }

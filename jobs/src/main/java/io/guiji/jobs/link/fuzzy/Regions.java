@@ -68,10 +68,15 @@ public final class Regions {
     public record Found(String region, int length) {}
 
     /**
-     * The division at the start of {@code s}, or null. Short forms and unknown divisions count only
-     * when at least {@code minRest} characters follow, so a trade name like 朝阳 or 华联超市 survives.
+     * The division at {@code from} in {@code s}, or null (also when {@code from} is outside {@code s}).
+     * Short forms and unknown divisions count only when at least {@code minRest} characters follow, so
+     * a trade name like 朝阳 or 华联超市 survives; with {@code minRest} 0 the division may end the text.
      */
     public static Found atStart(String s, int from, int minRest) {
+        if (from < 0 || from >= s.length()) {
+            return null;
+        }
+        minRest = Math.max(0, minRest);
         int rest = s.length() - from;
         for (int len = Math.min(LONGEST, rest); len >= 2; len--) {
             String region = FULL.get(s.substring(from, from + len));
@@ -87,8 +92,9 @@ public final class Regions {
         }
         if (rest >= 3 + minRest && isHanRun(s, from, 2)) {
             char suffix = s.charAt(from + 2);
-            char next = s.charAt(from + 3);
-            if ("省市县区旗".indexOf(suffix) >= 0 && NOT_AFTER_DIVISION.indexOf(next) < 0) {
+            // With minRest 0 the division may end the text (a bracketed （某某县）): nothing follows.
+            boolean wordGoesOn = rest > 3 && NOT_AFTER_DIVISION.indexOf(s.charAt(from + 3)) >= 0;
+            if ("省市县区旗".indexOf(suffix) >= 0 && !wordGoesOn) {
                 return new Found("?" + s.substring(from, from + 3), 3);
             }
         }
