@@ -17,7 +17,7 @@ import java.util.Set;
  * First the reading layer alone ({@link WholeFileFuzz#readBatch}: {@code --reading-files}, in
  * memory, thousands a second), then the whole run.
  *
- * <pre>{@code [--reading-files 50000] [--files 2000] [--per-batch 50] [--seed N]
+ * <pre>{@code [--reading-files 20000] [--files 2000] [--per-batch 50] [--seed N]
  * [--kinds bytes,structure,size,values] [--work /tmp/guiji-fuzz] [--keep bench/fuzz-failures]}</pre>
  */
 public final class FuzzRun {
@@ -25,7 +25,7 @@ public final class FuzzRun {
 
     public static void main(String[] argv) throws Exception {
         Args a = Args.parse(argv);
-        int readingFiles = a.getInt("reading-files", 50_000);
+        int readingFiles = a.getInt("reading-files", 20_000);
         int files = a.getInt("files", 2000);
         int perBatch = a.getInt("per-batch", 50);
         long seed = a.getLong("seed", System.nanoTime());
