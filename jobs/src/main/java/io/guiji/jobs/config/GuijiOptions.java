@@ -3,7 +3,12 @@ package io.guiji.jobs.config;
 import static org.apache.flink.configuration.ConfigOptions.key;
 
 import io.guiji.connectors.file.ReadLimits;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.flink.configuration.ConfigOption;
 
 /**
@@ -13,6 +18,27 @@ import org.apache.flink.configuration.ConfigOption;
  */
 public final class GuijiOptions {
     private GuijiOptions() {}
+
+    /**
+     * Every option declared here with the type of its value ({@code Integer}, {@code Duration}, …),
+     * in declaration order: for the checks that must cover all keys (a value of the wrong type, a
+     * misspelt key), so that a new option is covered as soon as it is declared.
+     */
+    public static Map<ConfigOption<?>, Class<?>> all() {
+        Map<ConfigOption<?>, Class<?>> all = new LinkedHashMap<>();
+        for (Field f : GuijiOptions.class.getDeclaredFields()) {
+            if (Modifier.isStatic(f.getModifiers()) && f.getType() == ConfigOption.class
+                    && f.getGenericType() instanceof ParameterizedType t
+                    && t.getActualTypeArguments()[0] instanceof Class<?> valueType) {
+                try {
+                    all.put((ConfigOption<?>) f.get(null), valueType);
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return all;
+    }
 
     public static final ConfigOption<String> INPUT =
             key("guiji.input").stringType().noDefaultValue()

@@ -28,17 +28,30 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * they finish at once, and the feed stops for good while Kafka output goes on. Seen with a bounded
  * one-element source here (issue 10); with no task ever finished, checkpoints wait for every task to
  * run, and a region restarts from where it was.
+ *
+ * <p>A bounded run's absent folder takes the {@link #bounded} form instead, which ends at once (BATCH
+ * mode refuses unbounded sources, and {@code fromData} of an empty collection fails).
  */
-final class Nothing<T> implements Source<T, Nothing.NoSplit, Integer>, ResultTypeQueryable<T> {
+public final class Nothing<T> implements Source<T, Nothing.NoSplit, Integer>, ResultTypeQueryable<T> {
     private static final long serialVersionUID = 1L;
     private final TypeInformation<T> type;
+    private final Boundedness boundedness;
 
-    private Nothing(TypeInformation<T> type) {
+    private Nothing(TypeInformation<T> type, Boundedness boundedness) {
         this.type = type;
+        this.boundedness = boundedness;
     }
 
-    static <T> DataStream<T> of(StreamExecutionEnvironment env, Class<T> type, String name) {
-        return env.fromSource(new Nothing<>(TypeInformation.of(type)), WatermarkStrategy.noWatermarks(), name).setParallelism(1);
+    /** An empty stream that never finishes, for the streaming job. */
+    public static <T> DataStream<T> of(StreamExecutionEnvironment env, Class<T> type, String name) {
+        return env.fromSource(new Nothing<>(TypeInformation.of(type), Boundedness.CONTINUOUS_UNBOUNDED),
+                WatermarkStrategy.noWatermarks(), name).setParallelism(1);
+    }
+
+    /** An empty stream that ends at once, for a bounded run. */
+    public static <T> DataStream<T> bounded(StreamExecutionEnvironment env, Class<T> type, String name) {
+        return env.fromSource(new Nothing<>(TypeInformation.of(type), Boundedness.BOUNDED),
+                WatermarkStrategy.noWatermarks(), name).setParallelism(1);
     }
 
     @Override
@@ -48,12 +61,12 @@ final class Nothing<T> implements Source<T, Nothing.NoSplit, Integer>, ResultTyp
 
     @Override
     public Boundedness getBoundedness() {
-        return Boundedness.CONTINUOUS_UNBOUNDED;
+        return boundedness;
     }
 
     @Override
     public SourceReader<T, NoSplit> createReader(SourceReaderContext readerContext) {
-        return new Reader<>();
+        return new Reader<>(boundedness == Boundedness.BOUNDED);
     }
 
     @Override
@@ -84,16 +97,24 @@ final class Nothing<T> implements Source<T, Nothing.NoSplit, Integer>, ResultTyp
         }
     }
 
-    /** Never has anything: its availability never completes, so the task idles (and checkpoints) until cancelled. */
+    /**
+     * Never has anything. Unbounded: its availability never completes, so the task idles (and
+     * checkpoints) until cancelled; bounded: it ends at the first poll.
+     */
     private static final class Reader<T> implements SourceReader<T, NoSplit> {
+        private final boolean ends;
         private final CompletableFuture<Void> never = new CompletableFuture<>();
+
+        Reader(boolean ends) {
+            this.ends = ends;
+        }
 
         @Override
         public void start() {}
 
         @Override
         public InputStatus pollNext(ReaderOutput<T> output) {
-            return InputStatus.NOTHING_AVAILABLE;
+            return ends ? InputStatus.END_OF_INPUT : InputStatus.NOTHING_AVAILABLE;
         }
 
         @Override
@@ -103,7 +124,7 @@ final class Nothing<T> implements Source<T, Nothing.NoSplit, Integer>, ResultTyp
 
         @Override
         public CompletableFuture<Void> isAvailable() {
-            return never;
+            return ends ? CompletableFuture.completedFuture(null) : never;
         }
 
         @Override
