@@ -2,11 +2,11 @@
 # guiji benchmarks: generates data into bench/data/ (git-ignored), runs each runner with its baseline
 # in the same run, and prints the figures (lines starting with RESULT) into bench/results/<date>.txt.
 #
-#   bench/run.sh [all|generate|baseline|file|cli|jmh|state|stream]...
+#   bench/run.sh [all|generate|baseline|file|cli|jmh|state|stream|fuzz]...
 #
 # Environment: RECORDS (1000000), ENTERPRISES (1000000), REPEAT (3), STREAM_RECORDS (200000),
 # STREAM_ENTERPRISES (200000), STREAM_SEND (messages sent in the sustained run, 20000: at about 130/s more take many minutes), LATENCY_SECONDS (60), BENCH_JAVA_OPTS (-Xmx3g, as bin/guiji),
-# JMH_ARGS (extra JMH options, e.g. "-f 1 -wi 2 -i 3"), GUIJI_PG_URL/USER/PASSWORD for PostgreSQL.
+# FUZZ_READ_FILES and FUZZ_FILES (damaged files of the whole-file fuzzing, read alone: 20000, through guiji run: 2000; not part of "all"), FUZZ_SEED (random), JMH_ARGS (extra JMH options, e.g. "-f 1 -wi 2 -i 3"), GUIJI_PG_URL/USER/PASSWORD for PostgreSQL.
 # Benchmarks never run in `mvn verify`: only through this script.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -36,7 +36,7 @@ OPENS=(--add-exports=java.base/sun.net.util=ALL-UNNAMED --add-exports=java.rmi/s
   --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED)
 
 build() {
-  if [[ ! -f "$JAR" || ! -f "$CP_FILE" || -n "$(find schemas/src connectors/src jobs/src/main bench/src -newer "$JAR" -type f -print -quit)" ]]; then
+  if [[ ! -f "$JAR" || ! -f "$CP_FILE" || -n "$(find schemas/src connectors/src jobs/src/main jobs/src/test/java/io/guiji/jobs/file/fuzz bench/src -newer "$JAR" -type f -print -quit)" ]]; then
     echo "bench: building..." >&2
     mvn -B -q -DskipTests install -pl testing/kafka-broker,bench -am >/dev/null
   fi
@@ -76,7 +76,9 @@ for step in "${steps[@]}"; do
     stream) note "streaming Kafka -> job -> Kafka + PostgreSQL, with its pass-through baseline"
       [[ -d "$SDATA/records" ]] || run io.guiji.bench.GenerateData --out "$SDATA" --records "$STREAM_RECORDS" --enterprises "$STREAM_ENTERPRISES"
       run io.guiji.bench.StreamBench --input "$SDATA" --records "$STREAM_SEND" --latency-seconds "$LATENCY_SECONDS" ;;
-    *) echo "unknown step $step (all|generate|baseline|file|cli|jmh|state|stream)" >&2; exit 2 ;;
+    fuzz) note "whole-file fuzzing: damaged input files through guiji run, every record accounted for"
+      run io.guiji.bench.FuzzRun --reading-files "${FUZZ_READ_FILES:-20000}" --files "${FUZZ_FILES:-2000}" ${FUZZ_SEED:+--seed "$FUZZ_SEED"} --keep bench/fuzz-failures ;;
+    *) echo "unknown step $step (all|generate|baseline|file|cli|jmh|state|stream|fuzz)" >&2; exit 2 ;;
   esac
 done
 echo "figures: $OUT"

@@ -198,6 +198,21 @@ public final class KafkaBrokerExtension
         }
     }
 
+    /**
+     * Stops the broker process as an outage would, but keeps its data directory and ports: a
+     * controlled shutdown (SIGTERM), SIGKILL if it takes too long. {@link #startBroker()} brings the
+     * same broker back with its topics, offsets and transactions. Meanwhile {@link
+     * #bootstrapServers()} still answers, and clients (the extension's included) fail or wait.
+     */
+    public synchronized void stopBroker() {
+        running().stopProcess();
+    }
+
+    /** Starts the broker that {@link #stopBroker()} stopped, on the same ports and data; waits until it serves. */
+    public synchronized void startBroker() throws IOException, InterruptedException {
+        running().restartProcess(startTimeout);
+    }
+
     // ------------------------------------------------------------------ access
 
     /** {@code 127.0.0.1:<port>} of the PLAINTEXT listener. */
@@ -500,23 +515,81 @@ public final class KafkaBrokerExtension
 
     /** One broker process, its work directory and the admin client talking to it. */
     private static final class RunningBroker implements AutoCloseable {
-        final Process process;
+        volatile Process process;
         final Path workDir;
         final String bootstrapServers;
         final Thread shutdownHook;
+        final List<String> command;
+        final Path log;
+        final int port;
         Admin admin;
 
-        private RunningBroker(Process process, Path workDir, String bootstrapServers) {
+        private RunningBroker(
+                Process process, Path workDir, String bootstrapServers, List<String> command, Path log, int port) {
             this.process = process;
             this.workDir = workDir;
             this.bootstrapServers = bootstrapServers;
+            this.command = command;
+            this.log = log;
+            this.port = port;
             this.shutdownHook =
                     new Thread(
                             () -> {
-                                killTree(process);
+                                killTree(this.process);
                                 deleteRecursively(workDir);
                             },
                             "guiji-kafka-broker-reaper");
+        }
+
+        /** SIGTERM (a controlled shutdown), SIGKILL after {@link #KILL_TIMEOUT}; the directory stays. */
+        void stopProcess() {
+            Process p = process;
+            if (!p.isAlive()) {
+                return;
+            }
+            // Through the handle: Process.destroy() would also close the broker's standard input,
+            // which its watchdog takes for the test JVM's death (it deletes the directory).
+            p.toHandle().destroy();
+            try {
+                if (!p.waitFor(KILL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    LOG.warn("Kafka broker pid {} did not stop within {}; killing it", p.pid(), KILL_TIMEOUT);
+                    killTree(p);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                killTree(p);
+            }
+            try {
+                p.getOutputStream().close();
+            } catch (IOException e) {
+                // The broker is gone; nothing to release.
+            }
+            LOG.info("Kafka broker {} stopped (pid {}), data kept in {}", bootstrapServers, p.pid(), workDir);
+        }
+
+        /** The same command again: same ports, same storage (formatting it is skipped). */
+        void restartProcess(Duration timeout) throws IOException, InterruptedException {
+            if (process.isAlive()) {
+                return;
+            }
+            long started = System.nanoTime();
+            Files.writeString(log, "\n--- restart ---\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+            process =
+                    new ProcessBuilder(command)
+                            .directory(workDir.toFile())
+                            .redirectErrorStream(true)
+                            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                            .start();
+            try {
+                awaitReady(port, timeout, log);
+            } catch (PortTakenException e) {
+                throw new IllegalStateException("Kafka broker could not take its port again: " + e.getMessage(), e);
+            }
+            LOG.info(
+                    "Kafka broker {} restarted in {} ms (pid {})",
+                    bootstrapServers,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                    process.pid());
         }
 
         static RunningBroker start(List<String> classpath, KafkaBrokerExtension settings)
@@ -558,7 +631,7 @@ public final class KafkaBrokerExtension
                                 .redirectErrorStream(true)
                                 .redirectOutput(log.toFile())
                                 .start();
-                broker = new RunningBroker(process, workDir, LOOPBACK + ":" + port);
+                broker = new RunningBroker(process, workDir, LOOPBACK + ":" + port, command, log, port);
                 Runtime.getRuntime().addShutdownHook(broker.shutdownHook);
                 broker.awaitReady(port, settings.startTimeout, log);
                 LOG.info(
@@ -588,11 +661,13 @@ public final class KafkaBrokerExtension
                 checkDeadline(deadline, timeout, log);
                 Thread.sleep(50);
             }
-            Map<String, Object> config = new HashMap<>();
-            config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-            config.put(CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-            config.put(CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
-            admin = Admin.create(config);
+            if (admin == null) { // a restart keeps the admin client: same address
+                Map<String, Object> config = new HashMap<>();
+                config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+                config.put(CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+                config.put(CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+                admin = Admin.create(config);
+            }
             while (true) {
                 checkAlive(log);
                 checkDeadline(deadline, timeout, log);

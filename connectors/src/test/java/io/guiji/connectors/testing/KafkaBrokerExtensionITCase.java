@@ -116,4 +116,25 @@ class KafkaBrokerExtensionITCase {
                 .extracting(ConsumerRecord::key, ConsumerRecord::value)
                 .containsExactly(tuple("k1", "统一社会信用代码"), tuple("k2", "v2"));
     }
+
+    @Test
+    void aStoppedBrokerComesBackOnTheSameAddressWithItsData() throws Exception {
+        String topic = "survives-restart";
+        KAFKA.createTopic(topic, 1);
+        KAFKA.produce(List.of(new ProducerRecord<>(topic, "k", "before")));
+        String address = KAFKA.bootstrapServers();
+
+        KAFKA.stopBroker();
+        try (java.net.Socket s = new java.net.Socket()) {
+            String[] hostPort = address.split(":");
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> s.connect(new java.net.InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])), 500))
+                    .isInstanceOf(java.io.IOException.class);
+        }
+        KAFKA.startBroker();
+
+        assertThat(KAFKA.bootstrapServers()).isEqualTo(address);
+        KAFKA.produce(List.of(new ProducerRecord<>(topic, "k", "after")));
+        assertThat(KAFKA.readCommitted(topic)).extracting(ConsumerRecord::value).containsExactly("before", "after");
+    }
 }

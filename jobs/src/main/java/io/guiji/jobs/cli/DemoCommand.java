@@ -28,9 +28,9 @@ final class DemoCommand implements Callable<Integer> {
         SampleGenerator.Settings settings = SampleGenerator.Settings.demo().seed(seed).today(today);
         new SampleGenerator(settings).generate(input, null);
         Configuration conf = RunCommand.configuration(null, Map.of());
-        FileRunJob.Result r = FileRunJob.run(input, output, conf);
+        FileRunJob.Result r = FileRunJob.run(input, output, conf, w -> System.err.println("guiji: warning: " + w));
         Summary.print(System.out, "guiji demo: sample in " + input + ", results in " + output, r.coverage(),
-                r.elapsed().toMillis() / 1000.0);
+                r.elapsed().toMillis() / 1000.0, r.input().registry(), r.input().catalog());
         System.out.println("  look at         " + output.resolve("unified") + "/, " + output.resolve("rejected") + "/, "
                 + output.resolve("coverage.json"));
         return 0;

@@ -28,8 +28,9 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Configuration conf = configuration(config, options);
-        FileRunJob.Result r = FileRunJob.run(input, output, conf);
-        Summary.print(System.out, "guiji run: " + input + " -> " + output, r.coverage(), r.elapsed().toMillis() / 1000.0);
+        FileRunJob.Result r = FileRunJob.run(input, output, conf, w -> System.err.println("guiji: warning: " + w));
+        Summary.print(System.out, "guiji run: " + input + " -> " + output, r.coverage(), r.elapsed().toMillis() / 1000.0,
+                r.input().registry(), r.input().catalog());
         System.out.println("  outputs         " + output.resolve("unified") + "/, " + output.resolve("rejected") + "/, "
                 + output.resolve("coverage.json"));
         return 0;

@@ -1,6 +1,7 @@
 package io.guiji.jobs.cli;
 
 import io.guiji.jobs.stream.GuijiStreamJob;
+import io.guiji.jobs.stream.Resume;
 import io.guiji.jobs.stream.StreamConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Option;
  * {@code guiji stream --config FILE}: the unbounded job (Kafka in, Kafka and PostgreSQL out) on an
  * embedded mini-cluster; the same {@link GuijiStreamJob} is the shaded jar's entry point for
  * {@code flink run}. Runs until stopped (Ctrl-C); the configuration is checked before anything
- * starts, so a bad key is one line and exit 2.
+ * starts, so a bad key is one line and exit 2. Started again, it resumes from its latest completed
+ * checkpoint by itself and says which ({@link Resume}); {@code --fresh} starts without state.
  */
 @Command(name = "stream", mixinStandardHelpOptions = true,
         description = "The streaming job on an embedded mini-cluster (Kafka in; Kafka and PostgreSQL out). Runs until stopped.")
@@ -25,6 +27,14 @@ final class StreamCommand implements Callable<Integer> {
     @Option(names = "-D", paramLabel = "KEY=VALUE", description = "Set one configuration option, e.g. -Dguiji.parallelism=2")
     Map<String, String> options = Map.of();
 
+    @Option(names = "--fresh", description = "Start without restoring any checkpoint: operator state starts empty, departmental topics"
+            + " start at guiji.kafka.starting-offsets, registry and catalogue from the beginning.")
+    boolean fresh;
+
+    @Option(names = "--from-savepoint", paramLabel = "PATH", description = "Restore this savepoint or checkpoint (a chk-N folder)"
+            + " instead of the latest checkpoint.")
+    String savepoint;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isReadable(config)) {
@@ -32,8 +42,11 @@ final class StreamCommand implements Callable<Integer> {
         }
         Configuration conf = RunCommand.configuration(config, options);
         StreamConfig cfg = StreamConfig.from(conf); // fail now, with the key's name
+        Resume.Plan plan = Resume.prepare(conf, fresh, savepoint);
+        System.out.println("guiji stream: " + plan.message());
         System.out.println("guiji stream: " + cfg.sources().size() + " source(s), Kafka " + cfg.bootstrapServers()
                 + "; starting (runs until stopped: Ctrl-C)");
+        System.out.flush();
         GuijiStreamJob.run(conf);
         return 0;
     }

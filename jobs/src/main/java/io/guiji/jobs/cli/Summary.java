@@ -21,6 +21,15 @@ public final class Summary {
     private Summary() {}
 
     public static void print(PrintStream out, String title, CoverageSnapshot c, double seconds) {
+        print(out, title, c, seconds, true, true);
+    }
+
+    /**
+     * The summary of a run; {@code registry} and {@code catalog} say whether the input had a usable
+     * registry and catalogue, and the summary says what their absence means for linking and coverage.
+     */
+    public static void print(PrintStream out, String title, CoverageSnapshot c, double seconds, boolean registry,
+            boolean catalog) {
         CoverageTotals t = c.getTotals();
         out.println(title);
         out.printf("  records in      %,10d   (%.1f s, %,.0f records/s)%n", t.getReceived(), seconds,
@@ -36,6 +45,13 @@ public final class Summary {
         }
         out.printf("  linked          %9s    of %,d non-person unified records (%,d natural persons, never linked)%n",
                 percent(t.getLinked(), t.getNonPerson()), t.getNonPerson(), t.getUnified() - t.getNonPerson());
+        if (!registry) {
+            out.println("                  no registry: only records with a valid USCC could link (registry/ missing or without a usable entry)");
+        }
+        if (!catalog) {
+            out.println("  coverage        not measured: no catalogue (catalog/ missing or without a usable entry)");
+            return;
+        }
         int depts = 0;
         int items = 0;
         int coveredItems = 0;

@@ -3,7 +3,12 @@ package io.guiji.jobs.config;
 import static org.apache.flink.configuration.ConfigOptions.key;
 
 import io.guiji.connectors.file.ReadLimits;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.flink.configuration.ConfigOption;
 
 /**
@@ -13,6 +18,27 @@ import org.apache.flink.configuration.ConfigOption;
  */
 public final class GuijiOptions {
     private GuijiOptions() {}
+
+    /**
+     * Every option declared here with the type of its value ({@code Integer}, {@code Duration}, …),
+     * in declaration order: for the checks that must cover all keys (a value of the wrong type, a
+     * misspelt key), so that a new option is covered as soon as it is declared.
+     */
+    public static Map<ConfigOption<?>, Class<?>> all() {
+        Map<ConfigOption<?>, Class<?>> all = new LinkedHashMap<>();
+        for (Field f : GuijiOptions.class.getDeclaredFields()) {
+            if (Modifier.isStatic(f.getModifiers()) && f.getType() == ConfigOption.class
+                    && f.getGenericType() instanceof ParameterizedType t
+                    && t.getActualTypeArguments()[0] instanceof Class<?> valueType) {
+                try {
+                    all.put((ConfigOption<?>) f.get(null), valueType);
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return all;
+    }
 
     public static final ConfigOption<String> INPUT =
             key("guiji.input").stringType().noDefaultValue()
@@ -91,7 +117,8 @@ public final class GuijiOptions {
 
     public static final ConfigOption<String> KAFKA_STARTING_OFFSETS =
             key("guiji.kafka.starting-offsets").stringType().defaultValue("committed")
-                    .withDescription("Streaming, first start without a checkpoint: committed (the group's offsets, else earliest), earliest or latest. A restore always continues from the checkpoint.");
+                    .withDescription("Streaming, departmental topics when the job starts without restored state: committed (the group's offsets, else earliest), earliest or latest."
+                            + " A restore always continues from the checkpoint; registry and catalogue topics are then read from the beginning.");
 
     public static final ConfigOption<String> KAFKA_TRANSACTIONAL_ID_PREFIX =
             key("guiji.kafka.transactional-id-prefix").stringType().defaultValue("guiji")
@@ -167,17 +194,32 @@ public final class GuijiOptions {
 
     public static final ConfigOption<String> CHECKPOINT_DIR =
             key("guiji.checkpoint.dir").stringType().noDefaultValue()
-                    .withDescription("Streaming: durable checkpoint storage (file:///… or s3://…); checkpoints are retained on cancellation, to restart from. Unset: Flink's state.checkpoints.dir, else the JobManager's memory (lost with it).");
+                    .withDescription("Streaming: durable checkpoint storage (a folder, file:///… or s3://…); checkpoints are retained on cancellation, to resume from."
+                            + " Unset: bin/guiji stream uses ~/.guiji/<transactional-id-prefix>/checkpoints and resumes from the latest one by itself;"
+                            + " flink run uses Flink's execution.checkpointing.dir, else the JobManager's memory (lost with it).");
 
     public static final ConfigOption<String> STATE_BACKEND =
             key("guiji.state.backend").stringType().defaultValue("rocksdb")
                     .withDescription("Streaming: rocksdb (incremental checkpoints, state on local disk) or hashmap (state on the heap).");
 
     public static final ConfigOption<Integer> RESTART_ATTEMPTS =
-            key("guiji.restart.attempts").intType().defaultValue(10)
-                    .withDescription("Streaming: restarts from the last checkpoint before the job fails (fixed delay); Flink's restart-strategy.* keys win when given.");
+            key("guiji.restart.attempts").intType().defaultValue(Integer.MAX_VALUE)
+                    .withDescription("Streaming: restarts in a row (none of them followed by guiji.restart.reset-after without a failure) before the job fails."
+                            + " Default: unlimited, so an outage of a service never ends the job. Flink's restart-strategy.* keys win when given.");
 
     public static final ConfigOption<Duration> RESTART_DELAY =
-            key("guiji.restart.delay").durationType().defaultValue(Duration.ofSeconds(10))
-                    .withDescription("Streaming: wait between restarts.");
+            key("guiji.restart.initial-delay").durationType().defaultValue(Duration.ofSeconds(1))
+                    .withDeprecatedKeys("guiji.restart.delay")
+                    .withDescription("Streaming: wait before the first restart after a failure; each further restart in a row waits twice as long"
+                            + " (exponential delay, ±10 % jitter), up to guiji.restart.max-delay. Was guiji.restart.delay.");
+
+    public static final ConfigOption<Duration> RESTART_MAX_DELAY =
+            key("guiji.restart.max-delay").durationType().defaultValue(Duration.ofMinutes(1))
+                    .withDescription("Streaming: the longest wait between restarts, reached after about six failures in a row: how soon the job notices"
+                            + " that PostgreSQL or Kafka is back.");
+
+    public static final ConfigOption<Duration> RESTART_RESET_AFTER =
+            key("guiji.restart.reset-after").durationType().defaultValue(Duration.ofMinutes(10))
+                    .withDescription("Streaming: after running this long without a failure, the delay is back to guiji.restart.initial-delay"
+                            + " and the count of guiji.restart.attempts starts over.");
 }

@@ -34,6 +34,8 @@ public final class GuijiSettings implements Serializable {
     private final ReadLimits readLimits;
 
     private GuijiSettings(Configuration conf) {
+        checkKeys(conf);
+        checkTypes(conf);
         this.zone = conf.get(GuijiOptions.ZONE);
         try {
             ZoneId.of(zone);
@@ -84,6 +86,73 @@ public final class GuijiSettings implements Serializable {
     /** How large and deep one input record may be; larger ones are rejected MALFORMED. */
     public ReadLimits readLimits() {
         return readLimits;
+    }
+
+    /** Keys read by {@code io.guiji.jobs.stream.SourceSpec}: guiji.source.<name>.<property>. */
+    private static final String SOURCE_PREFIX = "guiji.source.";
+
+    /** A guiji.* key this close to a known one (edits) is taken for a typo of it. */
+    private static final int TYPO_DISTANCE = 2;
+
+    /**
+     * Rejects an obvious misspelling of a guiji.* key ({@code guiji.paralelism}), which would
+     * otherwise be ignored while the default applies. Other unknown keys pass: Flink's own keys
+     * are set the same way.
+     */
+    private static void checkKeys(Configuration conf) {
+        java.util.Set<String> known = new java.util.TreeSet<>();
+        GuijiOptions.all().keySet().forEach(o -> known.add(o.key()));
+        org.apache.commons.text.similarity.LevenshteinDistance distance =
+                new org.apache.commons.text.similarity.LevenshteinDistance(TYPO_DISTANCE);
+        for (String key : conf.keySet()) {
+            if (!key.startsWith("guiji.") || known.contains(key) || key.startsWith(SOURCE_PREFIX)) {
+                continue;
+            }
+            String closest = null;
+            int best = Integer.MAX_VALUE;
+            for (String k : known) {
+                int d = distance.apply(key, k);
+                if (d >= 0 && d < best) {
+                    best = d;
+                    closest = k;
+                }
+            }
+            if (closest != null) {
+                throw new IllegalArgumentException("configuration " + key + " is not an option: did you mean " + closest + "?");
+            }
+        }
+    }
+
+    /** Every option given must parse as its type; Flink's own message names only the number's text. */
+    private static void checkTypes(Configuration conf) {
+        for (Map.Entry<ConfigOption<?>, Class<?>> e : GuijiOptions.all().entrySet()) {
+            ConfigOption<?> option = e.getKey();
+            if (!conf.contains(option)) {
+                continue;
+            }
+            try {
+                conf.get(option);
+            } catch (IllegalArgumentException ex) {
+                Object raw = conf.toMap().get(option.key());
+                throw new ConfigException(option, "must be " + expected(e.getValue()) + ", not '" + raw + "'");
+            }
+        }
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == Integer.class || type == Long.class) {
+            return "a whole number";
+        }
+        if (type == Double.class || type == Float.class) {
+            return "a number";
+        }
+        if (type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == java.time.Duration.class) {
+            return "a duration such as 30 s, 500 ms or 5 min";
+        }
+        return "a " + type.getSimpleName();
     }
 
     public static GuijiSettings from(Configuration conf) {

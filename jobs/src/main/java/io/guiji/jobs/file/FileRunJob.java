@@ -11,6 +11,7 @@ import io.guiji.jobs.Uids;
 import io.guiji.jobs.config.GuijiOptions;
 import io.guiji.jobs.config.GuijiSettings;
 import io.guiji.jobs.coverage.CoverageCalculator;
+import io.guiji.jobs.stream.Nothing;
 import io.guiji.schemas.CoverageSnapshot;
 import io.guiji.schemas.RejectedRecord;
 import io.guiji.schemas.UnifiedRecord;
@@ -27,10 +28,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.PipelineOptions;
@@ -54,18 +55,30 @@ public final class FileRunJob {
 
     private FileRunJob() {}
 
-    /** What a run produced, for the summary. */
-    public record Result(CoverageSnapshot coverage, Duration elapsed, Path output) {}
+    /** What a run produced, for the summary; {@code input} says whether it had a registry and a catalogue. */
+    public record Result(CoverageSnapshot coverage, Duration elapsed, Path output, InputCheck.Report input) {}
 
     public static Result run(Path input, Path output, Configuration conf) throws Exception {
-        return run(input, output, conf, null);
+        return run(input, output, conf, warning -> {});
     }
 
-    /** {@link #run(Path, Path, Configuration)} with the given record parser (tests bring one that fails on chosen rows). */
-    static Result run(Path input, Path output, Configuration conf, io.guiji.jobs.ingest.RecordParser parser) throws Exception {
-        checkInput(input);
+    /**
+     * Checks the input, the configuration and the output folder first ({@link InputCheck}): what a
+     * user must fix is an {@link IllegalArgumentException} whose message names the path or key,
+     * thrown before anything is written. Warnings (no registry, no catalogue) go to {@code
+     * warnings} before the job starts, and are in the result.
+     */
+    public static Result run(Path input, Path output, Configuration conf, Consumer<String> warnings) throws Exception {
+        return run(input, output, conf, warnings, null);
+    }
+
+    /** {@link #run(Path, Path, Configuration, Consumer)} with the given record parser (tests bring one that fails on chosen rows). */
+    static Result run(Path input, Path output, Configuration conf, Consumer<String> warnings,
+                      io.guiji.jobs.ingest.RecordParser parser) throws Exception {
+        InputCheck.Report report = InputCheck.check(input);
         GuijiSettings settings = GuijiSettings.from(conf);
         prepareOutput(output);
+        report.warnings().forEach(warnings);
         long start = System.nanoTime();
 
         Configuration flink = new Configuration(conf);
@@ -98,7 +111,7 @@ public final class FileRunJob {
                         LocalDateTime.now(ZoneId.of(settings.zone())).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")))
                 : snapshots.get(snapshots.size() - 1);
         writeCoverage(output.resolve("coverage.json"), coverage);
-        return new Result(coverage, Duration.ofNanos(System.nanoTime() - start), output);
+        return new Result(coverage, Duration.ofNanos(System.nanoTime() - start), output, report);
     }
 
     /** Managed memory of the embedded cluster unless configured: room for BATCH mode's sorts. */
@@ -122,11 +135,14 @@ public final class FileRunJob {
         }
     }
 
-    /** Rows of one input folder; an absent folder is an empty input. */
+    /**
+     * Rows of one input folder; an absent folder is an empty input ({@code fromData} of an empty
+     * collection cannot be used: its generator source fails with "Reached the end of the collection").
+     */
     private static DataStream<RawRow> rows(StreamExecutionEnvironment env, String root, String subdir, String uid,
                                            ReadLimits limits) {
         if (!Files.isDirectory(Path.of(root, subdir))) {
-            return env.fromData(new ArrayList<RawRow>(), TypeInformation.of(RawRow.class)).name(subdir + " (absent)");
+            return Nothing.bounded(env, RawRow.class, subdir + "/ (absent)");
         }
         return env.fromSource(InputFiles.source(root, subdir, limits), WatermarkStrategy.noWatermarks(), subdir + "/")
                 .uid(uid);
@@ -139,23 +155,19 @@ public final class FileRunJob {
                 .build();
     }
 
-    static void checkInput(Path input) {
-        if (!Files.isDirectory(input)) {
-            throw new IllegalArgumentException("input " + input + " is not a directory");
-        }
-        if (!Files.isReadable(input)) {
-            throw new IllegalArgumentException("input " + input + " is not readable");
-        }
-        if (!Files.isDirectory(input.resolve("records"))) {
-            throw new IllegalArgumentException("input " + input + " has no records/ folder (expected records/<dept_code>/<record_type>/*.csv|*.jsonl)");
-        }
-    }
-
     private static void prepareOutput(Path output) throws IOException {
         if (Files.exists(output) && !Files.isDirectory(output)) {
-            throw new IllegalArgumentException("output " + output + " exists and is not a directory");
+            throw new IllegalArgumentException("output " + output + " exists and is not a directory: choose another --output");
         }
-        Files.createDirectories(output);
+        try {
+            Files.createDirectories(output);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot create output folder " + output + " (" + InputCheck.reason(e)
+                    + "): choose an --output in a writable place");
+        }
+        if (!Files.isWritable(output)) {
+            throw new IllegalArgumentException("output folder " + output + " is not writable: fix its permissions or choose another --output");
+        }
         for (String own : OWN_OUTPUTS) {
             deleteRecursively(output.resolve(own));
         }

@@ -73,6 +73,11 @@ import org.slf4j.LoggerFactory;
  * final in Kafka ever reach PostgreSQL, and the at-least-once JDBC sink's replays of them are no-ops
  * under the version guard.
  *
+ * <p>Outages (README, Outages and resuming): PostgreSQL down or refusing fails only the feed's
+ * pipelined region, which restarts with growing delays while the pipeline keeps running with its
+ * state; checkpoints, which need every task, wait meanwhile, so Kafka outputs are committed again
+ * once the feed is back. No task of this job may ever finish (see {@link Nothing}).
+ *
  * <p>Tests call {@link #define} with the real broker and database, as {@code main} does.
  */
 public final class GuijiStreamJob {
@@ -125,8 +130,9 @@ public final class GuijiStreamJob {
     /**
      * The execution environment: checkpoints every {@code guiji.checkpoint.interval} (exactly once),
      * the configured state backend (RocksDB with incremental checkpoints by default), checkpoints
-     * retained on cancellation when they have a directory, a fixed-delay restart strategy. Flink's
-     * own keys for any of these win when given.
+     * retained on cancellation when they have a directory, an exponential-delay restart strategy
+     * without a limit by default (see {@link GuijiOptions#RESTART_ATTEMPTS}). Flink's own keys for any
+     * of these win when given.
      */
     public static StreamExecutionEnvironment environment(StreamConfig cfg) {
         Configuration flink = new Configuration(cfg.configuration());
@@ -150,9 +156,19 @@ public final class GuijiStreamJob {
             setUnlessGiven(flink, CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         }
         if (!flink.contains(RestartStrategyOptions.RESTART_STRATEGY)) {
-            flink.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-            flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, cfg.value(GuijiOptions.RESTART_ATTEMPTS));
-            flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, cfg.value(GuijiOptions.RESTART_DELAY));
+            // An outage (PostgreSQL down, grants revoked, a broker restarting) fails tasks again and
+            // again until the service is back: retry for ever, at growing intervals, and start the
+            // count over once the job has run quietly for a while. A failure of the PostgreSQL sinks
+            // restarts only their pipelined region (the feed reads the committed output topics and
+            // shares no edge with the pipeline), under Flink's default region failover.
+            flink.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+            setUnlessGiven(flink, RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF, cfg.value(GuijiOptions.RESTART_DELAY));
+            setUnlessGiven(flink, RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF, cfg.value(GuijiOptions.RESTART_MAX_DELAY));
+            setUnlessGiven(flink, RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_BACKOFF_MULTIPLIER, 2.0);
+            setUnlessGiven(flink, RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_JITTER_FACTOR, 0.1);
+            setUnlessGiven(flink, RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_RESET_BACKOFF_THRESHOLD,
+                    cfg.value(GuijiOptions.RESTART_RESET_AFTER));
+            setUnlessGiven(flink, RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS, cfg.value(GuijiOptions.RESTART_ATTEMPTS));
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
         env.configure(flink);
@@ -197,7 +213,8 @@ public final class GuijiStreamJob {
         List<SourceSpec> kafka = cfg.kafkaSources();
         if (!kafka.isEmpty()) {
             List<String> topics = kafka.stream().map(SourceSpec::topic).toList();
-            records.add(env.fromSource(kafkaSource(cfg, topics, "records", new KafkaBytesDeserializer(), cfg.value(GuijiOptions.KAFKA_GROUP_ID)),
+            records.add(env.fromSource(kafkaSource(cfg, topics, "records", new KafkaBytesDeserializer(), cfg.value(GuijiOptions.KAFKA_GROUP_ID),
+                                    departmentalStart(cfg)),
                             WatermarkStrategy.noWatermarks(), "records " + topics).uid(Uids.RECORD_SOURCE)
                     .process(new RecordDecoder(kafka, cfg.settings().readLimits())).uid(StreamUids.DECODE_RECORDS).name("decode records"));
         }
@@ -236,8 +253,12 @@ public final class GuijiStreamJob {
         if (topic == null) {
             return Nothing.of(env, type, "no " + what);
         }
+        // The registry and catalogue are state built from the whole topic: without restored state
+        // (a first start, --fresh, a job started anew) read it all again, whatever the group has
+        // committed; restored from a checkpoint or savepoint, the source continues from its offsets there.
         DataStream<KafkaBytes> messages = env.fromSource(
-                kafkaSource(cfg, List.of(topic), what, new KafkaBytesDeserializer(), cfg.value(GuijiOptions.KAFKA_GROUP_ID)),
+                kafkaSource(cfg, List.of(topic), what, new KafkaBytesDeserializer(), cfg.value(GuijiOptions.KAFKA_GROUP_ID),
+                        OffsetsInitializer.earliest()),
                 WatermarkStrategy.noWatermarks(), what + " " + topic).uid(sourceUid);
         SingleOutputStreamOperator<T> entries;
         if (format == SourceSpec.Format.AVRO) {
@@ -250,13 +271,19 @@ public final class GuijiStreamJob {
         return entries;
     }
 
-    static <T> KafkaSource<T> kafkaSource(StreamConfig cfg, List<String> topics, String client,
-                                          KafkaRecordDeserializationSchema<T> deserializer, String groupId) {
-        OffsetsInitializer start = switch (cfg.startingOffsets()) {
+    /** Where departmental topics start without restored state: {@link GuijiOptions#KAFKA_STARTING_OFFSETS}. */
+    static OffsetsInitializer departmentalStart(StreamConfig cfg) {
+        return switch (cfg.startingOffsets()) {
             case "earliest" -> OffsetsInitializer.earliest();
             case "latest" -> OffsetsInitializer.latest();
             default -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
         };
+    }
+
+    /** A read_committed Kafka source; {@code start} applies only without restored state (a restore continues from its offsets). */
+    static <T> KafkaSource<T> kafkaSource(StreamConfig cfg, List<String> topics, String client,
+                                          KafkaRecordDeserializationSchema<T> deserializer, String groupId,
+                                          OffsetsInitializer start) {
         return KafkaSource.<T>builder()
                 .setProperties(cfg.kafkaProperties())
                 .setBootstrapServers(cfg.bootstrapServers())

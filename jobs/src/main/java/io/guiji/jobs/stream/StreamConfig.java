@@ -57,6 +57,12 @@ public final class StreamConfig implements Serializable {
             throw new GuijiSettings.ConfigException(GuijiOptions.CHECKPOINT_INTERVAL, "must be well below "
                     + GuijiOptions.KAFKA_TRANSACTION_TIMEOUT.key() + ": Kafka aborts a transaction that outlives it");
         }
+        if (conf.get(GuijiOptions.RESTART_MAX_DELAY).compareTo(conf.get(GuijiOptions.RESTART_DELAY)) < 0) {
+            throw new GuijiSettings.ConfigException(GuijiOptions.RESTART_MAX_DELAY, "must not be below " + GuijiOptions.RESTART_DELAY.key());
+        }
+        if (conf.get(GuijiOptions.RESTART_ATTEMPTS) < 0) {
+            throw new GuijiSettings.ConfigException(GuijiOptions.RESTART_ATTEMPTS, "must not be negative");
+        }
         if (conf.toMap().containsKey("guiji.postgres.password")) {
             throw new IllegalArgumentException("configuration guiji.postgres.password: passwords are never read from the configuration;"
                     + " set guiji.postgres.password-env (an environment variable) or guiji.postgres.password-file");

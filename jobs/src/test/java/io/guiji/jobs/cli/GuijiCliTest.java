@@ -77,7 +77,16 @@ class GuijiCliTest {
     private Path inputWithRecords() throws IOException {
         Path input = dir.resolve("in");
         Files.createDirectories(input.resolve("records/SCJG01/penalty"));
+        Files.writeString(input.resolve("records/SCJG01/penalty/a.csv"),
+                "行政相对人名称,行政处罚决定书文号,处罚决定日期\n朝阳市某某商贸有限公司,朝市监罚〔2023〕12号,2023-05-06\n");
         return input;
+    }
+
+    private String[] run(Path input, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("run", "--input", input.toString(), "--output",
+                dir.resolve("out").toString()));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
     }
 
     @Test
@@ -151,6 +160,102 @@ class GuijiCliTest {
                 dir.resolve("out").toString(), "-Dguiji.processing-date=25.11.2026");
 
         assertThat(line).contains("guiji.processing-date").contains("yyyy-MM-dd");
+    }
+
+    @Test
+    void aParallelismThatIsNotANumberNamesTheKeyAndTheValue() throws IOException {
+        String line = failsWithOneLine(run(inputWithRecords(), "-Dguiji.parallelism=abc"));
+
+        assertThat(line).contains("guiji.parallelism").contains("whole number").contains("'abc'");
+    }
+
+    @Test
+    void aDurationThatIsNotADurationNamesTheKey() throws IOException {
+        String line = failsWithOneLine(run(inputWithRecords(), "-Dguiji.coverage.min-interval=often"));
+
+        assertThat(line).contains("guiji.coverage.min-interval").contains("duration").contains("'often'");
+    }
+
+    @Test
+    void aMisspeltGuijiKeySuggestsTheRightOne() throws IOException {
+        String line = failsWithOneLine(run(inputWithRecords(), "-Dguiji.paralelism=2"));
+
+        assertThat(line).contains("guiji.paralelism").contains("did you mean guiji.parallelism?");
+    }
+
+    @Test
+    void aMisspeltKeyInTheConfigFileSuggestsTheRightOne() throws IOException {
+        Path conf = Files.writeString(dir.resolve("guiji.conf"), "guiji.coverage.targte: 0.9\n");
+
+        String line = failsWithOneLine(run(inputWithRecords(), "--config", conf.toString()));
+
+        assertThat(line).contains("did you mean guiji.coverage.target?");
+    }
+
+    @Test
+    void anEmptyRecordsFolderSaysWhereToPutFiles() throws IOException {
+        Path input = Files.createDirectories(dir.resolve("in/records"));
+        Files.createDirectories(input.resolve("SCJG01/penalty"));
+        Files.writeString(input.resolve("SCJG01/penalty/.hidden.csv"), "a,b\n1,2\n");
+
+        String line = failsWithOneLine(run(input.getParent()));
+
+        assertThat(line).contains("records").contains("holds no files").contains("records/<dept_code>/<record_type>/");
+        assertThat(dir.resolve("out")).as("nothing written for a run that cannot start").doesNotExist();
+    }
+
+    @Test
+    void aBrokenLinkInRecordsNamesTheFile() throws IOException {
+        Path input = inputWithRecords();
+        Path link = input.resolve("records/SCJG01/penalty/b.csv");
+        Files.createSymbolicLink(link, dir.resolve("gone.csv"));
+
+        String line = failsWithOneLine(run(input));
+
+        assertThat(line).contains(link.toString()).contains("broken link").contains("move it out of");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void aBrokenLinkInTheRegistryNamesTheFile() throws IOException {
+        Path input = inputWithRecords();
+        Path link = Files.createDirectories(input.resolve("registry")).resolve("enterprises.csv");
+        Files.createSymbolicLink(link, dir.resolve("gone.csv"));
+
+        String line = failsWithOneLine(run(input));
+
+        assertThat(line).contains(link.toString()).contains("cannot read input file");
+    }
+
+    @Test
+    void anUnreadableFolderIsNamed() throws IOException {
+        assumeTrue(!"root".equals(System.getProperty("user.name")), "root reads every folder");
+        Path input = inputWithRecords();
+        Path folder = Files.createDirectories(input.resolve("records/SCJG01/license"));
+        Files.setPosixFilePermissions(folder, java.util.Set.of());
+        try {
+            String line = failsWithOneLine(run(input));
+
+            assertThat(line).contains(folder.toString()).contains("permission denied");
+        } finally {
+            Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    @Test
+    void anOutputThatCannotBeCreatedIsNamed() throws IOException {
+        String line = failsWithOneLine("run", "--input", inputWithRecords().toString(), "--output", "/proc/guiji-out");
+
+        assertThat(line).contains("cannot create output folder /proc/guiji-out").contains("--output");
+    }
+
+    @Test
+    void anOutputThatIsAFileIsNamed() throws IOException {
+        Path file = Files.writeString(dir.resolve("out.txt"), "x");
+
+        String line = failsWithOneLine("run", "--input", inputWithRecords().toString(), "--output", file.toString());
+
+        assertThat(line).contains(file.toString()).contains("is not a directory");
     }
 
     @Test

@@ -76,7 +76,7 @@ class FileRunIsolationITCase {
         conf.set(GuijiOptions.PARALLELISM, PARALLELISM);
 
         // Normalizing throws on the poison row (the parser is the production one but for that row).
-        FileRunJob.Result result = FileRunJob.run(input, output, conf,
+        FileRunJob.Result result = FileRunJob.run(input, output, conf, warning -> {},
                 FailingParsers.throwingOn(POISON, java.time.LocalDate.of(2026, 11, 25), "Asia/Shanghai"));
 
         List<JsonNode> rejected = parse(readLines(output.resolve("rejected")));

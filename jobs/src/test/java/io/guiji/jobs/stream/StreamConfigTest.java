@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.guiji.connectors.file.RawRow;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,16 +109,39 @@ class StreamConfigTest {
         assertThat(env.getConfiguration().get(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE)).isEqualTo(CheckpointingMode.EXACTLY_ONCE);
         assertThat(env.getConfiguration().get(StateBackendOptions.STATE_BACKEND)).isEqualTo("rocksdb");
         assertThat(env.getConfiguration().get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS)).isTrue();
-        assertThat(env.getConfiguration().get(RestartStrategyOptions.RESTART_STRATEGY)).isEqualTo("fixed-delay");
-        assertThat(env.getConfiguration().get(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS)).isEqualTo(10);
+        assertThat(env.getConfiguration().get(RestartStrategyOptions.RESTART_STRATEGY)).isEqualTo("exponential-delay");
+        assertThat(env.getConfiguration().get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(env.getConfiguration().get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF)).isEqualTo(Duration.ofMinutes(1));
+        assertThat(env.getConfiguration().get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_BACKOFF_MULTIPLIER)).isEqualTo(2.0);
+        assertThat(env.getConfiguration().get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_RESET_BACKOFF_THRESHOLD))
+                .isEqualTo(Duration.ofMinutes(10));
+        assertThat(env.getConfiguration().get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS)).isEqualTo(Integer.MAX_VALUE);
 
         Map<String, String> c = minimal();
         c.put("execution.checkpointing.interval", "5 s");
         c.put("state.backend.type", "hashmap");
-        c.put("restart-strategy.type", "exponential-delay");
+        c.put("restart-strategy.type", "fixed-delay");
         StreamExecutionEnvironment own = GuijiStreamJob.environment(config(c));
         assertThat(own.getCheckpointConfig().getCheckpointInterval()).isEqualTo(5_000L);
         assertThat(own.getConfiguration().get(StateBackendOptions.STATE_BACKEND)).isEqualTo("hashmap");
-        assertThat(own.getConfiguration().get(RestartStrategyOptions.RESTART_STRATEGY)).isEqualTo("exponential-delay");
+        assertThat(own.getConfiguration().get(RestartStrategyOptions.RESTART_STRATEGY)).isEqualTo("fixed-delay");
+    }
+
+    @Test
+    void restartOptionsOfGuijiAndTheOldDelayKeyReachFlinkAndFlinksOwnWin() {
+        Map<String, String> c = minimal();
+        c.put("guiji.restart.delay", "2 s"); // the deprecated key still works
+        c.put("guiji.restart.max-delay", "30 s");
+        c.put("guiji.restart.attempts", "7");
+        c.put("restart-strategy.exponential-delay.reset-backoff-threshold", "1 h");
+        org.apache.flink.configuration.ReadableConfig flink = GuijiStreamJob.environment(config(c)).getConfiguration();
+        assertThat(flink.get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(flink.get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(flink.get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS)).isEqualTo(7);
+        assertThat(flink.get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_RESET_BACKOFF_THRESHOLD)).isEqualTo(Duration.ofHours(1));
+
+        Map<String, String> bad = minimal();
+        bad.put("guiji.restart.initial-delay", "2 min");
+        assertThatThrownBy(() -> config(bad)).hasMessageContaining("guiji.restart.max-delay");
     }
 }

@@ -1,0 +1,61 @@
+package io.guiji.jobs.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.Configuration;
+import org.junit.jupiter.api.Test;
+
+/** {@link GuijiSettings#from}: which keys and values it lets through, and the messages when not. */
+class GuijiSettingsTest {
+
+    @Test
+    void flinksOwnKeysAndPerSourceKeysAreAccepted() {
+        Configuration conf = Configuration.fromMap(Map.of(
+                "parallelism.default", "2",
+                "taskmanager.memory.managed.size", "512m",
+                "guiji.source.scjg-penalty.topic", "records.SCJG01.penalty",
+                "guiji.parallelism", "3"));
+
+        assertThatCode(() -> GuijiSettings.from(conf)).doesNotThrowAnyException();
+        assertThat(GuijiSettings.from(conf).parallelism()).isEqualTo(3);
+    }
+
+    @Test
+    void aGuijiKeyFarFromEveryOptionIsLeftAlone() {
+        Configuration conf = Configuration.fromMap(Map.of("guiji.something.entirely.different", "x"));
+
+        assertThatCode(() -> GuijiSettings.from(conf)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aKeyOneLetterOffIsATypoWithTheClosestOptionSuggested() {
+        Configuration conf = Configuration.fromMap(Map.of("guiji.link.fuzzy.min-scor", "0.9"));
+
+        assertThatThrownBy(() -> GuijiSettings.from(conf))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("configuration guiji.link.fuzzy.min-scor is not an option: did you mean guiji.link.fuzzy.min-score?");
+    }
+
+    @Test
+    void everyOptionIsListedWithItsValueType() {
+        Map<ConfigOption<?>, Class<?>> all = GuijiOptions.all();
+
+        assertThat(all).containsEntry(GuijiOptions.PARALLELISM, Integer.class)
+                .containsEntry(GuijiOptions.COVERAGE_INTERVAL, java.time.Duration.class)
+                .containsEntry(GuijiOptions.FUZZY_ENABLED, Boolean.class)
+                .containsEntry(GuijiOptions.ZONE, String.class);
+        assertThat(all).hasSizeGreaterThan(30);
+    }
+
+    @Test
+    void aBooleanThatIsNotOneNamesTheKey() {
+        Configuration conf = Configuration.fromMap(Map.of("guiji.link.fuzzy.enabled", "maybe"));
+
+        assertThatThrownBy(() -> GuijiSettings.from(conf))
+                .hasMessage("configuration guiji.link.fuzzy.enabled must be true or false, not 'maybe'");
+    }
+}
