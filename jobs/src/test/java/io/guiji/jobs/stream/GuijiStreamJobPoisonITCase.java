@@ -29,7 +29,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -61,7 +63,7 @@ class GuijiStreamJobPoisonITCase {
             .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
 
     @Test
-    void poisonMessagesAreAccountedForOnceAndTheJobNeverRestarts() throws Exception {
+    void poisonMessagesAreAccountedForOnceAndTheJobNeverRestarts(@InjectMiniCluster MiniCluster mini) throws Exception {
         KAFKA.createTopic(PENALTIES, 2);
         KAFKA.createTopic(REGISTRY, 1);
         KAFKA.createTopic(CATALOG, 1);
@@ -122,7 +124,7 @@ class GuijiStreamJobPoisonITCase {
             StreamTesting.await("PostgreSQL to catch up with Kafka", Duration.ofSeconds(60),
                     () -> pgVersions().equals(kafkaVersions) && pgRejected() == rejected.size());
 
-            assertThat(exceptionHistory(job)).as("failures the job went through").isEmpty();
+            assertThat(exceptionHistory(mini, job)).as("failures the job went through").isEmpty();
             assertThat(job.getJobStatus().get().isGloballyTerminalState()).isFalse();
         } finally {
             job.cancel().get();
@@ -191,8 +193,8 @@ class GuijiStreamJobPoisonITCase {
     }
 
     /** The job's exception history from the mini-cluster's REST API: every failure that led to a restart. */
-    private static List<String> exceptionHistory(JobClient job) throws Exception {
-        URI uri = FLINK.getRestAddres().resolve("/jobs/" + job.getJobID() + "/exceptions");
+    private static List<String> exceptionHistory(MiniCluster mini, JobClient job) throws Exception {
+        URI uri = mini.getRestAddress().get().resolve("/jobs/" + job.getJobID() + "/exceptions");
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode entries = new ObjectMapper().readTree(r.body()).path("exceptionHistory").path("entries");
