@@ -113,8 +113,12 @@ class GuijiStreamJobPoisonITCase {
                 assertThat(u.toString()).as("no NUL in a published record").doesNotContain("\u0000");
             }
             UnifiedRecord chain = finals.values().stream()
-                    .filter(u -> u.getFields().getSubjectName().equals("朝阳市某某商店（连锁店）")).findFirst().orElseThrow();
+                    .filter(u -> u.getFields().getDocNo().equals("朝市监罚〔2026〕P-1号")).findFirst().orElseThrow();
             assertThat(chain.getEnterpriseId()).as("the bracketed name links by name").isEqualTo(USCC);
+            UnifiedRecord huge = finals.values().stream()
+                    .filter(u -> u.getFields().getDocNo().equals("朝市监罚〔2026〕P-4号")).findFirst().orElseThrow();
+            assertThat(huge.getQualityFlags()).as("an amount no decimal(24,6) can hold is a flag").contains("INVALID_FINE_AMOUNT");
+            assertThat(huge.toString()).as("and the amount is left empty").contains("\"fine_amount\": null");
             for (RejectedRecord r : rejected) {
                 assertThat(r.getRaw()).as("no NUL in a rejected record's raw text").doesNotContain("\u0000");
             }
@@ -138,7 +142,8 @@ class GuijiStreamJobPoisonITCase {
         EXPECTED.put("good before", "unified");
         EXPECTED.put("bracketed three characters, a chain store", "unified");
         EXPECTED.put("bracketed three characters, unregistered", "unified");
-        EXPECTED.put("100,000-digit fine", "unified");
+        EXPECTED.put("60,000-digit fine", "unified");
+        EXPECTED.put("100,000-digit fine, over the field size limit", RejectReason.MALFORMED.name());
         EXPECTED.put("1e999999 fine", "unified");
         EXPECTED.put("NUL in the subject and the facts", "unified");
         EXPECTED.put("lone surrogate in the subject", "unified");
@@ -157,7 +162,8 @@ class GuijiStreamJobPoisonITCase {
         add(m, kinds, "good before", penalty("朝阳市某某商店（连锁店）", "P-1", "3.5"));
         add(m, kinds, "bracketed three characters, a chain store", penalty("某某商店（连锁店）", "P-2", "1"));
         add(m, kinds, "bracketed three characters, unregistered", penalty("（未登记）", "P-3", "1"));
-        add(m, kinds, "100,000-digit fine", penalty("朝阳市大额商店", "P-4", "9".repeat(100_000)));
+        add(m, kinds, "60,000-digit fine", penalty("朝阳市大额商店", "P-4", "9".repeat(60_000)));
+        add(m, kinds, "100,000-digit fine, over the field size limit", penalty("朝阳市更大额商店", "P-4a", "9".repeat(100_000)));
         add(m, kinds, "1e999999 fine", penalty("朝阳市指数商店", "P-5", "1e999999"));
         add(m, kinds, "NUL in the subject and the facts",
                 "{\"行政相对人名称\":\"朝阳市零\\u0000字节有限公司\",\"行政处罚决定书文号\":\"朝市监罚[2026]P-6号\","
