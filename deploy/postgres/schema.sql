@@ -1,4 +1,4 @@
--- guiji streaming mode: the PostgreSQL tables that GuijiStreamJob upserts into (CONTRACT §9).
+-- guiji streaming mode: the PostgreSQL tables that GuijiStreamJob upserts into (docs/contract.md §9).
 -- Create once per database:  psql "$DATABASE_URL" -f deploy/postgres/schema.sql   (idempotent)
 -- The job writes through Flink's JDBC sink, at least once, with idempotent upserts: replays after a
 -- restart change nothing. It never deletes: a revoked record stays, with status REVOKED.

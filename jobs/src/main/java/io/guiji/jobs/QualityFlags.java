@@ -1,7 +1,7 @@
 package io.guiji.jobs;
 
 /**
- * The quality flags an accepted record can carry (CONTRACT §7: every problem that does not make a
+ * The quality flags an accepted record can carry (docs/contract.md §7: every problem that does not make a
  * record unusable). Flags on a field are {@code INVALID_<FIELD>} (see {@link #invalid}).
  */
 public final class QualityFlags {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The same input gives the same unified records, rejections and coverage whatever the order rows
- * arrive in, the parallelism, and the runtime mode (CONTRACT §6: "the result must not depend on
+ * arrive in, the parallelism, and the runtime mode (docs/contract.md §6: "the result must not depend on
  * arrival order"; issue: parallelism 1 and 2, files in another order).
  */
 class OrderIndependenceITCase {

@@ -23,7 +23,7 @@ import java.util.Set;
 
 /**
  * A labelled corpus for linking: a synthetic registry of 朝阳市 enterprises and records naming them
- * the ways DOMAIN §7 lists, each with the enterprise it must link to (or none). Names are built
+ * the ways docs/domain.md §7 lists, each with the enterprise it must link to (or none). Names are built
  * from parts (division + 字号 + 行业 + 组织形式 [+ branch]), so every label follows from how the
  * record was made, never from the matcher under test. Registry names are unique per (division,
  * trade name, industry, form, branch), as name registration requires; so the same trade name

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.time.Duration;
 
 /**
- * Builds the {@link FileSource}s over the input folder of CONTRACT §3 ({@code records/}, {@code
+ * Builds the {@link FileSource}s over the input folder of docs/contract.md §3 ({@code records/}, {@code
  * registry/}, {@code catalog/}), producing {@link RawRow}s via {@link TabularFileFormat}.
  *
  * <p>Folders are read recursively; Flink's default filter skips files whose names start with {@code

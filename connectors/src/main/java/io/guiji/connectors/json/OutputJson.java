@@ -21,7 +21,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.IndexedRecord;
 
 /**
- * The JSON shapes of CONTRACT §9. A unified record is one flat object: identity, the canonical
+ * The JSON shapes of docs/contract.md §9. A unified record is one flat object: identity, the canonical
  * fields of its type (absent ones as null, so every line of a type has the same keys), link and
  * provenance. Amounts are JSON numbers written from their decimal value, never through a double.
  */

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The JSON shapes of CONTRACT §9, written by {@link OutputJson} and read back with Jackson. */
+/** The JSON shapes of docs/contract.md §9, written by {@link OutputJson} and read back with Jackson. */
 class OutputJsonTest {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);

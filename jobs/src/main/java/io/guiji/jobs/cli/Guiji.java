@@ -5,7 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code bin/guiji}: the command line of CONTRACT §10. Errors are one clear line on stderr and a
+ * {@code bin/guiji}: the command line of docs/contract.md §10. Errors are one clear line on stderr and a
  * non-zero exit (2 for bad arguments, 1 for a run that failed), never a stack trace; set
  * {@code GUIJI_DEBUG=1} to see the trace.
  */

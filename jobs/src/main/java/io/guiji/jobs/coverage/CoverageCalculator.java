@@ -16,7 +16,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Collection coverage against the resource catalogue (CONTRACT §8), as a pure function of the
+ * Collection coverage against the resource catalogue (docs/contract.md §8), as a pure function of the
  * catalogue and the departments' counters. A department counts as covered when it has at least
  * one accepted record of a type catalogued for it; an item (department × type) when it has one.
  * Status compares department coverage with the target, overall and per division.

@@ -22,7 +22,7 @@ import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * The coverage snapshot (CONTRACT §8). Key: a constant ({@link CoverageKey}), so one task sees the
+ * The coverage snapshot (docs/contract.md §8). Key: a constant ({@link CoverageKey}), so one task sees the
  * whole catalogue and every department. State: the catalogue items and each department's latest
  * counters. Output: one snapshot at the end of input ({@link EmitMode#FINAL}); or, streaming, a new
  * snapshot at most once per interval, only when it differs from the last one.

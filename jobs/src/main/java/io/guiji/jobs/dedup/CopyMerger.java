@@ -105,7 +105,7 @@ public final class CopyMerger {
 
     /**
      * A valid code from the best copy that has one replaces the winner's own value when the winner
-     * has none, or only an invalid one: a valid code from any copy counts (CONTRACT §5).
+     * has none, or only an invalid one: a valid code from any copy counts (docs/contract.md §5).
      */
     private static void fillCode(CodeChoice best, String own, List<String> flags, String invalidFlag,
                                  java.util.function.Consumer<String> setter) {

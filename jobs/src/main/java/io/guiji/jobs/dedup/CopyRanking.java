@@ -4,7 +4,7 @@ import io.guiji.schemas.DecisionFields;
 import io.guiji.schemas.SupervisionRecord;
 
 /**
- * Which copy of a decision gives the unified record its values (CONTRACT §5): the latest
+ * Which copy of a decision gives the unified record its values (docs/contract.md §5): the latest
  * {@code updated_at}; among copies without one or with the same one, the most complete, then the
  * greatest source reference — an arbitrary but fixed choice, so the result never depends on the
  * order copies arrive in. A rank is a string whose natural order is this preference.

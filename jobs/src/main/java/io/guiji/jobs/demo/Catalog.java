@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The departments of 朝阳市 (DOMAIN §5) and the resource catalogue (涉企信息归集资源目录) they are
- * measured against, with the gaps a real collection has (CONTRACT §8):
+ * The departments of 朝阳市 (docs/domain.md §5) and the resource catalogue (涉企信息归集资源目录) they are
+ * measured against, with the gaps a real collection has (docs/contract.md §8):
  *
  * <ul>
  *   <li>city bureaus ({@code 211300-SCJGJ} …) and county-level counterparts in every division, each

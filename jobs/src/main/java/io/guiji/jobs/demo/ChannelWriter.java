@@ -25,11 +25,11 @@ import java.util.Map;
 /**
  * Writes one channel file of the input ({@code records/<dept>/<type>/<file>}): CSV with a header
  * in a given layout, RFC 4180 quoting, UTF-8 (optionally with BOM) or GBK, LF or CRLF; or JSONL with
- * canonical keys. Counts data records the way CONTRACT §3 does (CSV: records after the header,
+ * canonical keys. Counts data records the way docs/contract.md §3 does (CSV: records after the header,
  * blank lines not counted; JSONL: non-blank lines) and returns each record's row number, which is
  * what the ground truth refers to.
  *
- * <p>Besides proper records it writes the broken ones of CONTRACT §7: a CSV row with the wrong
+ * <p>Besides proper records it writes the broken ones of docs/contract.md §7: a CSV row with the wrong
  * number of fields, a truncated JSON line, a row of a UTF-8 file with undecodable bytes, and a last
  * row with an unterminated quote (after which nothing more may be written, so it cannot swallow
  * other records). Characters the file's encoding cannot hold are a generator bug and fail loudly.

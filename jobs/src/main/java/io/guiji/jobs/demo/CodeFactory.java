@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.util.Random;
 
 /**
- * Valid identifiers (DOMAIN §1) and the ways records mistype them.
+ * Valid identifiers (docs/domain.md §1) and the ways records mistype them.
  *
  * <p>Codes of registry entries are pure functions of the entry's sequence number: a fixed bijection
  * scatters sequence numbers over the code space, so codes look random, are unique without a set

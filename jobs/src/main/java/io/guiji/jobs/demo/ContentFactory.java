@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * The type-specific values of a decision (CONTRACT §2) in the words of its department (DOMAIN §2,
+ * The type-specific values of a decision (docs/contract.md §2) in the words of its department (docs/domain.md §2,
  * {@link DeptKind}): licences with their numbers and validity, penalties with violation, legal basis,
  * category and fine (sometimes sent in 元 under the 万元 header), inspection results, coercive
  * measures, court cases, list entries; and the content of a later version. Dates are {@link

@@ -1,7 +1,7 @@
 package io.guiji.jobs.demo;
 
 /**
- * What kind of supervising body a department is, with the words its records use (DOMAIN §2, §5):
+ * What kind of supervising body a department is, with the words its records use (docs/domain.md §2, §5):
  * licence names, violations ({@code 违法行为|法律|条款}), inspection matters, list entries
  * ({@code 名单类型|列入原因}) and coercive measures ({@code 措施类型|内容}).
  */

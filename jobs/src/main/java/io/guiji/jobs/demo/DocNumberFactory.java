@@ -3,7 +3,7 @@ package io.guiji.jobs.demo;
 import java.util.Random;
 
 /**
- * Document numbers: the canonical form the truth names a decision by (CONTRACT §4: year in
+ * Document numbers: the canonical form the truth names a decision by (docs/contract.md §4: year in
  * {@code 〔〕}, no spaces, ASCII upper case), and the ways channels write them.
  *
  * <p>Canonical forms, unique per department and type through the sequence number: penalties

@@ -14,11 +14,11 @@ import java.util.Map;
  * @param expectedAccepted rows that must be accepted
  * @param expectedRejected rows that must be rejected
  * @param expectedUnified unified records (identities with at least one accepted copy)
- * @param rejectedByReason expected rejections per CONTRACT §7 reason
+ * @param rejectedByReason expected rejections per docs/contract.md §7 reason
  * @param registryEntries entries of the registry files
  * @param files the record files, in the order written
  * @param totalFiles files under the input directory: registry, catalogue and records
- * @param deptCoverage expected department coverage (CONTRACT §8, all input)
+ * @param deptCoverage expected department coverage (docs/contract.md §8, all input)
  * @param itemCoverage expected item coverage
  * @param noise how often each kind of realism was written
  */
@@ -48,7 +48,7 @@ public record GenerationResult(
      * @param format {@code csv} or {@code jsonl}
      * @param encoding {@code UTF-8} or {@code GBK}
      * @param layout {@code CANONICAL}, {@code CHINESE}, {@code CODES} or {@code LEGACY_2016}
-     * @param rows records in the file, counted as CONTRACT §3 does
+     * @param rows records in the file, counted as docs/contract.md §3 does
      */
     public record InputFile(String path, String channel, String format, String encoding, boolean bom, boolean crlf,
             String layout, long rows) {}

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The field layouts channels write (CONTRACT §2, DOMAIN §3): a column is a value key and its
+ * The field layouts channels write (docs/contract.md §2, docs/domain.md §3): a column is a value key and its
  * header. Value keys are the canonical field names; keys starting with {@code x_} are columns
  * outside the contract (案件名称, 地方编码, 备注 …), written by some layouts and by no JSON object.
  */

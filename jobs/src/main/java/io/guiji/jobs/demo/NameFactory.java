@@ -4,7 +4,7 @@ import java.util.Random;
 
 /**
  * Names of enterprises, individual businesses and persons, and the variants records write them in
- * (DOMAIN §7).
+ * (docs/domain.md §7).
  *
  * <p>An enterprise name is {@code [region prefix] 字号 industry legal-form}, or {@code 字号（朝阳）
  * industry legal-form}; a branch appends {@code place分公司}. Each (字号, industry) pair is used by

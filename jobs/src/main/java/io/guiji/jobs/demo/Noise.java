@@ -1,13 +1,13 @@
 package io.guiji.jobs.demo;
 
 /**
- * The kinds of realism {@link SampleGenerator} writes into a sample input (DOMAIN §7, CONTRACT §7
+ * The kinds of realism {@link SampleGenerator} writes into a sample input (docs/domain.md §7, docs/contract.md §7
  * and §8). Every generated record, file or registry entry that shows one of them is counted
  * ({@link GenerationResult#noise()}), so tests can check that a preset really contains each kind,
  * and {@code truth/unified.jsonl} lists the kinds each unified record carries.
  *
  * <p>The {@code REJECT_*} kinds are the only ones that make a record unusable; {@link #reason()}
- * gives the CONTRACT §7 reason the pipeline must report for them.
+ * gives the docs/contract.md §7 reason the pipeline must report for them.
  */
 public enum Noise {
     // ---- registry -------------------------------------------------------------------------------
@@ -98,7 +98,7 @@ public enum Noise {
     FILE_COLUMN_ORDER("columns in an unusual order"),
     FILE_BLANK_LINES("blank lines between records"),
 
-    // ---- rejected rows (CONTRACT §7) ------------------------------------------------------------
+    // ---- rejected rows (docs/contract.md §7) ------------------------------------------------------------
     REJECT_COLUMN_COUNT("MALFORMED", "a CSV row with the wrong number of columns"),
     REJECT_BROKEN_JSON("MALFORMED", "a JSONL line that is not valid JSON"),
     REJECT_UNTERMINATED_QUOTE("MALFORMED", "an unterminated quote in the last row of a CSV file"),
@@ -111,7 +111,7 @@ public enum Noise {
     REJECT_FUTURE_DATE("INVALID_DATE", "a decision date after the day of processing"),
     REJECT_UNKNOWN_SOURCE("UNKNOWN_SOURCE", "a file under a folder that is not a record type"),
 
-    // ---- coverage (CONTRACT §8) -----------------------------------------------------------------
+    // ---- coverage (docs/contract.md §8) -----------------------------------------------------------------
     COVERAGE_SILENT_DEPT("a catalogued department that supplies nothing"),
     COVERAGE_EMPTY_ITEM("a catalogued item (department × type) without records"),
     COVERAGE_UNCATALOGUED_DEPT("a department supplying records but absent from the catalogue"),
@@ -129,7 +129,7 @@ public enum Noise {
         this.description = description;
     }
 
-    /** The CONTRACT §7 rejection reason for a {@code REJECT_*} kind, else {@code null}. */
+    /** The docs/contract.md §7 rejection reason for a {@code REJECT_*} kind, else {@code null}. */
     public String reason() {
         return reason;
     }

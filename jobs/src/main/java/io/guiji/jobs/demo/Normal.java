@@ -3,7 +3,7 @@ package io.guiji.jobs.demo;
 import java.text.Normalizer;
 
 /**
- * The normal forms the ground truth is written in, implemented here from CONTRACT §4 and §6 rather
+ * The normal forms the ground truth is written in, implemented here from docs/contract.md §4 and §6 rather
  * than borrowed from the pipeline, so the truth is an independent oracle:
  *
  * <ul>

@@ -12,7 +12,7 @@ import java.util.Random;
  *
  * <p>Besides the entries it keeps index lists for picking the subjects of records (branches,
  * look-alike pairs, renamed entries …), and, when ground truth is wanted, the exact-name indexes
- * that decide tiers 4 and 5 of CONTRACT §6 ({@link #byName}, {@link #byFormerName}).
+ * that decide tiers 4 and 5 of docs/contract.md §6 ({@link #byName}, {@link #byFormerName}).
  */
 final class Registry {
     static final byte ENTERPRISE = 0;

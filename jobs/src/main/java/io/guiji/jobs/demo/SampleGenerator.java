@@ -22,10 +22,10 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * A realistic, seeded sample input for guiji (CONTRACT §3) with its ground truth: a registry of
+ * A realistic, seeded sample input for guiji (docs/contract.md §3) with its ground truth: a registry of
  * enterprises and individual businesses, the resource catalogue of 朝阳市's departments, and
  * supervision records from several channels per department and type, with the data-quality
- * problems of DOMAIN §7 and every rejection of CONTRACT §7 at configurable rates.
+ * problems of docs/domain.md §7 and every rejection of docs/contract.md §7 at configurable rates.
  *
  * <pre>{@code
  * SampleGenerator.Settings s = SampleGenerator.Settings.small().seed(42).today(LocalDate.of(2026, 11, 25));

@@ -29,22 +29,22 @@ import java.util.TreeSet;
  *
  * <ul>
  *   <li>{@code records.jsonl}, one line per input record: {@code file}, {@code row}, {@code
- *       outcome} (ACCEPTED/REJECTED), {@code reason} (null or the CONTRACT §7 reason), {@code
+ *       outcome} (ACCEPTED/REJECTED), {@code reason} (null or the docs/contract.md §7 reason), {@code
  *       record_type} (null when the path names none), {@code dept_code}, {@code doc_no} (canonical,
  *       accepted records only), {@code detail} (the {@link Noise} kind of a rejection);
  *   <li>{@code unified.jsonl}, one line per identity with accepted copies: {@code record_type},
  *       {@code dept_code}, {@code doc_no}, {@code copies}, {@code status}, {@code decision_date},
- *       {@code person}, {@code enterprise_id}, {@code link_method} (CONTRACT §6 tiers 1–5, PERSON or
+ *       {@code person}, {@code enterprise_id}, {@code link_method} (docs/contract.md §6 tiers 1–5, PERSON or
  *       NONE), {@code fuzzy_enterprise_id}, {@code name_variant}, {@code code_variant}, {@code
  *       subject_kind}, {@code true_enterprise_id}, {@code winner} ({@code subject_name} after Text
  *       normalization, {@code fine_amount} for penalties as a plain decimal string, {@code
  *       updated_at} ISO or null), {@code sources} and {@code noise};
- *   <li>{@code coverage.json}: CONTRACT §8 over all input, with per-division and per-department
+ *   <li>{@code coverage.json}: docs/contract.md §8 over all input, with per-division and per-department
  *       figures;
  *   <li>{@code meta.json}: seed, day of processing, expected totals, noise counts, files.
  * </ul>
  *
- * <p>Linking follows CONTRACT §6 literally: a valid USCC of any accepted copy, else a registered
+ * <p>Linking follows docs/contract.md §6 literally: a valid USCC of any accepted copy, else a registered
  * registration number, else an organization code matching a registry USCC, else the name key equal
  * to exactly one registry name, else to exactly one former name, else NONE. The generator's intent
  * is checked against that outcome, so an accidental collision fails generation instead of
@@ -156,7 +156,7 @@ final class TruthBook implements AutoCloseable {
             return;
         }
 
-        // The winning copy (CONTRACT §5): the latest updated_at; copies that tie must agree.
+        // The winning copy (docs/contract.md §5): the latest updated_at; copies that tie must agree.
         LocalDateTime latest = null;
         for (Copy c : acc) {
             if ((c.updatedAt == null) == d.timed) {
@@ -178,7 +178,7 @@ final class TruthBook implements AutoCloseable {
         }
         String name = Normal.clean((String) winner.values.get("subject_name"));
 
-        // Linking (CONTRACT §6).
+        // Linking (docs/contract.md §6).
         boolean uscc = false;
         boolean regNo = false;
         boolean org = false;

@@ -6,7 +6,7 @@ import java.time.LocalDateTime;
 import java.util.Random;
 
 /**
- * How channels write dates, date-times, amounts and statuses (CONTRACT §2): every date form the
+ * How channels write dates, date-times, amounts and statuses (docs/contract.md §2): every date form the
  * contract accepts, the invalid dates of the {@code INVALID_DATE} rejections, and status words.
  */
 final class ValueFormats {

@@ -43,7 +43,7 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig
 import org.apache.flink.util.CloseableIterator;
 
 /**
- * The bounded run of CONTRACT §9–10: reads {@code INPUT/}, runs {@link GuijiPipeline} in Flink's
+ * The bounded run of docs/contract.md §9–10: reads {@code INPUT/}, runs {@link GuijiPipeline} in Flink's
  * BATCH execution mode (the same keyed operators as streaming, each publishing its final state) and
  * writes {@code OUTPUT/unified/*.jsonl}, {@code OUTPUT/rejected/*.jsonl} and
  * {@code OUTPUT/coverage.json}, plus {@code OUTPUT/reference_rejected/*.jsonl} for unusable

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * Recognizes personal ID numbers by their shape, check digit or not, so that a mistyped one is
- * still treated as personal data: masked, never published whole (CONTRACT §4, DOMAIN §6).
+ * still treated as personal data: masked, never published whole (docs/contract.md §4, docs/domain.md §6).
  */
 final class CitizenIds {
     /** 18 characters: 6 address digits, a birth date 19xx/20xx, 3 digits, a check digit or X. */

@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * Column headers (CSV) and keys (JSONL) → canonical field names, for the three inputs of CONTRACT
- * §3: supervision records (CONTRACT §2, aliases of DOMAIN §3), the enterprise registry and the
+ * §3: supervision records (docs/contract.md §2, aliases of docs/domain.md §3), the enterprise registry and the
  * resource catalogue.
  *
  * <p>Matching: the header is normalized with {@link Text#compact} (NFKC, so {@code （万元）} equals
@@ -39,16 +39,16 @@ import java.util.Set;
  * columns can still drop these.
  */
 public final class FieldAliases {
-    /** The canonical record fields of CONTRACT §2. */
+    /** The canonical record fields of docs/contract.md §2. */
     public static final Set<String> RECORD_FIELDS;
 
     /** Known record columns that are not contract fields; callers drop them. */
     public static final Set<String> NON_CANONICAL_RECORD_FIELDS;
 
-    /** Registry fields (CONTRACT §3). */
+    /** Registry fields (docs/contract.md §3). */
     public static final Set<String> REGISTRY_FIELDS;
 
-    /** Catalogue fields (CONTRACT §3). */
+    /** Catalogue fields (docs/contract.md §3). */
     public static final Set<String> CATALOG_FIELDS;
 
     private static final Map<String, String> RECORD = new HashMap<>();

@@ -7,7 +7,7 @@ import java.security.NoSuchAlgorithmException;
 
 /**
  * {@code record_id}: a deterministic function of the identity (record_type, dept_code, normalized
- * doc_no), CONTRACT §5 — the first 128 bits of SHA-256 over the three parts, in hex. The same
+ * doc_no), docs/contract.md §5 — the first 128 bits of SHA-256 over the three parts, in hex. The same
  * identity gives the same id on every run, machine and version of guiji.
  */
 public final class RecordIds {

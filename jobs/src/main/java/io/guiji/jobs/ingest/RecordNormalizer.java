@@ -33,7 +33,7 @@ import java.util.Set;
 
 /**
  * Validates and normalizes one input row into an accepted {@link SupervisionRecord} or a
- * {@link RejectedRecord} (CONTRACT §4, §7). Rejection is kept for rows that cannot be a usable
+ * {@link RejectedRecord} (docs/contract.md §4, §7). Rejection is kept for rows that cannot be a usable
  * record: unknown source path, unparseable row, a missing required field, an unusable decision date.
  * Every other problem becomes a quality flag. Natural persons' ID numbers are masked here, so they
  * never reach state or output whole. Not thread-safe (holds a header cache): one per operator.
@@ -171,7 +171,7 @@ public final class RecordNormalizer {
      * column it was typed in; invalid values stay in their own column as given, flagged, when no
      * valid code fills it. The ID column is never emptied into another slot, and anything shaped
      * like a citizen ID (valid or not, in any column) ends up masked in {@code id_no}: a personal
-     * ID number never leaves the pipeline whole (CONTRACT §4).
+     * ID number never leaves the pipeline whole (docs/contract.md §4).
      */
     private static void codes(Cells cells, DecisionFields.Builder f, List<String> flags) {
         String[] slot = new String[3]; // uscc, reg_no, org_code
@@ -224,7 +224,7 @@ public final class RecordNormalizer {
         }
         for (int i = 0; i < 3; i++) {
             if (canonical[i] != null && kinds[i] == Identifiers.Kind.INVALID && slot[i] == null) {
-                slot[i] = given[i]; // kept as given (CONTRACT §4), never used for linking
+                slot[i] = given[i]; // kept as given (docs/contract.md §4), never used for linking
                 flags.add(invalidFlag[i]);
             }
         }

@@ -7,7 +7,7 @@ import io.guiji.schemas.RecordType;
 import java.util.Locale;
 
 /**
- * What a record file's path says about its records (CONTRACT §3):
+ * What a record file's path says about its records (docs/contract.md §3):
  * {@code records/<dept_code>/<record_type>/…}. Department codes are compared in one spelling
  * (NFKC, no spaces, upper case) so a folder and a catalogue row written differently still meet.
  */

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The tiers of CONTRACT §6, as a pure function of a unified record and the registry's answers to
+ * The tiers of docs/contract.md §6, as a pure function of a unified record and the registry's answers to
  * its lookup keys: the first tier that succeeds decides {@code enterprise_id}. Tier 6
  * ({@code FUZZY}) scores the names found under the record's fuzzy keys ({@link FuzzyMatcher}) and
  * links only when the best is clearly the best; otherwise the record stays {@code NONE} with its

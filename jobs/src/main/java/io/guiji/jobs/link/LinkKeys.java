@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The lookup keys that join records to registry entries (CONTRACT §6): {@code U:} USCC,
+ * The lookup keys that join records to registry entries (docs/contract.md §6): {@code U:} USCC,
  * {@code R:} registration number, {@code O:} organization code (a registry USCC's characters
  * 9–17), {@code N:} name key (current and former names share it; the match says which).
  */

@@ -8,7 +8,7 @@ import java.util.Objects;
  * {@code double} anywhere, and the value keeps the precision it was written with ({@code 300.00}
  * stays {@code 300.00}).
  *
- * <p>CONTRACT §2: amounts are decimals in the unit of their header ({@code 罚款金额（万元）} is in
+ * <p>docs/contract.md §2: amounts are decimals in the unit of their header ({@code 罚款金额（万元）} is in
  * 万元, {@code 执行标的（元）} in 元). Accepted after {@link Text#clean} (NFKC, so full-width digits,
  * {@code ，} and {@code ￥} count as their ASCII forms): an optional {@code 人民币} and/or {@code ¥}
  * prefix, an optional {@code +}, digits with optional 3-digit grouping by commas or spaces and an
@@ -21,7 +21,7 @@ import java.util.Objects;
  * exactly, by moving the decimal point ({@code 5000元} under a 万元 header is {@code 0.5000} and
  * {@link AmountParse#convertedFromYuan()} is set; {@code 0.5万元} under a 元 header is {@code 5000}).
  * {@link AmountParse#suspectUnit()} marks a value of 1000 or more without a unit of its own under
- * a 万元 header: a fine of ten million yuan or more is far more likely 元 sent as 万元 (DOMAIN §2).
+ * a 万元 header: a fine of ten million yuan or more is far more likely 元 sent as 万元 (docs/domain.md §2).
  * It is only a flag; the value is never changed on a guess.
  *
  * <p>{@link Outcome#INVALID}: negative values, misplaced grouping separators ({@code 1,5}, which

@@ -2,7 +2,7 @@ package io.guiji.jobs.normalize;
 
 /**
  * 公民身份号码 (GB 11643) and the one mask the project publishes personal ID numbers with
- * (DOMAIN §6: first 6 and last 4 characters, {@code ********} between).
+ * (docs/domain.md §6: first 6 and last 4 characters, {@code ********} between).
  */
 public final class CitizenId {
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};

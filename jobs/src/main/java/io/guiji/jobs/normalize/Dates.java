@@ -8,7 +8,7 @@ import java.time.Year;
 import java.time.ZoneId;
 
 /**
- * Dates and date-times as supplying departments write them (CONTRACT §2, DOMAIN §7), parsed by
+ * Dates and date-times as supplying departments write them (docs/contract.md §2, docs/domain.md §7), parsed by
  * hand: this runs for several fields of every record, so no regular expression, no formatter and
  * no exception on the normal path; {@code java.time} only decides whether a day exists.
  *

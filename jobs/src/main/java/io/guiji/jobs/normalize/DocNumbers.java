@@ -3,9 +3,9 @@ package io.guiji.jobs.normalize;
 import java.text.Normalizer;
 
 /**
- * Document numbers ({@code doc_no}: 文书号, 决定书文号, 案号 …), normalized as CONTRACT §4 says, so that
+ * Document numbers ({@code doc_no}: 文书号, 决定书文号, 案号 …), normalized as docs/contract.md §4 says, so that
  * the copies of one decision sent with different bracket and width conventions share one identity
- * (CONTRACT §5: the identity is record type, department and normalized {@code doc_no}).
+ * (docs/contract.md §5: the identity is record type, department and normalized {@code doc_no}).
  *
  * <p>The normal form is: NFKC ({@link Text#compact}), every white space and zero-width character
  * removed, Latin letters upper-cased (ASCII and the others alike, so that {@code e} + U+0301, which

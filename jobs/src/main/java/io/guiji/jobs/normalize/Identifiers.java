@@ -3,7 +3,7 @@ package io.guiji.jobs.normalize;
 import java.text.Normalizer;
 
 /**
- * Enterprise and personal codes: canonical form (CONTRACT §4: NFKC, spaces and {@code -} dropped,
+ * Enterprise and personal codes: canonical form (docs/contract.md §4: NFKC, spaces and {@code -} dropped,
  * upper case) and recognition of which code a value is, whatever column it was typed in.
  */
 public final class Identifiers {

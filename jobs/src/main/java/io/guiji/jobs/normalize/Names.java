@@ -3,7 +3,7 @@ package io.guiji.jobs.normalize;
 import java.text.Normalizer;
 
 /**
- * The key for exact name linking (CONTRACT §6, tiers 4 {@code NAME} and 5 {@code FORMER_NAME}):
+ * The key for exact name linking (docs/contract.md §6, tiers 4 {@code NAME} and 5 {@code FORMER_NAME}):
  * two names with the same key are the same name written differently.
  *
  * <p>The key is {@link Text#clean} (NFKC: full-width letters, digits and brackets become ASCII),

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Record type names (CONTRACT §1), as they appear in input paths ({@code records/<dept>/<type>/}),
+ * Record type names (docs/contract.md §1), as they appear in input paths ({@code records/<dept>/<type>/}),
  * in the catalogue's 信息类别 column and in Chinese. Matching is exact after {@link Text#compact}
  * (NFKC, spaces removed) and ASCII case folding.
  *
@@ -22,7 +22,7 @@ import java.util.Map;
  * </ul>
  *
  * <p>Note that 失信被执行人 is {@code judicial} (a court list), while 严重违法失信名单 is {@code
- * dishonesty} (an administrative list), as CONTRACT §1 groups them.
+ * dishonesty} (an administrative list), as docs/contract.md §1 groups them.
  */
 public final class RecordTypes {
     private static final Map<String, RecordType> NAMES = new HashMap<>();

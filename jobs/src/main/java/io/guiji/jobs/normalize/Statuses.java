@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * 当前状态 values, mapped as CONTRACT §2 says: {@code 有效}, {@code 1}, {@code 正常} → {@link
+ * 当前状态 values, mapped as docs/contract.md §2 says: {@code 有效}, {@code 1}, {@code 正常} → {@link
  * RecordStatus#ACTIVE}; {@code 无效}, {@code 2}, {@code 撤销}, {@code 撤回}, {@code 变更} → {@link
  * RecordStatus#REVOKED}; empty → {@code ACTIVE}.
  *
@@ -18,9 +18,9 @@ import java.util.Map;
  * <p>Anything else ({@code 0}, {@code 3}, {@code 异议}, {@code 其他} …) is {@code ACTIVE} with {@code
  * recognized == false}: a record is never retracted on a guess, and the caller flags the value.
  *
- * <p>Contract over legacy code list: DOMAIN §3 reports, <em>unconfirmed</em>, a 2016-layout
+ * <p>Contract over legacy code list: docs/domain.md §3 reports, <em>unconfirmed</em>, a 2016-layout
  * {@code XK_ZT} code list {@code 0 正常 / 1 撤销 / 2 异议 / 3 其他}, under which {@code 1} would mean
- * revoked. It contradicts CONTRACT §2, and this class follows the contract: {@code 1} is {@code
+ * revoked. It contradicts docs/contract.md §2, and this class follows the contract: {@code 1} is {@code
  * ACTIVE}, {@code 2} is {@code REVOKED}, {@code 0} and {@code 3} are unrecognized (ACTIVE, flagged).
  */
 public final class Statuses {

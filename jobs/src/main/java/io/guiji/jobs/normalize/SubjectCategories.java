@@ -5,10 +5,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * 行政相对人类别 values, mapped onto the three categories of CONTRACT §2. Matching is exact after
+ * 行政相对人类别 values, mapped onto the three categories of docs/contract.md §2. Matching is exact after
  * {@link Text#compact} (NFKC, spaces removed) and ASCII case folding; there is no substring
- * guessing, since a wrong category changes linking (CONTRACT §6: a natural person is never linked
- * to an enterprise; DOMAIN §7: an individual business is 个体工商户, not 自然人).
+ * guessing, since a wrong category changes linking (docs/contract.md §6: a natural person is never linked
+ * to an enterprise; docs/domain.md §7: an individual business is 个体工商户, not 自然人).
  *
  * <ul>
  *   <li>{@link Category#LEGAL_ENTITY}: 法人及非法人组织, 法人, 法人及其他组织, 法人和非法人组织,
@@ -18,7 +18,7 @@ import java.util.Map;
  *   <li>the enum names themselves ({@code LEGAL_ENTITY}, any case);
  *   <li><em>Assumption:</em> the numeric codes {@code 1}/{@code 01} 法人及非法人组织, {@code 2}/{@code
  *       02} 自然人, {@code 3}/{@code 03} 个体工商户, as some 双公示 exports send them. Neither the
- *       contract nor DOMAIN.md confirms this code list; it is the order of the national template's
+ *       contract nor docs/domain.md confirms this code list; it is the order of the national template's
  *       category list as seen in the wild.
  * </ul>
  *

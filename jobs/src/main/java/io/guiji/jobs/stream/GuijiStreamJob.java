@@ -54,7 +54,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The streaming job of CONTRACT §9–10 ({@code bin/guiji stream}, and the shaded jar's entry point
+ * The streaming job of docs/contract.md §9–10 ({@code bin/guiji stream}, and the shaded jar's entry point
  * for {@code flink run}): departmental Kafka topics and polled tables in, the shared {@link
  * GuijiPipeline} in {@link EmitMode#CHANGES}, Avro records out on Kafka with transactions
  * (exactly once), and PostgreSQL tables upserted from what Kafka committed.

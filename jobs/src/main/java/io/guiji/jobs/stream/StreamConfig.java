@@ -141,7 +141,7 @@ public final class StreamConfig implements Serializable {
         }
     }
 
-    /** The coverage period of streaming (CONTRACT §8): the calendar year of collection. */
+    /** The coverage period of streaming (docs/contract.md §8): the calendar year of collection. */
     public String period() {
         return String.valueOf(settings.processingDate().getYear());
     }

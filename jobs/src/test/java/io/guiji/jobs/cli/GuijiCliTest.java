@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link Guiji#execute}: bad arguments and unusable input end in exit code 2 and one line on
- * stderr starting {@code guiji:}, never a stack trace (CONTRACT §10). Every case here fails before
+ * stderr starting {@code guiji:}, never a stack trace (docs/contract.md §10). Every case here fails before
  * a Flink job would start.
  */
 class GuijiCliTest {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Coverage against the resource catalogue (CONTRACT §8), {@link CoverageCalculator}. */
+/** Coverage against the resource catalogue (docs/contract.md §8), {@link CoverageCalculator}. */
 class CoverageCalculatorTest {
     static final double TARGET = 0.95;
     static final String CHAOYANG = "211302";

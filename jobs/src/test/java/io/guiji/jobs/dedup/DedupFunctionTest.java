@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Harness tests of {@link DedupFunction} (CONTRACT §5): all copies of one identity become one
+ * Harness tests of {@link DedupFunction} (docs/contract.md §5): all copies of one identity become one
  * unified record whatever their arrival order; FINAL publishes once at the end of input, CHANGES on
  * every change with a growing version.
  */

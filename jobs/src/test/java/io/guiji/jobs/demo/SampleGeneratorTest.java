@@ -373,7 +373,7 @@ class SampleGeneratorTest {
     }
 
     /**
-     * Data records of a CSV file as CONTRACT §3 counts them, from the bytes (quotes, commas and line
+     * Data records of a CSV file as docs/contract.md §3 counts them, from the bytes (quotes, commas and line
      * breaks are ASCII in UTF-8 and GBK alike): records after the header, blank lines not counted,
      * a quote still open at the end closing the last record.
      */

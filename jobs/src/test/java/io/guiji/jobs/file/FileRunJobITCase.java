@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link FileRunJob#run} end to end on a mini-cluster at parallelism 2: a small input written by
- * hand (UTF-8 with BOM, GBK, JSONL with a broken line) and the three outputs of CONTRACT §9.
+ * hand (UTF-8 with BOM, GBK, JSONL with a broken line) and the three outputs of docs/contract.md §9.
  */
 class FileRunJobITCase {
     private static final int PARALLELISM = 2;

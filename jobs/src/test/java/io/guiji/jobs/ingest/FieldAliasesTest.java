@@ -37,7 +37,7 @@ class FieldAliasesTest {
                 .doesNotContainAnyElementsOf(FieldAliases.RECORD_FIELDS);
     }
 
-    /** CONTRACT §2: the Chinese headers of the current layout, per type. */
+    /** docs/contract.md §2: the Chinese headers of the current layout, per type. */
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
         "行政相对人名称 | subject_name",
@@ -106,7 +106,7 @@ class FieldAliasesTest {
         assertThat(FieldAliases.recordField(header)).isEqualTo(field);
     }
 
-    /** DOMAIN §3: the current 双公示 layout, Chinese names and codes. */
+    /** docs/domain.md §3: the current 双公示 layout, Chinese names and codes. */
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
         "XK_XDR_MC | subject_name",
@@ -185,7 +185,7 @@ class FieldAliasesTest {
         assertThat(FieldAliases.recordField(header)).isEqualTo(field);
     }
 
-    /** DOMAIN §3: the 2016 layout still sent by legacy systems. */
+    /** docs/domain.md §3: the 2016 layout still sent by legacy systems. */
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
         "CF_WSH | doc_no",

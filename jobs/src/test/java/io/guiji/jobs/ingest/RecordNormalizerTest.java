@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@link RecordNormalizer}: one input row to an accepted record or a rejection (CONTRACT §2, §4,
+ * {@link RecordNormalizer}: one input row to an accepted record or a rejection (docs/contract.md §2, §4,
  * §7), with rows built by hand in every header layout the contract accepts.
  */
 class RecordNormalizerTest {
@@ -686,7 +686,7 @@ class RecordNormalizerTest {
         assertThat(r.getQualityFlags()).isEmpty();
     }
 
-    /** DOMAIN §1.1 lists 91350100M000100Y43 among the valid examples: it is kept, accepted, unflagged. */
+    /** docs/domain.md §1.1 lists 91350100M000100Y43 among the valid examples: it is kept, accepted, unflagged. */
     @Test
     void theFujianPilotCodeFromTheDomainListIsAcceptedAsAValidUscc() {
         SupervisionRecord r = accepted(penaltyFromDepartment().set("统一社会信用代码", "91350100M000100Y43"));
@@ -695,7 +695,7 @@ class RecordNormalizerTest {
         assertThat(r.getQualityFlags()).doesNotContain(QualityFlags.INVALID_USCC);
     }
 
-    /** DOMAIN §1.1: early Fujian pilot codes that fail the check are real — flagged, never rejected. */
+    /** docs/domain.md §1.1: early Fujian pilot codes that fail the check are real — flagged, never rejected. */
     @Test
     void aFujianPilotCodeFailingTheCheckIsFlaggedNeverRejected() {
         SupervisionRecord r = accepted(penaltyFromDepartment().set("统一社会信用代码", "91350100M000100Y44"));
@@ -727,7 +727,7 @@ class RecordNormalizerTest {
         assertThat(r.toString()).doesNotContain(CITIZEN_ID).doesNotContain("19491231");
     }
 
-    /** CONTRACT §4: an invalid identifier is kept as given — but a person's ID must still never be whole. */
+    /** docs/contract.md §4: an invalid identifier is kept as given — but a person's ID must still never be whole. */
     @Test
     void aCitizenIdWithACheckDigitTypoInTheUsccColumnIsNeverPublishedWhole() {
         String typo = "110105194912310021";

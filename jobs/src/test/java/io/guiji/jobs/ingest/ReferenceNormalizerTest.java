@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@link ReferenceNormalizer}: registry and catalogue rows (CONTRACT §3) to entries or rejections. */
+/** {@link ReferenceNormalizer}: registry and catalogue rows (docs/contract.md §3) to entries or rejections. */
 class ReferenceNormalizerTest {
     private static final String REGISTRY_FILE = "registry/enterprises.csv";
     private static final String CATALOG_FILE = "catalog/catalogue.csv";

@@ -256,7 +256,7 @@ class KeyLookupFunctionTest {
      * enterprise id alone, ignoring whether an entry matches by its current or a former name, and
      * LinkDecider ignores `truncated`. A name key with more entries than maxMatches can then lose its
      * only current-name match (NAME becomes AMBIGUOUS_NAME) or hide a second one (an ambiguous name
-     * is linked with confidence 0.95). CONTRACT §6 tiers 4/5: current names first.
+     * is linked with confidence 0.95). docs/contract.md §6 tiers 4/5: current names first.
      */
 
     @Test

@@ -25,7 +25,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
- * The tiers of CONTRACT §6 in {@link LinkDecider}. Answers come from a small registry through the
+ * The tiers of docs/contract.md §6 in {@link LinkDecider}. Answers come from a small registry through the
  * real key functions ({@link LinkKeys#requestsFor}, {@link LinkKeys#keysOf}), as the lookup stage
  * would give them.
  */

@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Harness tests of {@link LinkResolver}: a unified record meets the registry's answers to its
- * lookup keys, whatever arrives first, and is published with its decided link (CONTRACT §6).
+ * lookup keys, whatever arrives first, and is published with its decided link (docs/contract.md §6).
  */
 class LinkResolverTest {
     static final String RECORD_ID = "penalty:SCJG01:朝市监罚〔2024〕12号";

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Harness tests of {@link RegistryIndexer}: registry entries become index updates on the lookup
- * keys of CONTRACT §6 — FINAL settles duplicates by source reference and publishes at the end,
+ * keys of docs/contract.md §6 — FINAL settles duplicates by source reference and publishes at the end,
  * CHANGES publishes what each new entry leaves and enters.
  */
 class RegistryIndexerTest {
@@ -217,7 +217,7 @@ class RegistryIndexerTest {
     }
 
     /**
-     * The output on the exact-match keys of CONTRACT §6 tiers 1–5 ({@code U: O: R: N:}); keys of
+     * The output on the exact-match keys of docs/contract.md §6 tiers 1–5 ({@code U: O: R: N:}); keys of
      * other tiers (fuzzy blocking keys) are not this test's subject.
      */
     private List<IndexUpdate> exactKeyUpdates() {

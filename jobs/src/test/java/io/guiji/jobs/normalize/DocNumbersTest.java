@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DocNumbersTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
-        // CONTRACT §4's example and every bracket kind around the year
+        // docs/contract.md §4's example and every bracket kind around the year
         "朝市监罚[2023]12号     | 朝市监罚〔2023〕12号",
         "朝市监罚（2023）12号   | 朝市监罚〔2023〕12号",
         "朝市监罚(2023)12号     | 朝市监罚〔2023〕12号",
@@ -26,7 +26,7 @@ class DocNumbersTest {
         "朝市监罚(2023〕12号    | 朝市监罚〔2023〕12号",
         "朝市监罚〔2023)12号    | 朝市监罚〔2023〕12号",
         "朝市监罚【2023]12号    | 朝市监罚〔2023〕12号",
-        // court case numbers (DOMAIN §2)
+        // court case numbers (docs/domain.md §2)
         "（2019）冀0929执1399号 | 〔2019〕冀0929执1399号",
         "(2019)冀0929执1399号   | 〔2019〕冀0929执1399号",
         // full-width digits, white space (incl. U+3000), zero-width characters

@@ -41,7 +41,7 @@ class StatusesTest {
         assertThat(Statuses.parse(raw)).isEqualTo(new StatusParse(RecordStatus.ACTIVE, false));
     }
 
-    /** DOMAIN §3's unconfirmed 2016 XK_ZT list (1 = 撤销) loses to CONTRACT §2 (1 = 有效). */
+    /** docs/domain.md §3's unconfirmed 2016 XK_ZT list (1 = 撤销) loses to docs/contract.md §2 (1 = 有效). */
     @Test
     void codeOneFollowsTheContractNotTheLegacyList() {
         assertThat(Statuses.parse("1").status()).isEqualTo(RecordStatus.ACTIVE);

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class UsccTest {
-    /** DOMAIN §1.1's valid examples. */
+    /** docs/domain.md §1.1's valid examples. */
     static final List<String> VALID = List.of(
             "91110000600037341L",
             "91310115MA1K3BTP2B",

@@ -544,7 +544,7 @@ class GuijiClusterITCase {
             return refsByDoc.values().stream().mapToLong(r -> r.size() - 1).sum();
         }
 
-        /** The coverage totals that everything sent must give (CONTRACT §8). */
+        /** The coverage totals that everything sent must give (docs/contract.md §8). */
         synchronized CoverageTotals expectedTotals() {
             long valid = messages - malformed.size();
             long linked = ofEnterprise.values().stream().filter(b -> b).count();

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An enterprise name taken apart for fuzzy matching (CONTRACT §6 tier 6). The structure of a
+ * An enterprise name taken apart for fuzzy matching (docs/contract.md §6 tier 6). The structure of a
  * Chinese enterprise name is 行政区划 + 字号 + 行业 + 组织形式, optionally followed by a branch
  * ({@code …有限公司建平分公司}); so {@code 辽宁省朝阳市華盛商貿（朝阳）有限公司} becomes regions
  * {@code [21, 2113]}, trade name {@code 华盛}, industry {@code 商贸}, legal form {@code 有限公司}.

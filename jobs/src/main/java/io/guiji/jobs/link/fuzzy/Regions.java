@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Administrative divisions written in enterprise names (GB/T 2260), for name matching: the
- * provinces, the cities of Liaoning, and 朝阳市 with its districts and counties (DOMAIN §5), in full
+ * provinces, the cities of Liaoning, and 朝阳市 with its districts and counties (docs/domain.md §5), in full
  * ({@code 建平县}) and short ({@code 建平}) forms. Any other two-character name ending in 省, 市, 县, 区
  * or 旗 at the start of a name is taken as an unknown division (kept as text).
  *
@@ -42,7 +42,7 @@ public final class Regions {
             {"锦州市", "锦州", "210700"}, {"营口市", "营口", "210800"}, {"阜新市", "阜新", "210900"},
             {"辽阳市", "辽阳", "211000"}, {"盘锦市", "盘锦", "211100"}, {"铁岭市", "铁岭", "211200"},
             {"朝阳市", "朝阳", "211300"}, {"葫芦岛市", "葫芦岛", "211400"},
-            // 朝阳市 (DOMAIN §5)
+            // 朝阳市 (docs/domain.md §5)
             {"双塔区", "双塔", "211302"}, {"龙城区", "龙城", "211303"}, {"朝阳县", null, "211321"},
             {"建平县", "建平", "211322"}, {"喀喇沁左翼蒙古族自治县", "喀左", "211324"},
             {"北票市", "北票", "211381"}, {"凌源市", "凌源", "211382"},
