@@ -1,7 +1,7 @@
 package io.guiji.jobs;
 
 import io.guiji.connectors.kafka.AvroGuard;
-import io.guiji.jobs.normalize.SinkSafeText;
+import io.guiji.connectors.SinkSafeText;
 import io.guiji.schemas.RejectReason;
 import io.guiji.schemas.RejectedRecord;
 import java.io.IOException;

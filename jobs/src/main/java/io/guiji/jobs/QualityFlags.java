@@ -32,7 +32,7 @@ public final class QualityFlags {
     public static final String VALIDITY_REVERSED = "VALIDITY_REVERSED";
     /**
      * A field lost control characters, lone surrogates or noncharacters that no output can carry
-     * (NUL and the like; see {@link io.guiji.jobs.normalize.SinkSafeText}): the text is kept without them.
+     * (NUL and the like; see {@link io.guiji.connectors.SinkSafeText}): the text is kept without them.
      */
     public static final String CONTROL_CHARACTERS_REMOVED = "CONTROL_CHARACTERS_REMOVED";
 

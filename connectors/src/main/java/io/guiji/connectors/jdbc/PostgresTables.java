@@ -1,7 +1,7 @@
 package io.guiji.connectors.jdbc;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.guiji.connectors.SinkText;
+import io.guiji.connectors.SinkSafeText;
 import io.guiji.connectors.json.OutputJson;
 import io.guiji.schemas.CoverageSnapshot;
 import io.guiji.schemas.RejectedRecord;
@@ -34,7 +34,7 @@ import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
  * reWriteBatchedInserts=true} on the URL: one batch may touch a key twice.
  *
  * <p>The conversions to rows are total: no value of a record makes a statement fail. Every text
- * (columns and the {@code jsonb} document) goes through {@link SinkText} (PostgreSQL refuses NUL,
+ * (columns and the {@code jsonb} document) goes through {@link SinkSafeText} (PostgreSQL refuses NUL,
  * {@code jsonb} a lone surrogate), a required text that is absent is written empty, and a
  * timestamp or date that does not parse falls back as its column says. (What reaches these
  * statements was read back from Kafka, so it was encoded once already: see {@code AvroGuard}.)
@@ -137,13 +137,13 @@ public final class PostgresTables {
 
         @Override
         public void accept(PreparedStatement ps, UnifiedRecord given) throws SQLException {
-            UnifiedRecord r = SinkText.cleanRecord(given);
-            ps.setString(1, SinkText.cleanOrEmpty(r.getRecordId()));
+            UnifiedRecord r = SinkSafeText.cleanRecord(given);
+            ps.setString(1, SinkSafeText.cleanOrEmpty(r.getRecordId()));
             ps.setLong(2, r.getVersion());
             ps.setString(3, name(r.getRecordType()));
-            ps.setString(4, SinkText.cleanOrEmpty(r.getDeptCode()));
-            ps.setString(5, SinkText.cleanOrEmpty(r.getFields().getDocNo()));
-            ps.setString(6, SinkText.cleanOrEmpty(r.getFields().getSubjectName()));
+            ps.setString(4, SinkSafeText.cleanOrEmpty(r.getDeptCode()));
+            ps.setString(5, SinkSafeText.cleanOrEmpty(r.getFields().getDocNo()));
+            ps.setString(6, SinkSafeText.cleanOrEmpty(r.getFields().getSubjectName()));
             ps.setString(7, r.getFields().getUscc());
             ps.setDate(8, Date.valueOf(date(r.getFields().getDecisionDate())));
             ps.setString(9, name(r.getFields().getStatus()));
@@ -161,8 +161,8 @@ public final class PostgresTables {
 
         @Override
         public void accept(PreparedStatement ps, SourceRow s) throws SQLException {
-            ps.setString(1, SinkText.cleanOrEmpty(s.recordId));
-            ps.setString(2, SinkText.cleanOrEmpty(s.file));
+            ps.setString(1, SinkSafeText.cleanOrEmpty(s.recordId));
+            ps.setString(2, SinkSafeText.cleanOrEmpty(s.file));
             ps.setLong(3, s.row);
             ps.setLong(4, s.version);
         }
@@ -174,17 +174,17 @@ public final class PostgresTables {
         @Override
         public void accept(PreparedStatement ps, RejectedRow row) throws SQLException {
             RejectedRecord r = row.rejected;
-            ps.setString(1, SinkText.cleanOrEmpty(r.getFile()));
+            ps.setString(1, SinkSafeText.cleanOrEmpty(r.getFile()));
             ps.setLong(2, r.getRow());
-            ps.setString(3, SinkText.cleanOrEmpty(row.kind));
+            ps.setString(3, SinkSafeText.cleanOrEmpty(row.kind));
             ps.setString(4, name(r.getReason()));
-            ps.setString(5, SinkText.cleanOrEmpty(r.getMessage()));
-            ps.setString(6, SinkText.cleanOrEmpty(r.getRaw())); // PostgreSQL text cannot hold NUL
-            ps.setString(7, SinkText.clean(r.getDeptCode()));
+            ps.setString(5, SinkSafeText.cleanOrEmpty(r.getMessage()));
+            ps.setString(6, SinkSafeText.cleanOrEmpty(r.getRaw())); // PostgreSQL text cannot hold NUL
+            ps.setString(7, SinkSafeText.clean(r.getDeptCode()));
             if (r.getRecordType() == null) {
                 ps.setNull(8, Types.VARCHAR);
             } else {
-                ps.setString(8, SinkText.clean(r.getRecordType()));
+                ps.setString(8, SinkSafeText.clean(r.getRecordType()));
             }
         }
     }
@@ -194,13 +194,13 @@ public final class PostgresTables {
 
         @Override
         public void accept(PreparedStatement ps, CoverageSnapshot given) throws SQLException {
-            CoverageSnapshot c = SinkText.cleanRecord(given);
-            ps.setString(1, SinkText.cleanOrEmpty(c.getPeriod()));
+            CoverageSnapshot c = SinkSafeText.cleanRecord(given);
+            ps.setString(1, SinkSafeText.cleanOrEmpty(c.getPeriod()));
             ps.setTimestamp(2, Timestamp.valueOf(time(c.getGeneratedAt())));
             ps.setDouble(3, c.getDeptCoverage());
             ps.setDouble(4, c.getItemCoverage());
             ps.setDouble(5, c.getTarget());
-            ps.setString(6, SinkText.cleanOrEmpty(c.getStatus()));
+            ps.setString(6, SinkSafeText.cleanOrEmpty(c.getStatus()));
             ps.setString(7, json(g -> OutputJson.write(g, c)));
         }
     }
@@ -243,7 +243,7 @@ public final class PostgresTables {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // The record's strings went through SinkText.cleanRecord: no NUL or lone surrogate escape,
+        // The record's strings went through SinkSafeText.cleanRecord: no NUL or lone surrogate escape,
         // which jsonb refuses, can be in it.
         return out.toString(StandardCharsets.UTF_8);
     }

@@ -7,7 +7,7 @@ import io.guiji.jobs.normalize.CitizenId;
 import io.guiji.jobs.normalize.Dates;
 import io.guiji.jobs.normalize.DocNumbers;
 import io.guiji.jobs.normalize.Identifiers;
-import io.guiji.jobs.normalize.SinkSafeText;
+import io.guiji.connectors.SinkSafeText;
 import io.guiji.jobs.normalize.Statuses;
 import io.guiji.jobs.normalize.SubjectCategories;
 import io.guiji.jobs.normalize.Text;
@@ -90,6 +90,11 @@ public final class RecordNormalizer {
                     ? "the path does not name a record type (expected records/<dept_code>/<record_type>/<file>)"
                     : "'" + path.typeSegment() + "' is not a record type (license, inspection, penalty, coercion, judicial, dishonesty)";
             return reject(row, path, RejectReason.UNKNOWN_SOURCE, what);
+        }
+        if (path.deptCode() == null) {
+            // a department folder of nothing but spaces or characters no output can carry
+            return reject(row, path, RejectReason.UNKNOWN_SOURCE,
+                    "the path names no department (expected records/<dept_code>/<record_type>/<file>)");
         }
         if (row.error != null) {
             return reject(row, path, RejectReason.MALFORMED, row.error);

@@ -3,7 +3,7 @@ package io.guiji.jobs.ingest;
 import io.guiji.connectors.file.RawRow;
 import io.guiji.jobs.normalize.Identifiers;
 import io.guiji.jobs.normalize.RecordTypes;
-import io.guiji.jobs.normalize.SinkSafeText;
+import io.guiji.connectors.SinkSafeText;
 import io.guiji.jobs.normalize.Text;
 import io.guiji.schemas.CatalogEntry;
 import io.guiji.schemas.RecordType;

@@ -1,5 +1,6 @@
 package io.guiji.jobs.normalize;
 
+import io.guiji.connectors.SinkSafeText;
 import java.text.Normalizer;
 
 /**

@@ -3,7 +3,7 @@ package io.guiji.jobs.stream;
 import io.guiji.connectors.kafka.AvroBinary;
 import io.guiji.connectors.kafka.KafkaBytes;
 import io.guiji.jobs.ingest.ReferenceParsers;
-import io.guiji.jobs.normalize.SinkSafeText;
+import io.guiji.connectors.SinkSafeText;
 import io.guiji.schemas.RejectReason;
 import io.guiji.schemas.RejectedRecord;
 import io.guiji.schemas.SourceRef;
@@ -53,7 +53,7 @@ public class AvroEntryDecoder<T extends SpecificRecord> extends ProcessFunction<
         try {
             entry = avro.decode(m.value);
             if (entry instanceof org.apache.avro.generic.IndexedRecord) {
-                SinkSafeText.cleanStrings((org.apache.avro.generic.IndexedRecord) entry); // no reader cleaned them
+                entry = SinkSafeText.cleanRecord(entry); // no reader cleaned them
             }
             if (setSource != null) {
                 setSource.set(entry, new SourceRef(m.reference(), m.offset));

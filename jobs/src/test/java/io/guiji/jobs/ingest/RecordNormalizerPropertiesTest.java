@@ -11,7 +11,7 @@ import io.guiji.jobs.dedup.CopyMerger;
 import io.guiji.jobs.link.LinkKeys;
 import io.guiji.jobs.link.Subjects;
 import io.guiji.jobs.normalize.HostileText;
-import io.guiji.jobs.normalize.SinkSafeText;
+import io.guiji.connectors.SinkSafeText;
 import io.guiji.jobs.normalize.Uscc;
 import io.guiji.schemas.JudicialDetails;
 import io.guiji.schemas.PenaltyDetails;

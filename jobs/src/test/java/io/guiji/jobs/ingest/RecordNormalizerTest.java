@@ -516,6 +516,18 @@ class RecordNormalizerTest {
     }
 
     @Test
+    void aDepartmentFolderOfNothingAnOutputCanCarryIsUnknownSource() {
+        // found by RecordNormalizerPropertiesTest: a lone surrogate as the folder left no department
+        for (String file : new String[] {"records/\uD800/penalty/x.csv", "records/ \u0000 /penalty/x.csv"}) {
+            RejectedRecord r = rejected(penaltyFromDepartment().file(file));
+
+            assertThat(r.getReason()).as(file).isEqualTo(RejectReason.UNKNOWN_SOURCE);
+            assertThat(r.getMessage()).as(file).contains("names no department");
+            assertThat(r.getDeptCode()).as(file).isNull();
+        }
+    }
+
+    @Test
     void aFileInADeptFolderWithoutATypeFolderIsUnknownSource() {
         RejectedRecord r = rejected(penaltyFromDepartment().file("records/SCJG01/x.csv"));
 

@@ -104,9 +104,9 @@ class ReferencePropertiesTest {
             @ForAll("hostile") String key, @ForAll("hostile") String value) {
         RegistryEntry e = RegistryEntry.newBuilder().setEnterpriseId(key).setName(name).setFormerNames(List.of(former, name))
                 .setExtra(Map.of(key, value)).setStatus(value).build();
-        io.guiji.jobs.normalize.SinkSafeText.cleanStrings(e);
+        e = io.guiji.connectors.SinkSafeText.cleanRecord(e);
         RecordNormalizerPropertiesTest.assertSinkSafe(e);
-        assertThat(e.getName()).isEqualTo(io.guiji.jobs.normalize.SinkSafeText.clean(name));
+        assertThat(e.getName()).isEqualTo(io.guiji.connectors.SinkSafeText.clean(name));
         assertThat(e.getFormerNames()).hasSize(2);
     }
 

@@ -1,5 +1,6 @@
 package io.guiji.jobs.normalize;
 
+import io.guiji.connectors.SinkSafeText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;

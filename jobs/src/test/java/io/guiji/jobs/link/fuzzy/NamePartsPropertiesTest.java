@@ -3,7 +3,7 @@ package io.guiji.jobs.link.fuzzy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.guiji.jobs.normalize.HostileText;
-import io.guiji.jobs.normalize.SinkSafeText;
+import io.guiji.connectors.SinkSafeText;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

@@ -1,4 +1,4 @@
-package io.guiji.jobs.normalize;
+package io.guiji.connectors;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.IndexedRecord;
+import org.apache.avro.specific.SpecificData;
 
 /**
  * The one definition of the characters that no output of the pipeline may carry, and the two ways
@@ -21,7 +22,7 @@ import org.apache.avro.generic.IndexedRecord;
  *       return (U+0000–U+0008, U+000B, U+000C, U+000E–U+001F); DEL and the C1 controls
  *       (U+007F–U+009F); a surrogate that is not half of a pair; the noncharacters U+FDD0–U+FDEF
  *       and the last two code points of every plane (U+FFFE, U+FFFF, U+1FFFE …).
- *   <li>{@link #clean}: every unsafe character removed. {@link Text#clean} does this (white-space
+ *   <li>{@link #clean}: every unsafe character removed. {@code io.guiji.jobs.normalize.Text#clean} does this (white-space
  *       controls such as U+000B become spaces there), so every normalized field is safe; an accepted
  *       record whose fields lost a character says so with the quality flag {@code
  *       CONTROL_CHARACTERS_REMOVED}.
@@ -92,59 +93,80 @@ public final class SinkSafeText {
         return b.append(s, from, s.length()).toString();
     }
 
-    /**
-     * Cleans every string of an Avro record in place ({@link #clean}): its fields, nested records,
-     * list elements, map keys and values. For records that arrive already built (an entry sent as
-     * Avro) and so never pass through {@link Text#clean}. Returns {@code record}.
-     */
-    public static <R extends IndexedRecord> R cleanStrings(R record) {
-        if (record != null) {
-            for (Schema.Field f : record.getSchema().getFields()) {
-                Object v = record.get(f.pos());
-                Object c = cleanValue(v);
-                if (c != v) {
-                    record.put(f.pos(), c);
-                }
-            }
-        }
-        return record;
+    /** {@link #clean}, with null as the empty string (for NOT NULL columns). */
+    public static String cleanOrEmpty(String s) {
+        return s == null ? "" : clean(s);
     }
 
-    private static Object cleanValue(Object v) {
+    /**
+     * {@code record} with {@link #clean} applied to every string in it, at any depth (fields, nested
+     * records, list elements, map keys and values): the record itself when every string is safe (the
+     * common case costs one scan and no copy), else a copy; the original is not changed, unchanged
+     * parts are shared. For records that arrive already built (an entry sent as Avro) and so never
+     * pass through normalization, and as the sinks' last line.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T extends IndexedRecord> T cleanRecord(T record) {
+        if (record == null) {
+            return null;
+        }
+        return (T) cleanValue(SpecificData.getForClass(record.getClass()), record);
+    }
+
+    private static Object cleanValue(SpecificData model, Object v) {
         if (v instanceof CharSequence) {
             String s = v.toString();
             String c = clean(s);
-            return c == s ? v : c;
+            return c == s && v instanceof String ? v : c;
         }
         if (v instanceof IndexedRecord) {
-            return cleanStrings((IndexedRecord) v);
+            IndexedRecord r = (IndexedRecord) v;
+            Schema schema = r.getSchema();
+            if (schema.getType() != Schema.Type.RECORD) {
+                return v;
+            }
+            IndexedRecord copy = null;
+            for (Schema.Field f : schema.getFields()) {
+                Object fv = r.get(f.pos());
+                Object cv = cleanValue(model, fv);
+                if (cv != fv && copy == null) {
+                    copy = (IndexedRecord) model.newRecord(null, schema);
+                    for (Schema.Field g : schema.getFields()) {
+                        copy.put(g.pos(), r.get(g.pos()));
+                    }
+                }
+                if (copy != null) {
+                    copy.put(f.pos(), cv);
+                }
+            }
+            return copy == null ? v : copy;
         }
         if (v instanceof List) {
             List<?> list = (List<?>) v;
-            List<Object> out = null;
+            List<Object> copy = null;
             for (int i = 0; i < list.size(); i++) {
                 Object e = list.get(i);
-                Object c = cleanValue(e);
-                if (c != e && out == null) {
-                    out = new ArrayList<>(list);
+                Object c = cleanValue(model, e);
+                if (c != e && copy == null) {
+                    copy = new ArrayList<>(list);
                 }
-                if (out != null) {
-                    out.set(i, c);
+                if (copy != null) {
+                    copy.set(i, c);
                 }
             }
-            return out == null ? v : out;
+            return copy == null ? v : copy;
         }
         if (v instanceof Map) {
             Map<?, ?> map = (Map<?, ?>) v;
             boolean changed = false;
-            Map<Object, Object> out = new LinkedHashMap<>();
+            Map<Object, Object> copy = new LinkedHashMap<>();
             for (Map.Entry<?, ?> e : map.entrySet()) {
-                Object k = cleanValue(e.getKey());
-                Object c = cleanValue(e.getValue());
+                Object k = cleanValue(model, e.getKey());
+                Object c = cleanValue(model, e.getValue());
                 changed |= k != e.getKey() || c != e.getValue();
-                out.put(k, c);
+                copy.put(k, c);
             }
-            return changed ? out : v;
+            return changed ? copy : v;
         }
         return v;
     }
@@ -158,7 +180,7 @@ public final class SinkSafeText {
     }
 
     /** Whether the BMP character {@code c}, taken alone, is an unsafe control or noncharacter. */
-    static boolean isUnsafeChar(char c) {
+    public static boolean isUnsafeChar(char c) {
         if (c < 0x20) {
             return c != '\t' && c != '\n' && c != '\r';
         }
@@ -169,7 +191,7 @@ public final class SinkSafeText {
     }
 
     /** The index of the first unsafe character at or after {@code from}, or -1. */
-    static int firstUnsafe(String s, int from) {
+    public static int firstUnsafe(String s, int from) {
         int n = s.length();
         for (int i = from; i < n; i++) {
             char c = s.charAt(i);
