@@ -158,6 +158,38 @@ class RecordNormalizerEdgesTest {
         assertThat(r.getRaw()).isEqualTo("张三,,2023-05-06 211302********1234");
     }
 
+    @Test
+    void aCategoryOrAmountColumnRightAfterTheLastValueIsEmpty() {
+        String[] categoryHeader = {"subject_name", "doc_no", "decision_date", "CF_CFLB1", "CF_CFLB2"};
+        String[] amountHeader = {"subject_name", "doc_no", "decision_date", "fine_amount"};
+
+        SupervisionRecord noCategory = normalizer.normalize(penalty(categoryHeader, VALUES)).accepted();
+        SupervisionRecord noAmount = normalizer.normalize(penalty(amountHeader, VALUES)).accepted();
+
+        assertThat(detail(noCategory, "penalty_category")).isNull();
+        assertThat(detail(noAmount, "fine_amount")).isNull();
+    }
+
+    @Test
+    void aCategorySplitOverTwoColumnsIsJoinedOnceWhenBothSayTheSame() {
+        String[] header = {"subject_name", "doc_no", "decision_date", "CF_CFLB1", "CF_CFLB2"};
+        String[] same = {"朝阳市某某商贸有限公司", "朝市监罚〔2023〕12号", "2023-05-06", "罚款", "罚款"};
+        String[] two = {"朝阳市某某商贸有限公司", "朝市监罚〔2023〕12号", "2023-05-06", "警告", "罚款"};
+
+        assertThat(detail(normalizer.normalize(penalty(header, same)).accepted(), "penalty_category")).hasToString("罚款");
+        assertThat(detail(normalizer.normalize(penalty(header, two)).accepted(), "penalty_category")).hasToString("警告；罚款");
+    }
+
+    @Test
+    void aValidCitizenIdMovedFromACodeColumnIsNotFlaggedInvalid() {
+        String[] header = {"subject_name", "doc_no", "decision_date", "uscc", "id_no"};
+        SupervisionRecord r = normalizer.normalize(penalty(header,
+                new String[] {"张三", "朝市监罚〔2023〕12号", "2023-05-06", CITIZEN_ID, ""})).accepted();
+
+        assertThat(r.getFields().getIdNo()).isEqualTo("211302********1234");
+        assertThat(r.getQualityFlags()).containsExactly(QualityFlags.CODE_IN_WRONG_COLUMN);
+    }
+
     private static Object detail(SupervisionRecord r, String field) {
         GenericRecord g = (GenericRecord) r.getFields().getDetails();
         assertThat(g.getSchema().getField(field)).as("details field %s", field).isNotNull();
