@@ -23,12 +23,16 @@ class ReferenceNormalizerEdgesTest {
 
     @Test
     void aRegistryRowShorterThanItsHeaderLacksTheCutOffColumns() {
-        String[] header = {"统一社会信用代码", "企业名称", "法定代表人", "登记状态"};
+        String[] header = {"统一社会信用代码", "企业名称", "法定代表人", "登记状态", "成立日期"};
+        String[] named = {"统一社会信用代码", "企业名称", "登记状态", "法定代表人"};
 
         RegistryEntry e = normalizer.registry(row("registry/a.csv", header, USCC, "朝阳市某某商贸有限公司", "张三")).entry();
+        RegistryEntry f = normalizer.registry(row("registry/a.csv", named, USCC, "朝阳市某某商贸有限公司", "存续")).entry();
 
         assertThat(e.getStatus()).isNull();
-        assertThat(e.getExtra()).isEqualTo(Map.of("法定代表人", "张三"));
+        assertThat(e.getExtra()).as("成立日期 has no value").isEqualTo(Map.of("法定代表人", "张三"));
+        assertThat(f.getStatus()).isEqualTo("存续");
+        assertThat(f.getExtra()).as("法定代表人 has no value").isEmpty();
     }
 
     @Test
