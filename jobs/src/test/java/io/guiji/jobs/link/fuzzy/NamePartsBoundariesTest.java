@@ -19,6 +19,13 @@ class NamePartsBoundariesTest {
     }
 
     @Test
+    void aBracketedThreeCharacterDivisionOrWordIsReadWithoutFailing() {
+        // issue 10: a bracketed part of exactly three characters once read past the end of the name
+        assertThat(NameParts.parse("华盛商贸（海城市）有限公司").regions()).containsExactly("?海城市");
+        assertThat(NameParts.parse("某某商店（连锁店）").text()).isEqualTo("某某商店连锁店");
+    }
+
+    @Test
     void latinLettersAreUpperCasedFromAToZ() {
         NameParts p = NameParts.parse("朝阳市azby科技有限公司");
 
