@@ -43,8 +43,6 @@ import org.apache.flink.util.Collector;
 public class KeyLookupFunction extends KeyedCoProcessFunction<String, IndexUpdate, LookupRequest, LookupAnswer> {
     private static final long serialVersionUID = 1L;
 
-    private static final String FORMER_SLOT = "|former";
-
     private final EmitMode mode;
     private final int maxMatches;
     private transient MapState<String, RegistryMatch> entries;
@@ -179,47 +177,19 @@ public class KeyLookupFunction extends KeyedCoProcessFunction<String, IndexUpdat
         return answer(key, recordId, entries.values(), maxMatches);
     }
 
-    /**
-     * The answer to a subscriber from the entries under a key: the whole function of this
-     * operator's output, shared with in-memory equivalents (the linking benchmark).
-     */
+    /** {@link IndexPlaces#answer}. */
     public static LookupAnswer answer(String key, String recordId, Iterable<RegistryMatch> entries, int maxMatches) {
-        boolean fuzzy = LinkKeys.isFuzzy(key);
-        List<RegistryMatch> matches = new ArrayList<>();
-        for (RegistryMatch m : entries) {
-            matches.add(m);
-            if (fuzzy && matches.size() > maxMatches) {
-                return new LookupAnswer(recordId, key, new ArrayList<>(), true);
-            }
-        }
-        // Current names before former names, so a truncated answer still shows the tier outcome.
-        matches.sort(java.util.Comparator.comparing(RegistryMatch::getFormer).thenComparing(RegistryMatch::getEnterpriseId));
-        boolean truncated = matches.size() > maxMatches;
-        if (truncated) {
-            matches = new ArrayList<>(matches.subList(0, maxMatches));
-        }
-        return new LookupAnswer(recordId, key, matches, truncated);
+        return IndexPlaces.answer(key, recordId, entries, maxMatches);
     }
 
-    /**
-     * Where an update's entry lives in the key's state: the enterprise_id; under a fuzzy key a
-     * former name has a place of its own beside the current name ({@link LinkKeys.Slot}).
-     */
+    /** {@link IndexPlaces#slot}. */
     public static String slot(IndexUpdate update) {
-        return update.getFormer() && LinkKeys.isFuzzy(update.getKey())
-                ? update.getEnterpriseId() + FORMER_SLOT : update.getEnterpriseId();
+        return IndexPlaces.slot(update);
     }
 
-    /**
-     * What an enterprise's entry under a key becomes after {@code update} ({@code existing} when
-     * unchanged, null when gone): an add replaces, a remove applies only to the entry it was
-     * added as (current or former name), so a key that moved between the two survives.
-     */
+    /** {@link IndexPlaces#applied}. */
     public static RegistryMatch applied(IndexUpdate update, RegistryMatch existing) {
-        if (update.getAdd()) {
-            return new RegistryMatch(update.getEnterpriseId(), update.getName(), update.getFormer());
-        }
-        return existing != null && existing.getFormer() == update.getFormer() ? null : existing;
+        return IndexPlaces.applied(update, existing);
     }
 
     private static LookupAnswer withRecord(LookupAnswer a, String recordId) {

@@ -1,0 +1,38 @@
+package io.guiji.jobs.link;
+
+import io.guiji.schemas.RegistryEntry;
+import io.guiji.schemas.internal.LookupAnswer;
+import java.util.Set;
+
+/**
+ * The registry as the linking stage reads it: the entry in force per enterprise and the places the
+ * entries take under the lookup keys of docs/contract.md §6 ({@link LinkKeys#indexOf}). Held in
+ * memory by each linking subtask, so that a record is linked by local lookups, without a message
+ * or a state access per key. Not thread-safe; one per subtask.
+ *
+ * <p>{@link MapRegistryIndex} states the semantics in the plainest form; other implementations
+ * answer exactly as it does (a property test holds them to it).
+ */
+public interface RegistryIndex {
+
+    /** The entry last put for the enterprise, a withdrawal ({@code deleted}) included; null when none. */
+    RegistryEntry get(String enterpriseId);
+
+    /**
+     * Makes {@code entry} the one in force for its enterprise: it takes the places {@link
+     * LinkKeys#indexOf} gives it, and the entry before it leaves those it no longer has (a
+     * withdrawal leaves all of them). Returns the keys whose answer may have changed. When the
+     * entry's places cannot be computed, throws with nothing changed.
+     */
+    Set<String> put(RegistryEntry entry);
+
+    /**
+     * The entries under {@code key}, answered as {@link IndexPlaces#answer} answers from them: at
+     * most {@code maxMatches}, current names first, then by enterprise id; a fuzzy key holding
+     * more answers truncated and empty.
+     */
+    LookupAnswer answer(String key, String recordId, int maxMatches);
+
+    /** How many enterprises have an entry in force (withdrawals not counted). */
+    int size();
+}
