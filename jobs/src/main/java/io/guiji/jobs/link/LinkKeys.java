@@ -32,10 +32,22 @@ public final class LinkKeys {
 
     /**
      * The keys a record needs answered. A valid USCC decides on its own (only its registration is
-     * asked, for {@code UNREGISTERED_CODE}); natural persons ask nothing.
+     * asked, for {@code UNREGISTERED_CODE}); natural persons ask nothing. The exact keys come first,
+     * then the fuzzy ones ({@link #exactRequestsFor}, {@link #fuzzyRequestsFor}).
      */
     public static List<LookupRequest> requestsFor(UnifiedRecord record) {
-        List<LookupRequest> out = new ArrayList<>(3);
+        List<LookupRequest> out = exactRequestsFor(record);
+        out.addAll(fuzzyRequestsFor(record));
+        return out;
+    }
+
+    /**
+     * The record's exact keys (USCC, registration number, organization code, name). When a tier
+     * decides on them, the fuzzy keys are never needed: {@link LinkDecider#decide} returns at the
+     * first exact tier that succeeds, before it reads a fuzzy answer.
+     */
+    public static List<LookupRequest> exactRequestsFor(UnifiedRecord record) {
+        List<LookupRequest> out = new ArrayList<>(4);
         DecisionFields f = record.getFields();
         if (Subjects.isNaturalPerson(f)) {
             return out;
@@ -55,8 +67,18 @@ public final class LinkKeys {
         if (name != null) {
             out.add(new LookupRequest(NAME + name, id));
         }
+        return out;
+    }
+
+    /** The record's fuzzy keys (none for natural persons and records with a valid USCC); costs a name analysis. */
+    public static List<LookupRequest> fuzzyRequestsFor(UnifiedRecord record) {
+        List<LookupRequest> out = new ArrayList<>(4);
+        DecisionFields f = record.getFields();
+        if (Subjects.isNaturalPerson(f) || valid(f.getUscc(), Identifiers.Kind.USCC)) {
+            return out;
+        }
         for (String key : FuzzyKeys.of(NameParts.parse(f.getSubjectName()))) {
-            out.add(new LookupRequest(key, id));
+            out.add(new LookupRequest(key, record.getRecordId()));
         }
         return out;
     }
@@ -122,7 +144,7 @@ public final class LinkKeys {
         Map<Slot, String> now = after == null ? Map.of() : indexOf(after);
         // Adds before removes: in between, a subscriber sees the enterprise under both its old and its
         // new places, never under neither, so a rename does not unlink a record for a moment. A remove
-        // after an add under the same key takes only the place it names (KeyLookupFunction#applied).
+        // after an add under the same key takes only the place it names (IndexPlaces#applied).
         List<IndexUpdate> out = new ArrayList<>();
         for (Map.Entry<Slot, String> s : now.entrySet()) {
             if (!s.getValue().equals(old.get(s.getKey()))) {
