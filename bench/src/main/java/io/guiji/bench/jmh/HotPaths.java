@@ -271,7 +271,7 @@ public class HotPaths {
         return LinkKeys.requestsFor(unified[next(unified.length)]);
     }
 
-    /** Every index place of one registry entry (what RegistryIndexer emits per entry). */
+    /** Every index place of one registry entry (what the registry index holds per entry). */
     @Benchmark
     public Object registryIndexPlaces() {
         return LinkKeys.indexOf(registry[next(registry.length)]);
