@@ -4,6 +4,7 @@ import io.guiji.connectors.file.RawRow;
 import io.guiji.jobs.config.GuijiSettings;
 import io.guiji.jobs.coverage.CoverageFunction;
 import io.guiji.jobs.coverage.CoverageKey;
+import io.guiji.jobs.coverage.DeptDeltaCombiner;
 import io.guiji.jobs.coverage.DeptStatsFunction;
 import io.guiji.jobs.ingest.RecordParser;
 import io.guiji.jobs.ingest.ReferenceParsers;
@@ -105,8 +106,14 @@ public final class GuijiPipeline {
                                 MapRegistryIndex::new, in.registryReplay()))
                 .uid(Uids.DEDUP_LINK);
 
+        // Deltas summed where they are made (chained), so a record's counts cross no exchange.
+        TypeInformation<DeptDelta> deltaType = TypeInformation.of(DeptDelta.class);
         DataStream<DeptDelta> deltas = accepted.getSideOutput(RecordParser.DEPT_DELTAS)
-                .union(unified.getSideOutput(DedupLinkOperator.DEPT_DELTAS));
+                .transform("sum parse deltas", deltaType, new DeptDeltaCombiner(settings.coverageIntervalMillis()))
+                .uid(Uids.SUM_PARSE_DELTAS)
+                .union(unified.getSideOutput(DedupLinkOperator.DEPT_DELTAS)
+                        .transform("sum link deltas", deltaType, new DeptDeltaCombiner(settings.coverageIntervalMillis()))
+                        .uid(Uids.SUM_LINK_DELTAS));
         DataStream<DeptCounters> counters = deltas
                 .keyBy(DeptDelta::getDeptCode, TypeInformation.of(String.class))
                 .process(new DeptStatsFunction(mode, settings.coverageIntervalMillis()))

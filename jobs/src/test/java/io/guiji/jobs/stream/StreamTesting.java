@@ -71,6 +71,7 @@ final class StreamTesting {
         c.put(GuijiOptions.COVERAGE_INTERVAL.key(), "500 ms");
         c.put(GuijiOptions.RESTART_ATTEMPTS.key(), "3");
         c.put(GuijiOptions.RESTART_DELAY.key(), "500 ms");
+        c.put("pipeline.generic-types", "false"); // no Kryo anywhere in the job
         return c;
     }
 
