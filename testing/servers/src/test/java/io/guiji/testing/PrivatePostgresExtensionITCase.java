@@ -1,4 +1,4 @@
-package io.guiji.connectors.testing;
+package io.guiji.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

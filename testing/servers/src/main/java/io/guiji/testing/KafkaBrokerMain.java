@@ -1,4 +1,4 @@
-package io.guiji.connectors.testing;
+package io.guiji.testing;
 
 import java.io.IOException;
 import java.io.PrintStream;

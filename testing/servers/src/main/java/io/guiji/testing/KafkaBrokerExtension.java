@@ -1,4 +1,4 @@
-package io.guiji.connectors.testing;
+package io.guiji.testing;
 
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;

@@ -1,4 +1,4 @@
-package io.guiji.connectors.testing;
+package io.guiji.testing;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
