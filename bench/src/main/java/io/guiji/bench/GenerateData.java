@@ -1,7 +1,7 @@
 package io.guiji.bench;
 
-import io.guiji.jobs.demo.GenerationResult;
-import io.guiji.jobs.demo.SampleGenerator;
+import io.guiji.generator.GenerationResult;
+import io.guiji.generator.SampleGenerator;
 import java.nio.file.Path;
 import java.time.LocalDate;
 

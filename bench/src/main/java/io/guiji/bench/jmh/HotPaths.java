@@ -9,7 +9,7 @@ import io.guiji.connectors.json.OutputJson;
 import io.guiji.jobs.dedup.ContentHash;
 import io.guiji.jobs.dedup.CopyMerger;
 import io.guiji.jobs.dedup.CopyRanking;
-import io.guiji.jobs.demo.SampleGenerator;
+import io.guiji.generator.SampleGenerator;
 import io.guiji.jobs.ingest.RecordIds;
 import io.guiji.jobs.ingest.RecordNormalizer;
 import io.guiji.jobs.ingest.ReferenceNormalizer;
