@@ -28,7 +28,7 @@ public final class GenerateData {
         SampleGenerator.Settings s = SampleGenerator.Settings.scaled(records, enterprises)
                 .seed(a.getLong("seed", 42)).today(TODAY);
         long t0 = System.nanoTime();
-        GenerationResult r = new SampleGenerator(s).generate(out, null);
+        GenerationResult r = new SampleGenerator(s).generate(out);
         double sec = (System.nanoTime() - t0) / 1e9;
         System.out.println(r.summary());
         System.out.printf("generated %s: %,d record rows, %,d registry entries in %.1f s (peak RSS %d MiB; %s)%n",

@@ -37,14 +37,14 @@ final class DecisionFactory {
     private final SampleGenerator.Settings settings;
     private final NoisePlanner planner;
     private final Random rnd;
-    private final Registry reg;
+    private final GeneratedRegistry reg;
     private final CodeFactory codes;
     private final DocNumberFactory docs;
     private final ValueFormats formats;
     private final SubjectFactory subjects;
     private final ContentFactory contents;
 
-    DecisionFactory(SampleGenerator.Settings settings, NoisePlanner planner, Registry reg, NameFactory names,
+    DecisionFactory(SampleGenerator.Settings settings, NoisePlanner planner, GeneratedRegistry reg, NameFactory names,
             CodeFactory codes) {
         this.settings = settings;
         this.planner = planner;
@@ -331,7 +331,7 @@ final class DecisionFactory {
             m.put("x_dfbm", d.dept().division());
             m.put("x_remark", "");
         }
-        if (spec.legalRepId() && s.entry >= 0 && reg.kind(s.entry) != Registry.INDIVIDUAL && planner.draw(0.6)) {
+        if (spec.legalRepId() && s.entry >= 0 && reg.kind(s.entry) != GeneratedRegistry.INDIVIDUAL && planner.draw(0.6)) {
             m.put("x_legal_rep_id_type", "身份证");
             m.put("x_legal_rep_id", codes.citizenId(new Random(settings.seed() * 131L + s.entry)));
             planner.hit(Noise.CODE_LEGAL_REP_ID);

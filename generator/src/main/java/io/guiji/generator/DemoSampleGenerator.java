@@ -11,6 +11,6 @@ import java.time.LocalDate;
 public final class DemoSampleGenerator implements DemoSample {
     @Override
     public void write(Path inputDir, long seed, LocalDate today) {
-        new SampleGenerator(SampleGenerator.Settings.demo().seed(seed).today(today)).generate(inputDir, null);
+        new SampleGenerator(SampleGenerator.Settings.demo().seed(seed).today(today)).generate(inputDir);
     }
 }

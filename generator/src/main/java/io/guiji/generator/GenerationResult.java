@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * What {@link SampleGenerator#generate} wrote, with the outcome a correct pipeline must reach on it
- * (the same numbers as the ground truth files, available even when no truth was written).
+ * (counted by {@link Tally}, the same numbers the tests' ground truth files hold).
  *
  * @param recordsWritten input records under {@code records/} (every row the pipeline must account
  *     for: accepted plus rejected)
@@ -26,7 +26,6 @@ public record GenerationResult(
         long seed,
         LocalDate today,
         Path inputDir,
-        Path truthDir,
         long recordsWritten,
         long expectedAccepted,
         long expectedRejected,

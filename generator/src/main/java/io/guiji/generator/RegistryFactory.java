@@ -41,8 +41,8 @@ final class RegistryFactory {
         this.names = names;
     }
 
-    Registry build(CodeFactory codes, boolean indexNames) {
-        Registry reg = new Registry(codes, settings.seed(), settings.enterprises(), indexNames);
+    GeneratedRegistry build(CodeFactory codes, boolean indexNames) {
+        GeneratedRegistry reg = new GeneratedRegistry(codes, settings.seed(), settings.enterprises(), indexNames);
         while (reg.size() < reg.capacity()) {
             if (planner.share(Noise.REGISTRY_INDIVIDUAL_USCC, settings.individualShare())
                     || planner.pending(Noise.REGISTRY_INDIVIDUAL_REG_NO_ONLY)) {
@@ -54,23 +54,23 @@ final class RegistryFactory {
         return reg;
     }
 
-    private void individual(Registry reg) {
+    private void individual(GeneratedRegistry reg) {
         Vocab.Prefix prefix = Vocab.INDIVIDUAL_PREFIXES.get(rnd.nextInt(Vocab.INDIVIDUAL_PREFIXES.size()));
         String name = names.newIndividual(prefix.text(), reg.legalRep(reg.size())); // the entry to be added
         int i;
         if (planner.share(Noise.REGISTRY_INDIVIDUAL_REG_NO_ONLY, 0.35)) {
-            i = reg.add(name, Registry.INDIVIDUAL, Registry.HAS_REG_NO, prefix.division(), 3);
+            i = reg.add(name, GeneratedRegistry.INDIVIDUAL, GeneratedRegistry.HAS_REG_NO, prefix.division(), 3);
             reg.individualsRegNoOnly.add(i);
             planner.hit(Noise.REGISTRY_INDIVIDUAL_REG_NO_ONLY);
         } else {
-            int flags = Registry.HAS_USCC | (planner.draw(0.4) ? Registry.HAS_REG_NO : 0);
-            i = reg.add(name, Registry.INDIVIDUAL, flags, prefix.division(), 3);
+            int flags = GeneratedRegistry.HAS_USCC | (planner.draw(0.4) ? GeneratedRegistry.HAS_REG_NO : 0);
+            i = reg.add(name, GeneratedRegistry.INDIVIDUAL, flags, prefix.division(), 3);
             reg.individualsUscc.add(i);
             planner.hit(Noise.REGISTRY_INDIVIDUAL_USCC);
         }
     }
 
-    private void family(Registry reg) {
+    private void family(GeneratedRegistry reg) {
         boolean latin = planner.share(Noise.REGISTRY_LATIN_NAME, 0.03);
         NameFactory.Combo combo = names.newCombo(latin);
         boolean bracketed = planner.share(Noise.REGISTRY_BRACKETED_REGION, 0.07);
@@ -81,11 +81,11 @@ final class RegistryFactory {
         int u = rnd.nextInt(10);
         String form = Vocab.LEGAL_FORMS.get(u < 6 ? 0 : u < 9 ? 1 : 2);
         boolean old = planner.share(Noise.REGISTRY_OLD_REG_NO, 0.35);
-        int flags = Registry.HAS_USCC | (old ? Registry.HAS_REG_NO | Registry.OLD_ORG : 0)
-                | (latin ? Registry.LATIN : 0) | (bracketed ? Registry.BRACKETED : 0);
+        int flags = GeneratedRegistry.HAS_USCC | (old ? GeneratedRegistry.HAS_REG_NO | GeneratedRegistry.OLD_ORG : 0)
+                | (latin ? GeneratedRegistry.LATIN : 0) | (bracketed ? GeneratedRegistry.BRACKETED : 0);
         String name = bracketed ? NameFactory.bracketed(combo, form) : NameFactory.enterprise(prefixText(prefix), combo, form);
         int prefixLen = bracketed ? -1 : prefixText(prefix).length();
-        int main = reg.add(name, Registry.ENTERPRISE, flags, division, prefixLen);
+        int main = reg.add(name, GeneratedRegistry.ENTERPRISE, flags, division, prefixLen);
         reg.enterprises.add(main);
         if (old) {
             reg.withRegNo.add(main);
@@ -105,8 +105,8 @@ final class RegistryFactory {
         if (room > 0 && planner.share(Noise.REGISTRY_TWIN_FORM, 0.015)) {
             String other = form.equals("有限责任公司") ? "有限公司" : "有限责任公司";
             String twin = bracketed ? NameFactory.bracketed(combo, other) : NameFactory.enterprise(prefixText(prefix), combo, other);
-            int t = reg.add(twin, Registry.ENTERPRISE, Registry.HAS_USCC | (bracketed ? Registry.BRACKETED : 0), division, prefixLen);
-            mark(reg, Registry.TWIN_FORM, reg.twinForm, main, t);
+            int t = reg.add(twin, GeneratedRegistry.ENTERPRISE, GeneratedRegistry.HAS_USCC | (bracketed ? GeneratedRegistry.BRACKETED : 0), division, prefixLen);
+            mark(reg, GeneratedRegistry.TWIN_FORM, reg.twinForm, main, t);
             planner.hit(Noise.REGISTRY_TWIN_FORM);
             lookAlike = true;
         } else if (room > 0 && !bracketed && planner.share(Noise.REGISTRY_TWIN_COUNTY, 0.015)) {
@@ -114,16 +114,16 @@ final class RegistryFactory {
             do {
                 county = Vocab.ENTERPRISE_PREFIXES.get(Vocab.COUNTY_PREFIXES[rnd.nextInt(Vocab.COUNTY_PREFIXES.length)]);
             } while (county.equals(prefix));
-            int t = reg.add(NameFactory.enterprise(county.text(), combo, form), Registry.ENTERPRISE, Registry.HAS_USCC,
+            int t = reg.add(NameFactory.enterprise(county.text(), combo, form), GeneratedRegistry.ENTERPRISE, GeneratedRegistry.HAS_USCC,
                     county.division(), county.text().length());
-            mark(reg, Registry.TWIN_COUNTY, reg.twinCounty, main, t);
+            mark(reg, GeneratedRegistry.TWIN_COUNTY, reg.twinCounty, main, t);
             planner.hit(Noise.REGISTRY_TWIN_COUNTY);
             lookAlike = true;
         } else if (room > 0 && planner.share(Noise.REGISTRY_SAME_NAME, 0.004)) {
             // An older enterprise of the very same name, deregistered: the name alone is ambiguous.
-            reg.add(name, Registry.ENTERPRISE, Registry.HAS_USCC | Registry.HAS_REG_NO | Registry.OLD_ORG
-                    | Registry.DEREGISTERED | Registry.SAME_NAME, division, prefixLen);
-            reg.addFlags(main, Registry.SAME_NAME);
+            reg.add(name, GeneratedRegistry.ENTERPRISE, GeneratedRegistry.HAS_USCC | GeneratedRegistry.HAS_REG_NO | GeneratedRegistry.OLD_ORG
+                    | GeneratedRegistry.DEREGISTERED | GeneratedRegistry.SAME_NAME, division, prefixLen);
+            reg.addFlags(main, GeneratedRegistry.SAME_NAME);
             reg.sameName.add(main);
             planner.hit(Noise.REGISTRY_SAME_NAME);
             lookAlike = true;
@@ -152,8 +152,8 @@ final class RegistryFactory {
             int first = rnd.nextInt(Vocab.BRANCH_PLACES.size());
             for (int k = 0; k < n && reg.size() < reg.capacity(); k++) {
                 int p = (first + k) % Vocab.BRANCH_PLACES.size();
-                int b = reg.add(NameFactory.branch(name, Vocab.BRANCH_PLACES.get(p)), Registry.BRANCH,
-                        Registry.HAS_USCC | (bracketed ? Registry.BRACKETED : 0), BRANCH_DIVISIONS[p], prefixLen);
+                int b = reg.add(NameFactory.branch(name, Vocab.BRANCH_PLACES.get(p)), GeneratedRegistry.BRANCH,
+                        GeneratedRegistry.HAS_USCC | (bracketed ? GeneratedRegistry.BRACKETED : 0), BRANCH_DIVISIONS[p], prefixLen);
                 reg.branches.add(b);
                 reg.enterprises.add(b);
                 reg.fuzzyOk.add(b);
@@ -162,7 +162,7 @@ final class RegistryFactory {
         }
     }
 
-    private static void mark(Registry reg, int flag, Registry.IntList list, int a, int b) {
+    private static void mark(GeneratedRegistry reg, int flag, GeneratedRegistry.IntList list, int a, int b) {
         reg.addFlags(a, flag);
         reg.addFlags(b, flag);
         list.add(a);
@@ -177,7 +177,7 @@ final class RegistryFactory {
     // ---- files -----------------------------------------------------------------------------------
 
     /** Writes the registry files under {@code registryDir}; returns their paths. */
-    List<Path> write(Registry reg, Path registryDir, ObjectMapper json) throws IOException {
+    List<Path> write(GeneratedRegistry reg, Path registryDir, ObjectMapper json) throws IOException {
         Files.createDirectories(registryDir);
         List<Path> written = new ArrayList<>();
         Path csv = registryDir.resolve("enterprises.csv");
@@ -192,12 +192,12 @@ final class RegistryFactory {
             out.write("统一社会信用代码,企业名称,注册号,曾用名,行政区划代码,登记状态,成立日期,法定代表人,企业类型\n");
             for (int i = 0; i < reg.size(); i++) {
                 Random r = new Random(settings.seed() * 7_919L + i);
-                String status = reg.is(i, Registry.DEREGISTERED) ? "注销" : r.nextInt(100) < 80 ? "存续" : r.nextInt(10) < 9 ? "在业" : "吊销";
-                LocalDate established = reg.is(i, Registry.OLD_ORG) || (reg.kind(i) == Registry.INDIVIDUAL && reg.regNo(i) != null)
+                String status = reg.is(i, GeneratedRegistry.DEREGISTERED) ? "注销" : r.nextInt(100) < 80 ? "存续" : r.nextInt(10) < 9 ? "在业" : "吊销";
+                LocalDate established = reg.is(i, GeneratedRegistry.OLD_ORG) || (reg.kind(i) == GeneratedRegistry.INDIVIDUAL && reg.regNo(i) != null)
                         ? LocalDate.of(1998, 1, 1).plusDays(r.nextInt(6200))
                         : LocalDate.of(2015, 1, 1).plusDays(r.nextInt(Math.max(1,
                                 (int) (settings.today().toEpochDay() - LocalDate.of(2015, 1, 1).toEpochDay()) - 400)));
-                if (separate && reg.kind(i) == Registry.INDIVIDUAL) {
+                if (separate && reg.kind(i) == GeneratedRegistry.INDIVIDUAL) {
                     Map<String, Object> o = new LinkedHashMap<>();
                     putIfSet(o, "uscc", reg.uscc(i));
                     o.put("name", reg.name(i));
@@ -212,8 +212,8 @@ final class RegistryFactory {
                     continue;
                 }
                 String[] former = reg.formerNames(i);
-                String type = reg.kind(i) == Registry.INDIVIDUAL ? "个体工商户"
-                        : reg.kind(i) == Registry.BRANCH ? "有限责任公司分公司"
+                String type = reg.kind(i) == GeneratedRegistry.INDIVIDUAL ? "个体工商户"
+                        : reg.kind(i) == GeneratedRegistry.BRANCH ? "有限责任公司分公司"
                         : reg.name(i).endsWith("股份有限公司") ? "股份有限公司" : "有限责任公司";
                 out.write(Csv.record(List.of(
                         nz(reg.uscc(i)), reg.name(i), nz(reg.regNo(i)), former == null ? "" : String.join(";", former),

@@ -22,21 +22,22 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * A realistic, seeded sample input for guiji (docs/contract.md §3) with its ground truth: a registry of
+ * A realistic, seeded sample input for guiji (docs/contract.md §3) and what a correct run must count on it: a registry of
  * enterprises and individual businesses, the resource catalogue of 朝阳市's departments, and
  * supervision records from several channels per department and type, with the data-quality
  * problems of docs/domain.md §7 and every rejection of docs/contract.md §7 at configurable rates.
  *
  * <pre>{@code
  * SampleGenerator.Settings s = SampleGenerator.Settings.small().seed(42).today(LocalDate.of(2026, 11, 25));
- * GenerationResult r = new SampleGenerator(s).generate(inputDir, truthDir); // truthDir may be null
+ * GenerationResult r = new SampleGenerator(s).generate(inputDir);
  * }</pre>
  *
  * <p>The same settings give byte-identical files. Records are streamed to their files item by item
  * (department × type), so memory stays constant apart from the registry arrays (about 100 bytes an
- * entry; with ground truth also an exact-name index of the registry). The truth is computed from
- * what the generator wrote, never by pipeline code; see {@link TruthBook} for its files and
- * {@link Noise} for the kinds of realism.
+ * entry; with a {@link GenerationListener} also an exact-name index of the registry). The expected
+ * counts ({@link Tally}) come from what the generator wrote, never from pipeline code; a listener hears
+ * every record as it is written (the tests' ground truth is written that way). {@link Noise} lists
+ * the kinds of realism.
  *
  * <p>The pipeline must run with the same day of processing ({@link Settings#today}): decision
  * dates lie before it, and the {@code INVALID_DATE} rows for future dates lie after it.
@@ -277,35 +278,32 @@ public final class SampleGenerator {
 
     /** What the generator writes into the input directory; a directory holding only these is reused. */
     private static final Set<String> INPUT_ENTRIES = Set.of("registry", "catalog", "records");
-    /** What it writes into the truth directory. */
-    private static final Set<String> TRUTH_ENTRIES = Set.of("records.jsonl", "unified.jsonl", "coverage.json", "meta.json");
 
     /**
-     * Writes the sample input under {@code inputDir} and, when {@code truthDir} is not null, the
-     * ground truth under it. A directory must be absent, empty, or hold nothing but an earlier
-     * sample (which is replaced); anything else in it is refused rather than mixed or deleted.
+     * Writes the sample input under {@code inputDir}. The directory must be absent, empty, or hold
+     * nothing but an earlier sample (which is replaced); anything else in it is refused rather than
+     * mixed or deleted.
      *
      * @throws IllegalArgumentException for invalid settings or a directory holding other files
      * @throws UncheckedIOException when a file cannot be written
      */
-    public GenerationResult generate(Path inputDir, Path truthDir) {
+    public GenerationResult generate(Path inputDir) {
+        return generate(inputDir, null);
+    }
+
+    /** {@link #generate(Path)}, with {@code listener} (may be null) hearing every record as it is written. */
+    GenerationResult generate(Path inputDir, GenerationListener listener) {
         settings.validate();
         Objects.requireNonNull(inputDir, "inputDir");
-        if (truthDir != null && truthDir.toAbsolutePath().normalize().startsWith(inputDir.toAbsolutePath().normalize())) {
-            throw new IllegalArgumentException("the truth directory must lie outside the input directory " + inputDir);
-        }
         prepare(inputDir, INPUT_ENTRIES);
-        if (truthDir != null) {
-            prepare(truthDir, TRUTH_ENTRIES);
-        }
         try {
-            return run(inputDir, truthDir);
+            return run(inputDir, listener);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private GenerationResult run(Path inputDir, Path truthDir) throws IOException {
+    private GenerationResult run(Path inputDir, GenerationListener listener) throws IOException {
         ObjectMapper json = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
         Random rnd = new Random(settings.seed());
         NoisePlanner planner = new NoisePlanner(rnd, settings.ensureEveryNoise(), settings.noiseScale());
@@ -313,7 +311,10 @@ public final class SampleGenerator {
         CodeFactory codes = new CodeFactory(settings.seed());
 
         RegistryFactory registryFactory = new RegistryFactory(settings, planner, names);
-        Registry registry = registryFactory.build(codes, truthDir != null);
+        GeneratedRegistry registry = registryFactory.build(codes, listener != null);
+        Tally tally = new Tally();
+        GenerationListener heard = listener == null ? tally : GenerationListener.both(tally, listener);
+        heard.registry(registry);
         int totalFiles = registryFactory.write(registry, inputDir.resolve("registry"), json).size();
 
         Catalog catalog = Catalog.plan(planner);
@@ -322,20 +323,21 @@ public final class SampleGenerator {
 
         DecisionFactory decisions = new DecisionFactory(settings, planner, registry, names, codes);
         List<GenerationResult.InputFile> files = new ArrayList<>();
-        try (TruthBook truth = new TruthBook(registry, json, truthDir)) {
-            double total = 0;
-            for (Catalog.Item item : catalog.items()) {
-                total += item.weight();
-            }
-            for (Catalog.Item item : catalog.items()) {
-                long budget = Math.max(1, Math.round(settings.records() * item.weight() / total));
-                files.addAll(writeItem(item, budget, planner, decisions, truth, inputDir, json));
-            }
-            if (settings.unknownSourceRows() > 0) {
-                files.add(writeUnknownSource(catalog.items().get(0).dept(), registry, planner, truth, inputDir));
-            }
-            totalFiles += files.size();
+        double total = 0;
+        for (Catalog.Item item : catalog.items()) {
+            total += item.weight();
+        }
+        for (Catalog.Item item : catalog.items()) {
+            long budget = Math.max(1, Math.round(settings.records() * item.weight() / total));
+            files.addAll(writeItem(item, budget, planner, decisions, heard, inputDir, json));
+        }
+        if (settings.unknownSourceRows() > 0) {
+            files.add(writeUnknownSource(catalog.items().get(0).dept(), registry, planner, heard, inputDir));
+        }
+        totalFiles += files.size();
+        tally.finish(catalog);
 
+        if (listener != null) {
             Map<String, Object> meta = new LinkedHashMap<>();
             meta.put("seed", settings.seed());
             meta.put("today", settings.today().toString());
@@ -346,19 +348,19 @@ public final class SampleGenerator {
             planner.counts().forEach((k, v) -> noise.put(k.name(), v));
             meta.put("noise", noise);
             meta.put("files", files);
-            truth.finish(catalog, settings.target(), meta);
-
-            return new GenerationResult(settings.seed(), settings.today(), inputDir, truthDir, truth.written(),
-                    truth.accepted(), truth.rejected(), truth.unified(),
-                    Collections.unmodifiableMap(new TreeMap<>(truth.rejectedByReason())), registry.size(),
-                    List.copyOf(files), totalFiles, truth.deptCoverage(), truth.itemCoverage(),
-                    Collections.unmodifiableMap(planner.counts()));
+            listener.finish(catalog, settings.target(), tally, meta);
         }
+
+        return new GenerationResult(settings.seed(), settings.today(), inputDir, tally.written(),
+                tally.accepted(), tally.rejected(), tally.unified(),
+                Collections.unmodifiableMap(new TreeMap<>(tally.rejectedByReason())), registry.size(),
+                List.copyOf(files), totalFiles, tally.coverage().deptCoverage(), tally.coverage().itemCoverage(),
+                Collections.unmodifiableMap(planner.counts()));
     }
 
     /** Writes one department × type: decisions until its share of records is reached. */
     private List<GenerationResult.InputFile> writeItem(Catalog.Item item, long budget, NoisePlanner planner,
-            DecisionFactory decisions, TruthBook truth, Path inputDir, ObjectMapper json) {
+            DecisionFactory decisions, GenerationListener heard, Path inputDir, ObjectMapper json) {
         Random rnd = planner.random();
         try (ItemChannels ch = ItemChannels.plan(item, planner, inputDir, json, settings.fileRejectRate() * settings.noiseScale())) {
             int seq = 1 + rnd.nextInt(300);
@@ -367,9 +369,9 @@ public final class SampleGenerator {
             while (ch.rows() < budget) {
                 Decision d = decisions.next(ch, seq, first && ch.badBytes);
                 for (Copy c : d.copies) {
-                    write(c, d, ch, planner, truth);
+                    write(c, d, ch, planner, heard);
                 }
-                truth.decision(d);
+                heard.decision(d);
                 if (d.copies.stream().anyMatch(Copy::accepted)) {
                     last = d;
                 }
@@ -377,13 +379,13 @@ public final class SampleGenerator {
                 first = false;
             }
             if (ch.unterminatedQuote && last != null) {
-                write(decisions.unterminatedCopy(last, ch), last, ch, planner, truth);
+                write(decisions.unterminatedCopy(last, ch), last, ch, planner, heard);
             }
             return ch.closeAll();
         }
     }
 
-    private static void write(Copy c, Decision d, ItemChannels ch, NoisePlanner planner, TruthBook truth) {
+    private static void write(Copy c, Decision d, ItemChannels ch, NoisePlanner planner, GenerationListener heard) {
         ChannelWriter w = ch.writer(c.channel);
         if (planner.chance(Noise.FILE_BLANK_LINES, 0.01)) {
             w.blankLine();
@@ -405,12 +407,12 @@ public final class SampleGenerator {
         c.file = w.path();
         c.row = row;
         ch.counted();
-        truth.row(d, c);
+        heard.row(d, c);
     }
 
     /** A file under {@code records/<dept>/reward/}: 行政奖励 is no record type, so every row is UNKNOWN_SOURCE. */
-    private GenerationResult.InputFile writeUnknownSource(Catalog.Department dept, Registry registry, NoisePlanner planner,
-            TruthBook truth, Path inputDir) {
+    private GenerationResult.InputFile writeUnknownSource(Catalog.Department dept, GeneratedRegistry registry, NoisePlanner planner,
+            GenerationListener heard, Path inputDir) {
         String path = "records/" + dept.code() + "/reward/reward.csv";
         List<Layouts.Column> columns = List.of(
                 new Layouts.Column("subject_name", "行政相对人名称"), new Layouts.Column("uscc", "统一社会信用代码"),
@@ -430,14 +432,14 @@ public final class SampleGenerator {
                 v.put("authority", dept.name());
                 long row = w.write(v);
                 planner.hit(Noise.REJECT_UNKNOWN_SOURCE);
-                truth.unknownSource(path, row, dept.code());
+                heard.unknownSource(path, row, dept.code());
             }
             return w.info();
         }
     }
 
     /** Checks that {@code dir} holds nothing but {@code own} entries, and deletes those. */
-    private static void prepare(Path dir, Set<String> own) {
+    static void prepare(Path dir, Set<String> own) {
         if (!Files.exists(dir)) {
             return;
         }
@@ -468,13 +470,12 @@ public final class SampleGenerator {
     }
 
     /**
-     * Command line for benchmarks: {@code --input DIR [--truth DIR] [--preset demo|small]
+     * Command line for benchmarks: {@code --input DIR [--preset demo|small]
      * [--records N] [--enterprises N] [--seed S] [--today yyyy-MM-dd]}.
      */
     public static void main(String[] args) {
         try {
             Path input = null;
-            Path truthDir = null;
             Settings s = null;
             Long records = null;
             Integer enterprises = null;
@@ -488,7 +489,6 @@ public final class SampleGenerator {
                 String v = args[++i];
                 switch (a) {
                     case "--input" -> input = Path.of(v);
-                    case "--truth" -> truthDir = Path.of(v);
                     case "--preset" -> s = switch (v) {
                         case "demo" -> Settings.demo();
                         case "small" -> Settings.small();
@@ -519,7 +519,7 @@ public final class SampleGenerator {
             if (today != null) {
                 s.today(today);
             }
-            System.out.println(new SampleGenerator(s).generate(input, truthDir).summary());
+            System.out.println(new SampleGenerator(s).generate(input).summary());
         } catch (IllegalArgumentException | DateTimeParseException | UncheckedIOException e) {
             System.err.println("sample generator: " + e.getMessage());
             System.exit(2);

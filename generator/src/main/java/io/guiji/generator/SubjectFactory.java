@@ -21,12 +21,12 @@ final class SubjectFactory {
     private final SampleGenerator.Settings settings;
     private final NoisePlanner planner;
     private final Random rnd;
-    private final Registry reg;
+    private final GeneratedRegistry reg;
     private final NameFactory names;
     private final CodeFactory codes;
     private int unregistered;
 
-    SubjectFactory(SampleGenerator.Settings settings, NoisePlanner planner, Registry reg, NameFactory names, CodeFactory codes) {
+    SubjectFactory(SampleGenerator.Settings settings, NoisePlanner planner, GeneratedRegistry reg, NameFactory names, CodeFactory codes) {
         this.settings = settings;
         this.planner = planner;
         this.rnd = planner.random();
@@ -65,10 +65,10 @@ final class SubjectFactory {
             }
         }
         int i = pickEnterprise();
-        String kind = reg.kind(i) == Registry.BRANCH ? "branch"
-                : reg.is(i, Registry.TWIN_FORM) ? "twin_form"
-                : reg.is(i, Registry.TWIN_COUNTY) ? "twin_county"
-                : reg.is(i, Registry.SAME_NAME) ? "same_name" : "enterprise";
+        String kind = reg.kind(i) == GeneratedRegistry.BRANCH ? "branch"
+                : reg.is(i, GeneratedRegistry.TWIN_FORM) ? "twin_form"
+                : reg.is(i, GeneratedRegistry.TWIN_COUNTY) ? "twin_county"
+                : reg.is(i, GeneratedRegistry.SAME_NAME) ? "same_name" : "enterprise";
         Subject s = registered(i, kind, "法人及非法人组织");
         s.kindNoise = switch (kind) {
             case "branch" -> Noise.SUBJECT_BRANCH;
@@ -123,7 +123,7 @@ final class SubjectFactory {
         s.orgCode = reg.orgCode(i);
         s.trueId = reg.id(i);
         s.legalRep = reg.legalRep(i);
-        s.fuzzyFindable = !reg.is(i, Registry.TWIN_FORM | Registry.TWIN_COUNTY | Registry.SAME_NAME);
+        s.fuzzyFindable = !reg.is(i, GeneratedRegistry.TWIN_FORM | GeneratedRegistry.TWIN_COUNTY | GeneratedRegistry.SAME_NAME);
         s.name = reg.name(i);
         nameVariant(s, i);
         return s;
@@ -170,12 +170,12 @@ final class SubjectFactory {
         List<Double> w = new ArrayList<>();
         opts.add(null);
         w.add(0.74);
-        boolean individual = reg.kind(i) == Registry.INDIVIDUAL;
-        if (reg.is(i, Registry.BRACKETED)) {
+        boolean individual = reg.kind(i) == GeneratedRegistry.INDIVIDUAL;
+        if (reg.is(i, GeneratedRegistry.BRACKETED)) {
             add(opts, w, Noise.NAME_BRACKET_WIDTH, 0.4 * sc);
         }
         add(opts, w, Noise.NAME_SPACES, 0.04 * sc);
-        if (reg.is(i, Registry.LATIN)) {
+        if (reg.is(i, GeneratedRegistry.LATIN)) {
             add(opts, w, Noise.NAME_FULLWIDTH_LETTERS, 0.3 * sc);
             add(opts, w, Noise.NAME_LETTER_CASE, 0.2 * sc);
         }

@@ -46,7 +46,7 @@ class GeneratedSampleITCase {
         Path input = dir.resolve("input");
         Path truth = dir.resolve("truth");
         Path output = dir.resolve("output");
-        new SampleGenerator(SampleGenerator.Settings.small().seed(20211).today(TODAY)).generate(input, truth);
+        TruthBook.generate(new SampleGenerator(SampleGenerator.Settings.small().seed(20211).today(TODAY)), input, truth);
         Configuration conf = new Configuration();
         conf.set(GuijiOptions.PROCESSING_DATE, TODAY.toString());
         conf.set(GuijiOptions.PARALLELISM, 2);

@@ -56,14 +56,14 @@ class SampleGeneratorTest {
     static void generateSmall() throws IOException {
         input = shared.resolve("in");
         truth = shared.resolve("truth");
-        small = new SampleGenerator(SampleGenerator.Settings.small().seed(42).today(TODAY)).generate(input, truth);
+        small = TruthBook.generate(new SampleGenerator(SampleGenerator.Settings.small().seed(42).today(TODAY)), input, truth);
         truthRows = jsonLines(truth.resolve("records.jsonl"));
         unified = jsonLines(truth.resolve("unified.jsonl"));
     }
 
     @Test
     void sameSeedWritesIdenticalFiles(@TempDir Path dir) throws Exception {
-        new SampleGenerator(SampleGenerator.Settings.small().seed(42).today(TODAY)).generate(dir.resolve("in"), dir.resolve("truth"));
+        TruthBook.generate(new SampleGenerator(SampleGenerator.Settings.small().seed(42).today(TODAY)), dir.resolve("in"), dir.resolve("truth"));
 
         assertThat(hashes(dir.resolve("in"))).isEqualTo(hashes(input));
         assertThat(hashes(dir.resolve("truth"))).isEqualTo(hashes(truth));
@@ -71,7 +71,7 @@ class SampleGeneratorTest {
 
     @Test
     void anotherSeedWritesOtherRecords(@TempDir Path dir) throws Exception {
-        new SampleGenerator(SampleGenerator.Settings.small().seed(43).today(TODAY)).generate(dir.resolve("in"), null);
+        new SampleGenerator(SampleGenerator.Settings.small().seed(43).today(TODAY)).generate(dir.resolve("in"));
 
         assertThat(hashes(dir.resolve("in"))).isNotEqualTo(hashes(input));
         assertThat(dir.resolve("truth")).doesNotExist();
@@ -289,7 +289,7 @@ class SampleGeneratorTest {
     @Test
     void largerRunWithoutTruthAccountsForEveryRecord(@TempDir Path dir) {
         GenerationResult r = new SampleGenerator(SampleGenerator.Settings.scaled(4_000, 1_500).seed(9).today(TODAY))
-                .generate(dir.resolve("in"), null);
+                .generate(dir.resolve("in"));
 
         assertThat(r.recordsWritten()).isBetween(3_900L, 4_400L);
         assertThat(r.registryEntries()).isEqualTo(1_500);
@@ -301,23 +301,23 @@ class SampleGeneratorTest {
     @Test
     void replacesAnEarlierSampleButNothingElse(@TempDir Path dir) throws Exception {
         SampleGenerator.Settings s = SampleGenerator.Settings.small().seed(42).today(TODAY);
-        new SampleGenerator(s.copy().seed(5)).generate(dir.resolve("in"), dir.resolve("truth"));
-        new SampleGenerator(s).generate(dir.resolve("in"), dir.resolve("truth"));
+        TruthBook.generate(new SampleGenerator(s.copy().seed(5)), dir.resolve("in"), dir.resolve("truth"));
+        TruthBook.generate(new SampleGenerator(s), dir.resolve("in"), dir.resolve("truth"));
 
         assertThat(hashes(dir.resolve("in"))).isEqualTo(hashes(input));
         assertThat(hashes(dir.resolve("truth"))).isEqualTo(hashes(truth));
-        assertThatThrownBy(() -> new SampleGenerator(s).generate(dir.resolve("in"), dir.resolve("in").resolve("truth")))
+        assertThatThrownBy(() -> TruthBook.generate(new SampleGenerator(s), dir.resolve("in"), dir.resolve("in").resolve("truth")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside");
     }
 
     @Test
     void refusesBadSettingsAndDirectoriesWithOtherFiles(@TempDir Path dir) throws IOException {
-        assertThatThrownBy(() -> new SampleGenerator(SampleGenerator.Settings.scaled(0, 1_000)).generate(dir.resolve("a"), null))
+        assertThatThrownBy(() -> new SampleGenerator(SampleGenerator.Settings.scaled(0, 1_000)).generate(dir.resolve("a")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("records");
-        assertThatThrownBy(() -> new SampleGenerator(SampleGenerator.Settings.scaled(100, 10)).generate(dir.resolve("a"), null))
+        assertThatThrownBy(() -> new SampleGenerator(SampleGenerator.Settings.scaled(100, 10)).generate(dir.resolve("a")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("enterprises");
         Files.writeString(dir.resolve("x.txt"), "x");
-        assertThatThrownBy(() -> new SampleGenerator(SampleGenerator.Settings.small()).generate(dir, null))
+        assertThatThrownBy(() -> new SampleGenerator(SampleGenerator.Settings.small()).generate(dir))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not empty");
     }
 

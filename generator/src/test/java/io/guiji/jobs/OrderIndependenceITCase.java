@@ -41,7 +41,7 @@ class OrderIndependenceITCase {
     @BeforeAll
     static void generateAndRunBaseline() throws Exception {
         Path input = dir.resolve("input");
-        new SampleGenerator(SampleGenerator.Settings.small().seed(7).today(TODAY)).generate(input, null);
+        new SampleGenerator(SampleGenerator.Settings.small().seed(7).today(TODAY)).generate(input);
         records = PipelineRunner.readRows(input, "records");
         registry = PipelineRunner.readRows(input, "registry");
         catalog = PipelineRunner.readRows(input, "catalog");

@@ -91,7 +91,7 @@ public class HotPaths {
         dir = Files.createTempDirectory("guiji-jmh");
         Path input = dir.resolve("in");
         new SampleGenerator(SampleGenerator.Settings.scaled(20_000, 20_000).seed(7).today(GenerateData.TODAY))
-                .generate(input, null);
+                .generate(input);
         List<Path> files;
         try (Stream<Path> s = Files.walk(input.resolve("records"))) {
             files = s.filter(Files::isRegularFile).sorted(Comparator.comparing(Path::toString)).toList();

@@ -90,7 +90,7 @@ public final class WholeFileFuzz {
     public static Base prepare(Path dir, long seed) throws IOException {
         Path input = dir.resolve("base");
         new SampleGenerator(SampleGenerator.Settings.small().records(240).enterprises(100).seed(seed).today(TODAY))
-                .generate(input, null);
+                .generate(input);
         Base base = new Base(input);
         for (Path f : files(input.resolve("records"))) {
             String rel = TabularFiles.relativePath(f, input);

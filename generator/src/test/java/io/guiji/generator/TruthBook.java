@@ -1,5 +1,6 @@
 package io.guiji.generator;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.guiji.generator.Decision.Copy;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +23,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The ground truth, from the generator's own knowledge of what it wrote (never from pipeline code):
- * the expected outcome of every input record, every unified record, and coverage. Counts are kept
- * always (for {@link GenerationResult}); the files are written only when a truth directory is given:
+ * The ground truth of the tests, from the generator's own knowledge of what it wrote (never from
+ * pipeline code): the expected outcome of every input record, every unified record, and coverage.
+ * A {@link GenerationListener}: {@link #generate} writes a sample and, beside it, these files:
  *
  * <ul>
  *   <li>{@code records.jsonl}, one line per input record: {@code file}, {@code row}, {@code
@@ -50,78 +50,64 @@ import java.util.TreeSet;
  * is checked against that outcome, so an accidental collision fails generation instead of
  * producing a wrong truth.
  */
-final class TruthBook implements AutoCloseable {
+final class TruthBook implements GenerationListener, AutoCloseable {
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+    /** What it writes into the truth directory; a directory holding only these is reused. */
+    private static final Set<String> FILES = Set.of("records.jsonl", "unified.jsonl", "coverage.json", "meta.json");
 
-    /** Counters of one department. */
-    static final class DeptStats {
-        long received;
-        long accepted;
-        long rejected;
-        long unified;
-        long nonPerson;
+    /** Non-person unified records of one department that link exactly, and with the fuzzy tier. */
+    private static final class Linked {
         long linked;
-        long linkedWithFuzzy;
+        long withFuzzy;
     }
 
-    private final Registry reg;
-    private final ObjectMapper json;
+    private final ObjectMapper json = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
     private final Path dir;
     private final BufferedWriter records;
     private final BufferedWriter unified;
-    private final Map<String, DeptStats> byDept = new TreeMap<>();
-    private final Set<String> coveredItems = new HashSet<>();
-    private final Map<String, Long> rejectedByReason = new TreeMap<>();
-    private long written;
-    private long accepted;
-    private long rejected;
-    private long unifiedCount;
-    private double deptCoverage;
-    private double itemCoverage;
+    private final Map<String, Linked> linked = new TreeMap<>();
+    private GeneratedRegistry reg;
 
-    TruthBook(Registry reg, ObjectMapper json, Path dir) throws IOException {
-        this.reg = reg;
-        this.json = json;
+    private TruthBook(Path dir) throws IOException {
         this.dir = dir;
-        if (dir != null) {
-            Files.createDirectories(dir);
-            records = Files.newBufferedWriter(dir.resolve("records.jsonl"), StandardCharsets.UTF_8);
-            unified = Files.newBufferedWriter(dir.resolve("unified.jsonl"), StandardCharsets.UTF_8);
-        } else {
-            records = null;
-            unified = null;
+        Files.createDirectories(dir);
+        records = Files.newBufferedWriter(dir.resolve("records.jsonl"), StandardCharsets.UTF_8);
+        unified = Files.newBufferedWriter(dir.resolve("unified.jsonl"), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Writes the sample of {@code generator} under {@code inputDir} and its ground truth under {@code
+     * truthDir}, which must lie outside {@code inputDir} and be absent, empty or hold an earlier truth.
+     */
+    static GenerationResult generate(SampleGenerator generator, Path inputDir, Path truthDir) {
+        if (truthDir.toAbsolutePath().normalize().startsWith(inputDir.toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException("the truth directory must lie outside the input directory " + inputDir);
+        }
+        SampleGenerator.prepare(truthDir, FILES);
+        try (TruthBook truth = new TruthBook(truthDir)) {
+            return generator.generate(inputDir, truth);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    /** One written record of a decision. */
-    void row(Decision d, Copy c) {
+    @Override
+    public void registry(GeneratedRegistry registry) {
+        this.reg = registry;
+    }
+
+    @Override
+    public void row(Decision d, Copy c) {
         String reason = c.reject == null ? null : c.reject.reason();
         row(c.file, c.row, reason, d.type(), d.dept().code(), c.reject == null ? d.docNo : null, c.reject);
-        if (c.reject == null) {
-            coveredItems.add(d.dept().code() + "|" + d.type());
-        }
     }
 
-    /** One written record of a file whose folder names no record type. */
-    void unknownSource(String file, long row, String dept) {
+    @Override
+    public void unknownSource(String file, long row, String dept) {
         row(file, row, Noise.REJECT_UNKNOWN_SOURCE.reason(), null, dept, null, Noise.REJECT_UNKNOWN_SOURCE);
     }
 
     private void row(String file, long row, String reason, String type, String dept, String docNo, Noise detail) {
-        written++;
-        DeptStats s = stats(dept);
-        s.received++;
-        if (reason == null) {
-            accepted++;
-            s.accepted++;
-        } else {
-            rejected++;
-            s.rejected++;
-            rejectedByReason.merge(reason, 1L, Long::sum);
-        }
-        if (records == null) {
-            return;
-        }
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("file", file);
         o.put("row", row);
@@ -135,7 +121,8 @@ final class TruthBook implements AutoCloseable {
     }
 
     /** A decision whose copies are all written: its unified record, if any copy is accepted. */
-    void decision(Decision d) {
+    @Override
+    public void decision(Decision d) {
         List<Copy> acc = new ArrayList<>();
         for (Copy c : d.copies) {
             if (c.accepted()) {
@@ -145,16 +132,7 @@ final class TruthBook implements AutoCloseable {
         if (acc.isEmpty()) {
             return;
         }
-        unifiedCount++;
-        DeptStats stats = stats(d.dept().code());
-        stats.unified++;
         Subject s = d.subject;
-        if (!s.person) {
-            stats.nonPerson++;
-        }
-        if (unified == null) {
-            return;
-        }
 
         // The winning copy (docs/contract.md §5): the latest updated_at; copies that tie must agree.
         LocalDateTime latest = null;
@@ -217,11 +195,12 @@ final class TruthBook implements AutoCloseable {
                 || s.nameVariant.equals("dropped_prefix");
         String fuzzy = method.equals("NONE") && fuzzyVariant && s.fuzzyFindable ? s.trueId : null;
         if (!s.person) {
+            Linked l = linked.computeIfAbsent(d.dept().code(), k -> new Linked());
             if (id != null) {
-                stats.linked++;
+                l.linked++;
             }
             if (id != null || fuzzy != null) {
-                stats.linkedWithFuzzy++;
+                l.withFuzzy++;
             }
         }
 
@@ -285,78 +264,38 @@ final class TruthBook implements AutoCloseable {
                 && (a.fine == null ? b.fine == null : b.fine != null && a.fine.compareTo(b.fine) == 0);
     }
 
-    private DeptStats stats(String dept) {
-        return byDept.computeIfAbsent(dept, k -> new DeptStats());
-    }
-
-    /** Computes coverage and writes {@code coverage.json} and {@code meta.json} (with a truth directory). */
-    void finish(Catalog catalog, double target, Map<String, Object> meta) throws IOException {
-        Set<String> catalogued = new TreeSet<>();
-        List<String> uncoveredDepts = new ArrayList<>();
-        List<Map<String, Object>> uncoveredItems = new ArrayList<>();
-        Map<String, int[]> divisions = new TreeMap<>(); // depts, covered depts, items, covered items
-        int depts = 0;
-        int coveredDepts = 0;
-        int items = 0;
-        int covered = 0;
-        for (Catalog.Department d : catalog.departments()) {
-            if (d.catalogued().isEmpty()) {
-                continue;
-            }
-            catalogued.add(d.code());
-            int[] div = divisions.computeIfAbsent(d.division(), k -> new int[4]);
-            boolean any = false;
-            for (String type : new TreeSet<>(d.catalogued())) {
-                items++;
-                div[2]++;
-                if (coveredItems.contains(d.code() + "|" + type)) {
-                    covered++;
-                    div[3]++;
-                    any = true;
-                } else {
-                    Map<String, Object> item = new LinkedHashMap<>();
-                    item.put("dept_code", d.code());
-                    item.put("record_type", type);
-                    uncoveredItems.add(item);
-                }
-            }
-            depts++;
-            div[0]++;
-            if (any) {
-                coveredDepts++;
-                div[1]++;
-            } else {
-                uncoveredDepts.add(d.code());
-            }
-        }
-        uncoveredDepts.sort(null);
-        uncoveredItems.sort((a, b) -> (a.get("dept_code") + "|" + a.get("record_type")).compareTo(b.get("dept_code") + "|" + b.get("record_type")));
-        deptCoverage = depts == 0 ? 1.0 : (double) coveredDepts / depts;
-        itemCoverage = items == 0 ? 1.0 : (double) covered / items;
-        if (dir == null) {
-            return;
-        }
+    /** Writes {@code coverage.json} and {@code meta.json}. */
+    @Override
+    public void finish(Catalog catalog, double target, Tally tally, Map<String, Object> meta) throws IOException {
+        Tally.Coverage cov = tally.coverage();
         List<String> uncatalogued = new ArrayList<>();
-        for (Map.Entry<String, DeptStats> e : byDept.entrySet()) {
-            if (!catalogued.contains(e.getKey()) && e.getValue().received > 0) {
+        for (Map.Entry<String, Tally.DeptStats> e : tally.byDept().entrySet()) {
+            if (!cov.catalogued().contains(e.getKey()) && e.getValue().received > 0) {
                 uncatalogued.add(e.getKey());
             }
+        }
+        List<Map<String, Object>> uncoveredItems = new ArrayList<>();
+        for (Tally.Item i : cov.uncoveredItems()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("dept_code", i.dept());
+            item.put("record_type", i.type());
+            uncoveredItems.add(item);
         }
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("period", "all-input");
         c.put("target", target);
-        c.put("dept_coverage", deptCoverage);
-        c.put("item_coverage", itemCoverage);
-        c.put("status", deptCoverage >= target ? "MET" : "BELOW");
-        c.put("catalogued_depts", depts);
-        c.put("covered_depts", coveredDepts);
-        c.put("catalogue_items", items);
-        c.put("covered_items", covered);
-        c.put("uncovered_depts", uncoveredDepts);
+        c.put("dept_coverage", cov.deptCoverage());
+        c.put("item_coverage", cov.itemCoverage());
+        c.put("status", cov.deptCoverage() >= target ? "MET" : "BELOW");
+        c.put("catalogued_depts", cov.depts());
+        c.put("covered_depts", cov.coveredDepts());
+        c.put("catalogue_items", cov.items());
+        c.put("covered_items", cov.coveredItems());
+        c.put("uncovered_depts", cov.uncoveredDepts());
         c.put("uncovered_items", uncoveredItems);
         c.put("uncatalogued_depts", uncatalogued);
         Map<String, Object> byDivision = new LinkedHashMap<>();
-        for (Map.Entry<String, int[]> e : divisions.entrySet()) {
+        for (Map.Entry<String, int[]> e : cov.divisions().entrySet()) {
             int[] v = e.getValue();
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("depts", v[0]);
@@ -371,20 +310,21 @@ final class TruthBook implements AutoCloseable {
         }
         c.put("by_division", byDivision);
         Map<String, Object> perDept = new LinkedHashMap<>();
-        Set<String> all = new TreeSet<>(catalogued);
-        all.addAll(byDept.keySet());
+        Set<String> all = new TreeSet<>(cov.catalogued());
+        all.addAll(tally.byDept().keySet());
         for (String code : all) {
-            DeptStats s = byDept.getOrDefault(code, new DeptStats());
+            Tally.DeptStats s = tally.byDept().getOrDefault(code, new Tally.DeptStats());
+            Linked l = linked.getOrDefault(code, new Linked());
             Map<String, Object> o = new LinkedHashMap<>();
-            o.put("catalogued", catalogued.contains(code));
+            o.put("catalogued", cov.catalogued().contains(code));
             o.put("received", s.received);
             o.put("accepted", s.accepted);
             o.put("rejected", s.rejected);
             o.put("duplicates", s.accepted - s.unified);
             o.put("unified", s.unified);
             o.put("non_person", s.nonPerson);
-            o.put("linked", s.linked);
-            o.put("linked_with_fuzzy", s.linkedWithFuzzy);
+            o.put("linked", l.linked);
+            o.put("linked_with_fuzzy", l.withFuzzy);
             perDept.put(code, o);
         }
         c.put("by_dept", perDept);
@@ -392,41 +332,13 @@ final class TruthBook implements AutoCloseable {
 
         Map<String, Object> m = new LinkedHashMap<>(meta);
         Map<String, Object> expected = new LinkedHashMap<>();
-        expected.put("records", written);
-        expected.put("accepted", accepted);
-        expected.put("rejected", rejected);
-        expected.put("unified", unifiedCount);
-        expected.put("rejected_by_reason", rejectedByReason);
+        expected.put("records", tally.written());
+        expected.put("accepted", tally.accepted());
+        expected.put("rejected", tally.rejected());
+        expected.put("unified", tally.unified());
+        expected.put("rejected_by_reason", tally.rejectedByReason());
         m.put("expected", expected);
         json.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("meta.json").toFile(), m);
-    }
-
-    long written() {
-        return written;
-    }
-
-    long accepted() {
-        return accepted;
-    }
-
-    long rejected() {
-        return rejected;
-    }
-
-    long unified() {
-        return unifiedCount;
-    }
-
-    Map<String, Long> rejectedByReason() {
-        return rejectedByReason;
-    }
-
-    double deptCoverage() {
-        return deptCoverage;
-    }
-
-    double itemCoverage() {
-        return itemCoverage;
     }
 
     private void line(BufferedWriter out, Map<String, Object> o) {
@@ -442,9 +354,7 @@ final class TruthBook implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        if (records != null) {
-            records.close();
-            unified.close();
-        }
+        records.close();
+        unified.close();
     }
 }

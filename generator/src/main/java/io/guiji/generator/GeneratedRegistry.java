@@ -14,7 +14,7 @@ import java.util.Random;
  * look-alike pairs, renamed entries …), and, when ground truth is wanted, the exact-name indexes
  * that decide tiers 4 and 5 of docs/contract.md §6 ({@link #byName}, {@link #byFormerName}).
  */
-final class Registry {
+final class GeneratedRegistry {
     static final byte ENTERPRISE = 0;
     static final byte BRANCH = 1;
     static final byte INDIVIDUAL = 2;
@@ -66,7 +66,7 @@ final class Registry {
     private final Map<String, Integer> byName;
     private final Map<String, Integer> byFormerName;
 
-    Registry(CodeFactory codes, long seed, int capacity, boolean indexNames) {
+    GeneratedRegistry(CodeFactory codes, long seed, int capacity, boolean indexNames) {
         this.codes = codes;
         this.seed = seed;
         names = new String[capacity];
