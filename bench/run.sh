@@ -36,7 +36,7 @@ OPENS=(--add-exports=java.base/sun.net.util=ALL-UNNAMED --add-exports=java.rmi/s
   --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED)
 
 build() {
-  if [[ ! -f "$JAR" || ! -f "$CP_FILE" || -n "$(find schemas/src connectors/src jobs/src/main jobs/src/test/java/io/guiji/jobs/file/fuzz bench/src -newer "$JAR" -type f -print -quit)" ]]; then
+  if [[ ! -f "$JAR" || ! -f "$CP_FILE" || -n "$(find schemas/src connectors/src jobs/src/main generator/src/main testing/servers/src/main bench/src -newer "$JAR" -type f -print -quit)" ]]; then
     echo "bench: building..." >&2
     mvn -B -q -DskipTests install -pl testing/kafka-broker,bench -am >/dev/null
   fi

@@ -1,6 +1,5 @@
 package io.guiji.jobs.cli;
 
-import io.guiji.jobs.demo.SampleGenerator;
 import io.guiji.jobs.file.FileRunJob;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -10,7 +9,10 @@ import org.apache.flink.configuration.Configuration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code guiji demo}: generates a realistic 朝阳市 sample, runs it, prints the summary. */
+/**
+ * {@code guiji demo}: generates a realistic 朝阳市 sample, runs it, prints the summary. The sample comes
+ * from the generator module through {@link DemoSample}.
+ */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Generate a realistic sample input (朝阳市 departments, noisy names and codes), run it, print the summary.")
 final class DemoCommand implements Callable<Integer> {
@@ -25,8 +27,7 @@ final class DemoCommand implements Callable<Integer> {
         Path input = dir.resolve("input");
         Path output = dir.resolve("output");
         LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
-        SampleGenerator.Settings settings = SampleGenerator.Settings.demo().seed(seed).today(today);
-        new SampleGenerator(settings).generate(input, null);
+        DemoSample.load().write(input, seed, today);
         Configuration conf = RunCommand.configuration(null, Map.of());
         FileRunJob.Result r = FileRunJob.run(input, output, conf, w -> System.err.println("guiji: warning: " + w));
         Summary.print(System.out, "guiji demo: sample in " + input + ", results in " + output, r.coverage(),
