@@ -64,7 +64,7 @@ class RecordParserPropertiesTest {
         }).list().ofMinSize(1).ofMaxSize(12);
     }
 
-    @Property(tries = 100)
+    @Property(tries = 60)
     void everyRowLeavesExactlyOnceAcceptedOrRejectedWithOneDeltaSayingWhich(@ForAll("batches") List<Case> batch)
             throws Exception {
         // Rows are numbered by their place in the batch, so each is found again by its number.
