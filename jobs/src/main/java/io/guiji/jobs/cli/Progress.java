@@ -125,7 +125,9 @@ final class Progress implements AutoCloseable {
                     (int) Math.floor(done * 100)));
         }
         if (allRead) {
-            return s.append("; deduplicating, linking, writing").toString();
+            s.append("; deduplicating, linking, writing");
+            // a redrawn line that never changed would look stuck; a logged line says its time in front
+            return (bar ? s.append(", ").append(duration(seconds)).append(" so far") : s).toString();
         }
         if (seconds > 0) {
             s.append(String.format(Locale.ROOT, ", %,.0f rows/s", rows / seconds));

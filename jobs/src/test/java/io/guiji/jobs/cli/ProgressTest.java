@@ -70,7 +70,7 @@ class ProgressTest {
 
         String shown = printed();
         assertThat(shown).doesNotContain("\n").startsWith("\r[#####---------------] read 10 rows (0.2 KB of 1.0 KB, 25%)")
-                .contains("\r[####################] read 10 rows (1.0 KB of 1.0 KB, 100%); deduplicating, linking, writing");
+                .contains("\r[####################] read 10 rows (1.0 KB of 1.0 KB, 100%); deduplicating, linking, writing, 5 s so far");
         assertThat(shown).endsWith(" \r");
     }
 
