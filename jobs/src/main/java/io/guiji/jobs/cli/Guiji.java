@@ -36,8 +36,9 @@ public final class Guiji implements Runnable {
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Guiji());
         cli.addSubcommand("completion", new AutoComplete.GenerateCompletion());
-        cli.getSubcommands().get("completion").getCommandSpec().usageMessage()
-                .description("Print a bash/zsh completion script for guiji: source <(guiji completion)");
+        CommandLine.Model.CommandSpec completion = cli.getSubcommands().get("completion").getCommandSpec();
+        completion.name("completion").versionProvider(new GuijiVersion());
+        completion.usageMessage().description("Print a shell completion script: source <(guiji completion)");
         GlobalOptions[] given = {new GlobalOptions()};
         given[0].verbose = System.getenv(GlobalOptions.DEBUG_ENV) != null;
         cli.setParameterExceptionHandler((ex, a) -> {

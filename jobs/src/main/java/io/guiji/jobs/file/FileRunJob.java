@@ -171,7 +171,7 @@ public final class FileRunJob {
                     + "; choose a writable --output");
         }
         if (!Files.isWritable(output)) {
-            throw new IllegalArgumentException("output folder " + output + " is not writable: fix its permissions or choose another --output");
+            throw new IllegalArgumentException("cannot write the output folder " + output + ": permission denied; fix its permissions or choose a writable --output");
         }
         for (String own : OWN_OUTPUTS) {
             try {
@@ -186,7 +186,7 @@ public final class FileRunJob {
     }
 
     /**
-     * Creates and removes the folders the sinks will write, so that a folder that only looks
+     * Creates and removes {@code unified/} as its sink will, so that a folder that only looks
      * writable (root's view of {@code /proc}, a read-only mount) fails now with its name instead of
      * inside the job.
      */
