@@ -180,7 +180,13 @@ public final class GuijiSettings implements Serializable {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             props.load(r);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read configuration file " + file + ": " + e.getMessage());
+            String reason = e instanceof java.nio.file.NoSuchFileException ? "no such file"
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.charset.CharacterCodingException ? "not UTF-8 text"
+                    : e.getMessage();
+            throw new IllegalArgumentException("cannot read configuration file " + file + ": " + reason + "; check --config");
+        } catch (IllegalArgumentException e) { // a malformed backslash-u escape
+            throw new IllegalArgumentException("configuration file " + file + ": " + e.getMessage() + " (key: value lines, UTF-8)");
         }
         Map<String, String> map = new java.util.HashMap<>();
         for (Map.Entry<Object, Object> e : props.entrySet()) {

@@ -374,7 +374,14 @@ class GuijiCliTest {
         String line = failsWithOneLine("run", "--input", inputWithRecords().toString(), "--output",
                 dir.resolve("out").toString(), "--config", dir.resolve("nope.conf").toString());
 
-        assertThat(line).contains("nope.conf");
+        assertThat(line).isEqualTo("guiji: cannot read configuration file " + dir.resolve("nope.conf") + ": no such file; check --config");
+    }
+
+    @Test
+    void aConfigFolderInsteadOfAFileIsOneLineNamingIt() throws IOException {
+        String line = failsWithOneLine(run(inputWithRecords(), "--config", dir.toString()));
+
+        assertThat(line).startsWith("guiji: cannot read configuration file " + dir + ": ").endsWith("; check --config");
     }
 
     @Test
