@@ -1,5 +1,6 @@
 package io.guiji.jobs.cli;
 
+import io.guiji.jobs.config.GuijiOptions;
 import io.guiji.jobs.demo.SampleGenerator;
 import io.guiji.jobs.file.FileRunJob;
 import java.nio.file.Path;
@@ -24,10 +25,11 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path input = dir.resolve("input");
         Path output = dir.resolve("output");
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        Configuration conf = RunCommand.configuration(null, Map.of());
+        // the sample's "today" is the run's: no decision date after it
+        LocalDate today = LocalDate.now(java.time.ZoneId.of(conf.get(GuijiOptions.ZONE)));
         SampleGenerator.Settings settings = SampleGenerator.Settings.demo().seed(seed).today(today);
         new SampleGenerator(settings).generate(input, null);
-        Configuration conf = RunCommand.configuration(null, Map.of());
         FileRunJob.Result r = FileRunJob.run(input, output, conf, w -> System.err.println("guiji: warning: " + w));
         Summary.print(System.out, "guiji demo: sample in " + input + ", results in " + output, r.coverage(),
                 r.elapsed().toMillis() / 1000.0, r.input().registry(), r.input().catalog());
