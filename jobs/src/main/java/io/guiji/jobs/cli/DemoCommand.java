@@ -1,5 +1,6 @@
 package io.guiji.jobs.cli;
 
+import io.guiji.jobs.config.GuijiOptions;
 import io.guiji.jobs.file.FileRunJob;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -30,9 +31,10 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path input = dir.resolve("input");
         Path output = dir.resolve("output");
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
-        DemoSample.load().write(input, seed, today);
         Configuration conf = RunCommand.configuration(null, Map.of());
+        // the sample's "today" is the run's: no decision date after it
+        LocalDate today = LocalDate.now(java.time.ZoneId.of(conf.get(GuijiOptions.ZONE)));
+        DemoSample.load().write(input, seed, today);
         FileRunJob.Result r;
         try (Progress progress = Progress.start(input, global.quiet)) {
             r = FileRunJob.run(input, output, conf, w -> System.err.println("guiji: warning: " + w));
