@@ -549,7 +549,7 @@ public final class WholeFileFuzz {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(new Tee(original, captured), true, UTF_8));
         try {
-            return Guiji.execute("run", "--input", input.toString(), "--output", output.toString(),
+            return Guiji.execute("run", "--quiet", "--input", input.toString(), "--output", output.toString(),
                     "-Dguiji.parallelism=2", "-Dguiji.processing-date=" + TODAY);
         } finally {
             System.setErr(original);
