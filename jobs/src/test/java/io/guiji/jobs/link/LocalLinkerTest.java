@@ -135,6 +135,16 @@ class LocalLinkerTest {
 
     @Provide
     Arbitrary<List<RegistryEntry>> registries() {
+        return entries().list().ofMaxSize(12);
+    }
+
+    @Provide
+    Arbitrary<UnifiedRecord> records() {
+        return unifiedRecords();
+    }
+
+    /** Registry entries of a few enterprises, with names, registration numbers and former names that collide; some withdrawn. */
+    static Arbitrary<RegistryEntry> entries() {
         Arbitrary<RegistryEntry> entry = Builders.withBuilder(RegistryEntry::newBuilder)
                 .use(Arbitraries.of(USCCS)).in((b, u) -> b.setEnterpriseId(u).setUscc(u))
                 .use(Arbitraries.of(NAMES)).in(RegistryEntry.Builder::setName)
@@ -146,12 +156,11 @@ class LocalLinkerTest {
         Arbitrary<RegistryEntry> withoutUscc = Combinators.combine(Arbitraries.of(NAMES), Arbitraries.of(REG_NOS))
                 .as((name, regNo) -> RegistryEntry.newBuilder().setEnterpriseId(regNo).setUscc(null).setName(name)
                         .setRegNo(regNo).setFormerNames(new ArrayList<>()).setSource(new SourceRef("registry.csv", 1L)).build());
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(9, entry), net.jqwik.api.Tuple.of(1, withoutUscc))
-                .list().ofMaxSize(12);
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(9, entry), net.jqwik.api.Tuple.of(1, withoutUscc));
     }
 
-    @Provide
-    Arbitrary<UnifiedRecord> records() {
+    /** Records naming a subject of the same few names, with or without codes; some natural persons. */
+    static Arbitrary<UnifiedRecord> unifiedRecords() {
         Arbitrary<String> orgCodes = Arbitraries.of(USCCS).map(Uscc::orgCode);
         return Combinators.combine(
                         Arbitraries.of(NAMES),
