@@ -50,7 +50,12 @@ final class LinkStages implements AutoCloseable {
 
     /** The production operator (16 matches per key, the default fuzzy policy) with its metrics kept, and the given seams. */
     static Metered metered(EmitMode mode, RegistryReplay replay, DedupLinkOperator.Merge merge, DedupLinkOperator.Link link) {
-        return new Metered(mode, replay, merge, link);
+        return new Metered(mode, 16, replay, merge, link);
+    }
+
+    /** The production operator answering at most {@code maxMatches} entries per key, with its metrics kept. */
+    static Metered metered(EmitMode mode, int maxMatches) {
+        return new Metered(mode, maxMatches, null, CopyMerger::add, LocalLinker::link);
     }
 
     /** The operator's counter {@code name}; the operator must be {@link Metered}. */
@@ -63,8 +68,8 @@ final class LinkStages implements AutoCloseable {
         private static final long serialVersionUID = 1L;
         private transient InterceptingOperatorMetricGroup metrics;
 
-        Metered(EmitMode mode, RegistryReplay replay, Merge merge, Link link) {
-            super(mode, "Asia/Shanghai", FuzzyPolicy.DEFAULT, 16, MapRegistryIndex::new, replay, merge, link);
+        Metered(EmitMode mode, int maxMatches, RegistryReplay replay, Merge merge, Link link) {
+            super(mode, "Asia/Shanghai", FuzzyPolicy.DEFAULT, maxMatches, MapRegistryIndex::new, replay, merge, link);
         }
 
         @Override

@@ -16,7 +16,6 @@ import io.guiji.jobs.QualityFlags;
 import io.guiji.schemas.LinkChange;
 import io.guiji.schemas.LinkMethod;
 import io.guiji.schemas.RegistryEntry;
-import io.guiji.schemas.SourceRef;
 import io.guiji.schemas.SupervisionRecord;
 import io.guiji.schemas.UnifiedRecord;
 import io.guiji.schemas.internal.DeptDelta;
@@ -207,6 +206,34 @@ class RelinkingTest {
                 .contains(org.assertj.core.groups.Tuple.tuple(R2, LinkMethod.NAME, LinkMethod.FORMER_NAME));
     }
 
+    @Test
+    void aChangeUnderABusyFuzzyKeyThatLeavesItBusyPublishesNothing() throws Exception {
+        String record = "华盛商贸有限公司"; // no city: its name key is its own, only fuzzy keys reach the registry
+        RegistryEntry e2 = LinkDeciderTest.entry(E2, "凌源市华盛商贸有限公司", null);
+        RegistryEntry e3 = LinkDeciderTest.entry(LinkDeciderTest.usccWith("MA0000000"), "北票市华盛商贸有限公司", null);
+        stages.close();
+        stages = new LinkStages(LinkStages.metered(EmitMode.CHANGES, 1));
+        stages.registry(LinkDeciderTest.entry(E1, "朝阳市华盛商贸有限公司", null)).registry(e2);
+        stages.copy(named(R2, record));
+        assertThat(stages.published()).singleElement()
+                .satisfies(r -> assertThat(r.getLinkMethod()).as("its fuzzy keys are too common").isEqualTo(LinkMethod.NONE));
+
+        stages.registry(e3);
+        assertThat(stages.count("relinkedRecords")).as("looked at again").isEqualTo(1);
+        assertThat(stages.published()).as("but the answer is the same").hasSize(1);
+
+        stages.registry(RegistryEntry.newBuilder(e2).setDeleted(true).build())
+                .registry(RegistryEntry.newBuilder(e3).setDeleted(true).build());
+
+        UnifiedRecord alone;
+        try (LinkStages fresh = new LinkStages(LinkStages.metered(EmitMode.CHANGES, 1))) {
+            alone = fresh.registry(LinkDeciderTest.entry(E1, "朝阳市华盛商贸有限公司", null)).copy(named(R2, record)).latest().get(R2);
+        }
+        assertThat(stages.published()).hasSize(2);
+        assertThat(DedupLinkOperatorTest.withoutVersion(stages.latest().get(R2)))
+                .as("as if the other two had never been registered").isEqualTo(DedupLinkOperatorTest.withoutVersion(alone));
+    }
+
     /** A one-copy penalty {@code recordId} naming {@code name}, without codes. */
     static SupervisionRecord named(String recordId, String name) {
         return named(recordId, name, "2024-03-01T09:00:00", 1);
@@ -217,9 +244,5 @@ class RelinkingTest {
             f.setSubjectName(name);
             f.setDocNo(recordId.substring(recordId.lastIndexOf(':') + 1));
         });
-    }
-
-    static SourceRef kafka(long offset) {
-        return new SourceRef("kafka:registry/0", offset);
     }
 }
