@@ -120,6 +120,11 @@ class LocalLinkerTest {
 
         assertThat(l.record()).isEqualTo(LinkDecider.decide(record, every, FuzzyPolicy.DEFAULT, requests));
         assertThat(keys(requests)).containsAll(l.keys());
+        Map<String, LookupAnswer> read = new HashMap<>(every);
+        read.keySet().retainAll(l.keys());
+        assertThat(LinkDecider.decide(record, read, FuzzyPolicy.DEFAULT, requests))
+                .as("the keys it reports are all the decision read: no other key could change it")
+                .isEqualTo(l.record());
         assertThat(l.keys()).doesNotHaveDuplicates();
         if (l.keys().stream().anyMatch(LinkKeys::isFuzzy)) {
             assertThat(l.keys()).as("the fuzzy keys come with every exact key").containsAll(keys(LinkKeys.exactRequestsFor(record)));
