@@ -1,6 +1,7 @@
 package io.guiji.jobs.link;
 
 import io.guiji.jobs.EmitMode;
+import io.guiji.jobs.dedup.CopyMerger;
 import io.guiji.jobs.link.fuzzy.FuzzyPolicy;
 import io.guiji.schemas.LinkChange;
 import io.guiji.schemas.RegistryEntry;
@@ -12,6 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.groups.OperatorMetricGroup;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.metrics.util.InterceptingOperatorMetricGroup;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
@@ -26,18 +31,68 @@ final class LinkStages implements AutoCloseable {
     private long row;
 
     LinkStages(EmitMode mode) throws Exception {
-        this(new DedupLinkOperator(mode, "Asia/Shanghai", FuzzyPolicy.DEFAULT, 16, MapRegistryIndex::new, null));
+        this(metered(mode, null, CopyMerger::add, LocalLinker::link));
     }
 
     LinkStages(DedupLinkOperator operator) throws Exception {
+        this(operator, null);
+    }
+
+    /** The operator in a harness, restored from {@code snapshot} when one is given. */
+    LinkStages(DedupLinkOperator operator, OperatorSubtaskState snapshot) throws Exception {
         harness = new KeyedTwoInputStreamOperatorTestHarness<>(operator,
                 SupervisionRecord::getRecordId, e -> "", Types.STRING);
+        if (snapshot != null) {
+            harness.initializeState(snapshot);
+        }
         harness.open();
     }
 
+    /** The production operator (16 matches per key, the default fuzzy policy) with its metrics kept, and the given seams. */
+    static Metered metered(EmitMode mode, RegistryReplay replay, DedupLinkOperator.Merge merge, DedupLinkOperator.Link link) {
+        return new Metered(mode, 16, replay, merge, link);
+    }
+
+    /** The production operator answering at most {@code maxMatches} entries per key, with its metrics kept. */
+    static Metered metered(EmitMode mode, int maxMatches) {
+        return new Metered(mode, maxMatches, null, CopyMerger::add, LocalLinker::link);
+    }
+
+    /** The operator's counter {@code name}; the operator must be {@link Metered}. */
+    long count(String name) {
+        return ((Metered) harness.getOperator()).count(name);
+    }
+
+    /** {@link DedupLinkOperator} whose metrics a test can read by name. */
+    static final class Metered extends DedupLinkOperator {
+        private static final long serialVersionUID = 1L;
+        private transient InterceptingOperatorMetricGroup metrics;
+
+        Metered(EmitMode mode, int maxMatches, RegistryReplay replay, Merge merge, Link link) {
+            super(mode, "Asia/Shanghai", FuzzyPolicy.DEFAULT, maxMatches, MapRegistryIndex::new, replay, merge, link);
+        }
+
+        @Override
+        public OperatorMetricGroup getMetricGroup() {
+            if (metrics == null) {
+                metrics = new InterceptingOperatorMetricGroup();
+            }
+            return metrics;
+        }
+
+        long count(String name) {
+            Counter c = (Counter) ((InterceptingOperatorMetricGroup) getMetricGroup()).get(name);
+            if (c == null) {
+                throw new AssertionError("the operator registered no counter " + name);
+            }
+            return c.getCount();
+        }
+    }
+
     LinkStages registry(RegistryEntry entry) throws Exception {
+        entry = RegistryEntry.newBuilder(entry).build(); // the index keeps it: never a test's fixture
         if (entry.getSource() == null) {
-            entry = RegistryEntry.newBuilder(entry).setSource(new SourceRef("registry.csv", ++row)).build();
+            entry.setSource(new SourceRef("registry.csv", ++row));
         }
         harness.processElement2(new StreamRecord<>(entry));
         return this;
@@ -47,8 +102,16 @@ final class LinkStages implements AutoCloseable {
         return copy(copyOf(record));
     }
 
+    /** Sends a deep copy of {@code copy}, so that the operator's state never shares objects with a test's fixtures. */
     LinkStages copy(SupervisionRecord copy) throws Exception {
-        harness.processElement1(new StreamRecord<>(copy));
+        harness.processElement1(new StreamRecord<>(SupervisionRecord.newBuilder(copy).build()));
+        return this;
+    }
+
+    LinkStages copies(SupervisionRecord... copies) throws Exception {
+        for (SupervisionRecord c : copies) {
+            copy(c);
+        }
         return this;
     }
 
