@@ -32,7 +32,7 @@ OPENS=("@$HERE/bin/jvm-flags")
 build() {
   if [[ ! -f "$JAR" || ! -f "$CP_FILE" || -n "$(find schemas/src connectors/src jobs/src/main generator/src/main testing/servers/src/main bench/src -newer "$JAR" -type f -print -quit)" ]]; then
     echo "bench: building..." >&2
-    mvn -B -q -DskipTests install -pl testing/kafka-broker,bench -am >/dev/null
+    mvn -B -q -DskipTests -Dspotless.check.skip=true install -pl testing/kafka-broker,bench -am >/dev/null
   fi
 }
 
