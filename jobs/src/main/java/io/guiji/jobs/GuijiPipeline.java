@@ -9,6 +9,7 @@ import io.guiji.jobs.coverage.DeptStatsFunction;
 import io.guiji.jobs.ingest.RecordParser;
 import io.guiji.jobs.ingest.ReferenceParsers;
 import io.guiji.jobs.link.DedupLinkOperator;
+import io.guiji.jobs.link.EntryPlaces;
 import io.guiji.jobs.link.MapRegistryIndex;
 import io.guiji.jobs.link.RegistryReplay;
 import io.guiji.schemas.CatalogEntry;
@@ -20,6 +21,7 @@ import io.guiji.schemas.SupervisionRecord;
 import io.guiji.schemas.UnifiedRecord;
 import io.guiji.schemas.internal.DeptCounters;
 import io.guiji.schemas.internal.DeptDelta;
+import io.guiji.schemas.internal.IndexedEntry;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -100,7 +102,10 @@ public final class GuijiPipeline {
         // links them; the registry is broadcast to every subtask (BATCH reads it first).
         SingleOutputStreamOperator<UnifiedRecord> unified = accepted
                 .keyBy(SupervisionRecord::getRecordId, TypeInformation.of(String.class))
-                .connect(in.registry().broadcast())
+                .connect(in.registry()
+                        .map(new EntryPlaces()).returns(TypeInformation.of(IndexedEntry.class))
+                        .uid(Uids.REGISTRY_PLACES).name("registry places")
+                        .broadcast())
                 .transform("deduplicate and link", TypeInformation.of(UnifiedRecord.class),
                         new DedupLinkOperator(mode, settings.zone(), settings.fuzzyPolicy(), settings.lookupMaxMatches(),
                                 MapRegistryIndex::new, in.registryReplay()))

@@ -18,6 +18,7 @@ import io.guiji.schemas.SupervisionRecord;
 import io.guiji.schemas.UnifiedRecord;
 import io.guiji.schemas.internal.DedupState;
 import io.guiji.schemas.internal.DeptDelta;
+import io.guiji.schemas.internal.IndexedEntry;
 import io.guiji.schemas.internal.LinkState;
 import java.io.Serializable;
 import java.time.LocalDateTime;
@@ -54,7 +55,7 @@ import org.apache.flink.util.OutputTag;
 /**
  * Unites the copies of each decision (docs/contract.md §5) and links the unified record to its
  * enterprise (§6), in one step. Input 1: accepted copies, keyed by {@code record_id}. Input 2: the
- * registry, broadcast — every subtask holds the whole registry in memory ({@link RegistryIndex}),
+ * registry with each entry's places under the lookup keys ({@link EntryPlaces}), broadcast — every subtask holds the whole registry in memory ({@link RegistryIndex}),
  * so a record is linked by local lookups, with one keyed exchange per record and one state access.
  *
  * <p><b>State.</b> Keyed, per record: one {@link LinkState} — the copies united so far ({@link
@@ -86,7 +87,7 @@ import org.apache.flink.util.OutputTag;
  * stays in force. All counted in {@value ProcessingErrors#METRIC}.
  */
 public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
-        implements TwoInputStreamOperator<SupervisionRecord, RegistryEntry, UnifiedRecord>,
+        implements TwoInputStreamOperator<SupervisionRecord, IndexedEntry, UnifiedRecord>,
                 Triggerable<String, VoidNamespace> {
     private static final long serialVersionUID = 1L;
     static final String DEDUP_STAGE = "dedup";
@@ -281,12 +282,13 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
     // ---- registry ----
 
     @Override
-    public void processElement2(StreamRecord<RegistryEntry> element) throws Exception {
-        RegistryEntry entry = element.getValue();
+    public void processElement2(StreamRecord<IndexedEntry> element) throws Exception {
+        IndexedEntry indexed = element.getValue();
+        RegistryEntry entry = indexed.getEntry();
         if (mode == EmitMode.FINAL) {
             RegistryEntry before = index.get(entry.getEnterpriseId());
             if (before == null || compareSources(entry.getSource(), before.getSource()) > 0) {
-                put(entry);
+                put(indexed);
             }
             return;
         }
@@ -294,7 +296,7 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
         if (s != null && s.getFile() != null) {
             appliedUpTo.merge(s.getFile(), s.getRow(), Math::max);
         }
-        Set<String> changed = put(entry);
+        Set<String> changed = put(indexed);
         if (changed == null || changed.isEmpty() || watchers.isEmpty()) {
             return;
         }
@@ -328,9 +330,10 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
     }
 
     /** Puts an entry into the index; null (the entry rejected, counted) when its places cannot be computed. */
-    private Set<String> put(RegistryEntry entry) {
+    private Set<String> put(IndexedEntry indexed) {
+        RegistryEntry entry = indexed.getEntry();
         try {
-            return index.put(entry);
+            return indexed.getPlaces() == null ? index.put(entry) : index.put(entry, LinkKeys.places(indexed.getPlaces()));
         } catch (RuntimeException e) {
             if (ProcessingErrors.isInfrastructure(e)) {
                 throw e;

@@ -7,6 +7,7 @@ import io.guiji.jobs.normalize.Names;
 import io.guiji.jobs.normalize.Uscc;
 import io.guiji.schemas.DecisionFields;
 import io.guiji.schemas.RegistryEntry;
+import io.guiji.schemas.internal.IndexPlace;
 import io.guiji.schemas.internal.IndexUpdate;
 import io.guiji.schemas.internal.LookupRequest;
 import io.guiji.schemas.UnifiedRecord;
@@ -140,8 +141,13 @@ public final class LinkKeys {
 
     /** The index updates that turn {@code before}'s places into {@code after}'s (either may be null). */
     public static List<IndexUpdate> diff(RegistryEntry before, RegistryEntry after) {
+        return diff(before, after, after == null ? Map.of() : indexOf(after));
+    }
+
+    /** {@link #diff(RegistryEntry, RegistryEntry)} with {@code after}'s places already computed ({@link #indexOf}). */
+    public static List<IndexUpdate> diff(RegistryEntry before, RegistryEntry after, Map<Slot, String> afterPlaces) {
         Map<Slot, String> old = before == null ? Map.of() : indexOf(before);
-        Map<Slot, String> now = after == null ? Map.of() : indexOf(after);
+        Map<Slot, String> now = after == null ? Map.of() : afterPlaces;
         // Adds before removes: in between, a subscriber sees the enterprise under both its old and its
         // new places, never under neither, so a rename does not unlink a record for a moment. A remove
         // after an add under the same key takes only the place it names (IndexPlaces#applied).
@@ -161,6 +167,24 @@ public final class LinkKeys {
 
     private static IndexUpdate update(Slot slot, String enterpriseId, String name, boolean add) {
         return new IndexUpdate(slot.key(), enterpriseId, name, slot.former(), add);
+    }
+
+    /** {@code e}'s places ({@link #indexOf}) as they travel with it to the linking subtasks. */
+    public static List<IndexPlace> placesOf(RegistryEntry e) {
+        List<IndexPlace> out = new ArrayList<>();
+        for (Map.Entry<Slot, String> p : indexOf(e).entrySet()) {
+            out.add(new IndexPlace(p.getKey().key(), p.getKey().former(), p.getValue()));
+        }
+        return out;
+    }
+
+    /** The places {@link #placesOf} listed, as {@link #indexOf} gives them. */
+    public static Map<Slot, String> places(List<IndexPlace> places) {
+        Map<Slot, String> out = new LinkedHashMap<>();
+        for (IndexPlace p : places) {
+            out.put(new Slot(p.getKey(), p.getFormer()), p.getName());
+        }
+        return out;
     }
 
     /** Whether {@code key} belongs to the fuzzy tier. */

@@ -260,7 +260,7 @@ class DedupLinkIsolationTest {
         open(mode, CopyMerger::add, LocalLinker::link);
 
         stages.registry(ROW_B1);
-        stages.harness.processElement2(new StreamRecord<>(withoutFormerNames()));
+        stages.harness.processElement2(new StreamRecord<>(new io.guiji.schemas.internal.IndexedEntry(withoutFormerNames(), null)));
         stages.copy(BY_REG_NO_AND_NAME).end();
 
         assertThat(stages.latest().get(RECORD_ID)).satisfies(r -> {
@@ -283,7 +283,7 @@ class DedupLinkIsolationTest {
         stages.copy(RelinkingTest.named(OTHER_RECORD_ID, "朝阳市鑫源建材厂"));
 
         stages.registry(ROW_B1); // 鑫源建材厂 is its former name
-        stages.harness.processElement2(new StreamRecord<>(withoutFormerNames()));
+        stages.harness.processElement2(new StreamRecord<>(new io.guiji.schemas.internal.IndexedEntry(withoutFormerNames(), null)));
         stages.registry(DedupLinkOperatorTest.ROW_A9); // renamed again, the former name dropped
 
         assertThat(stages.latest().get(OTHER_RECORD_ID).getLinkMethod())

@@ -27,7 +27,7 @@ import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
  * as a unified record enters as its one copy.
  */
 final class LinkStages implements AutoCloseable {
-    final KeyedTwoInputStreamOperatorTestHarness<String, SupervisionRecord, RegistryEntry, UnifiedRecord> harness;
+    final KeyedTwoInputStreamOperatorTestHarness<String, SupervisionRecord, io.guiji.schemas.internal.IndexedEntry, UnifiedRecord> harness;
     private long row;
 
     LinkStages(EmitMode mode) throws Exception {
@@ -94,7 +94,7 @@ final class LinkStages implements AutoCloseable {
         if (entry.getSource() == null) {
             entry.setSource(new SourceRef("registry.csv", ++row));
         }
-        harness.processElement2(new StreamRecord<>(entry));
+        harness.processElement2(new StreamRecord<>(new EntryPlaces().map(entry))); // as the pipeline sends it
         return this;
     }
 
