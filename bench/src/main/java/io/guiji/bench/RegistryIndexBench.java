@@ -29,7 +29,11 @@ import org.apache.flink.util.CloseableIterator;
  * fuzzy keys of registry names, and absent keys. Then the same for {@link MapRegistryIndex} on the
  * first {@code --map-entries} entries, for comparison.
  *
- * <pre>{@code --input bench/data/r1000-e1000000 [--map-entries 200000] [--lookups 2000000]}</pre>
+ * <p>{@code --copies K} reads the registry K times, each copy after the first with other codes and
+ * trade names ({@link Copies}): {@link GenerateData} cannot make 10 million entries (its individual
+ * business names run out at about 1.1 million).
+ *
+ * <pre>{@code --input bench/data/r1000-e1000000 [--copies 1] [--map-entries 200000] [--lookups 2000000]}</pre>
  */
 public final class RegistryIndexBench {
     private static final int SAMPLE = 100_000;
@@ -41,20 +45,26 @@ public final class RegistryIndexBench {
         Path input = Path.of(a.required("input")).toAbsolutePath();
         int mapEntries = a.getInt("map-entries", 200_000);
         int lookups = a.getInt("lookups", 2_000_000);
+        int copies = a.getInt("copies", 1);
         System.out.printf("registry index in memory: %s (%s)%n", input.resolve("registry"), Machine.describe());
 
         long heapBefore = Machine.usedHeapAfterGc();
         CompactRegistryIndex[] compact = {new CompactRegistryIndex()};
         long[] putNanos = {0};
         long t0 = System.nanoTime();
-        long entries = read(input, Long.MAX_VALUE, e -> {
-            long s = System.nanoTime();
-            compact[0].put(e);
-            putNanos[0] += System.nanoTime() - s;
-        });
+        long entries = 0;
+        for (int copy = 0; copy < copies; copy++) {
+            int c = copy;
+            entries += read(input, Long.MAX_VALUE, e -> {
+                RegistryEntry put = c == 0 ? e : Copies.of(e, c);
+                long s = System.nanoTime();
+                compact[0].put(put);
+                putNanos[0] += System.nanoTime() - s;
+            });
+        }
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
         long held = Machine.usedHeapAfterGc() - heapBefore;
-        List<RegistryEntry> sample = sample(input);
+        List<RegistryEntry> sample = sample(input, 8L * SAMPLE);
         Keys keys = new Keys();
         long parseNanos = keys.of(sample);
         System.out.printf("RESULT registry_index impl=compact entries=%d enterprises_in_force=%d keys=%d"
@@ -63,6 +73,11 @@ public final class RegistryIndexBench {
                 entries, compact[0].size(), compact[0].keys(), loadSeconds, putNanos[0] / 1e3 / entries,
                 parseNanos / 1e3 / sample.size(), (double) held / entries, held >> 20,
                 held * (10_000_000.0 / entries) / (1L << 30));
+        StringBuilder parts = new StringBuilder("RESULT registry_index_parts impl=compact");
+        for (Map.Entry<String, Long> part : compact[0].memory().entrySet()) {
+            parts.append(String.format(" %s_bytes_per_entry=%.1f", part.getKey(), (double) part.getValue() / entries));
+        }
+        System.out.println(parts);
         lookups(compact[0], "compact", keys, lookups);
         replacements(compact[0], sample);
         compact[0] = null;
@@ -81,14 +96,16 @@ public final class RegistryIndexBench {
                         + " heap_mib=%d extrapolated_10m_gib=%.2f%n",
                 mapEntriesRead, mapPutNanos[0] / 1e3 / mapEntriesRead, (double) mapHeld / mapEntriesRead, mapHeld >> 20,
                 mapHeld * (10_000_000.0 / mapEntriesRead) / (1L << 30));
-        lookups(map, "map", keys, lookups); // the sample's entries are among the first read
+        Keys mapKeys = new Keys();
+        mapKeys.of(sample(input, mapEntries));
+        lookups(map, "map", mapKeys, lookups);
         System.out.printf("peak RSS %d MiB%n", Machine.peakRssMiB());
     }
 
-    /** Every 8th entry (by hash) of the first rows, up to SAMPLE: read again, so that the heap figure holds none of them. */
-    private static List<RegistryEntry> sample(Path input) throws Exception {
+    /** Every 8th entry (by hash) of the first {@code rows}, up to SAMPLE: read again, so that the heap figure holds none of them. */
+    private static List<RegistryEntry> sample(Path input, long rows) throws Exception {
         List<RegistryEntry> sample = new ArrayList<>(SAMPLE);
-        read(input, 8L * SAMPLE, e -> {
+        read(input, rows, e -> {
             if ((e.hashCode() & 7) == 0 && sample.size() < SAMPLE) {
                 sample.add(e);
             }

@@ -106,7 +106,7 @@ public final class CompactRegistryIndex implements RegistryIndex {
         byte[] record = codec.encode(entry, name != null && now.containsKey(new LinkKeys.Slot(LinkKeys.NAME + name, false)));
         Set<String> changed = changedKeys(old, now);
         if (ord < 0) {
-            ord = newOrdinal(id);
+            ord = newOrdinal(id, -1 - ord);
         }
         move(placesOf(old, before, ord), placesOf(now, entry, ord));
         records[ord] = record;
@@ -169,28 +169,56 @@ public final class CompactRegistryIndex implements RegistryIndex {
         return places.size();
     }
 
+    /**
+     * Heap bytes held, by part, reckoned from the arrays' lengths (16-byte array headers, 8-byte
+     * alignment): {@code records} (the entries' bytes and the array of them), {@code ids} and {@code
+     * keys} (the two hash tables), {@code lists} (posting lists and their array); {@code other} is the
+     * side map of former names and the codec's dictionary, estimated per element.
+     */
+    public Map<String, Long> memory() {
+        long recordBytes = array(4L * records.length);
+        for (int i = 0; i < ordinals; i++) {
+            recordBytes += array(records[i].length);
+        }
+        long listBytes = array(4L * lists.length) + array(4L * freeLists.length);
+        for (int i = 0; i < listsUsed; i++) {
+            listBytes += lists[i] == null ? 0 : array(4L * lists[i].length);
+        }
+        Map<String, Long> m = new LinkedHashMap<>();
+        m.put("records", recordBytes);
+        m.put("ids", ids.bytes());
+        m.put("keys", places.bytes());
+        m.put("lists", listBytes);
+        m.put("other", 100L * formerPicks.size() + 120L * codec.dictionarySize());
+        return m;
+    }
+
+    private static long array(long payload) {
+        return (16 + payload + 7) & ~7L;
+    }
+
     // ---- enterprises -----------------------------------------------------------------------------
 
+    /** The enterprise's ordinal; when it has none, -1 - the probe at which its id would go. */
     private int ordinalOf(String id) {
         long h = keyHash.applyAsLong(id);
-        for (long i = 0; ; i++) {
+        for (int i = 0; ; i++) {
             int ord = ids.get(h + i * PROBE, -1);
-            if (ord < 0 || id.equals(view.load(records[ord]).enterpriseId)) {
+            if (ord < 0) {
+                return -1 - i;
+            }
+            if (id.equals(view.load(records[ord]).enterpriseId)) {
                 return ord;
             }
         }
     }
 
-    private int newOrdinal(String id) {
-        long h = keyHash.applyAsLong(id);
-        long i = 0;
-        while (ids.get(h + i * PROBE, -1) >= 0) {
-            i++; // taken by another id of the same hash: ordinalOf probes on the same way
-        }
+    /** A new enterprise's ordinal, its id put at {@code probe} (where ordinalOf found no other id of the same hash). */
+    private int newOrdinal(String id, int probe) {
         if (ordinals == records.length) {
             records = Arrays.copyOf(records, records.length + (records.length >> 1) + 1);
         }
-        ids.put(h + i * PROBE, ordinals);
+        ids.put(keyHash.applyAsLong(id) + probe * PROBE, ordinals);
         return ordinals++;
     }
 
@@ -307,10 +335,11 @@ public final class CompactRegistryIndex implements RegistryIndex {
     }
 
     private void addPlace(long h, int place) {
-        int v = places.get(h, ABSENT);
+        int v = places.putIfAbsent(h, place, ABSENT);
         if (v == ABSENT) {
-            places.put(h, place);
-        } else if (v >= 0) {
+            return;
+        }
+        if (v >= 0) {
             int id = newList();
             lists[id] = new int[] {2, v, place, 0};
             places.put(h, ~id);
