@@ -99,6 +99,10 @@ public final class RegistryIndexBench {
         Keys mapKeys = new Keys();
         mapKeys.of(sample(input, mapEntries));
         lookups(map, "map", mapKeys, lookups);
+        // The compact index at the map's size, on the same keys: the same share of it fits the caches.
+        CompactRegistryIndex small = new CompactRegistryIndex();
+        read(input, mapEntries, small::put);
+        lookups(small, "compact_at_map_size", mapKeys, lookups);
         System.out.printf("peak RSS %d MiB%n", Machine.peakRssMiB());
     }
 

@@ -342,7 +342,7 @@ public final class CompactRegistryIndex implements RegistryIndex {
         if (v >= 0) {
             int id = newList();
             lists[id] = new int[] {2, v, place, 0};
-            places.put(h, ~id);
+            places.replaceFound(~id);
         } else {
             int[] list = lists[~v];
             int n = list[0] + 1;

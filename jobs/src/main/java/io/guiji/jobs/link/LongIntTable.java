@@ -16,6 +16,7 @@ final class LongIntTable {
     private int[] values;
     private int size;
     private int growAt;
+    private int foundAt = -1;
 
     LongIntTable(int expected) {
         allocate(Math.max(16, (int) Math.min(Integer.MAX_VALUE - 8, (long) (expected / MAX_LOAD) + 1)));
@@ -44,18 +45,23 @@ final class LongIntTable {
         }
     }
 
-    /** Sets the value under {@code key} unless it has one; returns the value it had, or {@code absent}. */
+    /**
+     * Sets the value under {@code key} unless it has one; returns the value it had (then {@link
+     * #replaceFound} may change it without probing again), or {@code absent}.
+     */
     int putIfAbsent(long key, int value, int absent) {
         long k = key == 0 ? ZERO : key;
         int i = home(k, keys.length);
         while (true) {
             long at = keys[i];
             if (at == k) {
+                foundAt = i;
                 return values[i];
             }
             if (at == 0) {
                 keys[i] = k;
                 values[i] = value;
+                foundAt = -1;
                 if (++size > growAt) {
                     grow();
                 }
@@ -65,6 +71,11 @@ final class LongIntTable {
                 i = 0;
             }
         }
+    }
+
+    /** Replaces the value {@link #putIfAbsent} last returned (nothing may change the table in between). */
+    void replaceFound(int value) {
+        values[foundAt] = value;
     }
 
     /** Sets the value under {@code key}. */
