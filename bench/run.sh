@@ -2,7 +2,7 @@
 # guiji benchmarks: generates data into bench/data/ (git-ignored), runs each runner with its baseline
 # in the same run, and prints the figures (lines starting with RESULT) into bench/results/<date>.txt.
 #
-#   bench/run.sh [all|generate|baseline|file|cli|jmh|state|stream|fuzz]...
+#   bench/run.sh [all|generate|baseline|file|cli|jmh|state|stream|fuzz|index]...
 #
 # Environment: RECORDS (1000000), ENTERPRISES (1000000), REPEAT (3), STREAM_RECORDS (200000),
 # STREAM_ENTERPRISES (200000), STREAM_SEND (messages sent in the sustained run, 20000: at about 130/s more take many minutes), LATENCY_SECONDS (60), BENCH_JAVA_OPTS (-Xmx3g, as bin/guiji),
@@ -72,7 +72,13 @@ for step in "${steps[@]}"; do
       run io.guiji.bench.StreamBench --input "$SDATA" --records "$STREAM_SEND" --latency-seconds "$LATENCY_SECONDS" ;;
     fuzz) note "whole-file fuzzing: damaged input files through guiji run, every record accounted for"
       run io.guiji.bench.FuzzRun --reading-files "${FUZZ_READ_FILES:-20000}" --files "${FUZZ_FILES:-2000}" ${FUZZ_SEED:+--seed "$FUZZ_SEED"} --keep bench/fuzz-failures ;;
-    *) echo "unknown step $step (all|generate|baseline|file|cli|jmh|state|stream|fuzz)" >&2; exit 2 ;;
+    index) # the registry index in memory; GenerateData makes at most about 4M entries, so larger ones are copies of 1M
+      base=$(( ENTERPRISES < 1000000 ? ENTERPRISES : 1000000 )); copies=$(( (ENTERPRISES + base - 1) / base ))
+      IDATA="bench/data/r1000-e${base}"
+      [[ -d "$IDATA/registry" ]] || run io.guiji.bench.GenerateData --out "$IDATA" --records 1000 --enterprises "$base"
+      note "registry index in memory: $((base * copies)) entries ($copies x $base; 10M needs BENCH_JAVA_OPTS=-Xmx12g)"
+      run io.guiji.bench.RegistryIndexBench --input "$IDATA" --copies "$copies" ;;
+    *) echo "unknown step $step (all|generate|baseline|file|cli|jmh|state|stream|fuzz|index)" >&2; exit 2 ;;
   esac
 done
 echo "figures: $OUT"
