@@ -10,7 +10,7 @@ import io.guiji.jobs.ingest.RecordParser;
 import io.guiji.jobs.ingest.ReferenceParsers;
 import io.guiji.jobs.link.DedupLinkOperator;
 import io.guiji.jobs.link.EntryPlaces;
-import io.guiji.jobs.link.MapRegistryIndex;
+import io.guiji.jobs.link.CompactRegistryIndex;
 import io.guiji.jobs.link.RegistryReplay;
 import io.guiji.schemas.CatalogEntry;
 import io.guiji.schemas.CoverageSnapshot;
@@ -108,7 +108,7 @@ public final class GuijiPipeline {
                         .broadcast())
                 .transform("deduplicate and link", TypeInformation.of(UnifiedRecord.class),
                         new DedupLinkOperator(mode, settings.zone(), settings.fuzzyPolicy(), settings.lookupMaxMatches(),
-                                MapRegistryIndex::new, in.registryReplay()))
+                                CompactRegistryIndex::new, in.registryReplay()))
                 .uid(Uids.DEDUP_LINK);
 
         // Deltas summed where they are made (chained), so a record's counts cross no exchange.

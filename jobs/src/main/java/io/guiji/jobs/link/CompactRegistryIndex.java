@@ -97,10 +97,14 @@ public final class CompactRegistryIndex implements RegistryIndex {
 
     @Override
     public Set<String> put(RegistryEntry entry) {
+        return put(entry, LinkKeys.indexOf(entry)); // throws before anything changes
+    }
+
+    @Override
+    public Set<String> put(RegistryEntry entry, Map<LinkKeys.Slot, String> now) {
         String id = Objects.requireNonNull(entry.getEnterpriseId(), "enterprise_id");
         int ord = ordinalOf(id);
         RegistryEntry before = ord < 0 ? null : codec.decode(records[ord]);
-        Map<LinkKeys.Slot, String> now = LinkKeys.indexOf(entry); // throws before anything changes
         Map<LinkKeys.Slot, String> old = placesBefore(before, entry, now);
         String name = entry.getName();
         byte[] record = codec.encode(entry, name != null && now.containsKey(new LinkKeys.Slot(LinkKeys.NAME + name, false)));

@@ -29,13 +29,19 @@ class EntryPlacesTest {
     void anIndexFedThePlacesAnswersAsOneThatComputedThem() {
         RegistryEntry a = entry("91211300MA0000001A", "朝阳市华盛商贸有限公司", new ArrayList<>());
         RegistryEntry renamed = entry("91211300MA0000001A", "朝阳市华胜商贸有限公司", new ArrayList<>(List.of("朝阳市华盛商贸有限公司")));
-        MapRegistryIndex computed = new MapRegistryIndex();
-        MapRegistryIndex given = new MapRegistryIndex();
-        for (RegistryEntry e : List.of(a, renamed)) {
-            assertThat(given.put(e, LinkKeys.places(new EntryPlaces().map(e).getPlaces()))).isEqualTo(computed.put(e));
-        }
-        for (LinkKeys.Slot s : LinkKeys.indexOf(renamed).keySet()) {
-            assertThat(given.answer(s.key(), "r", 16)).isEqualTo(computed.answer(s.key(), "r", 16));
+        for (java.util.function.Supplier<RegistryIndex> kind : List.<java.util.function.Supplier<RegistryIndex>>of(
+                MapRegistryIndex::new, CompactRegistryIndex::new)) {
+            RegistryIndex computed = kind.get();
+            RegistryIndex given = kind.get();
+            for (RegistryEntry e : List.of(a, renamed)) {
+                assertThat(given.put(e, LinkKeys.places(new EntryPlaces().map(e).getPlaces()))).isEqualTo(computed.put(e));
+            }
+            for (String key : List.of(LinkKeys.USCC + "91211300MA0000001A", LinkKeys.NAME + "朝阳市华胜商贸有限公司")) {
+                assertThat(given.answer(key, "r", 16)).isEqualTo(computed.answer(key, "r", 16));
+            }
+            for (LinkKeys.Slot s : LinkKeys.indexOf(renamed).keySet()) {
+                assertThat(given.answer(s.key(), "r", 16)).isEqualTo(computed.answer(s.key(), "r", 16));
+            }
         }
     }
 
