@@ -59,6 +59,29 @@ class CompactRegistryIndexTest {
     }
 
     @Test
+    void aLongStreamOfRenamesAndWithdrawalsDoesNotGrowMemory() {
+        String[] trades = {"华盛", "宏达", "鑫源", "永泰丰", "北方华盛通达"};
+        CompactRegistryIndex index = new CompactRegistryIndex(16);
+        Map<String, Long> afterFirstRound = null;
+        for (int round = 0; round < 200; round++) {
+            for (int e = 0; e < 50; e++) {
+                String uscc = String.format("91211300MA0U%05dX", e);
+                String name = "朝阳市" + trades[(round + e) % trades.length] + "商贸" + round % 7 + "有限公司";
+                RegistryEntry entry = entry(uscc, name, List.of("朝阳市" + trades[e % trades.length] + "机械制造有限公司"));
+                index.put(round % 10 == 9 ? RegistryEntry.newBuilder(entry).setDeleted(true).build() : entry);
+            }
+            if (round == 9) {
+                afterFirstRound = index.memory();
+            }
+        }
+        assertThat(index.enterprises()).isEqualTo(50);
+        Map<String, Long> now = index.memory();
+        for (String part : List.of("records", "ids", "keys", "lists")) {
+            assertThat(now.get(part)).as(part).isLessThanOrEqualTo(2 * afterFirstRound.get(part));
+        }
+    }
+
+    @Test
     void anEntryComesBackEqualWithEveryFieldAndAnyText() {
         RegistryEntry odd = RegistryEntry.newBuilder(HUASHENG)
                 .setEnterpriseId("id \uD800 lone surrogate")
