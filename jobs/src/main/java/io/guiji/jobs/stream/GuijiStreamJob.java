@@ -74,7 +74,7 @@ import org.slf4j.LoggerFactory;
  * final in Kafka ever reach PostgreSQL, and the at-least-once JDBC sink's replays of them are no-ops
  * under the version guard.
  *
- * <p>Outages (README, Outages and resuming): PostgreSQL down or refusing fails only the feed's
+ * <p>Outages (deploy/README.md, Outages and resuming): PostgreSQL down or refusing fails only the feed's
  * pipelined region, which restarts with growing delays while the pipeline keeps running with its
  * state; checkpoints, which need every task, wait meanwhile, so Kafka outputs are committed again
  * once the feed is back. No task of this job may ever finish (see {@link Nothing}).
