@@ -2,6 +2,7 @@ package io.guiji.jobs.cli;
 
 import io.guiji.jobs.demo.SampleGenerator;
 import io.guiji.jobs.file.FileRunJob;
+import io.guiji.jobs.launch.ScratchDirectory;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
@@ -28,7 +29,10 @@ final class DemoCommand implements Callable<Integer> {
         SampleGenerator.Settings settings = SampleGenerator.Settings.demo().seed(seed).today(today);
         new SampleGenerator(settings).generate(input, null);
         Configuration conf = RunCommand.configuration(null, Map.of());
-        FileRunJob.Result r = FileRunJob.run(input, output, conf, w -> System.err.println("guiji: warning: " + w));
+        FileRunJob.Result r;
+        try (ScratchDirectory scratch = ScratchDirectory.create(conf)) { // nothing left in /tmp
+            r = FileRunJob.run(input, output, scratch.apply(conf), w -> System.err.println("guiji: warning: " + w));
+        }
         Summary.print(System.out, "guiji demo: sample in " + input + ", results in " + output, r.coverage(),
                 r.elapsed().toMillis() / 1000.0, r.input().registry(), r.input().catalog());
         System.out.println("  look at         " + output.resolve("unified") + "/, " + output.resolve("rejected") + "/, "

@@ -2,6 +2,7 @@ package io.guiji.jobs.cli;
 
 import io.guiji.jobs.config.GuijiSettings;
 import io.guiji.jobs.file.FileRunJob;
+import io.guiji.jobs.launch.ScratchDirectory;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -28,7 +29,10 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Configuration conf = configuration(config, options);
-        FileRunJob.Result r = FileRunJob.run(input, output, conf, w -> System.err.println("guiji: warning: " + w));
+        FileRunJob.Result r;
+        try (ScratchDirectory scratch = ScratchDirectory.create(conf)) { // nothing left in /tmp
+            r = FileRunJob.run(input, output, scratch.apply(conf), w -> System.err.println("guiji: warning: " + w));
+        }
         Summary.print(System.out, "guiji run: " + input + " -> " + output, r.coverage(), r.elapsed().toMillis() / 1000.0,
                 r.input().registry(), r.input().catalog());
         System.out.println("  outputs         " + output.resolve("unified") + "/, " + output.resolve("rejected") + "/, "
