@@ -74,7 +74,8 @@ public final class StartupBench {
                     median(ratios), (double) median(g, false) / median(e, false), repeat);
         }
         List<Path> left = listTree(tmp);
-        System.out.printf("RESULT startup_tmp_entries_left %d%s%n", left.size(), left.isEmpty() ? "" : " " + left);
+        System.out.printf("RESULT startup_tmp_entries_left %d%s%n", left.size(), left.isEmpty() ? ""
+                : " e.g. " + left.stream().filter(p -> p.getParent().equals(tmp)).limit(4).map(p -> p.getFileName().toString()).toList());
     }
 
     private record Timing(long wallMs, long cpuMs) {}
