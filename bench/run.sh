@@ -26,19 +26,13 @@ OUT="bench/results/$(date +%Y%m%d-%H%M%S).txt"
 CP_FILE=bench/target/bench.classpath
 JAR=bench/target/guiji-bench-0.1.0-SNAPSHOT.jar
 
-# Flink on Java 17 (the list flink-dist passes, as bin/guiji).
-OPENS=(--add-exports=java.base/sun.net.util=ALL-UNNAMED --add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED
-  --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED
-  --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
-  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED
-  --add-opens=java.base/java.text=ALL-UNNAMED --add-opens=java.base/java.time=ALL-UNNAMED
-  --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
-  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED)
+# Flink on Java 17: the options flink-dist passes, kept in bin/jvm-flags (a java argument file).
+OPENS=("@$HERE/bin/jvm-flags")
 
 build() {
-  if [[ ! -f "$JAR" || ! -f "$CP_FILE" || -n "$(find schemas/src connectors/src jobs/src/main jobs/src/test/java/io/guiji/jobs/file/fuzz bench/src -newer "$JAR" -type f -print -quit)" ]]; then
+  if [[ ! -f "$JAR" || ! -f "$CP_FILE" || -n "$(find schemas/src connectors/src jobs/src/main generator/src/main testing/servers/src/main bench/src -newer "$JAR" -type f -print -quit)" ]]; then
     echo "bench: building..." >&2
-    mvn -B -q -DskipTests install -pl testing/kafka-broker,bench -am >/dev/null
+    mvn -B -q -DskipTests -Dspotless.check.skip=true install -pl testing/kafka-broker,bench -am >/dev/null
   fi
 }
 

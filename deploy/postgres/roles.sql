@@ -1,4 +1,4 @@
--- guiji streaming mode: PostgreSQL roles with least privilege (README, Operating guiji on a Flink cluster).
+-- guiji streaming mode: PostgreSQL roles with least privilege (deploy/README.md, Kafka and PostgreSQL with least privilege).
 -- Run once per database, as the database's owner, after schema.sql:
 --     psql "postgresql://owner@guiji-db:5432/guiji" -f deploy/postgres/roles.sql      (idempotent)
 --

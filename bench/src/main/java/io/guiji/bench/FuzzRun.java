@@ -1,7 +1,7 @@
 package io.guiji.bench;
 
-import io.guiji.jobs.file.fuzz.FileMutator;
-import io.guiji.jobs.file.fuzz.WholeFileFuzz;
+import io.guiji.generator.fuzz.FileMutator;
+import io.guiji.generator.fuzz.WholeFileFuzz;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;

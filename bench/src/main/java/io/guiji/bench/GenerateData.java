@@ -1,7 +1,7 @@
 package io.guiji.bench;
 
-import io.guiji.jobs.demo.GenerationResult;
-import io.guiji.jobs.demo.SampleGenerator;
+import io.guiji.generator.GenerationResult;
+import io.guiji.generator.SampleGenerator;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
@@ -28,7 +28,7 @@ public final class GenerateData {
         SampleGenerator.Settings s = SampleGenerator.Settings.scaled(records, enterprises)
                 .seed(a.getLong("seed", 42)).today(TODAY);
         long t0 = System.nanoTime();
-        GenerationResult r = new SampleGenerator(s).generate(out, null);
+        GenerationResult r = new SampleGenerator(s).generate(out);
         double sec = (System.nanoTime() - t0) / 1e9;
         System.out.println(r.summary());
         System.out.printf("generated %s: %,d record rows, %,d registry entries in %.1f s (peak RSS %d MiB; %s)%n",

@@ -32,7 +32,7 @@ import org.apache.flink.util.CloseableIterator;
  * it prints the checkpointed state (all files under the job's checkpoint folder: RocksDB's
  * incremental SST files, or the heap backend's full snapshot) and, for the heap backend, the heap
  * grown since before the job, each per registry entry. The registry-side state is {@code
- * RegistryIndexer}'s entry per enterprise and {@code KeyLookupFunction}'s index places per key.
+ * DedupLinkOperator}'s registry positions only: the registry index is in memory, not in state.
  *
  * <pre>{@code --input bench/data/r1m-e1m [--backend rocksdb|hashmap] [--work /tmp/guiji-state]}</pre>
  */

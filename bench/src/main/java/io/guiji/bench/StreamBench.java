@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guiji.connectors.file.RawRow;
 import io.guiji.connectors.file.TabularFiles;
 import io.guiji.connectors.kafka.AvroBinary;
-import io.guiji.connectors.testing.KafkaBrokerExtension;
+import io.guiji.testing.KafkaBrokerExtension;
 import io.guiji.jobs.config.GuijiOptions;
 import io.guiji.jobs.stream.GuijiStreamJob;
 import io.guiji.jobs.stream.StreamConfig;

@@ -4,14 +4,14 @@ import io.guiji.connectors.file.RawRow;
 import io.guiji.jobs.config.GuijiSettings;
 import io.guiji.jobs.coverage.CoverageFunction;
 import io.guiji.jobs.coverage.CoverageKey;
+import io.guiji.jobs.coverage.DeptDeltaCombiner;
 import io.guiji.jobs.coverage.DeptStatsFunction;
-import io.guiji.jobs.dedup.DedupFunction;
 import io.guiji.jobs.ingest.RecordParser;
 import io.guiji.jobs.ingest.ReferenceParsers;
-import io.guiji.jobs.link.KeyLookupFunction;
-import io.guiji.jobs.link.LinkRequests;
-import io.guiji.jobs.link.LinkResolver;
-import io.guiji.jobs.link.RegistryIndexer;
+import io.guiji.jobs.link.DedupLinkOperator;
+import io.guiji.jobs.link.EntryPlaces;
+import io.guiji.jobs.link.MapRegistryIndex;
+import io.guiji.jobs.link.RegistryReplay;
 import io.guiji.schemas.CatalogEntry;
 import io.guiji.schemas.CoverageSnapshot;
 import io.guiji.schemas.LinkChange;
@@ -21,9 +21,7 @@ import io.guiji.schemas.SupervisionRecord;
 import io.guiji.schemas.UnifiedRecord;
 import io.guiji.schemas.internal.DeptCounters;
 import io.guiji.schemas.internal.DeptDelta;
-import io.guiji.schemas.internal.IndexUpdate;
-import io.guiji.schemas.internal.LookupAnswer;
-import io.guiji.schemas.internal.LookupRequest;
+import io.guiji.schemas.internal.IndexedEntry;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -33,15 +31,15 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * sources and attach the sinks (tests bring bounded sources and collect).
  *
  * <pre>
- * records ─ parse ─┬─ dedup(record_id) ─┬──────────────────────────── resolve(record_id) ─ unified
- *                  │                    └─ requests ─ lookup(key) ──┘        │
- * registry ─ parse ─ index(enterprise_id) ──────────┘                        │
- *                  └─ rejected                                               │
- *   parse deltas + resolve deltas ─ dept stats(dept_code) ─ coverage(const) ─ coverage snapshots
+ * records ─ parse ─┬─ keyBy(record_id) ─ deduplicate and link ─┬─ unified, link changes
+ *                  └─ rejected                ↑ (broadcast)    └─ rejected copies
+ * registry ─ parse ─────────────────────────────┘
+ *   parse deltas + link deltas ─ dept stats(dept_code) ─ coverage(const) ─ coverage snapshots
  * catalogue ─ parse ───────────────────────────────────────┘
  * </pre>
  *
- * Every stage is keyed state with no assumption on arrival order; {@link EmitMode} chooses between
+ * A record crosses one keyed exchange: the registry is held in memory by every linking subtask
+ * ({@link DedupLinkOperator}). No stage assumes an arrival order; {@link EmitMode} chooses between
  * publishing final states (bounded) and every change (streaming).
  *
  * <p>No record stops the job (docs/contract.md §7): each operator isolates the records it fails on
@@ -55,7 +53,18 @@ public final class GuijiPipeline {
 
     /** The sources, already as rows (files) or entries (reference topics). */
     public record Inputs(DataStream<RawRow> records, DataStream<RegistryEntry> registry, DataStream<CatalogEntry> catalog,
-                         DataStream<RejectedRecord> referenceRejected) {
+                         DataStream<RejectedRecord> referenceRejected, RegistryReplay registryReplay) {
+
+        /** Inputs whose registry cannot be read again (a bounded run, a test): a restored streaming job then cannot rebuild its index. */
+        public Inputs(DataStream<RawRow> records, DataStream<RegistryEntry> registry, DataStream<CatalogEntry> catalog,
+                      DataStream<RejectedRecord> referenceRejected) {
+            this(records, registry, catalog, referenceRejected, null);
+        }
+
+        /** These inputs with a way to read the registry again after a restore ({@link DedupLinkOperator}). */
+        public Inputs withRegistryReplay(RegistryReplay replay) {
+            return new Inputs(records, registry, catalog, referenceRejected, replay);
+        }
 
         /** Inputs whose reference data still needs parsing from rows. */
         public static Inputs fromRows(DataStream<RawRow> records, DataStream<RawRow> registryRows, DataStream<RawRow> catalogRows) {
@@ -89,34 +98,27 @@ public final class GuijiPipeline {
                 .process(parser != null ? parser : new RecordParser(settings.fixedProcessingDate(), settings.zone()))
                 .uid(Uids.PARSE_RECORDS).name("parse and validate records");
 
-        SingleOutputStreamOperator<UnifiedRecord> merged = accepted
+        // One keyed exchange per record: copies meet by record_id in the operator that unites and
+        // links them; the registry is broadcast to every subtask (BATCH reads it first).
+        SingleOutputStreamOperator<UnifiedRecord> unified = accepted
                 .keyBy(SupervisionRecord::getRecordId, TypeInformation.of(String.class))
-                .process(new DedupFunction(mode))
-                .uid(Uids.DEDUP).name("deduplicate copies");
+                .connect(in.registry()
+                        .map(new EntryPlaces()).returns(TypeInformation.of(IndexedEntry.class))
+                        .uid(Uids.REGISTRY_PLACES).name("registry places")
+                        .broadcast())
+                .transform("deduplicate and link", TypeInformation.of(UnifiedRecord.class),
+                        new DedupLinkOperator(mode, settings.zone(), settings.fuzzyPolicy(), settings.lookupMaxMatches(),
+                                MapRegistryIndex::new, in.registryReplay()))
+                .uid(Uids.DEDUP_LINK);
 
-        SingleOutputStreamOperator<IndexUpdate> index = in.registry()
-                .keyBy(RegistryEntry::getEnterpriseId, TypeInformation.of(String.class))
-                .process(new RegistryIndexer(mode))
-                .uid(Uids.REGISTRY_INDEX).name("index registry");
-
-        DataStream<LookupRequest> requests = merged
-                .flatMap(new LinkRequests())
-                .uid(Uids.LINK_REQUESTS).name("link keys");
-
-        SingleOutputStreamOperator<LookupAnswer> answers = index
-                .connect(requests)
-                .keyBy(IndexUpdate::getKey, LookupRequest::getKey, TypeInformation.of(String.class))
-                .process(new KeyLookupFunction(mode, settings.lookupMaxMatches()))
-                .uid(Uids.KEY_LOOKUP).name("look up registry keys");
-
-        SingleOutputStreamOperator<UnifiedRecord> unified = merged
-                .connect(answers)
-                .keyBy(UnifiedRecord::getRecordId, LookupAnswer::getRecordId, TypeInformation.of(String.class))
-                .process(new LinkResolver(mode, settings.zone(), settings.fuzzyPolicy()))
-                .uid(Uids.LINK_RESOLVE).name("link to enterprises");
-
+        // Deltas summed where they are made (chained), so a record's counts cross no exchange.
+        TypeInformation<DeptDelta> deltaType = TypeInformation.of(DeptDelta.class);
         DataStream<DeptDelta> deltas = accepted.getSideOutput(RecordParser.DEPT_DELTAS)
-                .union(merged.getSideOutput(DedupFunction.DEPT_DELTAS), unified.getSideOutput(LinkResolver.DEPT_DELTAS));
+                .transform("sum parse deltas", deltaType, new DeptDeltaCombiner(settings.coverageIntervalMillis()))
+                .uid(Uids.SUM_PARSE_DELTAS)
+                .union(unified.getSideOutput(DedupLinkOperator.DEPT_DELTAS)
+                        .transform("sum link deltas", deltaType, new DeptDeltaCombiner(settings.coverageIntervalMillis()))
+                        .uid(Uids.SUM_LINK_DELTAS));
         DataStream<DeptCounters> counters = deltas
                 .keyBy(DeptDelta::getDeptCode, TypeInformation.of(String.class))
                 .process(new DeptStatsFunction(mode, settings.coverageIntervalMillis()))
@@ -129,11 +131,11 @@ public final class GuijiPipeline {
                 .uid(Uids.COVERAGE).name("coverage").setParallelism(1).setMaxParallelism(1);
 
         // Dead letters of every stage: the parser's, and copies dedup could not merge; registry
-        // entries the index or the lookup could not take join the reference rejections.
+        // entries the index could not take join the reference rejections.
         DataStream<RejectedRecord> rejected = accepted.getSideOutput(RecordParser.REJECTED)
-                .union(merged.getSideOutput(DedupFunction.REJECTED));
+                .union(unified.getSideOutput(DedupLinkOperator.REJECTED));
         DataStream<RejectedRecord> referenceRejected = in.referenceRejected()
-                .union(index.getSideOutput(ReferenceParsers.REFERENCE_REJECTED), answers.getSideOutput(ReferenceParsers.REFERENCE_REJECTED));
-        return new Outputs(unified, rejected, coverage, unified.getSideOutput(LinkResolver.LINK_CHANGES), referenceRejected);
+                .union(unified.getSideOutput(DedupLinkOperator.REFERENCE_REJECTED));
+        return new Outputs(unified, rejected, coverage, unified.getSideOutput(DedupLinkOperator.LINK_CHANGES), referenceRejected);
     }
 }

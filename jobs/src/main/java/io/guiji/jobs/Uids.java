@@ -13,11 +13,11 @@ public final class Uids {
     public static final String PARSE_RECORDS = "parse-records";
     public static final String PARSE_REGISTRY = "parse-registry";
     public static final String PARSE_CATALOG = "parse-catalog";
-    public static final String DEDUP = "dedup";
-    public static final String LINK_REQUESTS = "link-requests";
-    public static final String REGISTRY_INDEX = "registry-index";
-    public static final String KEY_LOOKUP = "key-lookup";
-    public static final String LINK_RESOLVE = "link-resolve";
+    /** Deduplication and linking in one operator since 0.2 (state layout changed: no migration from 0.1 state). */
+    public static final String DEDUP_LINK = "dedup-link";
+    public static final String REGISTRY_PLACES = "registry-places";
+    public static final String SUM_PARSE_DELTAS = "sum-parse-deltas";
+    public static final String SUM_LINK_DELTAS = "sum-link-deltas";
     public static final String DEPT_STATS = "dept-stats";
     public static final String COVERAGE = "coverage";
     public static final String SINK_UNIFIED = "sink-unified";

@@ -57,7 +57,10 @@ public final class PipelineRunner {
 
     public static Result run(List<RawRow> records, List<RawRow> registry, List<RawRow> catalog, int parallelism,
                              RuntimeExecutionMode runtime, LocalDate today) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        // No Kryo: every type the pipeline moves or keeps has its own serializer (Avro, POJO).
+        org.apache.flink.configuration.Configuration conf = new org.apache.flink.configuration.Configuration();
+        conf.set(org.apache.flink.configuration.PipelineOptions.GENERIC_TYPES, false);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(parallelism);
         env.setRuntimeMode(runtime);
         TypeInformation<RawRow> rowType = TypeInformation.of(RawRow.class);

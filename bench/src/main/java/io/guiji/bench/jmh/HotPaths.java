@@ -9,7 +9,7 @@ import io.guiji.connectors.json.OutputJson;
 import io.guiji.jobs.dedup.ContentHash;
 import io.guiji.jobs.dedup.CopyMerger;
 import io.guiji.jobs.dedup.CopyRanking;
-import io.guiji.jobs.demo.SampleGenerator;
+import io.guiji.generator.SampleGenerator;
 import io.guiji.jobs.ingest.RecordIds;
 import io.guiji.jobs.ingest.RecordNormalizer;
 import io.guiji.jobs.ingest.ReferenceNormalizer;
@@ -91,7 +91,7 @@ public class HotPaths {
         dir = Files.createTempDirectory("guiji-jmh");
         Path input = dir.resolve("in");
         new SampleGenerator(SampleGenerator.Settings.scaled(20_000, 20_000).seed(7).today(GenerateData.TODAY))
-                .generate(input, null);
+                .generate(input);
         List<Path> files;
         try (Stream<Path> s = Files.walk(input.resolve("records"))) {
             files = s.filter(Files::isRegularFile).sorted(Comparator.comparing(Path::toString)).toList();
@@ -271,7 +271,7 @@ public class HotPaths {
         return LinkKeys.requestsFor(unified[next(unified.length)]);
     }
 
-    /** Every index place of one registry entry (what RegistryIndexer emits per entry). */
+    /** Every index place of one registry entry (what the registry index holds per entry). */
     @Benchmark
     public Object registryIndexPlaces() {
         return LinkKeys.indexOf(registry[next(registry.length)]);

@@ -1,6 +1,6 @@
 package io.guiji.bench.linking;
 
-import io.guiji.jobs.link.KeyLookupFunction;
+import io.guiji.jobs.link.IndexPlaces;
 import io.guiji.jobs.link.LinkDecider;
 import io.guiji.jobs.link.LinkKeys;
 import io.guiji.jobs.link.fuzzy.FuzzyPolicy;
@@ -16,9 +16,9 @@ import java.util.Map;
 
 /**
  * The linking stages of the pipeline without Flink, for measuring: the registry side is
- * {@code RegistryIndexer}'s key diff ({@link LinkKeys#diff}) applied as {@code KeyLookupFunction}
- * applies it ({@link KeyLookupFunction#applied}); the record side asks {@link LinkKeys#requestsFor},
- * is answered by {@link KeyLookupFunction#answer} and decided by {@link LinkDecider#decide} — the
+ * the registry key diff ({@link LinkKeys#diff}) applied as {@code IndexPlaces}
+ * applies it ({@link IndexPlaces#applied}); the record side asks {@link LinkKeys#requestsFor},
+ * is answered by {@link IndexPlaces#answer} and decided by {@link LinkDecider#decide} — the
  * same classes the operators call, with a hash map in place of keyed state.
  */
 final class InMemoryLinker {
@@ -39,8 +39,8 @@ final class InMemoryLinker {
     void index(RegistryEntry before, RegistryEntry entry) {
         for (IndexUpdate u : LinkKeys.diff(before, entry)) {
             Map<String, RegistryMatch> entries = index.computeIfAbsent(u.getKey(), k -> new LinkedHashMap<>(2));
-            String slot = KeyLookupFunction.slot(u);
-            RegistryMatch next = KeyLookupFunction.applied(u, entries.get(slot));
+            String slot = IndexPlaces.slot(u);
+            RegistryMatch next = IndexPlaces.applied(u, entries.get(slot));
             if (next == null) {
                 entries.remove(slot);
             } else {
@@ -54,7 +54,7 @@ final class InMemoryLinker {
         Map<String, LookupAnswer> answers = new HashMap<>();
         for (LookupRequest q : LinkKeys.requestsFor(record)) {
             Map<String, RegistryMatch> entries = index.getOrDefault(q.getKey(), Map.of());
-            LookupAnswer a = KeyLookupFunction.answer(q.getKey(), q.getRecordId(), entries.values(), maxMatches);
+            LookupAnswer a = IndexPlaces.answer(q.getKey(), q.getRecordId(), entries.values(), maxMatches);
             answers.put(q.getKey(), a);
             keysAsked++;
             matchesReturned += a.getMatches().size();

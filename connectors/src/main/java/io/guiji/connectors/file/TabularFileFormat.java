@@ -108,10 +108,20 @@ public final class TabularFileFormat implements BulkFormat<RawRow, FileSourceSpl
         return path.startsWith(root + "/") ? path.substring(root.length() + 1) : path;
     }
 
+    /**
+     * The file's rows. {@link TabularFiles} opens the file twice, to detect its encoding and then to
+     * decode it; only the second pass counts in {@link ReadProgress}, so a file counts once.
+     */
     private RowReader open(FileSourceSplit split) throws IOException {
         Path path = split.path();
+        int[] opened = {0};
         return TabularFiles.reader(
-                relativePath(path), () -> path.getFileSystem().open(path), limits);
+                relativePath(path),
+                () -> {
+                    java.io.InputStream in = path.getFileSystem().open(path);
+                    return opened[0]++ == 0 ? in : ReadProgress.counting(in);
+                },
+                limits);
     }
 
     /** Hands a file's rows over in batches, counting them for the checkpointed position. */
@@ -145,6 +155,7 @@ public final class TabularFileFormat implements BulkFormat<RawRow, FileSourceSpl
             ArrayResultIterator<RawRow> iterator = new ArrayResultIterator<>();
             iterator.set(batch, n, CheckpointedPosition.NO_OFFSET, emitted);
             emitted += n;
+            ReadProgress.addRows(n);
             return iterator;
         }
 

@@ -73,6 +73,18 @@ class TabularFileFormatTest {
         }
     }
 
+    /** The progress counters: every row, and the file's bytes once although it is read twice (encoding, then rows). */
+    @Test
+    void readingCountsTheRowsAndTheFilesBytesOnce() throws IOException {
+        long rows0 = ReadProgress.rows();
+        long bytes0 = ReadProgress.bytes();
+
+        readAll(format.createReader(new Configuration(), split));
+
+        assertThat(ReadProgress.rows() - rows0).isEqualTo(ROWS);
+        assertThat(ReadProgress.bytes() - bytes0).isEqualTo(split.length());
+    }
+
     @Test
     void restoredReaderContinuesAfterTheCheckpointedRow() throws IOException {
         FileSourceSplit restored =

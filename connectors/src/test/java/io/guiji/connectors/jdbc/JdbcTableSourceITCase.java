@@ -3,7 +3,7 @@ package io.guiji.connectors.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.guiji.connectors.file.RawRow;
-import io.guiji.connectors.testing.PostgresExtension;
+import io.guiji.testing.PostgresExtension;
 import java.sql.Connection;
 import java.sql.Statement;
 import org.apache.flink.connector.jdbc.JdbcConnectionOptions;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.flink.configuration.Configuration;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -19,14 +20,17 @@ import picocli.CommandLine.Option;
  * starts, so a bad key is one line and exit 2. Started again, it resumes from its latest completed
  * checkpoint by itself and says which ({@link Resume}); {@code --fresh} starts without state.
  */
-@Command(name = "stream", mixinStandardHelpOptions = true,
+@Command(name = "stream", mixinStandardHelpOptions = true, versionProvider = GuijiVersion.class,
         description = "The streaming job on an embedded mini-cluster (Kafka in; Kafka and PostgreSQL out). Runs until stopped.")
 final class StreamCommand implements Callable<Integer> {
-    @Option(names = "--config", required = true, description = "Configuration file (key: value lines; see the README, Streaming mode).")
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "Configuration file (key: value lines; see the README, Streaming mode).")
     Path config;
 
-    @Option(names = "-D", paramLabel = "KEY=VALUE", description = "Set one configuration option, e.g. -Dguiji.parallelism=2")
+    @Option(names = "-D", paramLabel = "KEY=VALUE", description = RunCommand.D_HELP)
     Map<String, String> options = Map.of();
+
+    @Mixin
+    GlobalOptions global;
 
     @Option(names = "--fresh", description = "Start without restoring any checkpoint: operator state starts empty, departmental topics"
             + " start at guiji.kafka.starting-offsets, registry and catalogue from the beginning.")

@@ -3,6 +3,7 @@ package io.guiji.jobs.config;
 import static org.apache.flink.configuration.ConfigOptions.key;
 
 import io.guiji.connectors.file.ReadLimits;
+import io.guiji.jobs.normalize.Dates;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
@@ -65,7 +66,7 @@ public final class GuijiOptions {
                     .withDescription("Parallelism of the job (default: the machine's cores).");
 
     public static final ConfigOption<String> ZONE =
-            key("guiji.time-zone").stringType().defaultValue("Asia/Shanghai")
+            key("guiji.time-zone").stringType().defaultValue(Dates.DEFAULT_ZONE_ID)
                     .withDescription("Time zone of 'today' (future decision dates) and of the coverage period.");
 
     public static final ConfigOption<String> PROCESSING_DATE =

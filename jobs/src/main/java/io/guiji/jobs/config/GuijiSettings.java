@@ -139,7 +139,12 @@ public final class GuijiSettings implements Serializable {
         }
     }
 
-    private static String expected(Class<?> type) {
+    /** What a value of {@code type} looks like, for a message. */
+    static String expected(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
         if (type == Integer.class || type == Long.class) {
             return "a whole number";
         }
@@ -151,6 +156,9 @@ public final class GuijiSettings implements Serializable {
         }
         if (type == java.time.Duration.class) {
             return "a duration such as 30 s, 500 ms or 5 min";
+        }
+        if (type == org.apache.flink.configuration.MemorySize.class) {
+            return "a size such as 512m or 2g";
         }
         return "a " + type.getSimpleName();
     }
@@ -172,7 +180,13 @@ public final class GuijiSettings implements Serializable {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             props.load(r);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read configuration file " + file + ": " + e.getMessage());
+            String reason = e instanceof java.nio.file.NoSuchFileException ? "no such file"
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.charset.CharacterCodingException ? "not UTF-8 text"
+                    : e.getMessage();
+            throw new IllegalArgumentException("cannot read configuration file " + file + ": " + reason + "; check --config");
+        } catch (IllegalArgumentException e) { // a malformed backslash-u escape
+            throw new IllegalArgumentException("configuration file " + file + ": " + e.getMessage() + " (key: value lines, UTF-8)");
         }
         Map<String, String> map = new java.util.HashMap<>();
         for (Map.Entry<Object, Object> e : props.entrySet()) {

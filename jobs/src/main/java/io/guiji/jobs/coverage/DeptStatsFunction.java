@@ -89,12 +89,19 @@ public class DeptStatsFunction extends KeyedProcessFunction<String, DeptDelta, D
         c.setNonPerson(c.getNonPerson() + d.getNonPerson());
         c.setLinked(c.getLinked() + d.getLinked());
         c.setProcessingErrors(c.getProcessingErrors() + d.getProcessingErrors());
+        // A count that returns to zero leaves its map (null from the merge function removes it), so
+        // counters are the same whether deltas came one by one or summed (DeptDeltaCombiner).
         if (d.getRecordType() != null && d.getAccepted() != 0) {
-            c.getAcceptedByType().merge(d.getRecordType().name(), d.getAccepted(), Long::sum);
+            c.getAcceptedByType().merge(d.getRecordType().name(), d.getAccepted(), DeptStatsFunction::sumOrNone);
         }
         if (d.getRejectReason() != null && d.getRejected() != 0) {
-            c.getRejectedByReason().merge(d.getRejectReason().name(), d.getRejected(), Long::sum);
+            c.getRejectedByReason().merge(d.getRejectReason().name(), d.getRejected(), DeptStatsFunction::sumOrNone);
         }
+    }
+
+    private static Long sumOrNone(Long a, Long b) {
+        long sum = a + b;
+        return sum == 0 ? null : sum;
     }
 
     static Map<String, Long> copy(Map<String, Long> m) {

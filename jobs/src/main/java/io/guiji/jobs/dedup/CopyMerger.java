@@ -15,9 +15,12 @@ import java.util.List;
 
 /**
  * Folds copies of one decision into a {@link DedupState} and reads the unified (not yet linked)
- * record out of it. Folding is commutative: any arrival order of the same copies gives the same
- * state, up to the order of {@code sources} and {@code content_hashes}, which {@link #unified}
- * does not depend on.
+ * record out of it. The unified record is a function of the set of copies' contents: the winner and
+ * the code chosen of each kind are ranked by {@link CopyRanking}, which never looks at a copy's
+ * source, so any arrival order of the same copies — and the same copies read from files or from
+ * Kafka — gives the same values. The state keeps {@code sources} and {@code content_hashes} in
+ * arrival order (appended, so a failed merge can be undone by truncation); {@link #unified} lists
+ * the sources sorted by file, then row.
  */
 public final class CopyMerger {
     private static final Comparator<SourceRef> SOURCE_ORDER =
@@ -27,8 +30,9 @@ public final class CopyMerger {
 
     /** The state after one more copy; {@code state} may be null for the first copy. */
     public static DedupState add(DedupState state, SupervisionRecord copy) {
-        String rank = CopyRanking.rank(copy);
         DecisionFields f = copy.getFields();
+        long hash = ContentHash.of(f);
+        String rank = CopyRanking.rank(copy, ContentHash.ofCopy(copy, hash));
         if (state == null) {
             state = DedupState.newBuilder()
                     .setWinner(copy)
@@ -38,14 +42,13 @@ public final class CopyMerger {
                     .setContentHashes(new ArrayList<>())
                     .setEmittedVersion(0)
                     .build();
-        } else if (rank.compareTo(state.getWinnerRank()) > 0) {
+        } else if (CopyRanking.compare(copy, rank, state.getWinner(), state.getWinnerRank()) > 0) {
             state.setWinner(copy);
             state.setWinnerRank(rank);
         }
         if (!containsSource(state.getSources(), copy.getSource())) {
             state.getSources().add(copy.getSource());
         }
-        long hash = ContentHash.of(f);
         if (!state.getContentHashes().contains(hash)) {
             state.getContentHashes().add(hash);
         }
@@ -100,7 +103,9 @@ public final class CopyMerger {
         if (!current.getCode().equals(code) && !state.getConflicts().contains(conflictFlag)) {
             state.getConflicts().add(conflictFlag);
         }
-        return rank.compareTo(current.getRank()) > 0 ? new CodeChoice(code, rank) : current;
+        // Equal ranks carry equal codes but for a hash collision; then the smaller code, not the later one.
+        int c = rank.compareTo(current.getRank());
+        return c > 0 || c == 0 && code.compareTo(current.getCode()) < 0 ? new CodeChoice(code, rank) : current;
     }
 
     /**

@@ -48,6 +48,8 @@ import org.apache.flink.util.CloseableIterator;
 public final class FileRunJob {
     public static final String PERIOD = "all-input";
     private static final String[] OWN_OUTPUTS = {"unified", "rejected", "reference_rejected", "coverage.json"};
+    /** The output folders of part files, renamed part-0000.jsonl, … when the job has finished ({@link OutputFiles}). */
+    private static final String[] PART_FOLDERS = {"unified", "rejected", "reference_rejected"};
 
     private FileRunJob() {}
 
@@ -101,6 +103,9 @@ public final class FileRunJob {
                         LocalDateTime.now(ZoneId.of(settings.zone())).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")))
                 : snapshots.get(snapshots.size() - 1);
         writeCoverage(output.resolve("coverage.json"), coverage);
+        for (String folder : PART_FOLDERS) {
+            OutputFiles.stabilize(output.resolve(folder));
+        }
         return new Result(coverage, Duration.ofNanos(System.nanoTime() - start), output, report);
     }
 
@@ -131,14 +136,37 @@ public final class FileRunJob {
         try {
             Files.createDirectories(output);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot create output folder " + output + " (" + InputCheck.reason(e)
-                    + "): choose an --output in a writable place");
+            throw new IllegalArgumentException("cannot write the output folder " + output + ": " + InputCheck.reason(e)
+                    + "; choose a writable --output");
         }
         if (!Files.isWritable(output)) {
-            throw new IllegalArgumentException("output folder " + output + " is not writable: fix its permissions or choose another --output");
+            throw new IllegalArgumentException("cannot write the output folder " + output + ": permission denied; fix its permissions or choose a writable --output");
         }
         for (String own : OWN_OUTPUTS) {
-            deleteRecursively(output.resolve(own));
+            try {
+                deleteRecursively(output.resolve(own));
+            } catch (IOException | UncheckedIOException e) {
+                throw new IllegalArgumentException("cannot replace the earlier result " + output.resolve(own) + ": "
+                        + InputCheck.reason(e instanceof UncheckedIOException u ? u.getCause() : (IOException) e)
+                        + "; fix its permissions or choose another --output");
+            }
+        }
+        probeWrite(output);
+    }
+
+    /**
+     * Creates and removes {@code unified/} as its sink will, so that a folder that only looks
+     * writable (root's view of {@code /proc}, a read-only mount) fails now with its name instead of
+     * inside the job.
+     */
+    private static void probeWrite(Path output) {
+        Path probe = output.resolve(PART_FOLDERS[0]);
+        try {
+            Files.createDirectory(probe);
+            Files.delete(probe);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot write the output folder " + output + ": " + InputCheck.reason(e)
+                    + "; choose a writable --output");
         }
     }
 

@@ -157,15 +157,21 @@ public final class InputCheck {
     }
 
     /** The cause in a few words: Java's file exceptions carry only the path as their message. */
-    static String reason(Exception e) {
+    public static String reason(Exception e) {
         if (e instanceof NoSuchFileException) {
             return Files.isSymbolicLink(Path.of(((NoSuchFileException) e).getFile())) ? "a broken link" : "no such file";
         }
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
-        if (e instanceof FileSystemException f && f.getReason() != null) {
-            return f.getReason();
+        if (e instanceof java.nio.file.NotDirectoryException) {
+            return "not a directory";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "it exists already";
+        }
+        if (e instanceof FileSystemException f) {
+            return f.getReason() != null ? f.getReason() : f.getClass().getSimpleName();
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }

@@ -53,10 +53,6 @@ public class RecordParser extends ProcessFunction<RawRow, SupervisionRecord> {
     private transient Counter processingErrors;
     private transient Map<RejectReason, Counter> rejectedByReason;
 
-    public RecordParser(LocalDate fixedToday) {
-        this(fixedToday, "Asia/Shanghai");
-    }
-
     public RecordParser(LocalDate fixedToday, String zone) {
         this(fixedToday, zone, RecordNormalizer::normalize);
     }

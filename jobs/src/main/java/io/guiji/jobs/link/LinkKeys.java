@@ -7,6 +7,7 @@ import io.guiji.jobs.normalize.Names;
 import io.guiji.jobs.normalize.Uscc;
 import io.guiji.schemas.DecisionFields;
 import io.guiji.schemas.RegistryEntry;
+import io.guiji.schemas.internal.IndexPlace;
 import io.guiji.schemas.internal.IndexUpdate;
 import io.guiji.schemas.internal.LookupRequest;
 import io.guiji.schemas.UnifiedRecord;
@@ -32,10 +33,22 @@ public final class LinkKeys {
 
     /**
      * The keys a record needs answered. A valid USCC decides on its own (only its registration is
-     * asked, for {@code UNREGISTERED_CODE}); natural persons ask nothing.
+     * asked, for {@code UNREGISTERED_CODE}); natural persons ask nothing. The exact keys come first,
+     * then the fuzzy ones ({@link #exactRequestsFor}, {@link #fuzzyRequestsFor}).
      */
     public static List<LookupRequest> requestsFor(UnifiedRecord record) {
-        List<LookupRequest> out = new ArrayList<>(3);
+        List<LookupRequest> out = exactRequestsFor(record);
+        out.addAll(fuzzyRequestsFor(record));
+        return out;
+    }
+
+    /**
+     * The record's exact keys (USCC, registration number, organization code, name). When a tier
+     * decides on them, the fuzzy keys are never needed: {@link LinkDecider#decide} returns at the
+     * first exact tier that succeeds, before it reads a fuzzy answer.
+     */
+    public static List<LookupRequest> exactRequestsFor(UnifiedRecord record) {
+        List<LookupRequest> out = new ArrayList<>(4);
         DecisionFields f = record.getFields();
         if (Subjects.isNaturalPerson(f)) {
             return out;
@@ -55,8 +68,18 @@ public final class LinkKeys {
         if (name != null) {
             out.add(new LookupRequest(NAME + name, id));
         }
+        return out;
+    }
+
+    /** The record's fuzzy keys (none for natural persons and records with a valid USCC); costs a name analysis. */
+    public static List<LookupRequest> fuzzyRequestsFor(UnifiedRecord record) {
+        List<LookupRequest> out = new ArrayList<>(4);
+        DecisionFields f = record.getFields();
+        if (Subjects.isNaturalPerson(f) || valid(f.getUscc(), Identifiers.Kind.USCC)) {
+            return out;
+        }
         for (String key : FuzzyKeys.of(NameParts.parse(f.getSubjectName()))) {
-            out.add(new LookupRequest(key, id));
+            out.add(new LookupRequest(key, record.getRecordId()));
         }
         return out;
     }
@@ -118,11 +141,16 @@ public final class LinkKeys {
 
     /** The index updates that turn {@code before}'s places into {@code after}'s (either may be null). */
     public static List<IndexUpdate> diff(RegistryEntry before, RegistryEntry after) {
+        return diff(before, after, after == null ? Map.of() : indexOf(after));
+    }
+
+    /** {@link #diff(RegistryEntry, RegistryEntry)} with {@code after}'s places already computed ({@link #indexOf}). */
+    public static List<IndexUpdate> diff(RegistryEntry before, RegistryEntry after, Map<Slot, String> afterPlaces) {
         Map<Slot, String> old = before == null ? Map.of() : indexOf(before);
-        Map<Slot, String> now = after == null ? Map.of() : indexOf(after);
+        Map<Slot, String> now = after == null ? Map.of() : afterPlaces;
         // Adds before removes: in between, a subscriber sees the enterprise under both its old and its
         // new places, never under neither, so a rename does not unlink a record for a moment. A remove
-        // after an add under the same key takes only the place it names (KeyLookupFunction#applied).
+        // after an add under the same key takes only the place it names (IndexPlaces#applied).
         List<IndexUpdate> out = new ArrayList<>();
         for (Map.Entry<Slot, String> s : now.entrySet()) {
             if (!s.getValue().equals(old.get(s.getKey()))) {
@@ -139,6 +167,24 @@ public final class LinkKeys {
 
     private static IndexUpdate update(Slot slot, String enterpriseId, String name, boolean add) {
         return new IndexUpdate(slot.key(), enterpriseId, name, slot.former(), add);
+    }
+
+    /** {@code e}'s places ({@link #indexOf}) as they travel with it to the linking subtasks. */
+    public static List<IndexPlace> placesOf(RegistryEntry e) {
+        List<IndexPlace> out = new ArrayList<>();
+        for (Map.Entry<Slot, String> p : indexOf(e).entrySet()) {
+            out.add(new IndexPlace(p.getKey().key(), p.getKey().former(), p.getValue()));
+        }
+        return out;
+    }
+
+    /** The places {@link #placesOf} listed, as {@link #indexOf} gives them. */
+    public static Map<Slot, String> places(List<IndexPlace> places) {
+        Map<Slot, String> out = new LinkedHashMap<>();
+        for (IndexPlace p : places) {
+            out.put(new Slot(p.getKey(), p.getFormer()), p.getName());
+        }
+        return out;
     }
 
     /** Whether {@code key} belongs to the fuzzy tier. */

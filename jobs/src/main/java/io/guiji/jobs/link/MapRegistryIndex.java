@@ -27,8 +27,13 @@ public final class MapRegistryIndex implements RegistryIndex {
 
     @Override
     public Set<String> put(RegistryEntry entry) {
+        return put(entry, LinkKeys.indexOf(entry));
+    }
+
+    @Override
+    public Set<String> put(RegistryEntry entry, Map<LinkKeys.Slot, String> entryPlaces) {
         RegistryEntry before = entries.get(entry.getEnterpriseId());
-        List<IndexUpdate> updates = LinkKeys.diff(before, entry); // throws before anything changes
+        List<IndexUpdate> updates = LinkKeys.diff(before, entry, entryPlaces); // throws before anything changes
         Set<String> changed = new LinkedHashSet<>();
         for (IndexUpdate u : updates) {
             Map<String, RegistryMatch> under = places.computeIfAbsent(u.getKey(), k -> new HashMap<>(4));

@@ -27,6 +27,14 @@ public interface RegistryIndex {
     Set<String> put(RegistryEntry entry);
 
     /**
+     * {@link #put(RegistryEntry)} with the entry's places already computed ({@link LinkKeys#indexOf},
+     * once where the entry was parsed); only the entry before it, if any, is analysed again.
+     */
+    default Set<String> put(RegistryEntry entry, java.util.Map<LinkKeys.Slot, String> places) {
+        return put(entry);
+    }
+
+    /**
      * The entries under {@code key}, answered as {@link IndexPlaces#answer} answers from them: at
      * most {@code maxMatches}, current names first, then by enterprise id; a fuzzy key holding
      * more answers truncated and empty.

@@ -26,7 +26,7 @@ import java.time.ZoneId;
  *   <li>an Excel serial day number, 20000–80000 (1954-10-03 to 2119-01-11), days since
  *       1899-12-30, optionally with a day fraction ({@code 45123.5} is noon, rounded to the
  *       second);
- *   <li>epoch milliseconds (13 digits), converted to the wall time in {@code Asia/Shanghai}.
+ *   <li>epoch milliseconds (13 digits), converted to the wall time in {@link #DEFAULT_ZONE_ID}.
  * </ul>
  *
  * <p>Outcomes: {@link Outcome#EMPTY} for null or blank; {@link Outcome#IMPOSSIBLE} when the shape
@@ -65,7 +65,13 @@ public final class Dates {
         }
     }
 
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    /**
+     * guiji's time zone when none is configured: the default of {@code guiji.time-zone}, and the zone
+     * in which epoch milliseconds are read (a value parser has no configuration in reach).
+     */
+    public static final String DEFAULT_ZONE_ID = "Asia/Shanghai";
+
+    private static final ZoneId DEFAULT_ZONE = ZoneId.of(DEFAULT_ZONE_ID);
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
     private static final int EXCEL_MIN = 20000;
     private static final int EXCEL_MAX = 80000;
@@ -134,7 +140,7 @@ public final class Dates {
             case 13:
                 long millis = Long.parseLong(s);
                 return new DateTimeParse(
-                        Outcome.OK, LocalDateTime.ofInstant(Instant.ofEpochMilli(millis), SHANGHAI));
+                        Outcome.OK, LocalDateTime.ofInstant(Instant.ofEpochMilli(millis), DEFAULT_ZONE));
             case 5:
                 int serial = num(s, 0, 5);
                 if (serial < EXCEL_MIN || serial > EXCEL_MAX) {

@@ -13,6 +13,7 @@ import io.guiji.jobs.Uids;
 import io.guiji.jobs.config.GuijiOptions;
 import io.guiji.jobs.config.GuijiSettings;
 import io.guiji.jobs.ingest.ReferenceParsers;
+import io.guiji.jobs.link.RegistryReplay;
 import io.guiji.schemas.CatalogEntry;
 import io.guiji.schemas.CoverageSnapshot;
 import io.guiji.schemas.LinkChange;
@@ -197,7 +198,8 @@ public final class GuijiStreamJob {
     static GuijiPipeline.Outputs define(StreamExecutionEnvironment env, StreamConfig cfg,
                                         UnaryOperator<DataStream<RawRow>> tap, io.guiji.jobs.ingest.RecordParser parser) {
         GuijiPipeline.Inputs in = inputs(env, cfg);
-        in = new GuijiPipeline.Inputs(tap.apply(in.records()), in.registry(), in.catalog(), in.referenceRejected());
+        in = new GuijiPipeline.Inputs(tap.apply(in.records()), in.registry(), in.catalog(), in.referenceRejected(),
+                in.registryReplay());
         GuijiPipeline.Outputs out = GuijiPipeline.defineWorkflow(in, EmitMode.CHANGES, cfg.settings(), cfg.period(), parser);
         kafkaSinks(out, cfg);
         if (cfg.get(GuijiOptions.POSTGRES_URL) != null) {
@@ -242,7 +244,11 @@ public final class GuijiStreamJob {
         DataStream<RejectedRecord> rejected = referenceRejected.isEmpty()
                 ? Nothing.of(env, RejectedRecord.class, "no reference rejects")
                 : referenceRejected.size() == 1 ? referenceRejected.get(0) : referenceRejected.get(0).union(referenceRejected.get(1));
-        return new GuijiPipeline.Inputs(all, registry, catalog, rejected);
+        // The linking subtasks hold the registry in memory, not in checkpoints: after a restore they
+        // read the topic again up to where the checkpoint had applied it.
+        RegistryReplay replay = cfg.get(GuijiOptions.KAFKA_REGISTRY_TOPIC) == null ? null
+                : new KafkaRegistryReplay(replayConsumer(cfg), cfg.registryFormat());
+        return new GuijiPipeline.Inputs(all, registry, catalog, rejected, replay);
     }
 
     /** A registry or catalogue topic (JSON through the file parsers, or Avro entries as they are); empty when unset. */
@@ -269,6 +275,15 @@ public final class GuijiStreamJob {
         }
         rejects.add(entries.getSideOutput(ReferenceParsers.REFERENCE_REJECTED));
         return entries;
+    }
+
+    /** The Kafka client properties the registry replay reads with: the job's own (servers, security). */
+    private static java.util.Properties replayConsumer(StreamConfig cfg) {
+        java.util.Properties p = new java.util.Properties();
+        p.putAll(cfg.kafkaProperties());
+        p.put("bootstrap.servers", cfg.bootstrapServers());
+        p.put("client.id", cfg.value(GuijiOptions.KAFKA_GROUP_ID) + "-registry-replay");
+        return p;
     }
 
     /** Where departmental topics start without restored state: {@link GuijiOptions#KAFKA_STARTING_OFFSETS}. */

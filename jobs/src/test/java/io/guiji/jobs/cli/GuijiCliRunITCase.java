@@ -128,8 +128,49 @@ class GuijiCliRunITCase {
         assertThat(linkMethods()).containsExactlyInAnyOrder("USCC", "FORMER_NAME");
     }
 
+    @Test
+    void outputFilesHaveStableNamesAndTheSummaryListsOnlyWhatWasCreated() throws IOException {
+        int exit = run();
+
+        assertThat(exit).as("exit; stderr: %s", err).isZero();
+        try (Stream<Path> files = Files.list(output.resolve("unified"))) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")))
+                    .isNotEmpty().allMatch(n -> n.matches("part-\\d{4}\\.jsonl")).contains("part-0000.jsonl");
+        }
+        assertThat(output.resolve("rejected")).as("no record was rejected").doesNotExist();
+        String outputs = out.toString(UTF_8).lines().filter(l -> l.strip().startsWith("outputs")).findFirst().orElseThrow();
+        assertThat(outputs).contains(output.resolve("unified") + "/ (").contains("coverage.json")
+                .doesNotContain("rejected");
+    }
+
+    /** The progress display's counters advance in this JVM while the mini-cluster reads: a file counts its size once. */
+    @Test
+    void theReadersCountRowsAndBytesForTheProgressDisplay() {
+        long rows0 = io.guiji.connectors.file.ReadProgress.rows();
+        long bytes0 = io.guiji.connectors.file.ReadProgress.bytes();
+
+        int exit = run();
+
+        assertThat(exit).as("exit; stderr: %s", err).isZero();
+        assertThat(io.guiji.connectors.file.ReadProgress.rows() - rows0).isEqualTo(2);
+        assertThat(io.guiji.connectors.file.ReadProgress.bytes() - bytes0).isEqualTo(Progress.inputBytes(input)).isPositive();
+    }
+
+    @Test
+    void aLogFileGetsFlinksLogsWhileTheConsoleStaysQuiet() throws IOException {
+        Path log = dir.resolve("logs/guiji.log");
+
+        int exit = Guiji.execute("run", "--quiet", "--input", input.toString(), "--output", output.toString(), "--log-file", log.toString(),
+                "-Dguiji.parallelism=2", "-Dguiji.processing-date=2026-11-25");
+
+        assertThat(exit).as("exit; stderr: %s", err).isZero();
+        assertThat(Files.readString(log, UTF_8)).contains(" INFO  org.apache.flink.");
+        assertThat(err.toString(UTF_8)).doesNotContain("INFO");
+    }
+
+    /** A run without the progress display, whose lines would depend on the machine's speed. */
     private int run() {
-        return Guiji.execute("run", "--input", input.toString(), "--output", output.toString(),
+        return Guiji.execute("run", "--quiet", "--input", input.toString(), "--output", output.toString(),
                 "-Dguiji.parallelism=2", "-Dguiji.processing-date=2026-11-25");
     }
 

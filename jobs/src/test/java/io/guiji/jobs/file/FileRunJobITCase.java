@@ -108,6 +108,7 @@ class FileRunJobITCase {
         Configuration conf = new Configuration();
         conf.set(GuijiOptions.PROCESSING_DATE, "2026-11-25");
         conf.set(GuijiOptions.PARALLELISM, PARALLELISM);
+        conf.set(org.apache.flink.configuration.PipelineOptions.GENERIC_TYPES, false); // no Kryo anywhere in the job
         return conf;
     }
 

@@ -20,8 +20,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Tier 6 and re-linking through the real operators ({@link LinkStages}: registry index, key
- * lookup, link resolver in harnesses): the result does not depend on whether a record or its
+ * Tier 6 and re-linking through the real operator ({@link LinkStages}: {@code DedupLinkOperator}
+ * in a harness): the result does not depend on whether a record or its
  * registry entry came first, registry changes re-link, and every change of link is in the changelog.
  */
 class FuzzyLinkingTest {

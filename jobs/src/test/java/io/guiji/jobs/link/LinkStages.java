@@ -1,91 +1,137 @@
 package io.guiji.jobs.link;
 
 import io.guiji.jobs.EmitMode;
+import io.guiji.jobs.dedup.CopyMerger;
+import io.guiji.jobs.link.fuzzy.FuzzyPolicy;
 import io.guiji.schemas.LinkChange;
 import io.guiji.schemas.RegistryEntry;
+import io.guiji.schemas.SourceRef;
+import io.guiji.schemas.SupervisionRecord;
 import io.guiji.schemas.UnifiedRecord;
-import io.guiji.schemas.internal.IndexUpdate;
-import io.guiji.schemas.internal.LookupAnswer;
-import io.guiji.schemas.internal.LookupRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.groups.OperatorMetricGroup;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.metrics.util.InterceptingOperatorMetricGroup;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
-import org.apache.flink.util.Collector;
 
 /**
- * The linking stages of the pipeline wired together in operator test harnesses, as
- * {@code GuijiPipeline} wires them: {@link RegistryIndexer} → {@link KeyLookupFunction} ←
- * {@link LinkRequests}, and {@link KeyLookupFunction} → {@link LinkResolver} ← records. Each call
- * delivers its element and then everything it causes downstream, so a test controls the order in
- * which registry entries and records arrive.
+ * The linking stage ({@link DedupLinkOperator}) in an operator test harness, fed one element at a
+ * time, so a test controls the order in which registry entries and records arrive. A record given
+ * as a unified record enters as its one copy.
  */
 final class LinkStages implements AutoCloseable {
-    final KeyedOneInputStreamOperatorTestHarness<String, RegistryEntry, IndexUpdate> indexer;
-    final KeyedTwoInputStreamOperatorTestHarness<String, IndexUpdate, LookupRequest, LookupAnswer> lookup;
-    final KeyedTwoInputStreamOperatorTestHarness<String, UnifiedRecord, LookupAnswer, UnifiedRecord> resolver;
-    private int indexed;
-    private int answered;
+    final KeyedTwoInputStreamOperatorTestHarness<String, SupervisionRecord, io.guiji.schemas.internal.IndexedEntry, UnifiedRecord> harness;
+    private long row;
 
     LinkStages(EmitMode mode) throws Exception {
-        indexer = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new RegistryIndexer(mode)),
-                RegistryEntry::getEnterpriseId, Types.STRING);
-        lookup = new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(new KeyLookupFunction(mode, 16)),
-                IndexUpdate::getKey, LookupRequest::getKey, Types.STRING);
-        resolver = new KeyedTwoInputStreamOperatorTestHarness<>(
-                new KeyedCoProcessOperator<>(new LinkResolver(mode, "Asia/Shanghai")),
-                UnifiedRecord::getRecordId, LookupAnswer::getRecordId, Types.STRING);
-        indexer.open();
-        lookup.open();
-        resolver.open();
+        this(metered(mode, null, CopyMerger::add, LocalLinker::link));
+    }
+
+    LinkStages(DedupLinkOperator operator) throws Exception {
+        this(operator, null);
+    }
+
+    /** The operator in a harness, restored from {@code snapshot} when one is given. */
+    LinkStages(DedupLinkOperator operator, OperatorSubtaskState snapshot) throws Exception {
+        harness = new KeyedTwoInputStreamOperatorTestHarness<>(operator,
+                SupervisionRecord::getRecordId, e -> "", Types.STRING);
+        if (snapshot != null) {
+            harness.initializeState(snapshot);
+        }
+        harness.open();
+    }
+
+    /** The production operator (16 matches per key, the default fuzzy policy) with its metrics kept, and the given seams. */
+    static Metered metered(EmitMode mode, RegistryReplay replay, DedupLinkOperator.Merge merge, DedupLinkOperator.Link link) {
+        return new Metered(mode, 16, replay, merge, link);
+    }
+
+    /** The production operator answering at most {@code maxMatches} entries per key, with its metrics kept. */
+    static Metered metered(EmitMode mode, int maxMatches) {
+        return new Metered(mode, maxMatches, null, CopyMerger::add, LocalLinker::link);
+    }
+
+    /** The operator's counter {@code name}; the operator must be {@link Metered}. */
+    long count(String name) {
+        return ((Metered) harness.getOperator()).count(name);
+    }
+
+    /** {@link DedupLinkOperator} whose metrics a test can read by name. */
+    static final class Metered extends DedupLinkOperator {
+        private static final long serialVersionUID = 1L;
+        private transient InterceptingOperatorMetricGroup metrics;
+
+        Metered(EmitMode mode, int maxMatches, RegistryReplay replay, Merge merge, Link link) {
+            super(mode, "Asia/Shanghai", FuzzyPolicy.DEFAULT, maxMatches, MapRegistryIndex::new, replay, merge, link);
+        }
+
+        @Override
+        public OperatorMetricGroup getMetricGroup() {
+            if (metrics == null) {
+                metrics = new InterceptingOperatorMetricGroup();
+            }
+            return metrics;
+        }
+
+        long count(String name) {
+            Counter c = (Counter) ((InterceptingOperatorMetricGroup) getMetricGroup()).get(name);
+            if (c == null) {
+                throw new AssertionError("the operator registered no counter " + name);
+            }
+            return c.getCount();
+        }
     }
 
     LinkStages registry(RegistryEntry entry) throws Exception {
-        indexer.processElement(entry, 0L);
-        pump();
+        entry = RegistryEntry.newBuilder(entry).build(); // the index keeps it: never a test's fixture
+        if (entry.getSource() == null) {
+            entry.setSource(new SourceRef("registry.csv", ++row));
+        }
+        harness.processElement2(new StreamRecord<>(new EntryPlaces().map(entry))); // as the pipeline sends it
         return this;
     }
 
     LinkStages record(UnifiedRecord record) throws Exception {
-        resolver.processElement1(record, 0L);
-        new LinkRequests().flatMap(record, new Collector<>() {
-            @Override
-            public void collect(LookupRequest r) {
-                try {
-                    lookup.processElement2(r, 0L);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
+        return copy(copyOf(record));
+    }
 
-            @Override
-            public void close() {}
-        });
-        pump();
+    /** Sends a deep copy of {@code copy}, so that the operator's state never shares objects with a test's fixtures. */
+    LinkStages copy(SupervisionRecord copy) throws Exception {
+        harness.processElement1(new StreamRecord<>(SupervisionRecord.newBuilder(copy).build()));
         return this;
     }
 
-    /** The end of bounded input, stage by stage. */
+    LinkStages copies(SupervisionRecord... copies) throws Exception {
+        for (SupervisionRecord c : copies) {
+            copy(c);
+        }
+        return this;
+    }
+
+    /** {@code record} as the one copy it was united from. */
+    static SupervisionRecord copyOf(UnifiedRecord record) {
+        SourceRef source = record.getSources() == null || record.getSources().isEmpty()
+                ? new SourceRef("records.csv", 1L) : record.getSources().get(0);
+        return new SupervisionRecord(record.getRecordId(), record.getRecordType(), record.getDeptCode(),
+                record.getFields(), new ArrayList<>(record.getQualityFlags()), source);
+    }
+
+    /** The end of bounded input. */
     LinkStages end() throws Exception {
-        Watermark end = new Watermark(Long.MAX_VALUE);
-        indexer.processWatermark(end);
-        pump();
-        lookup.processBothWatermarks(end);
-        pump();
-        resolver.processBothWatermarks(end);
+        harness.processBothWatermarks(new Watermark(Long.MAX_VALUE));
         return this;
     }
 
     /** Every publication, in order. */
     List<UnifiedRecord> published() {
-        return resolver.extractOutputValues();
+        return harness.extractOutputValues();
     }
 
     /** The latest publication of each record. */
@@ -98,37 +144,22 @@ final class LinkStages implements AutoCloseable {
     }
 
     List<LinkChange> linkChanges() {
-        List<LinkChange> out = new ArrayList<>();
-        var side = resolver.getSideOutput(LinkResolver.LINK_CHANGES);
+        return side(DedupLinkOperator.LINK_CHANGES);
+    }
+
+    <T> List<T> side(org.apache.flink.util.OutputTag<T> tag) {
+        List<T> out = new ArrayList<>();
+        var side = harness.getSideOutput(tag);
         if (side != null) {
-            for (StreamRecord<LinkChange> r : side) {
+            for (StreamRecord<T> r : side) {
                 out.add(r.getValue());
             }
         }
         return out;
     }
 
-    private void pump() throws Exception {
-        boolean moved = true;
-        while (moved) {
-            moved = false;
-            List<IndexUpdate> updates = indexer.extractOutputValues();
-            for (; indexed < updates.size(); indexed++) {
-                lookup.processElement1(updates.get(indexed), 0L);
-                moved = true;
-            }
-            List<LookupAnswer> answers = lookup.extractOutputValues();
-            for (; answered < answers.size(); answered++) {
-                resolver.processElement2(answers.get(answered), 0L);
-                moved = true;
-            }
-        }
-    }
-
     @Override
     public void close() throws Exception {
-        indexer.close();
-        lookup.close();
-        resolver.close();
+        harness.close();
     }
 }

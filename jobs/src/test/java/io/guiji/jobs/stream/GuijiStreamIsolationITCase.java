@@ -4,7 +4,7 @@ import static io.guiji.jobs.stream.StreamTesting.committed;
 import static io.guiji.jobs.stream.StreamTesting.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.guiji.connectors.testing.KafkaBrokerExtension;
+import io.guiji.testing.KafkaBrokerExtension;
 import io.guiji.jobs.config.GuijiOptions;
 import io.guiji.jobs.ingest.FailingParsers;
 import io.guiji.schemas.RejectReason;

@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.guiji.connectors.file.RawRow;
 import io.guiji.connectors.kafka.AvroBinary;
-import io.guiji.connectors.testing.KafkaBrokerExtension;
-import io.guiji.connectors.testing.PostgresExtension;
+import io.guiji.testing.KafkaBrokerExtension;
+import io.guiji.testing.PostgresExtension;
 import io.guiji.jobs.config.GuijiOptions;
 import io.guiji.schemas.DecisionFields;
 import io.guiji.schemas.LicenseDetails;

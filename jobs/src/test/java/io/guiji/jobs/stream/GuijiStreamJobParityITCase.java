@@ -15,7 +15,7 @@ import io.guiji.connectors.file.RawRow;
 import io.guiji.connectors.file.TabularFiles;
 import io.guiji.connectors.json.OutputJson;
 import io.guiji.connectors.kafka.AvroBinary;
-import io.guiji.connectors.testing.KafkaBrokerExtension;
+import io.guiji.testing.KafkaBrokerExtension;
 import io.guiji.jobs.config.GuijiOptions;
 import io.guiji.jobs.file.FileRunJob;
 import io.guiji.schemas.CatalogEntry;

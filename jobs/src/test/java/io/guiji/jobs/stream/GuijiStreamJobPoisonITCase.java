@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.guiji.connectors.testing.KafkaBrokerExtension;
-import io.guiji.connectors.testing.PostgresExtension;
+import io.guiji.testing.KafkaBrokerExtension;
+import io.guiji.testing.PostgresExtension;
 import io.guiji.jobs.config.GuijiOptions;
 import io.guiji.schemas.RejectReason;
 import io.guiji.schemas.RejectedRecord;

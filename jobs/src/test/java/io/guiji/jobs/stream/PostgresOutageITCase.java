@@ -3,8 +3,8 @@ package io.guiji.jobs.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.guiji.connectors.file.RawRow;
-import io.guiji.connectors.testing.KafkaBrokerExtension;
-import io.guiji.connectors.testing.PrivatePostgresExtension;
+import io.guiji.testing.KafkaBrokerExtension;
+import io.guiji.testing.PrivatePostgresExtension;
 import io.guiji.jobs.config.GuijiOptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,8 +2,8 @@ package io.guiji.jobs.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.guiji.connectors.testing.KafkaBrokerExtension;
-import io.guiji.connectors.testing.PostgresExtension;
+import io.guiji.testing.KafkaBrokerExtension;
+import io.guiji.testing.PostgresExtension;
 import io.guiji.jobs.cli.Guiji;
 import io.guiji.jobs.config.GuijiOptions;
 import io.guiji.schemas.RejectedRecord;

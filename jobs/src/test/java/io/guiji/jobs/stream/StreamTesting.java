@@ -3,8 +3,8 @@ package io.guiji.jobs.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.guiji.connectors.kafka.AvroBinary;
-import io.guiji.connectors.testing.KafkaBrokerExtension;
-import io.guiji.connectors.testing.PostgresExtension;
+import io.guiji.testing.KafkaBrokerExtension;
+import io.guiji.testing.PostgresExtension;
 import io.guiji.jobs.config.GuijiOptions;
 import io.guiji.schemas.RejectedRecord;
 import io.guiji.schemas.SourceRef;
@@ -71,6 +71,7 @@ final class StreamTesting {
         c.put(GuijiOptions.COVERAGE_INTERVAL.key(), "500 ms");
         c.put(GuijiOptions.RESTART_ATTEMPTS.key(), "3");
         c.put(GuijiOptions.RESTART_DELAY.key(), "500 ms");
+        c.put("pipeline.generic-types", "false"); // no Kryo anywhere in the job
         return c;
     }
 

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.guiji.connectors.kafka.AvroBinary;
-import io.guiji.connectors.testing.KafkaBrokerExtension;
-import io.guiji.connectors.testing.PostgresExtension;
+import io.guiji.testing.KafkaBrokerExtension;
+import io.guiji.testing.PostgresExtension;
 import io.guiji.schemas.CoverageSnapshot;
 import io.guiji.schemas.CoverageTotals;
 import io.guiji.schemas.LinkMethod;

@@ -91,9 +91,9 @@ class KubernetesManifestsTest {
         for (String durable : List.of("execution.checkpointing.dir", "execution.checkpointing.savepoint-dir", "high-availability.storageDir")) {
             assertThat((String) conf.get(durable)).as(durable + " on shared, durable storage").startsWith("s3://");
         }
-        // Java 17: every flag that the standalone cluster's JVMs get.
-        String script = Files.readString(DIR.resolveSibling("standalone/flink-cluster.sh"));
-        List<String> flags = script.lines().map(String::strip).filter(l -> l.startsWith("--add-")).toList();
+        // Java 17: every flag of bin/jvm-flags, the list that the standalone cluster's JVMs and the tests get.
+        String argFile = Files.readString(DIR.getParent().resolveSibling("bin/jvm-flags"));
+        List<String> flags = argFile.lines().map(l -> l.replaceFirst("#.*", "").strip()).filter(l -> !l.isEmpty()).toList();
         assertThat(flags).hasSizeGreaterThan(10);
         assertThat(((String) conf.get("env.java.opts.all")).split("\\s+")).containsExactlyInAnyOrderElementsOf(flags);
     }

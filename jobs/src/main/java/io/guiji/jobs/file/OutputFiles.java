@@ -1,0 +1,85 @@
+package io.guiji.jobs.file;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The files of a bounded run's output folders under stable names (docs/contract.md §9): {@code
+ * part-0000.jsonl}, {@code part-0001.jsonl}, … instead of the {@code part-<uuid>-<n>.jsonl} that
+ * Flink's file sink writes (its {@code OutputFileConfig} sets a prefix and a suffix, never the
+ * random part). Renamed after the job has finished, in an order that depends only on the files'
+ * contents (by first line, then by name), so the same input and parallelism give the same names.
+ */
+public final class OutputFiles {
+    static final String PREFIX = "part-";
+    static final String SUFFIX = ".jsonl";
+
+    private OutputFiles() {}
+
+    /** Renames the part files of {@code folder} (absent: nothing to do); hidden files are left alone. */
+    static void stabilize(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        List<Path> parts = new ArrayList<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            files.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .forEach(parts::add);
+        }
+        List<String[]> keyed = new ArrayList<>();
+        for (Path p : parts) {
+            keyed.add(new String[] {firstLine(p), p.getFileName().toString()});
+        }
+        keyed.sort(Comparator.<String[], String>comparing(k -> k[0]).thenComparing(k -> k[1]));
+        // Two steps, so that no new name can meet a file not yet renamed.
+        List<Path> staged = new ArrayList<>();
+        for (int i = 0; i < keyed.size(); i++) {
+            staged.add(Files.move(folder.resolve(keyed.get(i)[1]), folder.resolve(".renaming-" + i)));
+        }
+        for (int i = 0; i < staged.size(); i++) {
+            Files.move(staged.get(i), folder.resolve(name(i)));
+        }
+    }
+
+    /** The stable name of the {@code i}-th file of a folder. */
+    static String name(int i) {
+        return String.format("%s%04d%s", PREFIX, i, SUFFIX);
+    }
+
+    private static String firstLine(Path file) throws IOException {
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line = r.readLine();
+            return line == null ? "" : line;
+        }
+    }
+
+    /**
+     * What a run wrote in {@code output}, for the summary: each of its output folders that exists
+     * with the number of files, and {@code coverage.json}; a folder without records is not created.
+     */
+    public static List<String> created(Path output) throws IOException {
+        List<String> created = new ArrayList<>();
+        for (String folder : new String[] {"unified", "rejected", "reference_rejected"}) {
+            Path dir = output.resolve(folder);
+            if (Files.isDirectory(dir)) {
+                long n;
+                try (Stream<Path> files = Files.list(dir)) {
+                    n = files.filter(p -> !p.getFileName().toString().startsWith(".")).count();
+                }
+                created.add(dir + "/ (" + n + (n == 1 ? " file)" : " files)"));
+            }
+        }
+        if (Files.exists(output.resolve("coverage.json"))) {
+            created.add(output.resolve("coverage.json").toString());
+        }
+        return created;
+    }
+}

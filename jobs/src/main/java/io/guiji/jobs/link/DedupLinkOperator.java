@@ -1,0 +1,568 @@
+package io.guiji.jobs.link;
+
+import io.guiji.connectors.kafka.AvroGuard;
+import io.guiji.jobs.EmitMode;
+import io.guiji.jobs.ProcessingErrors;
+import io.guiji.jobs.QualityFlags;
+import io.guiji.jobs.dedup.CopyMerger;
+import io.guiji.jobs.dedup.MergeUndo;
+import io.guiji.jobs.ingest.ReferenceParsers;
+import io.guiji.jobs.link.fuzzy.FuzzyPolicy;
+import io.guiji.schemas.LinkChange;
+import io.guiji.schemas.LinkMethod;
+import io.guiji.schemas.RegistryEntry;
+import io.guiji.schemas.RejectReason;
+import io.guiji.schemas.RejectedRecord;
+import io.guiji.schemas.SourceRef;
+import io.guiji.schemas.SupervisionRecord;
+import io.guiji.schemas.UnifiedRecord;
+import io.guiji.schemas.internal.DedupState;
+import io.guiji.schemas.internal.DeptDelta;
+import io.guiji.schemas.internal.IndexedEntry;
+import io.guiji.schemas.internal.LinkState;
+import java.io.Serializable;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.avro.AvroTypeException;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.StateInitializationContext;
+import org.apache.flink.runtime.state.StateSnapshotContext;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.InternalTimer;
+import org.apache.flink.streaming.api.operators.InternalTimerService;
+import org.apache.flink.streaming.api.operators.Triggerable;
+import org.apache.flink.streaming.api.operators.TwoInputStreamOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Unites the copies of each decision (docs/contract.md §5) and links the unified record to its
+ * enterprise (§6), in one step. Input 1: accepted copies, keyed by {@code record_id}. Input 2: the
+ * registry with each entry's places under the lookup keys ({@link EntryPlaces}), broadcast — every subtask holds the whole registry in memory ({@link RegistryIndex}),
+ * so a record is linked by local lookups, with one keyed exchange per record and one state access.
+ *
+ * <p><b>State.</b> Keyed, per record: one {@link LinkState} — the copies united so far ({@link
+ * CopyMerger}), the state last published, and the lookup keys its link was decided on; kept for the
+ * life of the record (a later copy, a revocation or a registry change may come years later). Not
+ * checkpointed: the registry index, and the reverse index from lookup keys to the records whose
+ * decision read them. After a restore the index is rebuilt by reading the registry again ({@link
+ * RegistryReplay}) up to the positions the checkpoint recorded (operator state, a few bytes per
+ * registry partition), and the reverse index from the keyed state; both before the first element.
+ *
+ * <p><b>Output.</b> In {@link EmitMode#FINAL} (bounded runs) each record once, at the end of input,
+ * with the version counting its distinct contents: the registry, read first in BATCH mode, is then
+ * complete, and in STREAMING mode the end-of-input timer fires only after both inputs ended; among
+ * entries of one enterprise the greatest source reference wins. In {@link EmitMode#CHANGES}
+ * (streaming) a record is published when a copy changes it and again whenever a registry entry
+ * changes the answer under a key its decision read — a new, renamed, corrected or withdrawn entry —
+ * each time with version + 1; a changed link of a published record also goes to {@link
+ * #LINK_CHANGES}. Each publication sends its difference in the department's counters to {@link
+ * #DEPT_DELTAS}.
+ *
+ * <p><b>Isolation</b> (docs/contract.md §7). A copy whose merge throws, or (in CHANGES) whose merged
+ * record could not be encoded, is rejected alone to {@link #REJECTED} as PROCESSING_ERROR (stage
+ * {@code dedup}); the state is put back as it was and the department's counters corrected
+ * (accepted −1, rejected +1). A record that makes linking throw is published unlinked ({@code
+ * NONE}, flag {@value QualityFlags#LINK_ERROR}, the error as evidence) — it already stands for its
+ * sources; a record Avro could not encode is published without the offending values, flagged
+ * {@value QualityFlags#UNENCODABLE_VALUE}. A registry entry whose places cannot be computed goes to
+ * {@link #REFERENCE_REJECTED} as PROCESSING_ERROR (stage {@code index}) and the entry before it
+ * stays in force. All counted in {@value ProcessingErrors#METRIC}.
+ */
+public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
+        implements TwoInputStreamOperator<SupervisionRecord, IndexedEntry, UnifiedRecord>,
+                Triggerable<String, VoidNamespace> {
+    private static final long serialVersionUID = 1L;
+    static final String DEDUP_STAGE = "dedup";
+
+    public static final OutputTag<RejectedRecord> REJECTED =
+            new OutputTag<>("dedup-rejected", TypeInformation.of(RejectedRecord.class));
+    public static final OutputTag<DeptDelta> DEPT_DELTAS =
+            new OutputTag<>("unified-dept-deltas", TypeInformation.of(DeptDelta.class));
+    public static final OutputTag<LinkChange> LINK_CHANGES =
+            new OutputTag<>("link-changes", TypeInformation.of(LinkChange.class));
+    public static final OutputTag<RejectedRecord> REFERENCE_REJECTED = ReferenceParsers.REFERENCE_REJECTED;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+
+    /** How a copy joins the state; a seam for tests (production: {@link CopyMerger#add}). */
+    interface Merge extends Serializable {
+        DedupState add(DedupState state, SupervisionRecord copy);
+    }
+
+    /** How a record is linked; a seam for tests (production: {@link LocalLinker#link}). */
+    interface Link extends Serializable {
+        LocalLinker.Linked link(LocalLinker linker, UnifiedRecord record);
+    }
+
+    /** Makes a subtask's registry index; a seam for the implementation. */
+    public interface IndexFactory extends Serializable {
+        RegistryIndex create();
+    }
+
+    private final EmitMode mode;
+    private final String zone;
+    private final FuzzyPolicy fuzzy;
+    private final int maxMatches;
+    private final IndexFactory indexFactory;
+    private final RegistryReplay replay;
+    private final Merge merge;
+    private final Link link;
+
+    private transient ValueStateDescriptor<LinkState> stateDescriptor;
+    private transient ValueState<LinkState> state;
+    private transient InternalTimerService<VoidNamespace> timers;
+    private transient ListState<SourceRef> registryApplied;
+    private transient Map<String, Long> appliedUpTo;
+    private transient boolean restored;
+    private transient RegistryIndex index;
+    private transient LocalLinker linker;
+    private transient Map<String, Set<String>> watchers;
+    private transient Counter duplicates;
+    private transient Counter processingErrors;
+    private transient Counter rejectedProcessing;
+    private transient Counter relinked;
+
+    public DedupLinkOperator(EmitMode mode, String zone, FuzzyPolicy fuzzy, int maxMatches,
+                             IndexFactory indexFactory, RegistryReplay replay) {
+        this(mode, zone, fuzzy, maxMatches, indexFactory, replay, CopyMerger::add, LocalLinker::link);
+    }
+
+    DedupLinkOperator(EmitMode mode, String zone, FuzzyPolicy fuzzy, int maxMatches, IndexFactory indexFactory,
+                      RegistryReplay replay, Merge merge, Link link) {
+        this.mode = mode;
+        this.zone = zone;
+        this.fuzzy = fuzzy;
+        this.maxMatches = maxMatches;
+        this.indexFactory = indexFactory;
+        this.replay = replay;
+        this.merge = merge;
+        this.link = link;
+    }
+
+    @Override
+    public void initializeState(StateInitializationContext context) throws Exception {
+        super.initializeState(context);
+        registryApplied = context.getOperatorStateStore().getUnionListState(
+                new ListStateDescriptor<>("registry-applied", TypeInformation.of(SourceRef.class)));
+        appliedUpTo = new HashMap<>();
+        restored = context.isRestored();
+        if (restored) {
+            for (SourceRef s : registryApplied.get()) {
+                appliedUpTo.merge(s.getFile(), s.getRow(), Math::max);
+            }
+        }
+    }
+
+    @Override
+    public void open() throws Exception {
+        super.open();
+        stateDescriptor = new ValueStateDescriptor<>("link-state", LinkState.class);
+        state = getKeyedStateStore().getState(stateDescriptor);
+        timers = getInternalTimerService("final", VoidNamespaceSerializer.INSTANCE, this);
+        duplicates = getMetricGroup().counter("duplicateCopies");
+        processingErrors = ProcessingErrors.counter(getMetricGroup());
+        rejectedProcessing = ProcessingErrors.rejectionCounters(getMetricGroup()).get(RejectReason.PROCESSING_ERROR);
+        relinked = getMetricGroup().counter("relinkedRecords");
+        index = indexFactory.create();
+        linker = new LocalLinker(index, fuzzy, maxMatches);
+        watchers = new HashMap<>();
+        getMetricGroup().gauge("registryEntries", () -> index.size());
+        if (restored && mode == EmitMode.CHANGES) {
+            rebuild();
+        }
+    }
+
+    /** The registry index read again up to where the checkpoint had applied it, and the reverse index from the keyed state. */
+    private void rebuild() throws Exception {
+        if (!appliedUpTo.isEmpty()) {
+            if (replay == null) {
+                throw new IllegalStateException("restored a linking state whose registry came from " + appliedUpTo.keySet()
+                        + ", but this job has no way to read the registry again; start it anew (--fresh)");
+            }
+            long start = System.nanoTime();
+            replay.replay(Map.copyOf(appliedUpTo), this::putQuietly);
+            LOG.info("registry index rebuilt: {} entries in {} ms", index.size(), (System.nanoTime() - start) / 1_000_000);
+        }
+        getKeyedStateBackend().applyToAllKeys(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, stateDescriptor,
+                (key, s) -> {
+                    LinkState v = s.value();
+                    if (v != null) {
+                        watch((String) key, List.of(), v.getWatchedKeys());
+                    }
+                });
+    }
+
+    // ---- records ----
+
+    @Override
+    public void processElement1(StreamRecord<SupervisionRecord> element) throws Exception {
+        SupervisionRecord copy = element.getValue();
+        LinkState current = state.value();
+        DedupState dedup = current == null ? null : current.getDedup();
+        MergeUndo undo = dedup == null ? null : new MergeUndo(dedup);
+        DedupState next;
+        UnifiedRecord unified = null;
+        try {
+            next = merge.add(dedup, copy);
+            if (mode == EmitMode.CHANGES) {
+                unified = CopyMerger.unified(next);
+                String problem = AvroGuard.problem(unified);
+                if (problem != null) {
+                    throw new AvroTypeException(problem);
+                }
+            }
+        } catch (RuntimeException e) {
+            if (ProcessingErrors.isInfrastructure(e)) {
+                throw e;
+            }
+            if (undo != null) {
+                undo.restore(dedup);
+            }
+            rejectCopies(copy, List.of(copy.getSource() == null ? new SourceRef("", 0L) : copy.getSource()), e);
+            return;
+        }
+        if (dedup != null) {
+            duplicates.inc();
+        }
+        LinkState s = current == null ? new LinkState(next, null, new ArrayList<>()) : current;
+        s.setDedup(next);
+        if (mode == EmitMode.FINAL) {
+            timers.registerEventTimeTimer(VoidNamespace.INSTANCE, Long.MAX_VALUE);
+        } else {
+            publishIfChanged((String) getCurrentKey(), s, unified);
+        }
+        state.update(s);
+    }
+
+    @Override
+    public void onEventTime(InternalTimer<String, VoidNamespace> timer) throws Exception {
+        LinkState s = state.value();
+        if (s == null) {
+            return;
+        }
+        state.clear(); // a bounded run publishes each record once: its state is not needed after
+        UnifiedRecord unified;
+        try {
+            unified = CopyMerger.unified(s.getDedup());
+        } catch (RuntimeException e) {
+            if (ProcessingErrors.isInfrastructure(e)) {
+                throw e;
+            }
+            rejectCopies(s.getDedup().getWinner(), s.getDedup().getSources(), e);
+            return;
+        }
+        Outcome o = link(encodable(unified));
+        if (o.failed) {
+            processingErrors.inc();
+        }
+        output.collect(new StreamRecord<>(o.record));
+        output.collect(DEPT_DELTAS, new StreamRecord<>(delta(null, o.record)));
+    }
+
+    @Override
+    public void onProcessingTime(InternalTimer<String, VoidNamespace> timer) {}
+
+    // ---- registry ----
+
+    @Override
+    public void processElement2(StreamRecord<IndexedEntry> element) throws Exception {
+        IndexedEntry indexed = element.getValue();
+        RegistryEntry entry = indexed.getEntry();
+        if (mode == EmitMode.FINAL) {
+            RegistryEntry before = index.get(entry.getEnterpriseId());
+            if (before == null || compareSources(entry.getSource(), before.getSource()) > 0) {
+                put(indexed);
+            }
+            return;
+        }
+        SourceRef s = entry.getSource();
+        if (s != null && s.getFile() != null) {
+            appliedUpTo.merge(s.getFile(), s.getRow(), Math::max);
+        }
+        Set<String> changed = put(indexed);
+        if (changed == null || changed.isEmpty() || watchers.isEmpty()) {
+            return;
+        }
+        Set<String> affected = new TreeSet<>(); // in a fixed order, so that a run is repeatable
+        for (String key : changed) {
+            Set<String> ids = watchers.get(key);
+            if (ids != null) {
+                affected.addAll(ids);
+            }
+        }
+        for (String recordId : affected) {
+            setCurrentKey(recordId);
+            LinkState ls = state.value();
+            if (ls == null) {
+                continue;
+            }
+            relinked.inc();
+            UnifiedRecord unified;
+            try {
+                unified = CopyMerger.unified(ls.getDedup());
+            } catch (RuntimeException e) {
+                if (ProcessingErrors.isInfrastructure(e)) {
+                    throw e;
+                }
+                processingErrors.inc(); // it was built when the record was published: it cannot fail now but to a fault, counted
+                continue;
+            }
+            publishIfChanged(recordId, ls, unified);
+            state.update(ls);
+        }
+    }
+
+    /** Puts an entry into the index; null (the entry rejected, counted) when its places cannot be computed. */
+    private Set<String> put(IndexedEntry indexed) {
+        RegistryEntry entry = indexed.getEntry();
+        try {
+            return indexed.getPlaces() == null ? index.put(entry) : index.put(entry, LinkKeys.places(indexed.getPlaces()));
+        } catch (RuntimeException e) {
+            if (ProcessingErrors.isInfrastructure(e)) {
+                throw e;
+            }
+            processingErrors.inc();
+            SourceRef s = entry.getSource();
+            String raw;
+            try {
+                raw = String.valueOf(entry);
+            } catch (RuntimeException ignored) {
+                raw = "";
+            }
+            output.collect(REFERENCE_REJECTED, new StreamRecord<>(ProcessingErrors.rejected(
+                    s == null ? "registry:" + entry.getEnterpriseId() : s.getFile(), s == null ? 0L : s.getRow(),
+                    "index", e, raw, null, null)));
+            return null;
+        }
+    }
+
+    /** An entry read again after a restore: into the index, its rejection already reported the first time. */
+    private void putQuietly(RegistryEntry entry) {
+        try {
+            index.put(entry);
+        } catch (RuntimeException e) {
+            if (ProcessingErrors.isInfrastructure(e)) {
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public void snapshotState(StateSnapshotContext context) throws Exception {
+        super.snapshotState(context);
+        List<SourceRef> applied = new ArrayList<>(appliedUpTo.size());
+        if (getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0) { // the same in every subtask: one copy is enough
+            for (Map.Entry<String, Long> e : appliedUpTo.entrySet()) {
+                applied.add(new SourceRef(e.getKey(), e.getValue()));
+            }
+        }
+        registryApplied.update(applied);
+    }
+
+    // ---- publication ----
+
+    /** A decided (or, failing that, unlinked) record that can be encoded, the keys it read, and whether isolation stepped in. */
+    private record Outcome(UnifiedRecord record, List<String> keys, boolean failed) {}
+
+    private Outcome link(UnifiedRecord record) {
+        UnifiedRecord linked;
+        List<String> keys;
+        boolean failed = false;
+        try {
+            LocalLinker.Linked l = link.link(linker, record);
+            linked = l.record();
+            keys = l.keys();
+        } catch (RuntimeException e) {
+            if (ProcessingErrors.isInfrastructure(e)) {
+                throw e;
+            }
+            linked = unlinked(record, ProcessingErrors.message("link", e));
+            keys = List.of();
+            failed = true;
+        }
+        List<String> dropped = new ArrayList<>(0);
+        UnifiedRecord safe = AvroGuard.repaired(linked, dropped);
+        if (safe != linked) {
+            safe = unencodableFlagged(safe, dropped);
+            failed = true;
+        }
+        return new Outcome(safe, keys, failed);
+    }
+
+    /** Decides {@code unified}'s link and publishes it when it differs from what was published; {@code s} is updated. */
+    private void publishIfChanged(String recordId, LinkState s, UnifiedRecord unified) {
+        Outcome o = link(unified);
+        watch(recordId, s.getWatchedKeys(), o.keys);
+        s.setWatchedKeys(o.keys);
+        UnifiedRecord linked = o.record;
+        UnifiedRecord before = s.getPublished();
+        if (before != null) {
+            linked.setVersion(before.getVersion());
+            if (linked.equals(before)) {
+                return;
+            }
+        }
+        linked.setVersion(before == null ? 1 : before.getVersion() + 1);
+        if (o.failed) {
+            processingErrors.inc();
+        }
+        output.collect(new StreamRecord<>(linked));
+        output.collect(DEPT_DELTAS, new StreamRecord<>(delta(before, linked)));
+        if (before != null && (!Objects.equals(before.getEnterpriseId(), linked.getEnterpriseId())
+                || before.getLinkMethod() != linked.getLinkMethod())) {
+            output.collect(LINK_CHANGES, new StreamRecord<>(new LinkChange(linked.getRecordId(), before.getEnterpriseId(),
+                    linked.getEnterpriseId(), before.getLinkMethod(), linked.getLinkMethod(), linked.getVersion(),
+                    LocalDateTime.now(ZoneId.of(zone)).format(TIME))));
+        }
+        s.setPublished(linked);
+    }
+
+    /** Moves {@code recordId} in the reverse index from the keys {@code before} to the keys {@code after}. */
+    private void watch(String recordId, List<String> before, List<String> after) {
+        if (before.equals(after)) {
+            return;
+        }
+        for (String k : before) {
+            if (!after.contains(k)) {
+                Set<String> ids = watchers.get(k);
+                if (ids != null && ids.remove(recordId) && ids.isEmpty()) {
+                    watchers.remove(k);
+                }
+            }
+        }
+        for (String k : after) {
+            watchers.computeIfAbsent(k, x -> new HashSet<>(2)).add(recordId);
+        }
+    }
+
+    /** {@code r}, or a copy without the values Avro could not encode, flagged; counted. */
+    private UnifiedRecord encodable(UnifiedRecord r) {
+        List<String> dropped = new ArrayList<>(0);
+        UnifiedRecord safe = AvroGuard.repaired(r, dropped);
+        if (safe == r) {
+            return r;
+        }
+        processingErrors.inc();
+        return unencodableFlagged(safe, dropped);
+    }
+
+    /** The record with the quality flag and evidence of the values dropped because Avro could not encode them. */
+    public static UnifiedRecord unencodableFlagged(UnifiedRecord safe, List<String> dropped) {
+        List<String> flags = new ArrayList<>(safe.getQualityFlags());
+        if (!flags.contains(QualityFlags.UNENCODABLE_VALUE)) {
+            flags.add(QualityFlags.UNENCODABLE_VALUE);
+            flags.sort(null);
+        }
+        List<String> evidence = new ArrayList<>(safe.getLinkEvidence());
+        evidence.add("unencodable=" + String.join(",", dropped));
+        safe.setQualityFlags(flags);
+        safe.setLinkEvidence(evidence);
+        return safe;
+    }
+
+    /**
+     * {@code record} published unlinked after linking failed on it: {@code NONE}, the flag {@value
+     * QualityFlags#LINK_ERROR}, the error as link evidence. Built without copying the record's values
+     * (a deep copy could fail on them again).
+     */
+    static UnifiedRecord unlinked(UnifiedRecord record, String error) {
+        List<String> flags = new ArrayList<>(record.getQualityFlags() == null ? List.of() : record.getQualityFlags());
+        if (!flags.contains(QualityFlags.LINK_ERROR)) {
+            flags.add(QualityFlags.LINK_ERROR);
+        }
+        flags.sort(Comparator.nullsLast(Comparator.naturalOrder()));
+        List<String> evidence = new ArrayList<>(List.of("error=" + error));
+        return new UnifiedRecord(record.getRecordId(), record.getVersion(), record.getRecordType(), record.getDeptCode(),
+                record.getFields(), null, LinkMethod.NONE, 0.0, new ArrayList<>(), evidence, flags, record.getSources());
+    }
+
+    /**
+     * Rejects the copies at {@code sources} of a record (described by {@code copy}) as
+     * PROCESSING_ERROR, with the department's counters corrected from accepted to rejected.
+     */
+    private void rejectCopies(SupervisionRecord copy, List<SourceRef> sources, RuntimeException e) {
+        String message = ProcessingErrors.message(DEDUP_STAGE, e);
+        String raw = describe(copy);
+        String dept = copy == null || copy.getDeptCode() == null ? "" : copy.getDeptCode();
+        for (SourceRef s : sources) {
+            processingErrors.inc();
+            rejectedProcessing.inc();
+            output.collect(REJECTED, new StreamRecord<>(ProcessingErrors.rejected(s == null ? "" : s.getFile(),
+                    s == null ? 0L : s.getRow(), message,
+                    copy != null && s != null && s.equals(copy.getSource()) ? raw : "", dept,
+                    copy == null || copy.getRecordType() == null ? null : copy.getRecordType().name())));
+        }
+        DeptDelta d = new DeptDelta();
+        d.setDeptCode(dept);
+        d.setRecordType(copy == null ? null : copy.getRecordType());
+        d.setAccepted(-(long) sources.size());
+        d.setRejected(sources.size());
+        d.setRejectReason(RejectReason.PROCESSING_ERROR);
+        d.setProcessingErrors(sources.size());
+        output.collect(DEPT_DELTAS, new StreamRecord<>(d));
+    }
+
+    /** The normalized copy as text, for the rejected record's raw text (the input text is not kept past parsing). */
+    private static String describe(SupervisionRecord copy) {
+        try {
+            return copy == null ? "" : copy.toString();
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
+    /** The change in the department's counters when {@code before} (maybe null) becomes {@code after}. */
+    static DeptDelta delta(UnifiedRecord before, UnifiedRecord after) {
+        DeptDelta d = new DeptDelta();
+        d.setDeptCode(after.getDeptCode());
+        d.setUnified(before == null ? 1 : 0);
+        d.setDuplicates(copies(after) - 1 - (before == null ? 0 : copies(before) - 1));
+        d.setNonPerson(nonPerson(after) - (before == null ? 0 : nonPerson(before)));
+        d.setLinked(linked(after) - (before == null ? 0 : linked(before)));
+        d.setProcessingErrors(isolated(after) - (before == null ? 0 : isolated(before)));
+        return d;
+    }
+
+    private static long copies(UnifiedRecord r) {
+        return r.getSources().size();
+    }
+
+    /** 1 when a stage failed on the record and it was published flagged for it. */
+    private static long isolated(UnifiedRecord r) {
+        List<String> flags = r.getQualityFlags();
+        return flags.contains(QualityFlags.LINK_ERROR) || flags.contains(QualityFlags.UNENCODABLE_VALUE) ? 1 : 0;
+    }
+
+    private static long nonPerson(UnifiedRecord r) {
+        return r.getLinkMethod() == LinkMethod.PERSON ? 0 : 1;
+    }
+
+    private static long linked(UnifiedRecord r) {
+        return r.getEnterpriseId() != null && r.getLinkMethod() != LinkMethod.PERSON ? 1 : 0;
+    }
+
+    private static int compareSources(SourceRef a, SourceRef b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : -1) : 1;
+        }
+        int c = a.getFile().compareTo(b.getFile());
+        return c != 0 ? c : Long.compare(a.getRow(), b.getRow());
+    }
+}

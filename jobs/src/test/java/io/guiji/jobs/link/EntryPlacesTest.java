@@ -1,0 +1,50 @@
+package io.guiji.jobs.link;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.guiji.schemas.RegistryEntry;
+import io.guiji.schemas.internal.IndexedEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** {@link EntryPlaces}: the places computed once travel intact, and an entry they fail on travels without them. */
+class EntryPlacesTest {
+
+    private static RegistryEntry entry(String id, String name, List<String> former) {
+        return RegistryEntry.newBuilder().setEnterpriseId(id).setUscc(id).setName(name).setFormerNames(former).build();
+    }
+
+    @Test
+    void thePlacesThatTravelAreTheOnesTheIndexWouldComputeInTheSameOrder() {
+        RegistryEntry e = entry("91211300MA0000001A", "朝阳市华盛商贸有限公司", new ArrayList<>(List.of("朝阳市华盛商店")));
+        IndexedEntry indexed = new EntryPlaces().map(e);
+        Map<LinkKeys.Slot, String> expected = LinkKeys.indexOf(e);
+        assertThat(indexed.getPlaces()).isNotEmpty();
+        assertThat(LinkKeys.places(indexed.getPlaces())).containsExactlyEntriesOf(expected);
+    }
+
+    @Test
+    void anIndexFedThePlacesAnswersAsOneThatComputedThem() {
+        RegistryEntry a = entry("91211300MA0000001A", "朝阳市华盛商贸有限公司", new ArrayList<>());
+        RegistryEntry renamed = entry("91211300MA0000001A", "朝阳市华胜商贸有限公司", new ArrayList<>(List.of("朝阳市华盛商贸有限公司")));
+        MapRegistryIndex computed = new MapRegistryIndex();
+        MapRegistryIndex given = new MapRegistryIndex();
+        for (RegistryEntry e : List.of(a, renamed)) {
+            assertThat(given.put(e, LinkKeys.places(new EntryPlaces().map(e).getPlaces()))).isEqualTo(computed.put(e));
+        }
+        for (LinkKeys.Slot s : LinkKeys.indexOf(renamed).keySet()) {
+            assertThat(given.answer(s.key(), "r", 16)).isEqualTo(computed.answer(s.key(), "r", 16));
+        }
+    }
+
+    @Test
+    void anEntryWhosePlacesCannotBeComputedTravelsWithoutThem() {
+        RegistryEntry broken = RegistryEntry.newBuilder().setEnterpriseId("E1").setName("朝阳市华盛商贸有限公司").build();
+        broken.setFormerNames(null); // the analysis of its names throws
+        IndexedEntry indexed = new EntryPlaces().map(broken);
+        assertThat(indexed.getPlaces()).isNull();
+        assertThat(indexed.getEntry()).isSameAs(broken);
+    }
+}
