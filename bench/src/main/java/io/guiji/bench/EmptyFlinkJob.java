@@ -19,9 +19,13 @@ public final class EmptyFlinkJob {
     public static void main(String[] args) throws Exception {
         Configuration conf = new Configuration();
         try (ScratchDirectory scratch = ScratchDirectory.create(conf)) {
-            StreamExecutionEnvironment env = BoundedEnvironment.create(scratch.apply(conf),
-                    GuijiSettings.from(conf).parallelism());
-            env.fromSequence(1, 2).name("two numbers").sinkTo(new DiscardingSink<>()).name("discard");
+            StreamExecutionEnvironment env =
+                    BoundedEnvironment.create(
+                            scratch.apply(conf), GuijiSettings.from(conf).parallelism());
+            env.fromSequence(1, 2)
+                    .name("two numbers")
+                    .sinkTo(new DiscardingSink<>())
+                    .name("discard");
             env.execute("empty job");
         }
         System.exit(0); // as bin/guiji does: no waiting for the cluster's non-daemon threads

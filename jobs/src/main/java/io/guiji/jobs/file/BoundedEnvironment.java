@@ -24,7 +24,8 @@ public final class BoundedEnvironment {
     /** The environment for {@code conf} (not changed) plus {@link #batchDefaults}. */
     public static StreamExecutionEnvironment create(Configuration conf, int parallelism) {
         Configuration flink = new Configuration(conf);
-        // guiji.parallelism is the operator's choice: the adaptive batch scheduler must not override it.
+        // guiji.parallelism is the operator's choice: the adaptive batch scheduler must not
+        // override it.
         flink.set(BatchExecutionOptions.ADAPTIVE_AUTO_PARALLELISM_ENABLED, false);
         batchDefaults(flink);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.flink.configuration.ConfigurationUtils;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ConfigurationUtils;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.WebOptions;
 
@@ -19,14 +19,14 @@ import org.apache.flink.configuration.WebOptions;
  * The temporary folders of one command's embedded Flink cluster, removed when the command ends.
  *
  * <p>Left to itself, the embedded cluster writes into {@code java.io.tmpdir} and leaves there what
- * its asynchronous shutdown has not removed when the JVM exits: the 21 MB {@code flink-rpc-akka*.jar}
- * it unpacks on every start, {@code minicluster_*} working folders with their blob stores,
- * {@code flink-web-upload}. {@link #apply} points all of them ({@code io.tmp.dirs}, from which the
- * RPC jar, the working folders, spill files and RocksDB's local folders are derived, and
- * {@code web.tmpdir}) into one {@code guiji-*} folder per temporary directory, made here; {@link
- * #close} deletes it. A shutdown hook deletes it too when the JVM ends another way (a failure
- * that escapes, Ctrl-C). Where the configuration names its own {@code io.tmp.dirs} (spilling on a
- * big disk), the folders are made inside those.
+ * its asynchronous shutdown has not removed when the JVM exits: the 21 MB {@code
+ * flink-rpc-akka*.jar} it unpacks on every start, {@code minicluster_*} working folders with their
+ * blob stores, {@code flink-web-upload}. {@link #apply} points all of them ({@code io.tmp.dirs},
+ * from which the RPC jar, the working folders, spill files and RocksDB's local folders are derived,
+ * and {@code web.tmpdir}) into one {@code guiji-*} folder per temporary directory, made here;
+ * {@link #close} deletes it. A shutdown hook deletes it too when the JVM ends another way (a
+ * failure that escapes, Ctrl-C). Where the configuration names its own {@code io.tmp.dirs}
+ * (spilling on a big disk), the folders are made inside those.
  */
 public final class ScratchDirectory implements AutoCloseable {
     private final List<Path> roots;
@@ -38,11 +38,14 @@ public final class ScratchDirectory implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
-    /** Makes the folders, under the configured {@code io.tmp.dirs} or else {@code java.io.tmpdir}. */
+    /**
+     * Makes the folders, under the configured {@code io.tmp.dirs} or else {@code java.io.tmpdir}.
+     */
     public static ScratchDirectory create(Configuration conf) {
-        String[] parents = conf.contains(CoreOptions.TMP_DIRS)
-                ? ConfigurationUtils.parseTempDirectories(conf)
-                : new String[] {System.getProperty("java.io.tmpdir")};
+        String[] parents =
+                conf.contains(CoreOptions.TMP_DIRS)
+                        ? ConfigurationUtils.parseTempDirectories(conf)
+                        : new String[] {System.getProperty("java.io.tmpdir")};
         List<Path> made = new ArrayList<>();
         try {
             for (String parent : parents) {
@@ -52,8 +55,13 @@ public final class ScratchDirectory implements AutoCloseable {
             }
         } catch (IOException e) {
             made.forEach(ScratchDirectory::deleteTree);
-            throw new IllegalArgumentException("cannot make a temporary folder in " + String.join(", ", parents) + " ("
-                    + e.getMessage() + "): set io.tmp.dirs to a writable folder", e);
+            throw new IllegalArgumentException(
+                    "cannot make a temporary folder in "
+                            + String.join(", ", parents)
+                            + " ("
+                            + e.getMessage()
+                            + "): set io.tmp.dirs to a writable folder",
+                    e);
         }
         return new ScratchDirectory(made);
     }
@@ -71,7 +79,10 @@ public final class ScratchDirectory implements AutoCloseable {
         return c;
     }
 
-    /** Deletes the folders (also what the cluster is still closing: whatever is gone already is skipped). */
+    /**
+     * Deletes the folders (also what the cluster is still closing: whatever is gone already is
+     * skipped).
+     */
     @Override
     public void close() {
         delete();

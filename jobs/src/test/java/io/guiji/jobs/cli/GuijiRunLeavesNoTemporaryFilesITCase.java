@@ -62,22 +62,36 @@ class GuijiRunLeavesNoTemporaryFilesITCase {
     @Test
     void aRunLeavesTheTemporaryFolderEmpty() throws IOException {
         Path input = dir.resolve("in");
-        write(input.resolve("records/SCJG01/penalty/a.csv"), """
+        write(
+                input.resolve("records/SCJG01/penalty/a.csv"),
+                """
                 行政相对人名称,统一社会信用代码,行政处罚决定书文号,处罚决定日期
                 朝阳市某某商贸有限公司,91110000600037341L,朝市监罚〔2023〕12号,2023-05-06
                 """);
-        write(input.resolve("registry/enterprises.csv"), """
+        write(
+                input.resolve("registry/enterprises.csv"),
+                """
                 统一社会信用代码,企业名称
                 91110000600037341L,朝阳市某某商贸有限公司
                 """);
         Path output = dir.resolve("out");
 
-        int exit = Guiji.execute("run", "--input", input.toString(), "--output", output.toString(),
-                "-Dguiji.parallelism=2", "-Dguiji.processing-date=2026-11-25");
+        int exit =
+                Guiji.execute(
+                        "run",
+                        "--input",
+                        input.toString(),
+                        "--output",
+                        output.toString(),
+                        "-Dguiji.parallelism=2",
+                        "-Dguiji.processing-date=2026-11-25");
 
         assertThat(exit).as("exit; stderr: %s", err).isZero();
-        assertThat(Files.list(output.resolve("unified")).filter(p -> p.getFileName().toString().endsWith(".jsonl")))
-                .as("the run wrote its output").isNotEmpty();
+        assertThat(
+                        Files.list(output.resolve("unified"))
+                                .filter(p -> p.getFileName().toString().endsWith(".jsonl")))
+                .as("the run wrote its output")
+                .isNotEmpty();
         assertThat(leftIn(tmp)).as("left in java.io.tmpdir").isEmpty();
     }
 
@@ -86,7 +100,13 @@ class GuijiRunLeavesNoTemporaryFilesITCase {
         Path input = Files.createDirectories(dir.resolve("in/records"));
         Path outputIsAFile = Files.writeString(dir.resolve("out"), "not a folder");
 
-        int exit = Guiji.execute("run", "--input", input.getParent().toString(), "--output", outputIsAFile.toString());
+        int exit =
+                Guiji.execute(
+                        "run",
+                        "--input",
+                        input.getParent().toString(),
+                        "--output",
+                        outputIsAFile.toString());
 
         assertThat(exit).as("exit; stderr: %s", err).isEqualTo(2);
         assertThat(leftIn(tmp)).as("left in java.io.tmpdir").isEmpty();

@@ -16,7 +16,8 @@ class ScratchDirectoryTest {
     @TempDir Path dir;
 
     @Test
-    void theClusterKeepsItsTemporaryFilesInsideTheScratchFolderWhichCloseDeletes() throws IOException {
+    void theClusterKeepsItsTemporaryFilesInsideTheScratchFolderWhichCloseDeletes()
+            throws IOException {
         Configuration conf = new Configuration();
         conf.set(CoreOptions.TMP_DIRS, dir.resolve("a") + "," + dir.resolve("b"));
         conf.setString("guiji.parallelism", "3");
@@ -27,10 +28,14 @@ class ScratchDirectoryTest {
             assertThat(scratch.roots().get(0).getParent()).isEqualTo(dir.resolve("a"));
             assertThat(scratch.roots().get(1).getParent()).isEqualTo(dir.resolve("b"));
             Configuration applied = scratch.apply(conf);
-            assertThat(applied.get(CoreOptions.TMP_DIRS)).isEqualTo(scratch.roots().get(0) + "," + scratch.roots().get(1));
-            assertThat(applied.get(WebOptions.TMP_DIR)).isEqualTo(scratch.roots().get(0).toString());
+            assertThat(applied.get(CoreOptions.TMP_DIRS))
+                    .isEqualTo(scratch.roots().get(0) + "," + scratch.roots().get(1));
+            assertThat(applied.get(WebOptions.TMP_DIR))
+                    .isEqualTo(scratch.roots().get(0).toString());
             assertThat(applied.getString("guiji.parallelism", null)).isEqualTo("3");
-            assertThat(conf.get(CoreOptions.TMP_DIRS)).as("the given configuration is not changed").startsWith(dir.toString());
+            assertThat(conf.get(CoreOptions.TMP_DIRS))
+                    .as("the given configuration is not changed")
+                    .startsWith(dir.toString());
             root = scratch.roots().get(0);
             Files.createDirectories(root.resolve("minicluster_1/blobStorage"));
             Files.writeString(root.resolve("minicluster_1/blobStorage/blob"), "x");
@@ -45,8 +50,13 @@ class ScratchDirectoryTest {
     @Test
     void withoutIoTmpDirsTheFolderIsMadeInJavaIoTmpdir() {
         try (ScratchDirectory scratch = ScratchDirectory.create(new Configuration())) {
-            assertThat(scratch.roots()).singleElement()
-                    .satisfies(p -> assertThat(p.getParent()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir"))))
+            assertThat(scratch.roots())
+                    .singleElement()
+                    .satisfies(
+                            p ->
+                                    assertThat(p.getParent())
+                                            .isEqualTo(
+                                                    Path.of(System.getProperty("java.io.tmpdir"))))
                     .satisfies(p -> assertThat(p.getFileName().toString()).startsWith("guiji-"));
         }
     }
@@ -57,7 +67,9 @@ class ScratchDirectoryTest {
         Configuration conf = new Configuration();
         conf.set(CoreOptions.TMP_DIRS, file.resolve("sub").toString());
 
-        assertThatThrownBy(() -> ScratchDirectory.create(conf)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(file.resolve("sub").toString()).hasMessageContaining("io.tmp.dirs");
+        assertThatThrownBy(() -> ScratchDirectory.create(conf))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(file.resolve("sub").toString())
+                .hasMessageContaining("io.tmp.dirs");
     }
 }

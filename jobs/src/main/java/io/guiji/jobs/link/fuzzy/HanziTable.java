@@ -38,12 +38,18 @@ final class HanziTable {
 
     private HanziTable() {}
 
-    /** ICU's {@code Traditional-Simplified} of {@code c} alone, or {@code null} when not in the table. */
+    /**
+     * ICU's {@code Traditional-Simplified} of {@code c} alone, or {@code null} when not in the
+     * table.
+     */
     static String simplified(char c) {
         return SIMPLIFIED[c];
     }
 
-    /** ICU's {@code Han-Latin; Latin-ASCII} of {@code c} alone (not trimmed), or {@code null} when not in the table. */
+    /**
+     * ICU's {@code Han-Latin; Latin-ASCII} of {@code c} alone (not trimmed), or {@code null} when
+     * not in the table.
+     */
     static String pinyin(char c) {
         return PINYIN[c];
     }

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
  * {@link HanziTable} holds exactly what ICU answers for each Han character alone, for every one of
  * them: when an ICU upgrade changes a reading or a simplified form, this fails and {@link #main}
  * writes the table anew:
- * <pre>java -cp jobs/target/test-classes:jobs/target/classes:ICU_JAR io.guiji.jobs.link.fuzzy.HanziTableTest \
+ *
+ * <pre>
+ * java -cp jobs/target/test-classes:jobs/target/classes:ICU_JAR io.guiji.jobs.link.fuzzy.HanziTableTest \
  *     jobs/src/main/resources/io/guiji/jobs/link/fuzzy/hanzi-icu.tsv</pre>
  */
 class HanziTableTest {
@@ -36,12 +38,16 @@ class HanziTableTest {
             String s = t2s.transliterate(String.valueOf(c));
             String p = pinyin.transliterate(String.valueOf(c));
             if (!s.equals(HanziTable.simplified(c)) || !p.equals(HanziTable.pinyin(c))) {
-                differing.add(String.format("U+%04X %s: ICU %s %s, table %s %s", i, c, s, p,
-                        HanziTable.simplified(c), HanziTable.pinyin(c)));
+                differing.add(
+                        String.format(
+                                "U+%04X %s: ICU %s %s, table %s %s",
+                                i, c, s, p, HanziTable.simplified(c), HanziTable.pinyin(c)));
             }
         }
         assertThat(han).as("Han characters of the BMP").isGreaterThan(28_000);
-        assertThat(differing).as("characters where the table differs from ICU (regenerate it: see this class)").isEmpty();
+        assertThat(differing)
+                .as("characters where the table differs from ICU (regenerate it: see this class)")
+                .isEmpty();
     }
 
     @Test
@@ -65,10 +71,20 @@ class HanziTableTest {
             }
             String s = t2s.transliterate(String.valueOf(c));
             String p = pinyin.transliterate(String.valueOf(c));
-            if (s.isEmpty() || (s + p).indexOf('\t') >= 0 || (s + p).indexOf('\n') >= 0 || (s + p).indexOf('\r') >= 0) {
-                throw new IllegalStateException(String.format("U+%04X: ICU's answer does not fit a line: %s / %s", i, s, p));
+            if (s.isEmpty()
+                    || (s + p).indexOf('\t') >= 0
+                    || (s + p).indexOf('\n') >= 0
+                    || (s + p).indexOf('\r') >= 0) {
+                throw new IllegalStateException(
+                        String.format(
+                                "U+%04X: ICU's answer does not fit a line: %s / %s", i, s, p));
             }
-            out.append(c).append('\t').append(s.equals(String.valueOf(c)) ? "" : s).append('\t').append(p).append('\n');
+            out.append(c)
+                    .append('\t')
+                    .append(s.equals(String.valueOf(c)) ? "" : s)
+                    .append('\t')
+                    .append(p)
+                    .append('\n');
         }
         Path file = Path.of(args[0]);
         Files.createDirectories(file.getParent());
