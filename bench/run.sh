@@ -2,9 +2,9 @@
 # guiji benchmarks: generates data into bench/data/ (git-ignored), runs each runner with its baseline
 # in the same run, and prints the figures (lines starting with RESULT) into bench/results/<date>.txt.
 #
-#   bench/run.sh [all|generate|baseline|file|cli|jmh|state|stream|fuzz|index]...
+#   bench/run.sh [all|generate|baseline|file|cli|startup|jmh|state|stream|fuzz|index]...
 #
-# Environment: RECORDS (1000000), ENTERPRISES (1000000), REPEAT (3), STREAM_RECORDS (200000),
+# Environment: RECORDS (1000000), ENTERPRISES (1000000), REPEAT (3), STARTUP_REPEAT (5), STREAM_RECORDS (200000),
 # STREAM_ENTERPRISES (200000), STREAM_SEND (messages sent in the sustained run, 20000: at about 130/s more take many minutes), LATENCY_SECONDS (60), BENCH_JAVA_OPTS (-Xmx3g, as bin/guiji),
 # FUZZ_READ_FILES and FUZZ_FILES (damaged files of the whole-file fuzzing, read alone: 20000, through guiji run: 2000; not part of "all"), FUZZ_SEED (random), JMH_ARGS (extra JMH options, e.g. "-f 1 -wi 2 -i 3"), GUIJI_PG_URL/USER/PASSWORD for PostgreSQL.
 # Benchmarks never run in `mvn verify`: only through this script.
@@ -51,7 +51,7 @@ generate() {
 note() { echo "== $* ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))" | tee -a "$OUT"; }
 
 build
-steps=("$@"); [[ ${#steps[@]} -eq 0 || " ${steps[*]} " == *" all "* ]] && steps=(file cli jmh state stream)
+steps=("$@"); [[ ${#steps[@]} -eq 0 || " ${steps[*]} " == *" all "* ]] && steps=(file cli startup jmh state stream)
 for step in "${steps[@]}"; do
   case "$step" in
     generate) generate ;;
@@ -63,6 +63,9 @@ for step in "${steps[@]}"; do
         GUIJI_JAVA_OPTS="$JAVA_OPTS" /usr/bin/time -v bin/guiji run --input "$DATA" --output bench/data/out-cli \
           -Dguiji.processing-date=2026-11-25 2>&1 | grep -E 'records in|Elapsed|Maximum resident' | tee -a "$OUT"
       done ;;
+    startup) note "start-up: bin/guiji run on two records against an empty Flink job on the same embedded cluster, whole processes"
+      GUIJI_JAVA_OPTS="$JAVA_OPTS" run io.guiji.bench.StartupBench --guiji bin/guiji --jvm bin/jvm \
+        --classpath "$HERE/$JAR:$(cat "$CP_FILE")" --work bench/data/startup --repeat "${STARTUP_REPEAT:-5}" ;;
     jmh) note "JMH hot paths"; run org.openjdk.jmh.Main 'io.guiji.bench.jmh' ${JMH_ARGS:-} ;;
     state) generate; note "registry state per entry"
       run io.guiji.bench.RegistryStateBench --input "$DATA" --backend rocksdb
@@ -78,7 +81,7 @@ for step in "${steps[@]}"; do
       [[ -d "$IDATA/registry" ]] || run io.guiji.bench.GenerateData --out "$IDATA" --records 1000 --enterprises "$base"
       note "registry index in memory: $((base * copies)) entries ($copies x $base; 10M needs BENCH_JAVA_OPTS=-Xmx12g)"
       run io.guiji.bench.RegistryIndexBench --input "$IDATA" --copies "$copies" ;;
-    *) echo "unknown step $step (all|generate|baseline|file|cli|jmh|state|stream|fuzz|index)" >&2; exit 2 ;;
+    *) echo "unknown step $step (all|generate|baseline|file|cli|startup|jmh|state|stream|fuzz|index)" >&2; exit 2 ;;
   esac
 done
 echo "figures: $OUT"

@@ -2,6 +2,7 @@ package io.guiji.jobs.cli;
 
 import io.guiji.jobs.config.GuijiOptions;
 import io.guiji.jobs.file.FileRunJob;
+import io.guiji.jobs.launch.ScratchDirectory;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
@@ -36,8 +37,9 @@ final class DemoCommand implements Callable<Integer> {
         LocalDate today = LocalDate.now(java.time.ZoneId.of(conf.get(GuijiOptions.ZONE)));
         DemoSample.load().write(input, seed, today);
         FileRunJob.Result r;
-        try (Progress progress = Progress.start(input, global.quiet)) {
-            r = FileRunJob.run(input, output, conf, w -> System.err.println("guiji: warning: " + w));
+        try (Progress progress = Progress.start(input, global.quiet);
+                ScratchDirectory scratch = ScratchDirectory.create(conf)) { // nothing left in /tmp
+            r = FileRunJob.run(input, output, scratch.apply(conf), w -> System.err.println("guiji: warning: " + w));
         }
         Summary.print(System.out, "guiji demo: sample in " + input + ", results in " + output, r.coverage(),
                 r.elapsed().toMillis() / 1000.0, r.input().registry(), r.input().catalog());

@@ -4,6 +4,7 @@ import io.guiji.jobs.config.ConfigKeys;
 import io.guiji.jobs.config.GuijiSettings;
 import io.guiji.jobs.file.FileRunJob;
 import io.guiji.jobs.file.OutputFiles;
+import io.guiji.jobs.launch.ScratchDirectory;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -40,8 +41,9 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Configuration conf = configuration(config, options);
         FileRunJob.Result r;
-        try (Progress progress = Progress.start(input, global.quiet)) {
-            r = FileRunJob.run(input, output, conf, w -> System.err.println("guiji: warning: " + w));
+        try (Progress progress = Progress.start(input, global.quiet);
+                ScratchDirectory scratch = ScratchDirectory.create(conf)) { // nothing left in /tmp
+            r = FileRunJob.run(input, output, scratch.apply(conf), w -> System.err.println("guiji: warning: " + w));
         }
         Summary.print(System.out, "guiji run: " + input + " -> " + output, r.coverage(), r.elapsed().toMillis() / 1000.0,
                 r.input().registry(), r.input().catalog());

@@ -1,5 +1,6 @@
 package io.guiji.jobs.cli;
 
+import io.guiji.jobs.launch.ScratchDirectory;
 import io.guiji.jobs.stream.GuijiStreamJob;
 import io.guiji.jobs.stream.Resume;
 import io.guiji.jobs.stream.StreamConfig;
@@ -51,7 +52,9 @@ final class StreamCommand implements Callable<Integer> {
         System.out.println("guiji stream: " + cfg.sources().size() + " source(s), Kafka " + cfg.bootstrapServers()
                 + "; starting (runs until stopped: Ctrl-C)");
         System.out.flush();
-        GuijiStreamJob.run(conf);
+        try (ScratchDirectory scratch = ScratchDirectory.create(conf)) { // nothing left in /tmp, also after Ctrl-C
+            GuijiStreamJob.run(scratch.apply(conf));
+        }
         return 0;
     }
 }

@@ -30,12 +30,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.MemorySize;
-import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -83,13 +79,7 @@ public final class FileRunJob {
         report.warnings().forEach(warnings);
         long start = System.nanoTime();
 
-        Configuration flink = new Configuration(conf);
-        // guiji.parallelism is the operator's choice: the adaptive batch scheduler must not override it.
-        flink.set(org.apache.flink.configuration.BatchExecutionOptions.ADAPTIVE_AUTO_PARALLELISM_ENABLED, false);
-        batchDefaults(flink);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
-        env.setRuntimeMode(RuntimeExecutionMode.BATCH);
-        env.setParallelism(settings.parallelism());
+        StreamExecutionEnvironment env = BoundedEnvironment.create(conf, settings.parallelism());
         String root = input.toAbsolutePath().toString();
         GuijiPipeline.Inputs inputs = GuijiPipeline.Inputs.fromRows(
                 rows(env, root, "records", Uids.RECORD_SOURCE, settings.readLimits()),
@@ -117,27 +107,6 @@ public final class FileRunJob {
             OutputFiles.stabilize(output.resolve(folder));
         }
         return new Result(coverage, Duration.ofNanos(System.nanoTime() - start), output, report);
-    }
-
-    /** Managed memory of the embedded cluster unless configured: room for BATCH mode's sorts. */
-    static final MemorySize MANAGED_MEMORY = MemorySize.ofMebiBytes(768);
-
-    /**
-     * Defaults for a bounded run, each kept when the configuration sets it. Object reuse: chained
-     * operators pass records on without a deep copy (a profile of 1M records spent a tenth of its
-     * time in Avro deep copies). It is safe because every keyed operator, the only ones holding
-     * records in state, reads from a shuffle (BATCH mode's sorted inputs deserialize a new object
-     * per record), and no operator changes or re-emits a record after emitting it. Managed memory:
-     * BATCH mode sorts each keyed input; the embedded cluster's default (128 MiB) spilled most of
-     * them to disk.
-     */
-    static void batchDefaults(Configuration flink) {
-        if (!flink.contains(PipelineOptions.OBJECT_REUSE)) {
-            flink.set(PipelineOptions.OBJECT_REUSE, true);
-        }
-        if (!flink.contains(TaskManagerOptions.MANAGED_MEMORY_SIZE)) {
-            flink.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MANAGED_MEMORY);
-        }
     }
 
     /**

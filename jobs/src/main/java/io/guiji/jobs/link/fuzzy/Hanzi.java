@@ -14,6 +14,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * code unit). Per-character application drops ICU's few context rules; that is deliberate: records
  * and registry go through the same function, so both sides agree, and a polyphone reads the same on
  * both. Thread-safe: each transliterator is used under its lock, the cache is an atomic array.
+ * ICU's result for each Han character comes precomputed from {@link HanziTable} (building the
+ * transliterators costs about a second of CPU per run); ICU is asked only for a character the table
+ * lacks.
  */
 public final class Hanzi {
     /**
@@ -66,7 +69,8 @@ public final class Hanzi {
         }
         String s = SYLLABLE.get(c);
         if (s == null) {
-            s = Icu.apply(Icu.PINYIN, c).trim();
+            String raw = HanziTable.pinyin(c);
+            s = (raw != null ? raw : Icu.apply(Icu.PINYIN, c)).trim();
             if (s.isEmpty()) {
                 s = String.valueOf(c);
             }
@@ -99,7 +103,8 @@ public final class Hanzi {
     private static String simplified(char c) {
         String s = SIMPLIFIED.get(c);
         if (s == null) {
-            s = Icu.apply(Icu.T2S, c);
+            String raw = HanziTable.simplified(c);
+            s = raw != null ? raw : Icu.apply(Icu.T2S, c);
             if (s.length() == 1 && s.charAt(0) != c && !syllable(s.charAt(0)).equals(syllable(c))) {
                 s = String.valueOf(c);
             }
