@@ -17,7 +17,8 @@ final class Args {
             } else if (s.startsWith("--") && i + 1 < args.length) {
                 a.options.put(s.substring(2), args[++i]);
             } else {
-                throw new IllegalArgumentException("unexpected argument " + s + " (use --key value or -Dkey=value)");
+                throw new IllegalArgumentException(
+                        "unexpected argument " + s + " (use --key value or -Dkey=value)");
             }
         }
         return a;

@@ -10,28 +10,37 @@ import java.util.List;
  * Another enterprise made from a registry entry, for registries larger than {@link GenerateData}
  * makes: copy {@code c} (1…30) has the organization-code part of the USCC (characters 9–17) and the
  * registration number's serial digits rotated, and each trade-name character (字号, as {@link
- * NameParts} finds it) replaced by another common one, so that its exact and fuzzy keys are its own,
- * as a distinct enterprise's would be (two copies may still meet, as trade names do).
+ * NameParts} finds it) replaced by another common one, so that its exact and fuzzy keys are its
+ * own, as a distinct enterprise's would be (two copies may still meet, as trade names do).
  */
 final class Copies {
     private static final String TRADE_CHARS =
             "华盛兴达鑫源宏昌隆泰丰恒通顺利信诚祥瑞福金银宝海天龙凤东方新远航博创嘉汇聚德润康健安平和美佳优益众合力成发"
-            + "旺富荣辉光明星辰春秋松柏林森山峰川江湖泉清正永长久立中民家园城邦联友君志腾飞跃凯旋胜捷迅广大高精鼎晟昊晶锦"
-            + "绣颐逸雅韵馨怡悦欣乐喜庆吉祺泽沃硕卓越尚品誉浩翔宇轩鹏坤乾亿万千百佰仟圣恩惠怀文武宁静";
+                    + "旺富荣辉光明星辰春秋松柏林森山峰川江湖泉清正永长久立中民家园城邦联友君志腾飞跃凯旋胜捷迅广大高精鼎晟昊晶锦"
+                    + "绣颐逸雅韵馨怡悦欣乐喜庆吉祺泽沃硕卓越尚品誉浩翔宇轩鹏坤乾亿万千百佰仟圣恩惠怀文武宁静";
 
     private Copies() {}
 
     static RegistryEntry of(RegistryEntry e, int c) {
         String uscc = e.getUscc() == null ? null : uscc(e.getUscc(), c);
         String regNo = e.getRegNo() == null ? null : regNo(e.getRegNo(), c);
-        String id = e.getEnterpriseId().equals(e.getUscc()) ? uscc
-                : e.getEnterpriseId().equals(e.getRegNo()) ? regNo : e.getEnterpriseId() + "#" + c;
+        String id =
+                e.getEnterpriseId().equals(e.getUscc())
+                        ? uscc
+                        : e.getEnterpriseId().equals(e.getRegNo())
+                                ? regNo
+                                : e.getEnterpriseId() + "#" + c;
         List<String> former = new ArrayList<>();
         for (String f : e.getFormerNames()) {
             former.add(name(f, c));
         }
-        return RegistryEntry.newBuilder(e).setEnterpriseId(id).setUscc(uscc).setRegNo(regNo).setName(name(e.getName(), c))
-                .setFormerNames(former).build();
+        return RegistryEntry.newBuilder(e)
+                .setEnterpriseId(id)
+                .setUscc(uscc)
+                .setRegNo(regNo)
+                .setName(name(e.getName(), c))
+                .setFormerNames(former)
+                .build();
     }
 
     private static String uscc(String u, int c) {
@@ -67,7 +76,9 @@ final class Copies {
         b.append(name, 0, at);
         for (int i = 0; i < trade.length(); i++) {
             char ch = trade.charAt(i);
-            b.append(TRADE_CHARS.charAt(Math.floorMod(ch * 31 + c * 131 + i * 17, TRADE_CHARS.length())));
+            b.append(
+                    TRADE_CHARS.charAt(
+                            Math.floorMod(ch * 31 + c * 131 + i * 17, TRADE_CHARS.length())));
         }
         return b.append(name, at + trade.length(), name.length()).toString();
     }

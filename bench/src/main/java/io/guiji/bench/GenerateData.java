@@ -25,13 +25,21 @@ public final class GenerateData {
         Path out = Path.of(a.required("out"));
         long records = a.getLong("records", 1_000_000);
         int enterprises = a.getInt("enterprises", 1_000_000);
-        SampleGenerator.Settings s = SampleGenerator.Settings.scaled(records, enterprises)
-                .seed(a.getLong("seed", 42)).today(TODAY);
+        SampleGenerator.Settings s =
+                SampleGenerator.Settings.scaled(records, enterprises)
+                        .seed(a.getLong("seed", 42))
+                        .today(TODAY);
         long t0 = System.nanoTime();
         GenerationResult r = new SampleGenerator(s).generate(out);
         double sec = (System.nanoTime() - t0) / 1e9;
         System.out.println(r.summary());
-        System.out.printf("generated %s: %,d record rows, %,d registry entries in %.1f s (peak RSS %d MiB; %s)%n",
-                out, r.recordsWritten(), r.registryEntries(), sec, Machine.peakRssMiB(), Machine.describe());
+        System.out.printf(
+                "generated %s: %,d record rows, %,d registry entries in %.1f s (peak RSS %d MiB; %s)%n",
+                out,
+                r.recordsWritten(),
+                r.registryEntries(),
+                sec,
+                Machine.peakRssMiB(),
+                Machine.describe());
     }
 }

@@ -15,9 +15,13 @@ public final class Machine {
 
     /** "2 cores, 23.5 GiB, load 3.10 2.80 2.00, Java 17.0.15". */
     public static String describe() {
-        return Runtime.getRuntime().availableProcessors() + " cores, "
-                + String.format("%.1f GiB", memTotalKiB() / 1024.0 / 1024.0) + ", load " + load()
-                + ", Java " + System.getProperty("java.version");
+        return Runtime.getRuntime().availableProcessors()
+                + " cores, "
+                + String.format("%.1f GiB", memTotalKiB() / 1024.0 / 1024.0)
+                + ", load "
+                + load()
+                + ", Java "
+                + System.getProperty("java.version");
     }
 
     /** The 1, 5 and 15 minute load averages, as the kernel prints them. */
@@ -26,7 +30,8 @@ public final class Machine {
             String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return f[0] + " " + f[1] + " " + f[2];
         } catch (IOException | RuntimeException e) {
-            return String.format("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            return String.format(
+                    "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }
 
@@ -69,8 +74,11 @@ public final class Machine {
 
     /** CPU time this JVM has used, all threads, in ns (-1 if unknown). */
     public static long processCpuNanos() {
-        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-        return os instanceof com.sun.management.OperatingSystemMXBean s ? s.getProcessCpuTime() : -1;
+        java.lang.management.OperatingSystemMXBean os =
+                ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean s
+                ? s.getProcessCpuTime()
+                : -1;
     }
 
     /** Used heap after a full collection, in bytes (best effort: System.gc() is a request). */

@@ -17,9 +17,9 @@ import org.apache.flink.util.CloseableIterator;
 /**
  * The machine's own limit for file mode: a plain read and parse ({@link TabularFiles}: encoding
  * detection, decoding, CSV/JSONL splitting into {@link RawRow}s) of the same files a bounded run
- * reads ({@code records/}, {@code registry/}, {@code catalog/}), on {@code --threads} threads taking
- * whole files from one queue (largest first), without Flink. Records/s counts the rows under {@code
- * records/}, as the file-mode figure does, over the time for all files.
+ * reads ({@code records/}, {@code registry/}, {@code catalog/}), on {@code --threads} threads
+ * taking whole files from one queue (largest first), without Flink. Records/s counts the rows under
+ * {@code records/}, as the file-mode figure does, over the time for all files.
  *
  * <pre>{@code --input bench/data/r1m-e1m [--threads 2] [--repeat 3]}</pre>
  */
@@ -43,11 +43,19 @@ public final class ReadParseBaseline {
             String load = Machine.load();
             Pass p = run(input, threads);
             rates.add(p.recordsPerSecond());
-            System.out.printf("baseline read+parse pass %d: %,d record rows (%,d rows in all) in %.2f s = %,.0f records/s, %d threads, load %s%n",
-                    i + 1, p.recordRows(), p.allRows(), p.seconds(), p.recordsPerSecond(), threads, load);
+            System.out.printf(
+                    "baseline read+parse pass %d: %,d record rows (%,d rows in all) in %.2f s = %,.0f records/s, %d threads, load %s%n",
+                    i + 1,
+                    p.recordRows(),
+                    p.allRows(),
+                    p.seconds(),
+                    p.recordsPerSecond(),
+                    threads,
+                    load);
         }
         rates.sort(Comparator.naturalOrder());
-        System.out.printf("RESULT baseline_read_parse threads=%d median_records_per_s=%.0f peak_rss_mib=%d machine=\"%s\"%n",
+        System.out.printf(
+                "RESULT baseline_read_parse threads=%d median_records_per_s=%.0f peak_rss_mib=%d machine=\"%s\"%n",
                 threads, rates.get(rates.size() / 2), Machine.peakRssMiB(), Machine.describe());
     }
 
@@ -60,25 +68,29 @@ public final class ReadParseBaseline {
         List<Thread> workers = new ArrayList<>();
         List<Throwable> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
         for (int t = 0; t < threads; t++) {
-            Thread w = new Thread(() -> {
-                Path f;
-                while ((f = queue.poll()) != null) {
-                    long n = 0;
-                    try (CloseableIterator<RawRow> rows = TabularFiles.open(f, input)) {
-                        while (rows.hasNext()) {
-                            rows.next();
-                            n++;
-                        }
-                    } catch (Exception e) {
-                        errors.add(e);
-                        return;
-                    }
-                    allRows.addAndGet(n);
-                    if (f.startsWith(records)) {
-                        recordRows.addAndGet(n);
-                    }
-                }
-            }, "read-parse-" + t);
+            Thread w =
+                    new Thread(
+                            () -> {
+                                Path f;
+                                while ((f = queue.poll()) != null) {
+                                    long n = 0;
+                                    try (CloseableIterator<RawRow> rows =
+                                            TabularFiles.open(f, input)) {
+                                        while (rows.hasNext()) {
+                                            rows.next();
+                                            n++;
+                                        }
+                                    } catch (Exception e) {
+                                        errors.add(e);
+                                        return;
+                                    }
+                                    allRows.addAndGet(n);
+                                    if (f.startsWith(records)) {
+                                        recordRows.addAndGet(n);
+                                    }
+                                }
+                            },
+                            "read-parse-" + t);
             w.start();
             workers.add(w);
         }

@@ -26,15 +26,16 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.util.CloseableIterator;
 
 /**
- * State held for the registry: the streaming pipeline ({@link GuijiPipeline}, {@link EmitMode#CHANGES})
- * fed with only the registry of an input ({@code registry/}; no records, no catalogue), with
- * checkpoints every 10 s. Once every entry is in and two checkpoints in a row have the same size,
- * it prints the checkpointed state (all files under the job's checkpoint folder: RocksDB's
- * incremental SST files, or the heap backend's full snapshot) and, for the heap backend, the heap
- * grown since before the job, each per registry entry. The registry-side state is {@code
+ * State held for the registry: the streaming pipeline ({@link GuijiPipeline}, {@link
+ * EmitMode#CHANGES}) fed with only the registry of an input ({@code registry/}; no records, no
+ * catalogue), with checkpoints every 10 s. Once every entry is in and two checkpoints in a row have
+ * the same size, it prints the checkpointed state (all files under the job's checkpoint folder:
+ * RocksDB's incremental SST files, or the heap backend's full snapshot) and, for the heap backend,
+ * the heap grown since before the job, each per registry entry. The registry-side state is {@code
  * DedupLinkOperator}'s registry positions only: the registry index is in memory, not in state.
  *
- * <pre>{@code --input bench/data/r1m-e1m [--backend rocksdb|hashmap] [--work /tmp/guiji-state]}</pre>
+ * <pre>{@code --input bench/data/r1m-e1m [--backend rocksdb|hashmap] [--work /tmp/guiji-state]}
+ * </pre>
  */
 public final class RegistryStateBench {
     private RegistryStateBench() {}
@@ -43,7 +44,14 @@ public final class RegistryStateBench {
         Args a = Args.parse(argv);
         Path input = Path.of(a.required("input")).toAbsolutePath();
         String backend = a.get("backend", "rocksdb");
-        Path work = Path.of(a.get("work", System.getProperty("java.io.tmpdir") + "/guiji-state-" + backend)).toAbsolutePath();
+        Path work =
+                Path.of(
+                                a.get(
+                                        "work",
+                                        System.getProperty("java.io.tmpdir")
+                                                + "/guiji-state-"
+                                                + backend))
+                        .toAbsolutePath();
         deleteRecursively(work);
         Path empty = Files.createDirectories(work.resolve("empty/records"));
         Files.createDirectories(work.resolve("empty/catalog"));
@@ -67,15 +75,29 @@ public final class RegistryStateBench {
         env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
         env.setParallelism(settings.parallelism());
         Duration never = Duration.ofHours(1);
-        // Continuous sources keep the job running after the registry is read, so that it can be checkpointed.
-        DataStream<RawRow> records = env.fromSource(InputFiles.continuous(work.resolve("empty").toString(), "records", never),
-                WatermarkStrategy.noWatermarks(), "records (none)");
-        DataStream<RawRow> registry = env.fromSource(InputFiles.continuous(input.toString(), "registry", never),
-                WatermarkStrategy.noWatermarks(), "registry/");
-        DataStream<RawRow> catalog = env.fromSource(InputFiles.continuous(work.resolve("empty").toString(), "catalog", never),
-                WatermarkStrategy.noWatermarks(), "catalog (none)");
-        GuijiPipeline.Outputs out = GuijiPipeline.defineWorkflow(GuijiPipeline.Inputs.fromRows(records, registry, catalog),
-                EmitMode.CHANGES, settings, "2026");
+        // Continuous sources keep the job running after the registry is read, so that it can be
+        // checkpointed.
+        DataStream<RawRow> records =
+                env.fromSource(
+                        InputFiles.continuous(work.resolve("empty").toString(), "records", never),
+                        WatermarkStrategy.noWatermarks(),
+                        "records (none)");
+        DataStream<RawRow> registry =
+                env.fromSource(
+                        InputFiles.continuous(input.toString(), "registry", never),
+                        WatermarkStrategy.noWatermarks(),
+                        "registry/");
+        DataStream<RawRow> catalog =
+                env.fromSource(
+                        InputFiles.continuous(work.resolve("empty").toString(), "catalog", never),
+                        WatermarkStrategy.noWatermarks(),
+                        "catalog (none)");
+        GuijiPipeline.Outputs out =
+                GuijiPipeline.defineWorkflow(
+                        GuijiPipeline.Inputs.fromRows(records, registry, catalog),
+                        EmitMode.CHANGES,
+                        settings,
+                        "2026");
         out.unified().sinkTo(new DiscardingSink<>());
         out.rejected().sinkTo(new DiscardingSink<>());
         out.coverage().sinkTo(new DiscardingSink<>());
@@ -95,9 +117,14 @@ public final class RegistryStateBench {
                 continue; // no new checkpoint yet: nothing to compare
             }
             size = completedSize(checkpoints);
-            System.out.printf("  %4.0f s: checkpoint %d holds %,d bytes, heap %d MiB, RSS %d MiB, load %s%n",
-                    (System.nanoTime() - t0) / 1e9, checkpoint, size,
-                    (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20, Machine.rssMiB(), Machine.load());
+            System.out.printf(
+                    "  %4.0f s: checkpoint %d holds %,d bytes, heap %d MiB, RSS %d MiB, load %s%n",
+                    (System.nanoTime() - t0) / 1e9,
+                    checkpoint,
+                    size,
+                    (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20,
+                    Machine.rssMiB(),
+                    Machine.load());
             // Done when two later checkpoints hold what an earlier one held: every entry is in.
             stable = size > 0 && size == last ? stable + 1 : 0;
             last = size;
@@ -106,12 +133,20 @@ public final class RegistryStateBench {
         long heapAfter = Machine.usedHeapAfterGc();
         job.cancel().get();
         long heapGrowth = heapAfter - heapBefore;
-        System.out.printf("RESULT registry_state backend=%s entries=%d checkpoint_bytes=%d checkpoint_bytes_per_entry=%.0f"
+        System.out.printf(
+                "RESULT registry_state backend=%s entries=%d checkpoint_bytes=%d checkpoint_bytes_per_entry=%.0f"
                         + " heap_growth_bytes=%d heap_growth_bytes_per_entry=%.0f peak_rss_mib=%d"
                         + " extrapolated_10m_checkpoint_gib=%.2f extrapolated_10m_heap_gib=%.2f machine=\"%s\"%n",
-                backend, entries, size, (double) size / entries, heapGrowth, (double) heapGrowth / entries,
-                Machine.peakRssMiB(), size * (10_000_000.0 / entries) / (1L << 30),
-                heapGrowth * (10_000_000.0 / entries) / (1L << 30), Machine.describe());
+                backend,
+                entries,
+                size,
+                (double) size / entries,
+                heapGrowth,
+                (double) heapGrowth / entries,
+                Machine.peakRssMiB(),
+                size * (10_000_000.0 / entries) / (1L << 30),
+                heapGrowth * (10_000_000.0 / entries) / (1L << 30),
+                Machine.describe());
         System.exit(0);
     }
 
@@ -125,7 +160,9 @@ public final class RegistryStateBench {
         if (latest == null) {
             return 0;
         }
-        return bytes(latest) + bytes(latest.resolveSibling("shared")) + bytes(latest.resolveSibling("taskowned"));
+        return bytes(latest)
+                + bytes(latest.resolveSibling("shared"))
+                + bytes(latest.resolveSibling("taskowned"));
     }
 
     /** The number of the latest completed checkpoint, -1 before the first. */
@@ -163,13 +200,16 @@ public final class RegistryStateBench {
             return 0;
         }
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).mapToLong(p -> {
-                try {
-                    return Files.size(p);
-                } catch (IOException e) {
-                    return 0; // deleted while walking: a subsumed checkpoint's file
-                }
-            }).sum();
+            return s.filter(Files::isRegularFile)
+                    .mapToLong(
+                            p -> {
+                                try {
+                                    return Files.size(p);
+                                } catch (IOException e) {
+                                    return 0; // deleted while walking: a subsumed checkpoint's file
+                                }
+                            })
+                    .sum();
         } catch (UncheckedIOException e) {
             return 0;
         }
@@ -179,7 +219,8 @@ public final class RegistryStateBench {
         long n = 0;
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path f : s.filter(Files::isRegularFile).toList()) {
-                try (CloseableIterator<RawRow> it = io.guiji.connectors.file.TabularFiles.open(f, root)) {
+                try (CloseableIterator<RawRow> it =
+                        io.guiji.connectors.file.TabularFiles.open(f, root)) {
                     while (it.hasNext()) {
                         it.next();
                         n++;

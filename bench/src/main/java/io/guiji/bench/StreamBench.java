@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guiji.connectors.file.RawRow;
 import io.guiji.connectors.file.TabularFiles;
 import io.guiji.connectors.kafka.AvroBinary;
-import io.guiji.testing.KafkaBrokerExtension;
 import io.guiji.jobs.config.GuijiOptions;
 import io.guiji.jobs.stream.GuijiStreamJob;
 import io.guiji.jobs.stream.StreamConfig;
 import io.guiji.schemas.RejectedRecord;
 import io.guiji.schemas.SourceRef;
 import io.guiji.schemas.UnifiedRecord;
+import io.guiji.testing.KafkaBrokerExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +21,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,6 @@ import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -47,27 +45,32 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Streaming mode end to end: a real Kafka broker (its own JVM, {@link KafkaBrokerExtension}) and
- * PostgreSQL on 127.0.0.1:5432, {@link GuijiStreamJob} on an embedded mini-cluster with exactly-once
- * Kafka sinks, the PostgreSQL feed and 1 s checkpoints (RocksDB), parallelism 2. In one run:
+ * PostgreSQL on 127.0.0.1:5432, {@link GuijiStreamJob} on an embedded mini-cluster with
+ * exactly-once Kafka sinks, the PostgreSQL feed and 1 s checkpoints (RocksDB), parallelism 2. In
+ * one run:
+ *
  * <ol>
  *   <li><b>baseline</b>: a plain Kafka consume → produce pass-through of the same messages (one
  *       consumer, one producer, no Flink), the machine's own limit for moving them;
- *   <li><b>registry</b>: the registry topic is loaded and indexed (waits until the job has committed
- *       its offsets);
+ *   <li><b>registry</b>: the registry topic is loaded and indexed (waits until the job has
+ *       committed its offsets);
  *   <li><b>sustained</b>: {@code --records} department messages (JSON, one topic, 2 partitions) are
  *       produced as fast as possible; records/s is the rate at which their results (a unified state
- *       naming them as a source, or a rejection) become visible to a {@code read_committed} consumer,
- *       first to last and over the middle 80 %; then the time until PostgreSQL holds them all;
- *   <li><b>latency</b>: messages at half that rate for {@code --latency-seconds}; each one's latency
- *       is from just before its send to the moment a {@code read_committed} consumer first sees a
- *       result naming it (p50, p99, max; the first 10 s are warm-up and left out).
+ *       naming them as a source, or a rejection) become visible to a {@code read_committed}
+ *       consumer, first to last and over the middle 80 %; then the time until PostgreSQL holds them
+ *       all;
+ *   <li><b>latency</b>: messages at half that rate for {@code --latency-seconds}; each one's
+ *       latency is from just before its send to the moment a {@code read_committed} consumer first
+ *       sees a result naming it (p50, p99, max; the first 10 s are warm-up and left out).
  * </ol>
  *
- * <pre>{@code --input bench/data/r1m-e200k [--records 400000] [--registry 200000] [--latency-seconds 60] [--rate N]}</pre>
+ * <pre>
+ * {@code --input bench/data/r1m-e200k [--records 400000] [--registry 200000] [--latency-seconds 60] [--rate N]}
+ * </pre>
  *
  * PostgreSQL: {@code GUIJI_PG_URL} (default {@code jdbc:postgresql://127.0.0.1:5432/postgres}),
- * {@code GUIJI_PG_USER} ({@code postgres}), {@code GUIJI_PG_PASSWORD}; a database
- * {@code guiji_bench} is created afresh.
+ * {@code GUIJI_PG_USER} ({@code postgres}), {@code GUIJI_PG_PASSWORD}; a database {@code
+ * guiji_bench} is created afresh.
  */
 public final class StreamBench {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -92,7 +95,8 @@ public final class StreamBench {
         List<byte[]> messages = messages(input.resolve("records"), input, records, true);
         List<byte[]> registry = messages(input.resolve("registry"), input, registryMax, false);
         List<byte[]> catalog = messages(input.resolve("catalog"), input, Integer.MAX_VALUE, false);
-        System.out.printf("messages: %,d records, %,d registry entries, %,d catalogue rows%n",
+        System.out.printf(
+                "messages: %,d records, %,d registry entries, %,d catalogue rows%n",
                 messages.size(), registry.size(), catalog.size());
 
         KafkaBrokerExtension kafka = new KafkaBrokerExtension();
@@ -105,22 +109,33 @@ public final class StreamBench {
         System.exit(0);
     }
 
-    private static void run(Args a, KafkaBrokerExtension kafka, List<byte[]> messages, List<byte[]> registry,
-                            List<byte[]> catalog, int latencySeconds) throws Exception {
+    private static void run(
+            Args a,
+            KafkaBrokerExtension kafka,
+            List<byte[]> messages,
+            List<byte[]> registry,
+            List<byte[]> catalog,
+            int latencySeconds)
+            throws Exception {
         kafka.createTopic(RECORDS, 2);
         kafka.createTopic(REGISTRY, 1);
         kafka.createTopic(CATALOG, 1);
         kafka.createTopic(PASS, 2);
         kafka.createTopic(UNIFIED, 2, Map.of("cleanup.policy", "compact"));
         kafka.createTopic(REJECTED, 2);
-        for (String t : List.of("bench.out.reference-rejected", "bench.out.coverage", "bench.out.link-changes")) {
+        for (String t :
+                List.of(
+                        "bench.out.reference-rejected",
+                        "bench.out.coverage",
+                        "bench.out.link-changes")) {
             kafka.createTopic(t, 1);
         }
 
         // 1. baseline: plain consume -> produce of the same messages
         produceAll(kafka, RECORDS, messages, 2);
         double baseline = passThrough(kafka, messages.size());
-        System.out.printf("RESULT kafka_passthrough_baseline records=%d records_per_s=%.0f load=\"%s\"%n",
+        System.out.printf(
+                "RESULT kafka_passthrough_baseline records=%d records_per_s=%.0f load=\"%s\"%n",
                 messages.size(), baseline, Machine.load());
         kafka.admin().deleteTopics(List.of(RECORDS)).all().get();
         Thread.sleep(2000);
@@ -145,7 +160,9 @@ public final class StreamBench {
         Path checkpoints = Files.createTempDirectory("guiji-bench-checkpoints");
         c.put(GuijiOptions.CHECKPOINT_DIR.key(), checkpoints.toUri().toString());
         c.put(GuijiOptions.POSTGRES_URL.key(), pgUrl);
-        c.put(GuijiOptions.POSTGRES_USER.key(), System.getenv().getOrDefault("GUIJI_PG_USER", "postgres"));
+        c.put(
+                GuijiOptions.POSTGRES_USER.key(),
+                System.getenv().getOrDefault("GUIJI_PG_USER", "postgres"));
         c.put(GuijiOptions.POSTGRES_PASSWORD_ENV.key(), "GUIJI_PG_PASSWORD");
         c.put("guiji.source.bench.topic", RECORDS + ".2");
         c.putAll(a.flink);
@@ -159,7 +176,8 @@ public final class StreamBench {
         JobClient job = env.executeAsync("guiji stream bench");
         try {
             awaitCommitted(kafka, job, REGISTRY, registry.size());
-            System.out.printf("registry of %,d entries indexed and checkpointed after %.1f s (load %s)%n",
+            System.out.printf(
+                    "registry of %,d entries indexed and checkpointed after %.1f s (load %s)%n",
                     registry.size(), (System.nanoTime() - t0) / 1e9, Machine.load());
 
             // 3. sustained
@@ -167,27 +185,48 @@ public final class StreamBench {
             results.start();
             long cpu0 = Machine.processCpuNanos();
             long start = System.nanoTime();
-            Thread producer = new Thread(() -> produceAll(kafka, RECORDS + ".2", messages, 2), "bench-producer");
+            Thread producer =
+                    new Thread(
+                            () -> produceAll(kafka, RECORDS + ".2", messages, 2), "bench-producer");
             producer.start();
-            long[] marks = results.awaitCounts(messages.size(), new double[] {0.1, 0.9, 1.0}, start, Duration.ofMinutes(30));
+            long[] marks =
+                    results.awaitCounts(
+                            messages.size(),
+                            new double[] {0.1, 0.9, 1.0},
+                            start,
+                            Duration.ofMinutes(30));
             producer.join();
             double cpu = (Machine.processCpuNanos() - cpu0) / 1e9;
             double all = messages.size() / ((marks[2] - start) / 1e9);
             double middle = 0.8 * messages.size() / ((marks[1] - marks[0]) / 1e9);
-            long pgDone = awaitPostgres(pgUrl, results.accepted(), results.rejected(), Duration.ofMinutes(10));
+            long pgDone =
+                    awaitPostgres(
+                            pgUrl, results.accepted(), results.rejected(), Duration.ofMinutes(10));
             double pgRate = messages.size() / ((pgDone - start) / 1e9);
-            System.out.printf("RESULT stream_sustained records=%d records_per_s=%.0f middle80_records_per_s=%.0f"
+            System.out.printf(
+                    "RESULT stream_sustained records=%d records_per_s=%.0f middle80_records_per_s=%.0f"
                             + " postgres_complete_records_per_s=%.0f ratio_to_passthrough=%.2f job_jvm_cpu_s=%.0f load=\"%s\"%n",
                     messages.size(), all, middle, pgRate, middle / baseline, cpu, Machine.load());
 
             // 4. latency at half the rate
-            double rate = a.options.containsKey("rate") ? Double.parseDouble(a.options.get("rate")) : middle / 2;
-            List<Long> latencies = results.latencyRun(kafka, RECORDS + ".2", messages, rate, latencySeconds);
+            double rate =
+                    a.options.containsKey("rate")
+                            ? Double.parseDouble(a.options.get("rate"))
+                            : middle / 2;
+            List<Long> latencies =
+                    results.latencyRun(kafka, RECORDS + ".2", messages, rate, latencySeconds);
             long[] l = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-            System.out.printf("RESULT stream_latency rate_per_s=%.0f seconds=%d measured=%d p50_ms=%d p99_ms=%d max_ms=%d"
+            System.out.printf(
+                    "RESULT stream_latency rate_per_s=%.0f seconds=%d measured=%d p50_ms=%d p99_ms=%d max_ms=%d"
                             + " checkpoint_interval=1s peak_rss_mib=%d load=\"%s\"%n",
-                    rate, latencySeconds, l.length, pct(l, 0.5), pct(l, 0.99), l.length == 0 ? -1 : l[l.length - 1],
-                    Machine.peakRssMiB(), Machine.load());
+                    rate,
+                    latencySeconds,
+                    l.length,
+                    pct(l, 0.5),
+                    pct(l, 0.99),
+                    l.length == 0 ? -1 : l[l.length - 1],
+                    Machine.peakRssMiB(),
+                    Machine.load());
             results.stop();
         } finally {
             job.cancel().get();
@@ -195,11 +234,16 @@ public final class StreamBench {
     }
 
     static long pct(long[] sorted, double p) {
-        return sorted.length == 0 ? -1 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+        return sorted.length == 0
+                ? -1
+                : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
     }
 
-    /** File rows as department messages: JSON objects keyed by their headers (raw text if unparsed). */
-    static List<byte[]> messages(Path dir, Path root, int max, boolean withSource) throws Exception {
+    /**
+     * File rows as department messages: JSON objects keyed by their headers (raw text if unparsed).
+     */
+    static List<byte[]> messages(Path dir, Path root, int max, boolean withSource)
+            throws Exception {
         List<byte[]> out = new ArrayList<>();
         List<Path> files;
         try (Stream<Path> s = Files.walk(dir)) {
@@ -238,7 +282,8 @@ public final class StreamBench {
         for (int i = 0; i < row.header.length; i++) {
             n.put(row.header[i], row.values[i]);
         }
-        // A file's department and type are its folders, records/<dept_code>/<record_type>/: a message names them.
+        // A file's department and type are its folders, records/<dept_code>/<record_type>/: a
+        // message names them.
         String[] path = row.file.split("/");
         if (withSource && path.length >= 4 && path[0].equals("records")) {
             n.put("dept_code", path[1]);
@@ -248,11 +293,20 @@ public final class StreamBench {
     }
 
     static KafkaProducer<byte[], byte[]> producer(KafkaBrokerExtension kafka) {
-        return kafka.createProducer(Map.of(ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
-                ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer());
+        return kafka.createProducer(
+                Map.of(
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        5,
+                        ProducerConfig.BATCH_SIZE_CONFIG,
+                        256 * 1024,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all"),
+                new ByteArraySerializer(),
+                new ByteArraySerializer());
     }
 
-    static void produceAll(KafkaBrokerExtension kafka, String topic, List<byte[]> messages, int partitions) {
+    static void produceAll(
+            KafkaBrokerExtension kafka, String topic, List<byte[]> messages, int partitions) {
         try (KafkaProducer<byte[], byte[]> p = producer(kafka)) {
             int i = 0;
             for (byte[] m : messages) {
@@ -262,7 +316,10 @@ public final class StreamBench {
         }
     }
 
-    /** Plain consume -> produce of {@code n} messages; records/s from the first poll to the last ack. */
+    /**
+     * Plain consume -> produce of {@code n} messages; records/s from the first poll to the last
+     * ack.
+     */
     static double passThrough(KafkaBrokerExtension kafka, int n) {
         Map<String, Object> cc = new LinkedHashMap<>();
         cc.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
@@ -270,8 +327,10 @@ public final class StreamBench {
         cc.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         cc.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
         cc.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(cc, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-             KafkaProducer<byte[], byte[]> p = producer(kafka)) {
+        try (KafkaConsumer<byte[], byte[]> c =
+                        new KafkaConsumer<>(
+                                cc, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+                KafkaProducer<byte[], byte[]> p = producer(kafka)) {
             c.subscribe(List.of(RECORDS));
             long start = 0;
             int seen = 0;
@@ -290,16 +349,23 @@ public final class StreamBench {
         }
     }
 
-    /** Waits until the job's consumer group has committed the end of {@code topic} (done on checkpoints). */
-    static void awaitCommitted(KafkaBrokerExtension kafka, JobClient job, String topic, long n) throws Exception {
+    /**
+     * Waits until the job's consumer group has committed the end of {@code topic} (done on
+     * checkpoints).
+     */
+    static void awaitCommitted(KafkaBrokerExtension kafka, JobClient job, String topic, long n)
+            throws Exception {
         TopicPartition tp = new TopicPartition(topic, 0);
         while (true) {
             if (job.getJobStatus().get().isGloballyTerminalState()) {
                 job.getJobExecutionResult().get(); // throws the job's failure
                 throw new IllegalStateException("the job ended before reading " + topic);
             }
-            Map<TopicPartition, OffsetAndMetadata> o = kafka.admin().listConsumerGroupOffsets(GROUP)
-                    .partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetAndMetadata> o =
+                    kafka.admin()
+                            .listConsumerGroupOffsets(GROUP)
+                            .partitionsToOffsetAndMetadata()
+                            .get();
             OffsetAndMetadata m = o.get(tp);
             if (m != null && m.offset() >= n) {
                 return;
@@ -309,27 +375,35 @@ public final class StreamBench {
     }
 
     private static String postgres() throws Exception {
-        String admin = System.getenv().getOrDefault("GUIJI_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+        String admin =
+                System.getenv()
+                        .getOrDefault("GUIJI_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
         String user = System.getenv().getOrDefault("GUIJI_PG_USER", "postgres");
         String password = System.getenv().getOrDefault("GUIJI_PG_PASSWORD", "");
-        try (Connection conn = DriverManager.getConnection(admin, user, password); Statement s = conn.createStatement()) {
+        try (Connection conn = DriverManager.getConnection(admin, user, password);
+                Statement s = conn.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS guiji_bench WITH (FORCE)");
             s.execute("CREATE DATABASE guiji_bench");
         }
         String url = admin.replaceFirst("/[^/?]*(\\?|$)", "/guiji_bench$1");
         Path schema = Path.of("deploy", "postgres", "schema.sql");
-        try (Connection conn = DriverManager.getConnection(url, user, password); Statement s = conn.createStatement()) {
+        try (Connection conn = DriverManager.getConnection(url, user, password);
+                Statement s = conn.createStatement()) {
             s.execute(Files.readString(schema, StandardCharsets.UTF_8));
         }
         return url;
     }
 
-    /** Waits until PostgreSQL holds every source of the accepted inputs and every rejected input. */
-    private static long awaitPostgres(String url, long accepted, long rejected, Duration timeout) throws Exception {
+    /**
+     * Waits until PostgreSQL holds every source of the accepted inputs and every rejected input.
+     */
+    private static long awaitPostgres(String url, long accepted, long rejected, Duration timeout)
+            throws Exception {
         String user = System.getenv().getOrDefault("GUIJI_PG_USER", "postgres");
         String password = System.getenv().getOrDefault("GUIJI_PG_PASSWORD", "");
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (Connection conn = DriverManager.getConnection(url, user, password); Statement s = conn.createStatement()) {
+        try (Connection conn = DriverManager.getConnection(url, user, password);
+                Statement s = conn.createStatement()) {
             while (System.nanoTime() < deadline) {
                 long sources = count(s, "SELECT count(*) FROM unified_record_source");
                 long rej = count(s, "SELECT count(*) FROM rejected_record WHERE kind = 'record'");
@@ -350,8 +424,8 @@ public final class StreamBench {
     }
 
     /**
-     * A read_committed consumer of the unified and rejected topics that notes, for each input message
-     * (partition, offset of the records topic), when a result naming it was first seen.
+     * A read_committed consumer of the unified and rejected topics that notes, for each input
+     * message (partition, offset of the records topic), when a result naming it was first seen.
      */
     static final class Results {
         private final KafkaBrokerExtension kafka;
@@ -360,7 +434,8 @@ public final class StreamBench {
         private final AtomicLong accepted = new AtomicLong();
         private final AtomicLong rejected = new AtomicLong();
         private final Map<Long, Long> sentAt = new ConcurrentHashMap<>();
-        private final List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final List<Long> latencies =
+                java.util.Collections.synchronizedList(new ArrayList<>());
         private volatile long measureFrom = Long.MAX_VALUE;
         private Thread thread;
 
@@ -386,24 +461,33 @@ public final class StreamBench {
             cc.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
             AvroBinary<UnifiedRecord> unified = new AvroBinary<>(UnifiedRecord.class);
             AvroBinary<RejectedRecord> rejects = new AvroBinary<>(RejectedRecord.class);
-            thread = new Thread(() -> {
-                try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(cc, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-                    c.subscribe(List.of(UNIFIED, REJECTED));
-                    while (running.get()) {
-                        for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(50))) {
-                            long now = System.currentTimeMillis();
-                            if (r.topic().equals(UNIFIED)) {
-                                for (SourceRef s : unified.decode(r.value()).getSources()) {
-                                    note(s.getFile(), s.getRow(), now, accepted);
+            thread =
+                    new Thread(
+                            () -> {
+                                try (KafkaConsumer<byte[], byte[]> c =
+                                        new KafkaConsumer<>(
+                                                cc,
+                                                new ByteArrayDeserializer(),
+                                                new ByteArrayDeserializer())) {
+                                    c.subscribe(List.of(UNIFIED, REJECTED));
+                                    while (running.get()) {
+                                        for (ConsumerRecord<byte[], byte[]> r :
+                                                c.poll(Duration.ofMillis(50))) {
+                                            long now = System.currentTimeMillis();
+                                            if (r.topic().equals(UNIFIED)) {
+                                                for (SourceRef s :
+                                                        unified.decode(r.value()).getSources()) {
+                                                    note(s.getFile(), s.getRow(), now, accepted);
+                                                }
+                                            } else {
+                                                RejectedRecord rr = rejects.decode(r.value());
+                                                note(rr.getFile(), rr.getRow(), now, rejected);
+                                            }
+                                        }
+                                    }
                                 }
-                            } else {
-                                RejectedRecord rr = rejects.decode(r.value());
-                                note(rr.getFile(), rr.getRow(), now, rejected);
-                            }
-                        }
-                    }
-                }
-            }, "bench-results");
+                            },
+                            "bench-results");
             thread.setDaemon(true);
             thread.start();
         }
@@ -424,32 +508,50 @@ public final class StreamBench {
         }
 
         /** System.nanoTime() when each fraction of {@code n} results had been seen. */
-        long[] awaitCounts(long n, double[] fractions, long start, Duration timeout) throws InterruptedException {
+        long[] awaitCounts(long n, double[] fractions, long start, Duration timeout)
+                throws InterruptedException {
             long[] marks = new long[fractions.length];
             int k = 0;
             long deadline = System.nanoTime() + timeout.toNanos();
             while (k < fractions.length) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("only " + seen.size() + " of " + n + " results after " + timeout);
+                    throw new IllegalStateException(
+                            "only " + seen.size() + " of " + n + " results after " + timeout);
                 }
                 while (k < fractions.length && seen.size() >= Math.ceil(fractions[k] * n)) {
                     marks[k++] = System.nanoTime();
                 }
                 Thread.sleep(5);
             }
-            System.out.printf("  results: 10%% at %.1f s, 90%% at %.1f s, all at %.1f s%n",
+            System.out.printf(
+                    "  results: 10%% at %.1f s, 90%% at %.1f s, all at %.1f s%n",
                     (marks[0] - start) / 1e9, (marks[1] - start) / 1e9, (marks[2] - start) / 1e9);
             return marks;
         }
 
-        /** Sends messages (again, as further copies) at {@code rate}/s for {@code seconds}; returns the latencies. */
-        List<Long> latencyRun(KafkaBrokerExtension kafka, String topic, List<byte[]> messages, double rate, int seconds)
+        /**
+         * Sends messages (again, as further copies) at {@code rate}/s for {@code seconds}; returns
+         * the latencies.
+         */
+        List<Long> latencyRun(
+                KafkaBrokerExtension kafka,
+                String topic,
+                List<byte[]> messages,
+                double rate,
+                int seconds)
                 throws InterruptedException {
             long start = System.nanoTime();
             measureFrom = System.currentTimeMillis() + 10_000;
             long total = (long) (rate * seconds);
-            try (KafkaProducer<byte[], byte[]> p = kafka.createProducer(Map.of(ProducerConfig.LINGER_MS_CONFIG, 0,
-                    ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer())) {
+            try (KafkaProducer<byte[], byte[]> p =
+                    kafka.createProducer(
+                            Map.of(
+                                    ProducerConfig.LINGER_MS_CONFIG,
+                                    0,
+                                    ProducerConfig.ACKS_CONFIG,
+                                    "all"),
+                            new ByteArraySerializer(),
+                            new ByteArraySerializer())) {
                 for (long i = 0; i < total; i++) {
                     long due = start + (long) (i * 1e9 / rate);
                     long wait = due - System.nanoTime();
@@ -458,7 +560,12 @@ public final class StreamBench {
                     }
                     long sent = System.currentTimeMillis();
                     int partition = (int) (i % 2);
-                    p.send(new ProducerRecord<>(topic, partition, null, messages.get((int) (i % messages.size()))),
+                    p.send(
+                            new ProducerRecord<>(
+                                    topic,
+                                    partition,
+                                    null,
+                                    messages.get((int) (i % messages.size()))),
                             (md, e) -> {
                                 if (md != null) {
                                     sentAt.put(((long) md.partition() << 40) | md.offset(), sent);

@@ -14,18 +14,18 @@ import org.apache.avro.specific.SpecificData;
  * {@code text} refuses NUL (U+0000); Avro and the PostgreSQL driver write strings as UTF-8, where a
  * lone surrogate has no encoding (it silently becomes {@code ?}); a JSON reader may refuse a lone
  * surrogate escape, and PostgreSQL {@code jsonb} does; control characters and noncharacters are not
- * text in any of them (HTML, XML and most viewers refuse or hide them). Rather than escaping for each
- * sink, input is made safe once, during normalization:
+ * text in any of them (HTML, XML and most viewers refuse or hide them). Rather than escaping for
+ * each sink, input is made safe once, during normalization:
  *
  * <ul>
  *   <li><b>Unsafe</b> ({@link #isUnsafe}): the C0 controls except tab, line feed and carriage
  *       return (U+0000–U+0008, U+000B, U+000C, U+000E–U+001F); DEL and the C1 controls
  *       (U+007F–U+009F); a surrogate that is not half of a pair; the noncharacters U+FDD0–U+FDEF
  *       and the last two code points of every plane (U+FFFE, U+FFFF, U+1FFFE …).
- *   <li>{@link #clean}: every unsafe character removed. {@code io.guiji.jobs.normalize.Text#clean} does this (white-space
- *       controls such as U+000B become spaces there), so every normalized field is safe; an accepted
- *       record whose fields lost a character says so with the quality flag {@code
- *       CONTROL_CHARACTERS_REMOVED}.
+ *   <li>{@link #clean}: every unsafe character removed. {@code io.guiji.jobs.normalize.Text#clean}
+ *       does this (white-space controls such as U+000B become spaces there), so every normalized
+ *       field is safe; an accepted record whose fields lost a character says so with the quality
+ *       flag {@code CONTROL_CHARACTERS_REMOVED}.
  *   <li>{@link #escape}: every unsafe character written as the six ASCII characters {@code \}{@code
  *       uXXXX} (its UTF-16 code unit in upper-case hex: NUL is {@code \}{@code u0000}, a lone
  *       surrogate {@code \}{@code uD800}; a supplementary noncharacter as its two code units). For
@@ -83,9 +83,12 @@ public final class SinkSafeText {
             int n = unsafeLength(s, i);
             for (int k = i; k < i + n; k++) {
                 char c = s.charAt(k);
-                b.append('\\').append('u')
-                        .append(HEX[(c >> 12) & 0xF]).append(HEX[(c >> 8) & 0xF])
-                        .append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
+                b.append('\\')
+                        .append('u')
+                        .append(HEX[(c >> 12) & 0xF])
+                        .append(HEX[(c >> 8) & 0xF])
+                        .append(HEX[(c >> 4) & 0xF])
+                        .append(HEX[c & 0xF]);
             }
             from = i + n;
             i = firstUnsafe(s, from);
@@ -99,11 +102,11 @@ public final class SinkSafeText {
     }
 
     /**
-     * {@code record} with {@link #clean} applied to every string in it, at any depth (fields, nested
-     * records, list elements, map keys and values): the record itself when every string is safe (the
-     * common case costs one scan and no copy), else a copy; the original is not changed, unchanged
-     * parts are shared. For records that arrive already built (an entry sent as Avro) and so never
-     * pass through normalization, and as the sinks' last line.
+     * {@code record} with {@link #clean} applied to every string in it, at any depth (fields,
+     * nested records, list elements, map keys and values): the record itself when every string is
+     * safe (the common case costs one scan and no copy), else a copy; the original is not changed,
+     * unchanged parts are shared. For records that arrive already built (an entry sent as Avro) and
+     * so never pass through normalization, and as the sinks' last line.
      */
     @SuppressWarnings("unchecked")
     public static <T extends IndexedRecord> T cleanRecord(T record) {
@@ -209,7 +212,9 @@ public final class SinkSafeText {
         return -1;
     }
 
-    /** How many code units the unsafe character at {@code i} takes (1 or 2), or 0 when it is safe. */
+    /**
+     * How many code units the unsafe character at {@code i} takes (1 or 2), or 0 when it is safe.
+     */
     private static int unsafeLength(String s, int i) {
         char c = s.charAt(i);
         if (Character.isHighSurrogate(c)) {

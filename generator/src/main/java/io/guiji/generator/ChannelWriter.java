@@ -23,22 +23,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes one channel file of the input ({@code records/<dept>/<type>/<file>}): CSV with a header
- * in a given layout, RFC 4180 quoting, UTF-8 (optionally with BOM) or GBK, LF or CRLF; or JSONL with
- * canonical keys. Counts data records the way docs/contract.md §3 does (CSV: records after the header,
- * blank lines not counted; JSONL: non-blank lines) and returns each record's row number, which is
- * what the ground truth refers to.
+ * Writes one channel file of the input ({@code records/<dept>/<type>/<file>}): CSV with a header in
+ * a given layout, RFC 4180 quoting, UTF-8 (optionally with BOM) or GBK, LF or CRLF; or JSONL with
+ * canonical keys. Counts data records the way docs/contract.md §3 does (CSV: records after the
+ * header, blank lines not counted; JSONL: non-blank lines) and returns each record's row number,
+ * which is what the ground truth refers to.
  *
- * <p>Besides proper records it writes the broken ones of docs/contract.md §7: a CSV row with the wrong
- * number of fields, a truncated JSON line, a row of a UTF-8 file with undecodable bytes, and a last
- * row with an unterminated quote (after which nothing more may be written, so it cannot swallow
- * other records). Characters the file's encoding cannot hold are a generator bug and fail loudly.
+ * <p>Besides proper records it writes the broken ones of docs/contract.md §7: a CSV row with the
+ * wrong number of fields, a truncated JSON line, a row of a UTF-8 file with undecodable bytes, and
+ * a last row with an unterminated quote (after which nothing more may be written, so it cannot
+ * swallow other records). Characters the file's encoding cannot hold are a generator bug and fail
+ * loudly.
  */
 final class ChannelWriter implements Closeable {
-    enum Encoding { UTF8, UTF8_BOM, GBK }
+    enum Encoding {
+        UTF8,
+        UTF8_BOM,
+        GBK
+    }
 
     /** Private-use marker replaced by undecodable bytes. */
     private static final char BAD = '\uE000';
+
     private static final byte[] BAD_UTF8 = String.valueOf(BAD).getBytes(StandardCharsets.UTF_8);
     private static final byte[] BAD_BYTES = {(byte) 0xFF, (byte) 0xFE};
 
@@ -56,8 +62,17 @@ final class ChannelWriter implements Closeable {
     private long rows;
     private boolean closedByQuote;
 
-    private ChannelWriter(Path root, String path, String channel, boolean jsonl, Layouts.Kind layout,
-            List<Layouts.Column> columns, List<String> headers, Encoding encoding, boolean crlf, boolean quoteAll,
+    private ChannelWriter(
+            Path root,
+            String path,
+            String channel,
+            boolean jsonl,
+            Layouts.Kind layout,
+            List<Layouts.Column> columns,
+            List<String> headers,
+            Encoding encoding,
+            boolean crlf,
+            boolean quoteAll,
             ObjectMapper json) {
         this.path = path;
         this.channel = channel;
@@ -69,9 +84,10 @@ final class ChannelWriter implements Closeable {
         this.quoteAll = quoteAll;
         this.json = json;
         Charset cs = encoding == Encoding.GBK ? Charset.forName("GBK") : StandardCharsets.UTF_8;
-        this.encoder = cs.newEncoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        this.encoder =
+                cs.newEncoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
             Path file = root.resolve(path);
             Files.createDirectories(file.getParent());
@@ -87,13 +103,34 @@ final class ChannelWriter implements Closeable {
         }
     }
 
-    static ChannelWriter csv(Path root, String path, String channel, Layouts.Kind layout, List<Layouts.Column> columns,
-            List<String> headers, Encoding encoding, boolean crlf, boolean quoteAll) {
-        return new ChannelWriter(root, path, channel, false, layout, columns, headers, encoding, crlf, quoteAll, null);
+    static ChannelWriter csv(
+            Path root,
+            String path,
+            String channel,
+            Layouts.Kind layout,
+            List<Layouts.Column> columns,
+            List<String> headers,
+            Encoding encoding,
+            boolean crlf,
+            boolean quoteAll) {
+        return new ChannelWriter(
+                root, path, channel, false, layout, columns, headers, encoding, crlf, quoteAll,
+                null);
     }
 
     static ChannelWriter jsonl(Path root, String path, String channel, ObjectMapper json) {
-        return new ChannelWriter(root, path, channel, true, Layouts.Kind.CANONICAL, null, null, Encoding.UTF8, false, false, json);
+        return new ChannelWriter(
+                root,
+                path,
+                channel,
+                true,
+                Layouts.Kind.CANONICAL,
+                null,
+                null,
+                Encoding.UTF8,
+                false,
+                false,
+                json);
     }
 
     String path() {
@@ -127,7 +164,11 @@ final class ChannelWriter implements Closeable {
         Map<String, Object> v = new LinkedHashMap<>(values);
         Object name = v.get("subject_name");
         String s = name == null ? "" : name.toString();
-        v.put("subject_name", s.substring(0, Math.min(2, s.length())) + BAD + s.substring(Math.min(2, s.length())));
+        v.put(
+                "subject_name",
+                s.substring(0, Math.min(2, s.length()))
+                        + BAD
+                        + s.substring(Math.min(2, s.length())));
         String text = jsonl ? object(v) : Csv.record(fields(v), quoteAll);
         byte[] bytes = encode(text + eol);
         int at = indexOf(bytes, BAD_UTF8);
@@ -201,7 +242,8 @@ final class ChannelWriter implements Closeable {
 
     private void raw(String text) {
         if (closedByQuote) {
-            throw new IllegalStateException("generator bug: " + path + " already ends with an unterminated quote");
+            throw new IllegalStateException(
+                    "generator bug: " + path + " already ends with an unterminated quote");
         }
         try {
             out.write(encode(text));
@@ -212,7 +254,8 @@ final class ChannelWriter implements Closeable {
 
     private byte[] encode(String text) {
         if (encoding != Encoding.GBK) {
-            return text.getBytes(StandardCharsets.UTF_8); // every string the generator makes is valid UTF-16
+            return text.getBytes(
+                    StandardCharsets.UTF_8); // every string the generator makes is valid UTF-16
         }
         try {
             ByteBuffer b = encoder.reset().encode(CharBuffer.wrap(text.toCharArray()));
@@ -220,7 +263,8 @@ final class ChannelWriter implements Closeable {
             b.get(a);
             return a;
         } catch (CharacterCodingException e) {
-            throw new IllegalStateException("generator bug: " + encoding + " cannot hold " + text, e);
+            throw new IllegalStateException(
+                    "generator bug: " + encoding + " cannot hold " + text, e);
         }
     }
 
@@ -239,9 +283,15 @@ final class ChannelWriter implements Closeable {
 
     /** What the file is, for {@link GenerationResult#files()} and {@code truth/meta.json}. */
     GenerationResult.InputFile info() {
-        return new GenerationResult.InputFile(path, channel, jsonl ? "jsonl" : "csv",
-                encoding == Encoding.GBK ? "GBK" : "UTF-8", encoding == Encoding.UTF8_BOM, eol.length() == 2,
-                layout.name(), rows);
+        return new GenerationResult.InputFile(
+                path,
+                channel,
+                jsonl ? "jsonl" : "csv",
+                encoding == Encoding.GBK ? "GBK" : "UTF-8",
+                encoding == Encoding.UTF8_BOM,
+                eol.length() == 2,
+                layout.name(),
+                rows);
     }
 
     @Override

@@ -11,15 +11,15 @@ import java.util.Random;
  * Valid identifiers (docs/domain.md §1) and the ways records mistype them.
  *
  * <p>Codes of registry entries are pure functions of the entry's sequence number: a fixed bijection
- * scatters sequence numbers over the code space, so codes look random, are unique without a set
- * to remember them, and need no storage. Organization codes are old-style (8 digits, enterprises
- * from before 2015) or new-style ({@code MA} + 6 USCC alphabet characters); a USCC is {@code 9},
- * {@code 1} (enterprise) or {@code 2} (individual business), the division, the organization code
- * and its check character, so every USCC's characters 9–17 are a valid organization code.
- * Registration numbers are the division, 8 scattered digits and the MOD 11,10 check digit.
+ * scatters sequence numbers over the code space, so codes look random, are unique without a set to
+ * remember them, and need no storage. Organization codes are old-style (8 digits, enterprises from
+ * before 2015) or new-style ({@code MA} + 6 USCC alphabet characters); a USCC is {@code 9}, {@code
+ * 1} (enterprise) or {@code 2} (individual business), the division, the organization code and its
+ * check character, so every USCC's characters 9–17 are a valid organization code. Registration
+ * numbers are the division, 8 scattered digits and the MOD 11,10 check digit.
  *
- * <p>Typos change the check character only and are verified to be invalid as every kind of code
- * of their length (a mistyped all-digit USCC must not turn into a valid citizen ID).
+ * <p>Typos change the check character only and are verified to be invalid as every kind of code of
+ * their length (a mistyped all-digit USCC must not turn into a valid citizen ID).
  */
 final class CodeFactory {
     /** Sequence numbers from here on are USCCs the registry does not hold. */
@@ -28,7 +28,9 @@ final class CodeFactory {
     private static final long DIGITS8 = 100_000_000L;
     private static final long BASE31_6 = 887_503_681L; // 31^6
     private static final long SCATTER = 48_271_987L;
-    private static final String[] PERSON_DIVISIONS = {"211302", "211303", "211321", "211322", "211324", "211381", "211382"};
+    private static final String[] PERSON_DIVISIONS = {
+        "211302", "211303", "211321", "211322", "211324", "211381", "211382"
+    };
 
     private final long offsetOld;
     private final long offsetNew;
@@ -64,7 +66,9 @@ final class CodeFactory {
         return base + OrgCode.checkChar(base);
     }
 
-    /** The USCC of sequence number {@code seq}: 91… for enterprises, 92… for individual businesses. */
+    /**
+     * The USCC of sequence number {@code seq}: 91… for enterprises, 92… for individual businesses.
+     */
     String uscc(boolean individual, String division, int seq, boolean oldStyle) {
         String first17 = "9" + (individual ? '2' : '1') + division + orgCode(seq, oldStyle);
         return first17 + Uscc.checkChar(first17);
@@ -80,10 +84,17 @@ final class CodeFactory {
     String citizenId(Random rnd) {
         while (true) {
             LocalDate birth = LocalDate.of(1955, 1, 1).plusDays(rnd.nextInt(17_500));
-            String first17 = PERSON_DIVISIONS[rnd.nextInt(PERSON_DIVISIONS.length)]
-                    + String.format("%04d%02d%02d%03d", birth.getYear(), birth.getMonthValue(), birth.getDayOfMonth(), rnd.nextInt(1000));
+            String first17 =
+                    PERSON_DIVISIONS[rnd.nextInt(PERSON_DIVISIONS.length)]
+                            + String.format(
+                                    "%04d%02d%02d%03d",
+                                    birth.getYear(),
+                                    birth.getMonthValue(),
+                                    birth.getDayOfMonth(),
+                                    rnd.nextInt(1000));
             String id = first17 + CitizenId.checkChar(first17);
-            if (!Uscc.isValid(id)) { // about one ID in 31 also passes the USCC check: avoid the doubt
+            if (!Uscc.isValid(
+                    id)) { // about one ID in 31 also passes the USCC check: avoid the doubt
                 return id;
             }
         }
@@ -110,7 +121,8 @@ final class CodeFactory {
         }
     }
 
-    // ---- how records write codes ------------------------------------------------------------------
+    // ---- how records write codes
+    // ------------------------------------------------------------------
 
     static String lowerCase(String code) {
         return code.toLowerCase(java.util.Locale.ROOT);

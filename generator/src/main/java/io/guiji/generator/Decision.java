@@ -32,16 +32,27 @@ final class Decision {
 
     /** Who the decision concerns, and how this decision names and identifies them. */
     static final class Subject {
-        /** enterprise, branch, twin_form, twin_county, same_name, individual, person, unregistered, unknown. */
+        /**
+         * enterprise, branch, twin_form, twin_county, same_name, individual, person, unregistered,
+         * unknown.
+         */
         String kind;
+
         /** The registry entry, or -1. */
         int entry = -1;
-        /** The name as every copy of this decision writes it (copies vary only in NFKC-neutral ways). */
+
+        /**
+         * The name as every copy of this decision writes it (copies vary only in NFKC-neutral
+         * ways).
+         */
         String name;
+
         String nameVariant = "exact";
         Noise nameNoise;
+
         /** The {@code SUBJECT_*} kind of noise this subject is, or null for a plain enterprise. */
         Noise kindNoise;
+
         String category;
         boolean person;
         String uscc;
@@ -49,8 +60,10 @@ final class Decision {
         String orgCode;
         String idNo;
         String legalRep;
+
         /** The enterprise the decision really concerns (null for persons and unknown parties). */
         String trueId;
+
         /** Whether an approximate match could single out the entry (no deliberate look-alike). */
         boolean fuzzyFindable;
     }
@@ -76,17 +89,25 @@ final class Decision {
         final Version version;
         final Map<String, Object> values;
         final LocalDateTime updatedAt;
+
         /** The rejection this copy must get, or null when it must be accepted. */
         Noise reject;
+
         boolean carriesUscc;
         boolean carriesRegNo;
         boolean carriesOrgCode;
+
         /** The fine this copy states (null when its layout has no 罚款金额 column). */
         BigDecimal fine;
+
         String file;
         long row;
 
-        Copy(Channel channel, Version version, Map<String, Object> values, LocalDateTime updatedAt) {
+        Copy(
+                Channel channel,
+                Version version,
+                Map<String, Object> values,
+                LocalDateTime updatedAt) {
             this.channel = channel;
             this.version = version;
             this.values = values;
@@ -106,12 +127,19 @@ final class Decision {
     final List<Version> versions = new ArrayList<>();
     final List<Copy> copies = new ArrayList<>();
     final Set<Noise> noise = EnumSet.noneOf(Noise.class);
+
     /** uscc, uscc_other_copy, reg_no, org_code, wrong_column, typo, none, unregistered, id_no. */
     String codeVariant;
+
     /** The mistyped code every copy writes ({@code typo}). */
     String typoCode;
-    /** Which code goes into which wrong column ({@code wrong_column}): 0 USCC→组织机构代码, 1 注册号→USCC, 2 组织机构代码→注册号. */
+
+    /**
+     * Which code goes into which wrong column ({@code wrong_column}): 0 USCC→组织机构代码, 1 注册号→USCC, 2
+     * 组织机构代码→注册号.
+     */
     int wrongColumn;
+
     boolean timed;
 
     Decision(Catalog.Item item, int seq, String docNo, LocalDate date, Subject subject) {

@@ -18,16 +18,16 @@ import java.util.Random;
 /**
  * Makes the next decision of a department and type with all its copies: who it concerns (an
  * enterprise, branch, look-alike, individual business, person, or a party the registry lacks), how
- * it names and identifies them, its content, its versions (new version, revocation, or no
- * 数据更新时间 at all), which channels carry it, and the broken copies that must be rejected.
+ * it names and identifies them, its content, its versions (new version, revocation, or no 数据更新时间 at
+ * all), which channels carry it, and the broken copies that must be rejected.
  *
  * <p>Invariants that keep the truth exact (checked again when the truth is computed):
  *
  * <ul>
  *   <li>all copies of a decision write its subject name so that Text normalization gives the same
  *       string, and carry the codes of one subject only;
- *   <li>either every copy has a 数据更新时间 or none has; with times, the copies with the latest
- *       time agree on every truth value (name, fine, status); without, all copies agree;
+ *   <li>either every copy has a 数据更新时间 or none has; with times, the copies with the latest time
+ *       agree on every truth value (name, fine, status); without, all copies agree;
  *   <li>a copy in the 2016 layout, which has no 罚款金额 column, never has the latest time of a
  *       decision with a fine, and never ties with one;
  *   <li>every decision has at least one accepted copy, unless it is a deliberately broken one-off.
@@ -44,7 +44,11 @@ final class DecisionFactory {
     private final SubjectFactory subjects;
     private final ContentFactory contents;
 
-    DecisionFactory(SampleGenerator.Settings settings, NoisePlanner planner, GeneratedRegistry reg, NameFactory names,
+    DecisionFactory(
+            SampleGenerator.Settings settings,
+            NoisePlanner planner,
+            GeneratedRegistry reg,
+            NameFactory names,
             CodeFactory codes) {
         this.settings = settings;
         this.planner = planner;
@@ -74,13 +78,17 @@ final class DecisionFactory {
             planner.hit(s.kindNoise);
         }
         subjects.codeVariant(d);
-        if (s.kind.equals("same_name") && (d.codeVariant.equals("none") || d.codeVariant.equals("typo"))) {
-            d.noise.add(Noise.SUBJECT_SAME_NAME); // the name matches two entries and no code decides: NONE
+        if (s.kind.equals("same_name")
+                && (d.codeVariant.equals("none") || d.codeVariant.equals("typo"))) {
+            d.noise.add(Noise.SUBJECT_SAME_NAME); // the name matches two entries and no code
+            // decides: NONE
             planner.hit(Noise.SUBJECT_SAME_NAME);
         }
 
-        // Rejections of the decision's own copies; a one-off broken decision has no other copy. While
-        // kinds of noise are being forced, decisions keep an accepted copy, so that forced kinds show
+        // Rejections of the decision's own copies; a one-off broken decision has no other copy.
+        // While
+        // kinds of noise are being forced, decisions keep an accepted copy, so that forced kinds
+        // show
         // in the truth of unified records.
         Noise reject = rejectKind(ch);
         boolean oneOff = reject != null && planner.draw(0.3) && !planner.anyPending();
@@ -88,7 +96,11 @@ final class DecisionFactory {
         boolean newVersion = !oneOff && planner.chance(Noise.NEW_VERSION, 0.06);
         boolean revocation = !oneOff && planner.chance(Noise.REVOCATION, 0.04);
         d.timed = newVersion || revocation || !planner.chance(Noise.TIE_NO_UPDATED_AT, 0.15);
-        LocalDateTime t0 = d.timed ? date.atTime(8 + rnd.nextInt(10), rnd.nextInt(60), rnd.nextInt(60)).plusDays(rnd.nextInt(6)) : null;
+        LocalDateTime t0 =
+                d.timed
+                        ? date.atTime(8 + rnd.nextInt(10), rnd.nextInt(60), rnd.nextInt(60))
+                                .plusDays(rnd.nextInt(6))
+                        : null;
         Map<String, Object> content = contents.content(d);
         Version v0 = new Version(content, false, t0, (BigDecimal) content.get("fine_amount"));
         d.versions.add(v0);
@@ -99,13 +111,21 @@ final class DecisionFactory {
             return d;
         }
 
-        Channel primary = ch.has(Channel.PLATFORM) && planner.draw(0.15) ? Channel.PLATFORM : Channel.SYSTEM;
+        Channel primary =
+                ch.has(Channel.PLATFORM) && planner.draw(0.15) ? Channel.PLATFORM : Channel.SYSTEM;
         copy(d, v0, primary, ch, t0, 0);
-        boolean needSecond = d.codeVariant.equals("uscc_other_copy") || (!d.timed && planner.draw(0.6)) || ch.creditWanted();
+        boolean needSecond =
+                d.codeVariant.equals("uscc_other_copy")
+                        || (!d.timed && planner.draw(0.6))
+                        || ch.creditWanted();
         if (needSecond || planner.chance(Noise.DUP_CROSS_CHANNEL, settings.duplicateRate())) {
             List<Channel> others = new ArrayList<>();
-            // Without times every copy may win, so a 2016-layout copy (no 罚款金额 column) must not differ in the fine.
-            if (ch.has(Channel.CREDIT) && (d.timed || v0.fine == null || ch.spec(Channel.CREDIT).layout() != Layouts.Kind.LEGACY_2016)) {
+            // Without times every copy may win, so a 2016-layout copy (no 罚款金额 column) must not
+            // differ in the fine.
+            if (ch.has(Channel.CREDIT)
+                    && (d.timed
+                            || v0.fine == null
+                            || ch.spec(Channel.CREDIT).layout() != Layouts.Kind.LEGACY_2016)) {
                 others.add(Channel.CREDIT);
             }
             if (primary != Channel.SYSTEM) {
@@ -120,8 +140,15 @@ final class DecisionFactory {
             }
             int n = others.isEmpty() ? 0 : others.size() > 1 && planner.draw(0.3) ? 2 : 1;
             for (int k = 0; k < n; k++) {
-                // Other channels stamp the same decision a little earlier: the primary copy stays the latest.
-                copy(d, v0, others.get(k), ch, t0 == null ? null : t0.minusMinutes(10 + k * 200 + rnd.nextInt(190)), 1 + k);
+                // Other channels stamp the same decision a little earlier: the primary copy stays
+                // the latest.
+                copy(
+                        d,
+                        v0,
+                        others.get(k),
+                        ch,
+                        t0 == null ? null : t0.minusMinutes(10 + k * 200 + rnd.nextInt(190)),
+                        1 + k);
             }
             if (n > 0) {
                 d.noise.add(Noise.DUP_CROSS_CHANNEL);
@@ -171,7 +198,8 @@ final class DecisionFactory {
         return c;
     }
 
-    // ---- codes ------------------------------------------------------------------------------------
+    // ---- codes
+    // ------------------------------------------------------------------------------------
 
     /** Writes the subject's codes into one copy as the decision's code variant says. */
     private void putCodes(Copy c, Decision d, int copyIndex) {
@@ -182,7 +210,9 @@ final class DecisionFactory {
                 m.put("uscc", present(s.uscc));
                 c.carriesUscc = true;
                 if (s.orgCode != null && planner.draw(0.15)) {
-                    m.put("org_code", planner.draw(0.5) ? CodeFactory.hyphenated(s.orgCode) : s.orgCode);
+                    m.put(
+                            "org_code",
+                            planner.draw(0.5) ? CodeFactory.hyphenated(s.orgCode) : s.orgCode);
                     c.carriesOrgCode = true;
                 }
                 if (s.regNo != null && planner.draw(0.2)) {
@@ -230,15 +260,21 @@ final class DecisionFactory {
                 }
             }
             case "typo" -> m.put(d.typoCode.length() == 18 ? "uscc" : "reg_no", d.typoCode);
-            default -> { }
+            default -> {}
         }
     }
 
     /** One way of writing a valid code; it must still normalize to the code. */
     private String present(String code) {
         double sc = settings.noiseScale();
-        Noise n = planner.pick(Arrays.asList(null, Noise.CODE_LOWER_CASE, Noise.CODE_SPACES, Noise.CODE_FULLWIDTH),
-                new double[] {0.87, 0.05 * sc, 0.05 * sc, 0.03 * sc});
+        Noise n =
+                planner.pick(
+                        Arrays.asList(
+                                null,
+                                Noise.CODE_LOWER_CASE,
+                                Noise.CODE_SPACES,
+                                Noise.CODE_FULLWIDTH),
+                        new double[] {0.87, 0.05 * sc, 0.05 * sc, 0.03 * sc});
         String r = code;
         if (n == Noise.CODE_LOWER_CASE) {
             r = CodeFactory.lowerCase(code);
@@ -251,14 +287,17 @@ final class DecisionFactory {
             planner.hit(n);
         }
         if (!code.equals(Normal.code(r))) {
-            throw new IllegalStateException("generator bug: code " + r + " does not normalize to " + code);
+            throw new IllegalStateException(
+                    "generator bug: code " + r + " does not normalize to " + code);
         }
         return r;
     }
 
     /** A later version: a changed field, or the same values revoked. */
-    private Version laterVersion(Decision d, Version prev, boolean revoke, Channel primary, ItemChannels ch) {
-        Map<String, Object> c = revoke ? new LinkedHashMap<>(prev.content) : contents.changed(d, prev.content);
+    private Version laterVersion(
+            Decision d, Version prev, boolean revoke, Channel primary, ItemChannels ch) {
+        Map<String, Object> c =
+                revoke ? new LinkedHashMap<>(prev.content) : contents.changed(d, prev.content);
         BigDecimal fine = (BigDecimal) c.get("fine_amount");
         LocalDateTime t = prev.time.plusDays(1 + rnd.nextInt(7)).plusMinutes(rnd.nextInt(600));
         Version v = new Version(c, revoke, t, fine);
@@ -267,7 +306,10 @@ final class DecisionFactory {
         Channel main = ch.has(Channel.PLATFORM) && planner.draw(0.5) ? Channel.PLATFORM : resend;
         copy(d, v, main, ch, t, 1);
         if (planner.draw(0.2)) {
-            Channel other = main == Channel.PLATFORM ? Channel.SYSTEM : ch.has(Channel.PLATFORM) ? Channel.PLATFORM : Channel.SYSTEM;
+            Channel other =
+                    main == Channel.PLATFORM
+                            ? Channel.SYSTEM
+                            : ch.has(Channel.PLATFORM) ? Channel.PLATFORM : Channel.SYSTEM;
             copy(d, v, other, ch, t.minusMinutes(10 + rnd.nextInt(500)), 2);
         }
         return v;
@@ -287,10 +329,17 @@ final class DecisionFactory {
         planner.hit(Noise.DUP_RESEND);
     }
 
-    // ---- copies -----------------------------------------------------------------------------------
+    // ---- copies
+    // -----------------------------------------------------------------------------------
 
     /** Builds one copy's values for {@code channel} and adds it to the decision. */
-    private Copy copy(Decision d, Version v, Channel channel, ItemChannels ch, LocalDateTime time, int copyIndex) {
+    private Copy copy(
+            Decision d,
+            Version v,
+            Channel channel,
+            ItemChannels ch,
+            LocalDateTime time,
+            int copyIndex) {
         ItemChannels.Spec spec = ch.spec(channel);
         boolean platform = spec.jsonl();
         boolean legacy = spec.layout() == Layouts.Kind.LEGACY_2016;
@@ -326,12 +375,20 @@ final class DecisionFactory {
         m.put("authority", d.dept().name());
         boolean words = spec.layout() == Layouts.Kind.CODES || legacy;
         m.put("status", legacy ? (v.revoked ? "撤销" : "正常") : formats.status(v.revoked, !words));
-        m.put("updated_at", time == null ? null : ValueFormats.dateTime(time, platform ? ValueFormats.DateStyle.ISO : style));
+        m.put(
+                "updated_at",
+                time == null
+                        ? null
+                        : ValueFormats.dateTime(
+                                time, platform ? ValueFormats.DateStyle.ISO : style));
         if (legacy) {
             m.put("x_dfbm", d.dept().division());
             m.put("x_remark", "");
         }
-        if (spec.legalRepId() && s.entry >= 0 && reg.kind(s.entry) != GeneratedRegistry.INDIVIDUAL && planner.draw(0.6)) {
+        if (spec.legalRepId()
+                && s.entry >= 0
+                && reg.kind(s.entry) != GeneratedRegistry.INDIVIDUAL
+                && planner.draw(0.6)) {
             m.put("x_legal_rep_id_type", "身份证");
             m.put("x_legal_rep_id", codes.citizenId(new Random(settings.seed() * 131L + s.entry)));
             planner.hit(Noise.CODE_LEGAL_REP_ID);
@@ -347,11 +404,12 @@ final class DecisionFactory {
             r = r.replace('（', '(').replace('）', ')');
         }
         if (planner.chance(Noise.NAME_PADDING, 0.04)) {
-            r = switch (rnd.nextInt(3)) {
-                case 0 -> " " + r;
-                case 1 -> r + "  ";
-                default -> "\u3000" + r;
-            };
+            r =
+                    switch (rnd.nextInt(3)) {
+                        case 0 -> " " + r;
+                        case 1 -> r + "  ";
+                        default -> "\u3000" + r;
+                    };
             d.noise.add(Noise.NAME_PADDING);
             planner.hit(Noise.NAME_PADDING);
         }
@@ -362,17 +420,26 @@ final class DecisionFactory {
             planner.hit(Noise.NAME_ZERO_WIDTH);
         }
         if (!Normal.clean(r).equals(Normal.clean(name))) {
-            throw new IllegalStateException("generator bug: " + r + " is not " + name + " after normalization");
+            throw new IllegalStateException(
+                    "generator bug: " + r + " is not " + name + " after normalization");
         }
         return r;
     }
 
-    // ---- rejections -------------------------------------------------------------------------------
+    // ---- rejections
+    // -------------------------------------------------------------------------------
 
     private Noise rejectKind(ItemChannels ch) {
-        List<Noise> opts = new ArrayList<>(Arrays.asList(Noise.REJECT_COLUMN_COUNT, Noise.REJECT_MISSING_SUBJECT,
-                Noise.REJECT_MISSING_DOC_NO, Noise.REJECT_MISSING_DATE, Noise.REJECT_IMPOSSIBLE_DATE,
-                Noise.REJECT_GARBAGE_DATE, Noise.REJECT_FUTURE_DATE));
+        List<Noise> opts =
+                new ArrayList<>(
+                        Arrays.asList(
+                                Noise.REJECT_COLUMN_COUNT,
+                                Noise.REJECT_MISSING_SUBJECT,
+                                Noise.REJECT_MISSING_DOC_NO,
+                                Noise.REJECT_MISSING_DATE,
+                                Noise.REJECT_IMPOSSIBLE_DATE,
+                                Noise.REJECT_GARBAGE_DATE,
+                                Noise.REJECT_FUTURE_DATE));
         List<Double> w = new ArrayList<>(Arrays.asList(0.15, 0.12, 0.12, 0.1, 0.15, 0.13, 0.13));
         if (ch.has(Channel.PLATFORM)) {
             opts.add(Noise.REJECT_BROKEN_JSON);
@@ -416,16 +483,21 @@ final class DecisionFactory {
             }
             case REJECT_MISSING_DOC_NO -> m.put("doc_no", "");
             case REJECT_MISSING_DATE -> m.put("decision_date", "");
-            case REJECT_IMPOSSIBLE_DATE -> m.put("decision_date", formats.impossibleDate(d.date.getYear()));
+            case REJECT_IMPOSSIBLE_DATE ->
+                    m.put("decision_date", formats.impossibleDate(d.date.getYear()));
             case REJECT_GARBAGE_DATE -> m.put("decision_date", formats.garbageDate());
             case REJECT_FUTURE_DATE -> m.put("decision_date", futureDate());
-            default -> { }
+            default -> {}
         }
     }
 
     private String futureDate() {
         LocalDate f = settings.today().plusDays(1 + rnd.nextInt(90));
-        return ValueFormats.format(f.getYear(), f.getMonthValue(), f.getDayOfMonth(),
-                ValueFormats.DateStyle.values()[rnd.nextInt(ValueFormats.DateStyle.values().length)]);
+        return ValueFormats.format(
+                f.getYear(),
+                f.getMonthValue(),
+                f.getDayOfMonth(),
+                ValueFormats.DateStyle.values()[
+                        rnd.nextInt(ValueFormats.DateStyle.values().length)]);
     }
 }

@@ -7,8 +7,8 @@ import java.util.Random;
 
 /**
  * The generated enterprise registry, held in compact arrays (about 100 bytes an entry, the name
- * being most of it): codes are recomputed from each entry's sequence number by {@link
- * CodeFactory}, the legal representative from the entry's index, so only names are stored.
+ * being most of it): codes are recomputed from each entry's sequence number by {@link CodeFactory},
+ * the legal representative from the entry's index, so only names are stored.
  *
  * <p>Besides the entries it keeps index lists for picking the subjects of records (branches,
  * look-alike pairs, renamed entries …), and, when ground truth is wanted, the exact-name indexes
@@ -31,10 +31,13 @@ final class GeneratedRegistry {
 
     /** A name's key matched no entry. */
     static final int NO_MATCH = -1;
+
     /** A name's key matched several entries. */
     static final int AMBIGUOUS = -2;
 
-    static final String[] DIVISIONS = {"211300", "211302", "211303", "211321", "211322", "211324", "211381", "211382"};
+    static final String[] DIVISIONS = {
+        "211300", "211302", "211303", "211321", "211322", "211324", "211381", "211382"
+    };
 
     private final CodeFactory codes;
     private final long seed;
@@ -44,8 +47,12 @@ final class GeneratedRegistry {
     private byte[] kinds;
     private short[] flags;
     private byte[] divisions;
-    /** Characters of the region prefix at the start of the name; -1: the bracketed region inside. */
+
+    /**
+     * Characters of the region prefix at the start of the name; -1: the bracketed region inside.
+     */
     private byte[] prefixLength;
+
     private int[] seqs;
     private final Map<Integer, String[]> formerNames = new HashMap<>();
 
@@ -139,7 +146,9 @@ final class GeneratedRegistry {
     }
 
     String uscc(int i) {
-        return is(i, HAS_USCC) ? codes.uscc(kinds[i] == INDIVIDUAL, division(i), seqs[i], is(i, OLD_ORG)) : null;
+        return is(i, HAS_USCC)
+                ? codes.uscc(kinds[i] == INDIVIDUAL, division(i), seqs[i], is(i, OLD_ORG))
+                : null;
     }
 
     String regNo(int i) {
@@ -156,7 +165,9 @@ final class GeneratedRegistry {
         return u != null ? u : regNo(i);
     }
 
-    /** The name without its region prefix (or bracketed region), or {@code null} when it has none. */
+    /**
+     * The name without its region prefix (or bracketed region), or {@code null} when it has none.
+     */
     String withoutPrefix(int i) {
         int p = prefixLength[i];
         if (p == 0) {
@@ -171,7 +182,9 @@ final class GeneratedRegistry {
     /** The legal representative (or operator), a fixed function of the entry. */
     String legalRep(int i) {
         Random r = new Random(seed * 1_000_003L + i);
-        StringBuilder b = new StringBuilder(3).append(Vocab.SURNAMES.charAt(r.nextInt(Vocab.SURNAMES.length())));
+        StringBuilder b =
+                new StringBuilder(3)
+                        .append(Vocab.SURNAMES.charAt(r.nextInt(Vocab.SURNAMES.length())));
         int n = r.nextInt(10) < 7 ? 2 : 1;
         for (int k = 0; k < n; k++) {
             b.append(Vocab.GIVEN_CHARS.charAt(r.nextInt(Vocab.GIVEN_CHARS.length())));
@@ -179,12 +192,16 @@ final class GeneratedRegistry {
         return b.toString();
     }
 
-    /** The entry whose current name has this key: an index, {@link #NO_MATCH} or {@link #AMBIGUOUS}. */
+    /**
+     * The entry whose current name has this key: an index, {@link #NO_MATCH} or {@link #AMBIGUOUS}.
+     */
     int byName(String key) {
         return byName.getOrDefault(key, NO_MATCH);
     }
 
-    /** The entry with a former name of this key: an index, {@link #NO_MATCH} or {@link #AMBIGUOUS}. */
+    /**
+     * The entry with a former name of this key: an index, {@link #NO_MATCH} or {@link #AMBIGUOUS}.
+     */
     int byFormerName(String key) {
         return byFormerName.getOrDefault(key, NO_MATCH);
     }

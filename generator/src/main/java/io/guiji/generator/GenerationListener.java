@@ -7,11 +7,13 @@ import java.util.Map;
 /**
  * Hears what {@link SampleGenerator} writes, as it writes it, in order: the registry, then every
  * record (its decision once all its copies are written), then the end. The generator keeps only the
- * counts a correct pipeline must reach ({@link Tally}); the tests' ground truth files are written by a
- * listener of their own, so the generator carries none of that code.
+ * counts a correct pipeline must reach ({@link Tally}); the tests' ground truth files are written
+ * by a listener of their own, so the generator carries none of that code.
  */
 interface GenerationListener {
-    /** The registry, before any record; built with its exact-name indexes when a listener is given. */
+    /**
+     * The registry, before any record; built with its exact-name indexes when a listener is given.
+     */
     default void registry(GeneratedRegistry registry) {}
 
     /** One written record of a decision ({@link Copy#file} and {@link Copy#row} are set). */
@@ -24,10 +26,11 @@ interface GenerationListener {
     default void decision(Decision d) {}
 
     /**
-     * Everything is written: {@code tally} holds the counts and the coverage against {@code catalog},
-     * {@code meta} the run's seed, day, totals, noise and files.
+     * Everything is written: {@code tally} holds the counts and the coverage against {@code
+     * catalog}, {@code meta} the run's seed, day, totals, noise and files.
      */
-    default void finish(Catalog catalog, double target, Tally tally, Map<String, Object> meta) throws IOException {}
+    default void finish(Catalog catalog, double target, Tally tally, Map<String, Object> meta)
+            throws IOException {}
 
     /** Both listeners, {@code first} first. */
     static GenerationListener both(GenerationListener first, GenerationListener second) {
@@ -57,7 +60,9 @@ interface GenerationListener {
             }
 
             @Override
-            public void finish(Catalog catalog, double target, Tally tally, Map<String, Object> meta) throws IOException {
+            public void finish(
+                    Catalog catalog, double target, Tally tally, Map<String, Object> meta)
+                    throws IOException {
                 first.finish(catalog, target, tally, meta);
                 second.finish(catalog, target, tally, meta);
             }

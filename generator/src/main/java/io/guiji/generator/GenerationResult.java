@@ -42,22 +42,38 @@ public record GenerationResult(
      * One record file.
      *
      * @param path relative to the input directory, {@code /}-separated
-     * @param channel {@code dept_system}, {@code hlwjg_platform}, {@code credit_platform}, {@code resend}
-     *     or {@code unknown_source}
+     * @param channel {@code dept_system}, {@code hlwjg_platform}, {@code credit_platform}, {@code
+     *     resend} or {@code unknown_source}
      * @param format {@code csv} or {@code jsonl}
      * @param encoding {@code UTF-8} or {@code GBK}
      * @param layout {@code CANONICAL}, {@code CHINESE}, {@code CODES} or {@code LEGACY_2016}
      * @param rows records in the file, counted as docs/contract.md §3 does
      */
-    public record InputFile(String path, String channel, String format, String encoding, boolean bom, boolean crlf,
-            String layout, long rows) {}
+    public record InputFile(
+            String path,
+            String channel,
+            String format,
+            String encoding,
+            boolean bom,
+            boolean crlf,
+            String layout,
+            long rows) {}
 
     /** A few lines for a console. */
     public String summary() {
         return String.format(
                 "sample input: %,d records in %,d files (%,d registry entries), seed %d, today %s%n"
                         + "expected: %,d accepted, %,d rejected %s, %,d unified; department coverage %.3f, item coverage %.3f",
-                recordsWritten, files.size(), registryEntries, seed, today,
-                expectedAccepted, expectedRejected, rejectedByReason, expectedUnified, deptCoverage, itemCoverage);
+                recordsWritten,
+                files.size(),
+                registryEntries,
+                seed,
+                today,
+                expectedAccepted,
+                expectedRejected,
+                rejectedByReason,
+                expectedUnified,
+                deptCoverage,
+                itemCoverage);
     }
 }

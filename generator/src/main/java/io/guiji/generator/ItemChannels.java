@@ -29,8 +29,17 @@ import java.util.Random;
  */
 final class ItemChannels implements AutoCloseable {
     /** How a channel file is written. */
-    record Spec(Channel channel, String file, boolean jsonl, Layouts.Kind layout, ChannelWriter.Encoding encoding,
-            boolean crlf, boolean quoteAll, boolean headerVariants, boolean shuffled, boolean legalRepId) {}
+    record Spec(
+            Channel channel,
+            String file,
+            boolean jsonl,
+            Layouts.Kind layout,
+            ChannelWriter.Encoding encoding,
+            boolean crlf,
+            boolean quoteAll,
+            boolean headerVariants,
+            boolean shuffled,
+            boolean legalRepId) {}
 
     final Catalog.Item item;
     final boolean badBytes;
@@ -43,7 +52,12 @@ final class ItemChannels implements AutoCloseable {
     private final ObjectMapper json;
     private long rows;
 
-    private ItemChannels(Catalog.Item item, NoisePlanner planner, Path root, ObjectMapper json, double fileRejectRate) {
+    private ItemChannels(
+            Catalog.Item item,
+            NoisePlanner planner,
+            Path root,
+            ObjectMapper json,
+            double fileRejectRate) {
         this.item = item;
         this.planner = planner;
         this.root = root;
@@ -54,32 +68,97 @@ final class ItemChannels implements AutoCloseable {
 
         badBytes = planner.chance(Noise.REJECT_BAD_BYTES, fileRejectRate);
         unterminatedQuote = planner.chance(Noise.REJECT_UNTERMINATED_QUOTE, fileRejectRate);
-        Layouts.Kind systemLayout = codes && planner.chance(Noise.FILE_FIELD_CODES, 0.4) ? Layouts.Kind.CODES : Layouts.Kind.CHINESE;
+        Layouts.Kind systemLayout =
+                codes && planner.chance(Noise.FILE_FIELD_CODES, 0.4)
+                        ? Layouts.Kind.CODES
+                        : Layouts.Kind.CHINESE;
         boolean legalRepId = systemLayout == Layouts.Kind.CODES && planner.draw(0.5);
         boolean bom = badBytes || planner.chance(Noise.FILE_BOM, 0.2);
-        specs.put(Channel.SYSTEM, new Spec(Channel.SYSTEM, dir + "dept_system.csv", false, systemLayout,
-                bom ? ChannelWriter.Encoding.UTF8_BOM : ChannelWriter.Encoding.UTF8,
-                planner.chance(Noise.FILE_CRLF, 0.15), planner.chance(Noise.FILE_QUOTE_ALL, 0.08),
-                systemLayout == Layouts.Kind.CHINESE && planner.chance(Noise.FILE_HEADER_VARIANTS, 0.25),
-                planner.chance(Noise.FILE_COLUMN_ORDER, 0.1), legalRepId));
-        specs.put(Channel.RESEND_CSV, new Spec(Channel.RESEND_CSV, dir + "resend.csv", false, systemLayout,
-                ChannelWriter.Encoding.UTF8, false, false, false, false, legalRepId));
+        specs.put(
+                Channel.SYSTEM,
+                new Spec(
+                        Channel.SYSTEM,
+                        dir + "dept_system.csv",
+                        false,
+                        systemLayout,
+                        bom ? ChannelWriter.Encoding.UTF8_BOM : ChannelWriter.Encoding.UTF8,
+                        planner.chance(Noise.FILE_CRLF, 0.15),
+                        planner.chance(Noise.FILE_QUOTE_ALL, 0.08),
+                        systemLayout == Layouts.Kind.CHINESE
+                                && planner.chance(Noise.FILE_HEADER_VARIANTS, 0.25),
+                        planner.chance(Noise.FILE_COLUMN_ORDER, 0.1),
+                        legalRepId));
+        specs.put(
+                Channel.RESEND_CSV,
+                new Spec(
+                        Channel.RESEND_CSV,
+                        dir + "resend.csv",
+                        false,
+                        systemLayout,
+                        ChannelWriter.Encoding.UTF8,
+                        false,
+                        false,
+                        false,
+                        false,
+                        legalRepId));
         if (!type.equals("judicial") && planner.draw(0.7)) {
-            specs.put(Channel.PLATFORM, new Spec(Channel.PLATFORM, dir + "hlwjg_platform.jsonl", true, Layouts.Kind.CANONICAL,
-                    ChannelWriter.Encoding.UTF8, false, false, false, false, false));
-            specs.put(Channel.RESEND_JSONL, new Spec(Channel.RESEND_JSONL, dir + "resend.jsonl", true, Layouts.Kind.CANONICAL,
-                    ChannelWriter.Encoding.UTF8, false, false, false, false, false));
+            specs.put(
+                    Channel.PLATFORM,
+                    new Spec(
+                            Channel.PLATFORM,
+                            dir + "hlwjg_platform.jsonl",
+                            true,
+                            Layouts.Kind.CANONICAL,
+                            ChannelWriter.Encoding.UTF8,
+                            false,
+                            false,
+                            false,
+                            false,
+                            false));
+            specs.put(
+                    Channel.RESEND_JSONL,
+                    new Spec(
+                            Channel.RESEND_JSONL,
+                            dir + "resend.jsonl",
+                            true,
+                            Layouts.Kind.CANONICAL,
+                            ChannelWriter.Encoding.UTF8,
+                            false,
+                            false,
+                            false,
+                            false,
+                            false));
         }
-        if (planner.draw(0.6) || planner.pending(Noise.FILE_GBK) || (codes && planner.pending(Noise.FILE_LAYOUT_2016))) {
-            Layouts.Kind layout = codes && planner.chance(Noise.FILE_LAYOUT_2016, 0.4) ? Layouts.Kind.LEGACY_2016 : Layouts.Kind.CHINESE;
+        if (planner.draw(0.6)
+                || planner.pending(Noise.FILE_GBK)
+                || (codes && planner.pending(Noise.FILE_LAYOUT_2016))) {
+            Layouts.Kind layout =
+                    codes && planner.chance(Noise.FILE_LAYOUT_2016, 0.4)
+                            ? Layouts.Kind.LEGACY_2016
+                            : Layouts.Kind.CHINESE;
             boolean gbk = planner.chance(Noise.FILE_GBK, 0.35);
-            specs.put(Channel.CREDIT, new Spec(Channel.CREDIT, dir + "credit_platform.csv", false, layout,
-                    gbk ? ChannelWriter.Encoding.GBK : ChannelWriter.Encoding.UTF8, gbk || planner.draw(0.3), false,
-                    false, false, false));
+            specs.put(
+                    Channel.CREDIT,
+                    new Spec(
+                            Channel.CREDIT,
+                            dir + "credit_platform.csv",
+                            false,
+                            layout,
+                            gbk ? ChannelWriter.Encoding.GBK : ChannelWriter.Encoding.UTF8,
+                            gbk || planner.draw(0.3),
+                            false,
+                            false,
+                            false,
+                            false));
         }
     }
 
-    static ItemChannels plan(Catalog.Item item, NoisePlanner planner, Path root, ObjectMapper json, double fileRejectRate) {
+    static ItemChannels plan(
+            Catalog.Item item,
+            NoisePlanner planner,
+            Path root,
+            ObjectMapper json,
+            double fileRejectRate) {
         return new ItemChannels(item, planner, root, json, fileRejectRate);
     }
 
@@ -91,7 +170,9 @@ final class ItemChannels implements AutoCloseable {
         return specs.get(c);
     }
 
-    /** Whether the credit platform file would show a kind of noise still missing from the sample. */
+    /**
+     * Whether the credit platform file would show a kind of noise still missing from the sample.
+     */
     boolean creditWanted() {
         Spec s = specs.get(Channel.CREDIT);
         if (s == null || writers.containsKey(Channel.CREDIT)) {
@@ -115,7 +196,8 @@ final class ItemChannels implements AutoCloseable {
         if (s.jsonl()) {
             w = ChannelWriter.jsonl(root, s.file(), c.label, json);
         } else {
-            List<Layouts.Column> columns = new ArrayList<>(Layouts.columns(item.type(), s.layout(), s.legalRepId()));
+            List<Layouts.Column> columns =
+                    new ArrayList<>(Layouts.columns(item.type(), s.layout(), s.legalRepId()));
             Random rnd = planner.random();
             if (s.shuffled()) {
                 Collections.shuffle(columns, rnd);
@@ -123,9 +205,22 @@ final class ItemChannels implements AutoCloseable {
             }
             List<String> headers = new ArrayList<>(columns.size());
             for (Layouts.Column col : columns) {
-                headers.add(s.headerVariants() && rnd.nextInt(3) == 0 ? Layouts.headerVariant(col.header(), rnd) : col.header());
+                headers.add(
+                        s.headerVariants() && rnd.nextInt(3) == 0
+                                ? Layouts.headerVariant(col.header(), rnd)
+                                : col.header());
             }
-            w = ChannelWriter.csv(root, s.file(), c.label, s.layout(), columns, headers, s.encoding(), s.crlf(), s.quoteAll());
+            w =
+                    ChannelWriter.csv(
+                            root,
+                            s.file(),
+                            c.label,
+                            s.layout(),
+                            columns,
+                            headers,
+                            s.encoding(),
+                            s.crlf(),
+                            s.quoteAll());
             hitIf(s.layout() == Layouts.Kind.CODES, Noise.FILE_FIELD_CODES);
             hitIf(s.layout() == Layouts.Kind.LEGACY_2016, Noise.FILE_LAYOUT_2016);
             hitIf(s.encoding() == ChannelWriter.Encoding.GBK, Noise.FILE_GBK);

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The field layouts channels write (docs/contract.md §2, docs/domain.md §3): a column is a value key and its
- * header. Value keys are the canonical field names; keys starting with {@code x_} are columns
- * outside the contract (案件名称, 地方编码, 备注 …), written by some layouts and by no JSON object.
+ * The field layouts channels write (docs/contract.md §2, docs/domain.md §3): a column is a value
+ * key and its header. Value keys are the canonical field names; keys starting with {@code x_} are
+ * columns outside the contract (案件名称, 地方编码, 备注 …), written by some layouts and by no JSON object.
  */
 final class Layouts {
     /** Which header set a file uses. */
@@ -17,7 +17,10 @@ final class Layouts {
         CHINESE,
         /** XK_/CF_ field codes of the current standard (licences and penalties only). */
         CODES,
-        /** The 2016 layout: CF_WSH, CF_CFMC, CF_CFLB1, … / XK_WSH, XK_XMMC, … (licences and penalties only). */
+        /**
+         * The 2016 layout: CF_WSH, CF_CFMC, CF_CFLB1, … / XK_WSH, XK_XMMC, … (licences and
+         * penalties only).
+         */
         LEGACY_2016
     }
 
@@ -29,7 +32,10 @@ final class Layouts {
         return type.equals("license") || type.equals("penalty");
     }
 
-    /** The columns of {@code type} in layout {@code kind}; {@code legalRepId} adds XK_FR_ZJHM/CF_FR_ZJHM. */
+    /**
+     * The columns of {@code type} in layout {@code kind}; {@code legalRepId} adds
+     * XK_FR_ZJHM/CF_FR_ZJHM.
+     */
     static List<Column> columns(String type, Kind kind, boolean legalRepId) {
         List<Column> c = new ArrayList<>();
         switch (kind) {
@@ -202,7 +208,10 @@ final class Layouts {
         c.add(new Column(key, zh ? chinese : key));
     }
 
-    /** A header written with half-width brackets or a stray space; the same after NFKC and space removal. */
+    /**
+     * A header written with half-width brackets or a stray space; the same after NFKC and space
+     * removal.
+     */
     static String headerVariant(String header, java.util.Random rnd) {
         if (header.contains("（")) {
             return header.replace('（', '(').replace('）', ')');

@@ -7,11 +7,11 @@ import java.util.Random;
  * (docs/domain.md §7).
  *
  * <p>An enterprise name is {@code [region prefix] 字号 industry legal-form}, or {@code 字号（朝阳）
- * industry legal-form}; a branch appends {@code place分公司}. Each (字号, industry) pair is used by
- * one family only (the enterprise, its branches and its deliberate look-alikes), and so is each
- * former name's and each outside party's pair; with {@link Vocab}'s word choice this makes every
- * name unique unless the generator makes it equal on purpose. Individual businesses are {@code
- * county + surname + 记/氏/given name + business type}, each combination used once.
+ * industry legal-form}; a branch appends {@code place分公司}. Each (字号, industry) pair is used by one
+ * family only (the enterprise, its branches and its deliberate look-alikes), and so is each former
+ * name's and each outside party's pair; with {@link Vocab}'s word choice this makes every name
+ * unique unless the generator makes it equal on purpose. Individual businesses are {@code county +
+ * surname + 记/氏/given name + business type}, each combination used once.
  */
 final class NameFactory {
     /** A 字号 with its industry word: the part of a name that identifies a family. */
@@ -39,7 +39,8 @@ final class NameFactory {
                 latin = false;
             }
         }
-        throw new IllegalStateException("no unused enterprise name left after " + combos.size() + " names");
+        throw new IllegalStateException(
+                "no unused enterprise name left after " + combos.size() + " names");
     }
 
     /** A pair with the same 字号 and another industry (a rename), or a new pair when none is free. */
@@ -81,7 +82,8 @@ final class NameFactory {
                 return prefix + surname + middle + type;
             }
         }
-        throw new IllegalStateException("no unused individual business name left after " + individuals.size());
+        throw new IllegalStateException(
+                "no unused individual business name left after " + individuals.size());
     }
 
     /** A person's name: surname and one or two given-name characters. */
@@ -122,7 +124,8 @@ final class NameFactory {
         return b.toString();
     }
 
-    // ---- variants records write names in ---------------------------------------------------------
+    // ---- variants records write names in
+    // ---------------------------------------------------------
 
     /** Some characters in traditional form (at least one), or {@code null} when none has one. */
     static String traditional(String name, Random rnd) {

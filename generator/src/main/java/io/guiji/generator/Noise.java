@@ -1,10 +1,10 @@
 package io.guiji.generator;
 
 /**
- * The kinds of realism {@link SampleGenerator} writes into a sample input (docs/domain.md §7, docs/contract.md §7
- * and §8). Every generated record, file or registry entry that shows one of them is counted
- * ({@link GenerationResult#noise()}), so tests can check that a preset really contains each kind,
- * and {@code truth/unified.jsonl} lists the kinds each unified record carries.
+ * The kinds of realism {@link SampleGenerator} writes into a sample input (docs/domain.md §7,
+ * docs/contract.md §7 and §8). Every generated record, file or registry entry that shows one of
+ * them is counted ({@link GenerationResult#noise()}), so tests can check that a preset really
+ * contains each kind, and {@code truth/unified.jsonl} lists the kinds each unified record carries.
  *
  * <p>The {@code REJECT_*} kinds are the only ones that make a record unusable; {@link #reason()}
  * gives the docs/contract.md §7 reason the pipeline must report for them.
@@ -58,7 +58,8 @@ public enum Noise {
     CODE_FULLWIDTH("a code in full-width characters"),
     CODE_TYPO("a code with a check-character typo (the record links by name)"),
     CODE_NONE("no code at all (the record links by name)"),
-    CODE_LEGAL_REP_ID("the legal representative's own ID number in its own column (never the party's)"),
+    CODE_LEGAL_REP_ID(
+            "the legal representative's own ID number in its own column (never the party's)"),
 
     // ---- document numbers -----------------------------------------------------------------------
     DOC_BRACKETS("year brackets other than 〔〕"),
@@ -98,7 +99,8 @@ public enum Noise {
     FILE_COLUMN_ORDER("columns in an unusual order"),
     FILE_BLANK_LINES("blank lines between records"),
 
-    // ---- rejected rows (docs/contract.md §7) ------------------------------------------------------------
+    // ---- rejected rows (docs/contract.md §7)
+    // ------------------------------------------------------------
     REJECT_COLUMN_COUNT("MALFORMED", "a CSV row with the wrong number of columns"),
     REJECT_BROKEN_JSON("MALFORMED", "a JSONL line that is not valid JSON"),
     REJECT_UNTERMINATED_QUOTE("MALFORMED", "an unterminated quote in the last row of a CSV file"),
@@ -111,7 +113,8 @@ public enum Noise {
     REJECT_FUTURE_DATE("INVALID_DATE", "a decision date after the day of processing"),
     REJECT_UNKNOWN_SOURCE("UNKNOWN_SOURCE", "a file under a folder that is not a record type"),
 
-    // ---- coverage (docs/contract.md §8) -----------------------------------------------------------------
+    // ---- coverage (docs/contract.md §8)
+    // -----------------------------------------------------------------
     COVERAGE_SILENT_DEPT("a catalogued department that supplies nothing"),
     COVERAGE_EMPTY_ITEM("a catalogued item (department × type) without records"),
     COVERAGE_UNCATALOGUED_DEPT("a department supplying records but absent from the catalogue"),

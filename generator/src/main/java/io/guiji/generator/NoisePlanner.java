@@ -54,7 +54,9 @@ final class NoisePlanner {
         return pending(kind) || u < Math.min(1.0, rate * scale);
     }
 
-    /** A structural decision (share of persons, branches …): forced when pending, else {@code rate}. */
+    /**
+     * A structural decision (share of persons, branches …): forced when pending, else {@code rate}.
+     */
     boolean share(Noise kind, double rate) {
         double u = rnd.nextDouble();
         return pending(kind) || u < rate;

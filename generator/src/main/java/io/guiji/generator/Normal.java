@@ -3,8 +3,8 @@ package io.guiji.generator;
 import java.text.Normalizer;
 
 /**
- * The normal forms the ground truth is written in, implemented here from docs/contract.md §4 and §6 rather
- * than borrowed from the pipeline, so the truth is an independent oracle:
+ * The normal forms the ground truth is written in, implemented here from docs/contract.md §4 and §6
+ * rather than borrowed from the pipeline, so the truth is an independent oracle:
  *
  * <ul>
  *   <li>{@link #clean}: text — NFKC, zero-width characters dropped, white space runs made one
@@ -80,7 +80,10 @@ final class Normal {
         int i = 0;
         while (i < s.length()) {
             char c = s.charAt(i);
-            if ("([【〔".indexOf(c) >= 0 && i + 5 < s.length() && digits(s, i + 1, 4) && ")]】〕".indexOf(s.charAt(i + 5)) >= 0) {
+            if ("([【〔".indexOf(c) >= 0
+                    && i + 5 < s.length()
+                    && digits(s, i + 1, 4)
+                    && ")]】〕".indexOf(s.charAt(i + 5)) >= 0) {
                 b.append('〔').append(s, i + 1, i + 5).append('〕');
                 i += 6;
                 continue;

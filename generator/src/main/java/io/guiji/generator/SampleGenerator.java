@@ -22,10 +22,11 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * A realistic, seeded sample input for guiji (docs/contract.md §3) and what a correct run must count on it: a registry of
- * enterprises and individual businesses, the resource catalogue of 朝阳市's departments, and
- * supervision records from several channels per department and type, with the data-quality
- * problems of docs/domain.md §7 and every rejection of docs/contract.md §7 at configurable rates.
+ * A realistic, seeded sample input for guiji (docs/contract.md §3) and what a correct run must
+ * count on it: a registry of enterprises and individual businesses, the resource catalogue of 朝阳市's
+ * departments, and supervision records from several channels per department and type, with the
+ * data-quality problems of docs/domain.md §7 and every rejection of docs/contract.md §7 at
+ * configurable rates.
  *
  * <pre>{@code
  * SampleGenerator.Settings s = SampleGenerator.Settings.small().seed(42).today(LocalDate.of(2026, 11, 25));
@@ -35,15 +36,18 @@ import java.util.stream.Stream;
  * <p>The same settings give byte-identical files. Records are streamed to their files item by item
  * (department × type), so memory stays constant apart from the registry arrays (about 100 bytes an
  * entry; with a {@link GenerationListener} also an exact-name index of the registry). The expected
- * counts ({@link Tally}) come from what the generator wrote, never from pipeline code; a listener hears
- * every record as it is written (the tests' ground truth is written that way). {@link Noise} lists
- * the kinds of realism.
+ * counts ({@link Tally}) come from what the generator wrote, never from pipeline code; a listener
+ * hears every record as it is written (the tests' ground truth is written that way). {@link Noise}
+ * lists the kinds of realism.
  *
- * <p>The pipeline must run with the same day of processing ({@link Settings#today}): decision
- * dates lie before it, and the {@code INVALID_DATE} rows for future dates lie after it.
+ * <p>The pipeline must run with the same day of processing ({@link Settings#today}): decision dates
+ * lie before it, and the {@code INVALID_DATE} rows for future dates lie after it.
  */
 public final class SampleGenerator {
-    /** Most registry entries: the name and code spaces hold more, the heap (about 150 bytes an entry) less. */
+    /**
+     * Most registry entries: the name and code spaces hold more, the heap (about 150 bytes an
+     * entry) less.
+     */
     public static final int MAX_ENTERPRISES = 10_000_000;
 
     private final Settings settings;
@@ -76,17 +80,25 @@ public final class SampleGenerator {
             this.ensureEveryNoise = ensureEveryNoise;
         }
 
-        /** For {@code bin/guiji demo}: about 3,000 records, 1,200 registry entries, every kind of noise. */
+        /**
+         * For {@code bin/guiji demo}: about 3,000 records, 1,200 registry entries, every kind of
+         * noise.
+         */
         public static Settings demo() {
             return new Settings(3_000, 1_200, true);
         }
 
-        /** For tests: about 600 records, 300 registry entries, every kind of noise at least once. */
+        /**
+         * For tests: about 600 records, 300 registry entries, every kind of noise at least once.
+         */
         public static Settings small() {
             return new Settings(600, 300, true);
         }
 
-        /** For benchmarks: about {@code records} records and {@code enterprises} registry entries, noise at its rates. */
+        /**
+         * For benchmarks: about {@code records} records and {@code enterprises} registry entries,
+         * noise at its rates.
+         */
         public static Settings scaled(long records, int enterprises) {
             return new Settings(records, enterprises, false);
         }
@@ -132,7 +144,10 @@ public final class SampleGenerator {
             return this;
         }
 
-        /** Share of items whose system file gets a row with undecodable bytes, and an unterminated last row. */
+        /**
+         * Share of items whose system file gets a row with undecodable bytes, and an unterminated
+         * last row.
+         */
         public Settings fileRejectRate(double rate) {
             this.fileRejectRate = rate;
             return this;
@@ -144,7 +159,10 @@ public final class SampleGenerator {
             return this;
         }
 
-        /** Multiplies the share of natural persons among parties (0.3 of court cases, 0.1 of penalties …). */
+        /**
+         * Multiplies the share of natural persons among parties (0.3 of court cases, 0.1 of
+         * penalties …).
+         */
         public Settings personShare(double share) {
             this.personShare = share;
             return this;
@@ -162,7 +180,10 @@ public final class SampleGenerator {
             return this;
         }
 
-        /** Whether individual businesses go to {@code registry/individual.jsonl} (else into the CSV). */
+        /**
+         * Whether individual businesses go to {@code registry/individual.jsonl} (else into the
+         * CSV).
+         */
         public Settings individualRegistryFile(boolean on) {
             this.individualRegistryFile = on;
             return this;
@@ -259,12 +280,25 @@ public final class SampleGenerator {
 
         void validate() {
             require(records >= 1, "records must be at least 1, was " + records);
-            require(enterprises >= 100 && enterprises <= MAX_ENTERPRISES,
-                    "enterprises must be between 100 and " + MAX_ENTERPRISES + ", was " + enterprises);
-            require(noiseScale >= 0 && rejectRate >= 0 && fileRejectRate >= 0 && duplicateRate >= 0 && personShare >= 0,
+            require(
+                    enterprises >= 100 && enterprises <= MAX_ENTERPRISES,
+                    "enterprises must be between 100 and "
+                            + MAX_ENTERPRISES
+                            + ", was "
+                            + enterprises);
+            require(
+                    noiseScale >= 0
+                            && rejectRate >= 0
+                            && fileRejectRate >= 0
+                            && duplicateRate >= 0
+                            && personShare >= 0,
                     "rates must not be negative");
-            require(individualShare >= 0 && individualShare <= 0.9, "individualShare must be between 0 and 0.9");
-            require(individualRecordShare >= 0 && individualRecordShare <= 1, "individualRecordShare must be between 0 and 1");
+            require(
+                    individualShare >= 0 && individualShare <= 0.9,
+                    "individualShare must be between 0 and 0.9");
+            require(
+                    individualRecordShare >= 0 && individualRecordShare <= 1,
+                    "individualRecordShare must be between 0 and 1");
             require(target > 0 && target <= 1, "target must be in (0, 1]");
             require(unknownSourceRows >= 0, "unknownSourceRows must not be negative");
         }
@@ -276,7 +310,9 @@ public final class SampleGenerator {
         }
     }
 
-    /** What the generator writes into the input directory; a directory holding only these is reused. */
+    /**
+     * What the generator writes into the input directory; a directory holding only these is reused.
+     */
     private static final Set<String> INPUT_ENTRIES = Set.of("registry", "catalog", "records");
 
     /**
@@ -291,7 +327,10 @@ public final class SampleGenerator {
         return generate(inputDir, null);
     }
 
-    /** {@link #generate(Path)}, with {@code listener} (may be null) hearing every record as it is written. */
+    /**
+     * {@link #generate(Path)}, with {@code listener} (may be null) hearing every record as it is
+     * written.
+     */
     GenerationResult generate(Path inputDir, GenerationListener listener) {
         settings.validate();
         Objects.requireNonNull(inputDir, "inputDir");
@@ -304,16 +343,19 @@ public final class SampleGenerator {
     }
 
     private GenerationResult run(Path inputDir, GenerationListener listener) throws IOException {
-        ObjectMapper json = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+        ObjectMapper json =
+                new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
         Random rnd = new Random(settings.seed());
-        NoisePlanner planner = new NoisePlanner(rnd, settings.ensureEveryNoise(), settings.noiseScale());
+        NoisePlanner planner =
+                new NoisePlanner(rnd, settings.ensureEveryNoise(), settings.noiseScale());
         NameFactory names = new NameFactory(rnd);
         CodeFactory codes = new CodeFactory(settings.seed());
 
         RegistryFactory registryFactory = new RegistryFactory(settings, planner, names);
         GeneratedRegistry registry = registryFactory.build(codes, listener != null);
         Tally tally = new Tally();
-        GenerationListener heard = listener == null ? tally : GenerationListener.both(tally, listener);
+        GenerationListener heard =
+                listener == null ? tally : GenerationListener.both(tally, listener);
         heard.registry(registry);
         int totalFiles = registryFactory.write(registry, inputDir.resolve("registry"), json).size();
 
@@ -332,7 +374,9 @@ public final class SampleGenerator {
             files.addAll(writeItem(item, budget, planner, decisions, heard, inputDir, json));
         }
         if (settings.unknownSourceRows() > 0) {
-            files.add(writeUnknownSource(catalog.items().get(0).dept(), registry, planner, heard, inputDir));
+            files.add(
+                    writeUnknownSource(
+                            catalog.items().get(0).dept(), registry, planner, heard, inputDir));
         }
         totalFiles += files.size();
         tally.finish(catalog);
@@ -351,18 +395,40 @@ public final class SampleGenerator {
             listener.finish(catalog, settings.target(), tally, meta);
         }
 
-        return new GenerationResult(settings.seed(), settings.today(), inputDir, tally.written(),
-                tally.accepted(), tally.rejected(), tally.unified(),
-                Collections.unmodifiableMap(new TreeMap<>(tally.rejectedByReason())), registry.size(),
-                List.copyOf(files), totalFiles, tally.coverage().deptCoverage(), tally.coverage().itemCoverage(),
+        return new GenerationResult(
+                settings.seed(),
+                settings.today(),
+                inputDir,
+                tally.written(),
+                tally.accepted(),
+                tally.rejected(),
+                tally.unified(),
+                Collections.unmodifiableMap(new TreeMap<>(tally.rejectedByReason())),
+                registry.size(),
+                List.copyOf(files),
+                totalFiles,
+                tally.coverage().deptCoverage(),
+                tally.coverage().itemCoverage(),
                 Collections.unmodifiableMap(planner.counts()));
     }
 
     /** Writes one department × type: decisions until its share of records is reached. */
-    private List<GenerationResult.InputFile> writeItem(Catalog.Item item, long budget, NoisePlanner planner,
-            DecisionFactory decisions, GenerationListener heard, Path inputDir, ObjectMapper json) {
+    private List<GenerationResult.InputFile> writeItem(
+            Catalog.Item item,
+            long budget,
+            NoisePlanner planner,
+            DecisionFactory decisions,
+            GenerationListener heard,
+            Path inputDir,
+            ObjectMapper json) {
         Random rnd = planner.random();
-        try (ItemChannels ch = ItemChannels.plan(item, planner, inputDir, json, settings.fileRejectRate() * settings.noiseScale())) {
+        try (ItemChannels ch =
+                ItemChannels.plan(
+                        item,
+                        planner,
+                        inputDir,
+                        json,
+                        settings.fileRejectRate() * settings.noiseScale())) {
             int seq = 1 + rnd.nextInt(300);
             Decision last = null;
             boolean first = true;
@@ -385,7 +451,8 @@ public final class SampleGenerator {
         }
     }
 
-    private static void write(Copy c, Decision d, ItemChannels ch, NoisePlanner planner, GenerationListener heard) {
+    private static void write(
+            Copy c, Decision d, ItemChannels ch, NoisePlanner planner, GenerationListener heard) {
         ChannelWriter w = ch.writer(c.channel);
         if (planner.chance(Noise.FILE_BLANK_LINES, 0.01)) {
             w.blankLine();
@@ -395,13 +462,15 @@ public final class SampleGenerator {
         if (c.reject == null) {
             row = w.write(c.values);
         } else {
-            row = switch (c.reject) {
-                case REJECT_COLUMN_COUNT -> w.writeWrongColumnCount(c.values, planner.draw(0.5));
-                case REJECT_BROKEN_JSON -> w.writeBrokenJson(c.values);
-                case REJECT_BAD_BYTES -> w.writeBadBytes(c.values);
-                case REJECT_UNTERMINATED_QUOTE -> w.writeUnterminatedQuote(c.values);
-                default -> w.write(c.values);
-            };
+            row =
+                    switch (c.reject) {
+                        case REJECT_COLUMN_COUNT ->
+                                w.writeWrongColumnCount(c.values, planner.draw(0.5));
+                        case REJECT_BROKEN_JSON -> w.writeBrokenJson(c.values);
+                        case REJECT_BAD_BYTES -> w.writeBadBytes(c.values);
+                        case REJECT_UNTERMINATED_QUOTE -> w.writeUnterminatedQuote(c.values);
+                        default -> w.write(c.values);
+                    };
             planner.hit(c.reject);
         }
         c.file = w.path();
@@ -410,18 +479,37 @@ public final class SampleGenerator {
         heard.row(d, c);
     }
 
-    /** A file under {@code records/<dept>/reward/}: 行政奖励 is no record type, so every row is UNKNOWN_SOURCE. */
-    private GenerationResult.InputFile writeUnknownSource(Catalog.Department dept, GeneratedRegistry registry, NoisePlanner planner,
-            GenerationListener heard, Path inputDir) {
+    /**
+     * A file under {@code records/<dept>/reward/}: 行政奖励 is no record type, so every row is
+     * UNKNOWN_SOURCE.
+     */
+    private GenerationResult.InputFile writeUnknownSource(
+            Catalog.Department dept,
+            GeneratedRegistry registry,
+            NoisePlanner planner,
+            GenerationListener heard,
+            Path inputDir) {
         String path = "records/" + dept.code() + "/reward/reward.csv";
-        List<Layouts.Column> columns = List.of(
-                new Layouts.Column("subject_name", "行政相对人名称"), new Layouts.Column("uscc", "统一社会信用代码"),
-                new Layouts.Column("x_award", "奖励名称"), new Layouts.Column("x_date", "奖励决定日期"),
-                new Layouts.Column("authority", "奖励机关"));
+        List<Layouts.Column> columns =
+                List.of(
+                        new Layouts.Column("subject_name", "行政相对人名称"),
+                        new Layouts.Column("uscc", "统一社会信用代码"),
+                        new Layouts.Column("x_award", "奖励名称"),
+                        new Layouts.Column("x_date", "奖励决定日期"),
+                        new Layouts.Column("authority", "奖励机关"));
         List<String> headers = columns.stream().map(Layouts.Column::header).toList();
         Random rnd = planner.random();
-        try (ChannelWriter w = ChannelWriter.csv(inputDir, path, "unknown_source", Layouts.Kind.CHINESE, columns, headers,
-                ChannelWriter.Encoding.UTF8, false, false)) {
+        try (ChannelWriter w =
+                ChannelWriter.csv(
+                        inputDir,
+                        path,
+                        "unknown_source",
+                        Layouts.Kind.CHINESE,
+                        columns,
+                        headers,
+                        ChannelWriter.Encoding.UTF8,
+                        false,
+                        false)) {
             for (int k = 0; k < settings.unknownSourceRows(); k++) {
                 int i = registry.enterprises.pick(rnd);
                 Map<String, Object> v = new LinkedHashMap<>();
@@ -453,8 +541,11 @@ public final class SampleGenerator {
             }
             for (Path p : entries) {
                 if (!own.contains(p.getFileName().toString())) {
-                    throw new IllegalArgumentException(dir + " is not empty (" + p.getFileName()
-                            + "); the sample is written into an empty directory or over an earlier sample");
+                    throw new IllegalArgumentException(
+                            dir
+                                    + " is not empty ("
+                                    + p.getFileName()
+                                    + "); the sample is written into an empty directory or over an earlier sample");
                 }
             }
             for (Path p : entries) {
@@ -470,8 +561,8 @@ public final class SampleGenerator {
     }
 
     /**
-     * Command line for benchmarks: {@code --input DIR [--preset demo|small]
-     * [--records N] [--enterprises N] [--seed S] [--today yyyy-MM-dd]}.
+     * Command line for benchmarks: {@code --input DIR [--preset demo|small] [--records N]
+     * [--enterprises N] [--seed S] [--today yyyy-MM-dd]}.
      */
     public static void main(String[] args) {
         try {
@@ -489,11 +580,15 @@ public final class SampleGenerator {
                 String v = args[++i];
                 switch (a) {
                     case "--input" -> input = Path.of(v);
-                    case "--preset" -> s = switch (v) {
-                        case "demo" -> Settings.demo();
-                        case "small" -> Settings.small();
-                        default -> throw new IllegalArgumentException("--preset is demo or small, not " + v);
-                    };
+                    case "--preset" ->
+                            s =
+                                    switch (v) {
+                                        case "demo" -> Settings.demo();
+                                        case "small" -> Settings.small();
+                                        default ->
+                                                throw new IllegalArgumentException(
+                                                        "--preset is demo or small, not " + v);
+                                    };
                     case "--records" -> records = Long.parseLong(v);
                     case "--enterprises" -> enterprises = Integer.parseInt(v);
                     case "--seed" -> seed = Long.parseLong(v);
@@ -505,7 +600,10 @@ public final class SampleGenerator {
                 throw new IllegalArgumentException("--input DIR is required");
             }
             if (s == null) {
-                s = Settings.scaled(records == null ? 100_000 : records, enterprises == null ? 100_000 : enterprises);
+                s =
+                        Settings.scaled(
+                                records == null ? 100_000 : records,
+                                enterprises == null ? 100_000 : enterprises);
             }
             if (records != null) {
                 s.records(records);

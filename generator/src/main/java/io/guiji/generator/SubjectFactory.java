@@ -8,10 +8,10 @@ import java.util.Random;
 
 /**
  * Who a decision concerns and how its copies name and identify them: an enterprise, branch or
- * deliberate look-alike from the registry, an individual business, a natural person, or a party
- * the registry lacks (with a valid USCC of its own, or without any code); the decision-level name
- * variant (brackets, spaces, full-width or lower-case letters, a stray dot, traditional
- * characters, a dropped region prefix, a former name, a homophone typo); and the code variant.
+ * deliberate look-alike from the registry, an individual business, a natural person, or a party the
+ * registry lacks (with a valid USCC of its own, or without any code); the decision-level name
+ * variant (brackets, spaces, full-width or lower-case letters, a stray dot, traditional characters,
+ * a dropped region prefix, a former name, a homophone typo); and the code variant.
  *
  * <p>Variants that only a fuzzy match could resolve (traditional, typo, dropped prefix) and former
  * names are combined with missing or mistyped codes, so that the name tiers really decide; they are
@@ -26,7 +26,12 @@ final class SubjectFactory {
     private final CodeFactory codes;
     private int unregistered;
 
-    SubjectFactory(SampleGenerator.Settings settings, NoisePlanner planner, GeneratedRegistry reg, NameFactory names, CodeFactory codes) {
+    SubjectFactory(
+            SampleGenerator.Settings settings,
+            NoisePlanner planner,
+            GeneratedRegistry reg,
+            NameFactory names,
+            CodeFactory codes) {
         this.settings = settings;
         this.planner = planner;
         this.rnd = planner.random();
@@ -35,15 +40,19 @@ final class SubjectFactory {
         this.codes = codes;
     }
 
-    /** The party of the next decision of {@code type}, with the name variant the decision writes. */
+    /**
+     * The party of the next decision of {@code type}, with the name variant the decision writes.
+     */
     Subject subject(String type) {
-        double personRate = switch (type) {
-            case "judicial" -> 0.3;
-            case "penalty", "coercion" -> 0.1;
-            case "license" -> 0.05;
-            default -> 0.0;
-        };
-        if (personRate > 0 && planner.share(Noise.SUBJECT_PERSON, personRate * settings.personShare())) {
+        double personRate =
+                switch (type) {
+                    case "judicial" -> 0.3;
+                    case "penalty", "coercion" -> 0.1;
+                    case "license" -> 0.05;
+                    default -> 0.0;
+                };
+        if (personRate > 0
+                && planner.share(Noise.SUBJECT_PERSON, personRate * settings.personShare())) {
             return person();
         }
         if (planner.share(Noise.SUBJECT_UNREGISTERED, 0.02)) {
@@ -52,30 +61,48 @@ final class SubjectFactory {
         if (planner.share(Noise.SUBJECT_UNKNOWN, 0.02)) {
             return outsider(false);
         }
-        boolean regNoOnly = reg.individualsRegNoOnly.size() > 0 && planner.pending(Noise.CODE_REG_NO_ONLY) && planner.draw(0.5);
-        if (regNoOnly || planner.share(Noise.SUBJECT_INDIVIDUAL, settings.individualRecordShare())) {
+        boolean regNoOnly =
+                reg.individualsRegNoOnly.size() > 0
+                        && planner.pending(Noise.CODE_REG_NO_ONLY)
+                        && planner.draw(0.5);
+        if (regNoOnly
+                || planner.share(Noise.SUBJECT_INDIVIDUAL, settings.individualRecordShare())) {
             int withCode = reg.individualsUscc.size();
             int without = reg.individualsRegNoOnly.size();
             if (withCode + without > 0) {
-                boolean pickWithout = without > 0 && (withCode == 0 || regNoOnly || rnd.nextInt(withCode + without) < without);
-                int i = pickWithout ? reg.individualsRegNoOnly.pick(rnd) : reg.individualsUscc.pick(rnd);
+                boolean pickWithout =
+                        without > 0
+                                && (withCode == 0
+                                        || regNoOnly
+                                        || rnd.nextInt(withCode + without) < without);
+                int i =
+                        pickWithout
+                                ? reg.individualsRegNoOnly.pick(rnd)
+                                : reg.individualsUscc.pick(rnd);
                 Subject s = registered(i, "individual", "个体工商户");
                 s.kindNoise = Noise.SUBJECT_INDIVIDUAL;
                 return s;
             }
         }
         int i = pickEnterprise();
-        String kind = reg.kind(i) == GeneratedRegistry.BRANCH ? "branch"
-                : reg.is(i, GeneratedRegistry.TWIN_FORM) ? "twin_form"
-                : reg.is(i, GeneratedRegistry.TWIN_COUNTY) ? "twin_county"
-                : reg.is(i, GeneratedRegistry.SAME_NAME) ? "same_name" : "enterprise";
+        String kind =
+                reg.kind(i) == GeneratedRegistry.BRANCH
+                        ? "branch"
+                        : reg.is(i, GeneratedRegistry.TWIN_FORM)
+                                ? "twin_form"
+                                : reg.is(i, GeneratedRegistry.TWIN_COUNTY)
+                                        ? "twin_county"
+                                        : reg.is(i, GeneratedRegistry.SAME_NAME)
+                                                ? "same_name"
+                                                : "enterprise";
         Subject s = registered(i, kind, "法人及非法人组织");
-        s.kindNoise = switch (kind) {
-            case "branch" -> Noise.SUBJECT_BRANCH;
-            case "twin_form" -> Noise.SUBJECT_TWIN_FORM;
-            case "twin_county" -> Noise.SUBJECT_TWIN_COUNTY;
-            default -> null;
-        };
+        s.kindNoise =
+                switch (kind) {
+                    case "branch" -> Noise.SUBJECT_BRANCH;
+                    case "twin_form" -> Noise.SUBJECT_TWIN_FORM;
+                    case "twin_county" -> Noise.SUBJECT_TWIN_COUNTY;
+                    default -> null;
+                };
         return s;
     }
 
@@ -95,7 +122,9 @@ final class SubjectFactory {
         if (planner.pending(Noise.NAME_FORMER) && reg.renamed.size() > 0) {
             return reg.renamed.pick(rnd);
         }
-        if ((planner.pending(Noise.NAME_FULLWIDTH_LETTERS) || planner.pending(Noise.NAME_LETTER_CASE)) && reg.latin.size() > 0) {
+        if ((planner.pending(Noise.NAME_FULLWIDTH_LETTERS)
+                        || planner.pending(Noise.NAME_LETTER_CASE))
+                && reg.latin.size() > 0) {
             return reg.latin.pick(rnd);
         }
         if (planner.pending(Noise.NAME_BRACKET_WIDTH) && reg.bracketed.size() > 0) {
@@ -123,7 +152,12 @@ final class SubjectFactory {
         s.orgCode = reg.orgCode(i);
         s.trueId = reg.id(i);
         s.legalRep = reg.legalRep(i);
-        s.fuzzyFindable = !reg.is(i, GeneratedRegistry.TWIN_FORM | GeneratedRegistry.TWIN_COUNTY | GeneratedRegistry.SAME_NAME);
+        s.fuzzyFindable =
+                !reg.is(
+                        i,
+                        GeneratedRegistry.TWIN_FORM
+                                | GeneratedRegistry.TWIN_COUNTY
+                                | GeneratedRegistry.SAME_NAME);
         s.name = reg.name(i);
         nameVariant(s, i);
         return s;
@@ -148,12 +182,19 @@ final class SubjectFactory {
     private Subject outsider(boolean withCode) {
         Subject s = new Subject();
         Vocab.Prefix p = Vocab.OUTSIDE_PREFIXES.get(rnd.nextInt(Vocab.OUTSIDE_PREFIXES.size()));
-        s.name = NameFactory.enterprise(p.text(), names.newCombo(false), Vocab.LEGAL_FORMS.get(rnd.nextInt(2)));
+        s.name =
+                NameFactory.enterprise(
+                        p.text(), names.newCombo(false), Vocab.LEGAL_FORMS.get(rnd.nextInt(2)));
         s.category = "法人及非法人组织";
         s.legalRep = names.person();
         if (withCode) {
             s.kind = "unregistered";
-            s.uscc = codes.uscc(false, p.division(), CodeFactory.UNREGISTERED_BASE + unregistered++, false);
+            s.uscc =
+                    codes.uscc(
+                            false,
+                            p.division(),
+                            CodeFactory.UNREGISTERED_BASE + unregistered++,
+                            false);
             s.trueId = s.uscc;
             s.kindNoise = Noise.SUBJECT_UNREGISTERED;
         } else {
@@ -197,34 +238,36 @@ final class SubjectFactory {
         if (n == null) {
             return;
         }
-        String v = switch (n) {
-            case NAME_BRACKET_WIDTH -> NameFactory.bracketWidth(s.name, rnd);
-            case NAME_SPACES -> NameFactory.spaced(s.name, rnd);
-            case NAME_FULLWIDTH_LETTERS -> NameFactory.fullWidthLetters(s.name);
-            case NAME_LETTER_CASE -> NameFactory.lowerLetters(s.name);
-            case NAME_PUNCTUATION -> NameFactory.punctuated(s.name, rnd);
-            case NAME_TRADITIONAL -> NameFactory.traditional(s.name, rnd);
-            case NAME_TYPO -> NameFactory.typo(s.name, rnd);
-            case NAME_DROPPED_PREFIX -> reg.withoutPrefix(i);
-            case NAME_FORMER -> reg.formerNames(i)[rnd.nextInt(reg.formerNames(i).length)];
-            default -> null;
-        };
+        String v =
+                switch (n) {
+                    case NAME_BRACKET_WIDTH -> NameFactory.bracketWidth(s.name, rnd);
+                    case NAME_SPACES -> NameFactory.spaced(s.name, rnd);
+                    case NAME_FULLWIDTH_LETTERS -> NameFactory.fullWidthLetters(s.name);
+                    case NAME_LETTER_CASE -> NameFactory.lowerLetters(s.name);
+                    case NAME_PUNCTUATION -> NameFactory.punctuated(s.name, rnd);
+                    case NAME_TRADITIONAL -> NameFactory.traditional(s.name, rnd);
+                    case NAME_TYPO -> NameFactory.typo(s.name, rnd);
+                    case NAME_DROPPED_PREFIX -> reg.withoutPrefix(i);
+                    case NAME_FORMER -> reg.formerNames(i)[rnd.nextInt(reg.formerNames(i).length)];
+                    default -> null;
+                };
         if (v == null || v.equals(s.name)) {
             return;
         }
         s.name = v;
         s.nameNoise = n;
-        s.nameVariant = switch (n) {
-            case NAME_BRACKET_WIDTH -> "bracket_width";
-            case NAME_SPACES -> "spaces";
-            case NAME_FULLWIDTH_LETTERS -> "fullwidth_letters";
-            case NAME_LETTER_CASE -> "letter_case";
-            case NAME_PUNCTUATION -> "punctuation";
-            case NAME_TRADITIONAL -> "traditional";
-            case NAME_TYPO -> "typo";
-            case NAME_DROPPED_PREFIX -> "dropped_prefix";
-            default -> "former_name";
-        };
+        s.nameVariant =
+                switch (n) {
+                    case NAME_BRACKET_WIDTH -> "bracket_width";
+                    case NAME_SPACES -> "spaces";
+                    case NAME_FULLWIDTH_LETTERS -> "fullwidth_letters";
+                    case NAME_LETTER_CASE -> "letter_case";
+                    case NAME_PUNCTUATION -> "punctuation";
+                    case NAME_TRADITIONAL -> "traditional";
+                    case NAME_TYPO -> "typo";
+                    case NAME_DROPPED_PREFIX -> "dropped_prefix";
+                    default -> "former_name";
+                };
         planner.hit(n);
     }
 
@@ -233,7 +276,10 @@ final class SubjectFactory {
         w.add(weight);
     }
 
-    /** How the decision's copies identify its subject: which codes, in which columns, mistyped or not. */
+    /**
+     * How the decision's copies identify its subject: which codes, in which columns, mistyped or
+     * not.
+     */
     void codeVariant(Decision d) {
         Subject s = d.subject;
         if (s.person) {
@@ -251,7 +297,11 @@ final class SubjectFactory {
             return;
         }
         String v = s.nameVariant;
-        boolean byNameOnly = v.equals("traditional") || v.equals("typo") || v.equals("dropped_prefix") || v.equals("former_name");
+        boolean byNameOnly =
+                v.equals("traditional")
+                        || v.equals("typo")
+                        || v.equals("dropped_prefix")
+                        || v.equals("former_name");
         boolean nameExercise = !v.equals("exact") || s.kind.equals("same_name");
         List<Noise> opts;
         double[] w;
@@ -266,23 +316,35 @@ final class SubjectFactory {
             w = new double[] {0.5, 0.2, 0.3};
         } else {
             boolean hasReg = s.regNo != null;
-            opts = Arrays.asList(Noise.CODE_USCC, Noise.CODE_USCC_OTHER_COPY, hasReg ? Noise.CODE_REG_NO_ONLY : Noise.CODE_USCC,
-                    Noise.CODE_ORG_CODE_ONLY, Noise.CODE_WRONG_COLUMN, Noise.CODE_TYPO, Noise.CODE_NONE);
+            opts =
+                    Arrays.asList(
+                            Noise.CODE_USCC,
+                            Noise.CODE_USCC_OTHER_COPY,
+                            hasReg ? Noise.CODE_REG_NO_ONLY : Noise.CODE_USCC,
+                            Noise.CODE_ORG_CODE_ONLY,
+                            Noise.CODE_WRONG_COLUMN,
+                            Noise.CODE_TYPO,
+                            Noise.CODE_NONE);
             double sc = settings.noiseScale();
-            w = new double[] {0.55, 0.08 * sc, 0.08 * sc, 0.07 * sc, 0.03 * sc, 0.05 * sc, 0.14 * sc};
+            w =
+                    new double[] {
+                        0.55, 0.08 * sc, 0.08 * sc, 0.07 * sc, 0.03 * sc, 0.05 * sc, 0.14 * sc
+                    };
         }
         Noise n = planner.pick(opts, w);
-        d.codeVariant = switch (n) {
-            case CODE_USCC_OTHER_COPY -> "uscc_other_copy";
-            case CODE_REG_NO_ONLY -> "reg_no";
-            case CODE_ORG_CODE_ONLY -> "org_code";
-            case CODE_WRONG_COLUMN -> "wrong_column";
-            case CODE_TYPO -> "typo";
-            case CODE_NONE -> "none";
-            default -> "uscc";
-        };
+        d.codeVariant =
+                switch (n) {
+                    case CODE_USCC_OTHER_COPY -> "uscc_other_copy";
+                    case CODE_REG_NO_ONLY -> "reg_no";
+                    case CODE_ORG_CODE_ONLY -> "org_code";
+                    case CODE_WRONG_COLUMN -> "wrong_column";
+                    case CODE_TYPO -> "typo";
+                    case CODE_NONE -> "none";
+                    default -> "uscc";
+                };
         if (d.codeVariant.equals("typo")) {
-            d.typoCode = s.uscc != null ? codes.typoUscc(s.uscc, rnd) : codes.typoRegNo(s.regNo, rnd);
+            d.typoCode =
+                    s.uscc != null ? codes.typoUscc(s.uscc, rnd) : codes.typoRegNo(s.regNo, rnd);
         } else if (d.codeVariant.equals("wrong_column")) {
             d.wrongColumn = s.regNo != null ? rnd.nextInt(3) : rnd.nextInt(2) * 2;
         }

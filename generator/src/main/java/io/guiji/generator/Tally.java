@@ -13,8 +13,8 @@ import java.util.TreeSet;
  * What a correct pipeline must count on the sample, from the generator's own knowledge of what it
  * wrote (never from pipeline code): records written, accepted and rejected (per docs/contract.md §7
  * reason and per department), unified records, and coverage against the catalogue (docs/contract.md
- * §8, all input). Kept for every run, for {@link GenerationResult}; {@link #coverage} is known after
- * {@link #finish}.
+ * §8, all input). Kept for every run, for {@link GenerationResult}; {@link #coverage} is known
+ * after {@link #finish}.
  */
 final class Tally implements GenerationListener {
     /** Counters of one department. */
@@ -35,8 +35,15 @@ final class Tally implements GenerationListener {
      * @param divisions per division: departments, covered departments, items, covered items
      * @param catalogued departments with at least one catalogued type
      */
-    record Coverage(int depts, int coveredDepts, int items, int coveredItems, List<String> uncoveredDepts,
-            List<Item> uncoveredItems, Map<String, int[]> divisions, Set<String> catalogued) {
+    record Coverage(
+            int depts,
+            int coveredDepts,
+            int items,
+            int coveredItems,
+            List<String> uncoveredDepts,
+            List<Item> uncoveredItems,
+            Map<String, int[]> divisions,
+            Set<String> catalogued) {
         double deptCoverage() {
             return depts == 0 ? 1.0 : (double) coveredDepts / depts;
         }
@@ -96,7 +103,10 @@ final class Tally implements GenerationListener {
         }
     }
 
-    /** Computes coverage: a catalogued item is covered by an accepted record of its department and type. */
+    /**
+     * Computes coverage: a catalogued item is covered by an accepted record of its department and
+     * type.
+     */
     void finish(Catalog catalog) {
         Set<String> catalogued = new TreeSet<>();
         List<String> uncoveredDepts = new ArrayList<>();
@@ -134,8 +144,18 @@ final class Tally implements GenerationListener {
             }
         }
         uncoveredDepts.sort(null);
-        uncoveredItems.sort((a, b) -> (a.dept() + "|" + a.type()).compareTo(b.dept() + "|" + b.type()));
-        coverage = new Coverage(depts, coveredDepts, items, covered, uncoveredDepts, uncoveredItems, divisions, catalogued);
+        uncoveredItems.sort(
+                (a, b) -> (a.dept() + "|" + a.type()).compareTo(b.dept() + "|" + b.type()));
+        coverage =
+                new Coverage(
+                        depts,
+                        coveredDepts,
+                        items,
+                        covered,
+                        uncoveredDepts,
+                        uncoveredItems,
+                        divisions,
+                        catalogued);
     }
 
     private DeptStats stats(String dept) {

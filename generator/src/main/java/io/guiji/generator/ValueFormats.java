@@ -6,11 +6,16 @@ import java.time.LocalDateTime;
 import java.util.Random;
 
 /**
- * How channels write dates, date-times, amounts and statuses (docs/contract.md §2): every date form the
- * contract accepts, the invalid dates of the {@code INVALID_DATE} rejections, and status words.
+ * How channels write dates, date-times, amounts and statuses (docs/contract.md §2): every date form
+ * the contract accepts, the invalid dates of the {@code INVALID_DATE} rejections, and status words.
  */
 final class ValueFormats {
-    enum DateStyle { ISO, SLASH, COMPACT, CHINESE }
+    enum DateStyle {
+        ISO,
+        SLASH,
+        COMPACT,
+        CHINESE
+    }
 
     private final NoisePlanner planner;
     private final Random rnd;
@@ -20,14 +25,23 @@ final class ValueFormats {
         this.rnd = planner.random();
     }
 
-    /** A style for a date in a channel: the platform writes ISO, the 2016 layout compact or slash. */
+    /**
+     * A style for a date in a channel: the platform writes ISO, the 2016 layout compact or slash.
+     */
     DateStyle style(boolean platform, boolean layout2016) {
         if (platform) {
             return DateStyle.ISO;
         }
-        Noise n = planner.pick(
-                java.util.Arrays.asList(Noise.DATE_ISO, Noise.DATE_SLASH, Noise.DATE_COMPACT, Noise.DATE_CHINESE),
-                layout2016 ? new double[] {0.1, 0.5, 0.4, 0.0} : new double[] {0.45, 0.25, 0.15, 0.15});
+        Noise n =
+                planner.pick(
+                        java.util.Arrays.asList(
+                                Noise.DATE_ISO,
+                                Noise.DATE_SLASH,
+                                Noise.DATE_COMPACT,
+                                Noise.DATE_CHINESE),
+                        layout2016
+                                ? new double[] {0.1, 0.5, 0.4, 0.0}
+                                : new double[] {0.45, 0.25, 0.15, 0.15});
         return switch (n) {
             case DATE_SLASH -> DateStyle.SLASH;
             case DATE_COMPACT -> DateStyle.COMPACT;
@@ -42,7 +56,13 @@ final class ValueFormats {
         String s = format(d.getYear(), d.getMonthValue(), d.getDayOfMonth(), style);
         if (planner.chance(Noise.DATE_WITH_TIME, 0.1)) {
             planner.hit(Noise.DATE_WITH_TIME);
-            return s + " " + two(rnd.nextInt(24)) + ":" + two(rnd.nextInt(60)) + ":" + two(rnd.nextInt(60));
+            return s
+                    + " "
+                    + two(rnd.nextInt(24))
+                    + ":"
+                    + two(rnd.nextInt(60))
+                    + ":"
+                    + two(rnd.nextInt(60));
         }
         return s;
     }
@@ -55,7 +75,12 @@ final class ValueFormats {
     /** A 数据更新时间 in {@code style}, always with a time to the second. */
     static String dateTime(LocalDateTime t, DateStyle style) {
         return format(t.getYear(), t.getMonthValue(), t.getDayOfMonth(), style)
-                + " " + two(t.getHour()) + ":" + two(t.getMinute()) + ":" + two(t.getSecond());
+                + " "
+                + two(t.getHour())
+                + ":"
+                + two(t.getMinute())
+                + ":"
+                + two(t.getSecond());
     }
 
     static String format(int y, int m, int d, DateStyle style) {
@@ -112,11 +137,12 @@ final class ValueFormats {
     }
 
     private void hit(DateStyle style) {
-        planner.hit(switch (style) {
-            case ISO -> Noise.DATE_ISO;
-            case SLASH -> Noise.DATE_SLASH;
-            case COMPACT -> Noise.DATE_COMPACT;
-            case CHINESE -> Noise.DATE_CHINESE;
-        });
+        planner.hit(
+                switch (style) {
+                    case ISO -> Noise.DATE_ISO;
+                    case SLASH -> Noise.DATE_SLASH;
+                    case COMPACT -> Noise.DATE_COMPACT;
+                    case CHINESE -> Noise.DATE_CHINESE;
+                });
     }
 }

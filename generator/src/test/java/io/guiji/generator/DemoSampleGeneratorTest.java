@@ -8,7 +8,9 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code guiji demo} reaches the generator through {@link DemoSample#load()} (META-INF/services). */
+/**
+ * {@code guiji demo} reaches the generator through {@link DemoSample#load()} (META-INF/services).
+ */
 class DemoSampleGeneratorTest {
     @Test
     void theDemoFindsTheGeneratorAndGetsACompleteSample(@TempDir Path dir) {
@@ -18,7 +20,9 @@ class DemoSampleGeneratorTest {
 
         assertThat(sample).isInstanceOf(DemoSampleGenerator.class);
         assertThat(dir.resolve("input/catalog/catalog.csv")).isRegularFile();
-        assertThat(dir.resolve("input/registry")).isDirectoryContaining(p -> p.toString().endsWith(".csv"));
-        assertThat(dir.resolve("input/records")).isDirectoryRecursivelyContaining(p -> p.toString().endsWith(".csv"));
+        assertThat(dir.resolve("input/registry"))
+                .isDirectoryContaining(p -> p.toString().endsWith(".csv"));
+        assertThat(dir.resolve("input/records"))
+                .isDirectoryRecursivelyContaining(p -> p.toString().endsWith(".csv"));
     }
 }

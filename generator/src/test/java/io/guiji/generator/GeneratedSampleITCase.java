@@ -31,8 +31,7 @@ class GeneratedSampleITCase {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path dir;
+    @TempDir static Path dir;
 
     static List<JsonNode> truthRecords;
     static List<JsonNode> truthUnified;
@@ -46,7 +45,10 @@ class GeneratedSampleITCase {
         Path input = dir.resolve("input");
         Path truth = dir.resolve("truth");
         Path output = dir.resolve("output");
-        TruthBook.generate(new SampleGenerator(SampleGenerator.Settings.small().seed(20211).today(TODAY)), input, truth);
+        TruthBook.generate(
+                new SampleGenerator(SampleGenerator.Settings.small().seed(20211).today(TODAY)),
+                input,
+                truth);
         Configuration conf = new Configuration();
         conf.set(GuijiOptions.PROCESSING_DATE, TODAY.toString());
         conf.set(GuijiOptions.PARALLELISM, 2);
@@ -65,16 +67,20 @@ class GeneratedSampleITCase {
         Map<String, List<String>> placed = new HashMap<>();
         for (JsonNode u : unified) {
             for (JsonNode s : u.get("sources")) {
-                placed.computeIfAbsent(ref(s), k -> new ArrayList<>()).add("ACCEPTED " + identity(u));
+                placed.computeIfAbsent(ref(s), k -> new ArrayList<>())
+                        .add("ACCEPTED " + identity(u));
             }
         }
         for (JsonNode r : rejected) {
-            placed.computeIfAbsent(ref(r), k -> new ArrayList<>()).add("REJECTED " + r.get("reason").asText());
+            placed.computeIfAbsent(ref(r), k -> new ArrayList<>())
+                    .add("REJECTED " + r.get("reason").asText());
         }
         assertThat(placed).hasSameSizeAs(truthRecords);
         for (JsonNode t : truthRecords) {
-            String expected = t.get("outcome").asText().equals("ACCEPTED")
-                    ? "ACCEPTED " + identity(t) : "REJECTED " + t.get("reason").asText();
+            String expected =
+                    t.get("outcome").asText().equals("ACCEPTED")
+                            ? "ACCEPTED " + identity(t)
+                            : "REJECTED " + t.get("reason").asText();
             assertThat(placed.get(ref(t))).as("record %s", ref(t)).containsExactly(expected);
         }
     }
@@ -86,10 +92,15 @@ class GeneratedSampleITCase {
         for (JsonNode t : truthUnified) {
             JsonNode u = byIdentity.get(identity(t));
             assertThat(u).as("unified record %s", identity(t)).isNotNull();
-            assertThat(u.get("sources")).as("sources of %s", identity(t)).hasSize(t.get("copies").asInt());
-            assertThat(u.get("status").asText()).as("status of %s", identity(t)).isEqualTo(t.get("status").asText());
+            assertThat(u.get("sources"))
+                    .as("sources of %s", identity(t))
+                    .hasSize(t.get("copies").asInt());
+            assertThat(u.get("status").asText())
+                    .as("status of %s", identity(t))
+                    .isEqualTo(t.get("status").asText());
             assertThat(u.get("decision_date").asText()).isEqualTo(t.get("decision_date").asText());
-            assertThat(u.get("subject_name").asText()).as("winning copy of %s", identity(t))
+            assertThat(u.get("subject_name").asText())
+                    .as("winning copy of %s", identity(t))
                     .isEqualTo(t.get("winner").get("subject_name").asText());
             assertThat(u.get("version").asLong()).isPositive();
         }
@@ -102,16 +113,22 @@ class GeneratedSampleITCase {
         for (JsonNode t : truthUnified) {
             JsonNode u = byIdentity.get(identity(t));
             String method = u.get("link_method").asText();
-            String enterprise = u.get("enterprise_id").isNull() ? null : u.get("enterprise_id").asText();
+            String enterprise =
+                    u.get("enterprise_id").isNull() ? null : u.get("enterprise_id").asText();
             String expectedMethod = t.get("link_method").asText();
-            String expected = t.get("enterprise_id").isNull() ? null : t.get("enterprise_id").asText();
+            String expected =
+                    t.get("enterprise_id").isNull() ? null : t.get("enterprise_id").asText();
             if (method.equals("FUZZY")) {
                 // tier 6 may find what tiers 1-5 cannot, but only the right enterprise
                 assertThat(expectedMethod).as("fuzzy link of %s", identity(t)).isEqualTo("NONE");
-                assertThat(enterprise).as("fuzzy link of %s", identity(t)).isEqualTo(text(t.get("fuzzy_enterprise_id")));
+                assertThat(enterprise)
+                        .as("fuzzy link of %s", identity(t))
+                        .isEqualTo(text(t.get("fuzzy_enterprise_id")));
                 continue;
             }
-            assertThat(method).as("link method of %s (%s)", identity(t), t.get("name_variant")).isEqualTo(expectedMethod);
+            assertThat(method)
+                    .as("link method of %s (%s)", identity(t), t.get("name_variant"))
+                    .isEqualTo(expectedMethod);
             assertThat(enterprise).as("enterprise of %s", identity(t)).isEqualTo(expected);
             if (!method.equals("NONE") && !method.equals("PERSON")) {
                 exact++;
@@ -132,22 +149,37 @@ class GeneratedSampleITCase {
 
     @Test
     void coverageIsWhatTheCatalogueAndTheAcceptedRecordsMakeIt() {
-        for (String field : List.of("dept_coverage", "item_coverage", "status", "uncovered_depts", "uncatalogued_depts")) {
+        for (String field :
+                List.of(
+                        "dept_coverage",
+                        "item_coverage",
+                        "status",
+                        "uncovered_depts",
+                        "uncatalogued_depts")) {
             assertThat(coverage.get(field)).as(field).isEqualTo(truthCoverage.get(field));
         }
-        assertThat(set(coverage.get("uncovered_items"))).isEqualTo(set(truthCoverage.get("uncovered_items")));
-        truthCoverage.get("by_dept").fields().forEachRemaining(e -> {
-            JsonNode got = coverage.get("by_dept").get(e.getKey());
-            assertThat(got).as("by_dept %s", e.getKey()).isNotNull();
-            for (String f : List.of("received", "accepted", "rejected", "duplicates")) {
-                assertThat(got.get(f).asLong()).as("by_dept %s %s", e.getKey(), f).isEqualTo(e.getValue().get(f).asLong());
-            }
-        });
+        assertThat(set(coverage.get("uncovered_items")))
+                .isEqualTo(set(truthCoverage.get("uncovered_items")));
+        truthCoverage
+                .get("by_dept")
+                .fields()
+                .forEachRemaining(
+                        e -> {
+                            JsonNode got = coverage.get("by_dept").get(e.getKey());
+                            assertThat(got).as("by_dept %s", e.getKey()).isNotNull();
+                            for (String f :
+                                    List.of("received", "accepted", "rejected", "duplicates")) {
+                                assertThat(got.get(f).asLong())
+                                        .as("by_dept %s %s", e.getKey(), f)
+                                        .isEqualTo(e.getValue().get(f).asLong());
+                            }
+                        });
     }
 
     private static java.util.Set<String> set(JsonNode array) {
         java.util.Set<String> s = new java.util.TreeSet<>();
-        array.forEach(n -> s.add(n.get("dept_code").asText() + "/" + n.get("record_type").asText()));
+        array.forEach(
+                n -> s.add(n.get("dept_code").asText() + "/" + n.get("record_type").asText()));
         return s;
     }
 
@@ -158,7 +190,11 @@ class GeneratedSampleITCase {
     }
 
     private static String identity(JsonNode n) {
-        return n.get("record_type").asText() + "|" + n.get("dept_code").asText() + "|" + n.get("doc_no").asText();
+        return n.get("record_type").asText()
+                + "|"
+                + n.get("dept_code").asText()
+                + "|"
+                + n.get("doc_no").asText();
     }
 
     private static String ref(JsonNode n) {

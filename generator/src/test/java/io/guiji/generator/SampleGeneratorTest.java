@@ -43,8 +43,7 @@ class SampleGeneratorTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path shared;
+    @TempDir static Path shared;
 
     private static GenerationResult small;
     private static Path input;
@@ -56,14 +55,21 @@ class SampleGeneratorTest {
     static void generateSmall() throws IOException {
         input = shared.resolve("in");
         truth = shared.resolve("truth");
-        small = TruthBook.generate(new SampleGenerator(SampleGenerator.Settings.small().seed(42).today(TODAY)), input, truth);
+        small =
+                TruthBook.generate(
+                        new SampleGenerator(SampleGenerator.Settings.small().seed(42).today(TODAY)),
+                        input,
+                        truth);
         truthRows = jsonLines(truth.resolve("records.jsonl"));
         unified = jsonLines(truth.resolve("unified.jsonl"));
     }
 
     @Test
     void sameSeedWritesIdenticalFiles(@TempDir Path dir) throws Exception {
-        TruthBook.generate(new SampleGenerator(SampleGenerator.Settings.small().seed(42).today(TODAY)), dir.resolve("in"), dir.resolve("truth"));
+        TruthBook.generate(
+                new SampleGenerator(SampleGenerator.Settings.small().seed(42).today(TODAY)),
+                dir.resolve("in"),
+                dir.resolve("truth"));
 
         assertThat(hashes(dir.resolve("in"))).isEqualTo(hashes(input));
         assertThat(hashes(dir.resolve("truth"))).isEqualTo(hashes(truth));
@@ -71,7 +77,8 @@ class SampleGeneratorTest {
 
     @Test
     void anotherSeedWritesOtherRecords(@TempDir Path dir) throws Exception {
-        new SampleGenerator(SampleGenerator.Settings.small().seed(43).today(TODAY)).generate(dir.resolve("in"));
+        new SampleGenerator(SampleGenerator.Settings.small().seed(43).today(TODAY))
+                .generate(dir.resolve("in"));
 
         assertThat(hashes(dir.resolve("in"))).isNotEqualTo(hashes(input));
         assertThat(dir.resolve("truth")).doesNotExist();
@@ -80,11 +87,15 @@ class SampleGeneratorTest {
     @Test
     void truthHasOneRowPerRecordWritten() throws IOException {
         assertThat(truthRows).hasSize((int) small.recordsWritten());
-        assertThat(small.expectedAccepted() + small.expectedRejected()).isEqualTo(small.recordsWritten());
+        assertThat(small.expectedAccepted() + small.expectedRejected())
+                .isEqualTo(small.recordsWritten());
 
         Map<String, Set<Long>> rowsByFile = new TreeMap<>();
         for (JsonNode r : truthRows) {
-            assertThat(rowsByFile.computeIfAbsent(r.get("file").asText(), k -> new TreeSet<>()).add(r.get("row").asLong()))
+            assertThat(
+                            rowsByFile
+                                    .computeIfAbsent(r.get("file").asText(), k -> new TreeSet<>())
+                                    .add(r.get("row").asLong()))
                     .as("row %s of %s appears once", r.get("row"), r.get("file"))
                     .isTrue();
         }
@@ -110,14 +121,18 @@ class SampleGeneratorTest {
     @Test
     void smallSampleHasEveryReasonAndEveryKindOfNoise() {
         Set<Noise> missing = EnumSet.noneOf(Noise.class);
-        small.noise().forEach((n, count) -> {
-            if (count == 0) {
-                missing.add(n);
-            }
-        });
+        small.noise()
+                .forEach(
+                        (n, count) -> {
+                            if (count == 0) {
+                                missing.add(n);
+                            }
+                        });
         assertThat(missing).as("kinds of noise never written").isEmpty();
 
-        assertThat(values(truthRows, "reason")).containsExactlyInAnyOrder("MALFORMED", "MISSING_FIELD", "INVALID_DATE", "UNKNOWN_SOURCE");
+        assertThat(values(truthRows, "reason"))
+                .containsExactlyInAnyOrder(
+                        "MALFORMED", "MISSING_FIELD", "INVALID_DATE", "UNKNOWN_SOURCE");
         Set<String> details = values(truthRows, "detail");
         for (Noise n : Noise.values()) {
             if (n.isReject()) {
@@ -125,27 +140,51 @@ class SampleGeneratorTest {
             }
         }
         assertThat(values(unified, "link_method"))
-                .containsExactlyInAnyOrder("USCC", "REG_NO", "ORG_CODE", "NAME", "FORMER_NAME", "PERSON", "NONE");
-        assertThat(values(unified, "name_variant")).contains("exact", "bracket_width", "spaces", "fullwidth_letters",
-                "letter_case", "punctuation", "traditional", "dropped_prefix", "former_name", "typo");
-        assertThat(values(unified, "code_variant")).contains("uscc", "uscc_other_copy", "reg_no", "org_code",
-                "wrong_column", "typo", "none", "unregistered", "id_no");
+                .containsExactlyInAnyOrder(
+                        "USCC", "REG_NO", "ORG_CODE", "NAME", "FORMER_NAME", "PERSON", "NONE");
+        assertThat(values(unified, "name_variant"))
+                .contains(
+                        "exact",
+                        "bracket_width",
+                        "spaces",
+                        "fullwidth_letters",
+                        "letter_case",
+                        "punctuation",
+                        "traditional",
+                        "dropped_prefix",
+                        "former_name",
+                        "typo");
+        assertThat(values(unified, "code_variant"))
+                .contains(
+                        "uscc",
+                        "uscc_other_copy",
+                        "reg_no",
+                        "org_code",
+                        "wrong_column",
+                        "typo",
+                        "none",
+                        "unregistered",
+                        "id_no");
         assertThat(values(unified, "status")).containsExactlyInAnyOrder("ACTIVE", "REVOKED");
         assertThat(unified).anyMatch(u -> !u.get("fuzzy_enterprise_id").isNull());
     }
 
     @Test
     void gbkFilesAreNotUtf8() throws IOException {
-        List<GenerationResult.InputFile> gbk = small.files().stream().filter(f -> f.encoding().equals("GBK")).toList();
+        List<GenerationResult.InputFile> gbk =
+                small.files().stream().filter(f -> f.encoding().equals("GBK")).toList();
         assertThat(gbk).isNotEmpty();
         for (GenerationResult.InputFile f : gbk) {
             byte[] bytes = Files.readAllBytes(input.resolve(f.path()));
-            assertThatThrownBy(() -> strict(StandardCharsets.UTF_8, bytes)).isInstanceOf(CharacterCodingException.class);
+            assertThatThrownBy(() -> strict(StandardCharsets.UTF_8, bytes))
+                    .isInstanceOf(CharacterCodingException.class);
             String text = strict(Charset.forName("GBK"), bytes);
             assertThat(text).containsAnyOf("行政相对人名称", "XK_WSH", "CF_WSH");
         }
-        List<GenerationResult.InputFile> utf8 = small.files().stream()
-                .filter(f -> f.encoding().equals("UTF-8") && !isBadBytesFile(f.path())).toList();
+        List<GenerationResult.InputFile> utf8 =
+                small.files().stream()
+                        .filter(f -> f.encoding().equals("UTF-8") && !isBadBytesFile(f.path()))
+                        .toList();
         for (GenerationResult.InputFile f : utf8) {
             strict(StandardCharsets.UTF_8, Files.readAllBytes(input.resolve(f.path())));
         }
@@ -172,7 +211,9 @@ class SampleGeneratorTest {
         for (JsonNode o : jsonLines(input.resolve("registry/individual.jsonl"))) {
             entries++;
             if (o.has("uscc")) {
-                assertThat(o.get("uscc").asText()).startsWith("92").satisfies(u -> assertThat(Uscc.isValid(u)).isTrue());
+                assertThat(o.get("uscc").asText())
+                        .startsWith("92")
+                        .satisfies(u -> assertThat(Uscc.isValid(u)).isTrue());
             } else {
                 assertThat(RegNo.isValid(o.get("reg_no").asText())).isTrue();
             }
@@ -184,7 +225,8 @@ class SampleGeneratorTest {
             String id = u.get("enterprise_id").isNull() ? null : u.get("enterprise_id").asText();
             switch (u.get("link_method").asText()) {
                 case "USCC", "ORG_CODE" -> assertThat(Uscc.isValid(id)).as(id).isTrue();
-                case "REG_NO", "NAME", "FORMER_NAME" -> assertThat(Uscc.isValid(id) || RegNo.isValid(id)).as(id).isTrue();
+                case "REG_NO", "NAME", "FORMER_NAME" ->
+                        assertThat(Uscc.isValid(id) || RegNo.isValid(id)).as(id).isTrue();
                 default -> assertThat(id).isNull();
             }
         }
@@ -194,7 +236,11 @@ class SampleGeneratorTest {
                 for (String line : Files.readAllLines(input.resolve(f.path()))) {
                     JsonNode o = parseOrNull(line);
                     if (o != null && o.hasNonNull("id_no")) {
-                        assertThat(CitizenId.isValid(Identifiers.canonical(o.get("id_no").asText()))).as(line).isTrue();
+                        assertThat(
+                                        CitizenId.isValid(
+                                                Identifiers.canonical(o.get("id_no").asText())))
+                                .as(line)
+                                .isTrue();
                         ids++;
                     }
                 }
@@ -212,7 +258,13 @@ class SampleGeneratorTest {
         long copies = 0;
         Set<String> identities = new HashSet<>();
         for (JsonNode u : unified) {
-            assertThat(identities.add(u.get("record_type").asText() + "|" + u.get("dept_code").asText() + "|" + u.get("doc_no").asText()))
+            assertThat(
+                            identities.add(
+                                    u.get("record_type").asText()
+                                            + "|"
+                                            + u.get("dept_code").asText()
+                                            + "|"
+                                            + u.get("doc_no").asText()))
                     .isTrue();
             assertThat(u.get("sources")).hasSize(u.get("copies").asInt());
             for (JsonNode s : u.get("sources")) {
@@ -222,7 +274,9 @@ class SampleGeneratorTest {
             }
             copies += u.get("copies").asLong();
             String doc = u.get("doc_no").asText();
-            assertThat(doc).doesNotContainPattern("\\s").doesNotContainPattern("[a-z]")
+            assertThat(doc)
+                    .doesNotContainPattern("\\s")
+                    .doesNotContainPattern("[a-z]")
                     .doesNotContainPattern("[\\(\\[【（［]\\d{4}");
             if (u.get("person").asBoolean()) {
                 assertThat(u.get("link_method").asText()).isEqualTo("PERSON");
@@ -232,17 +286,21 @@ class SampleGeneratorTest {
         assertThat(unified).hasSize((int) small.expectedUnified());
 
         JsonNode coverage = JSON.readTree(truth.resolve("coverage.json").toFile());
-        assertThat(coverage.get("dept_coverage").asDouble()).isBetween(0.85, 0.93).isEqualTo(small.deptCoverage());
+        assertThat(coverage.get("dept_coverage").asDouble())
+                .isBetween(0.85, 0.93)
+                .isEqualTo(small.deptCoverage());
         assertThat(coverage.get("status").asText()).isEqualTo("BELOW");
         assertThat(coverage.get("uncovered_depts")).isNotEmpty();
-        assertThat(coverage.get("uncovered_items").size()).isGreaterThan(coverage.get("uncovered_depts").size());
+        assertThat(coverage.get("uncovered_items").size())
+                .isGreaterThan(coverage.get("uncovered_depts").size());
         assertThat(coverage.get("uncatalogued_depts")).isNotEmpty();
         long received = 0;
         long duplicates = 0;
         for (JsonNode d : coverage.get("by_dept")) {
             received += d.get("received").asLong();
             duplicates += d.get("duplicates").asLong();
-            assertThat(d.get("accepted").asLong() + d.get("rejected").asLong()).isEqualTo(d.get("received").asLong());
+            assertThat(d.get("accepted").asLong() + d.get("rejected").asLong())
+                    .isEqualTo(d.get("received").asLong());
         }
         assertThat(received).isEqualTo(small.recordsWritten());
         assertThat(duplicates).isEqualTo(small.expectedAccepted() - small.expectedUnified());
@@ -258,13 +316,15 @@ class SampleGeneratorTest {
             byName.computeIfAbsent(Normal.nameKey(r[1]), k -> new ArrayList<>()).add(id);
             if (!r[3].isEmpty()) {
                 for (String former : r[3].split(";")) {
-                    byFormer.computeIfAbsent(Normal.nameKey(former), k -> new ArrayList<>()).add(id);
+                    byFormer.computeIfAbsent(Normal.nameKey(former), k -> new ArrayList<>())
+                            .add(id);
                 }
             }
         }
         for (JsonNode o : jsonLines(input.resolve("registry/individual.jsonl"))) {
             String id = o.has("uscc") ? o.get("uscc").asText() : o.get("reg_no").asText();
-            byName.computeIfAbsent(Normal.nameKey(o.get("name").asText()), k -> new ArrayList<>()).add(id);
+            byName.computeIfAbsent(Normal.nameKey(o.get("name").asText()), k -> new ArrayList<>())
+                    .add(id);
         }
         int same = 0;
         for (JsonNode u : unified) {
@@ -275,7 +335,8 @@ class SampleGeneratorTest {
             } else if (method.equals("FORMER_NAME")) {
                 assertThat(byName).doesNotContainKey(key);
                 assertThat(byFormer.get(key)).containsExactly(u.get("enterprise_id").asText());
-            } else if (u.get("subject_kind").asText().equals("same_name") && method.equals("NONE")) {
+            } else if (u.get("subject_kind").asText().equals("same_name")
+                    && method.equals("NONE")) {
                 assertThat(byName.get(key)).hasSizeGreaterThan(1);
                 same++;
             } else if (method.equals("NONE") && !u.get("fuzzy_enterprise_id").isNull()) {
@@ -288,12 +349,15 @@ class SampleGeneratorTest {
 
     @Test
     void largerRunWithoutTruthAccountsForEveryRecord(@TempDir Path dir) {
-        GenerationResult r = new SampleGenerator(SampleGenerator.Settings.scaled(4_000, 1_500).seed(9).today(TODAY))
-                .generate(dir.resolve("in"));
+        GenerationResult r =
+                new SampleGenerator(
+                                SampleGenerator.Settings.scaled(4_000, 1_500).seed(9).today(TODAY))
+                        .generate(dir.resolve("in"));
 
         assertThat(r.recordsWritten()).isBetween(3_900L, 4_400L);
         assertThat(r.registryEntries()).isEqualTo(1_500);
-        assertThat(r.files().stream().mapToLong(GenerationResult.InputFile::rows).sum()).isEqualTo(r.recordsWritten());
+        assertThat(r.files().stream().mapToLong(GenerationResult.InputFile::rows).sum())
+                .isEqualTo(r.recordsWritten());
         assertThat(r.expectedRejected()).isPositive().isLessThan(r.recordsWritten() / 10);
         assertThat(r.deptCoverage()).isBetween(0.85, 0.93);
     }
@@ -301,31 +365,52 @@ class SampleGeneratorTest {
     @Test
     void replacesAnEarlierSampleButNothingElse(@TempDir Path dir) throws Exception {
         SampleGenerator.Settings s = SampleGenerator.Settings.small().seed(42).today(TODAY);
-        TruthBook.generate(new SampleGenerator(s.copy().seed(5)), dir.resolve("in"), dir.resolve("truth"));
+        TruthBook.generate(
+                new SampleGenerator(s.copy().seed(5)), dir.resolve("in"), dir.resolve("truth"));
         TruthBook.generate(new SampleGenerator(s), dir.resolve("in"), dir.resolve("truth"));
 
         assertThat(hashes(dir.resolve("in"))).isEqualTo(hashes(input));
         assertThat(hashes(dir.resolve("truth"))).isEqualTo(hashes(truth));
-        assertThatThrownBy(() -> TruthBook.generate(new SampleGenerator(s), dir.resolve("in"), dir.resolve("in").resolve("truth")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside");
+        assertThatThrownBy(
+                        () ->
+                                TruthBook.generate(
+                                        new SampleGenerator(s),
+                                        dir.resolve("in"),
+                                        dir.resolve("in").resolve("truth")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("outside");
     }
 
     @Test
     void refusesBadSettingsAndDirectoriesWithOtherFiles(@TempDir Path dir) throws IOException {
-        assertThatThrownBy(() -> new SampleGenerator(SampleGenerator.Settings.scaled(0, 1_000)).generate(dir.resolve("a")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("records");
-        assertThatThrownBy(() -> new SampleGenerator(SampleGenerator.Settings.scaled(100, 10)).generate(dir.resolve("a")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("enterprises");
+        assertThatThrownBy(
+                        () ->
+                                new SampleGenerator(SampleGenerator.Settings.scaled(0, 1_000))
+                                        .generate(dir.resolve("a")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("records");
+        assertThatThrownBy(
+                        () ->
+                                new SampleGenerator(SampleGenerator.Settings.scaled(100, 10))
+                                        .generate(dir.resolve("a")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("enterprises");
         Files.writeString(dir.resolve("x.txt"), "x");
-        assertThatThrownBy(() -> new SampleGenerator(SampleGenerator.Settings.small()).generate(dir))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not empty");
+        assertThatThrownBy(
+                        () -> new SampleGenerator(SampleGenerator.Settings.small()).generate(dir))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not empty");
     }
 
-    // ---- helpers ----------------------------------------------------------------------------------
+    // ---- helpers
+    // ----------------------------------------------------------------------------------
 
     private static boolean isBadBytesFile(String path) {
-        return truthRows.stream().anyMatch(r -> r.get("file").asText().equals(path)
-                && "REJECT_BAD_BYTES".equals(r.get("detail").asText()));
+        return truthRows.stream()
+                .anyMatch(
+                        r ->
+                                r.get("file").asText().equals(path)
+                                        && "REJECT_BAD_BYTES".equals(r.get("detail").asText()));
     }
 
     private static Set<String> values(List<JsonNode> lines, String field) {
@@ -357,8 +442,11 @@ class SampleGeneratorTest {
     }
 
     private static String strict(Charset cs, byte[] bytes) throws CharacterCodingException {
-        return cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(bytes)).toString();
+        return cs.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes))
+                .toString();
     }
 
     private static Map<String, String> hashes(Path root) throws Exception {
@@ -373,12 +461,15 @@ class SampleGeneratorTest {
     }
 
     /**
-     * Data records of a CSV file as docs/contract.md §3 counts them, from the bytes (quotes, commas and line
-     * breaks are ASCII in UTF-8 and GBK alike): records after the header, blank lines not counted,
-     * a quote still open at the end closing the last record.
+     * Data records of a CSV file as docs/contract.md §3 counts them, from the bytes (quotes, commas
+     * and line breaks are ASCII in UTF-8 and GBK alike): records after the header, blank lines not
+     * counted, a quote still open at the end closing the last record.
      */
     static long csvRecords(byte[] b) {
-        int i = b.length >= 3 && b[0] == (byte) 0xEF && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF ? 3 : 0;
+        int i =
+                b.length >= 3 && b[0] == (byte) 0xEF && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF
+                        ? 3
+                        : 0;
         boolean quoted = false;
         boolean content = false;
         boolean header = true;

@@ -8,7 +8,6 @@ import io.guiji.generator.Decision.Subject;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,36 +23,39 @@ import java.util.TreeSet;
 
 /**
  * The ground truth of the tests, from the generator's own knowledge of what it wrote (never from
- * pipeline code): the expected outcome of every input record, every unified record, and coverage.
- * A {@link GenerationListener}: {@link #generate} writes a sample and, beside it, these files:
+ * pipeline code): the expected outcome of every input record, every unified record, and coverage. A
+ * {@link GenerationListener}: {@link #generate} writes a sample and, beside it, these files:
  *
  * <ul>
  *   <li>{@code records.jsonl}, one line per input record: {@code file}, {@code row}, {@code
- *       outcome} (ACCEPTED/REJECTED), {@code reason} (null or the docs/contract.md §7 reason), {@code
- *       record_type} (null when the path names none), {@code dept_code}, {@code doc_no} (canonical,
- *       accepted records only), {@code detail} (the {@link Noise} kind of a rejection);
+ *       outcome} (ACCEPTED/REJECTED), {@code reason} (null or the docs/contract.md §7 reason),
+ *       {@code record_type} (null when the path names none), {@code dept_code}, {@code doc_no}
+ *       (canonical, accepted records only), {@code detail} (the {@link Noise} kind of a rejection);
  *   <li>{@code unified.jsonl}, one line per identity with accepted copies: {@code record_type},
  *       {@code dept_code}, {@code doc_no}, {@code copies}, {@code status}, {@code decision_date},
- *       {@code person}, {@code enterprise_id}, {@code link_method} (docs/contract.md §6 tiers 1–5, PERSON or
- *       NONE), {@code fuzzy_enterprise_id}, {@code name_variant}, {@code code_variant}, {@code
- *       subject_kind}, {@code true_enterprise_id}, {@code winner} ({@code subject_name} after Text
- *       normalization, {@code fine_amount} for penalties as a plain decimal string, {@code
- *       updated_at} ISO or null), {@code sources} and {@code noise};
- *   <li>{@code coverage.json}: docs/contract.md §8 over all input, with per-division and per-department
- *       figures;
+ *       {@code person}, {@code enterprise_id}, {@code link_method} (docs/contract.md §6 tiers 1–5,
+ *       PERSON or NONE), {@code fuzzy_enterprise_id}, {@code name_variant}, {@code code_variant},
+ *       {@code subject_kind}, {@code true_enterprise_id}, {@code winner} ({@code subject_name}
+ *       after Text normalization, {@code fine_amount} for penalties as a plain decimal string,
+ *       {@code updated_at} ISO or null), {@code sources} and {@code noise};
+ *   <li>{@code coverage.json}: docs/contract.md §8 over all input, with per-division and
+ *       per-department figures;
  *   <li>{@code meta.json}: seed, day of processing, expected totals, noise counts, files.
  * </ul>
  *
- * <p>Linking follows docs/contract.md §6 literally: a valid USCC of any accepted copy, else a registered
- * registration number, else an organization code matching a registry USCC, else the name key equal
- * to exactly one registry name, else to exactly one former name, else NONE. The generator's intent
- * is checked against that outcome, so an accidental collision fails generation instead of
- * producing a wrong truth.
+ * <p>Linking follows docs/contract.md §6 literally: a valid USCC of any accepted copy, else a
+ * registered registration number, else an organization code matching a registry USCC, else the name
+ * key equal to exactly one registry name, else to exactly one former name, else NONE. The
+ * generator's intent is checked against that outcome, so an accidental collision fails generation
+ * instead of producing a wrong truth.
  */
 final class TruthBook implements GenerationListener, AutoCloseable {
-    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+    private static final DateTimeFormatter ISO =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+
     /** What it writes into the truth directory; a directory holding only these is reused. */
-    private static final Set<String> FILES = Set.of("records.jsonl", "unified.jsonl", "coverage.json", "meta.json");
+    private static final Set<String> FILES =
+            Set.of("records.jsonl", "unified.jsonl", "coverage.json", "meta.json");
 
     /** Non-person unified records of one department that link exactly, and with the fuzzy tier. */
     private static final class Linked {
@@ -61,7 +63,8 @@ final class TruthBook implements GenerationListener, AutoCloseable {
         long withFuzzy;
     }
 
-    private final ObjectMapper json = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    private final ObjectMapper json =
+            new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
     private final Path dir;
     private final BufferedWriter records;
     private final BufferedWriter unified;
@@ -76,12 +79,16 @@ final class TruthBook implements GenerationListener, AutoCloseable {
     }
 
     /**
-     * Writes the sample of {@code generator} under {@code inputDir} and its ground truth under {@code
-     * truthDir}, which must lie outside {@code inputDir} and be absent, empty or hold an earlier truth.
+     * Writes the sample of {@code generator} under {@code inputDir} and its ground truth under
+     * {@code truthDir}, which must lie outside {@code inputDir} and be absent, empty or hold an
+     * earlier truth.
      */
     static GenerationResult generate(SampleGenerator generator, Path inputDir, Path truthDir) {
-        if (truthDir.toAbsolutePath().normalize().startsWith(inputDir.toAbsolutePath().normalize())) {
-            throw new IllegalArgumentException("the truth directory must lie outside the input directory " + inputDir);
+        if (truthDir.toAbsolutePath()
+                .normalize()
+                .startsWith(inputDir.toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException(
+                    "the truth directory must lie outside the input directory " + inputDir);
         }
         SampleGenerator.prepare(truthDir, FILES);
         try (TruthBook truth = new TruthBook(truthDir)) {
@@ -99,15 +106,36 @@ final class TruthBook implements GenerationListener, AutoCloseable {
     @Override
     public void row(Decision d, Copy c) {
         String reason = c.reject == null ? null : c.reject.reason();
-        row(c.file, c.row, reason, d.type(), d.dept().code(), c.reject == null ? d.docNo : null, c.reject);
+        row(
+                c.file,
+                c.row,
+                reason,
+                d.type(),
+                d.dept().code(),
+                c.reject == null ? d.docNo : null,
+                c.reject);
     }
 
     @Override
     public void unknownSource(String file, long row, String dept) {
-        row(file, row, Noise.REJECT_UNKNOWN_SOURCE.reason(), null, dept, null, Noise.REJECT_UNKNOWN_SOURCE);
+        row(
+                file,
+                row,
+                Noise.REJECT_UNKNOWN_SOURCE.reason(),
+                null,
+                dept,
+                null,
+                Noise.REJECT_UNKNOWN_SOURCE);
     }
 
-    private void row(String file, long row, String reason, String type, String dept, String docNo, Noise detail) {
+    private void row(
+            String file,
+            long row,
+            String reason,
+            String type,
+            String dept,
+            String docNo,
+            Noise detail) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("file", file);
         o.put("row", row);
@@ -134,7 +162,8 @@ final class TruthBook implements GenerationListener, AutoCloseable {
         }
         Subject s = d.subject;
 
-        // The winning copy (docs/contract.md §5): the latest updated_at; copies that tie must agree.
+        // The winning copy (docs/contract.md §5): the latest updated_at; copies that tie must
+        // agree.
         LocalDateTime latest = null;
         for (Copy c : acc) {
             if ((c.updatedAt == null) == d.timed) {
@@ -150,7 +179,8 @@ final class TruthBook implements GenerationListener, AutoCloseable {
                 if (winner == null) {
                     winner = c;
                 } else if (!sameTruth(winner, c)) {
-                    throw new IllegalStateException("generator bug: tied copies of " + d.docNo + " differ");
+                    throw new IllegalStateException(
+                            "generator bug: tied copies of " + d.docNo + " differ");
                 }
             }
         }
@@ -191,8 +221,10 @@ final class TruthBook implements GenerationListener, AutoCloseable {
             }
             checkIntent(d, method, id);
         }
-        boolean fuzzyVariant = s.nameVariant.equals("traditional") || s.nameVariant.equals("typo")
-                || s.nameVariant.equals("dropped_prefix");
+        boolean fuzzyVariant =
+                s.nameVariant.equals("traditional")
+                        || s.nameVariant.equals("typo")
+                        || s.nameVariant.equals("dropped_prefix");
         String fuzzy = method.equals("NONE") && fuzzyVariant && s.fuzzyFindable ? s.trueId : null;
         if (!s.person) {
             Linked l = linked.computeIfAbsent(d.dept().code(), k -> new Linked());
@@ -222,7 +254,9 @@ final class TruthBook implements GenerationListener, AutoCloseable {
         Map<String, Object> w = new LinkedHashMap<>();
         w.put("subject_name", name);
         if (d.type().equals("penalty")) {
-            w.put("fine_amount", winner.fine == null ? null : winner.fine.stripTrailingZeros().toPlainString());
+            w.put(
+                    "fine_amount",
+                    winner.fine == null ? null : winner.fine.stripTrailingZeros().toPlainString());
         }
         w.put("updated_at", winner.updatedAt == null ? null : winner.updatedAt.format(ISO));
         o.put("winner", w);
@@ -253,20 +287,39 @@ final class TruthBook implements GenerationListener, AutoCloseable {
         }
         boolean ok = expected.equals(method) && (id == null || id.equals(s.trueId));
         if (!ok) {
-            throw new IllegalStateException("generator bug: " + d.docNo + " (" + s.kind + ", " + s.nameVariant + ", '"
-                    + s.name + "') links by " + method + " to " + id + ", meant " + expected + " to " + s.trueId);
+            throw new IllegalStateException(
+                    "generator bug: "
+                            + d.docNo
+                            + " ("
+                            + s.kind
+                            + ", "
+                            + s.nameVariant
+                            + ", '"
+                            + s.name
+                            + "') links by "
+                            + method
+                            + " to "
+                            + id
+                            + ", meant "
+                            + expected
+                            + " to "
+                            + s.trueId);
         }
     }
 
     private static boolean sameTruth(Copy a, Copy b) {
-        return Normal.clean((String) a.values.get("subject_name")).equals(Normal.clean((String) b.values.get("subject_name")))
+        return Normal.clean((String) a.values.get("subject_name"))
+                        .equals(Normal.clean((String) b.values.get("subject_name")))
                 && a.version.revoked == b.version.revoked
-                && (a.fine == null ? b.fine == null : b.fine != null && a.fine.compareTo(b.fine) == 0);
+                && (a.fine == null
+                        ? b.fine == null
+                        : b.fine != null && a.fine.compareTo(b.fine) == 0);
     }
 
     /** Writes {@code coverage.json} and {@code meta.json}. */
     @Override
-    public void finish(Catalog catalog, double target, Tally tally, Map<String, Object> meta) throws IOException {
+    public void finish(Catalog catalog, double target, Tally tally, Map<String, Object> meta)
+            throws IOException {
         Tally.Coverage cov = tally.coverage();
         List<String> uncatalogued = new ArrayList<>();
         for (Map.Entry<String, Tally.DeptStats> e : tally.byDept().entrySet()) {

@@ -20,18 +20,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The same input gives the same unified records, rejections and coverage whatever the order rows
- * arrive in, the parallelism, and the runtime mode (docs/contract.md §6: "the result must not depend on
- * arrival order"; issue: parallelism 1 and 2, files in another order).
+ * arrive in, the parallelism, and the runtime mode (docs/contract.md §6: "the result must not
+ * depend on arrival order"; issue: parallelism 1 and 2, files in another order).
  */
 class OrderIndependenceITCase {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
 
     @RegisterExtension
-    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
+    static final MiniClusterExtension CLUSTER =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(4)
+                            .build());
 
-    @TempDir
-    static Path dir;
+    @TempDir static Path dir;
 
     static List<RawRow> records;
     static List<RawRow> registry;
@@ -45,7 +48,9 @@ class OrderIndependenceITCase {
         records = PipelineRunner.readRows(input, "records");
         registry = PipelineRunner.readRows(input, "registry");
         catalog = PipelineRunner.readRows(input, "catalog");
-        baseline = PipelineRunner.run(records, registry, catalog, 1, RuntimeExecutionMode.STREAMING, TODAY);
+        baseline =
+                PipelineRunner.run(
+                        records, registry, catalog, 1, RuntimeExecutionMode.STREAMING, TODAY);
     }
 
     @Test
@@ -58,16 +63,28 @@ class OrderIndependenceITCase {
     @Test
     void shuffledRowsAtParallelismTwoGiveTheSameResult() throws Exception {
         for (long seed : new long[] {1, 2}) {
-            PipelineRunner.Result r = PipelineRunner.run(shuffled(records, seed), shuffled(registry, seed),
-                    shuffled(catalog, seed), 2, RuntimeExecutionMode.STREAMING, TODAY);
+            PipelineRunner.Result r =
+                    PipelineRunner.run(
+                            shuffled(records, seed),
+                            shuffled(registry, seed),
+                            shuffled(catalog, seed),
+                            2,
+                            RuntimeExecutionMode.STREAMING,
+                            TODAY);
             assertSame(r);
         }
     }
 
     @Test
     void reversedRowsInBatchModeGiveTheSameResult() throws Exception {
-        PipelineRunner.Result r = PipelineRunner.run(reversed(records), reversed(registry), reversed(catalog), 2,
-                RuntimeExecutionMode.BATCH, TODAY);
+        PipelineRunner.Result r =
+                PipelineRunner.run(
+                        reversed(records),
+                        reversed(registry),
+                        reversed(catalog),
+                        2,
+                        RuntimeExecutionMode.BATCH,
+                        TODAY);
         assertSame(r);
     }
 

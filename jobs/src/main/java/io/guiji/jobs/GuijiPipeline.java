@@ -8,9 +8,9 @@ import io.guiji.jobs.coverage.DeptDeltaCombiner;
 import io.guiji.jobs.coverage.DeptStatsFunction;
 import io.guiji.jobs.ingest.RecordParser;
 import io.guiji.jobs.ingest.ReferenceParsers;
+import io.guiji.jobs.link.CompactRegistryIndex;
 import io.guiji.jobs.link.DedupLinkOperator;
 import io.guiji.jobs.link.EntryPlaces;
-import io.guiji.jobs.link.CompactRegistryIndex;
 import io.guiji.jobs.link.RegistryReplay;
 import io.guiji.schemas.CatalogEntry;
 import io.guiji.schemas.CoverageSnapshot;
@@ -52,40 +52,65 @@ public final class GuijiPipeline {
     private GuijiPipeline() {}
 
     /** The sources, already as rows (files) or entries (reference topics). */
-    public record Inputs(DataStream<RawRow> records, DataStream<RegistryEntry> registry, DataStream<CatalogEntry> catalog,
-                         DataStream<RejectedRecord> referenceRejected, RegistryReplay registryReplay) {
+    public record Inputs(
+            DataStream<RawRow> records,
+            DataStream<RegistryEntry> registry,
+            DataStream<CatalogEntry> catalog,
+            DataStream<RejectedRecord> referenceRejected,
+            RegistryReplay registryReplay) {
 
-        /** Inputs whose registry cannot be read again (a bounded run, a test): a restored streaming job then cannot rebuild its index. */
-        public Inputs(DataStream<RawRow> records, DataStream<RegistryEntry> registry, DataStream<CatalogEntry> catalog,
-                      DataStream<RejectedRecord> referenceRejected) {
+        /**
+         * Inputs whose registry cannot be read again (a bounded run, a test): a restored streaming
+         * job then cannot rebuild its index.
+         */
+        public Inputs(
+                DataStream<RawRow> records,
+                DataStream<RegistryEntry> registry,
+                DataStream<CatalogEntry> catalog,
+                DataStream<RejectedRecord> referenceRejected) {
             this(records, registry, catalog, referenceRejected, null);
         }
 
-        /** These inputs with a way to read the registry again after a restore ({@link DedupLinkOperator}). */
+        /**
+         * These inputs with a way to read the registry again after a restore ({@link
+         * DedupLinkOperator}).
+         */
         public Inputs withRegistryReplay(RegistryReplay replay) {
             return new Inputs(records, registry, catalog, referenceRejected, replay);
         }
 
         /** Inputs whose reference data still needs parsing from rows. */
-        public static Inputs fromRows(DataStream<RawRow> records, DataStream<RawRow> registryRows, DataStream<RawRow> catalogRows) {
-            SingleOutputStreamOperator<RegistryEntry> registry = registryRows
-                    .process(new ReferenceParsers.Registry())
-                    .uid(Uids.PARSE_REGISTRY).name("parse registry");
-            SingleOutputStreamOperator<CatalogEntry> catalog = catalogRows
-                    .process(new ReferenceParsers.Catalog())
-                    .uid(Uids.PARSE_CATALOG).name("parse catalogue");
-            DataStream<RejectedRecord> rejected = registry.getSideOutput(ReferenceParsers.REFERENCE_REJECTED)
-                    .union(catalog.getSideOutput(ReferenceParsers.REFERENCE_REJECTED));
+        public static Inputs fromRows(
+                DataStream<RawRow> records,
+                DataStream<RawRow> registryRows,
+                DataStream<RawRow> catalogRows) {
+            SingleOutputStreamOperator<RegistryEntry> registry =
+                    registryRows
+                            .process(new ReferenceParsers.Registry())
+                            .uid(Uids.PARSE_REGISTRY)
+                            .name("parse registry");
+            SingleOutputStreamOperator<CatalogEntry> catalog =
+                    catalogRows
+                            .process(new ReferenceParsers.Catalog())
+                            .uid(Uids.PARSE_CATALOG)
+                            .name("parse catalogue");
+            DataStream<RejectedRecord> rejected =
+                    registry.getSideOutput(ReferenceParsers.REFERENCE_REJECTED)
+                            .union(catalog.getSideOutput(ReferenceParsers.REFERENCE_REJECTED));
             return new Inputs(records, registry, catalog, rejected);
         }
     }
 
     /** What the pipeline publishes. */
-    public record Outputs(DataStream<UnifiedRecord> unified, DataStream<RejectedRecord> rejected,
-                          DataStream<CoverageSnapshot> coverage, DataStream<LinkChange> linkChanges,
-                          DataStream<RejectedRecord> referenceRejected) {}
+    public record Outputs(
+            DataStream<UnifiedRecord> unified,
+            DataStream<RejectedRecord> rejected,
+            DataStream<CoverageSnapshot> coverage,
+            DataStream<LinkChange> linkChanges,
+            DataStream<RejectedRecord> referenceRejected) {}
 
-    public static Outputs defineWorkflow(Inputs in, EmitMode mode, GuijiSettings settings, String period) {
+    public static Outputs defineWorkflow(
+            Inputs in, EmitMode mode, GuijiSettings settings, String period) {
         return defineWorkflow(in, mode, settings, period, null);
     }
 
@@ -93,49 +118,95 @@ public final class GuijiPipeline {
      * The dataflow with the given record parser ({@code null}: the configured one). Tests bring a
      * parser that fails on chosen rows, to see the whole job isolate them.
      */
-    public static Outputs defineWorkflow(Inputs in, EmitMode mode, GuijiSettings settings, String period, RecordParser parser) {
-        SingleOutputStreamOperator<SupervisionRecord> accepted = in.records()
-                .process(parser != null ? parser : new RecordParser(settings.fixedProcessingDate(), settings.zone()))
-                .uid(Uids.PARSE_RECORDS).name("parse and validate records");
+    public static Outputs defineWorkflow(
+            Inputs in, EmitMode mode, GuijiSettings settings, String period, RecordParser parser) {
+        SingleOutputStreamOperator<SupervisionRecord> accepted =
+                in.records()
+                        .process(
+                                parser != null
+                                        ? parser
+                                        : new RecordParser(
+                                                settings.fixedProcessingDate(), settings.zone()))
+                        .uid(Uids.PARSE_RECORDS)
+                        .name("parse and validate records");
 
         // One keyed exchange per record: copies meet by record_id in the operator that unites and
         // links them; the registry is broadcast to every subtask (BATCH reads it first).
-        SingleOutputStreamOperator<UnifiedRecord> unified = accepted
-                .keyBy(SupervisionRecord::getRecordId, TypeInformation.of(String.class))
-                .connect(in.registry()
-                        .map(new EntryPlaces()).returns(TypeInformation.of(IndexedEntry.class))
-                        .uid(Uids.REGISTRY_PLACES).name("registry places")
-                        .broadcast())
-                .transform("deduplicate and link", TypeInformation.of(UnifiedRecord.class),
-                        new DedupLinkOperator(mode, settings.zone(), settings.fuzzyPolicy(), settings.lookupMaxMatches(),
-                                CompactRegistryIndex::new, in.registryReplay()))
-                .uid(Uids.DEDUP_LINK);
+        SingleOutputStreamOperator<UnifiedRecord> unified =
+                accepted.keyBy(SupervisionRecord::getRecordId, TypeInformation.of(String.class))
+                        .connect(
+                                in.registry()
+                                        .map(new EntryPlaces())
+                                        .returns(TypeInformation.of(IndexedEntry.class))
+                                        .uid(Uids.REGISTRY_PLACES)
+                                        .name("registry places")
+                                        .broadcast())
+                        .transform(
+                                "deduplicate and link",
+                                TypeInformation.of(UnifiedRecord.class),
+                                new DedupLinkOperator(
+                                        mode,
+                                        settings.zone(),
+                                        settings.fuzzyPolicy(),
+                                        settings.lookupMaxMatches(),
+                                        CompactRegistryIndex::new,
+                                        in.registryReplay()))
+                        .uid(Uids.DEDUP_LINK);
 
         // Deltas summed where they are made (chained), so a record's counts cross no exchange.
         TypeInformation<DeptDelta> deltaType = TypeInformation.of(DeptDelta.class);
-        DataStream<DeptDelta> deltas = accepted.getSideOutput(RecordParser.DEPT_DELTAS)
-                .transform("sum parse deltas", deltaType, new DeptDeltaCombiner(settings.coverageIntervalMillis()))
-                .uid(Uids.SUM_PARSE_DELTAS)
-                .union(unified.getSideOutput(DedupLinkOperator.DEPT_DELTAS)
-                        .transform("sum link deltas", deltaType, new DeptDeltaCombiner(settings.coverageIntervalMillis()))
-                        .uid(Uids.SUM_LINK_DELTAS));
-        DataStream<DeptCounters> counters = deltas
-                .keyBy(DeptDelta::getDeptCode, TypeInformation.of(String.class))
-                .process(new DeptStatsFunction(mode, settings.coverageIntervalMillis()))
-                .uid(Uids.DEPT_STATS).name("count per department");
-        DataStream<CoverageSnapshot> coverage = in.catalog()
-                .connect(counters)
-                .keyBy(new CoverageKey<>(), new CoverageKey<>(), TypeInformation.of(Integer.class))
-                .process(new CoverageFunction(mode, settings.coverageTarget(), period,
-                        settings.coverageIntervalMillis(), settings.zone()))
-                .uid(Uids.COVERAGE).name("coverage").setParallelism(1).setMaxParallelism(1);
+        DataStream<DeptDelta> deltas =
+                accepted.getSideOutput(RecordParser.DEPT_DELTAS)
+                        .transform(
+                                "sum parse deltas",
+                                deltaType,
+                                new DeptDeltaCombiner(settings.coverageIntervalMillis()))
+                        .uid(Uids.SUM_PARSE_DELTAS)
+                        .union(
+                                unified.getSideOutput(DedupLinkOperator.DEPT_DELTAS)
+                                        .transform(
+                                                "sum link deltas",
+                                                deltaType,
+                                                new DeptDeltaCombiner(
+                                                        settings.coverageIntervalMillis()))
+                                        .uid(Uids.SUM_LINK_DELTAS));
+        DataStream<DeptCounters> counters =
+                deltas.keyBy(DeptDelta::getDeptCode, TypeInformation.of(String.class))
+                        .process(new DeptStatsFunction(mode, settings.coverageIntervalMillis()))
+                        .uid(Uids.DEPT_STATS)
+                        .name("count per department");
+        DataStream<CoverageSnapshot> coverage =
+                in.catalog()
+                        .connect(counters)
+                        .keyBy(
+                                new CoverageKey<>(),
+                                new CoverageKey<>(),
+                                TypeInformation.of(Integer.class))
+                        .process(
+                                new CoverageFunction(
+                                        mode,
+                                        settings.coverageTarget(),
+                                        period,
+                                        settings.coverageIntervalMillis(),
+                                        settings.zone()))
+                        .uid(Uids.COVERAGE)
+                        .name("coverage")
+                        .setParallelism(1)
+                        .setMaxParallelism(1);
 
         // Dead letters of every stage: the parser's, and copies dedup could not merge; registry
         // entries the index could not take join the reference rejections.
-        DataStream<RejectedRecord> rejected = accepted.getSideOutput(RecordParser.REJECTED)
-                .union(unified.getSideOutput(DedupLinkOperator.REJECTED));
-        DataStream<RejectedRecord> referenceRejected = in.referenceRejected()
-                .union(unified.getSideOutput(DedupLinkOperator.REFERENCE_REJECTED));
-        return new Outputs(unified, rejected, coverage, unified.getSideOutput(DedupLinkOperator.LINK_CHANGES), referenceRejected);
+        DataStream<RejectedRecord> rejected =
+                accepted.getSideOutput(RecordParser.REJECTED)
+                        .union(unified.getSideOutput(DedupLinkOperator.REJECTED));
+        DataStream<RejectedRecord> referenceRejected =
+                in.referenceRejected()
+                        .union(unified.getSideOutput(DedupLinkOperator.REFERENCE_REJECTED));
+        return new Outputs(
+                unified,
+                rejected,
+                coverage,
+                unified.getSideOutput(DedupLinkOperator.LINK_CHANGES),
+                referenceRejected);
     }
 }

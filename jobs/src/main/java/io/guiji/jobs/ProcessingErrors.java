@@ -1,7 +1,7 @@
 package io.guiji.jobs;
 
-import io.guiji.connectors.kafka.AvroGuard;
 import io.guiji.connectors.SinkSafeText;
+import io.guiji.connectors.kafka.AvroGuard;
 import io.guiji.schemas.RejectReason;
 import io.guiji.schemas.RejectedRecord;
 import java.io.IOException;
@@ -33,25 +33,40 @@ import org.apache.flink.metrics.MetricGroup;
 public final class ProcessingErrors {
     /** The per-operator counter of records whose processing threw. */
     public static final String METRIC = "processingErrors";
+
     /** The per-reason rejection counter, under the group {@code reason=<REASON>}. */
     public static final String REJECTED_METRIC = "recordsRejected";
+
     private static final int MAX_MESSAGE = 2000;
 
     private ProcessingErrors() {}
 
-    /** {@code stage <stage>: <exception class>: <message>}, bounded in length, unsafe characters escaped ({@link SinkSafeText#escape}). */
+    /**
+     * {@code stage <stage>: <exception class>: <message>}, bounded in length, unsafe characters
+     * escaped ({@link SinkSafeText#escape}).
+     */
     public static String message(String stage, Throwable e) {
-        String m = "stage " + stage + ": " + e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        String m =
+                "stage "
+                        + stage
+                        + ": "
+                        + e.getClass().getName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage());
         if (m.length() > MAX_MESSAGE) {
             m = m.substring(0, MAX_MESSAGE) + "…";
         }
         return SinkSafeText.escape(m);
     }
 
-    /** Whether {@code e} is a fault of the infrastructure (rethrow) rather than of the record (isolate). */
+    /**
+     * Whether {@code e} is a fault of the infrastructure (rethrow) rather than of the record
+     * (isolate).
+     */
     public static boolean isInfrastructure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof IOException || t instanceof InterruptedException || t instanceof Error
+            if (t instanceof IOException
+                    || t instanceof InterruptedException
+                    || t instanceof Error
                     || t.getClass().getName().startsWith("org.rocksdb.")) {
                 return true;
             }
@@ -67,14 +82,23 @@ public final class ProcessingErrors {
     }
 
     /** A dead letter for a record that a stage failed on. */
-    public static RejectedRecord rejected(String file, long row, String stage, Throwable e, String raw,
-                                          String deptCode, String recordType) {
+    public static RejectedRecord rejected(
+            String file,
+            long row,
+            String stage,
+            Throwable e,
+            String raw,
+            String deptCode,
+            String recordType) {
         return rejected(file, row, message(stage, e), raw, deptCode, recordType);
     }
 
-    /** A dead letter for a record that a stage failed on, with its message ({@link #message}) already made. */
-    public static RejectedRecord rejected(String file, long row, String message, String raw,
-                                          String deptCode, String recordType) {
+    /**
+     * A dead letter for a record that a stage failed on, with its message ({@link #message})
+     * already made.
+     */
+    public static RejectedRecord rejected(
+            String file, long row, String message, String raw, String deptCode, String recordType) {
         return RejectedRecord.newBuilder()
                 .setFile(escapeOrEmpty(file))
                 .setRow(row)
@@ -113,8 +137,11 @@ public final class ProcessingErrors {
     }
 
     private static boolean isClean(RejectedRecord r) {
-        return SinkSafeText.isSafe(r.getFile()) && SinkSafeText.isSafe(r.getMessage()) && SinkSafeText.isSafe(r.getRaw())
-                && SinkSafeText.isSafe(r.getDeptCode()) && SinkSafeText.isSafe(r.getRecordType());
+        return SinkSafeText.isSafe(r.getFile())
+                && SinkSafeText.isSafe(r.getMessage())
+                && SinkSafeText.isSafe(r.getRaw())
+                && SinkSafeText.isSafe(r.getDeptCode())
+                && SinkSafeText.isSafe(r.getRecordType());
     }
 
     /** Registers the {@value #METRIC} counter of an operator. */
@@ -122,7 +149,10 @@ public final class ProcessingErrors {
         return operator.counter(METRIC);
     }
 
-    /** One {@value #REJECTED_METRIC} counter per reject reason, in the group {@code reason=<REASON>}. */
+    /**
+     * One {@value #REJECTED_METRIC} counter per reject reason, in the group {@code
+     * reason=<REASON>}.
+     */
     public static Map<RejectReason, Counter> rejectionCounters(MetricGroup operator) {
         Map<RejectReason, Counter> m = new EnumMap<>(RejectReason.class);
         for (RejectReason r : RejectReason.values()) {

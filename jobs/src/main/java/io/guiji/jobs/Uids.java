@@ -13,8 +13,13 @@ public final class Uids {
     public static final String PARSE_RECORDS = "parse-records";
     public static final String PARSE_REGISTRY = "parse-registry";
     public static final String PARSE_CATALOG = "parse-catalog";
-    /** Deduplication and linking in one operator since 0.2 (state layout changed: no migration from 0.1 state). */
+
+    /**
+     * Deduplication and linking in one operator since 0.2 (state layout changed: no migration from
+     * 0.1 state).
+     */
     public static final String DEDUP_LINK = "dedup-link";
+
     public static final String REGISTRY_PLACES = "registry-places";
     public static final String SUM_PARSE_DELTAS = "sum-parse-deltas";
     public static final String SUM_LINK_DELTAS = "sum-link-deltas";

@@ -28,8 +28,8 @@ import java.util.stream.Collectors;
  *   <li>the stages depend only on earlier stages: normalize → ingest → dedup → link → coverage
  *       (link may use dedup, e.g. its merge of copies); none of them on the wiring (the pipeline,
  *       the file and stream jobs, configuration, the command line), which may depend on all;
- *   <li>only the demo command uses the sample generator ({@code demo}), and the generator uses
- *       only the value parsers ({@code normalize});
+ *   <li>only the demo command uses the sample generator ({@code demo}), and the generator uses only
+ *       the value parsers ({@code normalize});
  *   <li>nothing in src/main uses a test class (test servers, fixtures) or a test library;
  *   <li>no test uses JUnit 4.
  * </ul>
@@ -42,7 +42,8 @@ class LayeringTest {
      * module ({@code testing/servers}, used at test scope only).
      */
     private static final Pattern TEST_LOCATION =
-            Pattern.compile(".*(/test-classes/|-tests\\.jar|/testing/servers/|guiji-testing-servers).*");
+            Pattern.compile(
+                    ".*(/test-classes/|-tests\\.jar|/testing/servers/|guiji-testing-servers).*");
 
     /** src/main of every module on the class path. */
     static final class MainCode implements ImportOption {
@@ -69,7 +70,10 @@ class LayeringTest {
     private static final String LINK = "io.guiji.jobs.link..";
     private static final String COVERAGE = "io.guiji.jobs.coverage..";
 
-    /** The sample generator: its own module, on this module's class path only when a build puts it there. */
+    /**
+     * The sample generator: its own module, on this module's class path only when a build puts it
+     * there.
+     */
     private static final String DEMO = "io.guiji.generator..";
 
     /** The wiring: may depend on every stage, and no stage may depend on it. */
@@ -130,8 +134,7 @@ class LayeringTest {
                     .resideInAPackage("io.guiji.jobs")
                     .and(DescribedPredicate.not(WIRING))
                     .should()
-                    .dependOnClassesThat(
-                            laterThan(NORMALIZE, INGEST, DEDUP, LINK, COVERAGE, DEMO));
+                    .dependOnClassesThat(laterThan(NORMALIZE, INGEST, DEDUP, LINK, COVERAGE, DEMO));
 
     @ArchTest
     static final ArchRule onlyTheDemoCommandUsesTheGenerator =
@@ -174,10 +177,9 @@ class LayeringTest {
     @ArchTest
     static void mainUsesNoTestClass(JavaClasses mainClasses) {
         Set<String> testClasses =
-                testCode().stream()
-                        .map(JavaClass::getName)
-                        .collect(Collectors.toSet());
-        // the rule means something only if the test code was found (the connectors' test servers too)
+                testCode().stream().map(JavaClass::getName).collect(Collectors.toSet());
+        // the rule means something only if the test code was found (the connectors' test servers
+        // too)
         assertThat(testClasses).contains("io.guiji.testing.KafkaBrokerExtension");
         noClasses()
                 .should()

@@ -24,7 +24,9 @@ public final class OperatorMetrics extends InterceptingTaskMetricGroup {
         return new MockEnvironmentBuilder().setMetricGroup(this).build();
     }
 
-    /** The count of the operator's counter {@code name}; fails when the operator registered none. */
+    /**
+     * The count of the operator's counter {@code name}; fails when the operator registered none.
+     */
     public long count(String name) {
         Counter c = (Counter) operator.get(name);
         if (c == null) {

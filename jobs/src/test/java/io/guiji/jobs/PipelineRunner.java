@@ -40,7 +40,11 @@ public final class PipelineRunner {
         }
         List<Path> files;
         try (Stream<Path> walk = Files.walk(dir)) {
-            files = walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+            files =
+                    walk.filter(Files::isRegularFile)
+                            .filter(p -> !p.getFileName().toString().startsWith("."))
+                            .sorted()
+                            .toList();
         }
         for (Path f : files) {
             try (CloseableIterator<RawRow> it = TabularFiles.open(f, root)) {
@@ -53,24 +57,62 @@ public final class PipelineRunner {
     }
 
     /** The outputs of one run, as tagged JSON lines. */
-    public record Result(List<String> unified, List<String> rejected, List<String> coverage, List<String> referenceRejected) {}
+    public record Result(
+            List<String> unified,
+            List<String> rejected,
+            List<String> coverage,
+            List<String> referenceRejected) {}
 
-    public static Result run(List<RawRow> records, List<RawRow> registry, List<RawRow> catalog, int parallelism,
-                             RuntimeExecutionMode runtime, LocalDate today) throws Exception {
+    public static Result run(
+            List<RawRow> records,
+            List<RawRow> registry,
+            List<RawRow> catalog,
+            int parallelism,
+            RuntimeExecutionMode runtime,
+            LocalDate today)
+            throws Exception {
         // No Kryo: every type the pipeline moves or keeps has its own serializer (Avro, POJO).
-        org.apache.flink.configuration.Configuration conf = new org.apache.flink.configuration.Configuration();
+        org.apache.flink.configuration.Configuration conf =
+                new org.apache.flink.configuration.Configuration();
         conf.set(org.apache.flink.configuration.PipelineOptions.GENERIC_TYPES, false);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(parallelism);
         env.setRuntimeMode(runtime);
         TypeInformation<RawRow> rowType = TypeInformation.of(RawRow.class);
-        GuijiPipeline.Inputs in = GuijiPipeline.Inputs.fromRows(
-                env.fromData(records, rowType), env.fromData(registry, rowType), env.fromData(catalog, rowType));
-        GuijiPipeline.Outputs out = GuijiPipeline.defineWorkflow(in, EmitMode.FINAL, GuijiSettings.defaults(today), "all-input");
-        DataStream<String> all = out.unified().map(new Tagged<>("unified", OutputJson::write)).returns(Types.STRING)
-                .union(out.rejected().map(new Tagged<>("rejected", (JsonLinesEncoder.Writer<io.guiji.schemas.RejectedRecord>) OutputJson::write)).returns(Types.STRING),
-                        out.coverage().map(new Tagged<>("coverage", OutputJson::write)).returns(Types.STRING),
-                        out.referenceRejected().map(new Tagged<>("reference_rejected", (JsonLinesEncoder.Writer<io.guiji.schemas.RejectedRecord>) OutputJson::write)).returns(Types.STRING));
+        GuijiPipeline.Inputs in =
+                GuijiPipeline.Inputs.fromRows(
+                        env.fromData(records, rowType),
+                        env.fromData(registry, rowType),
+                        env.fromData(catalog, rowType));
+        GuijiPipeline.Outputs out =
+                GuijiPipeline.defineWorkflow(
+                        in, EmitMode.FINAL, GuijiSettings.defaults(today), "all-input");
+        DataStream<String> all =
+                out.unified()
+                        .map(new Tagged<>("unified", OutputJson::write))
+                        .returns(Types.STRING)
+                        .union(
+                                out.rejected()
+                                        .map(
+                                                new Tagged<>(
+                                                        "rejected",
+                                                        (JsonLinesEncoder.Writer<
+                                                                        io.guiji.schemas
+                                                                                .RejectedRecord>)
+                                                                OutputJson::write))
+                                        .returns(Types.STRING),
+                                out.coverage()
+                                        .map(new Tagged<>("coverage", OutputJson::write))
+                                        .returns(Types.STRING),
+                                out.referenceRejected()
+                                        .map(
+                                                new Tagged<>(
+                                                        "reference_rejected",
+                                                        (JsonLinesEncoder.Writer<
+                                                                        io.guiji.schemas
+                                                                                .RejectedRecord>)
+                                                                OutputJson::write))
+                                        .returns(Types.STRING));
         List<String> u = new ArrayList<>();
         List<String> r = new ArrayList<>();
         List<String> c = new ArrayList<>();
@@ -84,7 +126,11 @@ public final class PipelineRunner {
                 switch (kind) {
                     case "unified" -> u.add(json);
                     case "rejected" -> r.add(json);
-                    case "coverage" -> c.add(json.replaceAll("\"generated_at\":\"[^\"]*\"", "\"generated_at\":\"-\""));
+                    case "coverage" ->
+                            c.add(
+                                    json.replaceAll(
+                                            "\"generated_at\":\"[^\"]*\"",
+                                            "\"generated_at\":\"-\""));
                     default -> rr.add(json);
                 }
             }

@@ -57,8 +57,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * STYLE §12: every record and state type travels through Flink's own serializers, never Kryo.
- * Each sample fills every field (checked), so decimals, unions, arrays and maps are exercised.
+ * STYLE §12: every record and state type travels through Flink's own serializers, never Kryo. Each
+ * sample fills every field (checked), so decimals, unions, arrays and maps are exercised.
  */
 class SerializationGuardTest {
 
@@ -77,8 +77,13 @@ class SerializationGuardTest {
                 sample(CoverageSnapshot.class, coverageSnapshot()),
                 sample(LinkChange.class, linkChange()),
                 sample(DedupState.class, dedupState()),
-                sample(IndexUpdate.class, new IndexUpdate("N:朝阳市鑫源建材厂", "91110000600037341L", "朝阳市鑫源建材有限公司", true, true)),
-                sample(LookupRequest.class, new LookupRequest("U:91110000600037341L", "penalty:SCJG01:朝市监罚〔2024〕12号")),
+                sample(
+                        IndexUpdate.class,
+                        new IndexUpdate(
+                                "N:朝阳市鑫源建材厂", "91110000600037341L", "朝阳市鑫源建材有限公司", true, true)),
+                sample(
+                        LookupRequest.class,
+                        new LookupRequest("U:91110000600037341L", "penalty:SCJG01:朝市监罚〔2024〕12号")),
                 sample(LookupAnswer.class, lookupAnswer()),
                 sample(DeptDelta.class, deptDelta()),
                 sample(DeptCounters.class, deptCounters()));
@@ -86,7 +91,8 @@ class SerializationGuardTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("records")
-    <T extends IndexedRecord> void avroRecordRoundTripsWithoutKryo(String name, Class<T> type, T value) throws Exception {
+    <T extends IndexedRecord> void avroRecordRoundTripsWithoutKryo(
+            String name, Class<T> type, T value) throws Exception {
         fillPlainFieldsLeftUnset(value);
         assertEveryFieldSet(value, type.getSimpleName());
 
@@ -103,21 +109,32 @@ class SerializationGuardTest {
         PenaltyDetails p = (PenaltyDetails) back.getFields().getDetails();
         assertThat(p.getFineAmount()).isEqualTo(new BigDecimal("12.345678"));
         assertThat(p.getConfiscatedAmount()).isEqualTo(new BigDecimal("0.500000"));
-        JudicialDetails j = (JudicialDetails) roundTrip(UnifiedRecord.class, unifiedRecord(judicialDetails()))
-                .getFields().getDetails();
+        JudicialDetails j =
+                (JudicialDetails)
+                        roundTrip(UnifiedRecord.class, unifiedRecord(judicialDetails()))
+                                .getFields()
+                                .getDetails();
         assertThat(j.getAmount()).isEqualTo(new BigDecimal("123456789012345678.000001"));
     }
 
     @Test
     void rawRowRoundTripsAsAPojoWithoutKryo() throws Exception {
-        RawRow row = new RawRow("records/SCJG01/penalty/2024-03.csv", 7L,
-                new String[] {"行政相对人名称", "行政处罚决定书文号", "罚款金额（万元）"},
-                new String[] {"朝阳市鑫源建材有限公司", "朝市监罚[2024]12号", null},
-                "朝阳市鑫源建材有限公司,朝市监罚[2024]12号,", "wrong column count", "GB18030");
-        // Every other public field (a POJO's whole state) gets a value too, so a new field is covered.
+        RawRow row =
+                new RawRow(
+                        "records/SCJG01/penalty/2024-03.csv",
+                        7L,
+                        new String[] {"行政相对人名称", "行政处罚决定书文号", "罚款金额（万元）"},
+                        new String[] {"朝阳市鑫源建材有限公司", "朝市监罚[2024]12号", null},
+                        "朝阳市鑫源建材有限公司,朝市监罚[2024]12号,",
+                        "wrong column count",
+                        "GB18030");
+        // Every other public field (a POJO's whole state) gets a value too, so a new field is
+        // covered.
         for (Field f : pojoFields(RawRow.class)) {
             if (f.get(row) == null) {
-                assertThat(f.getType()).as("RawRow.%s needs a sample value", f.getName()).isEqualTo(String.class);
+                assertThat(f.getType())
+                        .as("RawRow.%s needs a sample value", f.getName())
+                        .isEqualTo(String.class);
                 f.set(row, "sample-" + f.getName());
             }
         }
@@ -147,12 +164,15 @@ class SerializationGuardTest {
         SerializerConfigImpl config = new SerializerConfigImpl();
         config.setGenericTypes(false);
         TypeInformation<T> info = TypeInformation.of(type);
-        assertThat(info).as("%s must not fall back to Kryo", type.getName()).isNotInstanceOf(GenericTypeInfo.class);
+        assertThat(info)
+                .as("%s must not fall back to Kryo", type.getName())
+                .isNotInstanceOf(GenericTypeInfo.class);
         TypeSerializer<T> serializer = info.createSerializer(config);
 
         DataOutputSerializer out = new DataOutputSerializer(256);
         serializer.serialize(value, out);
-        DataInputDeserializer in = new DataInputDeserializer(out.getSharedBuffer(), 0, out.length());
+        DataInputDeserializer in =
+                new DataInputDeserializer(out.getSharedBuffer(), 0, out.length());
         T back = serializer.deserialize(in);
         assertThat(in.available()).as("every byte read back").isZero();
         assertThat(serializer.copy(value)).as("copy").isEqualTo(value);
@@ -171,20 +191,29 @@ class SerializationGuardTest {
                 fillPlainFieldsLeftUnset(nested);
                 continue;
             }
-            boolean unset = v == null || (v instanceof List<?> l && l.isEmpty()) || (v instanceof Map<?, ?> m && m.isEmpty());
+            boolean unset =
+                    v == null
+                            || (v instanceof List<?> l && l.isEmpty())
+                            || (v instanceof Map<?, ?> m && m.isEmpty());
             if (!unset) {
                 continue;
             }
             Schema schema = f.schema();
             if (schema.getType() == Schema.Type.UNION) {
-                schema = schema.getTypes().stream().filter(t -> t.getType() != Schema.Type.NULL).findFirst().orElse(schema);
+                schema =
+                        schema.getTypes().stream()
+                                .filter(t -> t.getType() != Schema.Type.NULL)
+                                .findFirst()
+                                .orElse(schema);
             }
             String text = "sample-" + f.name();
             if (schema.getType() == Schema.Type.STRING) {
                 r.put(f.pos(), text);
-            } else if (schema.getType() == Schema.Type.ARRAY && schema.getElementType().getType() == Schema.Type.STRING) {
+            } else if (schema.getType() == Schema.Type.ARRAY
+                    && schema.getElementType().getType() == Schema.Type.STRING) {
                 r.put(f.pos(), new ArrayList<>(List.of(text + "-1", text + "-2")));
-            } else if (schema.getType() == Schema.Type.MAP && schema.getValueType().getType() == Schema.Type.STRING) {
+            } else if (schema.getType() == Schema.Type.MAP
+                    && schema.getValueType().getType() == Schema.Type.STRING) {
                 r.put(f.pos(), new HashMap<>(Map.of("k", text)));
             }
         }
@@ -217,8 +246,10 @@ class SerializationGuardTest {
     // ---------------------------------------------------------------- samples
 
     private static <T> Arguments sample(Class<T> type, T value) {
-        String detail = value instanceof UnifiedRecord u
-                ? " with " + u.getFields().getDetails().getClass().getSimpleName() : "";
+        String detail =
+                value instanceof UnifiedRecord u
+                        ? " with " + u.getFields().getDetails().getClass().getSimpleName()
+                        : "";
         return Arguments.of(type.getSimpleName() + detail, type, value);
     }
 
@@ -245,27 +276,37 @@ class SerializationGuardTest {
 
     static LicenseDetails licenseDetails() {
         return LicenseDetails.newBuilder()
-                .setLicenseName("食品经营许可证").setLicenseNo("JY12113020001234").setLicenseCategory("普通")
-                .setContent("预包装食品销售").setValidFrom("2024-01-01").setValidTo("2028-12-31")
+                .setLicenseName("食品经营许可证")
+                .setLicenseNo("JY12113020001234")
+                .setLicenseCategory("普通")
+                .setContent("预包装食品销售")
+                .setValidFrom("2024-01-01")
+                .setValidTo("2028-12-31")
                 .build();
     }
 
     static InspectionDetails inspectionDetails() {
         return InspectionDetails.newBuilder()
-                .setTaskNo("SSJ-2024-001").setInspectionType("双随机抽查").setInspectionItem("广告发布")
+                .setTaskNo("SSJ-2024-001")
+                .setInspectionType("双随机抽查")
+                .setInspectionItem("广告发布")
                 .setResult("未发现问题")
                 .build();
     }
 
     static CoercionDetails coercionDetails() {
         return CoercionDetails.newBuilder()
-                .setMeasureType("查封").setContent("查封场所").setReleaseDate("2024-05-01")
+                .setMeasureType("查封")
+                .setContent("查封场所")
+                .setReleaseDate("2024-05-01")
                 .build();
     }
 
     static DishonestyDetails dishonestyDetails() {
         return DishonestyDetails.newBuilder()
-                .setListType("经营异常名录").setReason("未按期公示年报").setRemovalDate("2025-01-01")
+                .setListType("经营异常名录")
+                .setReason("未按期公示年报")
+                .setRemovalDate("2025-01-01")
                 .build();
     }
 
@@ -309,13 +350,19 @@ class SerializationGuardTest {
                 .setEnterpriseId("91110000600037341L")
                 .setLinkMethod(LinkMethod.FUZZY)
                 .setLinkConfidence(0.87)
-                .setCandidates(new ArrayList<>(List.of(
-                        new LinkCandidate("91110000600037341L", "朝阳市鑫源建材有限公司", 0.87),
-                        new LinkCandidate("91310115MA1K3BTP2B", "朝阳市鑫源建材有限责任公司", 0.61))))
+                .setCandidates(
+                        new ArrayList<>(
+                                List.of(
+                                        new LinkCandidate(
+                                                "91110000600037341L", "朝阳市鑫源建材有限公司", 0.87),
+                                        new LinkCandidate(
+                                                "91310115MA1K3BTP2B", "朝阳市鑫源建材有限责任公司", 0.61))))
                 .setQualityFlags(new ArrayList<>(List.of("CONFLICTING_USCC", "UNREGISTERED_CODE")))
-                .setSources(new ArrayList<>(List.of(
-                        new SourceRef("records/SCJG01/penalty/2024-03.csv", 7L),
-                        new SourceRef("kafka:records/3", 123456789L))))
+                .setSources(
+                        new ArrayList<>(
+                                List.of(
+                                        new SourceRef("records/SCJG01/penalty/2024-03.csv", 7L),
+                                        new SourceRef("kafka:records/3", 123456789L))))
                 .build();
     }
 
@@ -363,15 +410,28 @@ class SerializationGuardTest {
     static CoverageSnapshot coverageSnapshot() {
         Map<String, DivisionCoverage> byDivision = new HashMap<>();
         byDivision.put("211302", new DivisionCoverage("211302", 20, 19, 40, 30, 0.95, 0.75, "MET"));
-        byDivision.put("211303", new DivisionCoverage("211303", 3, 1, 3, 1, 1.0 / 3, 1.0 / 3, "BELOW"));
+        byDivision.put(
+                "211303", new DivisionCoverage("211303", 3, 1, 3, 1, 1.0 / 3, 1.0 / 3, "BELOW"));
         Map<String, DeptStats> byDept = new HashMap<>();
-        byDept.put("SCJG01", DeptStats.newBuilder()
-                .setDeptCode("SCJG01").setDeptName("朝阳市市场监督管理局").setDivisionCode("211302")
-                .setCatalogued(true).setReceived(10).setAccepted(8).setRejected(2).setDuplicates(1)
-                .setUnified(7).setNonPerson(6).setLinked(5).setLinkRate(5.0 / 6)
-                .setRecordTypes(new ArrayList<>(List.of("license", "penalty")))
-                .setCoveredItems(2).setCataloguedItems(3)
-                .build());
+        byDept.put(
+                "SCJG01",
+                DeptStats.newBuilder()
+                        .setDeptCode("SCJG01")
+                        .setDeptName("朝阳市市场监督管理局")
+                        .setDivisionCode("211302")
+                        .setCatalogued(true)
+                        .setReceived(10)
+                        .setAccepted(8)
+                        .setRejected(2)
+                        .setDuplicates(1)
+                        .setUnified(7)
+                        .setNonPerson(6)
+                        .setLinked(5)
+                        .setLinkRate(5.0 / 6)
+                        .setRecordTypes(new ArrayList<>(List.of("license", "penalty")))
+                        .setCoveredItems(2)
+                        .setCataloguedItems(3)
+                        .build());
         Map<String, Long> byReason = new HashMap<>();
         byReason.put("MISSING_FIELD", 2L);
         byReason.put("MALFORMED", 1L);
@@ -383,7 +443,8 @@ class SerializationGuardTest {
                 .setTarget(0.95)
                 .setStatus("MET")
                 .setUncoveredDepts(new ArrayList<>(List.of("SWJ01")))
-                .setUncoveredItems(new ArrayList<>(List.of(new CatalogItem("SWJ01", RecordType.penalty))))
+                .setUncoveredItems(
+                        new ArrayList<>(List.of(new CatalogItem("SWJ01", RecordType.penalty))))
                 .setUncataloguedDepts(new ArrayList<>(List.of("TJJ01")))
                 .setByDivision(byDivision)
                 .setByDept(byDept)
@@ -406,12 +467,18 @@ class SerializationGuardTest {
     static DedupState dedupState() {
         return DedupState.newBuilder()
                 .setWinner(supervisionRecord(penaltyDetails()))
-                .setWinnerRank("2024-06-01T08:00:00|012|records/SCJG01/penalty/2024-03.csv|000000000007")
-                .setUscc(new CodeChoice("91110000600037341L", "2024-06-01T08:00:00|012|a|000000000007"))
-                .setRegNo(new CodeChoice("110108000000016", "2024-03-01T09:00:00|010|b|000000000002"))
+                .setWinnerRank(
+                        "2024-06-01T08:00:00|012|records/SCJG01/penalty/2024-03.csv|000000000007")
+                .setUscc(
+                        new CodeChoice(
+                                "91110000600037341L", "2024-06-01T08:00:00|012|a|000000000007"))
+                .setRegNo(
+                        new CodeChoice("110108000000016", "2024-03-01T09:00:00|010|b|000000000002"))
                 .setOrgCode(new CodeChoice("600037341", "2024-03-01T09:00:00|010|b|000000000002"))
                 .setConflicts(new ArrayList<>(List.of("CONFLICTING_REG_NO")))
-                .setSources(new ArrayList<>(List.of(new SourceRef("a.csv", 7L), new SourceRef("b.csv", 2L))))
+                .setSources(
+                        new ArrayList<>(
+                                List.of(new SourceRef("a.csv", 7L), new SourceRef("b.csv", 2L))))
                 .setContentHashes(new ArrayList<>(List.of(-3750763034362895579L, 42L)))
                 .setEmittedVersion(2L)
                 .build();
@@ -421,9 +488,12 @@ class SerializationGuardTest {
         return LookupAnswer.newBuilder()
                 .setRecordId("penalty:SCJG01:朝市监罚〔2024〕12号")
                 .setKey("N:朝阳市利民商店")
-                .setMatches(new ArrayList<>(List.of(
-                        new RegistryMatch("91110000MA00000011", "朝阳市利民商店", false),
-                        new RegistryMatch("91110000MA00000021", "朝阳市利民超市有限公司", true))))
+                .setMatches(
+                        new ArrayList<>(
+                                List.of(
+                                        new RegistryMatch("91110000MA00000011", "朝阳市利民商店", false),
+                                        new RegistryMatch(
+                                                "91110000MA00000021", "朝阳市利民超市有限公司", true))))
                 .setTruncated(true)
                 .build();
     }
@@ -432,9 +502,17 @@ class SerializationGuardTest {
         return DeptDelta.newBuilder()
                 .setDeptCode("SCJG01")
                 .setRecordType(RecordType.coercion)
-                .setReceived(1).setAccepted(1).setRejected(1)
-                .setRejectReason(RejectReason.PROCESSING_ERROR) // the last symbol: appended for compatibility
-                .setDuplicates(-1).setUnified(1).setNonPerson(1).setLinked(-1).setProcessingErrors(1)
+                .setReceived(1)
+                .setAccepted(1)
+                .setRejected(1)
+                .setRejectReason(
+                        RejectReason
+                                .PROCESSING_ERROR) // the last symbol: appended for compatibility
+                .setDuplicates(-1)
+                .setUnified(1)
+                .setNonPerson(1)
+                .setLinked(-1)
+                .setProcessingErrors(1)
                 .build();
     }
 

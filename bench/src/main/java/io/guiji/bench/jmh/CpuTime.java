@@ -38,7 +38,10 @@ public final class CpuTime {
             methods.sort((x, y) -> x.getName().compareTo(y.getName()));
             Object sink = null;
             for (Method m : methods) {
-                int ops = m.isAnnotationPresent(OperationsPerInvocation.class) ? m.getAnnotation(OperationsPerInvocation.class).value() : 1;
+                int ops =
+                        m.isAnnotationPresent(OperationsPerInvocation.class)
+                                ? m.getAnnotation(OperationsPerInvocation.class).value()
+                                : 1;
                 long end = threads.getCurrentThreadCpuTime() + (long) (warmup * 1e9);
                 while (threads.getCurrentThreadCpuTime() < end) {
                     for (int k = 0; k < 100; k++) {
@@ -60,8 +63,13 @@ public final class CpuTime {
                     perOp.add((t - t0) / 1e3 / (n * ops));
                 }
                 perOp.sort(Double::compare);
-                System.out.printf("CPU %-22s %10.3f us/op (median of %d rounds; min %.3f, max %.3f)%n", m.getName(),
-                        perOp.get(rounds / 2), rounds, perOp.get(0), perOp.get(rounds - 1));
+                System.out.printf(
+                        "CPU %-22s %10.3f us/op (median of %d rounds; min %.3f, max %.3f)%n",
+                        m.getName(),
+                        perOp.get(rounds / 2),
+                        rounds,
+                        perOp.get(0),
+                        perOp.get(rounds - 1));
             }
             if (sink == null) {
                 System.out.println();

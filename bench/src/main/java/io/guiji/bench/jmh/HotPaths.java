@@ -6,10 +6,10 @@ import io.guiji.connectors.file.RawRow;
 import io.guiji.connectors.file.RowReader;
 import io.guiji.connectors.file.TabularFiles;
 import io.guiji.connectors.json.OutputJson;
+import io.guiji.generator.SampleGenerator;
 import io.guiji.jobs.dedup.ContentHash;
 import io.guiji.jobs.dedup.CopyMerger;
 import io.guiji.jobs.dedup.CopyRanking;
-import io.guiji.generator.SampleGenerator;
 import io.guiji.jobs.ingest.RecordIds;
 import io.guiji.jobs.ingest.RecordNormalizer;
 import io.guiji.jobs.ingest.ReferenceNormalizer;
@@ -52,19 +52,22 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Microbenchmarks of the per-record hot paths, each over real rows of a generated sample (20,000
  * records, 20,000 registry entries, realistic noise), cycling through them so that branch mixes are
- * those of the data: parse (CSV/JSONL bytes to {@link RawRow}), normalize and validate
- * ({@link RecordNormalizer}, identifiers), record ids (SHA-256), dedup (merge, rank, content hash),
- * link keys (record requests, registry index places, fuzzy name parts), serialize (Flink's Avro
+ * those of the data: parse (CSV/JSONL bytes to {@link RawRow}), normalize and validate ({@link
+ * RecordNormalizer}, identifiers), record ids (SHA-256), dedup (merge, rank, content hash), link
+ * keys (record requests, registry index places, fuzzy name parts), serialize (Flink's Avro
  * serializer round trip between operators, JSON lines of the file sink).
  *
- * <p>Run with {@code bench/run.sh jmh} or {@code java -cp … org.openjdk.jmh.Main io.guiji.bench.jmh}.
+ * <p>Run with {@code bench/run.sh jmh} or {@code java -cp … org.openjdk.jmh.Main
+ * io.guiji.bench.jmh}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx2g"})
 public class HotPaths {
     private static final int PARSE_ROWS = 1000;
 
@@ -90,11 +93,17 @@ public class HotPaths {
     public void setUp() throws Exception {
         dir = Files.createTempDirectory("guiji-jmh");
         Path input = dir.resolve("in");
-        new SampleGenerator(SampleGenerator.Settings.scaled(20_000, 20_000).seed(7).today(GenerateData.TODAY))
+        new SampleGenerator(
+                        SampleGenerator.Settings.scaled(20_000, 20_000)
+                                .seed(7)
+                                .today(GenerateData.TODAY))
                 .generate(input);
         List<Path> files;
         try (Stream<Path> s = Files.walk(input.resolve("records"))) {
-            files = s.filter(Files::isRegularFile).sorted(Comparator.comparing(Path::toString)).toList();
+            files =
+                    s.filter(Files::isRegularFile)
+                            .sorted(Comparator.comparing(Path::toString))
+                            .toList();
         }
         csvChunk = chunk(largest(files, ".csv"));
         jsonlChunk = chunk(largest(files, ".jsonl"));
@@ -116,7 +125,10 @@ public class HotPaths {
                         copyList.add(c);
                         unifiedList.add(CopyMerger.unified(CopyMerger.add(null, c)));
                         var fields = c.getFields();
-                        for (String code : new String[] {fields.getUscc(), fields.getRegNo(), fields.getOrgCode()}) {
+                        for (String code :
+                                new String[] {
+                                    fields.getUscc(), fields.getRegNo(), fields.getOrgCode()
+                                }) {
                             if (code != null) {
                                 codeList.add(code);
                             }
@@ -165,7 +177,8 @@ public class HotPaths {
     private static Path largest(List<Path> files, String suffix) throws IOException {
         Path best = null;
         for (Path f : files) {
-            if (f.toString().endsWith(suffix) && (best == null || Files.size(f) > Files.size(best))) {
+            if (f.toString().endsWith(suffix)
+                    && (best == null || Files.size(f) > Files.size(best))) {
                 best = f;
             }
         }
@@ -175,7 +188,9 @@ public class HotPaths {
         return best;
     }
 
-    /** The header and the first PARSE_ROWS lines of a file (all of it if shorter: then fewer ops). */
+    /**
+     * The header and the first PARSE_ROWS lines of a file (all of it if shorter: then fewer ops).
+     */
     private static byte[] chunk(Path f) throws IOException {
         List<String> lines = Files.readAllLines(f, detect(f));
         StringBuilder sb = new StringBuilder();
@@ -228,7 +243,10 @@ public class HotPaths {
         return parseAll("records/x/penalty/chunk.jsonl", jsonlChunk);
     }
 
-    /** RawRow to SupervisionRecord or RejectedRecord: headers, NFKC text, codes, dates, amounts, validation. */
+    /**
+     * RawRow to SupervisionRecord or RejectedRecord: headers, NFKC text, codes, dates, amounts,
+     * validation.
+     */
     @Benchmark
     public RecordNormalizer.Outcome normalize() {
         return normalizer.normalize(rows[next(rows.length)]);

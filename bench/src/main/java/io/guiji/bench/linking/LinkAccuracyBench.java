@@ -77,12 +77,26 @@ public final class LinkAccuracyBench {
                 }
             }
         }
-        FuzzyPolicy policy = new FuzzyPolicy(true, minScore, minMargin, FuzzyPolicy.DEFAULT.minCandidateScore());
+        FuzzyPolicy policy =
+                new FuzzyPolicy(true, minScore, minMargin, FuzzyPolicy.DEFAULT.minCandidateScore());
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         if (registry > 0) {
-            out.printf(Locale.ROOT, "# Linking accuracy: registry %,d entries, up to %d records per class, seed %d, "
-                    + "min-score %.2f, min-margin %.2f, max-matches %d%n%n", registry, perKind, seed, minScore, minMargin, maxMatches);
-            accuracy(LinkingCorpus.generate(registry, perKind, seed), policy, maxMatches, showErrors, out);
+            out.printf(
+                    Locale.ROOT,
+                    "# Linking accuracy: registry %,d entries, up to %d records per class, seed %d, "
+                            + "min-score %.2f, min-margin %.2f, max-matches %d%n%n",
+                    registry,
+                    perKind,
+                    seed,
+                    minScore,
+                    minMargin,
+                    maxMatches);
+            accuracy(
+                    LinkingCorpus.generate(registry, perKind, seed),
+                    policy,
+                    maxMatches,
+                    showErrors,
+                    out);
         }
         for (int size : cost) {
             cost(size, costPerKind, seed, policy, maxMatches, out);
@@ -117,8 +131,12 @@ public final class LinkAccuracyBench {
         }
     }
 
-    static Map<Kind, Tally> accuracy(LinkingCorpus corpus, FuzzyPolicy policy, int maxMatches, int showErrors,
-                                     PrintStream out) {
+    static Map<Kind, Tally> accuracy(
+            LinkingCorpus corpus,
+            FuzzyPolicy policy,
+            int maxMatches,
+            int showErrors,
+            PrintStream out) {
         InMemoryLinker linker = new InMemoryLinker(maxMatches, policy);
         for (RegistryEntry e : corpus.registry) {
             linker.index(null, e);
@@ -146,21 +164,37 @@ public final class LinkAccuracyBench {
             } else {
                 t.wrong++;
             }
-            boolean error = linked ? !r.getEnterpriseId().equals(l.expected()) : l.expected() != null;
+            boolean error =
+                    linked ? !r.getEnterpriseId().equals(l.expected()) : l.expected() != null;
             if (error && shown.get(l.kind()) < showErrors) {
                 shown.merge(l.kind(), 1, Integer::sum);
-                out.printf("  ! %s %s -> %s %s %s %s%n", l.kind(), l.record().getFields().getSubjectName(),
-                        r.getEnterpriseId(), r.getLinkMethod(), r.getLinkEvidence(), candidates(r));
-                out.printf("    expected %s%n", l.expected() == null ? "no link" : l.expected() + " " + nameOf(corpus, l.expected()));
+                out.printf(
+                        "  ! %s %s -> %s %s %s %s%n",
+                        l.kind(),
+                        l.record().getFields().getSubjectName(),
+                        r.getEnterpriseId(),
+                        r.getLinkMethod(),
+                        r.getLinkEvidence(),
+                        candidates(r));
+                out.printf(
+                        "    expected %s%n",
+                        l.expected() == null
+                                ? "no link"
+                                : l.expected() + " " + nameOf(corpus, l.expected()));
             }
         }
-        out.println("| class | must link | records | linked right | linked wrong | unlinked | of them FUZZY | precision | recall |");
+        out.println(
+                "| class | must link | records | linked right | linked wrong | unlinked | of them FUZZY | precision | recall |");
         out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|");
         Tally nameOnly = new Tally();
         Tally all = new Tally();
         for (Map.Entry<Kind, Tally> e : tallies.entrySet()) {
             Tally t = e.getValue();
-            row(out, "`" + e.getKey().name() + "` " + e.getKey().description, e.getKey().positive ? "yes" : "no", t);
+            row(
+                    out,
+                    "`" + e.getKey().name() + "` " + e.getKey().description,
+                    e.getKey().positive ? "yes" : "no",
+                    t);
             if (e.getKey().nameOnly) {
                 nameOnly.add(t);
             }
@@ -168,15 +202,20 @@ public final class LinkAccuracyBench {
         }
         row(out, "**name-only records**", "", nameOnly);
         row(out, "**all records** (classes equally sized)", "", all);
-        out.printf(Locale.ROOT, "| **all records, weighted mix** (%s) | | | | | | | %.4f | %.4f |%n", MIX_LABEL,
-                weighted(tallies, true), weighted(tallies, false));
+        out.printf(
+                Locale.ROOT,
+                "| **all records, weighted mix** (%s) | | | | | | | %.4f | %.4f |%n",
+                MIX_LABEL,
+                weighted(tallies, true),
+                weighted(tallies, false));
         out.println();
         return tallies;
     }
 
     /** A composition of a city's records by what identifies the subject: its share per class. */
-    static final String MIX_LABEL = "55% valid USCC, 10% registration number only, 5% natural persons, "
-            + "30% name only spread evenly over the name-only classes";
+    static final String MIX_LABEL =
+            "55% valid USCC, 10% registration number only, 5% natural persons, "
+                    + "30% name only spread evenly over the name-only classes";
 
     private static double share(Kind k) {
         return switch (k) {
@@ -187,7 +226,8 @@ public final class LinkAccuracyBench {
         };
     }
 
-    private static final long NAME_ONLY_CLASSES = java.util.Arrays.stream(Kind.values()).filter(k -> k.nameOnly).count();
+    private static final long NAME_ONLY_CLASSES =
+            java.util.Arrays.stream(Kind.values()).filter(k -> k.nameOnly).count();
 
     /** Precision (or recall) over the weighted mix, from the per-class rates. */
     static double weighted(Map<Kind, Tally> tallies, boolean precision) {
@@ -205,8 +245,17 @@ public final class LinkAccuracyBench {
     }
 
     private static void row(PrintStream out, String label, String positive, Tally t) {
-        out.printf(Locale.ROOT, "| %s | %s | %d | %d | %d | %d | %d | %.4f | %s |%n", label, positive, t.records, t.right,
-                t.wrong, t.unlinked, t.fuzzy, t.precision(),
+        out.printf(
+                Locale.ROOT,
+                "| %s | %s | %d | %d | %d | %d | %d | %.4f | %s |%n",
+                label,
+                positive,
+                t.records,
+                t.right,
+                t.wrong,
+                t.unlinked,
+                t.fuzzy,
+                t.precision(),
                 Double.isNaN(t.recall()) ? "–" : String.format(Locale.ROOT, "%.4f", t.recall()));
     }
 
@@ -219,7 +268,10 @@ public final class LinkAccuracyBench {
     private static String nameOf(LinkingCorpus corpus, String id) {
         for (RegistryEntry e : corpus.registry) {
             if (e.getEnterpriseId().equals(id)) {
-                return e.getName() + (e.getFormerNames().isEmpty() ? "" : " (formerly " + e.getFormerNames() + ")");
+                return e.getName()
+                        + (e.getFormerNames().isEmpty()
+                                ? ""
+                                : " (formerly " + e.getFormerNames() + ")");
             }
         }
         return "?";
@@ -227,7 +279,9 @@ public final class LinkAccuracyBench {
 
     // ---------------------------------------------------------------- cost
 
-    static void cost(int size, int perKind, long seed, FuzzyPolicy policy, int maxMatches, PrintStream out) throws IOException {
+    static void cost(
+            int size, int perKind, long seed, FuzzyPolicy policy, int maxMatches, PrintStream out)
+            throws IOException {
         out.printf(Locale.ROOT, "## Cost with a registry of %,d entries%n%n", size);
         LinkingCorpus corpus = LinkingCorpus.generate(size, perKind, seed);
         InMemoryLinker linker = new InMemoryLinker(maxMatches, policy);
@@ -248,11 +302,17 @@ public final class LinkAccuracyBench {
                 fuzzyKeys += LinkKeys.isFuzzy(u.getKey()) ? 1 : 0;
                 buffer.reset();
                 encoder = EncoderFactory.get().binaryEncoder(buffer, encoder);
-                writer.write(new RegistryMatch(u.getEnterpriseId(), u.getName(), u.getFormer()), encoder);
+                writer.write(
+                        new RegistryMatch(u.getEnterpriseId(), u.getName(), u.getFormer()),
+                        encoder);
                 encoder.flush();
                 // state key: (lookup key, enterprise_id); state value: the match
-                bytes += u.getKey().getBytes(StandardCharsets.UTF_8).length + 1
-                        + u.getEnterpriseId().getBytes(StandardCharsets.UTF_8).length + 1 + buffer.size();
+                bytes +=
+                        u.getKey().getBytes(StandardCharsets.UTF_8).length
+                                + 1
+                                + u.getEnterpriseId().getBytes(StandardCharsets.UTF_8).length
+                                + 1
+                                + buffer.size();
             }
         }
         List<UnifiedRecord> records = new ArrayList<>();
@@ -266,7 +326,8 @@ public final class LinkAccuracyBench {
         }
         linker.resetCounters();
         int rounds = 5;
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.lang.management.ThreadMXBean threads =
+                java.lang.management.ManagementFactory.getThreadMXBean();
         long t1 = System.nanoTime();
         long c1 = threads.getCurrentThreadCpuTime();
         for (int round = 0; round < rounds; round++) {
@@ -274,15 +335,28 @@ public final class LinkAccuracyBench {
                 linker.link(r);
             }
         }
-        long linkNanos = threads.getCurrentThreadCpuTime() - c1; // CPU time: other load on the machine does not count
+        long linkNanos =
+                threads.getCurrentThreadCpuTime()
+                        - c1; // CPU time: other load on the machine does not count
         long wallNanos = System.nanoTime() - t1;
         long n = (long) records.size() * rounds;
-        out.println("| registry entries | lookup keys in state | keys per entry (fuzzy) | state payload bytes per entry "
-                + "| records linked | CPU µs per record (wall) | keys asked per record | matches returned per record | answers truncated |");
+        out.println(
+                "| registry entries | lookup keys in state | keys per entry (fuzzy) | state payload bytes per entry "
+                        + "| records linked | CPU µs per record (wall) | keys asked per record | matches returned per record | answers truncated |");
         out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        out.printf(Locale.ROOT, "| %,d | %,d | %.2f (%.2f) | %.0f | %,d | %.1f (%.1f) | %.2f | %.2f | %.4f%% |%n%n", size, linker.keys(),
-                (double) keys / size, (double) fuzzyKeys / size, (double) bytes / size, records.size(),
-                linkNanos / 1000.0 / n, wallNanos / 1000.0 / n, (double) linker.keysAsked / n, (double) linker.matchesReturned / n,
+        out.printf(
+                Locale.ROOT,
+                "| %,d | %,d | %.2f (%.2f) | %.0f | %,d | %.1f (%.1f) | %.2f | %.2f | %.4f%% |%n%n",
+                size,
+                linker.keys(),
+                (double) keys / size,
+                (double) fuzzyKeys / size,
+                (double) bytes / size,
+                records.size(),
+                linkNanos / 1000.0 / n,
+                wallNanos / 1000.0 / n,
+                (double) linker.keysAsked / n,
+                (double) linker.matchesReturned / n,
                 100.0 * linker.truncatedAnswers / Math.max(1, linker.keysAsked));
         out.printf(Locale.ROOT, "(indexing %,d entries took %.1f s)%n%n", size, indexNanos / 1e9);
         accuracy(corpus, policy, maxMatches, 0, out);

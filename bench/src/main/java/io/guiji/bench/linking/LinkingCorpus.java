@@ -23,11 +23,11 @@ import java.util.Set;
 
 /**
  * A labelled corpus for linking: a synthetic registry of 朝阳市 enterprises and records naming them
- * the ways docs/domain.md §7 lists, each with the enterprise it must link to (or none). Names are built
- * from parts (division + 字号 + 行业 + 组织形式 [+ branch]), so every label follows from how the
+ * the ways docs/domain.md §7 lists, each with the enterprise it must link to (or none). Names are
+ * built from parts (division + 字号 + 行业 + 组织形式 [+ branch]), so every label follows from how the
  * record was made, never from the matcher under test. Registry names are unique per (division,
- * trade name, industry, form, branch), as name registration requires; so the same trade name
- * recurs across divisions, industries and forms — the near-duplicates a matcher must tell apart.
+ * trade name, industry, form, branch), as name registration requires; so the same trade name recurs
+ * across divisions, industries and forms — the near-duplicates a matcher must tell apart.
  *
  * <p>Deterministic for a seed.
  */
@@ -49,8 +49,10 @@ final class LinkingCorpus {
         NEG_HEAD_OF_BRANCH(false, true, "a head office whose only registered name is a branch"),
         NEG_OTHER_LEGAL_FORM(false, true, "有限责任公司 for a registered 有限公司 (or back)"),
         NEG_OTHER_COUNTY(false, true, "the same name in a county where it is not registered"),
-        NEG_SIMILAR_TRADE_NAME(false, true, "one trade-name character changed (not a homophone), unregistered"),
-        NEG_AMBIGUOUS_DROPPED_PREFIX(false, true, "prefix dropped where several divisions have the name"),
+        NEG_SIMILAR_TRADE_NAME(
+                false, true, "one trade-name character changed (not a homophone), unregistered"),
+        NEG_AMBIGUOUS_DROPPED_PREFIX(
+                false, true, "prefix dropped where several divisions have the name"),
         NEG_UNREGISTERED(false, true, "a name the registry does not have"),
         CODE_USCC(true, false, "valid USCC, name varied"),
         CODE_REG_NO(true, false, "valid registration number, name varied"),
@@ -92,41 +94,59 @@ final class LinkingCorpus {
         {"辽宁省朝阳市", "211300"}, {"沈阳市", "210100"}, {"锦州市", "210700"}, {"阜新市", "210900"},
         {"葫芦岛市", "211400"},
     };
+
     private static final int[] REGION_WEIGHTS = {22, 14, 12, 10, 10, 6, 8, 8, 4, 2, 2, 1, 1};
+
     /** County-level divisions, for "the same name in another county". */
     private static final int[] COUNTIES = {1, 2, 3, 4, 5, 6, 7};
 
     private static final String TRADE_CHARS =
             "华盛兴达鑫源宏昌隆泰丰恒通顺利信诚祥瑞福金银宝海天龙凤东方新远航博创嘉汇聚德润康健安平和美佳优益众合力成发"
-            + "旺富荣辉光明星辰春秋松柏林森山峰川江湖泉清正永长久立中民家园城邦联友君志腾飞跃凯旋胜捷迅广大高精鼎晟昊晶锦"
-            + "绣颐逸雅韵馨怡悦欣乐喜庆吉祺泽沃硕卓越尚品誉浩翔宇轩鹏坤乾亿万千百佰仟圣博恩惠润怀文武正宁静远";
-    /** Characters a hand-typed name may carry instead (homophones are drawn from these and TRADE_CHARS). */
+                    + "旺富荣辉光明星辰春秋松柏林森山峰川江湖泉清正永长久立中民家园城邦联友君志腾飞跃凯旋胜捷迅广大高精鼎晟昊晶锦"
+                    + "绣颐逸雅韵馨怡悦欣乐喜庆吉祺泽沃硕卓越尚品誉浩翔宇轩鹏坤乾亿万千百佰仟圣博恩惠润怀文武正宁静远";
+
+    /**
+     * Characters a hand-typed name may carry instead (homophones are drawn from these and
+     * TRADE_CHARS).
+     */
     private static final String OTHER_CHARS =
             "花生升声胜省圣星型形行醒幸姓心新欣馨信辛薪芯锌鑫元园原圆员缘远院愿红洪鸿虹弘宏轰昌常场厂唱尝畅倡长肠"
-            + "泰太态汰台抬苔丰风封峰锋蜂疯逢冯缝奉凤恒横衡痕很狠通同铜童桐统桶痛顺舜瞬利力立丽历励例栗粒礼理里李"
-            + "鲤诚城成程承乘呈橙秤祥详翔想响享象项像瑞睿锐蕊芮福富夫服浮付复傅府附负妇赋金今津斤筋巾紧锦谨进近"
-            + "劲晋银因音阴引印饮尹隐寅吟宝保报抱包豹暴堡海害还孩骸天田甜填添龙隆笼聋拢垄东冬懂动洞栋冻方芳房防"
-            + "仿访纺放航杭行巷博波伯泊搏勃柏驳创窗床闯疮嘉家加佳夹甲假价驾汇会惠慧绘辉灰挥徽回聚巨句具剧据距俱"
-            + "德得的地润闰康抗慷糠扛健建见件剑鉴键荐安按案岸暗鞍平评苹萍凭瓶屏和河合何荷禾核盒美每妹媒煤眉梅枚佳"
-            + "优友有又右油由邮游尤益意义亿易艺议异忆众中重种钟忠终肿仲合发法罚伐旺望王网往忘";
+                    + "泰太态汰台抬苔丰风封峰锋蜂疯逢冯缝奉凤恒横衡痕很狠通同铜童桐统桶痛顺舜瞬利力立丽历励例栗粒礼理里李"
+                    + "鲤诚城成程承乘呈橙秤祥详翔想响享象项像瑞睿锐蕊芮福富夫服浮付复傅府附负妇赋金今津斤筋巾紧锦谨进近"
+                    + "劲晋银因音阴引印饮尹隐寅吟宝保报抱包豹暴堡海害还孩骸天田甜填添龙隆笼聋拢垄东冬懂动洞栋冻方芳房防"
+                    + "仿访纺放航杭行巷博波伯泊搏勃柏驳创窗床闯疮嘉家加佳夹甲假价驾汇会惠慧绘辉灰挥徽回聚巨句具剧据距俱"
+                    + "德得的地润闰康抗慷糠扛健建见件剑鉴键荐安按案岸暗鞍平评苹萍凭瓶屏和河合何荷禾核盒美每妹媒煤眉梅枚佳"
+                    + "优友有又右油由邮游尤益意义亿易艺议异忆众中重种钟忠终肿仲合发法罚伐旺望王网往忘";
+
     private static final String[] INDUSTRIES = {
-        "商贸", "贸易", "建材", "建筑工程", "科技", "信息技术", "农业", "牧业", "食品", "餐饮", "物流", "运输",
-        "房地产开发", "医药", "机械", "化工", "矿业", "能源", "热力", "环保", "文化传媒", "广告", "装饰工程",
-        "服装", "家具", "五金", "劳务", "物业管理", "汽车销售", "粮油", "电子", "印刷", "种业", "水泥", "钢材",
+        "商贸", "贸易", "建材", "建筑工程", "科技", "信息技术", "农业", "牧业", "食品", "餐饮", "物流", "运输", "房地产开发", "医药",
+        "机械", "化工", "矿业", "能源", "热力", "环保", "文化传媒", "广告", "装饰工程", "服装", "家具", "五金", "劳务", "物业管理",
+        "汽车销售", "粮油", "电子", "印刷", "种业", "水泥", "钢材",
     };
     private static final String[] COMPANY_FORMS = {"有限公司", "有限责任公司", "股份有限公司"};
     private static final int[] COMPANY_FORM_WEIGHTS = {70, 22, 8};
     private static final String[] SHOP_FORMS = {"经营部", "商店", "门市部", "加工厂", "饭店", "便利店", "超市"};
-    private static final String[] BRANCH_PLACES = {"双塔", "龙城", "建平", "凌源", "北票", "喀左", "第一", "第二", "城南", "开发区"};
+    private static final String[] BRANCH_PLACES = {
+        "双塔", "龙城", "建平", "凌源", "北票", "喀左", "第一", "第二", "城南", "开发区"
+    };
     private static final String[] BRANCH_SUFFIXES = {"分公司", "分公司", "分公司", "分店", "营业部"};
-    private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱"};
-    private static final String[] GIVEN = {"伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "涛", "明", "超"};
+    private static final String[] SURNAMES = {
+        "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱"
+    };
+    private static final String[] GIVEN = {
+        "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "涛", "明", "超"
+    };
 
     private final Random random;
     final List<RegistryEntry> registry = new ArrayList<>();
     final List<Labelled> records = new ArrayList<>();
-    /** Registry parts by enterprise_id, and how many registered names share each (region-less) core and form. */
+
+    /**
+     * Registry parts by enterprise_id, and how many registered names share each (region-less) core
+     * and form.
+     */
     private final List<Parts> parts = new ArrayList<>();
+
     private final List<String> ids = new ArrayList<>();
     private final Map<String, String> regNos = new HashMap<>();
     private final Map<String, String> formerOf = new HashMap<>();
@@ -137,7 +157,8 @@ final class LinkingCorpus {
     private final Set<String> cores = new HashSet<>();
     private final Map<String, Integer> coreAll = new HashMap<>();
     private final Map<String, List<Character>> homophones = new HashMap<>();
-    private final Transliterator toTraditional = Transliterator.getInstance("Simplified-Traditional");
+    private final Transliterator toTraditional =
+            Transliterator.getInstance("Simplified-Traditional");
     private final Transliterator pinyin = Transliterator.getInstance("Han-Latin; Latin-ASCII");
     private final Map<Character, String> syllables = new HashMap<>();
     private long serial;
@@ -171,7 +192,10 @@ final class LinkingCorpus {
         return c;
     }
 
-    /** A registry and {@code perKind} labelled records of every {@link Kind} (fewer when a kind finds too few fitting entries). */
+    /**
+     * A registry and {@code perKind} labelled records of every {@link Kind} (fewer when a kind
+     * finds too few fitting entries).
+     */
     static LinkingCorpus generate(int registrySize, int perKind, long seed) {
         LinkingCorpus c = registry(registrySize, seed);
         for (Kind k : Kind.values()) {
@@ -194,9 +218,13 @@ final class LinkingCorpus {
                 register(new Parts(pick(COUNTIES), p.trade(), p.industry(), p.form(), null), null);
             } else if (roll < 10 && registry.size() < size && isCompany(p.form())) {
                 // the other limited-company form, same division
-                register(new Parts(p.region(), p.trade(), p.industry(), otherForm(p.form()), null), null);
+                register(
+                        new Parts(p.region(), p.trade(), p.industry(), otherForm(p.form()), null),
+                        null);
             } else if (roll < 15 && registry.size() < size && isCompany(p.form())) {
-                register(new Parts(p.region(), p.trade(), p.industry(), p.form(), randomBranch()), null);
+                register(
+                        new Parts(p.region(), p.trade(), p.industry(), p.form(), randomBranch()),
+                        null);
             }
         }
     }
@@ -205,7 +233,12 @@ final class LinkingCorpus {
         int region = weighted(REGION_WEIGHTS);
         String trade = randomTrade();
         if (random.nextInt(100) < 80) {
-            return new Parts(region, trade, pick(INDUSTRIES), COMPANY_FORMS[weighted(COMPANY_FORM_WEIGHTS)], null);
+            return new Parts(
+                    region,
+                    trade,
+                    pick(INDUSTRIES),
+                    COMPANY_FORMS[weighted(COMPANY_FORM_WEIGHTS)],
+                    null);
         }
         String form = pick(SHOP_FORMS);
         String industry = random.nextBoolean() ? pick(INDUSTRIES) : "";
@@ -215,7 +248,10 @@ final class LinkingCorpus {
     private String randomTrade() {
         int roll = random.nextInt(100);
         if (roll < 3) {
-            return "" + (char) ('A' + random.nextInt(26)) + (char) ('A' + random.nextInt(26)) + randomChars(1);
+            return ""
+                    + (char) ('A' + random.nextInt(26))
+                    + (char) ('A' + random.nextInt(26))
+                    + randomChars(1);
         }
         int len = roll < 60 ? 2 : roll < 92 ? 3 : 4;
         return randomChars(len);
@@ -231,7 +267,8 @@ final class LinkingCorpus {
 
     private boolean register(Parts p, String forcedFormer) {
         String name = p.name();
-        String identity = REGIONS[p.region()][1] + "|" + p.core() + "|" + p.form() + "|" + p.branch();
+        String identity =
+                REGIONS[p.region()][1] + "|" + p.core() + "|" + p.form() + "|" + p.branch();
         if (names.contains(name) || identities.contains(identity)) {
             return false;
         }
@@ -239,11 +276,13 @@ final class LinkingCorpus {
         List<String> formers = new ArrayList<>();
         if (forcedFormer == null && p.branch() == null && random.nextInt(100) < 8) {
             // renamed: an old trade name, or the form it had before becoming a company
-            Parts old = random.nextBoolean()
-                    ? new Parts(p.region(), randomTrade(), p.industry(), p.form(), null)
-                    : new Parts(p.region(), p.trade(), p.industry(), "厂", null);
+            Parts old =
+                    random.nextBoolean()
+                            ? new Parts(p.region(), randomTrade(), p.industry(), p.form(), null)
+                            : new Parts(p.region(), p.trade(), p.industry(), "厂", null);
             String oldName = old.name();
-            String oldIdentity = REGIONS[old.region()][1] + "|" + old.core() + "|" + old.form() + "|null";
+            String oldIdentity =
+                    REGIONS[old.region()][1] + "|" + old.core() + "|" + old.form() + "|null";
             if (!names.contains(oldName) && !identities.contains(oldIdentity)) {
                 formers.add(oldName);
                 names.add(oldName);
@@ -260,16 +299,17 @@ final class LinkingCorpus {
             regNo = regNo(REGIONS[p.region()][1]);
             regNos.put(id, regNo);
         }
-        registry.add(RegistryEntry.newBuilder()
-                .setEnterpriseId(id)
-                .setUscc(id)
-                .setName(name)
-                .setRegNo(regNo)
-                .setFormerNames(formers)
-                .setDivisionCode(REGIONS[p.region()][1])
-                .setStatus("存续")
-                .setSource(new SourceRef("registry/bench.csv", registry.size() + 1L))
-                .build());
+        registry.add(
+                RegistryEntry.newBuilder()
+                        .setEnterpriseId(id)
+                        .setUscc(id)
+                        .setName(name)
+                        .setRegNo(regNo)
+                        .setFormerNames(formers)
+                        .setDivisionCode(REGIONS[p.region()][1])
+                        .setStatus("存续")
+                        .setSource(new SourceRef("registry/bench.csv", registry.size() + 1L))
+                        .build());
         parts.add(p);
         ids.add(id);
         return true;
@@ -278,7 +318,8 @@ final class LinkingCorpus {
     private void count(Parts p) {
         if (p.branch() == null) {
             coreForm.merge(p.core() + "|" + p.form(), 1, Integer::sum);
-            soundForm.merge(sound(p.trade()) + "|" + p.industry() + "|" + p.form(), 1, Integer::sum);
+            soundForm.merge(
+                    sound(p.trade()) + "|" + p.industry() + "|" + p.form(), 1, Integer::sum);
             coreAll.merge(p.core(), 1, Integer::sum);
         }
         cores.add(p.core());
@@ -301,149 +342,213 @@ final class LinkingCorpus {
     }
 
     private Labelled make(Kind kind, Parts p, String id) {
-        boolean unique = p.branch() == null && coreForm.getOrDefault(p.core() + "|" + p.form(), 0) == 1;
+        boolean unique =
+                p.branch() == null && coreForm.getOrDefault(p.core() + "|" + p.form(), 0) == 1;
         switch (kind) {
             case EXACT:
                 return p.branch() == null ? named(kind, p.name(), id, LinkMethod.NAME) : null;
             case FORMAT:
                 return p.branch() == null ? named(kind, formatted(p), id, null) : null;
-            case TRADITIONAL: {
-                String t = toTraditional.transliterate(p.name());
-                return p.branch() == null && !t.equals(p.name()) ? named(kind, t, id, LinkMethod.FUZZY) : null;
-            }
+            case TRADITIONAL:
+                {
+                    String t = toTraditional.transliterate(p.name());
+                    return p.branch() == null && !t.equals(p.name())
+                            ? named(kind, t, id, LinkMethod.FUZZY)
+                            : null;
+                }
             case DROPPED_PREFIX:
                 return unique ? named(kind, p.nameWithoutRegion(), id, LinkMethod.FUZZY) : null;
-            case HOMOPHONE_TYPO: {
-                if (p.branch() != null || soundForm.get(sound(p.trade()) + "|" + p.industry() + "|" + p.form()) != 1) {
-                    return null;
+            case HOMOPHONE_TYPO:
+                {
+                    if (p.branch() != null
+                            || soundForm.get(sound(p.trade()) + "|" + p.industry() + "|" + p.form())
+                                    != 1) {
+                        return null;
+                    }
+                    int at = random.nextInt(p.trade().length());
+                    List<Character> alt = homophones.get(String.valueOf(p.trade().charAt(at)));
+                    if (alt == null) {
+                        return null;
+                    }
+                    String trade =
+                            p.trade().substring(0, at) + pick(alt) + p.trade().substring(at + 1);
+                    String name = REGIONS[p.region()][0] + trade + p.industry() + p.form();
+                    return names.contains(name) ? null : named(kind, name, id, LinkMethod.FUZZY);
                 }
-                int at = random.nextInt(p.trade().length());
-                List<Character> alt = homophones.get(String.valueOf(p.trade().charAt(at)));
-                if (alt == null) {
-                    return null;
+            case COMBINED:
+                {
+                    if (!unique) {
+                        return null;
+                    }
+                    String t = toTraditional.transliterate(p.nameWithoutRegion());
+                    if (t.equals(p.nameWithoutRegion())) {
+                        return null;
+                    }
+                    int cut = p.trade().length();
+                    return named(
+                            kind,
+                            t.substring(0, cut) + " " + t.substring(cut),
+                            id,
+                            LinkMethod.FUZZY);
                 }
-                String trade = p.trade().substring(0, at) + pick(alt) + p.trade().substring(at + 1);
-                String name = REGIONS[p.region()][0] + trade + p.industry() + p.form();
-                return names.contains(name) ? null : named(kind, name, id, LinkMethod.FUZZY);
-            }
-            case COMBINED: {
-                if (!unique) {
-                    return null;
+            case FORMER_NAME:
+                {
+                    String former = formerOf.get(id);
+                    return former == null ? null : named(kind, former, id, LinkMethod.FORMER_NAME);
                 }
-                String t = toTraditional.transliterate(p.nameWithoutRegion());
-                if (t.equals(p.nameWithoutRegion())) {
-                    return null;
+            case FORMER_NAME_VARIANT:
+                {
+                    String former = formerOf.get(id);
+                    if (former == null) {
+                        return null;
+                    }
+                    String t = toTraditional.transliterate(former);
+                    return t.equals(former) ? null : named(kind, t, id, LinkMethod.FUZZY);
                 }
-                int cut = p.trade().length();
-                return named(kind, t.substring(0, cut) + " " + t.substring(cut), id, LinkMethod.FUZZY);
-            }
-            case FORMER_NAME: {
-                String former = formerOf.get(id);
-                return former == null ? null : named(kind, former, id, LinkMethod.FORMER_NAME);
-            }
-            case FORMER_NAME_VARIANT: {
-                String former = formerOf.get(id);
-                if (former == null) {
-                    return null;
+            case BRANCH_VARIANT:
+                {
+                    if (p.branch() == null) {
+                        return null;
+                    }
+                    String t = toTraditional.transliterate(p.name());
+                    return t.equals(p.name()) ? null : named(kind, t, id, LinkMethod.FUZZY);
                 }
-                String t = toTraditional.transliterate(former);
-                return t.equals(former) ? null : named(kind, t, id, LinkMethod.FUZZY);
-            }
-            case BRANCH_VARIANT: {
-                if (p.branch() == null) {
-                    return null;
+            case RENAMED_LEGAL_FORM_OMITTED:
+                {
+                    if (!isCompany(p.form())
+                            || p.branch() != null
+                            || coreAll.getOrDefault(p.core(), 0) != 1) {
+                        return null;
+                    }
+                    String name = REGIONS[p.region()][0] + p.core();
+                    return names.contains(name) ? null : named(kind, name, id, LinkMethod.FUZZY);
                 }
-                String t = toTraditional.transliterate(p.name());
-                return t.equals(p.name()) ? null : named(kind, t, id, LinkMethod.FUZZY);
-            }
-            case RENAMED_LEGAL_FORM_OMITTED: {
-                if (!isCompany(p.form()) || p.branch() != null || coreAll.getOrDefault(p.core(), 0) != 1) {
-                    return null;
+            case NEG_BRANCH_OF_HEAD:
+                {
+                    if (p.branch() != null || !isCompany(p.form())) {
+                        return null;
+                    }
+                    String name = p.name() + randomBranch();
+                    return names.contains(name) ? null : named(kind, name, null, LinkMethod.NONE);
                 }
-                String name = REGIONS[p.region()][0] + p.core();
-                return names.contains(name) ? null : named(kind, name, id, LinkMethod.FUZZY);
-            }
-            case NEG_BRANCH_OF_HEAD: {
-                if (p.branch() != null || !isCompany(p.form())) {
-                    return null;
+            case NEG_HEAD_OF_BRANCH:
+                {
+                    if (p.branch() == null) {
+                        return null;
+                    }
+                    Parts head = new Parts(p.region(), p.trade(), p.industry(), p.form(), null);
+                    // the head office must not be registered under any division for this to be a
+                    // pure test
+                    return names.contains(head.name())
+                                    || coreForm.containsKey(head.core() + "|" + head.form())
+                            ? null
+                            : named(kind, head.name(), null, LinkMethod.NONE);
                 }
-                String name = p.name() + randomBranch();
-                return names.contains(name) ? null : named(kind, name, null, LinkMethod.NONE);
-            }
-            case NEG_HEAD_OF_BRANCH: {
-                if (p.branch() == null) {
-                    return null;
+            case NEG_OTHER_LEGAL_FORM:
+                {
+                    if (!isCompany(p.form()) || p.branch() != null) {
+                        return null;
+                    }
+                    String other = otherForm(p.form());
+                    Parts q = new Parts(p.region(), p.trade(), p.industry(), other, null);
+                    return coreForm.containsKey(q.core() + "|" + other)
+                            ? null
+                            : named(kind, q.name(), null, LinkMethod.NONE);
                 }
-                Parts head = new Parts(p.region(), p.trade(), p.industry(), p.form(), null);
-                // the head office must not be registered under any division for this to be a pure test
-                return names.contains(head.name()) || coreForm.containsKey(head.core() + "|" + head.form())
-                        ? null : named(kind, head.name(), null, LinkMethod.NONE);
-            }
-            case NEG_OTHER_LEGAL_FORM: {
-                if (!isCompany(p.form()) || p.branch() != null) {
-                    return null;
+            case NEG_OTHER_COUNTY:
+                {
+                    if (p.branch() != null || p.region() == 0 || p.region() == 8) {
+                        return null; // a city-level name contains every county's
+                    }
+                    int county = pick(COUNTIES);
+                    Parts q = new Parts(county, p.trade(), p.industry(), p.form(), null);
+                    String identity =
+                            REGIONS[county][1] + "|" + q.core() + "|" + q.form() + "|null";
+                    boolean cityHasIt =
+                            identities.contains("211300|" + q.core() + "|" + q.form() + "|null");
+                    return county == p.region()
+                                    || identities.contains(identity)
+                                    || names.contains(q.name())
+                                    || cityHasIt
+                            ? null
+                            : named(kind, q.name(), null, LinkMethod.NONE);
                 }
-                String other = otherForm(p.form());
-                Parts q = new Parts(p.region(), p.trade(), p.industry(), other, null);
-                return coreForm.containsKey(q.core() + "|" + other) ? null : named(kind, q.name(), null, LinkMethod.NONE);
-            }
-            case NEG_OTHER_COUNTY: {
-                if (p.branch() != null || p.region() == 0 || p.region() == 8) {
-                    return null; // a city-level name contains every county's
+            case NEG_SIMILAR_TRADE_NAME:
+                {
+                    if (p.branch() != null) {
+                        return null;
+                    }
+                    int at = random.nextInt(p.trade().length());
+                    char c = TRADE_CHARS.charAt(random.nextInt(TRADE_CHARS.length()));
+                    char old = p.trade().charAt(at);
+                    if (c == old || syllable(c).equals(syllable(old))) {
+                        return null;
+                    }
+                    String trade = p.trade().substring(0, at) + c + p.trade().substring(at + 1);
+                    Parts q = new Parts(p.region(), trade, p.industry(), p.form(), null);
+                    return cores.contains(q.core()) || names.contains(q.name())
+                            ? null
+                            : named(kind, q.name(), null, LinkMethod.NONE);
                 }
-                int county = pick(COUNTIES);
-                Parts q = new Parts(county, p.trade(), p.industry(), p.form(), null);
-                String identity = REGIONS[county][1] + "|" + q.core() + "|" + q.form() + "|null";
-                boolean cityHasIt = identities.contains("211300|" + q.core() + "|" + q.form() + "|null");
-                return county == p.region() || identities.contains(identity) || names.contains(q.name()) || cityHasIt
-                        ? null : named(kind, q.name(), null, LinkMethod.NONE);
-            }
-            case NEG_SIMILAR_TRADE_NAME: {
-                if (p.branch() != null) {
-                    return null;
-                }
-                int at = random.nextInt(p.trade().length());
-                char c = TRADE_CHARS.charAt(random.nextInt(TRADE_CHARS.length()));
-                char old = p.trade().charAt(at);
-                if (c == old || syllable(c).equals(syllable(old))) {
-                    return null;
-                }
-                String trade = p.trade().substring(0, at) + c + p.trade().substring(at + 1);
-                Parts q = new Parts(p.region(), trade, p.industry(), p.form(), null);
-                return cores.contains(q.core()) || names.contains(q.name()) ? null : named(kind, q.name(), null, LinkMethod.NONE);
-            }
             case NEG_AMBIGUOUS_DROPPED_PREFIX:
                 return p.branch() == null && coreForm.getOrDefault(p.core() + "|" + p.form(), 0) > 1
-                        ? named(kind, p.nameWithoutRegion(), null, LinkMethod.NONE) : null;
-            case NEG_UNREGISTERED: {
-                Parts q = randomParts();
-                return cores.contains(q.core()) || names.contains(q.name()) ? null : named(kind, q.name(), null, LinkMethod.NONE);
-            }
-            case CODE_USCC: {
-                Labelled l = named(kind, random.nextBoolean() ? p.name() : p.nameWithoutRegion(), id, LinkMethod.USCC);
-                l.record().getFields().setUscc(id);
-                return l;
-            }
-            case CODE_REG_NO: {
-                String regNo = regNos.get(id);
-                if (regNo == null) {
-                    return null;
+                        ? named(kind, p.nameWithoutRegion(), null, LinkMethod.NONE)
+                        : null;
+            case NEG_UNREGISTERED:
+                {
+                    Parts q = randomParts();
+                    return cores.contains(q.core()) || names.contains(q.name())
+                            ? null
+                            : named(kind, q.name(), null, LinkMethod.NONE);
                 }
-                Labelled l = named(kind, toTraditional.transliterate(p.name()), id, LinkMethod.REG_NO);
-                l.record().getFields().setRegNo(regNo);
-                return l;
-            }
-            case PERSON: {
-                Labelled l = named(kind, pick(SURNAMES) + pick(GIVEN) + (random.nextBoolean() ? pick(GIVEN) : ""), null, LinkMethod.PERSON);
-                l.record().getFields().setSubjectCategory("自然人");
-                return l;
-            }
+            case CODE_USCC:
+                {
+                    Labelled l =
+                            named(
+                                    kind,
+                                    random.nextBoolean() ? p.name() : p.nameWithoutRegion(),
+                                    id,
+                                    LinkMethod.USCC);
+                    l.record().getFields().setUscc(id);
+                    return l;
+                }
+            case CODE_REG_NO:
+                {
+                    String regNo = regNos.get(id);
+                    if (regNo == null) {
+                        return null;
+                    }
+                    Labelled l =
+                            named(
+                                    kind,
+                                    toTraditional.transliterate(p.name()),
+                                    id,
+                                    LinkMethod.REG_NO);
+                    l.record().getFields().setRegNo(regNo);
+                    return l;
+                }
+            case PERSON:
+                {
+                    Labelled l =
+                            named(
+                                    kind,
+                                    pick(SURNAMES)
+                                            + pick(GIVEN)
+                                            + (random.nextBoolean() ? pick(GIVEN) : ""),
+                                    null,
+                                    LinkMethod.PERSON);
+                    l.record().getFields().setSubjectCategory("自然人");
+                    return l;
+                }
             default:
                 throw new IllegalStateException(kind.name());
         }
     }
 
-    /** Spaces (ASCII or U+3000), the industry in full- or half-width brackets, full-width Latin letters. */
+    /**
+     * Spaces (ASCII or U+3000), the industry in full- or half-width brackets, full-width Latin
+     * letters.
+     */
     private String formatted(Parts p) {
         String region = REGIONS[p.region()][0];
         String trade = p.trade();
@@ -453,7 +558,8 @@ final class LinkingCorpus {
         }
         StringBuilder t = new StringBuilder();
         for (char c : trade.toCharArray()) {
-            t.append(c >= 'A' && c <= 'Z' && random.nextBoolean() ? (char) (c - 'A' + '\uFF21') : c);
+            t.append(
+                    c >= 'A' && c <= 'Z' && random.nextBoolean() ? (char) (c - 'A' + '\uFF21') : c);
         }
         String space = random.nextBoolean() ? " " : "\u3000";
         String tail = p.form() + (p.branch() == null ? "" : p.branch());
@@ -466,26 +572,33 @@ final class LinkingCorpus {
 
     private Labelled named(Kind kind, String name, String expected, LinkMethod method) {
         serial++;
-        DecisionFields f = DecisionFields.newBuilder()
-                .setDocNo("朝市监罚〔2024〕" + serial + "号")
-                .setSubjectName(name)
-                .setSubjectCategory(kind == Kind.PERSON ? "自然人" : "法人及非法人组织")
-                .setDecisionDate("2024-02-20")
-                .setStatus(RecordStatus.ACTIVE)
-                .build();
-        UnifiedRecord r = UnifiedRecord.newBuilder()
-                .setRecordId(String.format(Locale.ROOT, "%032x", serial))
-                .setVersion(1)
-                .setRecordType(RecordType.penalty)
-                .setDeptCode("SCJG01")
-                .setFields(f)
-                .setEnterpriseId(null)
-                .setLinkMethod(LinkMethod.NONE)
-                .setLinkConfidence(0.0)
-                .setCandidates(new ArrayList<>())
-                .setQualityFlags(new ArrayList<>())
-                .setSources(new ArrayList<>(List.of(new SourceRef("records/SCJG01/penalty/bench.csv", serial))))
-                .build();
+        DecisionFields f =
+                DecisionFields.newBuilder()
+                        .setDocNo("朝市监罚〔2024〕" + serial + "号")
+                        .setSubjectName(name)
+                        .setSubjectCategory(kind == Kind.PERSON ? "自然人" : "法人及非法人组织")
+                        .setDecisionDate("2024-02-20")
+                        .setStatus(RecordStatus.ACTIVE)
+                        .build();
+        UnifiedRecord r =
+                UnifiedRecord.newBuilder()
+                        .setRecordId(String.format(Locale.ROOT, "%032x", serial))
+                        .setVersion(1)
+                        .setRecordType(RecordType.penalty)
+                        .setDeptCode("SCJG01")
+                        .setFields(f)
+                        .setEnterpriseId(null)
+                        .setLinkMethod(LinkMethod.NONE)
+                        .setLinkConfidence(0.0)
+                        .setCandidates(new ArrayList<>())
+                        .setQualityFlags(new ArrayList<>())
+                        .setSources(
+                                new ArrayList<>(
+                                        List.of(
+                                                new SourceRef(
+                                                        "records/SCJG01/penalty/bench.csv",
+                                                        serial))))
+                        .build();
         return new Labelled(kind, r, expected, method);
     }
 
@@ -520,7 +633,8 @@ final class LinkingCorpus {
         do {
             StringBuilder b = new StringBuilder(8);
             for (int i = 0; i < 8; i++) {
-                b.append("0123456789ABCDEFGHJKLMNPQRTUWXY".charAt(random.nextInt(i == 0 ? 31 : 10)));
+                b.append(
+                        "0123456789ABCDEFGHJKLMNPQRTUWXY".charAt(random.nextInt(i == 0 ? 31 : 10)));
             }
             base = b.toString();
         } while (OrgCode.checkChar(base) == 0);

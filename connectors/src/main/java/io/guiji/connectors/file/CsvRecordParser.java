@@ -140,8 +140,8 @@ final class CsvRecordParser {
 
     /**
      * Ends the quoted field whose closing quote precedes {@code i}; returns where the next field
-     * starts, {@code n + 1} at the end of the record, or -1 when other text than spaces follows
-     * the quote before the separator.
+     * starts, {@code n + 1} at the end of the record, or -1 when other text than spaces follows the
+     * quote before the separator.
      */
     private int afterQuote(String s, int i) {
         int n = s.length();

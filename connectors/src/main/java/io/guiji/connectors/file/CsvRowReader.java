@@ -17,19 +17,19 @@ import java.util.ArrayList;
  * becomes exactly one error row whose message starts with the physical line where it began ({@code
  * line 7: unterminated quoted field}), and reading resumes at the line after that one. Broken
  * means: a quote that never closes (by the end of the file, within {@value #MAX_RECORD_LINES}
- * lines, or within the record size limit), a closing quote followed by other text, the wrong
- * number of columns, a line over the record size limit. When a quoted field that spans lines
- * closes but its record then has the wrong number of columns or text after a quote, the quote is
- * the likelier fault: an unterminated quote has paired with a quote on a later line and swallowed
- * the records in between. So the record is taken as its first line only, and the lines read ahead
- * are read again as records of their own. A legitimate multi-line field (quotes closed properly,
- * right column count) is one record.
+ * lines, or within the record size limit), a closing quote followed by other text, the wrong number
+ * of columns, a line over the record size limit. When a quoted field that spans lines closes but
+ * its record then has the wrong number of columns or text after a quote, the quote is the likelier
+ * fault: an unterminated quote has paired with a quote on a later line and swallowed the records in
+ * between. So the record is taken as its first line only, and the lines read ahead are read again
+ * as records of their own. A legitimate multi-line field (quotes closed properly, right column
+ * count) is one record.
  *
  * <p>Row numbers: the n-th row returned is row n, error rows included, so numbers run 1, 2, 3 …
  * without gaps. A broken record uses up one number, as if its first line were a one-line record;
  * the records after it keep the numbers they would have with that line alone. Blank lines (only
- * whitespace) between records are neither records nor counted. Line numbers in messages count
- * every physical line from 1 (the header's first line, if the file does not start blank).
+ * whitespace) between records are neither records nor counted. Line numbers in messages count every
+ * physical line from 1 (the header's first line, if the file does not start blank).
  *
  * <p>Records that are well-formed but unusable are one error row each and do not disturb what
  * follows: a field over {@link ReadLimits#maxFieldChars()}, or text holding U+FFFD (bytes the
@@ -69,8 +69,7 @@ final class CsvRowReader implements RowReader {
      * @param encoding the detected encoding's name
      * @param limits the largest field and record accepted
      */
-    CsvRowReader(
-            TextLines lines, String file, char separator, String encoding, ReadLimits limits) {
+    CsvRowReader(TextLines lines, String file, char separator, String encoding, ReadLimits limits) {
         this.lines = lines;
         this.file = file;
         this.encoding = encoding;

@@ -25,7 +25,9 @@ final class CutAtDamage extends InputStream {
     private final InputStream in;
     private byte[] buf = new byte[BUFFER];
 
-    /** buf[0, lim) holds bytes read; [pos, safe) may be handed on; [safe, lim) wait for a line end. */
+    /**
+     * buf[0, lim) holds bytes read; [pos, safe) may be handed on; [safe, lim) wait for a line end.
+     */
     private int pos;
 
     private int safe;

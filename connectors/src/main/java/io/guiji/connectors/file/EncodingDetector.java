@@ -6,7 +6,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Decides per file whether its bytes are UTF-8 (with or without BOM) or GB18030/GBK (docs/contract.md §3).
+ * Decides per file whether its bytes are UTF-8 (with or without BOM) or GB18030/GBK
+ * (docs/contract.md §3).
  *
  * <p>Rules, in order:
  *

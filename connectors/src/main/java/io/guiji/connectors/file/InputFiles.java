@@ -1,14 +1,13 @@
 package io.guiji.connectors.file;
 
+import java.io.IOException;
+import java.time.Duration;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.core.fs.Path;
 
-import java.io.IOException;
-import java.time.Duration;
-
 /**
- * Builds the {@link FileSource}s over the input folder of docs/contract.md §3 ({@code records/}, {@code
- * registry/}, {@code catalog/}), producing {@link RawRow}s via {@link TabularFileFormat}.
+ * Builds the {@link FileSource}s over the input folder of docs/contract.md §3 ({@code records/},
+ * {@code registry/}, {@code catalog/}), producing {@link RawRow}s via {@link TabularFileFormat}.
  *
  * <p>Folders are read recursively; Flink's default filter skips files whose names start with {@code
  * .} or {@code _} (hidden files, files still being written by tools that use such a prefix). Each
@@ -63,7 +62,7 @@ public final class InputFiles {
         if (inputRoot == null || inputRoot.isBlank()) {
             throw new IllegalArgumentException(
                     "no input root: set it to the folder that holds records/, registry/ and"
-                        + " catalog/");
+                            + " catalog/");
         }
         String sub = subdir == null ? "" : subdir.strip();
         if (sub.startsWith("/")

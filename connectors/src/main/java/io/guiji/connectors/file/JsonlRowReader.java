@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Map;
@@ -28,11 +27,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Errors: a line that is not valid JSON ({@code broken JSON: <parser message> at column N}), or
  * is valid JSON but not an object ({@code not a JSON object}), or holds undecodable bytes, becomes
  * an error row whose raw text is the line; reading goes on with the next line. So is a line with a
- * key twice (which of the two would count is a guess; the Kafka decoder refuses it too), a line,
- * a key or a value over the {@link ReadLimits}, or nesting deeper than allowed: Jackson's own
- * limits are raised to the line limit so that these come back with our messages and option keys,
- * and depth is counted here, before Jackson builds a context per level. A BOM at the start of a
- * line (files joined with {@code cat}) is ignored for parsing and kept in the raw text. In array mode an
+ * key twice (which of the two would count is a guess; the Kafka decoder refuses it too), a line, a
+ * key or a value over the {@link ReadLimits}, or nesting deeper than allowed: Jackson's own limits
+ * are raised to the line limit so that these come back with our messages and option keys, and depth
+ * is counted here, before Jackson builds a context per level. A BOM at the start of a line (files
+ * joined with {@code cat}) is ignored for parsing and kept in the raw text. In array mode an
  * element that is not an object, or over a size limit, is an error row and reading goes on; a
  * syntax error or nesting too deep inside the array ends the file with one error row, since nothing
  * after it can be located reliably.
@@ -293,8 +292,8 @@ final class JsonlRowReader implements RowReader {
     }
 
     /**
-     * Jackson's own limits, raised to the line limit: a long number or string is then text like
-     * any other and meets our field limit with our message; depth is ours to count.
+     * Jackson's own limits, raised to the line limit: a long number or string is then text like any
+     * other and meets our field limit with our message; depth is ours to count.
      */
     private static JsonFactory factory(ReadLimits limits) {
         int big = Math.max(limits.maxRecordChars(), 1000);

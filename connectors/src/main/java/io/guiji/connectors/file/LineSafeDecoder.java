@@ -16,8 +16,8 @@ import java.nio.charset.CodingErrorAction;
  * <p>Why not {@code InputStreamReader}: Java's GB18030 decoder takes the start of a four-byte code
  * followed by a line end ({@code 81 30 0A}) as one malformed sequence of three bytes, so the LF
  * vanishes into a U+FFFD and two records become one — a row lost to one bad byte. CR and LF are
- * never part of a valid UTF-8 or GB18030 sequence, so cutting the input at them changes nothing
- * for good text. Each line is decoded separately, as one input ending there.
+ * never part of a valid UTF-8 or GB18030 sequence, so cutting the input at them changes nothing for
+ * good text. Each line is decoded separately, as one input ending there.
  */
 final class LineSafeDecoder extends Reader {
 
@@ -105,7 +105,9 @@ final class LineSafeDecoder extends Reader {
         return out.hasRemaining();
     }
 
-    /** Decodes {@code bytes[from, to)} as a whole input: an unfinished sequence at its end is bad. */
+    /**
+     * Decodes {@code bytes[from, to)} as a whole input: an unfinished sequence at its end is bad.
+     */
     private void decodeFinal(int from, int to) {
         ByteBuffer segment = ByteBuffer.wrap(bytes, from, to - from);
         decoder.decode(segment, out, true);

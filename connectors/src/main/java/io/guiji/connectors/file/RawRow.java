@@ -13,10 +13,10 @@ import java.util.Objects;
  *       records/SCJG01/penalty/a.csv}); this plus {@code row} is the source reference of CONTRACT
  *       §3.
  *   <li>{@code row}: 1-based index of the record in the file (CSV: data records after the header,
- *       blank lines not counted, a record that does not parse counting as one — its first line —
- *       so that numbers never skip or shift; JSONL: non-blank lines; JSON array: element index +
- *       1). Rows of a file run 1, 2, 3 … without gaps, error rows included. Row 0 is a problem
- *       with the file as a whole (e.g. an unsupported file type, damaged gzip data).
+ *       blank lines not counted, a record that does not parse counting as one — its first line — so
+ *       that numbers never skip or shift; JSONL: non-blank lines; JSON array: element index + 1).
+ *       Rows of a file run 1, 2, 3 … without gaps, error rows included. Row 0 is a problem with the
+ *       file as a whole (e.g. an unsupported file type, damaged gzip data).
  *   <li>{@code header}: the CSV header cells (trimmed, BOM removed) or the JSON object's keys. Rows
  *       of one file share one array instance when the header is the same, so it is cheap to carry;
  *       treat it as read-only. Never null; empty when nothing could be parsed.
@@ -33,8 +33,8 @@ import java.util.Objects;
  *   <li>{@code encoding}: "UTF-8" or "GB18030" as detected for the file; null when the file was not
  *       decoded at all (row 0 errors).
  *   <li>{@code deptCode}, {@code recordType}: null for files, whose path names them. Sources that
- *       are not files (Kafka topics, database tables) set them from their configuration or from
- *       the message; when either is set, the path in {@code file} is only a reference (e.g. {@code
+ *       are not files (Kafka topics, database tables) set them from their configuration or from the
+ *       message; when either is set, the path in {@code file} is only a reference (e.g. {@code
  *       kafka:<topic>/<partition>} with {@code row} = offset) and is not read for them. An empty
  *       value means the source could not say (the record is rejected as UNKNOWN_SOURCE).
  * </ul>
@@ -55,6 +55,7 @@ public class RawRow {
     public String encoding;
     public String deptCode;
     public String recordType;
+
     /**
      * Null normally. Set, with {@code error}, when a stage before parsing failed on this record (a
      * processing error, not bad input): the parser rejects the row as PROCESSING_ERROR instead of
@@ -81,7 +82,9 @@ public class RawRow {
         this.encoding = encoding;
     }
 
-    /** Names the department and record type explicitly (sources that are not files); returns this. */
+    /**
+     * Names the department and record type explicitly (sources that are not files); returns this.
+     */
     public RawRow withSource(String deptCode, String recordType) {
         this.deptCode = deptCode;
         this.recordType = recordType;

@@ -8,8 +8,8 @@ import java.io.Serializable;
  * of megabytes, a quote that never closes, JSON nested a thousand deep) cannot exhaust the heap or
  * the stack, nor reach the sinks.
  *
- * <p>The option keys are defined here, next to the limits, so that the connector's messages and
- * the job's configuration cannot drift apart.
+ * <p>The option keys are defined here, next to the limits, so that the connector's messages and the
+ * job's configuration cannot drift apart.
  *
  * @param maxFieldChars characters of one CSV field or one JSON value (a nested object or array
  *     counts as its JSON text) or key

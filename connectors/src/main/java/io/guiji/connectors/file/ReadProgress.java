@@ -6,13 +6,13 @@ import java.io.InputStream;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * How much input the {@link TabularFileFormat} readers of this JVM have read so far: rows handed
- * to Flink and bytes of the files' decoding pass (compressed bytes for a {@code .gz} file; the
+ * How much input the {@link TabularFileFormat} readers of this JVM have read so far: rows handed to
+ * Flink and bytes of the files' decoding pass (compressed bytes for a {@code .gz} file; the
  * encoding detection pass is not counted, so a file counts its size once). The command line's
- * embedded run reads these to show progress: its mini-cluster runs the readers in the same JVM,
- * so a static counter needs no metrics reporter and no polling of Flink's REST API. Counts only
- * grow; a reader of progress subtracts the values it saw when it started. On a cluster each
- * TaskManager counts its own and nobody reads them.
+ * embedded run reads these to show progress: its mini-cluster runs the readers in the same JVM, so
+ * a static counter needs no metrics reporter and no polling of Flink's REST API. Counts only grow;
+ * a reader of progress subtracts the values it saw when it started. On a cluster each TaskManager
+ * counts its own and nobody reads them.
  */
 public final class ReadProgress {
     private static final LongAdder ROWS = new LongAdder();

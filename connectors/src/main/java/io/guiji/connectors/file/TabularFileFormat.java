@@ -1,5 +1,7 @@
 package io.guiji.connectors.file;
 
+import java.io.File;
+import java.io.IOException;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.FileSourceSplit;
@@ -7,9 +9,6 @@ import org.apache.flink.connector.file.src.reader.BulkFormat;
 import org.apache.flink.connector.file.src.util.ArrayResultIterator;
 import org.apache.flink.connector.file.src.util.CheckpointedPosition;
 import org.apache.flink.core.fs.Path;
-
-import java.io.File;
-import java.io.IOException;
 
 /**
  * Reads departmental files (CSV, TSV, JSONL, JSON; optionally gzip-compressed) in a Flink {@code
@@ -109,8 +108,8 @@ public final class TabularFileFormat implements BulkFormat<RawRow, FileSourceSpl
     }
 
     /**
-     * The file's rows. {@link TabularFiles} opens the file twice, to detect its encoding and then to
-     * decode it; only the second pass counts in {@link ReadProgress}, so a file counts once.
+     * The file's rows. {@link TabularFiles} opens the file twice, to detect its encoding and then
+     * to decode it; only the second pass counts in {@link ReadProgress}, so a file counts once.
      */
     private RowReader open(FileSourceSplit split) throws IOException {
         Path path = split.path();

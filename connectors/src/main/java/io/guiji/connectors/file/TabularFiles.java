@@ -1,7 +1,5 @@
 package io.guiji.connectors.file;
 
-import org.apache.flink.util.CloseableIterator;
-
 import java.io.EOFException;
 import java.io.File;
 import java.io.IOException;
@@ -13,6 +11,7 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.apache.flink.util.CloseableIterator;
 
 /**
  * Entry point of the file-reading layer, free of Flink's runtime: opens one input file as a

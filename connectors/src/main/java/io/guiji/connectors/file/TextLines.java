@@ -10,9 +10,9 @@ import java.io.Reader;
  * began, and go back to the line after it.
  *
  * <p>Terminators: LF and CRLF always; a lone CR only when asked ({@code loneCrEndsLine}), as old
- * spreadsheet exports on the Mac end CSV lines with it. JSON Lines are split at LF only: there a
- * CR is whitespace between tokens or a broken string, and splitting at it would turn one record
- * into two.
+ * spreadsheet exports on the Mac end CSV lines with it. JSON Lines are split at LF only: there a CR
+ * is whitespace between tokens or a broken string, and splitting at it would turn one record into
+ * two.
  *
  * <p>Unlike {@code BufferedReader} it never holds more than {@code maxLineChars} characters of one
  * line: the rest of an over-long line (a binary file, a file without line breaks, a runaway field)
@@ -74,7 +74,8 @@ final class TextLines implements Closeable {
                 }
             }
             if (partial == null) {
-                partial = new StringBuilder(Math.max(16, Math.min(maxLineChars, (lim - start) * 2)));
+                partial =
+                        new StringBuilder(Math.max(16, Math.min(maxLineChars, (lim - start) * 2)));
             }
             append(partial, start, lim);
             pos = lim;

@@ -14,16 +14,17 @@ import java.time.format.DateTimeFormatter;
 import org.apache.flink.connector.jdbc.core.datastream.source.reader.extractor.ResultExtractor;
 
 /**
- * One row of a departmental table as a {@link RawRow}: the column labels are the header, every value
- * as text (timestamps as {@code yyyy-MM-dd HH:mm:ss}, whole seconds), the row as a JSON object for {@code raw}.
- * Its source reference is {@code jdbc:<table>} with the key column's value as row when that is an
- * integer, else {@code jdbc:<table>/<key>} row 1; a re-read of an updated row keeps its reference,
- * so it replaces its earlier copy rather than adding one.
+ * One row of a departmental table as a {@link RawRow}: the column labels are the header, every
+ * value as text (timestamps as {@code yyyy-MM-dd HH:mm:ss}, whole seconds), the row as a JSON
+ * object for {@code raw}. Its source reference is {@code jdbc:<table>} with the key column's value
+ * as row when that is an integer, else {@code jdbc:<table>/<key>} row 1; a re-read of an updated
+ * row keeps its reference, so it replaces its earlier copy rather than adding one.
  */
 public final class JdbcRowExtractor implements ResultExtractor<RawRow> {
     private static final long serialVersionUID = 1L;
     private static final JsonFactory JSON = new JsonFactory();
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter DATE_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final String table;
     private final String keyColumn;
@@ -48,10 +49,14 @@ public final class JdbcRowExtractor implements ResultExtractor<RawRow> {
         String key = null;
         for (int i = 0; i < n; i++) {
             Object v = rs.getObject(i + 1);
-            values[i] = v == null ? null
-                    : v instanceof Timestamp ? ((Timestamp) v).toLocalDateTime().format(DATE_TIME)
-                    : v instanceof java.math.BigDecimal ? ((java.math.BigDecimal) v).toPlainString()
-                    : v.toString();
+            values[i] =
+                    v == null
+                            ? null
+                            : v instanceof Timestamp
+                                    ? ((Timestamp) v).toLocalDateTime().format(DATE_TIME)
+                                    : v instanceof java.math.BigDecimal
+                                            ? ((java.math.BigDecimal) v).toPlainString()
+                                            : v.toString();
             if (header[i].equalsIgnoreCase(keyColumn)) {
                 key = values[i];
             }

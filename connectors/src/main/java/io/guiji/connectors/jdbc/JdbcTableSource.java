@@ -13,16 +13,19 @@ import org.apache.flink.connector.jdbc.core.datastream.source.config.ContinuousU
 
 /**
  * A Flink {@link JdbcSource} that polls one departmental table incrementally by its update-time
- * column ({@link UpdateTimeWindows}) and emits its rows as {@link RawRow}s ({@link JdbcRowExtractor}).
+ * column ({@link UpdateTimeWindows}) and emits its rows as {@link RawRow}s ({@link
+ * JdbcRowExtractor}).
  *
  * <p>Exactly once: windows are checkpointed by the enumerator, and a window being read when a
  * checkpoint is taken resumes at its row offset (the connector's {@code EXACTLY_ONCE} mode, which
  * needs a scrollable result set: a window's rows are held by the driver while it is read, so the
- * first window, from {@code since} to now, holds the whole backlog; choose {@code since} with that in
- * mind). Rows are ordered by update time and key, so the offset means the same row after a restart.
+ * first window, from {@code since} to now, holds the whole backlog; choose {@code since} with that
+ * in mind). Rows are ordered by update time and key, so the offset means the same row after a
+ * restart.
  */
 public final class JdbcTableSource {
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*)?");
+    private static final Pattern IDENTIFIER =
+            Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*)?");
 
     private String url;
     private String user;
@@ -45,7 +48,10 @@ public final class JdbcTableSource {
         return this;
     }
 
-    /** User and password; the password is never logged (pass it from an environment variable or a file). */
+    /**
+     * User and password; the password is never logged (pass it from an environment variable or a
+     * file).
+     */
     public JdbcTableSource credentials(String user, String password) {
         this.user = user;
         this.password = password;
@@ -89,40 +95,63 @@ public final class JdbcTableSource {
 
     /** The polling query: one update-time window, in a stable order. */
     public String sql() {
-        return "SELECT * FROM " + table + " WHERE " + updateColumn + " >= ? AND " + updateColumn + " < ?"
-                + " ORDER BY " + updateColumn + ", " + keyColumn;
+        return "SELECT * FROM "
+                + table
+                + " WHERE "
+                + updateColumn
+                + " >= ? AND "
+                + updateColumn
+                + " < ?"
+                + " ORDER BY "
+                + updateColumn
+                + ", "
+                + keyColumn;
     }
 
     /** Checks the settings; messages say what to set. */
     public JdbcTableSource sanityCheck() {
         if (url == null || !url.startsWith("jdbc:")) {
-            throw new IllegalArgumentException("JDBC source: the url must be a JDBC URL (jdbc:postgresql://host:5432/db), not " + url);
+            throw new IllegalArgumentException(
+                    "JDBC source: the url must be a JDBC URL (jdbc:postgresql://host:5432/db), not "
+                            + url);
         }
-        for (String[] name : new String[][] {{"table", table}, {"update column", updateColumn}, {"key column", keyColumn}}) {
+        for (String[] name :
+                new String[][] {
+                    {"table", table}, {"update column", updateColumn}, {"key column", keyColumn}
+                }) {
             if (name[1] == null || !IDENTIFIER.matcher(name[1]).matches()) {
-                throw new IllegalArgumentException("JDBC source: the " + name[0] + " must be a plain SQL identifier, not " + name[1]);
+                throw new IllegalArgumentException(
+                        "JDBC source: the "
+                                + name[0]
+                                + " must be a plain SQL identifier, not "
+                                + name[1]);
             }
         }
         if (pollInterval.isNegative() || pollInterval.isZero()) {
-            throw new IllegalArgumentException("JDBC source " + table + ": the poll interval must be positive");
+            throw new IllegalArgumentException(
+                    "JDBC source " + table + ": the poll interval must be positive");
         }
         return this;
     }
 
     public JdbcSource<RawRow> build() {
         sanityCheck();
-        var builder = JdbcSource.<RawRow>builder()
-                .setDBUrl(url)
-                .setSql(sql())
-                .setResultExtractor(new JdbcRowExtractor(table, keyColumn))
-                .setTypeInformation(TypeInformation.of(RawRow.class))
-                .setJdbcParameterValuesProvider(new UpdateTimeWindows(sinceMillis, lag.toMillis()))
-                .setOptionalSqlSplitEnumeratorState((Serializable) sinceMillis)
-                .setContinuousUnBoundingSettings(new ContinuousUnBoundingSettings(Duration.ZERO, pollInterval))
-                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
-                .setResultSetType(ResultSet.TYPE_SCROLL_INSENSITIVE)
-                .setResultSetConcurrency(ResultSet.CONCUR_READ_ONLY);
-        JdbcConnectionOptions.JdbcConnectionOptionsBuilder options = new JdbcConnectionOptions.JdbcConnectionOptionsBuilder().withUrl(url);
+        var builder =
+                JdbcSource.<RawRow>builder()
+                        .setDBUrl(url)
+                        .setSql(sql())
+                        .setResultExtractor(new JdbcRowExtractor(table, keyColumn))
+                        .setTypeInformation(TypeInformation.of(RawRow.class))
+                        .setJdbcParameterValuesProvider(
+                                new UpdateTimeWindows(sinceMillis, lag.toMillis()))
+                        .setOptionalSqlSplitEnumeratorState((Serializable) sinceMillis)
+                        .setContinuousUnBoundingSettings(
+                                new ContinuousUnBoundingSettings(Duration.ZERO, pollInterval))
+                        .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                        .setResultSetType(ResultSet.TYPE_SCROLL_INSENSITIVE)
+                        .setResultSetConcurrency(ResultSet.CONCUR_READ_ONLY);
+        JdbcConnectionOptions.JdbcConnectionOptionsBuilder options =
+                new JdbcConnectionOptions.JdbcConnectionOptionsBuilder().withUrl(url);
         if (driver() != null) {
             builder.setDriverName(driver());
             options.withDriverName(driver());

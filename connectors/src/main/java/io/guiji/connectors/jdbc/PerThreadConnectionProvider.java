@@ -14,9 +14,10 @@ import org.apache.flink.connector.jdbc.datasource.connections.JdbcConnectionProv
  * A connection provider that gives each thread its own connection, and a new one when that was
  * closed. Needed by the JDBC source of flink-connector-jdbc 3.3: a split fetcher that goes idle
  * between polls is shut down, and its split reader closes the connection it got from the source's
- * one provider, while a new fetcher's reader may already hold that same connection ("This connection
- * has been closed", a failed task). Fetchers each run on their own thread, and a reader uses its
- * connection only there, so one connection per thread is never closed under another reader.
+ * one provider, while a new fetcher's reader may already hold that same connection ("This
+ * connection has been closed", a failed task). Fetchers each run on their own thread, and a reader
+ * uses its connection only there, so one connection per thread is never closed under another
+ * reader.
  */
 public class PerThreadConnectionProvider implements JdbcConnectionProvider {
     private static final long serialVersionUID = 1L;
@@ -84,15 +85,23 @@ public class PerThreadConnectionProvider implements JdbcConnectionProvider {
         Properties props = new Properties();
         props.putAll(options.getProperties());
         options.getUsername().ifPresent(u -> props.setProperty(JdbcConnectionOptions.USER_KEY, u));
-        options.getPassword().ifPresent(p -> props.setProperty(JdbcConnectionOptions.PASSWORD_KEY, p));
+        options.getPassword()
+                .ifPresent(p -> props.setProperty(JdbcConnectionOptions.PASSWORD_KEY, p));
         Connection c;
         if (options.getDriverName() != null) {
             Driver driver;
             try {
-                driver = (Driver) Class.forName(options.getDriverName(), true, Thread.currentThread().getContextClassLoader())
-                        .getDeclaredConstructor().newInstance();
+                driver =
+                        (Driver)
+                                Class.forName(
+                                                options.getDriverName(),
+                                                true,
+                                                Thread.currentThread().getContextClassLoader())
+                                        .getDeclaredConstructor()
+                                        .newInstance();
             } catch (ReflectiveOperationException e) {
-                throw new ClassNotFoundException("JDBC driver " + options.getDriverName() + ": " + e, e);
+                throw new ClassNotFoundException(
+                        "JDBC driver " + options.getDriverName() + ": " + e, e);
             }
             c = driver.connect(options.getDbURL(), props);
         } else {
@@ -105,9 +114,9 @@ public class PerThreadConnectionProvider implements JdbcConnectionProvider {
     }
 
     /**
-     * Puts this provider into a built source. {@code JdbcSourceBuilder.build()} always installs its own
-     * provider and the source's constructor is not public, so the field is set directly; fails loudly
-     * if a connector upgrade renamed it.
+     * Puts this provider into a built source. {@code JdbcSourceBuilder.build()} always installs its
+     * own provider and the source's constructor is not public, so the field is set directly; fails
+     * loudly if a connector upgrade renamed it.
      */
     static <T> JdbcSource<T> install(JdbcSource<T> source, JdbcConnectionOptions options) {
         try {
@@ -116,8 +125,12 @@ public class PerThreadConnectionProvider implements JdbcConnectionProvider {
             field.set(source, new PerThreadConnectionProvider(options));
             return source;
         } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IllegalStateException("cannot install the per-thread connection provider into " + JdbcSource.class.getName()
-                    + " (did flink-connector-jdbc change?): " + e, e);
+            throw new IllegalStateException(
+                    "cannot install the per-thread connection provider into "
+                            + JdbcSource.class.getName()
+                            + " (did flink-connector-jdbc change?): "
+                            + e,
+                    e);
         }
     }
 }

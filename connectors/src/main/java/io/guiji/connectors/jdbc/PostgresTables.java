@@ -34,8 +34,8 @@ import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
  * reWriteBatchedInserts=true} on the URL: one batch may touch a key twice.
  *
  * <p>The conversions to rows are total: no value of a record makes a statement fail. Every text
- * (columns and the {@code jsonb} document) goes through {@link SinkSafeText} (PostgreSQL refuses NUL,
- * {@code jsonb} a lone surrogate), a required text that is absent is written empty, and a
+ * (columns and the {@code jsonb} document) goes through {@link SinkSafeText} (PostgreSQL refuses
+ * NUL, {@code jsonb} a lone surrogate), a required text that is absent is written empty, and a
  * timestamp or date that does not parse falls back as its column says. (What reaches these
  * statements was read back from Kafka, so it was encoded once already: see {@code AvroGuard}.)
  */
@@ -112,24 +112,36 @@ public final class PostgresTables {
         }
     }
 
-    public static JdbcSink<UnifiedRecord> unifiedSink(JdbcConnectionOptions conn, JdbcExecutionOptions exec) {
-        return JdbcSink.<UnifiedRecord>builder().withQueryStatement(UPSERT_UNIFIED, new UnifiedStatement())
-                .withExecutionOptions(exec).buildAtLeastOnce(conn);
+    public static JdbcSink<UnifiedRecord> unifiedSink(
+            JdbcConnectionOptions conn, JdbcExecutionOptions exec) {
+        return JdbcSink.<UnifiedRecord>builder()
+                .withQueryStatement(UPSERT_UNIFIED, new UnifiedStatement())
+                .withExecutionOptions(exec)
+                .buildAtLeastOnce(conn);
     }
 
-    public static JdbcSink<SourceRow> sourceSink(JdbcConnectionOptions conn, JdbcExecutionOptions exec) {
-        return JdbcSink.<SourceRow>builder().withQueryStatement(INSERT_SOURCE, new SourceStatement())
-                .withExecutionOptions(exec).buildAtLeastOnce(conn);
+    public static JdbcSink<SourceRow> sourceSink(
+            JdbcConnectionOptions conn, JdbcExecutionOptions exec) {
+        return JdbcSink.<SourceRow>builder()
+                .withQueryStatement(INSERT_SOURCE, new SourceStatement())
+                .withExecutionOptions(exec)
+                .buildAtLeastOnce(conn);
     }
 
-    public static JdbcSink<RejectedRow> rejectedSink(JdbcConnectionOptions conn, JdbcExecutionOptions exec) {
-        return JdbcSink.<RejectedRow>builder().withQueryStatement(UPSERT_REJECTED, new RejectedStatement())
-                .withExecutionOptions(exec).buildAtLeastOnce(conn);
+    public static JdbcSink<RejectedRow> rejectedSink(
+            JdbcConnectionOptions conn, JdbcExecutionOptions exec) {
+        return JdbcSink.<RejectedRow>builder()
+                .withQueryStatement(UPSERT_REJECTED, new RejectedStatement())
+                .withExecutionOptions(exec)
+                .buildAtLeastOnce(conn);
     }
 
-    public static JdbcSink<CoverageSnapshot> coverageSink(JdbcConnectionOptions conn, JdbcExecutionOptions exec) {
-        return JdbcSink.<CoverageSnapshot>builder().withQueryStatement(UPSERT_COVERAGE, new CoverageStatement())
-                .withExecutionOptions(exec).buildAtLeastOnce(conn);
+    public static JdbcSink<CoverageSnapshot> coverageSink(
+            JdbcConnectionOptions conn, JdbcExecutionOptions exec) {
+        return JdbcSink.<CoverageSnapshot>builder()
+                .withQueryStatement(UPSERT_COVERAGE, new CoverageStatement())
+                .withExecutionOptions(exec)
+                .buildAtLeastOnce(conn);
     }
 
     static final class UnifiedStatement implements JdbcStatementBuilder<UnifiedRecord> {
@@ -150,8 +162,14 @@ public final class PostgresTables {
             ps.setString(10, r.getEnterpriseId());
             ps.setString(11, name(r.getLinkMethod()));
             ps.setDouble(12, r.getLinkConfidence());
-            ps.setArray(13, ps.getConnection().createArrayOf("text",
-                    r.getQualityFlags().stream().filter(java.util.Objects::nonNull).toArray()));
+            ps.setArray(
+                    13,
+                    ps.getConnection()
+                            .createArrayOf(
+                                    "text",
+                                    r.getQualityFlags().stream()
+                                            .filter(java.util.Objects::nonNull)
+                                            .toArray()));
             ps.setString(14, json(g -> OutputJson.write(g, r)));
         }
     }
@@ -179,7 +197,8 @@ public final class PostgresTables {
             ps.setString(3, SinkSafeText.cleanOrEmpty(row.kind));
             ps.setString(4, name(r.getReason()));
             ps.setString(5, SinkSafeText.cleanOrEmpty(r.getMessage()));
-            ps.setString(6, SinkSafeText.cleanOrEmpty(r.getRaw())); // PostgreSQL text cannot hold NUL
+            ps.setString(
+                    6, SinkSafeText.cleanOrEmpty(r.getRaw())); // PostgreSQL text cannot hold NUL
             ps.setString(7, SinkSafeText.clean(r.getDeptCode()));
             if (r.getRecordType() == null) {
                 ps.setNull(8, Types.VARCHAR);
@@ -243,7 +262,8 @@ public final class PostgresTables {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // The record's strings went through SinkSafeText.cleanRecord: no NUL or lone surrogate escape,
+        // The record's strings went through SinkSafeText.cleanRecord: no NUL or lone surrogate
+        // escape,
         // which jsonb refuses, can be in it.
         return out.toString(StandardCharsets.UTF_8);
     }

@@ -6,10 +6,10 @@ import org.apache.flink.connector.jdbc.split.JdbcSlideTimingParameterProvider;
 import org.apache.flink.util.Preconditions;
 
 /**
- * Incremental polling by an update-time column: every discovery yields one window {@code [from,
- * now - lag)} of the column, as two {@link Timestamp} parameters, and the next window starts where
- * this one ended. The windows tile time without gaps or overlaps, so a row is read once per value of
- * its update time: an updated row (its update time moved) is read again, an unchanged one never.
+ * Incremental polling by an update-time column: every discovery yields one window {@code [from, now
+ * - lag)} of the column, as two {@link Timestamp} parameters, and the next window starts where this
+ * one ended. The windows tile time without gaps or overlaps, so a row is read once per value of its
+ * update time: an updated row (its update time moved) is read again, an unchanged one never.
  *
  * <p>State: the end of the last window (epoch millis), kept by the JDBC source's enumerator in
  * checkpoints, so a restart continues where the last checkpoint was. {@code lag} covers writers
@@ -25,7 +25,10 @@ public class UpdateTimeWindows extends JdbcSlideTimingParameterProvider {
     private final long lagMillis;
     private long fromMillis;
 
-    /** Reads rows updated at or after {@code sinceMillis}, each once their update time is {@code lagMillis} old. */
+    /**
+     * Reads rows updated at or after {@code sinceMillis}, each once their update time is {@code
+     * lagMillis} old.
+     */
     public UpdateTimeWindows(long sinceMillis, long lagMillis) {
         super(1L, 1L, 1L, 0L);
         Preconditions.checkArgument(lagMillis >= 0, "lag must not be negative");

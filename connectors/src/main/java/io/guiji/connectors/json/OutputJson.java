@@ -21,9 +21,10 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.IndexedRecord;
 
 /**
- * The JSON shapes of docs/contract.md §9. A unified record is one flat object: identity, the canonical
- * fields of its type (absent ones as null, so every line of a type has the same keys), link and
- * provenance. Amounts are JSON numbers written from their decimal value, never through a double.
+ * The JSON shapes of docs/contract.md §9. A unified record is one flat object: identity, the
+ * canonical fields of its type (absent ones as null, so every line of a type has the same keys),
+ * link and provenance. Amounts are JSON numbers written from their decimal value, never through a
+ * double.
  */
 public final class OutputJson {
     private static final JsonFactory FACTORY = new JsonFactory();
@@ -139,7 +140,8 @@ public final class OutputJson {
     }
 
     /** Writes the record's fields as members of the object being written (flattened). */
-    private static void writeMembers(JsonGenerator g, IndexedRecord r, String... skip) throws IOException {
+    private static void writeMembers(JsonGenerator g, IndexedRecord r, String... skip)
+            throws IOException {
         for (Schema.Field field : r.getSchema().getFields()) {
             if (List.of(skip).contains(field.name())) {
                 continue;
@@ -182,7 +184,8 @@ public final class OutputJson {
         }
     }
 
-    private static void writeStrings(JsonGenerator g, String name, List<String> values) throws IOException {
+    private static void writeStrings(JsonGenerator g, String name, List<String> values)
+            throws IOException {
         g.writeArrayFieldStart(name);
         for (String v : values) {
             g.writeString(v);

@@ -15,13 +15,13 @@ import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * Avro for Kafka values without a schema registry: plain Avro binary of one record, written with the
- * schema generated from {@code schemas/} (its fingerprint goes into a record header, see
- * {@link AvroRecordSerializer}). Reading also accepts Avro's single-object encoding ({@code C3 01},
- * 8-byte CRC-64-AVRO fingerprint, then the binary), which tells a wrong schema apart for certain.
+ * Avro for Kafka values without a schema registry: plain Avro binary of one record, written with
+ * the schema generated from {@code schemas/} (its fingerprint goes into a record header, see {@link
+ * AvroRecordSerializer}). Reading also accepts Avro's single-object encoding ({@code C3 01}, 8-byte
+ * CRC-64-AVRO fingerprint, then the binary), which tells a wrong schema apart for certain.
  *
- * <p>Plain binary carries no schema, so "wrong schema" is caught only as far as the bytes do not fit
- * this one: a read that fails or leaves bytes over.
+ * <p>Plain binary carries no schema, so "wrong schema" is caught only as far as the bytes do not
+ * fit this one: a read that fails or leaves bytes over.
  */
 public final class AvroBinary<T extends SpecificRecord> {
     private static final byte[] SINGLE_OBJECT_MAGIC = {(byte) 0xC3, (byte) 0x01};
@@ -63,21 +63,27 @@ public final class AvroBinary<T extends SpecificRecord> {
         return out.toByteArray();
     }
 
-    /** Decodes one record; throws {@link AvroDecodeException} with a reason when the bytes do not fit. */
+    /**
+     * Decodes one record; throws {@link AvroDecodeException} with a reason when the bytes do not
+     * fit.
+     */
     public T decode(byte[] bytes) {
         if (bytes == null || bytes.length == 0) {
             throw new AvroDecodeException("empty value");
         }
         int start = 0;
-        if (bytes.length >= 10 && bytes[0] == SINGLE_OBJECT_MAGIC[0] && bytes[1] == SINGLE_OBJECT_MAGIC[1]) {
+        if (bytes.length >= 10
+                && bytes[0] == SINGLE_OBJECT_MAGIC[0]
+                && bytes[1] == SINGLE_OBJECT_MAGIC[1]) {
             long given = 0;
             for (int i = 9; i >= 2; i--) { // little-endian
                 given = (given << 8) | (bytes[i] & 0xFF);
             }
             if (given != fingerprint) {
-                throw new AvroDecodeException(String.format(
-                        "Avro single-object encoding with schema fingerprint %016x, expected %s (%s)",
-                        given, fingerprintHex(), schema.getFullName()));
+                throw new AvroDecodeException(
+                        String.format(
+                                "Avro single-object encoding with schema fingerprint %016x, expected %s (%s)",
+                                given, fingerprintHex(), schema.getFullName()));
             }
             start = 10;
         }
@@ -86,7 +92,8 @@ public final class AvroBinary<T extends SpecificRecord> {
         try {
             record = reader.read(null, decoder);
             if (!decoder.isEnd()) {
-                throw new AvroDecodeException("not a " + schema.getName() + ": bytes left over after the record");
+                throw new AvroDecodeException(
+                        "not a " + schema.getName() + ": bytes left over after the record");
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof AvroDecodeException) {

@@ -17,11 +17,11 @@ import org.apache.avro.generic.IndexedRecord;
 import org.apache.avro.specific.SpecificData;
 
 /**
- * Whether Avro's binary encoder can write a record, answered before a sink or a network shuffle
- * has to (where a failure would fail the job, not the record): the same checks the encoder makes —
- * a value for every field that is not nullable, a union branch that fits, a decimal whose scale
- * fits without rounding and whose precision fits the schema — as one walk over the record, with no
- * bytes written, so that a record is encoded once, by the sink.
+ * Whether Avro's binary encoder can write a record, answered before a sink or a network shuffle has
+ * to (where a failure would fail the job, not the record): the same checks the encoder makes — a
+ * value for every field that is not nullable, a union branch that fits, a decimal whose scale fits
+ * without rounding and whose precision fits the schema — as one walk over the record, with no bytes
+ * written, so that a record is encoded once, by the sink.
  *
  * <p>Strings need no check: Avro writes any Java string (a lone surrogate becomes {@code ?}); text
  * that other sinks refuse is {@link io.guiji.connectors.SinkText}'s concern.
@@ -29,7 +29,10 @@ import org.apache.avro.specific.SpecificData;
 public final class AvroGuard {
     private AvroGuard() {}
 
-    /** The first value of {@code record} the encoder would refuse, as {@code path: why}; null when it can be encoded. */
+    /**
+     * The first value of {@code record} the encoder would refuse, as {@code path: why}; null when
+     * it can be encoded.
+     */
     public static String problem(IndexedRecord record) {
         String p = problem(record.getSchema(), record);
         return p == null ? null : record.getSchema().getName() + p;
@@ -51,98 +54,127 @@ public final class AvroGuard {
     }
 
     /**
-     * The problem with {@code v} under {@code s} as {@code <path below s>: why}, or null. The path is
-     * built only on the way back from a problem, so a record without one costs no allocation.
+     * The problem with {@code v} under {@code s} as {@code <path below s>: why}, or null. The path
+     * is built only on the way back from a problem, so a record without one costs no allocation.
      */
     static String problem(Schema s, Object v) {
         switch (s.getType()) {
             case NULL:
                 return v == null ? null : ": not null";
-            case UNION: {
-                if (v == null) {
-                    return nullable(s) ? null : ": null where a value is required";
-                }
-                Schema b = branch(s, v);
-                return b == null ? ": no branch of " + s + " takes a " + v.getClass().getName() : problem(b, v);
-            }
-            case RECORD: {
-                if (!(v instanceof IndexedRecord)) {
-                    return expected(v, "a record " + s.getFullName());
-                }
-                IndexedRecord r = (IndexedRecord) v;
-                for (Schema.Field f : s.getFields()) {
-                    String p = problem(f.schema(), r.get(f.pos()));
-                    if (p != null) {
-                        return "." + f.name() + p;
+            case UNION:
+                {
+                    if (v == null) {
+                        return nullable(s) ? null : ": null where a value is required";
                     }
+                    Schema b = branch(s, v);
+                    return b == null
+                            ? ": no branch of " + s + " takes a " + v.getClass().getName()
+                            : problem(b, v);
                 }
-                return null;
-            }
+            case RECORD:
+                {
+                    if (!(v instanceof IndexedRecord)) {
+                        return expected(v, "a record " + s.getFullName());
+                    }
+                    IndexedRecord r = (IndexedRecord) v;
+                    for (Schema.Field f : s.getFields()) {
+                        String p = problem(f.schema(), r.get(f.pos()));
+                        if (p != null) {
+                            return "." + f.name() + p;
+                        }
+                    }
+                    return null;
+                }
             case STRING:
                 return v instanceof CharSequence ? null : expected(v, "a string");
             case ENUM:
-                return v instanceof GenericContainer || v instanceof Enum<?> ? null : expected(v, "an enum symbol");
-            case ARRAY: {
-                if (!(v instanceof Collection)) {
-                    return expected(v, "an array");
-                }
-                int i = 0;
-                for (Object e : (Collection<?>) v) {
-                    String p = problem(s.getElementType(), e);
-                    if (p != null) {
-                        return "[" + i + "]" + p;
+                return v instanceof GenericContainer || v instanceof Enum<?>
+                        ? null
+                        : expected(v, "an enum symbol");
+            case ARRAY:
+                {
+                    if (!(v instanceof Collection)) {
+                        return expected(v, "an array");
                     }
-                    i++;
-                }
-                return null;
-            }
-            case MAP: {
-                if (!(v instanceof Map)) {
-                    return expected(v, "a map");
-                }
-                for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
-                    if (e.getKey() == null) {
-                        return ": a null map key";
+                    int i = 0;
+                    for (Object e : (Collection<?>) v) {
+                        String p = problem(s.getElementType(), e);
+                        if (p != null) {
+                            return "[" + i + "]" + p;
+                        }
+                        i++;
                     }
-                    String p = problem(s.getValueType(), e.getValue());
-                    if (p != null) {
-                        return "[" + e.getKey() + "]" + p;
-                    }
+                    return null;
                 }
-                return null;
-            }
+            case MAP:
+                {
+                    if (!(v instanceof Map)) {
+                        return expected(v, "a map");
+                    }
+                    for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
+                        if (e.getKey() == null) {
+                            return ": a null map key";
+                        }
+                        String p = problem(s.getValueType(), e.getValue());
+                        if (p != null) {
+                            return "[" + e.getKey() + "]" + p;
+                        }
+                    }
+                    return null;
+                }
             case BYTES:
-            case FIXED: {
-                LogicalType lt = s.getLogicalType();
-                if (lt instanceof LogicalTypes.Decimal) {
-                    return v instanceof BigDecimal ? decimalProblem((LogicalTypes.Decimal) lt, (BigDecimal) v)
-                            : expected(v, "a decimal");
+            case FIXED:
+                {
+                    LogicalType lt = s.getLogicalType();
+                    if (lt instanceof LogicalTypes.Decimal) {
+                        return v instanceof BigDecimal
+                                ? decimalProblem((LogicalTypes.Decimal) lt, (BigDecimal) v)
+                                : expected(v, "a decimal");
+                    }
+                    return v instanceof ByteBuffer || v instanceof GenericFixed
+                            ? null
+                            : expected(v, "bytes");
                 }
-                return v instanceof ByteBuffer || v instanceof GenericFixed ? null : expected(v, "bytes");
-            }
             case BOOLEAN:
                 return v instanceof Boolean ? null : expected(v, "a boolean");
             default: // INT, LONG, FLOAT, DOUBLE: the encoder takes any number
-                return v instanceof Number || (v != null && s.getLogicalType() != null) ? null : expected(v, "a number");
+                return v instanceof Number || (v != null && s.getLogicalType() != null)
+                        ? null
+                        : expected(v, "a number");
         }
     }
 
-    /** The checks of Avro's decimal conversion: the scale is reached without rounding, then the precision fits. */
+    /**
+     * The checks of Avro's decimal conversion: the scale is reached without rounding, then the
+     * precision fits.
+     */
     private static String decimalProblem(LogicalTypes.Decimal d, BigDecimal v) {
         BigDecimal x = v;
         if (v.scale() != d.getScale()) {
             try {
                 x = v.setScale(d.getScale(), RoundingMode.UNNECESSARY);
             } catch (ArithmeticException e) {
-                return ": a decimal of scale " + v.scale() + " does not fit scale " + d.getScale() + " without rounding";
+                return ": a decimal of scale "
+                        + v.scale()
+                        + " does not fit scale "
+                        + d.getScale()
+                        + " without rounding";
             }
         }
         return x.precision() > d.getPrecision()
-                ? ": a decimal of precision " + x.precision() + " does not fit precision " + d.getPrecision() : null;
+                ? ": a decimal of precision "
+                        + x.precision()
+                        + " does not fit precision "
+                        + d.getPrecision()
+                : null;
     }
 
     private static String expected(Object v, String what) {
-        return ": " + (v == null ? "null" : "a " + v.getClass().getName()) + " where " + what + " is required";
+        return ": "
+                + (v == null ? "null" : "a " + v.getClass().getName())
+                + " where "
+                + what
+                + " is required";
     }
 
     private static boolean nullable(Schema union) {
@@ -154,7 +186,10 @@ public final class AvroGuard {
         return false;
     }
 
-    /** The branch of a union the encoder would choose for {@code v} (not null), or null when none takes it. */
+    /**
+     * The branch of a union the encoder would choose for {@code v} (not null), or null when none
+     * takes it.
+     */
     private static Schema branch(Schema union, Object v) {
         for (Schema t : union.getTypes()) {
             if (fits(t, v)) {
@@ -172,11 +207,14 @@ public final class AvroGuard {
                 if (t.getLogicalType() instanceof LogicalTypes.Decimal && v instanceof BigDecimal) {
                     return true;
                 }
-                return v instanceof GenericContainer && ((GenericContainer) v).getSchema().getFullName().equals(t.getFullName());
+                return v instanceof GenericContainer
+                        && ((GenericContainer) v).getSchema().getFullName().equals(t.getFullName());
             case STRING:
                 return v instanceof CharSequence;
             case BYTES:
-                return t.getLogicalType() instanceof LogicalTypes.Decimal ? v instanceof BigDecimal : v instanceof ByteBuffer;
+                return t.getLogicalType() instanceof LogicalTypes.Decimal
+                        ? v instanceof BigDecimal
+                        : v instanceof ByteBuffer;
             case ARRAY:
                 return v instanceof Collection;
             case MAP:
@@ -196,75 +234,100 @@ public final class AvroGuard {
         }
     }
 
-    private static Object fix(SpecificData model, Schema s, Object v, String path, List<String> replaced) {
+    private static Object fix(
+            SpecificData model, Schema s, Object v, String path, List<String> replaced) {
         if (problem(s, v) == null) {
             return v;
         }
         switch (s.getType()) {
-            case UNION: {
-                Schema b = v == null ? null : branch(s, v);
-                if (b != null && (b.getType() == Schema.Type.RECORD || b.getType() == Schema.Type.ARRAY
-                        || b.getType() == Schema.Type.MAP)) {
-                    return fix(model, b, v, path, replaced); // repair inside, keep the rest of the value
-                }
-                if (nullable(s)) {
-                    replaced.add(path);
+            case UNION:
+                {
+                    Schema b = v == null ? null : branch(s, v);
+                    if (b != null
+                            && (b.getType() == Schema.Type.RECORD
+                                    || b.getType() == Schema.Type.ARRAY
+                                    || b.getType() == Schema.Type.MAP)) {
+                        return fix(
+                                model, b, v, path,
+                                replaced); // repair inside, keep the rest of the value
+                    }
+                    if (nullable(s)) {
+                        replaced.add(path);
+                        return null;
+                    }
+                    for (Schema t : s.getTypes()) {
+                        if (t.getType() != Schema.Type.NULL) {
+                            return fix(model, t, b == null ? null : v, path, replaced);
+                        }
+                    }
                     return null;
                 }
-                for (Schema t : s.getTypes()) {
-                    if (t.getType() != Schema.Type.NULL) {
-                        return fix(model, t, b == null ? null : v, path, replaced);
+            case RECORD:
+                {
+                    IndexedRecord r =
+                            v instanceof IndexedRecord
+                                            && ((IndexedRecord) v)
+                                                    .getSchema()
+                                                    .getFullName()
+                                                    .equals(s.getFullName())
+                                    ? (IndexedRecord) v
+                                    : null;
+                    if (r == null) {
+                        replaced.add(path);
                     }
+                    IndexedRecord copy = (IndexedRecord) model.newRecord(null, s);
+                    for (Schema.Field f : s.getFields()) {
+                        copy.put(
+                                f.pos(),
+                                fix(
+                                        model,
+                                        f.schema(),
+                                        r == null ? null : r.get(f.pos()),
+                                        path + "." + f.name(),
+                                        replaced));
+                    }
+                    return copy;
                 }
-                return null;
-            }
-            case RECORD: {
-                IndexedRecord r = v instanceof IndexedRecord && ((IndexedRecord) v).getSchema().getFullName().equals(s.getFullName())
-                        ? (IndexedRecord) v : null;
-                if (r == null) {
-                    replaced.add(path);
-                }
-                IndexedRecord copy = (IndexedRecord) model.newRecord(null, s);
-                for (Schema.Field f : s.getFields()) {
-                    copy.put(f.pos(), fix(model, f.schema(), r == null ? null : r.get(f.pos()), path + "." + f.name(), replaced));
-                }
-                return copy;
-            }
-            case ARRAY: {
-                List<Object> list = new ArrayList<>();
-                if (!(v instanceof Collection)) {
-                    replaced.add(path);
+            case ARRAY:
+                {
+                    List<Object> list = new ArrayList<>();
+                    if (!(v instanceof Collection)) {
+                        replaced.add(path);
+                        return list;
+                    }
+                    int i = 0;
+                    for (Object e : (Collection<?>) v) {
+                        String p = path + "[" + i++ + "]";
+                        Object fe = fix(model, s.getElementType(), e, p, replaced);
+                        if (problem(s.getElementType(), fe) == null) {
+                            list.add(fe);
+                        } else {
+                            replaced.add(p);
+                        }
+                    }
                     return list;
                 }
-                int i = 0;
-                for (Object e : (Collection<?>) v) {
-                    String p = path + "[" + i++ + "]";
-                    Object fe = fix(model, s.getElementType(), e, p, replaced);
-                    if (problem(s.getElementType(), fe) == null) {
-                        list.add(fe);
-                    } else {
-                        replaced.add(p);
+            case MAP:
+                {
+                    Map<Object, Object> map = new LinkedHashMap<>();
+                    if (!(v instanceof Map)) {
+                        replaced.add(path);
+                        return map;
                     }
-                }
-                return list;
-            }
-            case MAP: {
-                Map<Object, Object> map = new LinkedHashMap<>();
-                if (!(v instanceof Map)) {
-                    replaced.add(path);
+                    for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
+                        String p = path + "[" + e.getKey() + "]";
+                        Object fe =
+                                e.getKey() == null
+                                        ? null
+                                        : fix(model, s.getValueType(), e.getValue(), p, replaced);
+                        if (e.getKey() != null && problem(s.getValueType(), fe) == null) {
+                            map.put(e.getKey(), fe);
+                        } else {
+                            replaced.add(p);
+                        }
+                    }
                     return map;
                 }
-                for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
-                    String p = path + "[" + e.getKey() + "]";
-                    Object fe = e.getKey() == null ? null : fix(model, s.getValueType(), e.getValue(), p, replaced);
-                    if (e.getKey() != null && problem(s.getValueType(), fe) == null) {
-                        map.put(e.getKey(), fe);
-                    } else {
-                        replaced.add(p);
-                    }
-                }
-                return map;
-            }
             default:
                 replaced.add(path);
                 return empty(model, s);
@@ -276,13 +339,18 @@ public final class AvroGuard {
             case STRING:
                 return "";
             case ENUM:
-                return model.createEnum(s.getEnumDefault() != null ? s.getEnumDefault() : s.getEnumSymbols().get(0), s);
+                return model.createEnum(
+                        s.getEnumDefault() != null ? s.getEnumDefault() : s.getEnumSymbols().get(0),
+                        s);
             case BYTES:
             case FIXED:
                 if (s.getLogicalType() instanceof LogicalTypes.Decimal) {
-                    return BigDecimal.ZERO.setScale(((LogicalTypes.Decimal) s.getLogicalType()).getScale());
+                    return BigDecimal.ZERO.setScale(
+                            ((LogicalTypes.Decimal) s.getLogicalType()).getScale());
                 }
-                return s.getType() == Schema.Type.BYTES ? ByteBuffer.allocate(0) : model.createFixed(null, new byte[s.getFixedSize()], s);
+                return s.getType() == Schema.Type.BYTES
+                        ? ByteBuffer.allocate(0)
+                        : model.createFixed(null, new byte[s.getFixedSize()], s);
             case INT:
                 return 0;
             case LONG:

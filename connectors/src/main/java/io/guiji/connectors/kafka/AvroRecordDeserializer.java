@@ -13,7 +13,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * PostgreSQL from what Kafka committed. Tombstones are skipped; bytes that do not decode fail the
  * job, since guiji itself wrote them (this is not for departmental input: see {@link KafkaBytes}).
  */
-public final class AvroRecordDeserializer<T extends SpecificRecord> implements KafkaRecordDeserializationSchema<T> {
+public final class AvroRecordDeserializer<T extends SpecificRecord>
+        implements KafkaRecordDeserializationSchema<T> {
     private static final long serialVersionUID = 1L;
 
     private final Class<T> type;
@@ -29,7 +30,8 @@ public final class AvroRecordDeserializer<T extends SpecificRecord> implements K
     }
 
     @Override
-    public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<T> out) throws IOException {
+    public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<T> out)
+            throws IOException {
         if (record.value() == null) {
             return;
         }
@@ -39,8 +41,16 @@ public final class AvroRecordDeserializer<T extends SpecificRecord> implements K
         try {
             out.collect(avro.decode(record.value()));
         } catch (AvroBinary.AvroDecodeException e) {
-            throw new IOException("kafka:" + record.topic() + "/" + record.partition() + " offset " + record.offset()
-                    + ": " + e.getMessage(), e);
+            throw new IOException(
+                    "kafka:"
+                            + record.topic()
+                            + "/"
+                            + record.partition()
+                            + " offset "
+                            + record.offset()
+                            + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 

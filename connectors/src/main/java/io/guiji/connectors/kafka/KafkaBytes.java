@@ -16,14 +16,17 @@ public class KafkaBytes {
     public int partition;
     public long offset;
     public long timestamp;
+
     /** Null when the record has no key. */
     public byte[] key;
+
     /** Null for a tombstone. */
     public byte[] value;
 
     public KafkaBytes() {}
 
-    public KafkaBytes(String topic, int partition, long offset, long timestamp, byte[] key, byte[] value) {
+    public KafkaBytes(
+            String topic, int partition, long offset, long timestamp, byte[] key, byte[] value) {
         this.topic = topic;
         this.partition = partition;
         this.offset = offset;
@@ -32,7 +35,9 @@ public class KafkaBytes {
         this.value = value;
     }
 
-    /** {@code kafka:<topic>/<partition>}: the "file" of the source reference; the offset is the row. */
+    /**
+     * {@code kafka:<topic>/<partition>}: the "file" of the source reference; the offset is the row.
+     */
     public String reference() {
         return reference(topic, partition);
     }
@@ -47,8 +52,12 @@ public class KafkaBytes {
             return false;
         }
         KafkaBytes that = (KafkaBytes) o;
-        return partition == that.partition && offset == that.offset && timestamp == that.timestamp
-                && Objects.equals(topic, that.topic) && Arrays.equals(key, that.key) && Arrays.equals(value, that.value);
+        return partition == that.partition
+                && offset == that.offset
+                && timestamp == that.timestamp
+                && Objects.equals(topic, that.topic)
+                && Arrays.equals(key, that.key)
+                && Arrays.equals(value, that.value);
     }
 
     @Override
@@ -58,6 +67,11 @@ public class KafkaBytes {
 
     @Override
     public String toString() {
-        return reference() + "@" + offset + " (" + (value == null ? "tombstone" : value.length + " bytes") + ")";
+        return reference()
+                + "@"
+                + offset
+                + " ("
+                + (value == null ? "tombstone" : value.length + " bytes")
+                + ")";
     }
 }

@@ -5,14 +5,23 @@ import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDe
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-/** Passes every Kafka record on as {@link KafkaBytes}; never fails, never drops (tombstones included). */
+/**
+ * Passes every Kafka record on as {@link KafkaBytes}; never fails, never drops (tombstones
+ * included).
+ */
 public final class KafkaBytesDeserializer implements KafkaRecordDeserializationSchema<KafkaBytes> {
     private static final long serialVersionUID = 1L;
 
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<KafkaBytes> out) {
-        out.collect(new KafkaBytes(record.topic(), record.partition(), record.offset(), record.timestamp(),
-                record.key(), record.value()));
+        out.collect(
+                new KafkaBytes(
+                        record.topic(),
+                        record.partition(),
+                        record.offset(),
+                        record.timestamp(),
+                        record.key(),
+                        record.value()));
     }
 
     @Override

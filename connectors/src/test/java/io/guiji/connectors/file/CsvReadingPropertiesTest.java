@@ -1,16 +1,19 @@
 package io.guiji.connectors.file;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
-
-import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.guiji.connectors.file.GeneratedFile.Chunk;
 import io.guiji.connectors.file.GeneratedFile.Kind;
 import io.guiji.connectors.file.GeneratedFile.Line;
 import io.guiji.connectors.file.GeneratedFile.Mutation;
 import io.guiji.connectors.file.GeneratedFile.Op;
-
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -18,12 +21,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
-
-import java.nio.charset.Charset;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Random;
 
 /**
  * Generated CSV and TSV files, well-formed and then mutated, read back through {@link
@@ -160,7 +157,8 @@ class CsvReadingPropertiesTest {
         EncodingDetector.Detection detection = GeneratedFile.detect(bytes);
         int skip = detection.bom() ? 3 : 0;
         String text =
-                GeneratedFile.decode(Arrays.copyOfRange(bytes, skip, bytes.length), detection.charset());
+                GeneratedFile.decode(
+                        Arrays.copyOfRange(bytes, skip, bytes.length), detection.charset());
         boolean sameCharset = detection.charset().equals(file.charset);
         List<Line> lines = GeneratedFile.lines(text, true);
 
@@ -197,17 +195,24 @@ class CsvReadingPropertiesTest {
                         RawRow r = rows.get(row);
                         assertThat(r.raw).isEqualTo(own);
                         if (sameCharset) {
-                            assertThat(r.error).as("untouched record at line %d", line + 1).isNull();
-                            assertThat(r.values).containsExactlyElementsOf(table.rows().get(c.record));
+                            assertThat(r.error)
+                                    .as("untouched record at line %d", line + 1)
+                                    .isNull();
+                            assertThat(r.values)
+                                    .containsExactlyElementsOf(table.rows().get(c.record));
                         }
                     } else {
                         assertThat(insideSpan(spanStart, rows, lines, line))
-                                .as("untouched line %d is its own row or inside a multi-line row", line + 1)
+                                .as(
+                                        "untouched line %d is its own row or inside a multi-line row",
+                                        line + 1)
                                 .isTrue();
                     }
                 }
                 if (c.kind == Kind.RECORD && sameCharset && recordBefore(file, j, firstTouched)) {
-                    assertThat(row).as("record %d before the first mutation", c.record + 1).isGreaterThanOrEqualTo(0);
+                    assertThat(row)
+                            .as("record %d before the first mutation", c.record + 1)
+                            .isGreaterThanOrEqualTo(0);
                     RawRow r = rows.get(row);
                     assertThat(r.row).isEqualTo(c.record + 1);
                     assertThat(r.raw).isEqualTo(w.records().get(c.record));
@@ -240,7 +245,8 @@ class CsvReadingPropertiesTest {
         // what survives: the bytes decompressed before the error, up to their last line end
         java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
         boolean damaged = false;
-        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(cut))) {
+        try (java.io.InputStream in =
+                new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(cut))) {
             byte[] b = new byte[4096];
             for (int n; (n = in.read(b)) > 0; ) {
                 got.write(b, 0, n);
@@ -321,9 +327,7 @@ class CsvReadingPropertiesTest {
                 start[j] = -2;
             }
             if (!acc.toString().equals(row.raw)) {
-                fail(
-                        "row %d is not the text of whole lines from line %d: %s",
-                        i + 1, cur + 1, row);
+                fail("row %d is not the text of whole lines from line %d: %s", i + 1, cur + 1, row);
             }
             cur = j + 1;
         }
@@ -348,7 +352,8 @@ class CsvReadingPropertiesTest {
         return spanStart[line] >= 0 ? spanStart[line] : -1;
     }
 
-    private static boolean insideSpan(int[] spanStart, List<RawRow> rows, List<Line> lines, int line) {
+    private static boolean insideSpan(
+            int[] spanStart, List<RawRow> rows, List<Line> lines, int line) {
         return spanStart[line] == -2;
     }
 
@@ -401,7 +406,12 @@ class CsvReadingPropertiesTest {
         file.add(Kind.HEADER, -1, true, header.toString(), ends[random.nextInt(3)]);
         for (int r = 0; r < records.size(); r++) {
             for (int b = random.nextInt(6) == 0 ? 1 + random.nextInt(2) : 0; b > 0; b--) {
-                file.add(Kind.BLANK, -1, false, random.nextBoolean() ? " " : "\u3000 ", ends[random.nextInt(3)]);
+                file.add(
+                        Kind.BLANK,
+                        -1,
+                        false,
+                        random.nextBoolean() ? " " : "\u3000 ",
+                        ends[random.nextInt(3)]);
             }
             List<Line> parts = GeneratedFile.lines(records.get(r), true);
             boolean last = r == records.size() - 1;
@@ -411,7 +421,12 @@ class CsvReadingPropertiesTest {
                         p < parts.size() - 1
                                 ? part.terminator()
                                 : last && random.nextInt(4) == 0 ? "" : ends[random.nextInt(3)];
-                file.add(p == 0 ? Kind.RECORD : Kind.CONTINUATION, r, parts.size() == 1, part.text(), end);
+                file.add(
+                        p == 0 ? Kind.RECORD : Kind.CONTINUATION,
+                        r,
+                        parts.size() == 1,
+                        part.text(),
+                        end);
             }
         }
         return new Written(table, file, records);

@@ -1,16 +1,14 @@
 package io.guiji.connectors.file;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.util.List;
 
 class CsvRowReaderTest {
 
@@ -124,7 +122,8 @@ class CsvRowReaderTest {
         List<RawRow> rows = csv("name,\"doc\n1,2\n3,4\n");
 
         assertThat(rows.get(0).header).containsExactly("name", "doc");
-        assertThat(rows).extracting(r -> r.row, r -> r.raw, r -> r.error)
+        assertThat(rows)
+                .extracting(r -> r.row, r -> r.raw, r -> r.error)
                 .containsExactly(tuple(1L, "1,2", null), tuple(2L, "3,4", null));
     }
 
@@ -211,7 +210,10 @@ class CsvRowReaderTest {
         List<RawRow> rows = csv(UNTERMINATED_QUOTE_IN_ROW_2);
 
         assertThat(rows)
-                .extracting(r -> r.row, r -> r.error == null, r -> r.values.length > 0 ? r.values[0] : "")
+                .extracting(
+                        r -> r.row,
+                        r -> r.error == null,
+                        r -> r.values.length > 0 ? r.values[0] : "")
                 .containsExactly(
                         tuple(1L, true, "甲公司"),
                         tuple(2L, false, ""),
@@ -279,7 +281,9 @@ class CsvRowReaderTest {
         assertThat(rows)
                 .extracting(r -> r.row, r -> r.error, r -> r.values[1])
                 .containsExactly(
-                        tuple(1L, null, "x\n\ny"), tuple(2L, null, "p\"q\"\nr"), tuple(3L, null, "z"));
+                        tuple(1L, null, "x\n\ny"),
+                        tuple(2L, null, "p\"q\"\nr"),
+                        tuple(3L, null, "z"));
     }
 
     @Test
@@ -296,7 +300,9 @@ class CsvRowReaderTest {
                                 2L,
                                 "line 3: field 2 (b) longer than 10 characters"
                                         + " (guiji.input.max-field-chars)"),
-                        tuple(3L, "line 4: field 2 (b) longer than 10 characters"
+                        tuple(
+                                3L,
+                                "line 4: field 2 (b) longer than 10 characters"
                                         + " (guiji.input.max-field-chars)"),
                         tuple(4L, null));
         assertThat(rows.get(2).raw).isEqualTo("3,\"01234\n56789\"");

@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * A generated input file as physical lines ("chunks", each with its terminator), so that property
- * tests can mutate single lines and know which lines are untouched, then check what the reader
- * made of the bytes.
+ * tests can mutate single lines and know which lines are untouched, then check what the reader made
+ * of the bytes.
  */
 final class GeneratedFile {
 
@@ -39,7 +39,13 @@ final class GeneratedFile {
         byte[] bytes;
         boolean touched;
 
-        Chunk(Kind kind, int record, boolean oneLine, String text, byte[] bytes, int terminatorBytes) {
+        Chunk(
+                Kind kind,
+                int record,
+                boolean oneLine,
+                String text,
+                byte[] bytes,
+                int terminatorBytes) {
             this.kind = kind;
             this.record = record;
             this.oneLine = oneLine;
@@ -180,7 +186,11 @@ final class GeneratedFile {
     }
 
     private static void insert(Chunk c, int at, byte[] what) {
-        c.bytes = TestInput.concat(Arrays.copyOf(c.bytes, at), what, Arrays.copyOfRange(c.bytes, at, c.bytes.length));
+        c.bytes =
+                TestInput.concat(
+                        Arrays.copyOf(c.bytes, at),
+                        what,
+                        Arrays.copyOfRange(c.bytes, at, c.bytes.length));
     }
 
     // ------------------------------------------------------------------ reading back
@@ -188,7 +198,8 @@ final class GeneratedFile {
     /** Reads the file's current bytes as the job would, under a name that picks the reader. */
     static List<RawRow> read(String name, byte[] bytes, ReadLimits limits) {
         List<RawRow> rows = new ArrayList<>();
-        try (RowReader reader = TabularFiles.reader(name, () -> new ByteArrayInputStream(bytes), limits)) {
+        try (RowReader reader =
+                TabularFiles.reader(name, () -> new ByteArrayInputStream(bytes), limits)) {
             RawRow row;
             while ((row = reader.next()) != null) {
                 rows.add(row);
@@ -238,7 +249,8 @@ final class GeneratedFile {
     /** Whether the bytes are strictly valid UTF-8. */
     static boolean validUtf8(byte[] bytes) {
         try {
-            StandardCharsets.UTF_8.newDecoder()
+            StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes));

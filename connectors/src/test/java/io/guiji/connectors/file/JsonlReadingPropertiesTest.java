@@ -1,25 +1,15 @@
 package io.guiji.connectors.file;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.guiji.connectors.file.GeneratedFile.Chunk;
 import io.guiji.connectors.file.GeneratedFile.Kind;
 import io.guiji.connectors.file.GeneratedFile.Line;
 import io.guiji.connectors.file.GeneratedFile.Mutation;
 import io.guiji.connectors.file.GeneratedFile.Op;
-
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
-
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,6 +17,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 
 /**
  * Generated JSON Lines files, well-formed and then mutated, read back through {@link TabularFiles}.
@@ -46,13 +42,18 @@ import java.util.Random;
 class JsonlReadingPropertiesTest {
 
     private static final String[] TOKENS = {
-        "a", "Z", "0", " ", ",", ":", "\"", "\\", "/", "\n", "\r", "\t", "\u0000", "\u001f", "\u007f",
-        "朝", "阳", "公司", "【", "】", "〔", "〕", "（", "）", "[", "]", "{", "}", "😀", "𠀀", "\uFEFF", "\u3000",
-        "\u2028", "é"
+        "a", "Z", "0", " ", ",", ":", "\"", "\\", "/", "\n", "\r", "\t", "\u0000", "\u001f",
+        "\u007f", "朝", "阳", "公司", "【", "】", "〔", "〕", "（", "）", "[", "]", "{", "}", "😀", "𠀀",
+        "\uFEFF", "\u3000", "\u2028", "é"
     };
 
     private static final String[] NESTED = {
-        "[]", "{}", "[1,\"a\",null]", "{\"k\":[true,{\"x\":-1.5e3}]}", "[[[[\"deep\"]]]]", "{\"\":\"\"}"
+        "[]",
+        "{}",
+        "[1,\"a\",null]",
+        "{\"k\":[true,{\"x\":-1.5e3}]}",
+        "[[[[\"deep\"]]]]",
+        "{\"\":\"\"}"
     };
 
     /** One value as written and as it should come back (null for JSON null). */
@@ -80,23 +81,31 @@ class JsonlReadingPropertiesTest {
 
     @Provide
     Arbitrary<List<Obj>> objects() {
-        Arbitrary<String> text = Arbitraries.of(TOKENS).list().ofMaxSize(8).map(l -> String.join("", l));
+        Arbitrary<String> text =
+                Arbitraries.of(TOKENS).list().ofMaxSize(8).map(l -> String.join("", l));
         Arbitrary<Value> string = text.map(s -> new Value(quote(s), s));
         Arbitrary<Value> number =
                 Arbitraries.oneOf(
                                 Arbitraries.longs().map(String::valueOf),
                                 Arbitraries.of("12.50", "-0", "0.0", "1e3", "-2.5E-7", "3.0e+10"),
-                                Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(100)
+                                Arbitraries.strings()
+                                        .numeric()
+                                        .ofMinLength(1)
+                                        .ofMaxLength(100)
                                         .filter(d -> d.length() == 1 || d.charAt(0) != '0'))
                         .map(n -> new Value(n, n));
         Arbitrary<Value> literal =
-                Arbitraries.of(new Value("true", "true"), new Value("false", "false"), new Value("null", null));
+                Arbitraries.of(
+                        new Value("true", "true"),
+                        new Value("false", "false"),
+                        new Value("null", null));
         Arbitrary<Value> nested = Arbitraries.of(NESTED).map(n -> new Value(n, n));
-        Arbitrary<Value> value = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(5, string),
-                net.jqwik.api.Tuple.of(2, number),
-                net.jqwik.api.Tuple.of(1, literal),
-                net.jqwik.api.Tuple.of(1, nested));
+        Arbitrary<Value> value =
+                Arbitraries.frequencyOf(
+                        net.jqwik.api.Tuple.of(5, string),
+                        net.jqwik.api.Tuple.of(2, number),
+                        net.jqwik.api.Tuple.of(1, literal),
+                        net.jqwik.api.Tuple.of(1, nested));
         Arbitrary<Obj> obj =
                 Combinators.combine(text.list().ofMaxSize(5), value.list().ofSize(5))
                         .as(
@@ -105,7 +114,9 @@ class JsonlReadingPropertiesTest {
                                     for (int i = 0; i < keys.size(); i++) {
                                         m.putIfAbsent(keys.get(i), values.get(i));
                                     }
-                                    return new Obj(new ArrayList<>(m.keySet()), new ArrayList<>(m.values()));
+                                    return new Obj(
+                                            new ArrayList<>(m.keySet()),
+                                            new ArrayList<>(m.values()));
                                 });
         return obj.list().ofMaxSize(15);
     }
@@ -150,19 +161,32 @@ class JsonlReadingPropertiesTest {
         String[] ends = {"\n", "\r\n"};
         for (int i = 0; i < lines.size(); i++) {
             if (random.nextInt(6) == 0) {
-                file.add(Kind.BLANK, -1, false, random.nextBoolean() ? "" : " \t\u3000", ends[random.nextInt(2)]);
+                file.add(
+                        Kind.BLANK,
+                        -1,
+                        false,
+                        random.nextBoolean() ? "" : " \t\u3000",
+                        ends[random.nextInt(2)]);
             }
             boolean last = i == lines.size() - 1;
-            file.add(Kind.RECORD, i, true, lines.get(i), last && random.nextInt(4) == 0 ? "" : ends[random.nextInt(2)]);
+            file.add(
+                    Kind.RECORD,
+                    i,
+                    true,
+                    lines.get(i),
+                    last && random.nextInt(4) == 0 ? "" : ends[random.nextInt(2)]);
         }
         return new Written(file, lines);
     }
 
     @Property(tries = 4000)
-    void wellFormedFilesReadBackExactly(@ForAll("objects") List<Obj> objects, @ForAll Random random) {
+    void wellFormedFilesReadBackExactly(
+            @ForAll("objects") List<Obj> objects, @ForAll Random random) {
         Written w = write(objects, random);
 
-        List<RawRow> rows = GeneratedFile.read("records/D/penalty/x.jsonl", w.file().bytes(), ReadLimits.DEFAULTS);
+        List<RawRow> rows =
+                GeneratedFile.read(
+                        "records/D/penalty/x.jsonl", w.file().bytes(), ReadLimits.DEFAULTS);
 
         assertThat(rows).hasSize(objects.size());
         for (int i = 0; i < rows.size(); i++) {
@@ -172,7 +196,8 @@ class JsonlReadingPropertiesTest {
             assertThat(r.error).as("row %d: %s", i + 1, r.raw).isNull();
             assertThat(r.raw).isEqualTo(w.lines().get(i));
             assertThat(r.header).containsExactlyElementsOf(o.keys());
-            assertThat(r.values).containsExactlyElementsOf(o.values().stream().map(Value::expected).toList());
+            assertThat(r.values)
+                    .containsExactlyElementsOf(o.values().stream().map(Value::expected).toList());
             assertThat(r.encoding).isEqualTo(w.file().charset.name());
         }
     }
@@ -187,11 +212,15 @@ class JsonlReadingPropertiesTest {
         file.mutate(mutations, CsvReadingPropertiesTest.SMALL, 0);
         byte[] bytes = file.bytes();
 
-        List<RawRow> rows = GeneratedFile.read("records/D/penalty/x.jsonl", bytes, CsvReadingPropertiesTest.SMALL);
+        List<RawRow> rows =
+                GeneratedFile.read(
+                        "records/D/penalty/x.jsonl", bytes, CsvReadingPropertiesTest.SMALL);
 
         EncodingDetector.Detection detection = GeneratedFile.detect(bytes);
         int skip = detection.bom() ? 3 : 0;
-        String text = GeneratedFile.decode(Arrays.copyOfRange(bytes, skip, bytes.length), detection.charset());
+        String text =
+                GeneratedFile.decode(
+                        Arrays.copyOfRange(bytes, skip, bytes.length), detection.charset());
         boolean sameCharset = detection.charset().equals(file.charset);
         List<Line> lines = GeneratedFile.lines(text, false);
 
@@ -233,7 +262,9 @@ class JsonlReadingPropertiesTest {
                 int from = j == 0 ? skip : byteStart;
                 int offset =
                         boundaryOffset
-                                + GeneratedFile.decode(Arrays.copyOfRange(bytes, boundaryByte, from), detection.charset())
+                                + GeneratedFile.decode(
+                                                Arrays.copyOfRange(bytes, boundaryByte, from),
+                                                detection.charset())
                                         .length();
                 boundaryByte = from;
                 boundaryOffset = offset;
@@ -243,13 +274,19 @@ class JsonlReadingPropertiesTest {
                         line = k;
                     }
                 }
-                assertThat(line).as("a line starts at character %d", offset).isGreaterThanOrEqualTo(0);
-                assertThat(rowAt[line]).as("untouched line %d is a row", line + 1).isGreaterThanOrEqualTo(0);
+                assertThat(line)
+                        .as("a line starts at character %d", offset)
+                        .isGreaterThanOrEqualTo(0);
+                assertThat(rowAt[line])
+                        .as("untouched line %d is a row", line + 1)
+                        .isGreaterThanOrEqualTo(0);
                 RawRow r = rows.get(rowAt[line]);
                 Obj o = objects.get(c.record);
                 assertThat(r.error).as("untouched line %d", line + 1).isNull();
                 assertThat(r.raw).isEqualTo(w.lines().get(c.record));
-                assertThat(r.values).containsExactlyElementsOf(o.values().stream().map(Value::expected).toList());
+                assertThat(r.values)
+                        .containsExactlyElementsOf(
+                                o.values().stream().map(Value::expected).toList());
                 if (j < firstTouched) {
                     assertThat(r.row).isEqualTo(c.record + 1);
                 }

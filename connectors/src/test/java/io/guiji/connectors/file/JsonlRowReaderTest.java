@@ -1,16 +1,14 @@
 package io.guiji.connectors.file;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.util.List;
 
 class JsonlRowReaderTest {
 
@@ -189,7 +187,9 @@ class JsonlRowReaderTest {
                 .containsExactly(
                         tuple(1L, null),
                         tuple(2L, "line 2: " + tooDeep),
-                        tuple(3L, "line 3: line longer than 1048576 characters"
+                        tuple(
+                                3L,
+                                "line 3: line longer than 1048576 characters"
                                         + " (guiji.input.max-record-chars)"),
                         tuple(4L, "line 4: " + tooDeep),
                         tuple(5L, null));
@@ -204,7 +204,9 @@ class JsonlRowReaderTest {
                 .extracting(r -> r.row, r -> r.error)
                 .containsExactly(
                         tuple(1L, null),
-                        tuple(2L, "JSON nested deeper than 64 levels (guiji.input.max-json-depth)"));
+                        tuple(
+                                2L,
+                                "JSON nested deeper than 64 levels (guiji.input.max-json-depth)"));
     }
 
     @Test
@@ -219,7 +221,9 @@ class JsonlRowReaderTest {
                 .extracting(r -> r.row, r -> r.error)
                 .containsExactly(
                         tuple(1L, null),
-                        tuple(2L, "line 2: value of \"n\" longer than 65536 characters"
+                        tuple(
+                                2L,
+                                "line 2: value of \"n\" longer than 65536 characters"
                                         + " (guiji.input.max-field-chars)"),
                         tuple(3L, null));
         assertThat(rows.get(0).values).containsExactly(digits);
@@ -239,11 +243,17 @@ class JsonlRowReaderTest {
                 .extracting(r -> r.row, r -> r.error)
                 .containsExactly(
                         tuple(1L, null),
-                        tuple(2L, "line 2: value of \"a\" longer than 10 characters"
+                        tuple(
+                                2L,
+                                "line 2: value of \"a\" longer than 10 characters"
                                         + " (guiji.input.max-field-chars)"),
-                        tuple(3L, "line 3: value of \"a\" longer than 10 characters"
+                        tuple(
+                                3L,
+                                "line 3: value of \"a\" longer than 10 characters"
                                         + " (guiji.input.max-field-chars)"),
-                        tuple(4L, "line 4: key 1 longer than 10 characters"
+                        tuple(
+                                4L,
+                                "line 4: key 1 longer than 10 characters"
                                         + " (guiji.input.max-field-chars)"),
                         tuple(5L, null));
     }

@@ -1,10 +1,13 @@
 package io.guiji.connectors.file;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.FileSourceSplit;
 import org.apache.flink.connector.file.src.reader.BulkFormat;
@@ -14,11 +17,6 @@ import org.apache.flink.core.fs.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.List;
 
 class TabularFileFormatTest {
 
@@ -73,7 +71,10 @@ class TabularFileFormatTest {
         }
     }
 
-    /** The progress counters: every row, and the file's bytes once although it is read twice (encoding, then rows). */
+    /**
+     * The progress counters: every row, and the file's bytes once although it is read twice
+     * (encoding, then rows).
+     */
     @Test
     void readingCountsTheRowsAndTheFilesBytesOnce() throws IOException {
         long rows0 = ReadProgress.rows();

@@ -3,12 +3,14 @@ package io.guiji.connectors.file;
 import static io.guiji.connectors.file.TestInput.BOM;
 import static io.guiji.connectors.file.TestInput.GBK;
 import static io.guiji.connectors.file.TestInput.concat;
-
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,11 +18,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.nio.charset.Charset;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
 
 class TabularFilesTest {
 
@@ -108,7 +105,10 @@ class TabularFilesTest {
                 .containsExactly(
                         tuple(1L, null, "UTF-8"),
                         tuple(2L, null, "UTF-8"),
-                        tuple(3L, "line 4: undecodable bytes (not valid UTF-8 or GB18030)", "UTF-8"),
+                        tuple(
+                                3L,
+                                "line 4: undecodable bytes (not valid UTF-8 or GB18030)",
+                                "UTF-8"),
                         tuple(4L, null, "UTF-8"));
         assertThat(rows.get(2).raw).startsWith("朝阳\uFFFD").endsWith("2021-05-08");
         assertThat(rows.get(3).values[0]).isEqualTo("朝阳市另一家公司");
@@ -193,7 +193,10 @@ class TabularFilesTest {
             out.write(csv.toString().getBytes(UTF_8));
         }
         byte[] whole = gz.toByteArray();
-        input.write("records/X/penalty/cut.csv.gz", java.util.Arrays.copyOf(whole, whole.length / 2), false);
+        input.write(
+                "records/X/penalty/cut.csv.gz",
+                java.util.Arrays.copyOf(whole, whole.length / 2),
+                false);
 
         List<RawRow> rows = input.read("records/X/penalty/cut.csv.gz");
 
@@ -203,7 +206,8 @@ class TabularFilesTest {
         for (int i = 0; i < data.size(); i++) {
             assertThat(data.get(i).row).isEqualTo(i + 1);
             assertThat(data.get(i).error).isNull();
-            assertThat(data.get(i).values).containsExactly("某某商贸有限公司" + (i + 1), "朝市监罚〔2021〕" + (i + 1) + "号");
+            assertThat(data.get(i).values)
+                    .containsExactly("某某商贸有限公司" + (i + 1), "朝市监罚〔2021〕" + (i + 1) + "号");
         }
         assertThat(last.row).isZero();
         assertThat(last.error)

@@ -1,7 +1,5 @@
 package io.guiji.connectors.file;
 
-import org.apache.flink.util.CloseableIterator;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
+import org.apache.flink.util.CloseableIterator;
 
 /** Writes input files under a temporary input root and reads them back as rows. */
 final class TestInput {

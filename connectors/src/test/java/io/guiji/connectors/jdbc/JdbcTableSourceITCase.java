@@ -13,13 +13,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The table source's connection handling against a real PostgreSQL. */
 class JdbcTableSourceITCase {
-    @RegisterExtension
-    static final PostgresExtension PG = new PostgresExtension();
+    @RegisterExtension static final PostgresExtension PG = new PostgresExtension();
 
     @Test
     void eachThreadHasItsOwnConnectionAndAClosedOneIsReplaced() throws Exception {
-        JdbcConnectionOptions.JdbcConnectionOptionsBuilder options = new JdbcConnectionOptions.JdbcConnectionOptionsBuilder()
-                .withUrl(PG.jdbcUrl()).withDriverName("org.postgresql.Driver").withUsername(PG.user());
+        JdbcConnectionOptions.JdbcConnectionOptionsBuilder options =
+                new JdbcConnectionOptions.JdbcConnectionOptionsBuilder()
+                        .withUrl(PG.jdbcUrl())
+                        .withDriverName("org.postgresql.Driver")
+                        .withUsername(PG.user());
         if (!PG.password().isEmpty()) {
             options.withPassword(PG.password());
         }
@@ -27,15 +29,19 @@ class JdbcTableSourceITCase {
         Connection first = provider.getOrEstablishConnection();
         assertThat(provider.getOrEstablishConnection()).as("reused while open").isSameAs(first);
 
-        // Another fetcher thread: its own connection, which the first thread closing does not touch.
-        java.util.concurrent.atomic.AtomicReference<Connection> other = new java.util.concurrent.atomic.AtomicReference<>();
-        Thread t = new Thread(() -> {
-            try {
-                other.set(provider.getOrEstablishConnection());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        // Another fetcher thread: its own connection, which the first thread closing does not
+        // touch.
+        java.util.concurrent.atomic.AtomicReference<Connection> other =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        Thread t =
+                new Thread(
+                        () -> {
+                            try {
+                                other.set(provider.getOrEstablishConnection());
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        });
         t.start();
         t.join();
         assertThat(other.get()).isNotSameAs(first);
@@ -53,12 +59,21 @@ class JdbcTableSourceITCase {
 
     @Test
     void aSourceBuildsWithThePerThreadProviderInstalled() throws Exception {
-        try (Connection c = PG.connection(); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS t (id bigint PRIMARY KEY, gxsj timestamp NOT NULL)");
+        try (Connection c = PG.connection();
+                Statement s = c.createStatement()) {
+            s.execute(
+                    "CREATE TABLE IF NOT EXISTS t (id bigint PRIMARY KEY, gxsj timestamp NOT NULL)");
         }
-        JdbcSource<RawRow> source = JdbcTableSource.builder().url(PG.jdbcUrl()).credentials(PG.user(), PG.password())
-                .table("t").updateColumn("gxsj").build();
-        // build() fails if the provider cannot be installed (a connector upgrade renamed its field).
-        assertThat(source.getBoundedness()).isEqualTo(org.apache.flink.api.connector.source.Boundedness.CONTINUOUS_UNBOUNDED);
+        JdbcSource<RawRow> source =
+                JdbcTableSource.builder()
+                        .url(PG.jdbcUrl())
+                        .credentials(PG.user(), PG.password())
+                        .table("t")
+                        .updateColumn("gxsj")
+                        .build();
+        // build() fails if the provider cannot be installed (a connector upgrade renamed its
+        // field).
+        assertThat(source.getBoundedness())
+                .isEqualTo(org.apache.flink.api.connector.source.Boundedness.CONTINUOUS_UNBOUNDED);
     }
 }

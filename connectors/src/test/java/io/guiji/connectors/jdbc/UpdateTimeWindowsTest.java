@@ -46,21 +46,31 @@ class UpdateTimeWindowsTest {
         Clocked w = new Clocked(0, 0);
         w.setOptionalState(5_000L);
         w.now = 6_000;
-        assertThat(w.getParameterValues()[0]).containsExactly(new Timestamp(5_000), new Timestamp(6_000));
+        assertThat(w.getParameterValues()[0])
+                .containsExactly(new Timestamp(5_000), new Timestamp(6_000));
     }
 
     @Test
     void theQueryReadsOneWindowInAStableOrder() {
-        JdbcTableSource s = JdbcTableSource.builder().url("jdbc:postgresql://127.0.0.1:5432/x").table("dept.penalty")
-                .updateColumn("gxsj").keyColumn("id");
+        JdbcTableSource s =
+                JdbcTableSource.builder()
+                        .url("jdbc:postgresql://127.0.0.1:5432/x")
+                        .table("dept.penalty")
+                        .updateColumn("gxsj")
+                        .keyColumn("id");
         assertThat(s.sanityCheck().sql())
-                .isEqualTo("SELECT * FROM dept.penalty WHERE gxsj >= ? AND gxsj < ? ORDER BY gxsj, id");
+                .isEqualTo(
+                        "SELECT * FROM dept.penalty WHERE gxsj >= ? AND gxsj < ? ORDER BY gxsj, id");
     }
 
     @Test
     void namesThatAreNotPlainIdentifiersAreRefused() {
-        JdbcTableSource s = JdbcTableSource.builder().url("jdbc:postgresql://127.0.0.1:5432/x").table("t; DROP TABLE x")
-                .updateColumn("gxsj");
-        org.assertj.core.api.Assertions.assertThatThrownBy(s::sanityCheck).hasMessageContaining("plain SQL identifier");
+        JdbcTableSource s =
+                JdbcTableSource.builder()
+                        .url("jdbc:postgresql://127.0.0.1:5432/x")
+                        .table("t; DROP TABLE x")
+                        .updateColumn("gxsj");
+        org.assertj.core.api.Assertions.assertThatThrownBy(s::sanityCheck)
+                .hasMessageContaining("plain SQL identifier");
     }
 }

@@ -34,22 +34,52 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The JSON shapes of docs/contract.md §9, written by {@link OutputJson} and read back with Jackson. */
+/**
+ * The JSON shapes of docs/contract.md §9, written by {@link OutputJson} and read back with Jackson.
+ */
 class OutputJsonTest {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private static final String USCC = "91110000600037341L";
 
-    private static final List<String> COMMON_KEYS = List.of(
-            "record_id", "version", "record_type", "dept_code", "doc_no", "subject_name", "subject_category",
-            "uscc", "reg_no", "org_code", "legal_rep", "id_type", "id_no", "decision_date", "authority",
-            "status", "updated_at");
-    private static final List<String> PENALTY_KEYS = List.of(
-            "violation_type", "violation_facts", "legal_basis", "penalty_category", "content", "fine_amount",
-            "confiscated_amount", "publicity_until");
-    private static final List<String> LINK_KEYS = List.of(
-            "enterprise_id", "link_method", "link_confidence", "candidates", "quality_flags", "sources");
+    private static final List<String> COMMON_KEYS =
+            List.of(
+                    "record_id",
+                    "version",
+                    "record_type",
+                    "dept_code",
+                    "doc_no",
+                    "subject_name",
+                    "subject_category",
+                    "uscc",
+                    "reg_no",
+                    "org_code",
+                    "legal_rep",
+                    "id_type",
+                    "id_no",
+                    "decision_date",
+                    "authority",
+                    "status",
+                    "updated_at");
+    private static final List<String> PENALTY_KEYS =
+            List.of(
+                    "violation_type",
+                    "violation_facts",
+                    "legal_basis",
+                    "penalty_category",
+                    "content",
+                    "fine_amount",
+                    "confiscated_amount",
+                    "publicity_until");
+    private static final List<String> LINK_KEYS =
+            List.of(
+                    "enterprise_id",
+                    "link_method",
+                    "link_confidence",
+                    "candidates",
+                    "quality_flags",
+                    "sources");
 
     // ---- fixtures ------------------------------------------------------------------------------
 
@@ -68,8 +98,16 @@ class OutputJsonTest {
                 .setAuthority("朝阳市市场监督管理局")
                 .setStatus(RecordStatus.ACTIVE)
                 .setUpdatedAt("2023-05-07T09:00:00")
-                .setDetails(new PenaltyDetails("无照经营", "未取得营业执照从事经营活动", "《无证无照经营查处办法》第十三条",
-                        "罚款", "罚款1.5万元", fine, null, "2026-05-06"));
+                .setDetails(
+                        new PenaltyDetails(
+                                "无照经营",
+                                "未取得营业执照从事经营活动",
+                                "《无证无照经营查处办法》第十三条",
+                                "罚款",
+                                "罚款1.5万元",
+                                fine,
+                                null,
+                                "2026-05-06"));
     }
 
     /** A penalty linked by USCC, seen through two channels. */
@@ -85,8 +123,10 @@ class OutputJsonTest {
                 .setLinkConfidence(1.0)
                 .setCandidates(List.of())
                 .setQualityFlags(List.of("CODE_IN_WRONG_COLUMN"))
-                .setSources(List.of(new SourceRef("records/SCJG01/penalty/a.csv", 1L),
-                        new SourceRef("records/SCJG01/penalty/b.csv", 7L)))
+                .setSources(
+                        List.of(
+                                new SourceRef("records/SCJG01/penalty/a.csv", 1L),
+                                new SourceRef("records/SCJG01/penalty/b.csv", 7L)))
                 .build();
     }
 
@@ -95,8 +135,10 @@ class OutputJsonTest {
                 .setEnterpriseId(null)
                 .setLinkMethod(LinkMethod.NONE)
                 .setLinkConfidence(0.0)
-                .setCandidates(List.of(new LinkCandidate("91310115MA1K3BTP2B", "朝阳市某某商贸有限责任公司", 0.82),
-                        new LinkCandidate("92340602MA2PBMEM24", "朝阳某某商贸", 0.61)))
+                .setCandidates(
+                        List.of(
+                                new LinkCandidate("91310115MA1K3BTP2B", "朝阳市某某商贸有限责任公司", 0.82),
+                                new LinkCandidate("92340602MA2PBMEM24", "朝阳某某商贸", 0.61)))
                 .setQualityFlags(List.of())
                 .build();
     }
@@ -106,7 +148,8 @@ class OutputJsonTest {
     }
 
     @SafeVarargs
-    private static <T> String encode(JsonLinesEncoder<T> encoder, T... elements) throws IOException {
+    private static <T> String encode(JsonLinesEncoder<T> encoder, T... elements)
+            throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (T e : elements) {
             encoder.encode(e, out);
@@ -131,11 +174,26 @@ class OutputJsonTest {
         expected.addAll(PENALTY_KEYS);
         expected.addAll(LINK_KEYS);
         assertThat(keys(n)).containsAll(expected).doesNotHaveDuplicates();
-        assertThat(keys(n).subList(0, 5)).containsExactly("record_id", "version", "record_type", "dept_code", "doc_no");
-        assertThat(keys(n)).as("identity, then fields, then link and provenance")
-                .containsSubsequence("doc_no", "subject_name", "status", "fine_amount", "enterprise_id", "sources");
-        assertThat(keys(n)).as("no nesting: fields and details are flattened").doesNotContain("fields", "details");
-        n.fields().forEachRemaining(e -> assertThat(e.getValue().isObject()).as("%s is not an object", e.getKey()).isFalse());
+        assertThat(keys(n).subList(0, 5))
+                .containsExactly("record_id", "version", "record_type", "dept_code", "doc_no");
+        assertThat(keys(n))
+                .as("identity, then fields, then link and provenance")
+                .containsSubsequence(
+                        "doc_no",
+                        "subject_name",
+                        "status",
+                        "fine_amount",
+                        "enterprise_id",
+                        "sources");
+        assertThat(keys(n))
+                .as("no nesting: fields and details are flattened")
+                .doesNotContain("fields", "details");
+        n.fields()
+                .forEachRemaining(
+                        e ->
+                                assertThat(e.getValue().isObject())
+                                        .as("%s is not an object", e.getKey())
+                                        .isFalse());
     }
 
     @Test
@@ -183,7 +241,14 @@ class OutputJsonTest {
         String line = write(unlinkedWithCandidates());
         JsonNode n = JSON.readTree(line);
 
-        for (String key : List.of("reg_no", "org_code", "id_type", "id_no", "confiscated_amount", "enterprise_id")) {
+        for (String key :
+                List.of(
+                        "reg_no",
+                        "org_code",
+                        "id_type",
+                        "id_no",
+                        "confiscated_amount",
+                        "enterprise_id")) {
             assertThat(n.has(key)).as(key + " present").isTrue();
             assertThat(n.get(key).isNull()).as(key + " is null").isTrue();
         }
@@ -199,14 +264,19 @@ class OutputJsonTest {
         "1234.567891, 1234.567891",
         "0.000100, 0.0001",
     })
-    void amountsAreJsonNumbersInPlainDecimalNotation(String stored, String written) throws IOException {
+    void amountsAreJsonNumbersInPlainDecimalNotation(String stored, String written)
+            throws IOException {
         String line = write(linkedPenalty(new BigDecimal(stored)));
 
         assertThat(line).contains("\"fine_amount\":" + written + ",");
         JsonNode fine = JSON.readTree(line).get("fine_amount");
         assertThat(fine.isNumber()).as("a number, not a string").isTrue();
         assertThat(fine.decimalValue()).isEqualByComparingTo(stored);
-        assertThat(line).doesNotContain("\"" + stored + "\"").doesNotContain("E+").doesNotContain("E-").doesNotContain("1.5E0");
+        assertThat(line)
+                .doesNotContain("\"" + stored + "\"")
+                .doesNotContain("E+")
+                .doesNotContain("E-")
+                .doesNotContain("1.5E0");
     }
 
     @Test
@@ -224,26 +294,46 @@ class OutputJsonTest {
 
     @Test
     void aRevokedRecordIsPublishedWithStatusRevoked() throws IOException {
-        UnifiedRecord revoked = UnifiedRecord.newBuilder(linkedPenalty(BigDecimal.ONE))
-                .setFields(penaltyFields(BigDecimal.ONE).setStatus(RecordStatus.REVOKED).build())
-                .build();
+        UnifiedRecord revoked =
+                UnifiedRecord.newBuilder(linkedPenalty(BigDecimal.ONE))
+                        .setFields(
+                                penaltyFields(BigDecimal.ONE)
+                                        .setStatus(RecordStatus.REVOKED)
+                                        .build())
+                        .build();
 
         assertThat(JSON.readTree(write(revoked)).get("status").asText()).isEqualTo("REVOKED");
     }
 
     @Test
     void eachTypeWritesItsOwnDetailFields() throws IOException {
-        UnifiedRecord license = UnifiedRecord.newBuilder(linkedPenalty(BigDecimal.ONE))
-                .setRecordType(RecordType.license)
-                .setFields(penaltyFields(null).setDocNo("朝市监许〔2023〕7号")
-                        .setDetails(new LicenseDetails("食品经营许可证", "JY12113020001234", "普通", "预包装食品销售",
-                                "2023-05-06", null))
-                        .build())
-                .build();
+        UnifiedRecord license =
+                UnifiedRecord.newBuilder(linkedPenalty(BigDecimal.ONE))
+                        .setRecordType(RecordType.license)
+                        .setFields(
+                                penaltyFields(null)
+                                        .setDocNo("朝市监许〔2023〕7号")
+                                        .setDetails(
+                                                new LicenseDetails(
+                                                        "食品经营许可证",
+                                                        "JY12113020001234",
+                                                        "普通",
+                                                        "预包装食品销售",
+                                                        "2023-05-06",
+                                                        null))
+                                        .build())
+                        .build();
 
         JsonNode n = JSON.readTree(write(license));
 
-        assertThat(keys(n)).contains("license_name", "license_no", "license_category", "content", "valid_from", "valid_to")
+        assertThat(keys(n))
+                .contains(
+                        "license_name",
+                        "license_no",
+                        "license_category",
+                        "content",
+                        "valid_from",
+                        "valid_to")
                 .doesNotContain("fine_amount", "violation_type");
         assertThat(n.get("license_no").asText()).isEqualTo("JY12113020001234");
         assertThat(n.get("valid_to").isNull()).isTrue();
@@ -251,14 +341,18 @@ class OutputJsonTest {
 
     @Test
     void theEncoderWritesOneUtf8ObjectPerLine() throws IOException {
-        String out = encode(new JsonLinesEncoder<UnifiedRecord>(OutputJson::write),
-                linkedPenalty(BigDecimal.ONE), unlinkedWithCandidates());
+        String out =
+                encode(
+                        new JsonLinesEncoder<UnifiedRecord>(OutputJson::write),
+                        linkedPenalty(BigDecimal.ONE),
+                        unlinkedWithCandidates());
 
         assertThat(out).endsWith("\n").contains("朝市监罚〔2023〕12号").doesNotContain("\\u");
         List<String> lines = out.lines().toList();
         assertThat(lines).hasSize(2);
         for (String line : lines) {
-            assertThat(JSON.readTree(line).get("record_id").asText()).isEqualTo("b702f4d353522c4445da8eb74eb0cc96");
+            assertThat(JSON.readTree(line).get("record_id").asText())
+                    .isEqualTo("b702f4d353522c4445da8eb74eb0cc96");
         }
     }
 
@@ -266,15 +360,16 @@ class OutputJsonTest {
 
     @Test
     void aRejectedRecordHasFileRowReasonMessageAndRaw() throws IOException {
-        RejectedRecord r = RejectedRecord.newBuilder()
-                .setFile("records/SCJG01/license/l.jsonl")
-                .setRow(3L)
-                .setReason(RejectReason.MALFORMED)
-                .setMessage("broken JSON: unexpected end of input")
-                .setRaw("{\"doc_no\": \"朝市监许〔2023〕8号\", \"subject_name\": ")
-                .setDeptCode("SCJG01")
-                .setRecordType("license")
-                .build();
+        RejectedRecord r =
+                RejectedRecord.newBuilder()
+                        .setFile("records/SCJG01/license/l.jsonl")
+                        .setRow(3L)
+                        .setReason(RejectReason.MALFORMED)
+                        .setMessage("broken JSON: unexpected end of input")
+                        .setRaw("{\"doc_no\": \"朝市监许〔2023〕8号\", \"subject_name\": ")
+                        .setDeptCode("SCJG01")
+                        .setRecordType("license")
+                        .build();
 
         String line = encode(new JsonLinesEncoder<RejectedRecord>(OutputJson::write), r);
         assertThat(line.lines()).hasSize(1);
@@ -286,17 +381,24 @@ class OutputJsonTest {
         assertThat(n.get("row").asLong()).isEqualTo(3);
         assertThat(n.get("reason").asText()).isEqualTo("MALFORMED");
         assertThat(n.get("message").asText()).isEqualTo("broken JSON: unexpected end of input");
-        assertThat(n.get("raw").asText()).as("raw text survives JSON escaping")
+        assertThat(n.get("raw").asText())
+                .as("raw text survives JSON escaping")
                 .isEqualTo("{\"doc_no\": \"朝市监许〔2023〕8号\", \"subject_name\": ");
     }
 
     @Test
     void aRejectedRecordWithoutDeptOrTypeWritesNulls() throws IOException {
-        RejectedRecord r = RejectedRecord.newBuilder()
-                .setFile("records/x.csv").setRow(1L).setReason(RejectReason.UNKNOWN_SOURCE)
-                .setMessage("the path does not name a record type").setRaw("a,b\n\"c").build();
+        RejectedRecord r =
+                RejectedRecord.newBuilder()
+                        .setFile("records/x.csv")
+                        .setRow(1L)
+                        .setReason(RejectReason.UNKNOWN_SOURCE)
+                        .setMessage("the path does not name a record type")
+                        .setRaw("a,b\n\"c")
+                        .build();
 
-        JsonNode n = JSON.readTree(encode(new JsonLinesEncoder<RejectedRecord>(OutputJson::write), r));
+        JsonNode n =
+                JSON.readTree(encode(new JsonLinesEncoder<RejectedRecord>(OutputJson::write), r));
 
         assertThat(n.get("reason").asText()).isEqualTo("UNKNOWN_SOURCE");
         assertThat(n.get("raw").asText()).isEqualTo("a,b\n\"c");
@@ -310,16 +412,44 @@ class OutputJsonTest {
         byDivision.put("211302", new DivisionCoverage("211302", 1, 1, 2, 2, 1.0, 1.0, "MET"));
         byDivision.put("211303", new DivisionCoverage("211303", 1, 0, 1, 0, 0.0, 0.0, "BELOW"));
         Map<String, DeptStats> byDept = new TreeMap<>();
-        byDept.put("SCJG01", DeptStats.newBuilder()
-                .setDeptCode("SCJG01").setDeptName("朝阳市市场监督管理局").setDivisionCode("211302").setCatalogued(true)
-                .setReceived(5L).setAccepted(4L).setRejected(1L).setDuplicates(1L).setUnified(3L)
-                .setNonPerson(3L).setLinked(2L).setLinkRate(2.0 / 3).setRecordTypes(List.of("license", "penalty"))
-                .setCoveredItems(2).setCataloguedItems(2).build());
-        byDept.put("HBJ02", DeptStats.newBuilder()
-                .setDeptCode("HBJ02").setDeptName("朝阳市生态环境局").setDivisionCode("211303").setCatalogued(true)
-                .setReceived(0L).setAccepted(0L).setRejected(0L).setDuplicates(0L).setUnified(0L)
-                .setNonPerson(0L).setLinked(0L).setLinkRate(null).setRecordTypes(List.of())
-                .setCoveredItems(0).setCataloguedItems(1).build());
+        byDept.put(
+                "SCJG01",
+                DeptStats.newBuilder()
+                        .setDeptCode("SCJG01")
+                        .setDeptName("朝阳市市场监督管理局")
+                        .setDivisionCode("211302")
+                        .setCatalogued(true)
+                        .setReceived(5L)
+                        .setAccepted(4L)
+                        .setRejected(1L)
+                        .setDuplicates(1L)
+                        .setUnified(3L)
+                        .setNonPerson(3L)
+                        .setLinked(2L)
+                        .setLinkRate(2.0 / 3)
+                        .setRecordTypes(List.of("license", "penalty"))
+                        .setCoveredItems(2)
+                        .setCataloguedItems(2)
+                        .build());
+        byDept.put(
+                "HBJ02",
+                DeptStats.newBuilder()
+                        .setDeptCode("HBJ02")
+                        .setDeptName("朝阳市生态环境局")
+                        .setDivisionCode("211303")
+                        .setCatalogued(true)
+                        .setReceived(0L)
+                        .setAccepted(0L)
+                        .setRejected(0L)
+                        .setDuplicates(0L)
+                        .setUnified(0L)
+                        .setNonPerson(0L)
+                        .setLinked(0L)
+                        .setLinkRate(null)
+                        .setRecordTypes(List.of())
+                        .setCoveredItems(0)
+                        .setCataloguedItems(1)
+                        .build());
         return CoverageSnapshot.newBuilder()
                 .setPeriod("all-input")
                 .setGeneratedAt("2026-11-25T10:00:00")
@@ -332,7 +462,8 @@ class OutputJsonTest {
                 .setUncataloguedDepts(List.of("JTJ03"))
                 .setByDivision(byDivision)
                 .setByDept(byDept)
-                .setTotals(new CoverageTotals(6L, 4L, 2L, 1L, 3L, 3L, 2L, Map.of("MALFORMED", 2L), 0L))
+                .setTotals(
+                        new CoverageTotals(6L, 4L, 2L, 1L, 3L, 3L, 2L, Map.of("MALFORMED", 2L), 0L))
                 .build();
     }
 
@@ -344,14 +475,26 @@ class OutputJsonTest {
         }
         JsonNode n = JSON.readTree(out.toString(UTF_8));
 
-        assertThat(keys(n)).contains("dept_coverage", "item_coverage", "target", "status", "uncovered_depts",
-                "uncovered_items", "uncatalogued_depts", "by_division", "by_dept");
+        assertThat(keys(n))
+                .contains(
+                        "dept_coverage",
+                        "item_coverage",
+                        "target",
+                        "status",
+                        "uncovered_depts",
+                        "uncovered_items",
+                        "uncatalogued_depts",
+                        "by_division",
+                        "by_dept");
         assertThat(n.get("dept_coverage").decimalValue()).isEqualByComparingTo("0.5");
-        assertThat(n.get("item_coverage").doubleValue()).isCloseTo(0.6667, org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(n.get("item_coverage").doubleValue())
+                .isCloseTo(0.6667, org.assertj.core.data.Offset.offset(1e-4));
         assertThat(n.get("target").decimalValue()).isEqualByComparingTo("0.95");
         assertThat(n.get("status").asText()).isEqualTo("BELOW");
         assertThat(n.get("uncovered_depts")).extracting(JsonNode::asText).containsExactly("HBJ02");
-        assertThat(n.get("uncatalogued_depts")).extracting(JsonNode::asText).containsExactly("JTJ03");
+        assertThat(n.get("uncatalogued_depts"))
+                .extracting(JsonNode::asText)
+                .containsExactly("JTJ03");
         JsonNode item = n.get("uncovered_items").get(0);
         assertThat(keys(item)).containsExactly("dept_code", "record_type");
         assertThat(item.get("dept_code").asText()).isEqualTo("HBJ02");
@@ -380,12 +523,18 @@ class OutputJsonTest {
         assertThat(scjg.get("accepted").asLong()).isEqualTo(4);
         assertThat(scjg.get("rejected").asLong()).isEqualTo(1);
         assertThat(scjg.get("duplicates").asLong()).isEqualTo(1);
-        assertThat(scjg.get("link_rate").asDouble()).isCloseTo(0.6667, org.assertj.core.data.Offset.offset(1e-4));
-        assertThat(scjg.get("record_types")).extracting(JsonNode::asText).containsExactly("license", "penalty");
+        assertThat(scjg.get("link_rate").asDouble())
+                .isCloseTo(0.6667, org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(scjg.get("record_types"))
+                .extracting(JsonNode::asText)
+                .containsExactly("license", "penalty");
         assertThat(dept.get("HBJ02").get("link_rate").isNull()).isTrue();
 
         Iterator<String> totals = n.get("totals").fieldNames();
-        assertThat(totals).toIterable().contains("received", "accepted", "rejected", "rejected_by_reason");
-        assertThat(n.get("totals").get("rejected_by_reason").get("MALFORMED").asLong()).isEqualTo(2);
+        assertThat(totals)
+                .toIterable()
+                .contains("received", "accepted", "rejected", "rejected_by_reason");
+        assertThat(n.get("totals").get("rejected_by_reason").get("MALFORMED").asLong())
+                .isEqualTo(2);
     }
 }

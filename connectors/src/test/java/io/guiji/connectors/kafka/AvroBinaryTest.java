@@ -20,9 +20,15 @@ import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
 class AvroBinaryTest {
-    private static final RejectedRecord REJECTED = RejectedRecord.newBuilder()
-            .setFile("kafka:in.penalty/1").setRow(42).setReason(RejectReason.MALFORMED)
-            .setMessage("broken JSON").setRaw("{\"doc_no\":").setDeptCode("SCJG01").build();
+    private static final RejectedRecord REJECTED =
+            RejectedRecord.newBuilder()
+                    .setFile("kafka:in.penalty/1")
+                    .setRow(42)
+                    .setReason(RejectReason.MALFORMED)
+                    .setMessage("broken JSON")
+                    .setRaw("{\"doc_no\":")
+                    .setDeptCode("SCJG01")
+                    .build();
 
     private final AvroBinary<RejectedRecord> avro = new AvroBinary<>(RejectedRecord.class);
 
@@ -41,12 +47,15 @@ class AvroBinaryTest {
 
     @Test
     void singleObjectEncodingOfAnotherSchemaIsRefusedWithBothFingerprints() throws Exception {
-        ByteBuffer single = new CatalogEntry("SCJG01", null, null, RecordType.penalty, null, false).toByteBuffer();
+        ByteBuffer single =
+                new CatalogEntry("SCJG01", null, null, RecordType.penalty, null, false)
+                        .toByteBuffer();
         byte[] bytes = new byte[single.remaining()];
         single.get(bytes);
         assertThatThrownBy(() -> avro.decode(bytes))
                 .isInstanceOf(AvroBinary.AvroDecodeException.class)
-                .hasMessageContaining("fingerprint").hasMessageContaining(avro.fingerprintHex());
+                .hasMessageContaining("fingerprint")
+                .hasMessageContaining(avro.fingerprintHex());
     }
 
     @Test
@@ -57,7 +66,8 @@ class AvroBinaryTest {
         byte[] longer = Arrays.copyOf(good, good.length + 2);
         assertThatThrownBy(() -> avro.decode(longer)).hasMessageContaining("left over");
         assertThatThrownBy(() -> avro.decode(new byte[0])).hasMessageContaining("empty");
-        assertThatThrownBy(() -> avro.decode("{\"file\":\"x\"}".getBytes())).isInstanceOf(AvroBinary.AvroDecodeException.class);
+        assertThatThrownBy(() -> avro.decode("{\"file\":\"x\"}".getBytes()))
+                .isInstanceOf(AvroBinary.AvroDecodeException.class);
     }
 
     @Test
@@ -66,11 +76,15 @@ class AvroBinaryTest {
         assertThat(type).isInstanceOf(PojoTypeInfo.class);
         Configuration noGenericTypes = new Configuration();
         noGenericTypes.set(PipelineOptions.GENERIC_TYPES, false);
-        TypeSerializer<KafkaBytes> serializer = type.createSerializer(new ExecutionConfig(noGenericTypes).getSerializerConfig());
-        KafkaBytes m = new KafkaBytes("in.penalty", 1, 42L, 1700000000000L, null, new byte[] {(byte) 0xFF, 0});
+        TypeSerializer<KafkaBytes> serializer =
+                type.createSerializer(new ExecutionConfig(noGenericTypes).getSerializerConfig());
+        KafkaBytes m =
+                new KafkaBytes(
+                        "in.penalty", 1, 42L, 1700000000000L, null, new byte[] {(byte) 0xFF, 0});
         DataOutputSerializer out = new DataOutputSerializer(64);
         serializer.serialize(m, out);
-        assertThat(serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()))).isEqualTo(m);
+        assertThat(serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer())))
+                .isEqualTo(m);
         assertThat(m.reference()).isEqualTo("kafka:in.penalty/1");
     }
 }

@@ -15,9 +15,9 @@ import io.guiji.schemas.UnifiedRecord;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * {@link AvroGuard} says "cannot be encoded" exactly when Avro's encoder refuses a record, and its
@@ -27,11 +27,28 @@ class AvroGuardTest {
     private final AvroBinary<UnifiedRecord> avro = new AvroBinary<>(UnifiedRecord.class);
 
     static UnifiedRecord penalty(BigDecimal fine) {
-        return new UnifiedRecord("r1", 1L, RecordType.penalty, "SCJG01",
-                DecisionFields.newBuilder().setDocNo("朝市监罚〔2024〕12号").setSubjectName("某公司").setDecisionDate("2024-02-20")
+        return new UnifiedRecord(
+                "r1",
+                1L,
+                RecordType.penalty,
+                "SCJG01",
+                DecisionFields.newBuilder()
+                        .setDocNo("朝市监罚〔2024〕12号")
+                        .setSubjectName("某公司")
+                        .setDecisionDate("2024-02-20")
                         .setStatus(RecordStatus.ACTIVE)
-                        .setDetails(PenaltyDetails.newBuilder().setPenaltyCategory("罚款").setFineAmount(fine).build()).build(),
-                null, LinkMethod.NONE, 0.0, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                        .setDetails(
+                                PenaltyDetails.newBuilder()
+                                        .setPenaltyCategory("罚款")
+                                        .setFineAmount(fine)
+                                        .build())
+                        .build(),
+                null,
+                LinkMethod.NONE,
+                0.0,
+                new ArrayList<>(),
+                new ArrayList<>(),
+                new ArrayList<>(),
                 new ArrayList<>(List.of(new SourceRef("records/SCJG01/penalty/a.csv", 1L))));
     }
 
@@ -44,7 +61,13 @@ class AvroGuardTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1234567890123456789.123456", "1.1234567", "1e30", "99999999999999999999999999999999999999"})
+    @ValueSource(
+            strings = {
+                "1234567890123456789.123456",
+                "1.1234567",
+                "1e30",
+                "99999999999999999999999999999999999999"
+            })
     void aDecimalTheSchemaCannotHoldIsNamedAndTheEncoderRefusesItToo(String fine) {
         UnifiedRecord r = penalty(new BigDecimal(fine));
         assertThat(AvroGuard.problem(r)).startsWith("UnifiedRecord.fields.details.fine_amount: ");
@@ -68,13 +91,17 @@ class AvroGuardTest {
 
         UnifiedRecord safe = AvroGuard.repaired(r, replaced);
 
-        assertThat(replaced).containsExactlyInAnyOrder("UnifiedRecord.fields.subject_name",
-                "UnifiedRecord.fields.details.fine_amount", "UnifiedRecord.link_method");
+        assertThat(replaced)
+                .containsExactlyInAnyOrder(
+                        "UnifiedRecord.fields.subject_name",
+                        "UnifiedRecord.fields.details.fine_amount",
+                        "UnifiedRecord.link_method");
         assertThat(AvroGuard.problem(safe)).isNull();
         assertThat(new AvroBinary<>(UnifiedRecord.class).decode(avro.encode(safe))).isEqualTo(safe);
         assertThat(safe.getFields().getSubjectName()).isEmpty();
         assertThat(((PenaltyDetails) safe.getFields().getDetails()).getFineAmount()).isNull();
-        assertThat(((PenaltyDetails) safe.getFields().getDetails()).getPenaltyCategory()).isEqualTo("罚款");
+        assertThat(((PenaltyDetails) safe.getFields().getDetails()).getPenaltyCategory())
+                .isEqualTo("罚款");
         assertThat(safe.getLinkMethod()).isEqualTo(LinkMethod.USCC).as("the enum's first symbol");
         assertThat(r.getFields().getSubjectName()).as("the original is unchanged").isNull();
         assertThat(r.getLinkMethod()).isNull();
@@ -90,10 +117,13 @@ class AvroGuardTest {
 
     @Test
     void aRejectedRecordWithoutTextGetsEmptyText() {
-        RejectedRecord r = new RejectedRecord(null, 3L, RejectReason.PROCESSING_ERROR, null, null, null, null);
+        RejectedRecord r =
+                new RejectedRecord(null, 3L, RejectReason.PROCESSING_ERROR, null, null, null, null);
         List<String> replaced = new ArrayList<>();
         RejectedRecord safe = AvroGuard.repaired(r, replaced);
-        assertThat(replaced).containsExactly("RejectedRecord.file", "RejectedRecord.message", "RejectedRecord.raw");
+        assertThat(replaced)
+                .containsExactly(
+                        "RejectedRecord.file", "RejectedRecord.message", "RejectedRecord.raw");
         assertThat(safe.getFile()).isEmpty();
         assertThat(new AvroBinary<>(RejectedRecord.class).encode(safe)).isNotEmpty();
     }

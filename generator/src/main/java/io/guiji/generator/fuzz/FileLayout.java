@@ -9,13 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The physical lines of a file's bytes as the readers see them: split at LF, CRLF or (CSV) a lone CR,
- * decoded with the encoding the reader would detect, blank when only whitespace
+ * The physical lines of a file's bytes as the readers see them: split at LF, CRLF or (CSV) a lone
+ * CR, decoded with the encoding the reader would detect, blank when only whitespace
  * (docs/contract.md §3: CSV rows are the records after the header, JSONL rows the non-blank lines).
  * Line breaks are single bytes in both UTF-8 and GB18030, so lines are found on the bytes.
  */
 final class FileLayout {
-    /** One physical line: its bytes {@code [start, end)} without the terminator, {@code next} after it. */
+    /**
+     * One physical line: its bytes {@code [start, end)} without the terminator, {@code next} after
+     * it.
+     */
     record Line(int start, int end, int next, String text, boolean terminated) {
         boolean blank() {
             return text.isBlank();
@@ -41,8 +44,11 @@ final class FileLayout {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        var decoder = encoding.charset().newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+        var decoder =
+                encoding.charset()
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE);
         List<Line> lines = new ArrayList<>();
         int i = encoding.bom() ? 3 : 0;
         while (i < bytes.length) {
@@ -53,14 +59,20 @@ final class FileLayout {
             int next = end;
             boolean terminated = end < bytes.length;
             if (terminated) {
-                next = bytes[end] == '\r' && end + 1 < bytes.length && bytes[end + 1] == '\n' ? end + 2 : end + 1;
+                next =
+                        bytes[end] == '\r' && end + 1 < bytes.length && bytes[end + 1] == '\n'
+                                ? end + 2
+                                : end + 1;
                 if (jsonl && end > i && bytes[end - 1] == '\r') {
                     end--; // CRLF
                 }
             }
             String text;
             try {
-                text = decoder.reset().decode(java.nio.ByteBuffer.wrap(bytes, i, end - i)).toString();
+                text =
+                        decoder.reset()
+                                .decode(java.nio.ByteBuffer.wrap(bytes, i, end - i))
+                                .toString();
             } catch (java.nio.charset.CharacterCodingException e) {
                 throw new IllegalStateException(e);
             }

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import io.guiji.connectors.file.RawRow;
 import io.guiji.connectors.file.TabularFiles;
-import io.guiji.jobs.cli.Guiji;
 import io.guiji.generator.SampleGenerator;
+import io.guiji.jobs.cli.Guiji;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -42,8 +42,8 @@ import org.apache.flink.util.CloseableIterator;
  *   <li>for every input file, the {@code (file, row)} references of the final unified states'
  *       {@code sources} and of {@code rejected/} are distinct and are exactly 1..N (no gap, no
  *       duplicate, no row 0);
- *   <li>N is consistent with the file: JSONL, N = its non-blank lines; CSV, N ≤ its non-blank
- *       lines minus the header;
+ *   <li>N is consistent with the file: JSONL, N = its non-blank lines; CSV, N ≤ its non-blank lines
+ *       minus the header;
  *   <li>the original's records lying wholly in the untouched start of a damaged file come out as
  *       its first rows, with the same outcome (accepted, or rejected for the same reason) as in the
  *       original; so do those wholly in the untouched end, as its last rows (for CSV those after
@@ -60,16 +60,22 @@ import org.apache.flink.util.CloseableIterator;
 public final class WholeFileFuzz {
     /** The day of processing of every run (decision dates after it are rejected). */
     static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE)
-                    .maxNumberLength(Integer.MAX_VALUE).build())
-            .build();
+
+    private static final JsonFactory JSON =
+            JsonFactory.builder()
+                    .streamReadConstraints(
+                            StreamReadConstraints.builder()
+                                    .maxStringLength(Integer.MAX_VALUE)
+                                    .maxNumberLength(Integer.MAX_VALUE)
+                                    .build())
+                    .build();
 
     private WholeFileFuzz() {}
 
     /** The valid sample every batch starts from, and what its record files give when read. */
     public static final class Base {
         final Path input;
+
         /** Record files usable as originals: relative path → their records' line spans. */
         final Map<String, Original> originals = new TreeMap<>();
 
@@ -82,14 +88,27 @@ public final class WholeFileFuzz {
         }
     }
 
-    /** A record file of the sample, its bytes and which physical lines each of its records spans. */
-    record Original(String file, byte[] bytes, boolean jsonl, Charset charset, FileLayout layout, int headerLine,
+    /**
+     * A record file of the sample, its bytes and which physical lines each of its records spans.
+     */
+    record Original(
+            String file,
+            byte[] bytes,
+            boolean jsonl,
+            Charset charset,
+            FileLayout layout,
+            int headerLine,
             List<int[]> records) {}
 
     /** Generates the sample under {@code dir} (the same for the same seed). */
     public static Base prepare(Path dir, long seed) throws IOException {
         Path input = dir.resolve("base");
-        new SampleGenerator(SampleGenerator.Settings.small().records(240).enterprises(100).seed(seed).today(TODAY))
+        new SampleGenerator(
+                        SampleGenerator.Settings.small()
+                                .records(240)
+                                .enterprises(100)
+                                .seed(seed)
+                                .today(TODAY))
                 .generate(input);
         Base base = new Base(input);
         for (Path f : files(input.resolve("records"))) {
@@ -102,8 +121,11 @@ public final class WholeFileFuzz {
         return base;
     }
 
-    /** The original's records as line spans, or null when its rows cannot be placed on its lines. */
-    private static Original original(String rel, byte[] bytes, Path file, Path root) throws IOException {
+    /**
+     * The original's records as line spans, or null when its rows cannot be placed on its lines.
+     */
+    private static Original original(String rel, byte[] bytes, Path file, Path root)
+            throws IOException {
         boolean jsonl = rel.endsWith(".jsonl");
         if (!jsonl && !rel.endsWith(".csv")) {
             return null;
@@ -149,15 +171,29 @@ public final class WholeFileFuzz {
     }
 
     /** What one batch found. */
-    public record Outcome(long seed, int files, long records, long compared, int exitCode, List<String> violations, Path input) {
+    public record Outcome(
+            long seed,
+            int files,
+            long records,
+            long compared,
+            int exitCode,
+            List<String> violations,
+            Path input) {
         public boolean ok() {
             return violations.isEmpty();
         }
 
         /** The violations, at most {@code max} of them, one a line, with the seed to replay. */
         public String report(int max) {
-            StringBuilder s = new StringBuilder("whole-file fuzzing, batch seed " + seed + ": " + violations.size()
-                    + " violation(s) in a batch of " + files + " damaged files\n");
+            StringBuilder s =
+                    new StringBuilder(
+                            "whole-file fuzzing, batch seed "
+                                    + seed
+                                    + ": "
+                                    + violations.size()
+                                    + " violation(s) in a batch of "
+                                    + files
+                                    + " damaged files\n");
             violations.stream().limit(max).forEach(v -> s.append("  ").append(v).append('\n'));
             if (violations.size() > max) {
                 s.append("  … ").append(violations.size() - max).append(" more\n");
@@ -172,9 +208,9 @@ public final class WholeFileFuzz {
     /**
      * The same damage and checks at the reading layer only, in memory: {@code count} damaged copies
      * read by {@link TabularFiles#reader} (the reader the job's file source uses), a row's outcome
-     * being "ACCEPTED" when it parsed and "REJECTED MALFORMED" when not. Thousands of files a second,
-     * without Flink; it finds where reading loses or doubles rows, and a parsed row with a field over
-     * the limit.
+     * being "ACCEPTED" when it parsed and "REJECTED MALFORMED" when not. Thousands of files a
+     * second, without Flink; it finds where reading loses or doubles rows, and a parsed row with a
+     * field over the limit.
      */
     public static Outcome readBatch(Base base, long seed, Set<FileMutator.Kind> kinds, int count) {
         Random rnd = new Random(seed);
@@ -185,8 +221,11 @@ public final class WholeFileFuzz {
         Map<String, Map<Long, List<String>>> originalRows = new HashMap<>();
         for (int i = 0; i < count; i++) {
             Original o = originals.get(rnd.nextInt(originals.size()));
-            FileMutator.Mutated m = FileMutator.mutate(o.bytes(), o.charset(), o.jsonl(), kinds, 1 + rnd.nextInt(3), rnd);
-            String what = o.file() + " damaged " + m.applied() + " (seed " + seed + ", file " + i + ")";
+            FileMutator.Mutated m =
+                    FileMutator.mutate(
+                            o.bytes(), o.charset(), o.jsonl(), kinds, 1 + rnd.nextInt(3), rnd);
+            String what =
+                    o.file() + " damaged " + m.applied() + " (seed " + seed + ", file " + i + ")";
             Map<Long, List<String>> rows = new TreeMap<>();
             try {
                 rows = read(o.file(), m.bytes(), what, violations);
@@ -197,31 +236,47 @@ public final class WholeFileFuzz {
             records += rows.size();
             check(what, rows, m.bytes(), o.jsonl(), !o.jsonl(), violations);
             if (allPlacedOnce(rows)) {
-                Map<Long, List<String>> before = originalRows.computeIfAbsent(o.file(), f -> {
-                    try {
-                        return read(f, o.bytes(), f, violations);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-                compared += checkUntouched(what, new Damaged(o.file(), o, m), rows, before, violations);
+                Map<Long, List<String>> before =
+                        originalRows.computeIfAbsent(
+                                o.file(),
+                                f -> {
+                                    try {
+                                        return read(f, o.bytes(), f, violations);
+                                    } catch (IOException e) {
+                                        throw new UncheckedIOException(e);
+                                    }
+                                });
+                compared +=
+                        checkUntouched(what, new Damaged(o.file(), o, m), rows, before, violations);
             }
         }
         return new Outcome(seed, count, records, compared, 0, violations, null);
     }
 
-    private static Map<Long, List<String>> read(String file, byte[] bytes, String what, List<String> violations)
-            throws IOException {
+    private static Map<Long, List<String>> read(
+            String file, byte[] bytes, String what, List<String> violations) throws IOException {
         Map<Long, List<String>> rows = new TreeMap<>();
-        try (io.guiji.connectors.file.RowReader reader = TabularFiles.reader(file, () -> new java.io.ByteArrayInputStream(bytes))) {
+        try (io.guiji.connectors.file.RowReader reader =
+                TabularFiles.reader(file, () -> new java.io.ByteArrayInputStream(bytes))) {
             for (RawRow r = reader.next(); r != null; r = reader.next()) {
-                rows.computeIfAbsent(r.row, k -> new ArrayList<>()).add(r.error == null ? "ACCEPTED" : "REJECTED MALFORMED");
+                rows.computeIfAbsent(r.row, k -> new ArrayList<>())
+                        .add(r.error == null ? "ACCEPTED" : "REJECTED MALFORMED");
                 if (r.error == null) {
                     for (int c = 0; c < r.values.length; c++) {
                         if (r.values[c] != null && r.values[c].length() > MAX_FIELD_CHARS) {
-                            violations.add(what + ": row " + r.row + " parsed with a field of " + r.values[c].length()
-                                    + " characters (" + (c < r.header.length ? r.header[c] : "column " + (c + 1)) + "; limit "
-                                    + MAX_FIELD_CHARS + ")");
+                            violations.add(
+                                    what
+                                            + ": row "
+                                            + r.row
+                                            + " parsed with a field of "
+                                            + r.values[c].length()
+                                            + " characters ("
+                                            + (c < r.header.length
+                                                    ? r.header[c]
+                                                    : "column " + (c + 1))
+                                            + "; limit "
+                                            + MAX_FIELD_CHARS
+                                            + ")");
                         }
                     }
                 }
@@ -235,7 +290,8 @@ public final class WholeFileFuzz {
      * of each registry and catalogue file) under {@code work}, runs {@code guiji run} on them and
      * checks the outputs.
      */
-    public static Outcome runBatch(Base base, Path work, long seed, Set<FileMutator.Kind> kinds, int count)
+    public static Outcome runBatch(
+            Base base, Path work, long seed, Set<FileMutator.Kind> kinds, int count)
             throws IOException {
         Random rnd = new Random(seed);
         Path input = work.resolve("input");
@@ -245,9 +301,13 @@ public final class WholeFileFuzz {
         List<Damaged> damaged = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Original o = originals.get(rnd.nextInt(originals.size()));
-            FileMutator.Mutated m = FileMutator.mutate(o.bytes(), o.charset(), o.jsonl(), kinds, 1 + rnd.nextInt(3), rnd);
+            FileMutator.Mutated m =
+                    FileMutator.mutate(
+                            o.bytes(), o.charset(), o.jsonl(), kinds, 1 + rnd.nextInt(3), rnd);
             String name = o.file().substring(o.file().lastIndexOf('/') + 1);
-            String rel = o.file().substring(0, o.file().lastIndexOf('/') + 1) + String.format("fuzz%04d-%s", i, name);
+            String rel =
+                    o.file().substring(0, o.file().lastIndexOf('/') + 1)
+                            + String.format("fuzz%04d-%s", i, name);
             Files.write(input.resolve(rel), m.bytes());
             damaged.add(new Damaged(rel, o, m));
         }
@@ -255,9 +315,17 @@ public final class WholeFileFuzz {
             for (Path f : files(base.input.resolve(ref))) {
                 byte[] bytes = Files.readAllBytes(f);
                 FileLayout l = FileLayout.of(bytes, false);
-                FileMutator.Mutated m = FileMutator.mutate(bytes, l.encoding.charset(), f.toString().endsWith(".jsonl"), kinds,
-                        1 + rnd.nextInt(3), rnd);
-                Files.write(input.resolve(TabularFiles.relativePath(f, base.input)).resolveSibling("fuzz-" + f.getFileName()),
+                FileMutator.Mutated m =
+                        FileMutator.mutate(
+                                bytes,
+                                l.encoding.charset(),
+                                f.toString().endsWith(".jsonl"),
+                                kinds,
+                                1 + rnd.nextInt(3),
+                                rnd);
+                Files.write(
+                        input.resolve(TabularFiles.relativePath(f, base.input))
+                                .resolveSibling("fuzz-" + f.getFileName()),
                         m.bytes());
             }
         }
@@ -265,7 +333,11 @@ public final class WholeFileFuzz {
         int exit = runCli(input, output);
         List<String> violations = new ArrayList<>();
         if (exit != 0) {
-            violations.add("guiji run ended with exit code " + exit + ": " + String.join(" | ", lastCliErrors));
+            violations.add(
+                    "guiji run ended with exit code "
+                            + exit
+                            + ": "
+                            + String.join(" | ", lastCliErrors));
             return new Outcome(seed, count, 0, 0, exit, violations, input);
         }
         checkFieldSizes(output.resolve("unified"), violations);
@@ -282,9 +354,21 @@ public final class WholeFileFuzz {
             Map<Long, List<String>> rows = placed.getOrDefault(rel, Map.of());
             Damaged d = byFile.get(rel);
             String what = d == null ? rel : rel + " " + d.mutated().applied();
-            check(what, rows, Files.readAllBytes(f), rel.endsWith(".jsonl"), rel.endsWith(".csv"), violations);
+            check(
+                    what,
+                    rows,
+                    Files.readAllBytes(f),
+                    rel.endsWith(".jsonl"),
+                    rel.endsWith(".csv"),
+                    violations);
             if (d != null && allPlacedOnce(rows)) {
-                compared[0] += checkUntouched(what, d, rows, placed.getOrDefault(d.original().file(), Map.of()), violations);
+                compared[0] +=
+                        checkUntouched(
+                                what,
+                                d,
+                                rows,
+                                placed.getOrDefault(d.original().file(), Map.of()),
+                                violations);
             }
         }
         for (String file : placed.keySet()) {
@@ -296,24 +380,56 @@ public final class WholeFileFuzz {
     }
 
     /** References distinct and exactly 1..N; N consistent with the file's lines. */
-    static void check(String what, Map<Long, List<String>> rows, byte[] bytes, boolean jsonl, boolean csv,
+    static void check(
+            String what,
+            Map<Long, List<String>> rows,
+            byte[] bytes,
+            boolean jsonl,
+            boolean csv,
             List<String> violations) {
         long n = rows.size();
         for (Map.Entry<Long, List<String>> e : rows.entrySet()) {
             if (e.getValue().size() > 1) {
-                violations.add(what + ": row " + e.getKey() + " appears " + e.getValue().size() + " times: " + e.getValue());
+                violations.add(
+                        what
+                                + ": row "
+                                + e.getKey()
+                                + " appears "
+                                + e.getValue().size()
+                                + " times: "
+                                + e.getValue());
             }
             if (e.getKey() < 1 || e.getKey() > n) {
-                violations.add(what + ": rows are not 1.." + n + ": row " + e.getKey() + " (" + e.getValue() + ")");
+                violations.add(
+                        what
+                                + ": rows are not 1.."
+                                + n
+                                + ": row "
+                                + e.getKey()
+                                + " ("
+                                + e.getValue()
+                                + ")");
             }
         }
         FileLayout layout = FileLayout.of(bytes, jsonl);
         int nonBlank = layout.nonBlankLines();
         if (jsonl && n != nonBlank) {
-            violations.add(what + ": " + n + " rows accounted for, but the file has " + nonBlank + " non-blank lines");
+            violations.add(
+                    what
+                            + ": "
+                            + n
+                            + " rows accounted for, but the file has "
+                            + nonBlank
+                            + " non-blank lines");
         }
         if (csv && n > Math.max(0, nonBlank - 1)) {
-            violations.add(what + ": " + n + " rows accounted for, more than its " + nonBlank + " non-blank lines minus the header");
+            violations.add(
+                    what
+                            + ": "
+                            + n
+                            + " rows accounted for, more than its "
+                            + nonBlank
+                            + " non-blank lines minus the header");
         }
     }
 
@@ -325,15 +441,23 @@ public final class WholeFileFuzz {
      * The original's records wholly inside the untouched start and end come out as they did from
      * the original; returns how many rows were compared.
      */
-    private static int checkUntouched(String what, Damaged d, Map<Long, List<String>> rows,
-            Map<Long, List<String>> originalRows, List<String> violations) {
+    private static int checkUntouched(
+            String what,
+            Damaged d,
+            Map<Long, List<String>> rows,
+            Map<Long, List<String>> originalRows,
+            List<String> violations) {
         Original o = d.original();
         FileMutator.Mutated m = d.mutated();
         int size = o.bytes().length;
         List<FileLayout.Line> lines = o.layout().lines;
         // A CSV header damaged changes every row; a JSONL file has none.
-        boolean headerIntact = o.jsonl() || (o.headerLine() >= 0 && o.headerLine() < lines.size()
-                && lines.get(o.headerLine()).terminated() && lines.get(o.headerLine()).next() <= m.untouchedPrefix());
+        boolean headerIntact =
+                o.jsonl()
+                        || (o.headerLine() >= 0
+                                && o.headerLine() < lines.size()
+                                && lines.get(o.headerLine()).terminated()
+                                && lines.get(o.headerLine()).next() <= m.untouchedPrefix());
         int prefix = 0;
         if (headerIntact) {
             for (int[] span : o.records()) {
@@ -349,7 +473,8 @@ public final class WholeFileFuzz {
         int tailStart = size - m.untouchedSuffix();
         for (int r = o.records().size() - 1; r >= prefix && headerIntact; r--) {
             int[] span = o.records().get(r);
-            // the break before the record's first line is untouched too, so the line still starts there
+            // the break before the record's first line is untouched too, so the line still starts
+            // there
             if (span[0] == 0 || lines.get(span[0]).start() - 1 < tailStart) {
                 break;
             }
@@ -364,8 +489,12 @@ public final class WholeFileFuzz {
             // the records it covers are then legitimately gone. Every middle line is tried as a
             // start, since the reader resumes at the line after a broken record's first.
             int columns = fieldCount(lines.get(o.headerLine()).text());
-            int middleStart = prefix == 0 ? lines.get(o.headerLine()).next() : lines.get(o.records().get(prefix - 1)[1]).next();
-            int endStart = lines.get(o.records().get(tailRecords.get(suffix - 1))[0]).start() + shift;
+            int middleStart =
+                    prefix == 0
+                            ? lines.get(o.headerLine()).next()
+                            : lines.get(o.records().get(prefix - 1)[1]).next();
+            int endStart =
+                    lines.get(o.records().get(tailRecords.get(suffix - 1))[0]).start() + shift;
             int reach = -1;
             for (int l = 0; l < damagedLayout.lines.size(); l++) {
                 FileLayout.Line line = damagedLayout.lines.get(l);
@@ -387,8 +516,15 @@ public final class WholeFileFuzz {
         }
         long n = rows.size();
         if (n < prefix + suffix) {
-            violations.add(what + ": " + n + " rows accounted for, but " + prefix + " untouched records at the start and "
-                    + suffix + " at the end must all be there");
+            violations.add(
+                    what
+                            + ": "
+                            + n
+                            + " rows accounted for, but "
+                            + prefix
+                            + " untouched records at the start and "
+                            + suffix
+                            + " at the end must all be there");
             return 0;
         }
         if (!damagedLayout.encoding.equals(o.layout().encoding)) {
@@ -396,12 +532,26 @@ public final class WholeFileFuzz {
         }
         int originalCount = o.records().size();
         for (int r = 1; r <= prefix; r++) {
-            compare(what, r, rows.get((long) r), r, originalRows.get((long) r), o.file(), violations);
+            compare(
+                    what,
+                    r,
+                    rows.get((long) r),
+                    r,
+                    originalRows.get((long) r),
+                    o.file(),
+                    violations);
         }
         for (int i = 0; i < suffix; i++) {
             long row = n - i;
             long originalRow = originalCount - i;
-            compare(what, row, rows.get(row), originalRow, originalRows.get(originalRow), o.file(), violations);
+            compare(
+                    what,
+                    row,
+                    rows.get(row),
+                    originalRow,
+                    originalRows.get(originalRow),
+                    o.file(),
+                    violations);
         }
         return prefix + suffix;
     }
@@ -421,11 +571,27 @@ public final class WholeFileFuzz {
         return fields;
     }
 
-    private static void compare(String what, long row, List<String> got, long originalRow, List<String> expected,
-            String original, List<String> violations) {
+    private static void compare(
+            String what,
+            long row,
+            List<String> got,
+            long originalRow,
+            List<String> expected,
+            String original,
+            List<String> violations) {
         if (got == null || expected == null || !got.equals(expected)) {
-            violations.add(what + ": untouched record at row " + row + " came out as " + got + ", but as " + expected
-                    + " from " + original + " row " + originalRow);
+            violations.add(
+                    what
+                            + ": untouched record at row "
+                            + row
+                            + " came out as "
+                            + got
+                            + ", but as "
+                            + expected
+                            + " from "
+                            + original
+                            + " row "
+                            + originalRow);
         }
     }
 
@@ -448,11 +614,20 @@ public final class WholeFileFuzz {
                         if (t == JsonToken.VALUE_STRING && "record_id".equals(p.currentName())) {
                             recordId = p.getText();
                         }
-                        if ((t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT)
+                        if ((t == JsonToken.VALUE_STRING
+                                        || t == JsonToken.VALUE_NUMBER_INT
+                                        || t == JsonToken.VALUE_NUMBER_FLOAT)
                                 && p.getTextLength() > MAX_FIELD_CHARS) {
-                            violations.add("unified record " + (recordId == null ? "?" : recordId) + ": field " + p.currentName()
-                                    + " of " + p.getTextLength() + " characters accepted (limit " + MAX_FIELD_CHARS
-                                    + "; a record with a longer field is MALFORMED)");
+                            violations.add(
+                                    "unified record "
+                                            + (recordId == null ? "?" : recordId)
+                                            + ": field "
+                                            + p.currentName()
+                                            + " of "
+                                            + p.getTextLength()
+                                            + " characters accepted (limit "
+                                            + MAX_FIELD_CHARS
+                                            + "; a record with a longer field is MALFORMED)");
                         }
                     }
                 }
@@ -466,27 +641,35 @@ public final class WholeFileFuzz {
         Map<String, Long> finalVersion = new HashMap<>();
         Map<String, List<String[]>> sourcesByRecord = new HashMap<>();
         for (Path f : files(output.resolve("unified"))) {
-            forEachObject(f, (obj) -> {
-                String id = (String) obj.get("record_id");
-                long version = ((Number) obj.get("version")).longValue();
-                if (version >= finalVersion.getOrDefault(id, Long.MIN_VALUE)) {
-                    finalVersion.put(id, version);
-                    @SuppressWarnings("unchecked")
-                    List<String[]> sources = (List<String[]>) obj.get("sources");
-                    sourcesByRecord.put(id, sources);
-                }
-            });
+            forEachObject(
+                    f,
+                    (obj) -> {
+                        String id = (String) obj.get("record_id");
+                        long version = ((Number) obj.get("version")).longValue();
+                        if (version >= finalVersion.getOrDefault(id, Long.MIN_VALUE)) {
+                            finalVersion.put(id, version);
+                            @SuppressWarnings("unchecked")
+                            List<String[]> sources = (List<String[]>) obj.get("sources");
+                            sourcesByRecord.put(id, sources);
+                        }
+                    });
         }
         for (List<String[]> sources : sourcesByRecord.values()) {
             for (String[] s : sources) {
-                placed.computeIfAbsent(s[0], k -> new TreeMap<>()).computeIfAbsent(Long.parseLong(s[1]), k -> new ArrayList<>())
+                placed.computeIfAbsent(s[0], k -> new TreeMap<>())
+                        .computeIfAbsent(Long.parseLong(s[1]), k -> new ArrayList<>())
                         .add("ACCEPTED");
             }
         }
         for (Path f : files(output.resolve("rejected"))) {
-            forEachObject(f, (obj) -> placed.computeIfAbsent((String) obj.get("file"), k -> new TreeMap<>())
-                    .computeIfAbsent(((Number) obj.get("row")).longValue(), k -> new ArrayList<>())
-                    .add("REJECTED " + obj.get("reason")));
+            forEachObject(
+                    f,
+                    (obj) ->
+                            placed.computeIfAbsent((String) obj.get("file"), k -> new TreeMap<>())
+                                    .computeIfAbsent(
+                                            ((Number) obj.get("row")).longValue(),
+                                            k -> new ArrayList<>())
+                                    .add("REJECTED " + obj.get("reason")));
         }
         return placed;
     }
@@ -495,7 +678,8 @@ public final class WholeFileFuzz {
      * Reads the few fields the checks need from each JSON line, with a streaming parser (fields of
      * damaged files can be hundreds of KiB): record_id, version, sources, file, row, reason.
      */
-    private static void forEachObject(Path file, java.util.function.Consumer<Map<String, Object>> each) throws IOException {
+    private static void forEachObject(
+            Path file, java.util.function.Consumer<Map<String, Object>> each) throws IOException {
         for (String line : Files.readAllLines(file, UTF_8)) {
             if (line.isBlank()) {
                 continue;
@@ -549,23 +733,39 @@ public final class WholeFileFuzz {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(new Tee(original, captured), true, UTF_8));
         try {
-            return Guiji.execute("run", "--quiet", "--input", input.toString(), "--output", output.toString(),
-                    "-Dguiji.parallelism=2", "-Dguiji.processing-date=" + TODAY);
+            return Guiji.execute(
+                    "run",
+                    "--quiet",
+                    "--input",
+                    input.toString(),
+                    "--output",
+                    output.toString(),
+                    "-Dguiji.parallelism=2",
+                    "-Dguiji.processing-date=" + TODAY);
         } finally {
             System.setErr(original);
-            captured.toString(UTF_8).lines().filter(l -> l.startsWith("guiji:")).forEach(lastCliErrors::add);
+            captured.toString(UTF_8)
+                    .lines()
+                    .filter(l -> l.startsWith("guiji:"))
+                    .forEach(lastCliErrors::add);
         }
     }
 
-    /** Regular files under a folder, sorted, skipping the hidden ones as Flink's file source does. */
+    /**
+     * Regular files under a folder, sorted, skipping the hidden ones as Flink's file source does.
+     */
     static List<Path> files(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith(".") && !p.getFileName().toString().startsWith("_"))
-                    .sorted().toList();
+                    .filter(
+                            p ->
+                                    !p.getFileName().toString().startsWith(".")
+                                            && !p.getFileName().toString().startsWith("_"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -588,13 +788,15 @@ public final class WholeFileFuzz {
             return;
         }
         try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            walk.sorted(Comparator.reverseOrder())
+                    .forEach(
+                            p -> {
+                                try {
+                                    Files.delete(p);
+                                } catch (IOException e) {
+                                    throw new UncheckedIOException(e);
+                                }
+                            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Whole-file fuzzing through {@code guiji run} ({@link WholeFileFuzz}): one run per family of
  * damage, each over {@value #FILES_PER_RUN} damaged copies of the sample's record files beside the
- * sample itself, so that a failure names the family it comes from. The run must end with exit 0
- * and every input record must come out exactly once, as a source of a unified record or as a
- * rejected record, with the rows of each file numbered 1..N as its lines allow.
+ * sample itself, so that a failure names the family it comes from. The run must end with exit 0 and
+ * every input record must come out exactly once, as a source of a unified record or as a rejected
+ * record, with the rows of each file numbered 1..N as its lines allow.
  *
  * <p>Random by default; the seed is printed, and in every failure: {@code -Dguiji.fuzz.seed=N}
  * replays it. {@code bench/run.sh fuzz} runs thousands of files.
@@ -26,17 +26,28 @@ class WholeFileFuzzITCase {
     private static final long SEED = Long.getLong("guiji.fuzz.seed", System.nanoTime());
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(2)
+                            .build());
 
     @TempDir static Path dir;
     static WholeFileFuzz.Base base;
 
     @BeforeAll
     static void sample() throws Exception {
-        System.out.println("WholeFileFuzzITCase: seed " + SEED + " (replay with -Dguiji.fuzz.seed=" + SEED + ")");
+        System.out.println(
+                "WholeFileFuzzITCase: seed "
+                        + SEED
+                        + " (replay with -Dguiji.fuzz.seed="
+                        + SEED
+                        + ")");
         base = WholeFileFuzz.prepare(dir, 20211);
-        assertThat(base.originals()).as("record files of the sample usable as originals").isGreaterThan(50);
+        assertThat(base.originals())
+                .as("record files of the sample usable as originals")
+                .isGreaterThan(50);
     }
 
     @Test
@@ -61,9 +72,12 @@ class WholeFileFuzzITCase {
 
     private static void fuzz(String name, Set<FileMutator.Kind> kinds, long salt) throws Exception {
         long seed = SEED * 31 + salt;
-        WholeFileFuzz.Outcome o = WholeFileFuzz.runBatch(base, dir.resolve(name), seed, kinds, FILES_PER_RUN);
+        WholeFileFuzz.Outcome o =
+                WholeFileFuzz.runBatch(base, dir.resolve(name), seed, kinds, FILES_PER_RUN);
 
-        assertThat(o.violations()).as("replay: -Dguiji.fuzz.seed=%d; %s", SEED, o.report(40)).isEmpty();
+        assertThat(o.violations())
+                .as("replay: -Dguiji.fuzz.seed=%d; %s", SEED, o.report(40))
+                .isEmpty();
         assertThat(o.records()).as("records accounted for").isGreaterThan(200);
         assertThat(o.compared()).as("untouched records compared with the originals").isPositive();
     }

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Whole-file fuzzing of the reading layer alone ({@link WholeFileFuzz#readBatch}): the damage of
  * {@link WholeFileFuzzITCase} on {@value #FILES} files per family ({@value #BIG_FILES} of the size
- * family, whose files are megabytes), read in memory by the reader the
- * job's file source uses. Every record of a damaged file is one row, numbered 1..N as its lines
- * allow; the untouched records at its start and end read as in the original; no row that parsed
- * holds a field over the limit. Random seed, printed, replayed with {@code -Dguiji.fuzz.seed=N}.
+ * family, whose files are megabytes), read in memory by the reader the job's file source uses.
+ * Every record of a damaged file is one row, numbered 1..N as its lines allow; the untouched
+ * records at its start and end read as in the original; no row that parsed holds a field over the
+ * limit. Random seed, printed, replayed with {@code -Dguiji.fuzz.seed=N}.
  */
 class WholeFileReadingFuzzTest {
     static final int FILES = 2000;
@@ -26,7 +26,12 @@ class WholeFileReadingFuzzTest {
 
     @BeforeAll
     static void sample() throws Exception {
-        System.out.println("WholeFileReadingFuzzTest: seed " + SEED + " (replay with -Dguiji.fuzz.seed=" + SEED + ")");
+        System.out.println(
+                "WholeFileReadingFuzzTest: seed "
+                        + SEED
+                        + " (replay with -Dguiji.fuzz.seed="
+                        + SEED
+                        + ")");
         base = WholeFileFuzz.prepare(dir, 20211);
     }
 
@@ -53,7 +58,9 @@ class WholeFileReadingFuzzTest {
     private static void fuzz(Set<FileMutator.Kind> kinds, long salt, int files) {
         WholeFileFuzz.Outcome o = WholeFileFuzz.readBatch(base, SEED * 31 + salt, kinds, files);
 
-        assertThat(o.violations()).as("replay: -Dguiji.fuzz.seed=%d; %s", SEED, o.report(30)).isEmpty();
+        assertThat(o.violations())
+                .as("replay: -Dguiji.fuzz.seed=%d; %s", SEED, o.report(30))
+                .isEmpty();
         assertThat(o.compared()).as("untouched records compared with the originals").isPositive();
     }
 }

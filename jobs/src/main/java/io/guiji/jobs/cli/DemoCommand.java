@@ -13,20 +13,29 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code guiji demo}: generates a realistic 朝阳市 sample, runs it, prints the summary. The sample comes
- * from the generator module through {@link DemoSample}.
+ * {@code guiji demo}: generates a realistic 朝阳市 sample, runs it, prints the summary. The sample
+ * comes from the generator module through {@link DemoSample}.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = GuijiVersion.class,
-        description = "Generate a realistic sample input (朝阳市 departments, noisy names and codes), run it, print the summary.")
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        versionProvider = GuijiVersion.class,
+        description =
+                "Generate a realistic sample input (朝阳市 departments, noisy names and codes), run it, print the summary.")
 final class DemoCommand implements Callable<Integer> {
-    @Option(names = "--dir", defaultValue = "demo-output", description = "Where to write input/ and output/ (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--dir",
+            defaultValue = "demo-output",
+            description = "Where to write input/ and output/ (default: ${DEFAULT-VALUE}).")
     Path dir;
 
-    @Option(names = "--seed", defaultValue = "2021", description = "Random seed of the sample (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "2021",
+            description = "Random seed of the sample (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Mixin
-    GlobalOptions global;
+    @Mixin GlobalOptions global;
 
     @Override
     public Integer call() throws Exception {
@@ -39,11 +48,23 @@ final class DemoCommand implements Callable<Integer> {
         FileRunJob.Result r;
         try (Progress progress = Progress.start(input, global.quiet);
                 ScratchDirectory scratch = ScratchDirectory.create(conf)) { // nothing left in /tmp
-            r = FileRunJob.run(input, output, scratch.apply(conf), w -> System.err.println("guiji: warning: " + w));
+            r =
+                    FileRunJob.run(
+                            input,
+                            output,
+                            scratch.apply(conf),
+                            w -> System.err.println("guiji: warning: " + w));
         }
-        Summary.print(System.out, "guiji demo: sample in " + input + ", results in " + output, r.coverage(),
-                r.elapsed().toMillis() / 1000.0, r.input().registry(), r.input().catalog());
-        System.out.println("  look at         " + String.join(", ", io.guiji.jobs.file.OutputFiles.created(output)));
+        Summary.print(
+                System.out,
+                "guiji demo: sample in " + input + ", results in " + output,
+                r.coverage(),
+                r.elapsed().toMillis() / 1000.0,
+                r.input().registry(),
+                r.input().catalog());
+        System.out.println(
+                "  look at         "
+                        + String.join(", ", io.guiji.jobs.file.OutputFiles.created(output)));
         return 0;
     }
 }

@@ -17,12 +17,18 @@ final class Errors {
         }
         if (best instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
             // Java's file exceptions say only the path: name it with the reason and what to check
-            return "cannot use " + f.getFile() + (f.getOtherFile() != null ? " or " + f.getOtherFile() : "") + ": "
-                    + io.guiji.jobs.file.InputCheck.reason(f) + "; check that the path exists and its permissions";
+            return "cannot use "
+                    + f.getFile()
+                    + (f.getOtherFile() != null ? " or " + f.getOtherFile() : "")
+                    + ": "
+                    + io.guiji.jobs.file.InputCheck.reason(f)
+                    + "; check that the path exists and its permissions";
         }
-        String msg = best.getMessage() == null ? best.getClass().getSimpleName() : best.getMessage();
+        String msg =
+                best.getMessage() == null ? best.getClass().getSimpleName() : best.getMessage();
         String line = msg.lines().findFirst().orElse(msg).strip();
         return best instanceof IllegalArgumentException || best instanceof java.io.IOException
-                ? line : line + " (" + best.getClass().getSimpleName() + ")";
+                ? line
+                : line + " (" + best.getClass().getSimpleName() + ")";
     }
 }

@@ -18,7 +18,11 @@ final class GuijiVersion implements IVersionProvider {
         return new String[] {
             "guiji " + guiji(),
             "Flink " + EnvironmentInformation.getVersion(),
-            "Java " + Runtime.version() + " (" + System.getProperty("java.vendor", "unknown vendor") + ")"
+            "Java "
+                    + Runtime.version()
+                    + " ("
+                    + System.getProperty("java.vendor", "unknown vendor")
+                    + ")"
         };
     }
 

@@ -44,27 +44,40 @@ final class LogFile implements AutoCloseable {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            try (OutputStream probe = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            try (OutputStream probe =
+                    Files.newOutputStream(
+                            file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
                 probe.flush();
             }
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot write the log file " + file + ": " + InputCheck.reason(e)
-                    + "; choose a writable --log-file");
+            throw new IllegalArgumentException(
+                    "cannot write the log file "
+                            + file
+                            + ": "
+                            + InputCheck.reason(e)
+                            + "; choose a writable --log-file");
         }
         if (!(LogManager.getContext(false) instanceof LoggerContext context)) {
-            throw new IllegalArgumentException("--log-file needs log4j 2 as the logging back end (bin/guiji has it)");
+            throw new IllegalArgumentException(
+                    "--log-file needs log4j 2 as the logging back end (bin/guiji has it)");
         }
         Configuration config = context.getConfiguration();
-        FileAppender appender = FileAppender.newBuilder()
-                .setName(APPENDER)
-                .withFileName(file.toString())
-                .withAppend(true)
-                .setLayout(PatternLayout.newBuilder().withPattern(PATTERN).withConfiguration(config).build())
-                .setConfiguration(config)
-                .build();
+        FileAppender appender =
+                FileAppender.newBuilder()
+                        .setName(APPENDER)
+                        .withFileName(file.toString())
+                        .withAppend(true)
+                        .setLayout(
+                                PatternLayout.newBuilder()
+                                        .withPattern(PATTERN)
+                                        .withConfiguration(config)
+                                        .build())
+                        .setConfiguration(config)
+                        .build();
         appender.start();
         config.addAppender(appender);
-        java.util.List<LoggerConfig> loggers = new java.util.ArrayList<>(config.getLoggers().values());
+        java.util.List<LoggerConfig> loggers =
+                new java.util.ArrayList<>(config.getLoggers().values());
         if (!loggers.contains(config.getRootLogger())) {
             loggers.add(config.getRootLogger());
         }

@@ -17,8 +17,8 @@ import java.util.stream.Stream;
  * of input read against the input's size and the time left for reading. Nothing for the first
  * {@link #QUIET_NANOS} after the job starts reading, so short runs show none. On a terminal one
  * line with a bar, redrawn twice a second and erased at the end; otherwise (a file, a pipe, a CI
- * log) a plain line every {@link #PLAIN_EVERY_NANOS}. When all input is read the line says the
- * run is deduplicating, linking and writing: BATCH mode runs those stages after the reading.
+ * log) a plain line every {@link #PLAIN_EVERY_NANOS}. When all input is read the line says the run
+ * is deduplicating, linking and writing: BATCH mode runs those stages after the reading.
  *
  * <p>The counts come from {@link ReadProgress}, which the embedded mini-cluster's file readers
  * advance in this JVM.
@@ -42,8 +42,13 @@ final class Progress implements AutoCloseable {
     private int drawnWidth;
     private boolean closed;
 
-    Progress(PrintStream err, boolean terminal, long totalBytes, LongSupplier rows, LongSupplier bytes,
-             ScheduledExecutorService timer) {
+    Progress(
+            PrintStream err,
+            boolean terminal,
+            long totalBytes,
+            LongSupplier rows,
+            LongSupplier bytes,
+            ScheduledExecutorService timer) {
         this.err = err;
         this.terminal = terminal;
         this.totalBytes = totalBytes;
@@ -63,13 +68,25 @@ final class Progress implements AutoCloseable {
             return new Progress(System.err, false, 0, () -> 0, () -> 0, null);
         }
         boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "guiji-progress");
-            t.setDaemon(true);
-            return t;
-        });
-        Progress p = new Progress(System.err, terminal, inputBytes(input), ReadProgress::rows, ReadProgress::bytes, timer);
-        timer.scheduleAtFixedRate(() -> p.tick(System.nanoTime()), TERMINAL_EVERY_MILLIS, TERMINAL_EVERY_MILLIS,
+        ScheduledExecutorService timer =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "guiji-progress");
+                            t.setDaemon(true);
+                            return t;
+                        });
+        Progress p =
+                new Progress(
+                        System.err,
+                        terminal,
+                        inputBytes(input),
+                        ReadProgress::rows,
+                        ReadProgress::bytes,
+                        timer);
+        timer.scheduleAtFixedRate(
+                () -> p.tick(System.nanoTime()),
+                TERMINAL_EVERY_MILLIS,
+                TERMINAL_EVERY_MILLIS,
                 TimeUnit.MILLISECONDS);
         return p;
     }
@@ -121,13 +138,20 @@ final class Progress implements AutoCloseable {
         }
         s.append(String.format(Locale.ROOT, "read %,d rows", rows));
         if (sized) {
-            s.append(String.format(Locale.ROOT, " (%s of %s, %d%%)", size(Math.min(bytes, totalBytes)), size(totalBytes),
-                    (int) Math.floor(done * 100)));
+            s.append(
+                    String.format(
+                            Locale.ROOT,
+                            " (%s of %s, %d%%)",
+                            size(Math.min(bytes, totalBytes)),
+                            size(totalBytes),
+                            (int) Math.floor(done * 100)));
         }
         if (allRead) {
             s.append("; deduplicating, linking, writing");
-            // a redrawn line that never changed would look stuck; a logged line says its time in front
-            return (bar ? s.append(", ").append(duration(seconds)).append(" so far") : s).toString();
+            // a redrawn line that never changed would look stuck; a logged line says its time in
+            // front
+            return (bar ? s.append(", ").append(duration(seconds)).append(" so far") : s)
+                    .toString();
         }
         if (seconds > 0) {
             s.append(String.format(Locale.ROOT, ", %,.0f rows/s", rows / seconds));
@@ -151,10 +175,17 @@ final class Progress implements AutoCloseable {
 
     static String duration(double seconds) {
         long s = Math.max(1, Math.round(seconds));
-        return s < 60 ? s + " s" : s < 3600 ? (s / 60) + " min " + (s % 60) + " s" : (s / 3600) + " h " + (s % 3600 / 60) + " min";
+        return s < 60
+                ? s + " s"
+                : s < 3600
+                        ? (s / 60) + " min " + (s % 60) + " s"
+                        : (s / 3600) + " h " + (s % 3600 / 60) + " min";
     }
 
-    /** Bytes of the files a run reads: under records/, registry/ and catalog/, hidden names skipped as the source does. */
+    /**
+     * Bytes of the files a run reads: under records/, registry/ and catalog/, hidden names skipped
+     * as the source does.
+     */
     static long inputBytes(Path input) {
         long total = 0;
         for (String folder : new String[] {"records", "registry", "catalog"}) {
@@ -163,13 +194,18 @@ final class Progress implements AutoCloseable {
                 continue;
             }
             try (Stream<Path> walk = Files.walk(dir, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
-                total += walk.filter(p -> !hidden(dir.relativize(p))).filter(Files::isRegularFile).mapToLong(p -> {
-                    try {
-                        return Files.size(p);
-                    } catch (IOException e) {
-                        return 0;
-                    }
-                }).sum();
+                total +=
+                        walk.filter(p -> !hidden(dir.relativize(p)))
+                                .filter(Files::isRegularFile)
+                                .mapToLong(
+                                        p -> {
+                                            try {
+                                                return Files.size(p);
+                                            } catch (IOException e) {
+                                                return 0;
+                                            }
+                                        })
+                                .sum();
             } catch (IOException | java.io.UncheckedIOException e) {
                 return 0; // unknown size: no percentage, no time left
             }

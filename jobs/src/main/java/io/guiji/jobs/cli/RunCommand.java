@@ -14,28 +14,44 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code guiji run --input INPUT --output OUTPUT [--config FILE]}: a bounded run. */
-@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = GuijiVersion.class,
-        description = "Bounded run on an embedded Flink mini-cluster: INPUT/ -> OUTPUT/unified, rejected, coverage.json.")
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        versionProvider = GuijiVersion.class,
+        description =
+                "Bounded run on an embedded Flink mini-cluster: INPUT/ -> OUTPUT/unified, rejected, coverage.json.")
 final class RunCommand implements Callable<Integer> {
-    /** The -D option's help: the example on a line of its own, so that it never wraps inside the key. */
-    static final String D_HELP = "Set one configuration option (repeatable), e.g.%n  -Dguiji.coverage.target=0.9%n"
-            + "Keys: guiji's (see the README) and Flink's (those its *Options classes declare, and the families"
-            + " the README lists); any other key is refused.";
+    /**
+     * The -D option's help: the example on a line of its own, so that it never wraps inside the
+     * key.
+     */
+    static final String D_HELP =
+            "Set one configuration option (repeatable), e.g.%n  -Dguiji.coverage.target=0.9%n"
+                    + "Keys: guiji's (see the README) and Flink's (those its *Options classes declare, and the families"
+                    + " the README lists); any other key is refused.";
 
-    @Option(names = "--input", required = true, description = "Input root (registry/, catalog/, records/<dept_code>/<record_type>/).")
+    @Option(
+            names = "--input",
+            required = true,
+            description = "Input root (registry/, catalog/, records/<dept_code>/<record_type>/).")
     Path input;
 
-    @Option(names = "--output", required = true, description = "Output root; earlier guiji results in it are replaced.")
+    @Option(
+            names = "--output",
+            required = true,
+            description = "Output root; earlier guiji results in it are replaced.")
     Path output;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (key: value lines; see the README).")
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "Configuration file (key: value lines; see the README).")
     Path config;
 
     @Option(names = "-D", paramLabel = "KEY=VALUE", description = D_HELP)
     Map<String, String> options = Map.of();
 
-    @Mixin
-    GlobalOptions global;
+    @Mixin GlobalOptions global;
 
     @Override
     public Integer call() throws Exception {
@@ -43,18 +59,28 @@ final class RunCommand implements Callable<Integer> {
         FileRunJob.Result r;
         try (Progress progress = Progress.start(input, global.quiet);
                 ScratchDirectory scratch = ScratchDirectory.create(conf)) { // nothing left in /tmp
-            r = FileRunJob.run(input, output, scratch.apply(conf), w -> System.err.println("guiji: warning: " + w));
+            r =
+                    FileRunJob.run(
+                            input,
+                            output,
+                            scratch.apply(conf),
+                            w -> System.err.println("guiji: warning: " + w));
         }
-        Summary.print(System.out, "guiji run: " + input + " -> " + output, r.coverage(), r.elapsed().toMillis() / 1000.0,
-                r.input().registry(), r.input().catalog());
+        Summary.print(
+                System.out,
+                "guiji run: " + input + " -> " + output,
+                r.coverage(),
+                r.elapsed().toMillis() / 1000.0,
+                r.input().registry(),
+                r.input().catalog());
         System.out.println("  outputs         " + String.join(", ", OutputFiles.created(output)));
         return 0;
     }
 
     /**
      * The configuration of {@code --config FILE} and {@code -D} options ({@code -D} wins), checked:
-     * unknown keys refused with the closest known one ({@link ConfigKeys}), values of the wrong type
-     * refused naming the key, guiji's settings validated ({@link GuijiSettings}).
+     * unknown keys refused with the closest known one ({@link ConfigKeys}), values of the wrong
+     * type refused naming the key, guiji's settings validated ({@link GuijiSettings}).
      */
     static Configuration configuration(Path config, Map<String, String> options) {
         Configuration conf = new Configuration();

@@ -15,29 +15,43 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code guiji stream --config FILE}: the unbounded job (Kafka in, Kafka and PostgreSQL out) on an
- * embedded mini-cluster; the same {@link GuijiStreamJob} is the shaded jar's entry point for
- * {@code flink run}. Runs until stopped (Ctrl-C); the configuration is checked before anything
- * starts, so a bad key is one line and exit 2. Started again, it resumes from its latest completed
- * checkpoint by itself and says which ({@link Resume}); {@code --fresh} starts without state.
+ * embedded mini-cluster; the same {@link GuijiStreamJob} is the shaded jar's entry point for {@code
+ * flink run}. Runs until stopped (Ctrl-C); the configuration is checked before anything starts, so
+ * a bad key is one line and exit 2. Started again, it resumes from its latest completed checkpoint
+ * by itself and says which ({@link Resume}); {@code --fresh} starts without state.
  */
-@Command(name = "stream", mixinStandardHelpOptions = true, versionProvider = GuijiVersion.class,
-        description = "The streaming job on an embedded mini-cluster (Kafka in; Kafka and PostgreSQL out). Runs until stopped.")
+@Command(
+        name = "stream",
+        mixinStandardHelpOptions = true,
+        versionProvider = GuijiVersion.class,
+        description =
+                "The streaming job on an embedded mini-cluster (Kafka in; Kafka and PostgreSQL out). Runs until stopped.")
 final class StreamCommand implements Callable<Integer> {
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "Configuration file (key: value lines; see the README, Streaming mode).")
+    @Option(
+            names = "--config",
+            required = true,
+            paramLabel = "FILE",
+            description = "Configuration file (key: value lines; see the README, Streaming mode).")
     Path config;
 
     @Option(names = "-D", paramLabel = "KEY=VALUE", description = RunCommand.D_HELP)
     Map<String, String> options = Map.of();
 
-    @Mixin
-    GlobalOptions global;
+    @Mixin GlobalOptions global;
 
-    @Option(names = "--fresh", description = "Start without restoring any checkpoint: operator state starts empty, departmental topics"
-            + " start at guiji.kafka.starting-offsets, registry and catalogue from the beginning.")
+    @Option(
+            names = "--fresh",
+            description =
+                    "Start without restoring any checkpoint: operator state starts empty, departmental topics"
+                            + " start at guiji.kafka.starting-offsets, registry and catalogue from the beginning.")
     boolean fresh;
 
-    @Option(names = "--from-savepoint", paramLabel = "PATH", description = "Restore this savepoint or checkpoint (a chk-N folder)"
-            + " instead of the latest checkpoint.")
+    @Option(
+            names = "--from-savepoint",
+            paramLabel = "PATH",
+            description =
+                    "Restore this savepoint or checkpoint (a chk-N folder)"
+                            + " instead of the latest checkpoint.")
     String savepoint;
 
     @Override
@@ -49,10 +63,15 @@ final class StreamCommand implements Callable<Integer> {
         StreamConfig cfg = StreamConfig.from(conf); // fail now, with the key's name
         Resume.Plan plan = Resume.prepare(conf, fresh, savepoint);
         System.out.println("guiji stream: " + plan.message());
-        System.out.println("guiji stream: " + cfg.sources().size() + " source(s), Kafka " + cfg.bootstrapServers()
-                + "; starting (runs until stopped: Ctrl-C)");
+        System.out.println(
+                "guiji stream: "
+                        + cfg.sources().size()
+                        + " source(s), Kafka "
+                        + cfg.bootstrapServers()
+                        + "; starting (runs until stopped: Ctrl-C)");
         System.out.flush();
-        try (ScratchDirectory scratch = ScratchDirectory.create(conf)) { // nothing left in /tmp, also after Ctrl-C
+        try (ScratchDirectory scratch =
+                ScratchDirectory.create(conf)) { // nothing left in /tmp, also after Ctrl-C
             GuijiStreamJob.run(scratch.apply(conf));
         }
         return 0;

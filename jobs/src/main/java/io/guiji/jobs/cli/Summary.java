@@ -26,30 +26,50 @@ public final class Summary {
 
     /**
      * The summary of a run; {@code registry} and {@code catalog} say whether the input had a usable
-     * registry and catalogue, and the summary says what their absence means for linking and coverage.
+     * registry and catalogue, and the summary says what their absence means for linking and
+     * coverage.
      */
-    public static void print(PrintStream out, String title, CoverageSnapshot c, double seconds, boolean registry,
+    public static void print(
+            PrintStream out,
+            String title,
+            CoverageSnapshot c,
+            double seconds,
+            boolean registry,
             boolean catalog) {
         CoverageTotals t = c.getTotals();
         out.println(title);
-        out.printf("  records in      %,10d   (%.1f s, %,.0f records/s)%n", t.getReceived(), seconds,
-                seconds > 0 ? t.getReceived() / seconds : 0.0);
-        out.printf("  accepted        %,10d   -> %,d unified records (%,d duplicate copies)%n",
+        out.printf(
+                "  records in      %,10d   (%.1f s, %,.0f records/s)%n",
+                t.getReceived(), seconds, seconds > 0 ? t.getReceived() / seconds : 0.0);
+        out.printf(
+                "  accepted        %,10d   -> %,d unified records (%,d duplicate copies)%n",
                 t.getAccepted(), t.getUnified(), t.getDuplicates());
-        out.printf("  rejected        %,10d   %s%n", t.getRejected(), reasons(t.getRejectedByReason()));
+        out.printf(
+                "  rejected        %,10d   %s%n",
+                t.getRejected(), reasons(t.getRejectedByReason()));
         if (t.getProcessingErrors() > 0) {
-            long rejected = t.getRejectedByReason().getOrDefault(RejectReason.PROCESSING_ERROR.name(), 0L);
-            out.printf("  processing errors %,8d   (%,d rejected PROCESSING_ERROR, %,d published flagged %s or %s; see rejected/ and the flags)%n",
-                    t.getProcessingErrors(), rejected, t.getProcessingErrors() - rejected,
-                    QualityFlags.LINK_ERROR, QualityFlags.UNENCODABLE_VALUE);
+            long rejected =
+                    t.getRejectedByReason().getOrDefault(RejectReason.PROCESSING_ERROR.name(), 0L);
+            out.printf(
+                    "  processing errors %,8d   (%,d rejected PROCESSING_ERROR, %,d published flagged %s or %s; see rejected/ and the flags)%n",
+                    t.getProcessingErrors(),
+                    rejected,
+                    t.getProcessingErrors() - rejected,
+                    QualityFlags.LINK_ERROR,
+                    QualityFlags.UNENCODABLE_VALUE);
         }
-        out.printf("  linked          %9s    of %,d non-person unified records (%,d natural persons, never linked)%n",
-                percent(t.getLinked(), t.getNonPerson()), t.getNonPerson(), t.getUnified() - t.getNonPerson());
+        out.printf(
+                "  linked          %9s    of %,d non-person unified records (%,d natural persons, never linked)%n",
+                percent(t.getLinked(), t.getNonPerson()),
+                t.getNonPerson(),
+                t.getUnified() - t.getNonPerson());
         if (!registry) {
-            out.println("                  no registry: only records with a valid USCC could link (registry/ missing or without a usable entry)");
+            out.println(
+                    "                  no registry: only records with a valid USCC could link (registry/ missing or without a usable entry)");
         }
         if (!catalog) {
-            out.println("  coverage        not measured: no catalogue (catalog/ missing or without a usable entry)");
+            out.println(
+                    "  coverage        not measured: no catalogue (catalog/ missing or without a usable entry)");
             return;
         }
         int depts = 0;
@@ -63,9 +83,16 @@ public final class Summary {
             }
         }
         int coveredDepts = depts - c.getUncoveredDepts().size();
-        out.printf("  coverage        departments %s (%d/%d), items %s (%d/%d), target %s: %s%n",
-                percent(coveredDepts, depts), coveredDepts, depts, percent(coveredItems, items), coveredItems, items,
-                percent(c.getTarget()), c.getStatus());
+        out.printf(
+                "  coverage        departments %s (%d/%d), items %s (%d/%d), target %s: %s%n",
+                percent(coveredDepts, depts),
+                coveredDepts,
+                depts,
+                percent(coveredItems, items),
+                coveredItems,
+                items,
+                percent(c.getTarget()),
+                c.getStatus());
         if (!c.getUncoveredDepts().isEmpty()) {
             out.printf("  lagging         %s%n", names(c.getUncoveredDepts(), c.getByDept()));
         }
@@ -79,7 +106,8 @@ public final class Summary {
             return "";
         }
         List<String> parts = new ArrayList<>();
-        new java.util.TreeMap<>(byReason).forEach((k, v) -> parts.add(k + " " + String.format("%,d", v)));
+        new java.util.TreeMap<>(byReason)
+                .forEach((k, v) -> parts.add(k + " " + String.format("%,d", v)));
         return "(" + String.join(", ", parts) + ")";
     }
 
@@ -89,7 +117,10 @@ public final class Summary {
             DeptStats d = byDept.get(code);
             shown.add(d != null && d.getDeptName() != null ? code + " " + d.getDeptName() : code);
         }
-        String more = codes.size() > LAGGING_SHOWN ? ", … " + (codes.size() - LAGGING_SHOWN) + " more in coverage.json" : "";
+        String more =
+                codes.size() > LAGGING_SHOWN
+                        ? ", … " + (codes.size() - LAGGING_SHOWN) + " more in coverage.json"
+                        : "";
         return String.join(", ", shown) + more;
     }
 

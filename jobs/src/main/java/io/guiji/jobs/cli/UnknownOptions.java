@@ -28,7 +28,10 @@ final class UnknownOptions {
             }
             if (!arg.startsWith("-") || arg.equals("-")) {
                 if (!command.getSubcommands().isEmpty()) {
-                    return Optional.of("unknown command " + arg + closest(arg, command.getSubcommands().keySet()));
+                    return Optional.of(
+                            "unknown command "
+                                    + arg
+                                    + closest(arg, command.getSubcommands().keySet()));
                 }
                 continue;
             }
@@ -74,7 +77,10 @@ final class UnknownOptions {
         return closest(name, names);
     }
 
-    /** ": did you mean X?" for the name of {@code names} closest to {@code given}, or "" when none is near. */
+    /**
+     * ": did you mean X?" for the name of {@code names} closest to {@code given}, or "" when none
+     * is near.
+     */
     private static String closest(String given, java.util.Collection<String> names) {
         LevenshteinDistance distance = new LevenshteinDistance(TYPO_DISTANCE);
         String best = null;

@@ -13,23 +13,36 @@ import org.apache.flink.configuration.Configuration;
  * known key when one is near. Known keys:
  *
  * <ul>
- *   <li>every {@link GuijiOptions} key and its deprecated keys, {@code guiji.source.<name>.*}
- *       (read by the streaming job's source configuration) and {@code guiji.postgres.password}
- *       (refused later with its own message: passwords never come from the configuration);
+ *   <li>every {@link GuijiOptions} key and its deprecated keys, {@code guiji.source.<name>.*} (read
+ *       by the streaming job's source configuration) and {@code guiji.postgres.password} (refused
+ *       later with its own message: passwords never come from the configuration);
  *   <li>every key a Flink {@code *Options} class on the class path declares ({@link FlinkKeys});
  *   <li>the key families of Flink modules guiji does not ship, in {@link #FLINK_FAMILIES}.
  * </ul>
  *
- * A value that does not parse as its option's type (guiji's or Flink's) is refused with the key
- * and the type expected. Only the command line is this strict: a job submitted to a cluster
- * receives the cluster's whole configuration, internal keys included (see {@link GuijiSettings}).
+ * A value that does not parse as its option's type (guiji's or Flink's) is refused with the key and
+ * the type expected. Only the command line is this strict: a job submitted to a cluster receives
+ * the cluster's whole configuration, internal keys included (see {@link GuijiSettings}).
  */
 public final class ConfigKeys {
     private ConfigKeys() {}
 
-    /** Prefixes of Flink keys that no class on guiji's class path declares (plug-ins, deployments, Table API). */
-    public static final List<String> FLINK_FAMILIES = List.of("metrics.reporter.", "fs.", "s3.", "s3a.", "gs.",
-            "flink.hadoop.", "kubernetes.", "yarn.", "table.", "python.");
+    /**
+     * Prefixes of Flink keys that no class on guiji's class path declares (plug-ins, deployments,
+     * Table API).
+     */
+    public static final List<String> FLINK_FAMILIES =
+            List.of(
+                    "metrics.reporter.",
+                    "fs.",
+                    "s3.",
+                    "s3a.",
+                    "gs.",
+                    "flink.hadoop.",
+                    "kubernetes.",
+                    "yarn.",
+                    "table.",
+                    "python.");
 
     private static final String SOURCE_PREFIX = "guiji.source.";
     private static final Set<String> REFUSED_LATER = Set.of("guiji.postgres.password");
@@ -44,7 +57,8 @@ public final class ConfigKeys {
     public static void check(Iterable<String> keys, String where) {
         for (String key : keys) {
             if (!known(key)) {
-                throw new IllegalArgumentException(where + ": " + key + " is not a guiji or Flink option: " + hint(key));
+                throw new IllegalArgumentException(
+                        where + ": " + key + " is not a guiji or Flink option: " + hint(key));
             }
         }
     }
@@ -63,15 +77,22 @@ public final class ConfigKeys {
             try {
                 conf.get(option);
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("configuration " + key + " must be " + GuijiSettings.expected(declared.valueType())
-                        + ", not '" + conf.toMap().get(key) + "'");
+                throw new IllegalArgumentException(
+                        "configuration "
+                                + key
+                                + " must be "
+                                + GuijiSettings.expected(declared.valueType())
+                                + ", not '"
+                                + conf.toMap().get(key)
+                                + "'");
             }
         }
     }
 
     static boolean known(String key) {
         if (key.startsWith("guiji.")) {
-            return guijiKeys().contains(key) || REFUSED_LATER.contains(key)
+            return guijiKeys().contains(key)
+                    || REFUSED_LATER.contains(key)
                     || (key.startsWith(SOURCE_PREFIX) && key.length() > SOURCE_PREFIX.length());
         }
         return FLINK_FAMILIES.stream().anyMatch(key::startsWith) || FlinkKeys.find(key) != null;

@@ -30,8 +30,8 @@ import org.apache.flink.configuration.FallbackKey;
  * RocksDB, Kafka and JDBC connectors' option classes, …), with their deprecated and fallback keys.
  * So a key is known exactly when the Flink code guiji runs with declares it; a new Flink version
  * brings its keys along. Keys of Flink modules that are not on the class path ({@code
- * kubernetes.*}, {@code yarn.*}, file system plug-ins, metric reporters) are families in
- * {@link ConfigKeys}.
+ * kubernetes.*}, {@code yarn.*}, file system plug-ins, metric reporters) are families in {@link
+ * ConfigKeys}.
  *
  * <p>The scan opens the Flink jars and initializes their option classes (a few hundred
  * milliseconds), so it runs once, and only when a key is not a guiji key.
@@ -57,7 +57,9 @@ final class FlinkKeys {
     }
 
     private static final class CoreHolder {
-        static final Map<String, Declared> CORE = Collections.unmodifiableMap(scan(Collections.singleton(codeSource(CoreOptions.class.getName()))));
+        static final Map<String, Declared> CORE =
+                Collections.unmodifiableMap(
+                        scan(Collections.singleton(codeSource(CoreOptions.class.getName()))));
     }
 
     private static final class Holder {
@@ -106,7 +108,10 @@ final class FlinkKeys {
         return Object.class;
     }
 
-    /** Classes {@code org/apache/flink/**}{@code /*Options} in the Flink jars (or folders) of the class path. */
+    /**
+     * Classes {@code org/apache/flink/**}{@code /*Options} in the Flink jars (or folders) of the
+     * class path.
+     */
     private static Set<String> optionClassNames(Set<Path> classPath) {
         Set<String> names = new LinkedHashSet<>();
         for (Path entry : classPath) {
@@ -127,7 +132,13 @@ final class FlinkKeys {
                 }
             } else if (Files.isDirectory(entry)) {
                 try (Stream<Path> walk = Files.walk(entry)) {
-                    walk.forEach(p -> addIfOptions(entry.relativize(p).toString().replace(File.separatorChar, '/'), names));
+                    walk.forEach(
+                            p ->
+                                    addIfOptions(
+                                            entry.relativize(p)
+                                                    .toString()
+                                                    .replace(File.separatorChar, '/'),
+                                            names));
                 } catch (IOException e) {
                     continue;
                 }
@@ -137,7 +148,9 @@ final class FlinkKeys {
     }
 
     private static void addIfOptions(String entry, Set<String> names) {
-        if (entry.startsWith("org/apache/flink/") && entry.endsWith("Options.class") && !entry.contains("$")) {
+        if (entry.startsWith("org/apache/flink/")
+                && entry.endsWith("Options.class")
+                && !entry.contains("$")) {
             names.add(entry.substring(0, entry.length() - ".class".length()).replace('/', '.'));
         }
     }
@@ -153,12 +166,14 @@ final class FlinkKeys {
                 entries.add(Path.of(e));
             }
         }
-        for (String anchor : List.of(CoreOptions.class.getName(),
-                "org.apache.flink.configuration.TaskManagerOptions",
-                "org.apache.flink.streaming.api.environment.ExecutionCheckpointingOptions",
-                "org.apache.flink.contrib.streaming.state.RocksDBOptions",
-                "org.apache.flink.connector.kafka.source.KafkaSourceOptions",
-                "org.apache.flink.connector.file.src.FileSourceOptions")) {
+        for (String anchor :
+                List.of(
+                        CoreOptions.class.getName(),
+                        "org.apache.flink.configuration.TaskManagerOptions",
+                        "org.apache.flink.streaming.api.environment.ExecutionCheckpointingOptions",
+                        "org.apache.flink.contrib.streaming.state.RocksDBOptions",
+                        "org.apache.flink.connector.kafka.source.KafkaSourceOptions",
+                        "org.apache.flink.connector.file.src.FileSourceOptions")) {
             Path p = codeSource(anchor);
             if (p != null) {
                 entries.add(p);

@@ -44,14 +44,17 @@ public final class GuijiSettings implements Serializable {
         }
         String date = conf.get(GuijiOptions.PROCESSING_DATE);
         try {
-            this.processingDate = date == null ? LocalDate.now(ZoneId.of(zone)) : LocalDate.parse(date.trim());
+            this.processingDate =
+                    date == null ? LocalDate.now(ZoneId.of(zone)) : LocalDate.parse(date.trim());
             this.processingDateFixed = date != null;
         } catch (DateTimeParseException e) {
-            throw new ConfigException(GuijiOptions.PROCESSING_DATE, "must be yyyy-MM-dd, not " + date);
+            throw new ConfigException(
+                    GuijiOptions.PROCESSING_DATE, "must be yyyy-MM-dd, not " + date);
         }
         this.coverageTarget = conf.get(GuijiOptions.COVERAGE_TARGET);
         if (!(coverageTarget > 0 && coverageTarget <= 1)) {
-            throw new ConfigException(GuijiOptions.COVERAGE_TARGET, "must be in (0, 1], not " + coverageTarget);
+            throw new ConfigException(
+                    GuijiOptions.COVERAGE_TARGET, "must be in (0, 1], not " + coverageTarget);
         }
         this.coverageIntervalMillis = conf.get(GuijiOptions.COVERAGE_INTERVAL).toMillis();
         this.lookupMaxMatches = conf.get(GuijiOptions.LOOKUP_MAX_MATCHES);
@@ -69,16 +72,24 @@ public final class GuijiSettings implements Serializable {
     private static ReadLimits readLimits(Configuration conf) {
         int field = conf.get(GuijiOptions.INPUT_MAX_FIELD_CHARS);
         if (field < 1) {
-            throw new ConfigException(GuijiOptions.INPUT_MAX_FIELD_CHARS, "must be at least 1, not " + field);
+            throw new ConfigException(
+                    GuijiOptions.INPUT_MAX_FIELD_CHARS, "must be at least 1, not " + field);
         }
         int record = conf.get(GuijiOptions.INPUT_MAX_RECORD_CHARS);
         if (record < field) {
-            throw new ConfigException(GuijiOptions.INPUT_MAX_RECORD_CHARS,
-                    "must be at least " + GuijiOptions.INPUT_MAX_FIELD_CHARS.key() + " (" + field + "), not " + record);
+            throw new ConfigException(
+                    GuijiOptions.INPUT_MAX_RECORD_CHARS,
+                    "must be at least "
+                            + GuijiOptions.INPUT_MAX_FIELD_CHARS.key()
+                            + " ("
+                            + field
+                            + "), not "
+                            + record);
         }
         int depth = conf.get(GuijiOptions.INPUT_MAX_JSON_DEPTH);
         if (depth < 1) {
-            throw new ConfigException(GuijiOptions.INPUT_MAX_JSON_DEPTH, "must be at least 1, not " + depth);
+            throw new ConfigException(
+                    GuijiOptions.INPUT_MAX_JSON_DEPTH, "must be at least 1, not " + depth);
         }
         return new ReadLimits(field, record, depth);
     }
@@ -96,8 +107,8 @@ public final class GuijiSettings implements Serializable {
 
     /**
      * Rejects an obvious misspelling of a guiji.* key ({@code guiji.paralelism}), which would
-     * otherwise be ignored while the default applies. Other unknown keys pass: Flink's own keys
-     * are set the same way.
+     * otherwise be ignored while the default applies. Other unknown keys pass: Flink's own keys are
+     * set the same way.
      */
     private static void checkKeys(Configuration conf) {
         java.util.Set<String> known = new java.util.TreeSet<>();
@@ -118,12 +129,19 @@ public final class GuijiSettings implements Serializable {
                 }
             }
             if (closest != null) {
-                throw new IllegalArgumentException("configuration " + key + " is not an option: did you mean " + closest + "?");
+                throw new IllegalArgumentException(
+                        "configuration "
+                                + key
+                                + " is not an option: did you mean "
+                                + closest
+                                + "?");
             }
         }
     }
 
-    /** Every option given must parse as its type; Flink's own message names only the number's text. */
+    /**
+     * Every option given must parse as its type; Flink's own message names only the number's text.
+     */
     private static void checkTypes(Configuration conf) {
         for (Map.Entry<ConfigOption<?>, Class<?>> e : GuijiOptions.all().entrySet()) {
             ConfigOption<?> option = e.getKey();
@@ -134,7 +152,8 @@ public final class GuijiSettings implements Serializable {
                 conf.get(option);
             } catch (IllegalArgumentException ex) {
                 Object raw = conf.toMap().get(option.key());
-                throw new ConfigException(option, "must be " + expected(e.getValue()) + ", not '" + raw + "'");
+                throw new ConfigException(
+                        option, "must be " + expected(e.getValue()) + ", not '" + raw + "'");
             }
         }
     }
@@ -142,8 +161,10 @@ public final class GuijiSettings implements Serializable {
     /** What a value of {@code type} looks like, for a message. */
     static String expected(Class<?> type) {
         if (type.isEnum()) {
-            return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString)
-                    .collect(java.util.stream.Collectors.joining(", "));
+            return "one of "
+                    + java.util.Arrays.stream(type.getEnumConstants())
+                            .map(Object::toString)
+                            .collect(java.util.stream.Collectors.joining(", "));
         }
         if (type == Integer.class || type == Long.class) {
             return "a whole number";
@@ -180,13 +201,23 @@ public final class GuijiSettings implements Serializable {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             props.load(r);
         } catch (IOException e) {
-            String reason = e instanceof java.nio.file.NoSuchFileException ? "no such file"
-                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                    : e instanceof java.nio.charset.CharacterCodingException ? "not UTF-8 text"
-                    : e.getMessage();
-            throw new IllegalArgumentException("cannot read configuration file " + file + ": " + reason + "; check --config");
+            String reason =
+                    e instanceof java.nio.file.NoSuchFileException
+                            ? "no such file"
+                            : e instanceof java.nio.file.AccessDeniedException
+                                    ? "permission denied"
+                                    : e instanceof java.nio.charset.CharacterCodingException
+                                            ? "not UTF-8 text"
+                                            : e.getMessage();
+            throw new IllegalArgumentException(
+                    "cannot read configuration file " + file + ": " + reason + "; check --config");
         } catch (IllegalArgumentException e) { // a malformed backslash-u escape
-            throw new IllegalArgumentException("configuration file " + file + ": " + e.getMessage() + " (key: value lines, UTF-8)");
+            throw new IllegalArgumentException(
+                    "configuration file "
+                            + file
+                            + ": "
+                            + e.getMessage()
+                            + " (key: value lines, UTF-8)");
         }
         Map<String, String> map = new java.util.HashMap<>();
         for (Map.Entry<Object, Object> e : props.entrySet()) {
@@ -228,15 +259,18 @@ public final class GuijiSettings implements Serializable {
     private static FuzzyPolicy fuzzyPolicy(Configuration conf) {
         double score = conf.get(GuijiOptions.FUZZY_MIN_SCORE);
         if (!(score > 0 && score <= 1)) {
-            throw new ConfigException(GuijiOptions.FUZZY_MIN_SCORE, "must be in (0, 1], not " + score);
+            throw new ConfigException(
+                    GuijiOptions.FUZZY_MIN_SCORE, "must be in (0, 1], not " + score);
         }
         double margin = conf.get(GuijiOptions.FUZZY_MIN_MARGIN);
         if (!(margin >= 0 && margin < 1)) {
-            throw new ConfigException(GuijiOptions.FUZZY_MIN_MARGIN, "must be in [0, 1), not " + margin);
+            throw new ConfigException(
+                    GuijiOptions.FUZZY_MIN_MARGIN, "must be in [0, 1), not " + margin);
         }
         double candidate = conf.get(GuijiOptions.FUZZY_MIN_CANDIDATE_SCORE);
         if (!(candidate >= 0 && candidate <= 1)) {
-            throw new ConfigException(GuijiOptions.FUZZY_MIN_CANDIDATE_SCORE, "must be in [0, 1], not " + candidate);
+            throw new ConfigException(
+                    GuijiOptions.FUZZY_MIN_CANDIDATE_SCORE, "must be in [0, 1], not " + candidate);
         }
         return new FuzzyPolicy(conf.get(GuijiOptions.FUZZY_ENABLED), score, margin, candidate);
     }

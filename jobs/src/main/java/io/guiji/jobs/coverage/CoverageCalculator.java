@@ -16,27 +16,34 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Collection coverage against the resource catalogue (docs/contract.md §8), as a pure function of the
- * catalogue and the departments' counters. A department counts as covered when it has at least
+ * Collection coverage against the resource catalogue (docs/contract.md §8), as a pure function of
+ * the catalogue and the departments' counters. A department counts as covered when it has at least
  * one accepted record of a type catalogued for it; an item (department × type) when it has one.
  * Status compares department coverage with the target, overall and per division.
  */
 public final class CoverageCalculator {
     /** Division of catalogue entries that name none. */
     public static final String UNKNOWN_DIVISION = "unknown";
+
     private static final double EPSILON = 1e-9;
 
     private CoverageCalculator() {}
 
-    public static CoverageSnapshot compute(Collection<CatalogEntry> catalog, Map<String, DeptCounters> counters,
-                                           double target, String period, String generatedAt) {
+    public static CoverageSnapshot compute(
+            Collection<CatalogEntry> catalog,
+            Map<String, DeptCounters> counters,
+            double target,
+            String period,
+            String generatedAt) {
         Map<String, TreeSet<RecordType>> itemsByDept = new TreeMap<>();
         Map<String, CatalogEntry> deptInfo = new TreeMap<>();
         for (CatalogEntry e : catalog) {
             if (e.getDeleted()) {
                 continue;
             }
-            itemsByDept.computeIfAbsent(e.getDeptCode(), k -> new TreeSet<>()).add(e.getRecordType());
+            itemsByDept
+                    .computeIfAbsent(e.getDeptCode(), k -> new TreeSet<>())
+                    .add(e.getRecordType());
             deptInfo.merge(e.getDeptCode(), e, CoverageCalculator::richer);
         }
 
@@ -93,7 +100,17 @@ public final class CoverageCalculator {
         for (Map.Entry<String, int[]> e : division.entrySet()) {
             int[] a = e.getValue();
             double dc = ratio(a[1], a[0]);
-            byDivision.put(e.getKey(), new DivisionCoverage(e.getKey(), a[0], a[1], a[2], a[3], dc, ratio(a[3], a[2]), status(dc, target)));
+            byDivision.put(
+                    e.getKey(),
+                    new DivisionCoverage(
+                            e.getKey(),
+                            a[0],
+                            a[1],
+                            a[2],
+                            a[3],
+                            dc,
+                            ratio(a[3], a[2]),
+                            status(dc, target)));
         }
         double deptCoverage = ratio(coveredDepts, depts);
         return CoverageSnapshot.newBuilder()
@@ -116,9 +133,21 @@ public final class CoverageCalculator {
         return coverage + EPSILON >= target ? "MET" : "BELOW";
     }
 
-    private static DeptStats stats(String dept, CatalogEntry info, DeptCounters c, boolean catalogued, int covered, int items) {
+    private static DeptStats stats(
+            String dept,
+            CatalogEntry info,
+            DeptCounters c,
+            boolean catalogued,
+            int covered,
+            int items) {
         List<String> types = new ArrayList<>();
-        long received = 0, accepted = 0, rejected = 0, duplicates = 0, unified = 0, nonPerson = 0, linked = 0;
+        long received = 0,
+                accepted = 0,
+                rejected = 0,
+                duplicates = 0,
+                unified = 0,
+                nonPerson = 0,
+                linked = 0;
         if (c != null) {
             for (Map.Entry<String, Long> t : new TreeMap<>(c.getAcceptedByType()).entrySet()) {
                 if (t.getValue() > 0) {
@@ -138,8 +167,13 @@ public final class CoverageCalculator {
                 .setDeptName(info == null ? null : info.getDeptName())
                 .setDivisionCode(info == null ? null : info.getDivisionCode())
                 .setCatalogued(catalogued)
-                .setReceived(received).setAccepted(accepted).setRejected(rejected).setDuplicates(duplicates)
-                .setUnified(unified).setNonPerson(nonPerson).setLinked(linked)
+                .setReceived(received)
+                .setAccepted(accepted)
+                .setRejected(rejected)
+                .setDuplicates(duplicates)
+                .setUnified(unified)
+                .setNonPerson(nonPerson)
+                .setLinked(linked)
                 .setLinkRate(nonPerson == 0 ? null : (double) linked / nonPerson)
                 .setRecordTypes(types)
                 .setCoveredItems(covered)
@@ -169,7 +203,9 @@ public final class CoverageCalculator {
         return n == null ? 0 : n;
     }
 
-    /** Of two catalogue rows for one department, the one that names more (then the smaller name). */
+    /**
+     * Of two catalogue rows for one department, the one that names more (then the smaller name).
+     */
     private static CatalogEntry richer(CatalogEntry a, CatalogEntry b) {
         int sa = (a.getDeptName() == null ? 0 : 1) + (a.getDivisionCode() == null ? 0 : 1);
         int sb = (b.getDeptName() == null ? 0 : 1) + (b.getDivisionCode() == null ? 0 : 1);

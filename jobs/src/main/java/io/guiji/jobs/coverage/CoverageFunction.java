@@ -22,19 +22,21 @@ import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * The coverage snapshot (docs/contract.md §8). Key: a constant ({@link CoverageKey}), so one task sees the
- * whole catalogue and every department. State: the catalogue items and each department's latest
- * counters. Output: one snapshot at the end of input ({@link EmitMode#FINAL}); or, streaming, a new
- * snapshot at most once per interval, only when it differs from the last one.
+ * The coverage snapshot (docs/contract.md §8). Key: a constant ({@link CoverageKey}), so one task
+ * sees the whole catalogue and every department. State: the catalogue items and each department's
+ * latest counters. Output: one snapshot at the end of input ({@link EmitMode#FINAL}); or,
+ * streaming, a new snapshot at most once per interval, only when it differs from the last one.
  *
  * <p><b>Isolation.</b> A snapshot that cannot be computed, or that Avro could not encode, is not
  * published (the last one stands; a bounded run then writes the empty coverage) and is counted in
  * {@value io.guiji.jobs.ProcessingErrors#METRIC}; the next change tries again. Snapshots are
  * figures about records, not records: no record is lost with one.
  */
-public class CoverageFunction extends KeyedCoProcessFunction<Integer, CatalogEntry, DeptCounters, CoverageSnapshot> {
+public class CoverageFunction
+        extends KeyedCoProcessFunction<Integer, CatalogEntry, DeptCounters, CoverageSnapshot> {
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     private final EmitMode mode;
     private final double target;
@@ -47,7 +49,8 @@ public class CoverageFunction extends KeyedCoProcessFunction<Integer, CatalogEnt
     private transient ValueState<Boolean> scheduled;
     private transient org.apache.flink.metrics.Counter processingErrors;
 
-    public CoverageFunction(EmitMode mode, double target, String period, long intervalMillis, String zone) {
+    public CoverageFunction(
+            EmitMode mode, double target, String period, long intervalMillis, String zone) {
         this.mode = mode;
         this.target = target;
         this.period = period;
@@ -57,33 +60,61 @@ public class CoverageFunction extends KeyedCoProcessFunction<Integer, CatalogEnt
 
     @Override
     public void open(OpenContext openContext) {
-        catalog = getRuntimeContext().getMapState(new MapStateDescriptor<>("catalog", Types.STRING, TypeInformation.of(CatalogEntry.class)));
-        depts = getRuntimeContext().getMapState(new MapStateDescriptor<>("depts", Types.STRING, TypeInformation.of(DeptCounters.class)));
-        last = getRuntimeContext().getState(new ValueStateDescriptor<>("last-snapshot", CoverageSnapshot.class));
-        scheduled = getRuntimeContext().getState(new ValueStateDescriptor<>("scheduled", Boolean.class));
-        processingErrors = io.guiji.jobs.ProcessingErrors.counter(getRuntimeContext().getMetricGroup());
+        catalog =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "catalog",
+                                        Types.STRING,
+                                        TypeInformation.of(CatalogEntry.class)));
+        depts =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "depts",
+                                        Types.STRING,
+                                        TypeInformation.of(DeptCounters.class)));
+        last =
+                getRuntimeContext()
+                        .getState(
+                                new ValueStateDescriptor<>(
+                                        "last-snapshot", CoverageSnapshot.class));
+        scheduled =
+                getRuntimeContext()
+                        .getState(new ValueStateDescriptor<>("scheduled", Boolean.class));
+        processingErrors =
+                io.guiji.jobs.ProcessingErrors.counter(getRuntimeContext().getMetricGroup());
     }
 
     @Override
-    public void processElement1(CatalogEntry entry, Context ctx, Collector<CoverageSnapshot> out) throws Exception {
+    public void processElement1(CatalogEntry entry, Context ctx, Collector<CoverageSnapshot> out)
+            throws Exception {
         String key = entry.getDeptCode() + '\u001F' + entry.getRecordType();
         if (entry.getDeleted()) {
             catalog.remove(key);
         } else {
             CatalogEntry existing = catalog.get(key);
-            catalog.put(key, existing == null ? entry : existing.toString().compareTo(entry.toString()) <= 0 ? existing : entry);
+            catalog.put(
+                    key,
+                    existing == null
+                            ? entry
+                            : existing.toString().compareTo(entry.toString()) <= 0
+                                    ? existing
+                                    : entry);
         }
         schedule(ctx);
     }
 
     @Override
-    public void processElement2(DeptCounters counters, Context ctx, Collector<CoverageSnapshot> out) throws Exception {
+    public void processElement2(DeptCounters counters, Context ctx, Collector<CoverageSnapshot> out)
+            throws Exception {
         depts.put(counters.getDeptCode(), counters);
         schedule(ctx);
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<CoverageSnapshot> out) throws Exception {
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<CoverageSnapshot> out)
+            throws Exception {
         scheduled.clear();
         List<CatalogEntry> entries = new ArrayList<>();
         for (CatalogEntry e : catalog.values()) {
@@ -106,8 +137,10 @@ public class CoverageFunction extends KeyedCoProcessFunction<Integer, CatalogEnt
                 throw e;
             }
             processingErrors.inc();
-            org.slf4j.LoggerFactory.getLogger(CoverageFunction.class).warn("coverage snapshot not published: {}",
-                    io.guiji.jobs.ProcessingErrors.message("coverage", e));
+            org.slf4j.LoggerFactory.getLogger(CoverageFunction.class)
+                    .warn(
+                            "coverage snapshot not published: {}",
+                            io.guiji.jobs.ProcessingErrors.message("coverage", e));
             return;
         }
         CoverageSnapshot previous = last.value();
@@ -126,7 +159,9 @@ public class CoverageFunction extends KeyedCoProcessFunction<Integer, CatalogEnt
             ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
         } else if (scheduled.value() == null) {
             scheduled.update(true);
-            ctx.timerService().registerProcessingTimeTimer(ctx.timerService().currentProcessingTime() + intervalMillis);
+            ctx.timerService()
+                    .registerProcessingTimeTimer(
+                            ctx.timerService().currentProcessingTime() + intervalMillis);
         }
     }
 }

@@ -10,15 +10,15 @@ import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
 /**
- * Sums department deltas within a subtask before they cross to {@link DeptStatsFunction}, so that
- * a record's counts cost a map update here instead of a message and a keyed state update there
- * (every record sends one or two deltas, nearly all to a handful of departments). Deltas with the
- * same department, record type and reject reason add up to one ({@link DeptStatsFunction} applies
- * the sum exactly as it applies its parts).
+ * Sums department deltas within a subtask before they cross to {@link DeptStatsFunction}, so that a
+ * record's counts cost a map update here instead of a message and a keyed state update there (every
+ * record sends one or two deltas, nearly all to a handful of departments). Deltas with the same
+ * department, record type and reject reason add up to one ({@link DeptStatsFunction} applies the
+ * sum exactly as it applies its parts).
  *
  * <p>Not checkpointed: the sums are sent before every checkpoint barrier (so a checkpoint never
- * holds a count that is neither in this operator's output nor still to come from its input), at
- * the end of input, and at least every {@code intervalMillis} while input flows, so the coverage
+ * holds a count that is neither in this operator's output nor still to come from its input), at the
+ * end of input, and at least every {@code intervalMillis} while input flows, so the coverage
  * snapshots stay as fresh as their own interval. Chained to the operator that makes the deltas;
  * stateless between flushes.
  */
@@ -44,7 +44,8 @@ public class DeptDeltaCombiner extends AbstractStreamOperator<DeptDelta>
     @Override
     public void processElement(StreamRecord<DeptDelta> element) {
         DeptDelta d = element.getValue();
-        List<Object> key = java.util.Arrays.asList(d.getDeptCode(), d.getRecordType(), d.getRejectReason());
+        List<Object> key =
+                java.util.Arrays.asList(d.getDeptCode(), d.getRecordType(), d.getRejectReason());
         DeptDelta sum = sums.get(key);
         if (sum == null) {
             sums.put(key, DeptDelta.newBuilder(d).build());
@@ -57,7 +58,9 @@ public class DeptDeltaCombiner extends AbstractStreamOperator<DeptDelta>
         add(sum, d);
     }
 
-    /** {@code sum} plus {@code d}, field by field; both have the same department, type and reason. */
+    /**
+     * {@code sum} plus {@code d}, field by field; both have the same department, type and reason.
+     */
     static void add(DeptDelta sum, DeptDelta d) {
         sum.setReceived(sum.getReceived() + d.getReceived());
         sum.setAccepted(sum.getAccepted() + d.getAccepted());
@@ -81,10 +84,12 @@ public class DeptDeltaCombiner extends AbstractStreamOperator<DeptDelta>
 
     /**
      * The sums go ahead of every watermark: the end of input is a watermark at the end of time, on
-     * which {@link DeptStatsFunction} publishes its final counters; a sum sent after it would miss them.
+     * which {@link DeptStatsFunction} publishes its final counters; a sum sent after it would miss
+     * them.
      */
     @Override
-    public void processWatermark(org.apache.flink.streaming.api.watermark.Watermark mark) throws Exception {
+    public void processWatermark(org.apache.flink.streaming.api.watermark.Watermark mark)
+            throws Exception {
         flush();
         super.processWatermark(mark);
     }

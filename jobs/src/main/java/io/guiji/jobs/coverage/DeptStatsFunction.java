@@ -39,21 +39,48 @@ public class DeptStatsFunction extends KeyedProcessFunction<String, DeptDelta, D
 
     @Override
     public void open(OpenContext openContext) {
-        counters = getRuntimeContext().getState(new ValueStateDescriptor<>("dept-counters", DeptCounters.class));
-        flushScheduled = getRuntimeContext().getState(new ValueStateDescriptor<>("flush-scheduled", Boolean.class));
-        processingErrors = io.guiji.jobs.ProcessingErrors.counter(getRuntimeContext().getMetricGroup());
+        counters =
+                getRuntimeContext()
+                        .getState(new ValueStateDescriptor<>("dept-counters", DeptCounters.class));
+        flushScheduled =
+                getRuntimeContext()
+                        .getState(new ValueStateDescriptor<>("flush-scheduled", Boolean.class));
+        processingErrors =
+                io.guiji.jobs.ProcessingErrors.counter(getRuntimeContext().getMetricGroup());
     }
 
     @Override
-    public void processElement(DeptDelta d, Context ctx, Collector<DeptCounters> out) throws Exception {
+    public void processElement(DeptDelta d, Context ctx, Collector<DeptCounters> out)
+            throws Exception {
         DeptCounters c;
         try {
             DeptCounters before = counters.value();
-            c = before == null
-                    ? new DeptCounters(d.getDeptCode(), 0L, 0L, 0L, 0L, 0L, 0L, 0L, new HashMap<>(), new HashMap<>(), 0L)
-                    : new DeptCounters(before.getDeptCode(), before.getReceived(), before.getAccepted(), before.getRejected(),
-                            before.getDuplicates(), before.getUnified(), before.getNonPerson(), before.getLinked(),
-                            copy(before.getAcceptedByType()), copy(before.getRejectedByReason()), before.getProcessingErrors());
+            c =
+                    before == null
+                            ? new DeptCounters(
+                                    d.getDeptCode(),
+                                    0L,
+                                    0L,
+                                    0L,
+                                    0L,
+                                    0L,
+                                    0L,
+                                    0L,
+                                    new HashMap<>(),
+                                    new HashMap<>(),
+                                    0L)
+                            : new DeptCounters(
+                                    before.getDeptCode(),
+                                    before.getReceived(),
+                                    before.getAccepted(),
+                                    before.getRejected(),
+                                    before.getDuplicates(),
+                                    before.getUnified(),
+                                    before.getNonPerson(),
+                                    before.getLinked(),
+                                    copy(before.getAcceptedByType()),
+                                    copy(before.getRejectedByReason()),
+                                    before.getProcessingErrors());
             apply(c, d);
         } catch (RuntimeException e) {
             if (io.guiji.jobs.ProcessingErrors.isInfrastructure(e)) {
@@ -67,12 +94,15 @@ public class DeptStatsFunction extends KeyedProcessFunction<String, DeptDelta, D
             ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
         } else if (flushScheduled.value() == null) {
             flushScheduled.update(true);
-            ctx.timerService().registerProcessingTimeTimer(ctx.timerService().currentProcessingTime() + intervalMillis);
+            ctx.timerService()
+                    .registerProcessingTimeTimer(
+                            ctx.timerService().currentProcessingTime() + intervalMillis);
         }
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<DeptCounters> out) throws Exception {
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<DeptCounters> out)
+            throws Exception {
         flushScheduled.clear();
         DeptCounters c = counters.value();
         if (c != null) {
@@ -92,10 +122,15 @@ public class DeptStatsFunction extends KeyedProcessFunction<String, DeptDelta, D
         // A count that returns to zero leaves its map (null from the merge function removes it), so
         // counters are the same whether deltas came one by one or summed (DeptDeltaCombiner).
         if (d.getRecordType() != null && d.getAccepted() != 0) {
-            c.getAcceptedByType().merge(d.getRecordType().name(), d.getAccepted(), DeptStatsFunction::sumOrNone);
+            c.getAcceptedByType()
+                    .merge(d.getRecordType().name(), d.getAccepted(), DeptStatsFunction::sumOrNone);
         }
         if (d.getRejectReason() != null && d.getRejected() != 0) {
-            c.getRejectedByReason().merge(d.getRejectReason().name(), d.getRejected(), DeptStatsFunction::sumOrNone);
+            c.getRejectedByReason()
+                    .merge(
+                            d.getRejectReason().name(),
+                            d.getRejected(),
+                            DeptStatsFunction::sumOrNone);
         }
     }
 

@@ -8,12 +8,14 @@ import org.apache.avro.generic.IndexedRecord;
 
 /**
  * Stable 64-bit fingerprints of a copy's content, the same on every JVM and in every run:
+ *
  * <ul>
  *   <li>{@link #of} — the decision fields without {@code updated_at}: kept in dedup state, their
  *       count of distinct values is the record's number of revisions (docs/contract.md §5);
- *   <li>{@link #ofCopy} — everything a copy gives the unified record (all its fields and its quality
- *       flags), never where it came from: the last tie-break of {@link CopyRanking}.
+ *   <li>{@link #ofCopy} — everything a copy gives the unified record (all its fields and its
+ *       quality flags), never where it came from: the last tie-break of {@link CopyRanking}.
  * </ul>
+ *
  * Both are FNV-1a over a walk of the values in schema order — each value tagged with its kind and
  * strings with their length, so two different contents never hash alike by concatenation — and
  * never over the Avro text, which costs a string build per copy.
@@ -67,7 +69,8 @@ public final class ContentHash {
             return text(tag(h, TEXT), (CharSequence) v);
         }
         if (v instanceof BigDecimal) {
-            // The decimal as written (1.5 and 1.500000 are different texts, as they were in Avro's).
+            // The decimal as written (1.5 and 1.500000 are different texts, as they were in
+            // Avro's).
             return text(tag(h, NUMBER), ((BigDecimal) v).toString());
         }
         if (v instanceof Number) {

@@ -34,14 +34,15 @@ public final class CopyMerger {
         long hash = ContentHash.of(f);
         String rank = CopyRanking.rank(copy, ContentHash.ofCopy(copy, hash));
         if (state == null) {
-            state = DedupState.newBuilder()
-                    .setWinner(copy)
-                    .setWinnerRank(rank)
-                    .setConflicts(new ArrayList<>())
-                    .setSources(new ArrayList<>())
-                    .setContentHashes(new ArrayList<>())
-                    .setEmittedVersion(0)
-                    .build();
+            state =
+                    DedupState.newBuilder()
+                            .setWinner(copy)
+                            .setWinnerRank(rank)
+                            .setConflicts(new ArrayList<>())
+                            .setSources(new ArrayList<>())
+                            .setContentHashes(new ArrayList<>())
+                            .setEmittedVersion(0)
+                            .build();
         } else if (CopyRanking.compare(copy, rank, state.getWinner(), state.getWinnerRank()) > 0) {
             state.setWinner(copy);
             state.setWinnerRank(rank);
@@ -52,9 +53,30 @@ public final class CopyMerger {
         if (!state.getContentHashes().contains(hash)) {
             state.getContentHashes().add(hash);
         }
-        state.setUscc(choose(state, state.getUscc(), f.getUscc(), Identifiers.Kind.USCC, rank, QualityFlags.CONFLICTING_USCC));
-        state.setRegNo(choose(state, state.getRegNo(), f.getRegNo(), Identifiers.Kind.REG_NO, rank, QualityFlags.CONFLICTING_REG_NO));
-        state.setOrgCode(choose(state, state.getOrgCode(), f.getOrgCode(), Identifiers.Kind.ORG_CODE, rank, QualityFlags.CONFLICTING_ORG_CODE));
+        state.setUscc(
+                choose(
+                        state,
+                        state.getUscc(),
+                        f.getUscc(),
+                        Identifiers.Kind.USCC,
+                        rank,
+                        QualityFlags.CONFLICTING_USCC));
+        state.setRegNo(
+                choose(
+                        state,
+                        state.getRegNo(),
+                        f.getRegNo(),
+                        Identifiers.Kind.REG_NO,
+                        rank,
+                        QualityFlags.CONFLICTING_REG_NO));
+        state.setOrgCode(
+                choose(
+                        state,
+                        state.getOrgCode(),
+                        f.getOrgCode(),
+                        Identifiers.Kind.ORG_CODE,
+                        rank,
+                        QualityFlags.CONFLICTING_ORG_CODE));
         return state;
     }
 
@@ -66,9 +88,24 @@ public final class CopyMerger {
         SupervisionRecord winner = state.getWinner();
         DecisionFields fields = DecisionFields.newBuilder(winner.getFields()).build();
         List<String> flags = new ArrayList<>(winner.getQualityFlags());
-        fillCode(state.getUscc(), fields.getUscc(), flags, QualityFlags.INVALID_USCC, fields::setUscc);
-        fillCode(state.getRegNo(), fields.getRegNo(), flags, QualityFlags.INVALID_REG_NO, fields::setRegNo);
-        fillCode(state.getOrgCode(), fields.getOrgCode(), flags, QualityFlags.INVALID_ORG_CODE, fields::setOrgCode);
+        fillCode(
+                state.getUscc(),
+                fields.getUscc(),
+                flags,
+                QualityFlags.INVALID_USCC,
+                fields::setUscc);
+        fillCode(
+                state.getRegNo(),
+                fields.getRegNo(),
+                flags,
+                QualityFlags.INVALID_REG_NO,
+                fields::setRegNo);
+        fillCode(
+                state.getOrgCode(),
+                fields.getOrgCode(),
+                flags,
+                QualityFlags.INVALID_ORG_CODE,
+                fields::setOrgCode);
         for (String c : state.getConflicts()) {
             if (!flags.contains(c)) {
                 flags.add(c);
@@ -92,8 +129,13 @@ public final class CopyMerger {
                 .build();
     }
 
-    private static CodeChoice choose(DedupState state, CodeChoice current, String code, Identifiers.Kind kind,
-                                     String rank, String conflictFlag) {
+    private static CodeChoice choose(
+            DedupState state,
+            CodeChoice current,
+            String code,
+            Identifiers.Kind kind,
+            String rank,
+            String conflictFlag) {
         if (code == null || Identifiers.classify(code) != kind) {
             return current;
         }
@@ -103,22 +145,31 @@ public final class CopyMerger {
         if (!current.getCode().equals(code) && !state.getConflicts().contains(conflictFlag)) {
             state.getConflicts().add(conflictFlag);
         }
-        // Equal ranks carry equal codes but for a hash collision; then the smaller code, not the later one.
+        // Equal ranks carry equal codes but for a hash collision; then the smaller code, not the
+        // later one.
         int c = rank.compareTo(current.getRank());
-        return c > 0 || c == 0 && code.compareTo(current.getCode()) < 0 ? new CodeChoice(code, rank) : current;
+        return c > 0 || c == 0 && code.compareTo(current.getCode()) < 0
+                ? new CodeChoice(code, rank)
+                : current;
     }
 
     /**
      * A valid code from the best copy that has one replaces the winner's own value when the winner
      * has none, or only an invalid one: a valid code from any copy counts (docs/contract.md §5).
      */
-    private static void fillCode(CodeChoice best, String own, List<String> flags, String invalidFlag,
-                                 java.util.function.Consumer<String> setter) {
+    private static void fillCode(
+            CodeChoice best,
+            String own,
+            List<String> flags,
+            String invalidFlag,
+            java.util.function.Consumer<String> setter) {
         if (best == null || best.getCode().equals(own)) {
             return;
         }
-        boolean ownValid = own != null && flags.stream().noneMatch(invalidFlag::equals)
-                && Identifiers.classify(own) != Identifiers.Kind.INVALID;
+        boolean ownValid =
+                own != null
+                        && flags.stream().noneMatch(invalidFlag::equals)
+                        && Identifiers.classify(own) != Identifiers.Kind.INVALID;
         if (!ownValid) {
             setter.accept(best.getCode());
             flags.remove(invalidFlag);

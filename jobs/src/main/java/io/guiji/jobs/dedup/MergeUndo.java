@@ -1,9 +1,9 @@
 package io.guiji.jobs.dedup;
 
 import io.guiji.schemas.SourceRef;
+import io.guiji.schemas.SupervisionRecord;
 import io.guiji.schemas.internal.CodeChoice;
 import io.guiji.schemas.internal.DedupState;
-import io.guiji.schemas.SupervisionRecord;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.guiji.jobs.file;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.guiji.connectors.file.InputFiles;
 import io.guiji.connectors.file.RawRow;
 import io.guiji.connectors.file.ReadLimits;
@@ -14,8 +15,6 @@ import io.guiji.jobs.coverage.CoverageCalculator;
 import io.guiji.jobs.stream.Nothing;
 import io.guiji.schemas.CoverageSnapshot;
 import io.guiji.schemas.RejectedRecord;
-import io.guiji.schemas.UnifiedRecord;
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -39,22 +38,32 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig
 import org.apache.flink.util.CloseableIterator;
 
 /**
- * The bounded run of docs/contract.md §9–10: reads {@code INPUT/}, runs {@link GuijiPipeline} in Flink's
- * BATCH execution mode (the same keyed operators as streaming, each publishing its final state) and
- * writes {@code OUTPUT/unified/*.jsonl}, {@code OUTPUT/rejected/*.jsonl} and
- * {@code OUTPUT/coverage.json}, plus {@code OUTPUT/reference_rejected/*.jsonl} for unusable
- * registry and catalogue rows. Earlier results in OUTPUT are replaced.
+ * The bounded run of docs/contract.md §9–10: reads {@code INPUT/}, runs {@link GuijiPipeline} in
+ * Flink's BATCH execution mode (the same keyed operators as streaming, each publishing its final
+ * state) and writes {@code OUTPUT/unified/*.jsonl}, {@code OUTPUT/rejected/*.jsonl} and {@code
+ * OUTPUT/coverage.json}, plus {@code OUTPUT/reference_rejected/*.jsonl} for unusable registry and
+ * catalogue rows. Earlier results in OUTPUT are replaced.
  */
 public final class FileRunJob {
     public static final String PERIOD = "all-input";
-    private static final String[] OWN_OUTPUTS = {"unified", "rejected", "reference_rejected", "coverage.json"};
-    /** The output folders of part files, renamed part-0000.jsonl, … when the job has finished ({@link OutputFiles}). */
+    private static final String[] OWN_OUTPUTS = {
+        "unified", "rejected", "reference_rejected", "coverage.json"
+    };
+
+    /**
+     * The output folders of part files, renamed part-0000.jsonl, … when the job has finished
+     * ({@link OutputFiles}).
+     */
     private static final String[] PART_FOLDERS = {"unified", "rejected", "reference_rejected"};
 
     private FileRunJob() {}
 
-    /** What a run produced, for the summary; {@code input} says whether it had a registry and a catalogue. */
-    public record Result(CoverageSnapshot coverage, Duration elapsed, Path output, InputCheck.Report input) {}
+    /**
+     * What a run produced, for the summary; {@code input} says whether it had a registry and a
+     * catalogue.
+     */
+    public record Result(
+            CoverageSnapshot coverage, Duration elapsed, Path output, InputCheck.Report input) {}
 
     public static Result run(Path input, Path output, Configuration conf) throws Exception {
         return run(input, output, conf, warning -> {});
@@ -66,13 +75,22 @@ public final class FileRunJob {
      * thrown before anything is written. Warnings (no registry, no catalogue) go to {@code
      * warnings} before the job starts, and are in the result.
      */
-    public static Result run(Path input, Path output, Configuration conf, Consumer<String> warnings) throws Exception {
+    public static Result run(Path input, Path output, Configuration conf, Consumer<String> warnings)
+            throws Exception {
         return run(input, output, conf, warnings, null);
     }
 
-    /** {@link #run(Path, Path, Configuration, Consumer)} with the given record parser (tests bring one that fails on chosen rows). */
-    static Result run(Path input, Path output, Configuration conf, Consumer<String> warnings,
-                      io.guiji.jobs.ingest.RecordParser parser) throws Exception {
+    /**
+     * {@link #run(Path, Path, Configuration, Consumer)} with the given record parser (tests bring
+     * one that fails on chosen rows).
+     */
+    static Result run(
+            Path input,
+            Path output,
+            Configuration conf,
+            Consumer<String> warnings,
+            io.guiji.jobs.ingest.RecordParser parser)
+            throws Exception {
         InputCheck.Report report = InputCheck.check(input);
         GuijiSettings settings = GuijiSettings.from(conf);
         prepareOutput(output);
@@ -81,27 +99,50 @@ public final class FileRunJob {
 
         StreamExecutionEnvironment env = BoundedEnvironment.create(conf, settings.parallelism());
         String root = input.toAbsolutePath().toString();
-        GuijiPipeline.Inputs inputs = GuijiPipeline.Inputs.fromRows(
-                rows(env, root, "records", Uids.RECORD_SOURCE, settings.readLimits()),
-                rows(env, root, "registry", Uids.REGISTRY_SOURCE, settings.readLimits()),
-                rows(env, root, "catalog", Uids.CATALOG_SOURCE, settings.readLimits()));
-        GuijiPipeline.Outputs out = GuijiPipeline.defineWorkflow(inputs, EmitMode.FINAL, settings, PERIOD, parser);
+        GuijiPipeline.Inputs inputs =
+                GuijiPipeline.Inputs.fromRows(
+                        rows(env, root, "records", Uids.RECORD_SOURCE, settings.readLimits()),
+                        rows(env, root, "registry", Uids.REGISTRY_SOURCE, settings.readLimits()),
+                        rows(env, root, "catalog", Uids.CATALOG_SOURCE, settings.readLimits()));
+        GuijiPipeline.Outputs out =
+                GuijiPipeline.defineWorkflow(inputs, EmitMode.FINAL, settings, PERIOD, parser);
 
-        out.unified().sinkTo(jsonl(output.resolve("unified"), OutputJson::write))
-                .uid(Uids.SINK_UNIFIED).name("unified/*.jsonl");
-        out.rejected().sinkTo(jsonl(output.resolve("rejected"), (JsonLinesEncoder.Writer<RejectedRecord>) OutputJson::write))
-                .uid(Uids.SINK_REJECTED).name("rejected/*.jsonl");
-        out.referenceRejected().sinkTo(jsonl(output.resolve("reference_rejected"), (JsonLinesEncoder.Writer<RejectedRecord>) OutputJson::write))
-                .uid(Uids.SINK_REFERENCE_REJECTED).name("reference_rejected/*.jsonl");
+        out.unified()
+                .sinkTo(jsonl(output.resolve("unified"), OutputJson::write))
+                .uid(Uids.SINK_UNIFIED)
+                .name("unified/*.jsonl");
+        out.rejected()
+                .sinkTo(
+                        jsonl(
+                                output.resolve("rejected"),
+                                (JsonLinesEncoder.Writer<RejectedRecord>) OutputJson::write))
+                .uid(Uids.SINK_REJECTED)
+                .name("rejected/*.jsonl");
+        out.referenceRejected()
+                .sinkTo(
+                        jsonl(
+                                output.resolve("reference_rejected"),
+                                (JsonLinesEncoder.Writer<RejectedRecord>) OutputJson::write))
+                .uid(Uids.SINK_REFERENCE_REJECTED)
+                .name("reference_rejected/*.jsonl");
 
         List<CoverageSnapshot> snapshots = new ArrayList<>();
-        try (CloseableIterator<CoverageSnapshot> it = out.coverage().executeAndCollect("guiji run")) {
+        try (CloseableIterator<CoverageSnapshot> it =
+                out.coverage().executeAndCollect("guiji run")) {
             it.forEachRemaining(snapshots::add);
         }
-        CoverageSnapshot coverage = snapshots.isEmpty()
-                ? CoverageCalculator.compute(List.of(), java.util.Map.of(), settings.coverageTarget(), PERIOD,
-                        LocalDateTime.now(ZoneId.of(settings.zone())).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")))
-                : snapshots.get(snapshots.size() - 1);
+        CoverageSnapshot coverage =
+                snapshots.isEmpty()
+                        ? CoverageCalculator.compute(
+                                List.of(),
+                                java.util.Map.of(),
+                                settings.coverageTarget(),
+                                PERIOD,
+                                LocalDateTime.now(ZoneId.of(settings.zone()))
+                                        .format(
+                                                DateTimeFormatter.ofPattern(
+                                                        "yyyy-MM-dd'T'HH:mm:ss")))
+                        : snapshots.get(snapshots.size() - 1);
         writeCoverage(output.resolve("coverage.json"), coverage);
         for (String folder : PART_FOLDERS) {
             OutputFiles.stabilize(output.resolve(folder));
@@ -111,44 +152,74 @@ public final class FileRunJob {
 
     /**
      * Rows of one input folder; an absent folder is an empty input ({@code fromData} of an empty
-     * collection cannot be used: its generator source fails with "Reached the end of the collection").
+     * collection cannot be used: its generator source fails with "Reached the end of the
+     * collection").
      */
-    private static DataStream<RawRow> rows(StreamExecutionEnvironment env, String root, String subdir, String uid,
-                                           ReadLimits limits) {
+    private static DataStream<RawRow> rows(
+            StreamExecutionEnvironment env,
+            String root,
+            String subdir,
+            String uid,
+            ReadLimits limits) {
         if (!Files.isDirectory(Path.of(root, subdir))) {
             return Nothing.bounded(env, RawRow.class, subdir + "/ (absent)");
         }
-        return env.fromSource(InputFiles.source(root, subdir, limits), WatermarkStrategy.noWatermarks(), subdir + "/")
+        return env.fromSource(
+                        InputFiles.source(root, subdir, limits),
+                        WatermarkStrategy.noWatermarks(),
+                        subdir + "/")
                 .uid(uid);
     }
 
     private static <T> FileSink<T> jsonl(Path dir, JsonLinesEncoder.Writer<T> writer) {
-        return FileSink.forRowFormat(new org.apache.flink.core.fs.Path(dir.toUri()), new JsonLinesEncoder<>(writer))
-                .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix("part").withPartSuffix(".jsonl").build())
-                .withBucketAssigner(new org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.BasePathBucketAssigner<>())
+        return FileSink.forRowFormat(
+                        new org.apache.flink.core.fs.Path(dir.toUri()),
+                        new JsonLinesEncoder<>(writer))
+                .withOutputFileConfig(
+                        OutputFileConfig.builder()
+                                .withPartPrefix("part")
+                                .withPartSuffix(".jsonl")
+                                .build())
+                .withBucketAssigner(
+                        new org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners
+                                .BasePathBucketAssigner<>())
                 .build();
     }
 
     private static void prepareOutput(Path output) throws IOException {
         if (Files.exists(output) && !Files.isDirectory(output)) {
-            throw new IllegalArgumentException("output " + output + " exists and is not a directory: choose another --output");
+            throw new IllegalArgumentException(
+                    "output " + output + " exists and is not a directory: choose another --output");
         }
         try {
             Files.createDirectories(output);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot write the output folder " + output + ": " + InputCheck.reason(e)
-                    + "; choose a writable --output");
+            throw new IllegalArgumentException(
+                    "cannot write the output folder "
+                            + output
+                            + ": "
+                            + InputCheck.reason(e)
+                            + "; choose a writable --output");
         }
         if (!Files.isWritable(output)) {
-            throw new IllegalArgumentException("cannot write the output folder " + output + ": permission denied; fix its permissions or choose a writable --output");
+            throw new IllegalArgumentException(
+                    "cannot write the output folder "
+                            + output
+                            + ": permission denied; fix its permissions or choose a writable --output");
         }
         for (String own : OWN_OUTPUTS) {
             try {
                 deleteRecursively(output.resolve(own));
             } catch (IOException | UncheckedIOException e) {
-                throw new IllegalArgumentException("cannot replace the earlier result " + output.resolve(own) + ": "
-                        + InputCheck.reason(e instanceof UncheckedIOException u ? u.getCause() : (IOException) e)
-                        + "; fix its permissions or choose another --output");
+                throw new IllegalArgumentException(
+                        "cannot replace the earlier result "
+                                + output.resolve(own)
+                                + ": "
+                                + InputCheck.reason(
+                                        e instanceof UncheckedIOException u
+                                                ? u.getCause()
+                                                : (IOException) e)
+                                + "; fix its permissions or choose another --output");
             }
         }
         probeWrite(output);
@@ -165,8 +236,12 @@ public final class FileRunJob {
             Files.createDirectory(probe);
             Files.delete(probe);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot write the output folder " + output + ": " + InputCheck.reason(e)
-                    + "; choose a writable --output");
+            throw new IllegalArgumentException(
+                    "cannot write the output folder "
+                            + output
+                            + ": "
+                            + InputCheck.reason(e)
+                            + "; choose a writable --output");
         }
     }
 
@@ -175,18 +250,21 @@ public final class FileRunJob {
             return;
         }
         try (Stream<Path> walk = Files.walk(p)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(x -> {
-                try {
-                    Files.delete(x);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            walk.sorted(Comparator.reverseOrder())
+                    .forEach(
+                            x -> {
+                                try {
+                                    Files.delete(x);
+                                } catch (IOException e) {
+                                    throw new UncheckedIOException(e);
+                                }
+                            });
         }
     }
 
     private static void writeCoverage(Path file, CoverageSnapshot coverage) throws IOException {
-        try (OutputStream os = Files.newOutputStream(file); JsonGenerator g = OutputJson.generator(os)) {
+        try (OutputStream os = Files.newOutputStream(file);
+                JsonGenerator g = OutputJson.generator(os)) {
             g.useDefaultPrettyPrinter();
             OutputJson.write(g, coverage);
             g.flush();

@@ -47,30 +47,55 @@ public final class InputCheck {
 
     public static Report check(Path input) {
         if (!Files.isDirectory(input)) {
-            throw new IllegalArgumentException("input " + input + " is not a directory: give the folder that holds records/, registry/ and catalog/");
+            throw new IllegalArgumentException(
+                    "input "
+                            + input
+                            + " is not a directory: give the folder that holds records/, registry/ and catalog/");
         }
         if (!Files.isReadable(input)) {
-            throw new IllegalArgumentException("input " + input + " is not readable: fix its permissions");
+            throw new IllegalArgumentException(
+                    "input " + input + " is not readable: fix its permissions");
         }
         Path records = input.resolve("records");
         if (!Files.isDirectory(records)) {
-            throw new IllegalArgumentException("input " + input + " has no records/ folder (expected records/<dept_code>/<record_type>/*.csv|*.jsonl)");
+            throw new IllegalArgumentException(
+                    "input "
+                            + input
+                            + " has no records/ folder (expected records/<dept_code>/<record_type>/*.csv|*.jsonl)");
         }
         if (listFiles(input, records).isEmpty()) {
-            throw new IllegalArgumentException("input " + records + "/ holds no files: put the departments' CSV or JSONL files in records/<dept_code>/<record_type>/");
+            throw new IllegalArgumentException(
+                    "input "
+                            + records
+                            + "/ holds no files: put the departments' CSV or JSONL files in records/<dept_code>/<record_type>/");
         }
         List<String> warnings = new ArrayList<>();
         ReferenceNormalizer reference = new ReferenceNormalizer();
-        boolean registry = usable(input, "registry", row -> reference.registry(row).entry() != null, warnings,
-                "linking can only use valid USCCs (a record's own code); names, registration numbers and organization codes "
-                        + "need the enterprise registry extract in registry/*.csv|*.jsonl");
-        boolean catalog = usable(input, "catalog", row -> !reference.catalog(row).entries().isEmpty(), warnings,
-                "coverage cannot be measured; put the resource catalogue (部门编码, 部门名称, 行政区划代码, 信息类别) in catalog/*.csv");
+        boolean registry =
+                usable(
+                        input,
+                        "registry",
+                        row -> reference.registry(row).entry() != null,
+                        warnings,
+                        "linking can only use valid USCCs (a record's own code); names, registration numbers and organization codes "
+                                + "need the enterprise registry extract in registry/*.csv|*.jsonl");
+        boolean catalog =
+                usable(
+                        input,
+                        "catalog",
+                        row -> !reference.catalog(row).entries().isEmpty(),
+                        warnings,
+                        "coverage cannot be measured; put the resource catalogue (部门编码, 部门名称, 行政区划代码, 信息类别) in catalog/*.csv");
         return new Report(registry, catalog, List.copyOf(warnings));
     }
 
     /** Whether a reference folder holds at least one usable row; a warning when not. */
-    private static boolean usable(Path input, String folder, Predicate<RawRow> usable, List<String> warnings, String consequence) {
+    private static boolean usable(
+            Path input,
+            String folder,
+            Predicate<RawRow> usable,
+            List<String> warnings,
+            String consequence) {
         Path dir = input.resolve(folder);
         if (!Files.isDirectory(dir)) {
             warnings.add("no " + folder + "/ folder in " + input + ": " + consequence);
@@ -85,12 +110,17 @@ public final class InputCheck {
                     }
                 }
             } catch (IOException | UncheckedIOException e) {
-                throw unreadable(input, file, e instanceof UncheckedIOException u ? u.getCause() : e);
+                throw unreadable(
+                        input, file, e instanceof UncheckedIOException u ? u.getCause() : e);
             } catch (Exception e) { // closing
                 throw unreadable(input, file, e);
             }
         }
-        warnings.add((files.isEmpty() ? "no files in " : "no usable entry in ") + dir + "/: " + consequence);
+        warnings.add(
+                (files.isEmpty() ? "no files in " : "no usable entry in ")
+                        + dir
+                        + "/: "
+                        + consequence);
         return false;
     }
 
@@ -107,36 +137,41 @@ public final class InputCheck {
     static List<Path> listFiles(Path input, Path dir) {
         List<Path> files = new ArrayList<>();
         try {
-            Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
-                    if (!d.equals(dir) && hidden(d)) {
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    if (!Files.isReadable(d) || !Files.isExecutable(d)) {
-                        throw unreadable(input, d, new AccessDeniedException(d.toString()));
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
+            Files.walkFileTree(
+                    dir,
+                    EnumSet.of(FileVisitOption.FOLLOW_LINKS),
+                    Integer.MAX_VALUE,
+                    new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs)
+                                throws IOException {
+                            if (!d.equals(dir) && hidden(d)) {
+                                return FileVisitResult.SKIP_SUBTREE;
+                            }
+                            if (!Files.isReadable(d) || !Files.isExecutable(d)) {
+                                throw unreadable(input, d, new AccessDeniedException(d.toString()));
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
 
-                @Override
-                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-                    if (hidden(f)) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    try (InputStream in = Files.newInputStream(f)) {
-                        files.add(f);
-                    } catch (IOException e) {
-                        throw unreadable(input, f, e);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
+                        @Override
+                        public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                            if (hidden(f)) {
+                                return FileVisitResult.CONTINUE;
+                            }
+                            try (InputStream in = Files.newInputStream(f)) {
+                                files.add(f);
+                            } catch (IOException e) {
+                                throw unreadable(input, f, e);
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
 
-                @Override
-                public FileVisitResult visitFileFailed(Path f, IOException e) {
-                    throw unreadable(input, f, e);
-                }
-            });
+                        @Override
+                        public FileVisitResult visitFileFailed(Path f, IOException e) {
+                            throw unreadable(input, f, e);
+                        }
+                    });
         } catch (IOException e) {
             throw unreadable(input, dir, e);
         }
@@ -152,14 +187,23 @@ public final class InputCheck {
 
     private static IllegalArgumentException unreadable(Path input, Path p, Exception e) {
         String what = Files.isDirectory(p) ? "folder" : "file";
-        return new IllegalArgumentException("cannot read input " + what + " " + p + " (" + reason(e)
-                + "): fix its permissions or move it out of " + input);
+        return new IllegalArgumentException(
+                "cannot read input "
+                        + what
+                        + " "
+                        + p
+                        + " ("
+                        + reason(e)
+                        + "): fix its permissions or move it out of "
+                        + input);
     }
 
     /** The cause in a few words: Java's file exceptions carry only the path as their message. */
     public static String reason(Exception e) {
         if (e instanceof NoSuchFileException) {
-            return Files.isSymbolicLink(Path.of(((NoSuchFileException) e).getFile())) ? "a broken link" : "no such file";
+            return Files.isSymbolicLink(Path.of(((NoSuchFileException) e).getFile()))
+                    ? "a broken link"
+                    : "no such file";
         }
         if (e instanceof AccessDeniedException) {
             return "permission denied";

@@ -23,7 +23,10 @@ public final class OutputFiles {
 
     private OutputFiles() {}
 
-    /** Renames the part files of {@code folder} (absent: nothing to do); hidden files are left alone. */
+    /**
+     * Renames the part files of {@code folder} (absent: nothing to do); hidden files are left
+     * alone.
+     */
     static void stabilize(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
             return;
@@ -42,7 +45,8 @@ public final class OutputFiles {
         // Two steps, so that no new name can meet a file not yet renamed.
         List<Path> staged = new ArrayList<>();
         for (int i = 0; i < keyed.size(); i++) {
-            staged.add(Files.move(folder.resolve(keyed.get(i)[1]), folder.resolve(".renaming-" + i)));
+            staged.add(
+                    Files.move(folder.resolve(keyed.get(i)[1]), folder.resolve(".renaming-" + i)));
         }
         for (int i = 0; i < staged.size(); i++) {
             Files.move(staged.get(i), folder.resolve(name(i)));

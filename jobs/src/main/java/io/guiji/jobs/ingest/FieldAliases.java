@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * Column headers (CSV) and keys (JSONL) → canonical field names, for the three inputs of CONTRACT
- * §3: supervision records (docs/contract.md §2, aliases of docs/domain.md §3), the enterprise registry and the
- * resource catalogue.
+ * §3: supervision records (docs/contract.md §2, aliases of docs/domain.md §3), the enterprise
+ * registry and the resource catalogue.
  *
  * <p>Matching: the header is normalized with {@link Text#compact} (NFKC, so {@code （万元）} equals
  * {@code (万元)}; zero-width characters and all white space removed), ASCII case is folded, and
@@ -29,14 +29,14 @@ import java.util.Set;
  *
  * <p>Some known columns are outside the contract's fields; they map to names in {@link
  * #NON_CANONICAL_RECORD_FIELDS} ({@code case_name} for 2016 {@code CF_CFMC} 案件名称, {@code
- * division_code} for {@code DFBM}, {@code remark} for 备注, {@code tax_reg_no} for 税务登记号 …), so
- * that callers can tell "known, not published" from "unknown" ({@code null}) and drop them.
+ * division_code} for {@code DFBM}, {@code remark} for 备注, {@code tax_reg_no} for 税务登记号 …), so that
+ * callers can tell "known, not published" from "unknown" ({@code null}) and drop them.
  *
- * <p>Privacy: the legal representative's own ID columns (法定代表人证件类型/号码, {@code XK_FR_ZJLX},
- * {@code XK_FR_ZJHM}, {@code CF_FR_ZJLX}, {@code CF_FR_ZJHM}, and the 负责人 forms) never map to
- * {@code id_type}/{@code id_no}, which describe the party (行政相对人): {@link #recordField} gives
- * {@code null} for them and {@link #isWithheld} {@code true}, so a caller that keeps unknown
- * columns can still drop these.
+ * <p>Privacy: the legal representative's own ID columns (法定代表人证件类型/号码, {@code XK_FR_ZJLX}, {@code
+ * XK_FR_ZJHM}, {@code CF_FR_ZJLX}, {@code CF_FR_ZJHM}, and the 负责人 forms) never map to {@code
+ * id_type}/{@code id_no}, which describe the party (行政相对人): {@link #recordField} gives {@code null}
+ * for them and {@link #isWithheld} {@code true}, so a caller that keeps unknown columns can still
+ * drop these.
  */
 public final class FieldAliases {
     /** The canonical record fields of docs/contract.md §2. */
@@ -58,77 +58,185 @@ public final class FieldAliases {
 
     private static final String WAN_YUAN_SUFFIX = "(万元)";
     private static final String YUAN_SUFFIX = "(元)";
-    private static final Map<String, Amounts.Unit> DEFAULT_UNITS = Map.of(
-            "fine_amount", Amounts.Unit.WAN_YUAN,
-            "confiscated_amount", Amounts.Unit.WAN_YUAN,
-            "amount", Amounts.Unit.YUAN);
+    private static final Map<String, Amounts.Unit> DEFAULT_UNITS =
+            Map.of(
+                    "fine_amount", Amounts.Unit.WAN_YUAN,
+                    "confiscated_amount", Amounts.Unit.WAN_YUAN,
+                    "amount", Amounts.Unit.YUAN);
 
     static {
         Set<String> canonical = new LinkedHashSet<>();
         Set<String> other = new LinkedHashSet<>();
 
         // ---- common fields --------------------------------------------------------------------
-        record(canonical, "subject_name",
-                "行政相对人名称", "XK_XDR_MC", "CF_XDR_MC", "XK_XDR", "行政相对人", "相对人名称",
-                "当事人名称", "当事人", "企业名称", "主体名称", "市场主体名称",
-                "被执行人姓名/名称", "被执行人名称", "被执行人");
-        record(canonical, "subject_category",
-                "行政相对人类别", "XK_XDR_LB", "CF_XDR_LB", "相对人类别", "主体类别");
-        record(canonical, "uscc",
-                "统一社会信用代码", "社会信用代码", "行政相对人代码_1", "行政相对人代码_1(统一社会信用代码)",
-                "XK_XDR_SHXYM", "CF_XDR_SHXYM",
+        record(
+                canonical,
+                "subject_name",
+                "行政相对人名称",
+                "XK_XDR_MC",
+                "CF_XDR_MC",
+                "XK_XDR",
+                "行政相对人",
+                "相对人名称",
+                "当事人名称",
+                "当事人",
+                "企业名称",
+                "主体名称",
+                "市场主体名称",
+                "被执行人姓名/名称",
+                "被执行人名称",
+                "被执行人");
+        record(canonical, "subject_category", "行政相对人类别", "XK_XDR_LB", "CF_XDR_LB", "相对人类别", "主体类别");
+        record(
+                canonical,
+                "uscc",
+                "统一社会信用代码",
+                "社会信用代码",
+                "行政相对人代码_1",
+                "行政相对人代码_1(统一社会信用代码)",
+                "XK_XDR_SHXYM",
+                "CF_XDR_SHXYM",
                 // A combined column: Identifiers.classify tells the two apart.
-                "统一社会信用代码/注册号", "统一社会信用代码(注册号)");
-        record(canonical, "reg_no",
-                "工商注册号", "注册号", "行政相对人代码_2", "行政相对人代码_2(工商注册号)",
-                "XK_XDR_GSZC", "CF_XDR_GSZC", "XK_XDR_GSDJ", "CF_XDR_GSDJ", "工商登记码", "工商登记号");
-        record(canonical, "org_code",
-                "组织机构代码", "行政相对人代码_3", "行政相对人代码_3(组织机构代码)",
-                "XK_XDR_ZZJG", "CF_XDR_ZZJG", "XK_XDR_ZDM", "CF_XDR_ZDM");
-        record(canonical, "legal_rep",
-                "法定代表人", "负责人", "法定代表人/负责人", "法定代表人(负责人)", "法定代表人姓名",
-                "负责人姓名", "法人代表", "XK_FRDB", "CF_FRDB", "XK_FR", "CF_FR");
-        record(canonical, "id_type",
-                "证件类型", "行政相对人证件类型", "XK_XDR_ZJLX", "CF_XDR_ZJLX");
-        record(canonical, "id_no",
-                "证件号码", "证件号", "行政相对人证件号码", "身份证号", "身份证号码", "公民身份号码",
-                "XK_XDR_ZJHM", "CF_XDR_ZJHM", "XK_XDR_SFZ", "CF_XDR_SFZ");
-        record(canonical, "doc_no",
-                "行政许可决定文书号", "行政处罚决定书文号", "检查编号", "行政强制决定书文号", "案号",
-                "列入决定书文号", "XK_WSH", "CF_WSH", "决定书文号", "决定文书号", "文书号",
-                "许可决定书文号", "处罚决定书文号", "强制决定书文号", "执行案号", "文号");
-        record(canonical, "decision_date",
-                "许可决定日期", "处罚决定日期", "检查日期", "决定日期", "立案日期", "立案时间",
-                "列入日期", "列入时间", "XK_JDRQ", "CF_JDRQ", "作出决定日期", "决定时间",
-                "抽查日期", "检查时间");
-        record(canonical, "authority",
-                "许可机关", "处罚机关", "检查机关", "检查实施机关", "实施机关", "执行法院", "作出决定机关",
-                "列入作出决定机关", "决定机关", "抽查机关", "XK_XKJG", "CF_CFJG", "XK_XZJG", "CF_XZJG");
+                "统一社会信用代码/注册号",
+                "统一社会信用代码(注册号)");
+        record(
+                canonical,
+                "reg_no",
+                "工商注册号",
+                "注册号",
+                "行政相对人代码_2",
+                "行政相对人代码_2(工商注册号)",
+                "XK_XDR_GSZC",
+                "CF_XDR_GSZC",
+                "XK_XDR_GSDJ",
+                "CF_XDR_GSDJ",
+                "工商登记码",
+                "工商登记号");
+        record(
+                canonical,
+                "org_code",
+                "组织机构代码",
+                "行政相对人代码_3",
+                "行政相对人代码_3(组织机构代码)",
+                "XK_XDR_ZZJG",
+                "CF_XDR_ZZJG",
+                "XK_XDR_ZDM",
+                "CF_XDR_ZDM");
+        record(
+                canonical,
+                "legal_rep",
+                "法定代表人",
+                "负责人",
+                "法定代表人/负责人",
+                "法定代表人(负责人)",
+                "法定代表人姓名",
+                "负责人姓名",
+                "法人代表",
+                "XK_FRDB",
+                "CF_FRDB",
+                "XK_FR",
+                "CF_FR");
+        record(canonical, "id_type", "证件类型", "行政相对人证件类型", "XK_XDR_ZJLX", "CF_XDR_ZJLX");
+        record(
+                canonical,
+                "id_no",
+                "证件号码",
+                "证件号",
+                "行政相对人证件号码",
+                "身份证号",
+                "身份证号码",
+                "公民身份号码",
+                "XK_XDR_ZJHM",
+                "CF_XDR_ZJHM",
+                "XK_XDR_SFZ",
+                "CF_XDR_SFZ");
+        record(
+                canonical,
+                "doc_no",
+                "行政许可决定文书号",
+                "行政处罚决定书文号",
+                "检查编号",
+                "行政强制决定书文号",
+                "案号",
+                "列入决定书文号",
+                "XK_WSH",
+                "CF_WSH",
+                "决定书文号",
+                "决定文书号",
+                "文书号",
+                "许可决定书文号",
+                "处罚决定书文号",
+                "强制决定书文号",
+                "执行案号",
+                "文号");
+        record(
+                canonical,
+                "decision_date",
+                "许可决定日期",
+                "处罚决定日期",
+                "检查日期",
+                "决定日期",
+                "立案日期",
+                "立案时间",
+                "列入日期",
+                "列入时间",
+                "XK_JDRQ",
+                "CF_JDRQ",
+                "作出决定日期",
+                "决定时间",
+                "抽查日期",
+                "检查时间");
+        record(
+                canonical,
+                "authority",
+                "许可机关",
+                "处罚机关",
+                "检查机关",
+                "检查实施机关",
+                "实施机关",
+                "执行法院",
+                "作出决定机关",
+                "列入作出决定机关",
+                "决定机关",
+                "抽查机关",
+                "XK_XKJG",
+                "CF_CFJG",
+                "XK_XZJG",
+                "CF_XZJG");
         record(canonical, "status", "当前状态", "状态", "XK_ZT", "CF_ZT");
-        record(canonical, "updated_at",
-                "数据更新时间", "更新时间", "时间戳", "数据更新日期", "更新日期", "SJC");
+        record(canonical, "updated_at", "数据更新时间", "更新时间", "时间戳", "数据更新日期", "更新日期", "SJC");
 
         // ---- license ---------------------------------------------------------------------------
-        record(canonical, "license_name",
-                "许可证书名称", "XK_XKZS", "XK_XMMC", "项目名称", "许可项目名称");
+        record(canonical, "license_name", "许可证书名称", "XK_XKZS", "XK_XMMC", "项目名称", "许可项目名称");
         record(canonical, "license_no", "许可编号", "许可证编号", "许可证号", "XK_XKBH");
         record(canonical, "license_category", "许可类别", "审批类别", "XK_XKLB", "XK_SPLB");
-        record(canonical, "content",
-                "许可内容", "XK_NR", "处罚内容", "CF_NR", "处罚结果", "CF_JG", "强制措施内容");
+        record(canonical, "content", "许可内容", "XK_NR", "处罚内容", "CF_NR", "处罚结果", "CF_JG", "强制措施内容");
         record(canonical, "valid_from", "有效期自", "有效期起", "有效期起始日期", "XK_YXQZ");
-        record(canonical, "valid_to",
-                "有效期至", "有效期止", "有效期截止日期", "截止期", "XK_YXQZI", "XK_JZQ");
+        record(canonical, "valid_to", "有效期至", "有效期止", "有效期截止日期", "截止期", "XK_YXQZI", "XK_JZQ");
 
         // ---- penalty ---------------------------------------------------------------------------
         record(canonical, "violation_type", "违法行为类型", "违法行为", "CF_WFXW");
         record(canonical, "violation_facts", "违法事实", "主要违法事实", "处罚事由", "CF_SY");
         record(canonical, "legal_basis", "处罚依据", "CF_YJ");
-        record(canonical, "penalty_category",
-                "处罚类别", "处罚种类", "处罚类别1", "处罚类别2", "CF_CFLB", "CF_CFLB1", "CF_CFLB2");
+        record(
+                canonical,
+                "penalty_category",
+                "处罚类别",
+                "处罚种类",
+                "处罚类别1",
+                "处罚类别2",
+                "CF_CFLB",
+                "CF_CFLB1",
+                "CF_CFLB2");
         record(canonical, "fine_amount", "罚款金额(万元)", "罚款金额", "罚款数额", "CF_NR_FK");
-        record(canonical, "confiscated_amount",
-                "没收违法所得、没收非法财物的金额(万元)", "没收违法所得、没收非法财物的金额",
-                "没收违法所得金额", "没收金额", "CF_NR_WFFF");
+        record(
+                canonical,
+                "confiscated_amount",
+                "没收违法所得、没收非法财物的金额(万元)",
+                "没收违法所得、没收非法财物的金额",
+                "没收违法所得金额",
+                "没收金额",
+                "CF_NR_WFFF");
         record(canonical, "publicity_until", "公示截止期", "公示截止日期", "CF_GSJZQ");
 
         // ---- inspection ------------------------------------------------------------------------
@@ -155,21 +263,34 @@ public final class FieldAliases {
         record(other, "case_name", "案件名称", "CF_CFMC");
         record(other, "division_code", "DFBM", "地方编码", "行政区划代码", "区划代码");
         record(other, "remark", "备注", "BZ");
-        record(other, "tax_reg_no",
-                "税务登记号", "行政相对人代码_4", "行政相对人代码_4(税务登记号)",
-                "XK_XDR_SWDJ", "CF_XDR_SWDJ");
-        record(other, "institution_cert_no",
-                "事业单位证书号", "行政相对人代码_5", "行政相对人代码_5(事业单位证书号)",
-                "XK_XDR_SYDW", "CF_XDR_SYDW");
-        record(other, "social_org_cert_no",
-                "社会组织登记证号", "行政相对人代码_6", "行政相对人代码_6(社会组织登记证号)",
-                "XK_XDR_SHZZ", "CF_XDR_SHZZ");
+        record(
+                other,
+                "tax_reg_no",
+                "税务登记号",
+                "行政相对人代码_4",
+                "行政相对人代码_4(税务登记号)",
+                "XK_XDR_SWDJ",
+                "CF_XDR_SWDJ");
+        record(
+                other,
+                "institution_cert_no",
+                "事业单位证书号",
+                "行政相对人代码_5",
+                "行政相对人代码_5(事业单位证书号)",
+                "XK_XDR_SYDW",
+                "CF_XDR_SYDW");
+        record(
+                other,
+                "social_org_cert_no",
+                "社会组织登记证号",
+                "行政相对人代码_6",
+                "行政相对人代码_6(社会组织登记证号)",
+                "XK_XDR_SHZZ",
+                "CF_XDR_SHZZ");
         record(other, "doc_name", "行政许可决定文书名称", "XK_XKWS");
-        record(other, "authority_uscc",
-                "许可机关统一社会信用代码", "处罚机关统一社会信用代码", "XK_XKJGDM", "CF_CFJGDM");
+        record(other, "authority_uscc", "许可机关统一社会信用代码", "处罚机关统一社会信用代码", "XK_XKJGDM", "CF_CFJGDM");
         record(other, "source_unit", "数据来源单位", "XK_LYDW", "CF_SJLY");
-        record(other, "source_unit_code",
-                "数据来源单位统一社会信用代码", "XK_LYDWDM", "CF_SJLYDM");
+        record(other, "source_unit_code", "数据来源单位统一社会信用代码", "XK_LYDWDM", "CF_SJLYDM");
         record(other, "revoked_license", "暂扣或吊销证照名称及编号", "CF_NR_ZKDX");
         record(other, "penalty_validity", "处罚有效期", "CF_YXQ");
         record(other, "task_name", "任务名称", "抽查任务名称");
@@ -178,9 +299,19 @@ public final class FieldAliases {
         record(other, "performance", "履行情况");
 
         // ---- the legal representative's own ID: never the party's id_type / id_no -------------
-        for (String h : new String[] {
-                "法定代表人证件类型", "法定代表人证件号码", "法定代表人身份证号", "法定代表人身份证号码",
-                "负责人证件类型", "负责人证件号码", "XK_FR_ZJLX", "XK_FR_ZJHM", "CF_FR_ZJLX", "CF_FR_ZJHM"}) {
+        for (String h :
+                new String[] {
+                    "法定代表人证件类型",
+                    "法定代表人证件号码",
+                    "法定代表人身份证号",
+                    "法定代表人身份证号码",
+                    "负责人证件类型",
+                    "负责人证件号码",
+                    "XK_FR_ZJLX",
+                    "XK_FR_ZJHM",
+                    "CF_FR_ZJLX",
+                    "CF_FR_ZJHM"
+                }) {
             String k = key(h);
             if (RECORD.containsKey(k)) {
                 throw new IllegalStateException("withheld header also mapped: " + h);
@@ -196,8 +327,15 @@ public final class FieldAliases {
         alias(REGISTRY, "name", "name", "企业名称", "名称", "主体名称", "市场主体名称", "企业(机构)名称");
         alias(REGISTRY, "reg_no", "reg_no", "注册号", "工商注册号");
         alias(REGISTRY, "former_names", "former_names", "曾用名", "曾用名称");
-        alias(REGISTRY, "division_code",
-                "division_code", "行政区划代码", "区划代码", "所属区划", "所属区划代码", "行政区划");
+        alias(
+                REGISTRY,
+                "division_code",
+                "division_code",
+                "行政区划代码",
+                "区划代码",
+                "所属区划",
+                "所属区划代码",
+                "行政区划");
         alias(REGISTRY, "status", "status", "登记状态", "经营状态", "企业状态");
         REGISTRY_FIELDS = Set.copyOf(REGISTRY.values());
 

@@ -50,7 +50,10 @@ public final class HeaderMap {
         return unknown;
     }
 
-    /** A small cache of header maps for one alias table; not thread-safe (one per operator instance). */
+    /**
+     * A small cache of header maps for one alias table; not thread-safe (one per operator
+     * instance).
+     */
     public static final class Cache {
         private final Function<String, String> aliases;
         private final Map<List<String>, HeaderMap> maps = new HashMap<>();

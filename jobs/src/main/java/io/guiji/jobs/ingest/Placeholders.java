@@ -3,13 +3,39 @@ package io.guiji.jobs.ingest;
 import java.util.Set;
 
 /**
- * Cell values that mean "nothing here" in departmental exports (无, /, NULL, …). They are treated
- * as empty, so a 统一社会信用代码 of "无" is absent rather than an invalid code.
+ * Cell values that mean "nothing here" in departmental exports (无, /, NULL, …). They are treated as
+ * empty, so a 统一社会信用代码 of "无" is absent rather than an invalid code.
  */
 public final class Placeholders {
-    private static final Set<String> EMPTY = Set.of(
-            "-", "--", "---", "/", "//", "\\", "无", "暂无", "空", "(空)", "无数据", "NULL", "null", "Null",
-            "NONE", "None", "none", "N/A", "n/a", "NA", "NaN", "nan", "undefined", "——", "—", "…", "...");
+    private static final Set<String> EMPTY =
+            Set.of(
+                    "-",
+                    "--",
+                    "---",
+                    "/",
+                    "//",
+                    "\\",
+                    "无",
+                    "暂无",
+                    "空",
+                    "(空)",
+                    "无数据",
+                    "NULL",
+                    "null",
+                    "Null",
+                    "NONE",
+                    "None",
+                    "none",
+                    "N/A",
+                    "n/a",
+                    "NA",
+                    "NaN",
+                    "nan",
+                    "undefined",
+                    "——",
+                    "—",
+                    "…",
+                    "...");
 
     private Placeholders() {}
 

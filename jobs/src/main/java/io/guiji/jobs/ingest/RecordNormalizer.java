@@ -1,5 +1,6 @@
 package io.guiji.jobs.ingest;
 
+import io.guiji.connectors.SinkSafeText;
 import io.guiji.connectors.file.RawRow;
 import io.guiji.jobs.QualityFlags;
 import io.guiji.jobs.normalize.Amounts;
@@ -7,7 +8,6 @@ import io.guiji.jobs.normalize.CitizenId;
 import io.guiji.jobs.normalize.Dates;
 import io.guiji.jobs.normalize.DocNumbers;
 import io.guiji.jobs.normalize.Identifiers;
-import io.guiji.connectors.SinkSafeText;
 import io.guiji.jobs.normalize.Statuses;
 import io.guiji.jobs.normalize.SubjectCategories;
 import io.guiji.jobs.normalize.Text;
@@ -32,20 +32,21 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Validates and normalizes one input row into an accepted {@link SupervisionRecord} or a
- * {@link RejectedRecord} (docs/contract.md §4, §7). Rejection is kept for rows that cannot be a usable
- * record: unknown source path, unparseable row, a missing required field, an unusable decision date.
- * Every other problem becomes a quality flag. Natural persons' ID numbers are masked here, so they
- * never reach state or output whole. Not thread-safe (holds a header cache): one per operator.
+ * Validates and normalizes one input row into an accepted {@link SupervisionRecord} or a {@link
+ * RejectedRecord} (docs/contract.md §4, §7). Rejection is kept for rows that cannot be a usable
+ * record: unknown source path, unparseable row, a missing required field, an unusable decision
+ * date. Every other problem becomes a quality flag. Natural persons' ID numbers are masked here, so
+ * they never reach state or output whole. Not thread-safe (holds a header cache): one per operator.
  *
  * <p>Total: {@link #normalize} returns exactly one outcome for every row, whatever its header and
  * values hold, and nothing it returns can make a sink fail ({@link SinkSafeText}): fields are
- * {@link Text#clean}ed (control characters dropped, flagged {@code CONTROL_CHARACTERS_REMOVED}),
- * an amount the output's decimal cannot hold is flagged {@code INVALID_<FIELD>} and left empty, and a
+ * {@link Text#clean}ed (control characters dropped, flagged {@code CONTROL_CHARACTERS_REMOVED}), an
+ * amount the output's decimal cannot hold is flagged {@code INVALID_<FIELD>} and left empty, and a
  * rejected record's raw text, file and message are {@link SinkSafeText#escape}d.
  */
 public final class RecordNormalizer {
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+    private static final DateTimeFormatter DATE_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
     private static final Set<String> YES = Set.of("是", "Y", "YES", "TRUE", "1", "失信", "是失信被执行人");
     private static final Set<String> NO = Set.of("否", "N", "NO", "FALSE", "0", "不是", "非失信");
 
@@ -70,37 +71,51 @@ public final class RecordNormalizer {
      * JudicialDetails.avsc): at most 18 integer digits at scale 6.
      */
     static final int AMOUNT_PRECISION = 24;
+
     static final int AMOUNT_SCALE = 6;
     private static final String[] NO_CELLS = new String[0];
 
     public Outcome normalize(RawRow row) {
         SourcePath path = SourcePath.of(row);
         if (SourcePath.explicit(row) && row.error != null) {
-            // A message that could not be read cannot name its type either: the bytes are the problem.
+            // A message that could not be read cannot name its type either: the bytes are the
+            // problem.
             return reject(row, path, RejectReason.MALFORMED, row.error);
         }
         if (SourcePath.explicit(row) && (path.recordType() == null || path.deptCode() == null)) {
-            String what = path.recordType() != null ? "the source names no department (dept_code)"
-                    : path.typeSegment() == null ? "the source names no record type (configure record-type, or send record_type)"
-                    : "'" + path.typeSegment() + "' is not a record type (license, inspection, penalty, coercion, judicial, dishonesty)";
+            String what =
+                    path.recordType() != null
+                            ? "the source names no department (dept_code)"
+                            : path.typeSegment() == null
+                                    ? "the source names no record type (configure record-type, or send record_type)"
+                                    : "'"
+                                            + path.typeSegment()
+                                            + "' is not a record type (license, inspection, penalty, coercion, judicial, dishonesty)";
             return reject(row, path, RejectReason.UNKNOWN_SOURCE, what);
         }
         if (path.recordType() == null) {
-            String what = path.typeSegment() == null
-                    ? "the path does not name a record type (expected records/<dept_code>/<record_type>/<file>)"
-                    : "'" + path.typeSegment() + "' is not a record type (license, inspection, penalty, coercion, judicial, dishonesty)";
+            String what =
+                    path.typeSegment() == null
+                            ? "the path does not name a record type (expected records/<dept_code>/<record_type>/<file>)"
+                            : "'"
+                                    + path.typeSegment()
+                                    + "' is not a record type (license, inspection, penalty, coercion, judicial, dishonesty)";
             return reject(row, path, RejectReason.UNKNOWN_SOURCE, what);
         }
         if (path.deptCode() == null) {
             // a department folder of nothing but spaces or characters no output can carry
-            return reject(row, path, RejectReason.UNKNOWN_SOURCE,
+            return reject(
+                    row,
+                    path,
+                    RejectReason.UNKNOWN_SOURCE,
                     "the path names no department (expected records/<dept_code>/<record_type>/<file>)");
         }
         if (row.error != null) {
             return reject(row, path, RejectReason.MALFORMED, row.error);
         }
         String[] header = row.header == null ? NO_CELLS : row.header;
-        Cells cells = new Cells(headers.of(header), header, row.values == null ? NO_CELLS : row.values);
+        Cells cells =
+                new Cells(headers.of(header), header, row.values == null ? NO_CELLS : row.values);
         List<String> flags = new ArrayList<>(2);
 
         String subject = cells.text("subject_name");
@@ -117,27 +132,45 @@ public final class RecordNormalizer {
             missing.add("decision_date");
         }
         if (!missing.isEmpty()) {
-            return reject(row, path, RejectReason.MISSING_FIELD, "empty " + String.join(", ", missing)
-                    + (cells.map.has("doc_no") || !missing.contains("doc_no") ? "" : " (no column maps to doc_no)"));
+            return reject(
+                    row,
+                    path,
+                    RejectReason.MISSING_FIELD,
+                    "empty "
+                            + String.join(", ", missing)
+                            + (cells.map.has("doc_no") || !missing.contains("doc_no")
+                                    ? ""
+                                    : " (no column maps to doc_no)"));
         }
         Dates.DateParse date = Dates.parseDate(decision);
         if (date.outcome() != Dates.Outcome.OK) {
             String why = date.outcome() == Dates.Outcome.IMPOSSIBLE ? "no such day" : "not a date";
-            return reject(row, path, RejectReason.INVALID_DATE, "decision_date '" + decision + "': " + why);
+            return reject(
+                    row,
+                    path,
+                    RejectReason.INVALID_DATE,
+                    "decision_date '" + decision + "': " + why);
         }
         LocalDate processingDay = today.get();
         if (date.date().isAfter(processingDay)) {
-            return reject(row, path, RejectReason.INVALID_DATE,
-                    "decision_date " + date.date() + " is after the day of processing " + processingDay);
+            return reject(
+                    row,
+                    path,
+                    RejectReason.INVALID_DATE,
+                    "decision_date "
+                            + date.date()
+                            + " is after the day of processing "
+                            + processingDay);
         }
 
-        DecisionFields.Builder f = DecisionFields.newBuilder()
-                .setDocNo(docNo)
-                .setSubjectName(subject)
-                .setDecisionDate(date.date().toString())
-                .setLegalRep(cells.text("legal_rep"))
-                .setIdType(cells.text("id_type"))
-                .setAuthority(cells.text("authority"));
+        DecisionFields.Builder f =
+                DecisionFields.newBuilder()
+                        .setDocNo(docNo)
+                        .setSubjectName(subject)
+                        .setDecisionDate(date.date().toString())
+                        .setLegalRep(cells.text("legal_rep"))
+                        .setIdType(cells.text("id_type"))
+                        .setAuthority(cells.text("authority"));
         codes(cells, f, flags);
         category(cells.text("subject_category"), f, flags);
         Statuses.StatusParse status = Statuses.parse(cells.text("status"));
@@ -160,14 +193,15 @@ public final class RecordNormalizer {
         }
         flags.sort(null);
         String deptCode = path.deptCode();
-        SupervisionRecord record = SupervisionRecord.newBuilder()
-                .setRecordId(RecordIds.of(path.recordType(), deptCode, docNo))
-                .setRecordType(path.recordType())
-                .setDeptCode(deptCode)
-                .setFields(f.build())
-                .setQualityFlags(flags)
-                .setSource(new SourceRef(fileOf(row), row.row))
-                .build();
+        SupervisionRecord record =
+                SupervisionRecord.newBuilder()
+                        .setRecordId(RecordIds.of(path.recordType(), deptCode, docNo))
+                        .setRecordType(path.recordType())
+                        .setDeptCode(deptCode)
+                        .setFields(f.build())
+                        .setQualityFlags(flags)
+                        .setSource(new SourceRef(fileOf(row), row.row))
+                        .build();
         return new Outcome(record, null);
     }
 
@@ -181,15 +215,26 @@ public final class RecordNormalizer {
     private static void codes(Cells cells, DecisionFields.Builder f, List<String> flags) {
         String[] slot = new String[3]; // uscc, reg_no, org_code
         String[] given = {cells.text("uscc"), cells.text("reg_no"), cells.text("org_code")};
-        Identifiers.Kind[] own = {Identifiers.Kind.USCC, Identifiers.Kind.REG_NO, Identifiers.Kind.ORG_CODE};
-        String[] conflictFlag = {QualityFlags.CONFLICTING_USCC, QualityFlags.CONFLICTING_REG_NO, QualityFlags.CONFLICTING_ORG_CODE};
-        String[] invalidFlag = {QualityFlags.INVALID_USCC, QualityFlags.INVALID_REG_NO, QualityFlags.INVALID_ORG_CODE};
+        Identifiers.Kind[] own = {
+            Identifiers.Kind.USCC, Identifiers.Kind.REG_NO, Identifiers.Kind.ORG_CODE
+        };
+        String[] conflictFlag = {
+            QualityFlags.CONFLICTING_USCC,
+            QualityFlags.CONFLICTING_REG_NO,
+            QualityFlags.CONFLICTING_ORG_CODE
+        };
+        String[] invalidFlag = {
+            QualityFlags.INVALID_USCC, QualityFlags.INVALID_REG_NO, QualityFlags.INVALID_ORG_CODE
+        };
         Identifiers.Kind[] kinds = new Identifiers.Kind[3];
         String[] canonical = new String[3];
         String idGiven = cells.text("id_no");
         String idNo = Identifiers.canonical(idGiven);
-        boolean idInvalid = idGiven != null && CitizenIds.looksLikeCitizenId(Identifiers.canonical(idGiven))
-                && Identifiers.classify(Identifiers.canonical(idGiven)) != Identifiers.Kind.CITIZEN_ID;
+        boolean idInvalid =
+                idGiven != null
+                        && CitizenIds.looksLikeCitizenId(Identifiers.canonical(idGiven))
+                        && Identifiers.classify(Identifiers.canonical(idGiven))
+                                != Identifiers.Kind.CITIZEN_ID;
         for (int i = 0; i < 3; i++) {
             canonical[i] = Identifiers.canonical(given[i]);
             kinds[i] = Identifiers.classify(canonical[i]);
@@ -202,8 +247,10 @@ public final class RecordNormalizer {
             if (canonical[i] == null || kinds[i] == own[i]) {
                 continue;
             }
-            boolean personal = kinds[i] == Identifiers.Kind.CITIZEN_ID
-                    || (kinds[i] == Identifiers.Kind.INVALID && CitizenIds.looksLikeCitizenId(canonical[i]));
+            boolean personal =
+                    kinds[i] == Identifiers.Kind.CITIZEN_ID
+                            || (kinds[i] == Identifiers.Kind.INVALID
+                                    && CitizenIds.looksLikeCitizenId(canonical[i]));
             if (personal) {
                 if (idNo == null) {
                     idNo = canonical[i];
@@ -256,29 +303,48 @@ public final class RecordNormalizer {
 
     private static Object details(RecordType type, Cells c, List<String> flags) {
         switch (type) {
-            case license: {
-                String from = c.date("valid_from", flags);
-                String to = c.date("valid_to", flags);
-                if (from != null && to != null && to.compareTo(from) < 0) {
-                    flags.add(QualityFlags.VALIDITY_REVERSED);
+            case license:
+                {
+                    String from = c.date("valid_from", flags);
+                    String to = c.date("valid_to", flags);
+                    if (from != null && to != null && to.compareTo(from) < 0) {
+                        flags.add(QualityFlags.VALIDITY_REVERSED);
+                    }
+                    return new LicenseDetails(
+                            c.text("license_name"),
+                            c.text("license_no"),
+                            c.text("license_category"),
+                            c.text("content"),
+                            from,
+                            to);
                 }
-                return new LicenseDetails(c.text("license_name"), c.text("license_no"), c.text("license_category"),
-                        c.text("content"), from, to);
-            }
             case penalty:
-                return new PenaltyDetails(c.text("violation_type"), c.text("violation_facts"), c.text("legal_basis"),
-                        c.joined("penalty_category"), c.text("content"),
+                return new PenaltyDetails(
+                        c.text("violation_type"),
+                        c.text("violation_facts"),
+                        c.text("legal_basis"),
+                        c.joined("penalty_category"),
+                        c.text("content"),
                         c.amount("fine_amount", Amounts.Unit.WAN_YUAN, flags),
                         c.amount("confiscated_amount", Amounts.Unit.WAN_YUAN, flags),
                         c.date("publicity_until", flags));
             case inspection:
-                return new InspectionDetails(c.text("task_no"), c.text("inspection_type"), c.text("inspection_item"), c.text("result"));
+                return new InspectionDetails(
+                        c.text("task_no"),
+                        c.text("inspection_type"),
+                        c.text("inspection_item"),
+                        c.text("result"));
             case coercion:
-                return new CoercionDetails(c.text("measure_type"), c.text("content"), c.date("release_date", flags));
+                return new CoercionDetails(
+                        c.text("measure_type"), c.text("content"), c.date("release_date", flags));
             case judicial:
-                return new JudicialDetails(c.text("case_type"), c.amount("amount", Amounts.Unit.YUAN, flags), c.yesNo("dishonest", flags));
+                return new JudicialDetails(
+                        c.text("case_type"),
+                        c.amount("amount", Amounts.Unit.YUAN, flags),
+                        c.yesNo("dishonest", flags));
             case dishonesty:
-                return new DishonestyDetails(c.text("list_type"), c.reason(), c.date("removal_date", flags));
+                return new DishonestyDetails(
+                        c.text("list_type"), c.reason(), c.date("removal_date", flags));
             default:
                 throw new IllegalStateException("unhandled record type " + type);
         }
@@ -294,15 +360,19 @@ public final class RecordNormalizer {
     }
 
     private Outcome reject(RawRow row, SourcePath path, RejectReason reason, String message) {
-        RejectedRecord r = RejectedRecord.newBuilder()
-                .setFile(fileOf(row))
-                .setRow(row.row)
-                .setReason(reason)
-                .setMessage(SinkSafeText.escape(message == null ? "" : message))
-                .setRaw(rawOf(row))
-                .setDeptCode(path.deptCode())
-                .setRecordType(path.recordType() == null ? path.typeSegment() : path.recordType().name())
-                .build();
+        RejectedRecord r =
+                RejectedRecord.newBuilder()
+                        .setFile(fileOf(row))
+                        .setRow(row.row)
+                        .setReason(reason)
+                        .setMessage(SinkSafeText.escape(message == null ? "" : message))
+                        .setRaw(rawOf(row))
+                        .setDeptCode(path.deptCode())
+                        .setRecordType(
+                                path.recordType() == null
+                                        ? path.typeSegment()
+                                        : path.recordType().name())
+                        .build();
         return new Outcome(null, r);
     }
 
@@ -324,6 +394,7 @@ public final class RecordNormalizer {
         final HeaderMap map;
         final String[] header;
         final String[] values;
+
         /** Whether a value read so far lost control characters to {@link Text#clean}. */
         boolean controlsRemoved;
 
@@ -333,7 +404,10 @@ public final class RecordNormalizer {
             this.values = values;
         }
 
-        /** The cleaned value of column {@code i}, placeholders as null; notes dropped control characters. */
+        /**
+         * The cleaned value of column {@code i}, placeholders as null; notes dropped control
+         * characters.
+         */
         String cell(int i) {
             if (i >= values.length) {
                 return null;
@@ -356,7 +430,9 @@ public final class RecordNormalizer {
             return null;
         }
 
-        /** Every non-empty column of the field, joined with '；' (for fields split across columns). */
+        /**
+         * Every non-empty column of the field, joined with '；' (for fields split across columns).
+         */
         String joined(String field) {
             StringBuilder b = new StringBuilder();
             for (int i : map.columns(field)) {
@@ -388,7 +464,10 @@ public final class RecordNormalizer {
             return null;
         }
 
-        /** The amount in the field's contract unit; a header that states its own unit (罚款金额（元）) is read in it. */
+        /**
+         * The amount in the field's contract unit; a header that states its own unit (罚款金额（元）) is
+         * read in it.
+         */
         BigDecimal amount(String field, Amounts.Unit unit, List<String> flags) {
             String v = null;
             Amounts.Unit columnUnit = unit;
@@ -416,14 +495,18 @@ public final class RecordNormalizer {
             }
             BigDecimal value = a.value();
             if (columnUnit != unit) {
-                value = unit == Amounts.Unit.WAN_YUAN ? value.movePointLeft(4) : value.movePointRight(4);
+                value =
+                        unit == Amounts.Unit.WAN_YUAN
+                                ? value.movePointLeft(4)
+                                : value.movePointRight(4);
                 if (!flags.contains(QualityFlags.AMOUNT_UNIT_CONVERTED)) {
                     flags.add(QualityFlags.AMOUNT_UNIT_CONVERTED);
                 }
             }
             value = value.setScale(AMOUNT_SCALE, RoundingMode.HALF_UP);
             if (value.precision() > AMOUNT_PRECISION) {
-                // More than the output's decimal holds (10^18 or more): a typo or garbage, not an amount.
+                // More than the output's decimal holds (10^18 or more): a typo or garbage, not an
+                // amount.
                 flags.add(QualityFlags.invalid(field));
                 return null;
             }

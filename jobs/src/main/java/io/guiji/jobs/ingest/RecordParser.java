@@ -26,25 +26,30 @@ import org.apache.flink.util.OutputTag;
  * <p><b>Isolation.</b> A row that makes normalizing throw is rejected {@code PROCESSING_ERROR}
  * ({@code stage parse: <exception>}, its source reference and raw text), counted in {@value
  * ProcessingErrors#METRIC}, and the next row is parsed as usual; so is a row that an earlier stage
- * failed on ({@link RawRow#failedStage}). An accepted record that Avro could not encode (checked
- * by {@link AvroGuard}, e.g. an amount beyond the schema's precision) is rejected the same way
- * with {@code stage serialize}, here, before the first shuffle would fail the job on it. Each row
- * thus leaves this operator exactly once, accepted or rejected, and its delta says which.
- * Infrastructure faults are thrown on ({@link ProcessingErrors#isInfrastructure}).
+ * failed on ({@link RawRow#failedStage}). An accepted record that Avro could not encode (checked by
+ * {@link AvroGuard}, e.g. an amount beyond the schema's precision) is rejected the same way with
+ * {@code stage serialize}, here, before the first shuffle would fail the job on it. Each row thus
+ * leaves this operator exactly once, accepted or rejected, and its delta says which. Infrastructure
+ * faults are thrown on ({@link ProcessingErrors#isInfrastructure}).
  */
 public class RecordParser extends ProcessFunction<RawRow, SupervisionRecord> {
     private static final long serialVersionUID = 1L;
 
-    public static final OutputTag<RejectedRecord> REJECTED = new OutputTag<>("rejected", TypeInformation.of(RejectedRecord.class));
-    public static final OutputTag<DeptDelta> DEPT_DELTAS = new OutputTag<>("parsed-dept-deltas", TypeInformation.of(DeptDelta.class));
+    public static final OutputTag<RejectedRecord> REJECTED =
+            new OutputTag<>("rejected", TypeInformation.of(RejectedRecord.class));
+    public static final OutputTag<DeptDelta> DEPT_DELTAS =
+            new OutputTag<>("parsed-dept-deltas", TypeInformation.of(DeptDelta.class));
 
-    /** How one row is normalized; a seam for tests (production: {@link RecordNormalizer#normalize}). */
+    /**
+     * How one row is normalized; a seam for tests (production: {@link RecordNormalizer#normalize}).
+     */
     interface Normalize extends Serializable {
         RecordNormalizer.Outcome apply(RecordNormalizer normalizer, RawRow row);
     }
 
     /** The configured day of processing; null: today in {@link #zone}, read from the clock. */
     private final LocalDate fixedToday;
+
     private final String zone;
     private final Normalize normalize;
     private transient RecordNormalizer normalizer;
@@ -66,8 +71,10 @@ public class RecordParser extends ProcessFunction<RawRow, SupervisionRecord> {
     @Override
     public void open(OpenContext openContext) {
         java.time.ZoneId zoneId = java.time.ZoneId.of(zone);
-        normalizer = fixedToday != null ? new RecordNormalizer(fixedToday)
-                : new RecordNormalizer(() -> LocalDate.now(zoneId));
+        normalizer =
+                fixedToday != null
+                        ? new RecordNormalizer(fixedToday)
+                        : new RecordNormalizer(() -> LocalDate.now(zoneId));
         accepted = getRuntimeContext().getMetricGroup().counter("recordsAccepted");
         rejected = getRuntimeContext().getMetricGroup().counter("recordsRejected");
         processingErrors = ProcessingErrors.counter(getRuntimeContext().getMetricGroup());
@@ -98,7 +105,9 @@ public class RecordParser extends ProcessFunction<RawRow, SupervisionRecord> {
         ctx.output(DEPT_DELTAS, d);
     }
 
-    /** The row's outcome, whatever the row: a stage that throws on it makes it a PROCESSING_ERROR. */
+    /**
+     * The row's outcome, whatever the row: a stage that throws on it makes it a PROCESSING_ERROR.
+     */
     private RecordNormalizer.Outcome outcome(RawRow row) {
         if (row.failedStage != null) {
             processingErrors.inc();
@@ -110,7 +119,8 @@ public class RecordParser extends ProcessFunction<RawRow, SupervisionRecord> {
                 String problem = AvroGuard.problem(o.accepted());
                 if (problem != null) {
                     processingErrors.inc();
-                    return new RecordNormalizer.Outcome(null, failed(row, "serialize", new AvroTypeException(problem)));
+                    return new RecordNormalizer.Outcome(
+                            null, failed(row, "serialize", new AvroTypeException(problem)));
                 }
             }
             return o;
@@ -127,7 +137,10 @@ public class RecordParser extends ProcessFunction<RawRow, SupervisionRecord> {
         return failed(row, stage, ProcessingErrors.message(stage, e));
     }
 
-    /** The dead letter of a row a stage failed on: its source reference, department and type as far as known, its raw text. */
+    /**
+     * The dead letter of a row a stage failed on: its source reference, department and type as far
+     * as known, its raw text.
+     */
     private static RejectedRecord failed(RawRow row, String stage, String message) {
         String dept = null;
         String type = null;
@@ -142,9 +155,15 @@ public class RecordParser extends ProcessFunction<RawRow, SupervisionRecord> {
         try {
             raw = row.raw == null ? "" : CitizenIds.maskInText(row.raw);
         } catch (RuntimeException e) {
-            raw = "(raw text withheld: masking ID numbers in it failed)"; // never publish an ID number whole
+            raw = "(raw text withheld: masking ID numbers in it failed)"; // never publish an ID
+            // number whole
         }
-        String m = message == null ? "stage " + stage : message.startsWith("stage ") ? message : "stage " + stage + ": " + message;
+        String m =
+                message == null
+                        ? "stage " + stage
+                        : message.startsWith("stage ")
+                                ? message
+                                : "stage " + stage + ": " + message;
         return ProcessingErrors.rejected(row.file, row.row, m, raw, dept, type);
     }
 }

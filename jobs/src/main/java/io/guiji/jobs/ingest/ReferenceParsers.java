@@ -21,14 +21,14 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * The stateless Flink functions around {@link ReferenceNormalizer}. Unusable registry and
- * catalogue rows go to {@link #REFERENCE_REJECTED}: reported, never silently skipped.
+ * The stateless Flink functions around {@link ReferenceNormalizer}. Unusable registry and catalogue
+ * rows go to {@link #REFERENCE_REJECTED}: reported, never silently skipped.
  *
- * <p><b>Isolation.</b> A row that makes normalizing throw, a row an earlier stage failed on
- * ({@link RawRow#failedStage}), and an entry Avro could not encode ({@link AvroGuard}) go to
- * {@link #REFERENCE_REJECTED} as {@code PROCESSING_ERROR} (stage, exception, source reference,
- * raw text), counted in {@value ProcessingErrors#METRIC}; the next row is read as usual. A row
- * leaves exactly once: as its entries or as one rejection.
+ * <p><b>Isolation.</b> A row that makes normalizing throw, a row an earlier stage failed on ({@link
+ * RawRow#failedStage}), and an entry Avro could not encode ({@link AvroGuard}) go to {@link
+ * #REFERENCE_REJECTED} as {@code PROCESSING_ERROR} (stage, exception, source reference, raw text),
+ * counted in {@value ProcessingErrors#METRIC}; the next row is read as usual. A row leaves exactly
+ * once: as its entries or as one rejection.
  */
 public final class ReferenceParsers {
     public static final OutputTag<RejectedRecord> REFERENCE_REJECTED =
@@ -36,7 +36,9 @@ public final class ReferenceParsers {
 
     private ReferenceParsers() {}
 
-    /** How one row is read; a seam for tests (production: the {@link ReferenceNormalizer} method). */
+    /**
+     * How one row is read; a seam for tests (production: the {@link ReferenceNormalizer} method).
+     */
     interface Read<O> extends Serializable {
         O apply(ReferenceNormalizer normalizer, RawRow row);
     }
@@ -60,9 +62,15 @@ public final class ReferenceParsers {
         /** The dead letter of a row that {@code stage} failed on; counts it. */
         RejectedRecord failed(RawRow row, String stage, String message) {
             processingErrors.inc();
-            return ProcessingErrors.rejected(row.file, row.row,
-                    message != null && message.startsWith("stage ") ? message : "stage " + stage + ": " + message,
-                    row.raw, null, null);
+            return ProcessingErrors.rejected(
+                    row.file,
+                    row.row,
+                    message != null && message.startsWith("stage ")
+                            ? message
+                            : "stage " + stage + ": " + message,
+                    row.raw,
+                    null,
+                    null);
         }
     }
 
@@ -102,20 +110,33 @@ public final class ReferenceParsers {
         public void processElement(RawRow row, Context ctx, Collector<RegistryEntry> out) {
             ReferenceNormalizer.RegistryOutcome o;
             if (row.failedStage != null) {
-                o = new ReferenceNormalizer.RegistryOutcome(null, metrics.failed(row, row.failedStage, row.error));
+                o =
+                        new ReferenceNormalizer.RegistryOutcome(
+                                null, metrics.failed(row, row.failedStage, row.error));
             } else {
                 try {
                     o = read.apply(normalizer, row);
                     String problem = o.entry() == null ? null : AvroGuard.problem(o.entry());
                     if (problem != null) {
-                        o = new ReferenceNormalizer.RegistryOutcome(null, metrics.failed(row, "serialize",
-                                ProcessingErrors.message("serialize", new AvroTypeException(problem))));
+                        o =
+                                new ReferenceNormalizer.RegistryOutcome(
+                                        null,
+                                        metrics.failed(
+                                                row,
+                                                "serialize",
+                                                ProcessingErrors.message(
+                                                        "serialize",
+                                                        new AvroTypeException(problem))));
                     }
                 } catch (RuntimeException e) {
                     if (ProcessingErrors.isInfrastructure(e)) {
                         throw e;
                     }
-                    o = new ReferenceNormalizer.RegistryOutcome(null, metrics.failed(row, "parse", ProcessingErrors.message("parse", e)));
+                    o =
+                            new ReferenceNormalizer.RegistryOutcome(
+                                    null,
+                                    metrics.failed(
+                                            row, "parse", ProcessingErrors.message("parse", e)));
                 }
             }
             if (o.entry() != null) {
@@ -151,20 +172,33 @@ public final class ReferenceParsers {
         public void processElement(RawRow row, Context ctx, Collector<CatalogEntry> out) {
             ReferenceNormalizer.CatalogOutcome o;
             if (row.failedStage != null) {
-                o = new ReferenceNormalizer.CatalogOutcome(List.of(), metrics.failed(row, row.failedStage, row.error));
+                o =
+                        new ReferenceNormalizer.CatalogOutcome(
+                                List.of(), metrics.failed(row, row.failedStage, row.error));
             } else {
                 try {
                     o = read.apply(normalizer, row);
                     String problem = unencodable(o.entries());
                     if (problem != null) {
-                        o = new ReferenceNormalizer.CatalogOutcome(List.of(), metrics.failed(row, "serialize",
-                                ProcessingErrors.message("serialize", new AvroTypeException(problem))));
+                        o =
+                                new ReferenceNormalizer.CatalogOutcome(
+                                        List.of(),
+                                        metrics.failed(
+                                                row,
+                                                "serialize",
+                                                ProcessingErrors.message(
+                                                        "serialize",
+                                                        new AvroTypeException(problem))));
                     }
                 } catch (RuntimeException e) {
                     if (ProcessingErrors.isInfrastructure(e)) {
                         throw e;
                     }
-                    o = new ReferenceNormalizer.CatalogOutcome(List.of(), metrics.failed(row, "parse", ProcessingErrors.message("parse", e)));
+                    o =
+                            new ReferenceNormalizer.CatalogOutcome(
+                                    List.of(),
+                                    metrics.failed(
+                                            row, "parse", ProcessingErrors.message("parse", e)));
                 }
             }
             if (o.rejected() != null) {

@@ -7,9 +7,9 @@ import io.guiji.schemas.RecordType;
 import java.util.Locale;
 
 /**
- * What a record file's path says about its records (docs/contract.md §3):
- * {@code records/<dept_code>/<record_type>/…}. Department codes are compared in one spelling
- * (NFKC, no spaces, upper case) so a folder and a catalogue row written differently still meet.
+ * What a record file's path says about its records (docs/contract.md §3): {@code
+ * records/<dept_code>/<record_type>/…}. Department codes are compared in one spelling (NFKC, no
+ * spaces, upper case) so a folder and a catalogue row written differently still meet.
  */
 public record SourcePath(String deptCode, RecordType recordType, String typeSegment) {
 
@@ -23,7 +23,8 @@ public record SourcePath(String deptCode, RecordType recordType, String typeSegm
             return of(row.file);
         }
         String type = Text.compact(row.recordType);
-        return new SourcePath(deptCode(row.deptCode), type == null ? null : RecordTypes.parse(type), type);
+        return new SourcePath(
+                deptCode(row.deptCode), type == null ? null : RecordTypes.parse(type), type);
     }
 
     /** True when the row names its department or type itself rather than through a file path. */

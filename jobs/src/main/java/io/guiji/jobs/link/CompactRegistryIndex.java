@@ -25,38 +25,43 @@ import java.util.function.ToLongFunction;
  *
  * <p><b>Layout.</b> Each enterprise has an ordinal for good (a withdrawal keeps it: {@link #get}
  * still returns the withdrawal) and its last entry as one compact byte array ({@link EntryCodec}).
- * Enterprise ids and lookup keys are held only as 64-bit hashes ({@link KeyHash}), in open-addressing
- * tables of {@code long} → {@code int} ({@link LongIntTable}). A key's places are one {@code int}
- * each, {@code ordinal << 1 | former}: under the key itself when it has one place, else in a posting
- * list ({@code int[]}) the key points to. Which former name answers under a fuzzy key is the first
- * one, unless recorded in a small side map (entries with several former names only).
+ * Enterprise ids and lookup keys are held only as 64-bit hashes ({@link KeyHash}), in
+ * open-addressing tables of {@code long} → {@code int} ({@link LongIntTable}). A key's places are
+ * one {@code int} each, {@code ordinal << 1 | former}: under the key itself when it has one place,
+ * else in a posting list ({@code int[]}) the key points to. Which former name answers under a fuzzy
+ * key is the first one, unless recorded in a small side map (entries with several former names
+ * only).
  *
  * <p><b>Collisions.</b> An enterprise id found by hash is compared with the entry's own id (on a
  * mismatch the next probe hash is tried), so two ids never share an entry. A place found under an
  * exact key ({@code U: R: O: N:}) is verified against the entry's code or name key before it
  * answers, so a hash collision can never link a record to another key's enterprise. A place under a
- * fuzzy key ({@code F: P:}) is not verified (its key would have to be computed from the name again):
- * such an answer only nominates candidates, which the fuzzy tier scores by name; a lookup of a key
- * that is absent meets a foreign fuzzy key with probability about (number of keys held) / 2^64, some
- * 3·10^-12 for a 10-million-entry registry (5.3·10^7 keys).
+ * fuzzy key ({@code F: P:}) is not verified (its key would have to be computed from the name
+ * again): such an answer only nominates candidates, which the fuzzy tier scores by name; a lookup
+ * of a key that is absent meets a foreign fuzzy key with probability about (number of keys held) /
+ * 2^64, some 3·10^-12 for a 10-million-entry registry (5.3·10^7 keys).
  *
  * <p><b>What is reclaimed.</b> A place an entry leaves is removed at once: a key with no place left
  * frees its table slot (reused; the tables never shrink), a posting list that falls to one place is
  * freed (its number reused), one that falls to a quarter of its room shrinks (a removal from a busy
- * fuzzy key's list scans it: linear in its length). A replaced entry's bytes
- * are replaced. Enterprise ordinals, their id slots and a withdrawal's bytes stay, as {@link #get}
- * must answer them; the string dictionary of {@link EntryCodec} is bounded. So a stream of renames
- * and withdrawals of the same enterprises does not grow memory.
+ * fuzzy key's list scans it: linear in its length). A replaced entry's bytes are replaced.
+ * Enterprise ordinals, their id slots and a withdrawal's bytes stay, as {@link #get} must answer
+ * them; the string dictionary of {@link EntryCodec} is bounded. So a stream of renames and
+ * withdrawals of the same enterprises does not grow memory.
  *
  * <p><b>Cost.</b> A put parses the new entry's names once ({@link LinkKeys#indexOf}). The places
  * the previous entry leaves are computed from its bytes: with the same names (a change of status or
  * codes) they are taken from the new entry's, without parsing; a rename or a withdrawal parses the
- * previous names again, as keeping every entry's key hashes would cost some 80 bytes an entry.
- * Not thread-safe; one per subtask.
+ * previous names again, as keeping every entry's key hashes would cost some 80 bytes an entry. Not
+ * thread-safe; one per subtask.
  */
 public final class CompactRegistryIndex implements RegistryIndex {
-    /** Distinct keys per generated registry entry (5.3–5.7, BENCHMARKS.md), to size the key table up front. */
+    /**
+     * Distinct keys per generated registry entry (5.3–5.7, BENCHMARKS.md), to size the key table up
+     * front.
+     */
     static final int KEYS_PER_ENTRY = 6;
+
     private static final int ABSENT = Integer.MIN_VALUE;
     private static final long PROBE = 0x9E3779B97F4A7C15L;
 
@@ -88,7 +93,9 @@ public final class CompactRegistryIndex implements RegistryIndex {
         this.keyHash = keyHash;
         int expected = Math.max(16, expectedEntries);
         ids = new LongIntTable(expected);
-        places = new LongIntTable((int) Math.min(Integer.MAX_VALUE / 2, (long) expected * KEYS_PER_ENTRY));
+        places =
+                new LongIntTable(
+                        (int) Math.min(Integer.MAX_VALUE / 2, (long) expected * KEYS_PER_ENTRY));
         records = new byte[expected][];
     }
 
@@ -110,7 +117,11 @@ public final class CompactRegistryIndex implements RegistryIndex {
         RegistryEntry before = ord < 0 ? null : codec.decode(records[ord]);
         Map<LinkKeys.Slot, String> old = placesBefore(before, entry, now);
         String name = entry.getName();
-        byte[] record = codec.encode(entry, name != null && now.containsKey(new LinkKeys.Slot(LinkKeys.NAME + name, false)));
+        byte[] record =
+                codec.encode(
+                        entry,
+                        name != null
+                                && now.containsKey(new LinkKeys.Slot(LinkKeys.NAME + name, false)));
         Set<String> changed = changedKeys(old, now);
         if (ord < 0) {
             ord = newOrdinal(id, -1 - ord);
@@ -139,7 +150,8 @@ public final class CompactRegistryIndex implements RegistryIndex {
             int[] list = lists[~v];
             int n = list[0];
             if (fuzzy && n > maxMatches) {
-                return new LookupAnswer(recordId, key, new ArrayList<>(), true); // IndexPlaces#answer: too common
+                return new LookupAnswer(
+                        recordId, key, new ArrayList<>(), true); // IndexPlaces#answer: too common
             }
             int[] verified = fuzzy ? null : new int[n];
             int nVerified = 0;
@@ -178,9 +190,9 @@ public final class CompactRegistryIndex implements RegistryIndex {
 
     /**
      * Heap bytes held, by part, reckoned from the arrays' lengths (16-byte array headers, 8-byte
-     * alignment): {@code records} (the entries' bytes and the array of them), {@code ids} and {@code
-     * keys} (the two hash tables), {@code lists} (posting lists and their array); {@code other} is the
-     * side map of former names and the codec's dictionary, estimated per element.
+     * alignment): {@code records} (the entries' bytes and the array of them), {@code ids} and
+     * {@code keys} (the two hash tables), {@code lists} (posting lists and their array); {@code
+     * other} is the side map of former names and the codec's dictionary, estimated per element.
      */
     public Map<String, Long> memory() {
         long recordBytes = array(4L * records.length);
@@ -204,7 +216,8 @@ public final class CompactRegistryIndex implements RegistryIndex {
         return (16 + payload + 7) & ~7L;
     }
 
-    // ---- enterprises -----------------------------------------------------------------------------
+    // ---- enterprises
+    // -----------------------------------------------------------------------------
 
     /** The enterprise's ordinal; when it has none, -1 - the probe at which its id would go. */
     private int ordinalOf(String id) {
@@ -220,7 +233,10 @@ public final class CompactRegistryIndex implements RegistryIndex {
         }
     }
 
-    /** A new enterprise's ordinal, its id put at {@code probe} (where ordinalOf found no other id of the same hash). */
+    /**
+     * A new enterprise's ordinal, its id put at {@code probe} (where ordinalOf found no other id of
+     * the same hash).
+     */
     private int newOrdinal(String id, int probe) {
         if (ordinals == records.length) {
             records = Arrays.copyOf(records, records.length + (records.length >> 1) + 1);
@@ -233,19 +249,21 @@ public final class CompactRegistryIndex implements RegistryIndex {
         return e != null && !e.getDeleted();
     }
 
-    // ---- places ----------------------------------------------------------------------------------
+    // ---- places
+    // ----------------------------------------------------------------------------------
 
     /**
      * The places {@code before} took: computed again by {@link LinkKeys#indexOf}, unless the names
-     * did not change, when the name places are {@code now}'s and only the code places (the first part
-     * of indexOf, repeated here for that reason) are computed.
+     * did not change, when the name places are {@code now}'s and only the code places (the first
+     * part of indexOf, repeated here for that reason) are computed.
      */
-    private static Map<LinkKeys.Slot, String> placesBefore(RegistryEntry before, RegistryEntry after,
-            Map<LinkKeys.Slot, String> now) {
+    private static Map<LinkKeys.Slot, String> placesBefore(
+            RegistryEntry before, RegistryEntry after, Map<LinkKeys.Slot, String> now) {
         if (before == null || before.getDeleted()) {
             return Map.of();
         }
-        if (after.getDeleted() || !Objects.equals(before.getName(), after.getName())
+        if (after.getDeleted()
+                || !Objects.equals(before.getName(), after.getName())
                 || !Objects.equals(before.getFormerNames(), after.getFormerNames())) {
             return LinkKeys.indexOf(before);
         }
@@ -270,15 +288,19 @@ public final class CompactRegistryIndex implements RegistryIndex {
     }
 
     private static boolean isCodeKey(String key) {
-        return key.startsWith(LinkKeys.USCC) || key.startsWith(LinkKeys.ORG_CODE) || key.startsWith(LinkKeys.REG_NO);
+        return key.startsWith(LinkKeys.USCC)
+                || key.startsWith(LinkKeys.ORG_CODE)
+                || key.startsWith(LinkKeys.REG_NO);
     }
 
     /**
      * The keys whose answer a move from {@code old} to {@code now} changes, in the order {@link
-     * MapRegistryIndex} reports them: every place added or renamed, then every place left, unless an
-     * exact key keeps the enterprise as the other of current and former name (then its add counted).
+     * MapRegistryIndex} reports them: every place added or renamed, then every place left, unless
+     * an exact key keeps the enterprise as the other of current and former name (then its add
+     * counted).
      */
-    private static Set<String> changedKeys(Map<LinkKeys.Slot, String> old, Map<LinkKeys.Slot, String> now) {
+    private static Set<String> changedKeys(
+            Map<LinkKeys.Slot, String> old, Map<LinkKeys.Slot, String> now) {
         Set<String> changed = new LinkedHashSet<>();
         for (Map.Entry<LinkKeys.Slot, String> s : now.entrySet()) {
             if (!s.getValue().equals(old.get(s.getKey()))) {
@@ -286,14 +308,19 @@ public final class CompactRegistryIndex implements RegistryIndex {
             }
         }
         for (LinkKeys.Slot s : old.keySet()) {
-            if (!now.containsKey(s) && (LinkKeys.isFuzzy(s.key()) || !now.containsKey(new LinkKeys.Slot(s.key(), !s.former())))) {
+            if (!now.containsKey(s)
+                    && (LinkKeys.isFuzzy(s.key())
+                            || !now.containsKey(new LinkKeys.Slot(s.key(), !s.former())))) {
                 changed.add(s.key());
             }
         }
         return changed;
     }
 
-    /** An entry's places as key hashes and place ints, with the former name each fuzzy former place answers with. */
+    /**
+     * An entry's places as key hashes and place ints, with the former name each fuzzy former place
+     * answers with.
+     */
     private record Places(long[] hashes, int[] places, int[] formerIndex) {}
 
     private Places placesOf(Map<LinkKeys.Slot, String> slots, RegistryEntry e, int ord) {
@@ -307,7 +334,8 @@ public final class CompactRegistryIndex implements RegistryIndex {
             boolean former = s.getKey().former();
             hashes[i] = keyHash.applyAsLong(key);
             ps[i] = ord << 1 | (former ? 1 : 0);
-            pick[i] = former && LinkKeys.isFuzzy(key) ? e.getFormerNames().indexOf(s.getValue()) : 0;
+            pick[i] =
+                    former && LinkKeys.isFuzzy(key) ? e.getFormerNames().indexOf(s.getValue()) : 0;
             i++;
         }
         return new Places(hashes, ps, pick);
@@ -336,7 +364,8 @@ public final class CompactRegistryIndex implements RegistryIndex {
                 addPlace(now.hashes[j], now.places[j]);
             }
             if (now.formerIndex[j] > 0) {
-                formerPicks.put(new FormerPlace(now.hashes[j], now.places[j] >>> 1), now.formerIndex[j]);
+                formerPicks.put(
+                        new FormerPlace(now.hashes[j], now.places[j] >>> 1), now.formerIndex[j]);
             }
         }
     }
@@ -416,21 +445,32 @@ public final class CompactRegistryIndex implements RegistryIndex {
         return false;
     }
 
-    // ---- answers ---------------------------------------------------------------------------------
+    // ---- answers
+    // ---------------------------------------------------------------------------------
 
-    /** The match a place gives under {@code key}; null when the key is exact and the entry does not have it. */
+    /**
+     * The match a place gives under {@code key}; null when the key is exact and the entry does not
+     * have it.
+     */
     private RegistryMatch match(String key, long h, boolean fuzzy, int place) {
         int ord = place >>> 1;
         boolean former = (place & 1) != 0;
         EntryCodec.View v = view.load(records[ord]);
         if (fuzzy) {
-            String name = former ? v.readFormerNames().get(formerPicks.getOrDefault(new FormerPlace(h, ord), 0)) : v.name;
+            String name =
+                    former
+                            ? v.readFormerNames()
+                                    .get(formerPicks.getOrDefault(new FormerPlace(h, ord), 0))
+                            : v.name;
             return new RegistryMatch(v.enterpriseId, name, former);
         }
         return holds(key, former, v) ? new RegistryMatch(v.enterpriseId, v.name, former) : null;
     }
 
-    /** Whether the entry in {@code v} takes a place under the exact {@code key} as current (or former) name. */
+    /**
+     * Whether the entry in {@code v} takes a place under the exact {@code key} as current (or
+     * former) name.
+     */
     private static boolean holds(String key, boolean former, EntryCodec.View v) {
         if (key.startsWith(LinkKeys.NAME)) {
             String k = key.substring(LinkKeys.NAME.length());
@@ -461,7 +501,10 @@ public final class CompactRegistryIndex implements RegistryIndex {
         return false;
     }
 
-    /** Whether {@code key} after its two-char prefix is {@code code}'s chars {@code from} on, {@code n} of them. */
+    /**
+     * Whether {@code key} after its two-char prefix is {@code code}'s chars {@code from} on, {@code
+     * n} of them.
+     */
     private static boolean codeIs(String key, String code, int from, int n) {
         return code != null && key.length() == 2 + n && key.regionMatches(2, code, from, n);
     }

@@ -55,8 +55,9 @@ import org.apache.flink.util.OutputTag;
 /**
  * Unites the copies of each decision (docs/contract.md §5) and links the unified record to its
  * enterprise (§6), in one step. Input 1: accepted copies, keyed by {@code record_id}. Input 2: the
- * registry with each entry's places under the lookup keys ({@link EntryPlaces}), broadcast — every subtask holds the whole registry in memory ({@link RegistryIndex}),
- * so a record is linked by local lookups, with one keyed exchange per record and one state access.
+ * registry with each entry's places under the lookup keys ({@link EntryPlaces}), broadcast — every
+ * subtask holds the whole registry in memory ({@link RegistryIndex}), so a record is linked by
+ * local lookups, with one keyed exchange per record and one state access.
  *
  * <p><b>State.</b> Keyed, per record: one {@link LinkState} — the copies united so far ({@link
  * CopyMerger}), the state last published, and the lookup keys its link was decided on; kept for the
@@ -76,9 +77,9 @@ import org.apache.flink.util.OutputTag;
  * #LINK_CHANGES}. Each publication sends its difference in the department's counters to {@link
  * #DEPT_DELTAS}.
  *
- * <p><b>Isolation</b> (docs/contract.md §7). A copy whose merge throws, or (in CHANGES) whose merged
- * record could not be encoded, is rejected alone to {@link #REJECTED} as PROCESSING_ERROR (stage
- * {@code dedup}); the state is put back as it was and the department's counters corrected
+ * <p><b>Isolation</b> (docs/contract.md §7). A copy whose merge throws, or (in CHANGES) whose
+ * merged record could not be encoded, is rejected alone to {@link #REJECTED} as PROCESSING_ERROR
+ * (stage {@code dedup}); the state is put back as it was and the department's counters corrected
  * (accepted −1, rejected +1). A record that makes linking throw is published unlinked ({@code
  * NONE}, flag {@value QualityFlags#LINK_ERROR}, the error as evidence) — it already stands for its
  * sources; a record Avro could not encode is published without the offending values, flagged
@@ -98,8 +99,10 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
             new OutputTag<>("unified-dept-deltas", TypeInformation.of(DeptDelta.class));
     public static final OutputTag<LinkChange> LINK_CHANGES =
             new OutputTag<>("link-changes", TypeInformation.of(LinkChange.class));
-    public static final OutputTag<RejectedRecord> REFERENCE_REJECTED = ReferenceParsers.REFERENCE_REJECTED;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+    public static final OutputTag<RejectedRecord> REFERENCE_REJECTED =
+            ReferenceParsers.REFERENCE_REJECTED;
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     /** How a copy joins the state; a seam for tests (production: {@link CopyMerger#add}). */
     interface Merge extends Serializable {
@@ -139,13 +142,33 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
     private transient Counter rejectedProcessing;
     private transient Counter relinked;
 
-    public DedupLinkOperator(EmitMode mode, String zone, FuzzyPolicy fuzzy, int maxMatches,
-                             IndexFactory indexFactory, RegistryReplay replay) {
-        this(mode, zone, fuzzy, maxMatches, indexFactory, replay, CopyMerger::add, LocalLinker::link);
+    public DedupLinkOperator(
+            EmitMode mode,
+            String zone,
+            FuzzyPolicy fuzzy,
+            int maxMatches,
+            IndexFactory indexFactory,
+            RegistryReplay replay) {
+        this(
+                mode,
+                zone,
+                fuzzy,
+                maxMatches,
+                indexFactory,
+                replay,
+                CopyMerger::add,
+                LocalLinker::link);
     }
 
-    DedupLinkOperator(EmitMode mode, String zone, FuzzyPolicy fuzzy, int maxMatches, IndexFactory indexFactory,
-                      RegistryReplay replay, Merge merge, Link link) {
+    DedupLinkOperator(
+            EmitMode mode,
+            String zone,
+            FuzzyPolicy fuzzy,
+            int maxMatches,
+            IndexFactory indexFactory,
+            RegistryReplay replay,
+            Merge merge,
+            Link link) {
         this.mode = mode;
         this.zone = zone;
         this.fuzzy = fuzzy;
@@ -159,8 +182,11 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
     @Override
     public void initializeState(StateInitializationContext context) throws Exception {
         super.initializeState(context);
-        registryApplied = context.getOperatorStateStore().getUnionListState(
-                new ListStateDescriptor<>("registry-applied", TypeInformation.of(SourceRef.class)));
+        registryApplied =
+                context.getOperatorStateStore()
+                        .getUnionListState(
+                                new ListStateDescriptor<>(
+                                        "registry-applied", TypeInformation.of(SourceRef.class)));
         appliedUpTo = new HashMap<>();
         restored = context.isRestored();
         if (restored) {
@@ -178,7 +204,9 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
         timers = getInternalTimerService("final", VoidNamespaceSerializer.INSTANCE, this);
         duplicates = getMetricGroup().counter("duplicateCopies");
         processingErrors = ProcessingErrors.counter(getMetricGroup());
-        rejectedProcessing = ProcessingErrors.rejectionCounters(getMetricGroup()).get(RejectReason.PROCESSING_ERROR);
+        rejectedProcessing =
+                ProcessingErrors.rejectionCounters(getMetricGroup())
+                        .get(RejectReason.PROCESSING_ERROR);
         relinked = getMetricGroup().counter("relinkedRecords");
         index = indexFactory.create();
         linker = new LocalLinker(index, fuzzy, maxMatches);
@@ -189,24 +217,36 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
         }
     }
 
-    /** The registry index read again up to where the checkpoint had applied it, and the reverse index from the keyed state. */
+    /**
+     * The registry index read again up to where the checkpoint had applied it, and the reverse
+     * index from the keyed state.
+     */
     private void rebuild() throws Exception {
         if (!appliedUpTo.isEmpty()) {
             if (replay == null) {
-                throw new IllegalStateException("restored a linking state whose registry came from " + appliedUpTo.keySet()
-                        + ", but this job has no way to read the registry again; start it anew (--fresh)");
+                throw new IllegalStateException(
+                        "restored a linking state whose registry came from "
+                                + appliedUpTo.keySet()
+                                + ", but this job has no way to read the registry again; start it anew (--fresh)");
             }
             long start = System.nanoTime();
             replay.replay(Map.copyOf(appliedUpTo), this::putQuietly);
-            LOG.info("registry index rebuilt: {} entries in {} ms", index.size(), (System.nanoTime() - start) / 1_000_000);
+            LOG.info(
+                    "registry index rebuilt: {} entries in {} ms",
+                    index.size(),
+                    (System.nanoTime() - start) / 1_000_000);
         }
-        getKeyedStateBackend().applyToAllKeys(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, stateDescriptor,
-                (key, s) -> {
-                    LinkState v = s.value();
-                    if (v != null) {
-                        watch((String) key, List.of(), v.getWatchedKeys());
-                    }
-                });
+        getKeyedStateBackend()
+                .applyToAllKeys(
+                        VoidNamespace.INSTANCE,
+                        VoidNamespaceSerializer.INSTANCE,
+                        stateDescriptor,
+                        (key, s) -> {
+                            LinkState v = s.value();
+                            if (v != null) {
+                                watch((String) key, List.of(), v.getWatchedKeys());
+                            }
+                        });
     }
 
     // ---- records ----
@@ -235,7 +275,10 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
             if (undo != null) {
                 undo.restore(dedup);
             }
-            rejectCopies(copy, List.of(copy.getSource() == null ? new SourceRef("", 0L) : copy.getSource()), e);
+            rejectCopies(
+                    copy,
+                    List.of(copy.getSource() == null ? new SourceRef("", 0L) : copy.getSource()),
+                    e);
             return;
         }
         if (dedup != null) {
@@ -321,7 +364,9 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
                 if (ProcessingErrors.isInfrastructure(e)) {
                     throw e;
                 }
-                processingErrors.inc(); // it was built when the record was published: it cannot fail now but to a fault, counted
+                processingErrors
+                        .inc(); // it was built when the record was published: it cannot fail now
+                // but to a fault, counted
                 continue;
             }
             publishIfChanged(recordId, ls, unified);
@@ -329,11 +374,16 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
         }
     }
 
-    /** Puts an entry into the index; null (the entry rejected, counted) when its places cannot be computed. */
+    /**
+     * Puts an entry into the index; null (the entry rejected, counted) when its places cannot be
+     * computed.
+     */
     private Set<String> put(IndexedEntry indexed) {
         RegistryEntry entry = indexed.getEntry();
         try {
-            return indexed.getPlaces() == null ? index.put(entry) : index.put(entry, LinkKeys.places(indexed.getPlaces()));
+            return indexed.getPlaces() == null
+                    ? index.put(entry)
+                    : index.put(entry, LinkKeys.places(indexed.getPlaces()));
         } catch (RuntimeException e) {
             if (ProcessingErrors.isInfrastructure(e)) {
                 throw e;
@@ -346,14 +396,25 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
             } catch (RuntimeException ignored) {
                 raw = "";
             }
-            output.collect(REFERENCE_REJECTED, new StreamRecord<>(ProcessingErrors.rejected(
-                    s == null ? "registry:" + entry.getEnterpriseId() : s.getFile(), s == null ? 0L : s.getRow(),
-                    "index", e, raw, null, null)));
+            output.collect(
+                    REFERENCE_REJECTED,
+                    new StreamRecord<>(
+                            ProcessingErrors.rejected(
+                                    s == null ? "registry:" + entry.getEnterpriseId() : s.getFile(),
+                                    s == null ? 0L : s.getRow(),
+                                    "index",
+                                    e,
+                                    raw,
+                                    null,
+                                    null)));
             return null;
         }
     }
 
-    /** An entry read again after a restore: into the index, its rejection already reported the first time. */
+    /**
+     * An entry read again after a restore: into the index, its rejection already reported the first
+     * time.
+     */
     private void putQuietly(RegistryEntry entry) {
         try {
             index.put(entry);
@@ -368,7 +429,8 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
     public void snapshotState(StateSnapshotContext context) throws Exception {
         super.snapshotState(context);
         List<SourceRef> applied = new ArrayList<>(appliedUpTo.size());
-        if (getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0) { // the same in every subtask: one copy is enough
+        if (getRuntimeContext().getTaskInfo().getIndexOfThisSubtask()
+                == 0) { // the same in every subtask: one copy is enough
             for (Map.Entry<String, Long> e : appliedUpTo.entrySet()) {
                 applied.add(new SourceRef(e.getKey(), e.getValue()));
             }
@@ -378,7 +440,10 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
 
     // ---- publication ----
 
-    /** A decided (or, failing that, unlinked) record that can be encoded, the keys it read, and whether isolation stepped in. */
+    /**
+     * A decided (or, failing that, unlinked) record that can be encoded, the keys it read, and
+     * whether isolation stepped in.
+     */
     private record Outcome(UnifiedRecord record, List<String> keys, boolean failed) {}
 
     private Outcome link(UnifiedRecord record) {
@@ -406,7 +471,10 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
         return new Outcome(safe, keys, failed);
     }
 
-    /** Decides {@code unified}'s link and publishes it when it differs from what was published; {@code s} is updated. */
+    /**
+     * Decides {@code unified}'s link and publishes it when it differs from what was published;
+     * {@code s} is updated.
+     */
     private void publishIfChanged(String recordId, LinkState s, UnifiedRecord unified) {
         Outcome o = link(unified);
         watch(recordId, s.getWatchedKeys(), o.keys);
@@ -425,16 +493,28 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
         }
         output.collect(new StreamRecord<>(linked));
         output.collect(DEPT_DELTAS, new StreamRecord<>(delta(before, linked)));
-        if (before != null && (!Objects.equals(before.getEnterpriseId(), linked.getEnterpriseId())
-                || before.getLinkMethod() != linked.getLinkMethod())) {
-            output.collect(LINK_CHANGES, new StreamRecord<>(new LinkChange(linked.getRecordId(), before.getEnterpriseId(),
-                    linked.getEnterpriseId(), before.getLinkMethod(), linked.getLinkMethod(), linked.getVersion(),
-                    LocalDateTime.now(ZoneId.of(zone)).format(TIME))));
+        if (before != null
+                && (!Objects.equals(before.getEnterpriseId(), linked.getEnterpriseId())
+                        || before.getLinkMethod() != linked.getLinkMethod())) {
+            output.collect(
+                    LINK_CHANGES,
+                    new StreamRecord<>(
+                            new LinkChange(
+                                    linked.getRecordId(),
+                                    before.getEnterpriseId(),
+                                    linked.getEnterpriseId(),
+                                    before.getLinkMethod(),
+                                    linked.getLinkMethod(),
+                                    linked.getVersion(),
+                                    LocalDateTime.now(ZoneId.of(zone)).format(TIME))));
         }
         s.setPublished(linked);
     }
 
-    /** Moves {@code recordId} in the reverse index from the keys {@code before} to the keys {@code after}. */
+    /**
+     * Moves {@code recordId} in the reverse index from the keys {@code before} to the keys {@code
+     * after}.
+     */
     private void watch(String recordId, List<String> before, List<String> after) {
         if (before.equals(after)) {
             return;
@@ -463,7 +543,10 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
         return unencodableFlagged(safe, dropped);
     }
 
-    /** The record with the quality flag and evidence of the values dropped because Avro could not encode them. */
+    /**
+     * The record with the quality flag and evidence of the values dropped because Avro could not
+     * encode them.
+     */
     public static UnifiedRecord unencodableFlagged(UnifiedRecord safe, List<String> dropped) {
         List<String> flags = new ArrayList<>(safe.getQualityFlags());
         if (!flags.contains(QualityFlags.UNENCODABLE_VALUE)) {
@@ -479,18 +562,31 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
 
     /**
      * {@code record} published unlinked after linking failed on it: {@code NONE}, the flag {@value
-     * QualityFlags#LINK_ERROR}, the error as link evidence. Built without copying the record's values
-     * (a deep copy could fail on them again).
+     * QualityFlags#LINK_ERROR}, the error as link evidence. Built without copying the record's
+     * values (a deep copy could fail on them again).
      */
     static UnifiedRecord unlinked(UnifiedRecord record, String error) {
-        List<String> flags = new ArrayList<>(record.getQualityFlags() == null ? List.of() : record.getQualityFlags());
+        List<String> flags =
+                new ArrayList<>(
+                        record.getQualityFlags() == null ? List.of() : record.getQualityFlags());
         if (!flags.contains(QualityFlags.LINK_ERROR)) {
             flags.add(QualityFlags.LINK_ERROR);
         }
         flags.sort(Comparator.nullsLast(Comparator.naturalOrder()));
         List<String> evidence = new ArrayList<>(List.of("error=" + error));
-        return new UnifiedRecord(record.getRecordId(), record.getVersion(), record.getRecordType(), record.getDeptCode(),
-                record.getFields(), null, LinkMethod.NONE, 0.0, new ArrayList<>(), evidence, flags, record.getSources());
+        return new UnifiedRecord(
+                record.getRecordId(),
+                record.getVersion(),
+                record.getRecordType(),
+                record.getDeptCode(),
+                record.getFields(),
+                null,
+                LinkMethod.NONE,
+                0.0,
+                new ArrayList<>(),
+                evidence,
+                flags,
+                record.getSources());
     }
 
     /**
@@ -504,10 +600,20 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
         for (SourceRef s : sources) {
             processingErrors.inc();
             rejectedProcessing.inc();
-            output.collect(REJECTED, new StreamRecord<>(ProcessingErrors.rejected(s == null ? "" : s.getFile(),
-                    s == null ? 0L : s.getRow(), message,
-                    copy != null && s != null && s.equals(copy.getSource()) ? raw : "", dept,
-                    copy == null || copy.getRecordType() == null ? null : copy.getRecordType().name())));
+            output.collect(
+                    REJECTED,
+                    new StreamRecord<>(
+                            ProcessingErrors.rejected(
+                                    s == null ? "" : s.getFile(),
+                                    s == null ? 0L : s.getRow(),
+                                    message,
+                                    copy != null && s != null && s.equals(copy.getSource())
+                                            ? raw
+                                            : "",
+                                    dept,
+                                    copy == null || copy.getRecordType() == null
+                                            ? null
+                                            : copy.getRecordType().name())));
         }
         DeptDelta d = new DeptDelta();
         d.setDeptCode(dept);
@@ -519,7 +625,10 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
         output.collect(DEPT_DELTAS, new StreamRecord<>(d));
     }
 
-    /** The normalized copy as text, for the rejected record's raw text (the input text is not kept past parsing). */
+    /**
+     * The normalized copy as text, for the rejected record's raw text (the input text is not kept
+     * past parsing).
+     */
     private static String describe(SupervisionRecord copy) {
         try {
             return copy == null ? "" : copy.toString();
@@ -528,7 +637,10 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
         }
     }
 
-    /** The change in the department's counters when {@code before} (maybe null) becomes {@code after}. */
+    /**
+     * The change in the department's counters when {@code before} (maybe null) becomes {@code
+     * after}.
+     */
     static DeptDelta delta(UnifiedRecord before, UnifiedRecord after) {
         DeptDelta d = new DeptDelta();
         d.setDeptCode(after.getDeptCode());
@@ -547,7 +659,10 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
     /** 1 when a stage failed on the record and it was published flagged for it. */
     private static long isolated(UnifiedRecord r) {
         List<String> flags = r.getQualityFlags();
-        return flags.contains(QualityFlags.LINK_ERROR) || flags.contains(QualityFlags.UNENCODABLE_VALUE) ? 1 : 0;
+        return flags.contains(QualityFlags.LINK_ERROR)
+                        || flags.contains(QualityFlags.UNENCODABLE_VALUE)
+                ? 1
+                : 0;
     }
 
     private static long nonPerson(UnifiedRecord r) {

@@ -11,18 +11,19 @@ import java.util.Map;
 /**
  * Registry entries as compact byte arrays, for {@link CompactRegistryIndex}: every field kept, so
  * that {@link #decode} gives back an equal {@link RegistryEntry}, and the fields linking reads
- * (codes, enterprise id, name, former names) first, where {@link View} reads them without decoding the rest.
+ * (codes, enterprise id, name, former names) first, where {@link View} reads them without decoding
+ * the rest.
  *
  * <p>Layout: a flags byte; the USCC and the registration number when present; the name; the
  * enterprise id unless it is the USCC or the registration number (as it nearly always is); the
- * former names; division, status, the extra columns and the source file as dictionary strings;
- * the source row. A string is its length + 1 (0: null) as a varint, then each UTF-16 char in one
- * byte (ASCII), two (U+4E00…U+CCFF: the CJK ideographs) or three (any other, lone surrogates
- * included: every string comes back as it went in). A dictionary string is 0 (null), 1 and the
- * string, or its number in the dictionary + 2. The dictionary takes strings of at most {@link
+ * former names; division, status, the extra columns and the source file as dictionary strings; the
+ * source row. A string is its length + 1 (0: null) as a varint, then each UTF-16 char in one byte
+ * (ASCII), two (U+4E00…U+CCFF: the CJK ideographs) or three (any other, lone surrogates included:
+ * every string comes back as it went in). A dictionary string is 0 (null), 1 and the string, or its
+ * number in the dictionary + 2. The dictionary takes strings of at most {@link
  * #DICTIONARY_MAX_CHARS} chars — statuses, divisions, extra column names, dates, legal
- * representatives, the source file — until it holds {@link #DICTIONARY_MAX_SIZE}; it never
- * forgets one (its memory is bounded by that size, a few MB), and a string it cannot take is written out.
+ * representatives, the source file — until it holds {@link #DICTIONARY_MAX_SIZE}; it never forgets
+ * one (its memory is bounded by that size, a few MB), and a string it cannot take is written out.
  *
  * <p>Not thread-safe: one per index.
  */
@@ -47,15 +48,20 @@ final class EntryCodec {
 
     /**
      * The bytes of {@code e}; {@code nameIsKey} is kept with them ({@link View#nameIsKey}): whether
-     * the name is its own name key ({@code Names.matchKey}), so that a lookup need not normalize it.
+     * the name is its own name key ({@code Names.matchKey}), so that a lookup need not normalize
+     * it.
      */
     byte[] encode(RegistryEntry e, boolean nameIsKey) {
         len = 0;
         String id = e.getEnterpriseId();
         String uscc = e.getUscc();
         String regNo = e.getRegNo();
-        int flags = (e.getDeleted() ? DELETED : 0) | (uscc != null ? HAS_USCC : 0) | (regNo != null ? HAS_REG_NO : 0)
-                | (e.getSource() != null ? HAS_SOURCE : 0) | (nameIsKey ? NAME_IS_KEY : 0);
+        int flags =
+                (e.getDeleted() ? DELETED : 0)
+                        | (uscc != null ? HAS_USCC : 0)
+                        | (regNo != null ? HAS_REG_NO : 0)
+                        | (e.getSource() != null ? HAS_SOURCE : 0)
+                        | (nameIsKey ? NAME_IS_KEY : 0);
         if (uscc != null && uscc.equals(id)) {
             flags |= ID_IS_USCC;
         } else if (regNo != null && regNo.equals(id)) {
@@ -120,8 +126,17 @@ final class EntryCodec {
             long z = r.varint();
             source = new SourceRef(file, (z >>> 1) ^ -(z & 1));
         }
-        return new RegistryEntry(v.enterpriseId, v.uscc, v.name, v.regNo, former, division, status, extra,
-                (v.flags & DELETED) != 0, source);
+        return new RegistryEntry(
+                v.enterpriseId,
+                v.uscc,
+                v.name,
+                v.regNo,
+                former,
+                division,
+                status,
+                extra,
+                (v.flags & DELETED) != 0,
+                source);
     }
 
     /** Strings in the dictionary (for memory accounting). */
@@ -135,7 +150,9 @@ final class EntryCodec {
             return;
         }
         Integer id = dictionaryIds.get(s);
-        if (id == null && s.length() <= DICTIONARY_MAX_CHARS && dictionary.size() < DICTIONARY_MAX_SIZE) {
+        if (id == null
+                && s.length() <= DICTIONARY_MAX_CHARS
+                && dictionary.size() < DICTIONARY_MAX_SIZE) {
             id = dictionary.size();
             dictionary.add(s);
             dictionaryIds.put(s, id);
@@ -259,7 +276,10 @@ final class EntryCodec {
             uscc = (flags & HAS_USCC) != 0 ? r.string() : null;
             name = r.string();
             regNo = (flags & HAS_REG_NO) != 0 ? r.string() : null;
-            enterpriseId = (flags & ID_IS_USCC) != 0 ? uscc : (flags & ID_IS_REG_NO) != 0 ? regNo : r.string();
+            enterpriseId =
+                    (flags & ID_IS_USCC) != 0
+                            ? uscc
+                            : (flags & ID_IS_REG_NO) != 0 ? regNo : r.string();
             formersAt = r.pos;
             return this;
         }
@@ -269,7 +289,9 @@ final class EntryCodec {
             return (flags & NAME_IS_KEY) != 0;
         }
 
-        /** The former names (null when the entry had none as a list); leaves the reader after them. */
+        /**
+         * The former names (null when the entry had none as a list); leaves the reader after them.
+         */
         List<String> readFormerNames() {
             Reader r = reader;
             r.pos = formersAt;

@@ -20,7 +20,8 @@ public final class IndexPlaces {
      * entries answer truncated and empty: such a key is too common to tell anything, and the fuzzy
      * tier does not link on it.
      */
-    public static LookupAnswer answer(String key, String recordId, Iterable<RegistryMatch> entries, int maxMatches) {
+    public static LookupAnswer answer(
+            String key, String recordId, Iterable<RegistryMatch> entries, int maxMatches) {
         boolean fuzzy = LinkKeys.isFuzzy(key);
         List<RegistryMatch> matches = new ArrayList<>();
         for (RegistryMatch m : entries) {
@@ -29,7 +30,9 @@ public final class IndexPlaces {
                 return new LookupAnswer(recordId, key, new ArrayList<>(), true);
             }
         }
-        matches.sort(Comparator.comparing(RegistryMatch::getFormer).thenComparing(RegistryMatch::getEnterpriseId));
+        matches.sort(
+                Comparator.comparing(RegistryMatch::getFormer)
+                        .thenComparing(RegistryMatch::getEnterpriseId));
         boolean truncated = matches.size() > maxMatches;
         if (truncated) {
             matches = new ArrayList<>(matches.subList(0, maxMatches));
@@ -43,7 +46,8 @@ public final class IndexPlaces {
      */
     public static String slot(IndexUpdate update) {
         return update.getFormer() && LinkKeys.isFuzzy(update.getKey())
-                ? update.getEnterpriseId() + FORMER_SLOT : update.getEnterpriseId();
+                ? update.getEnterpriseId() + FORMER_SLOT
+                : update.getEnterpriseId();
     }
 
     /**
@@ -53,7 +57,8 @@ public final class IndexPlaces {
      */
     public static RegistryMatch applied(IndexUpdate update, RegistryMatch existing) {
         if (update.getAdd()) {
-            return new RegistryMatch(update.getEnterpriseId(), update.getName(), update.getFormer());
+            return new RegistryMatch(
+                    update.getEnterpriseId(), update.getName(), update.getFormer());
         }
         return existing != null && existing.getFormer() == update.getFormer() ? null : existing;
     }

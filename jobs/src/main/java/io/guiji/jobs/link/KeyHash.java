@@ -14,14 +14,20 @@ final class KeyHash {
 
     private KeyHash() {}
 
-    /** The hash of {@code s}'s chars; the length takes part, so a string and its prefix padded with NULs differ. */
+    /**
+     * The hash of {@code s}'s chars; the length takes part, so a string and its prefix padded with
+     * NULs differ.
+     */
     static long of(CharSequence s) {
         int n = s.length();
         long h = SEED + n * P3;
         int i = 0;
         for (; i + 4 <= n; i += 4) {
-            long lane = s.charAt(i) | (long) s.charAt(i + 1) << 16 | (long) s.charAt(i + 2) << 32
-                    | (long) s.charAt(i + 3) << 48;
+            long lane =
+                    s.charAt(i)
+                            | (long) s.charAt(i + 1) << 16
+                            | (long) s.charAt(i + 2) << 32
+                            | (long) s.charAt(i + 3) << 48;
             h = step(h, lane);
         }
         if (i < n) {

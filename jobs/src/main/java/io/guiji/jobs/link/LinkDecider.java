@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The tiers of docs/contract.md §6, as a pure function of a unified record and the registry's answers to
- * its lookup keys: the first tier that succeeds decides {@code enterprise_id}. Tier 6
+ * The tiers of docs/contract.md §6, as a pure function of a unified record and the registry's
+ * answers to its lookup keys: the first tier that succeeds decides {@code enterprise_id}. Tier 6
  * ({@code FUZZY}) scores the names found under the record's fuzzy keys ({@link FuzzyMatcher}) and
  * links only when the best is clearly the best; otherwise the record stays {@code NONE} with its
  * best three candidates for review. Every decision says why in {@code link_evidence}.
@@ -37,8 +37,12 @@ public final class LinkDecider {
         return answered(LinkKeys.requestsFor(record), answers);
     }
 
-    /** Whether every one of {@code requests} (a record's, from {@link LinkKeys#requestsFor}) has been answered. */
-    public static boolean answered(List<LookupRequest> requests, Map<String, LookupAnswer> answers) {
+    /**
+     * Whether every one of {@code requests} (a record's, from {@link LinkKeys#requestsFor}) has
+     * been answered.
+     */
+    public static boolean answered(
+            List<LookupRequest> requests, Map<String, LookupAnswer> answers) {
         for (LookupRequest r : requests) {
             if (!answers.containsKey(r.getKey())) {
                 return false;
@@ -52,8 +56,12 @@ public final class LinkDecider {
         return decide(record, answers, FuzzyPolicy.DEFAULT);
     }
 
-    /** A copy of {@code record} with its link decided; answers for keys it no longer asks are ignored. */
-    public static UnifiedRecord decide(UnifiedRecord record, Map<String, LookupAnswer> answers, FuzzyPolicy policy) {
+    /**
+     * A copy of {@code record} with its link decided; answers for keys it no longer asks are
+     * ignored.
+     */
+    public static UnifiedRecord decide(
+            UnifiedRecord record, Map<String, LookupAnswer> answers, FuzzyPolicy policy) {
         return decide(record, answers, policy, LinkKeys.requestsFor(record));
     }
 
@@ -61,12 +69,16 @@ public final class LinkDecider {
      * {@link #decide(UnifiedRecord, Map, FuzzyPolicy)} with the record's requests already computed
      * ({@link LinkKeys#requestsFor}), since they cost a name parse.
      */
-    public static UnifiedRecord decide(UnifiedRecord record, Map<String, LookupAnswer> answers, FuzzyPolicy policy,
-                                       List<LookupRequest> requests) {
-        UnifiedRecord out = UnifiedRecord.newBuilder(record)
-                .setCandidates(new ArrayList<>())
-                .setLinkEvidence(new ArrayList<>())
-                .build();
+    public static UnifiedRecord decide(
+            UnifiedRecord record,
+            Map<String, LookupAnswer> answers,
+            FuzzyPolicy policy,
+            List<LookupRequest> requests) {
+        UnifiedRecord out =
+                UnifiedRecord.newBuilder(record)
+                        .setCandidates(new ArrayList<>())
+                        .setLinkEvidence(new ArrayList<>())
+                        .build();
         List<String> flags = new ArrayList<>(record.getQualityFlags());
         out.setQualityFlags(flags);
         DecisionFields f = out.getFields();
@@ -83,58 +95,107 @@ public final class LinkDecider {
                 if (a != null) {
                     fuzzyComplete &= !a.getTruncated();
                     for (RegistryMatch m : a.getMatches()) {
-                        fuzzy.add(new FuzzyMatcher.Candidate(m.getEnterpriseId(), m.getName(), null, m.getFormer(), null));
+                        fuzzy.add(
+                                new FuzzyMatcher.Candidate(
+                                        m.getEnterpriseId(),
+                                        m.getName(),
+                                        null,
+                                        m.getFormer(),
+                                        null));
                     }
                 }
                 continue;
             }
-            List<RegistryMatch> matches = matches(answers.get(key), key.startsWith(LinkKeys.NAME) ? Boolean.FALSE : null);
+            List<RegistryMatch> matches =
+                    matches(answers.get(key), key.startsWith(LinkKeys.NAME) ? Boolean.FALSE : null);
             if (key.startsWith(LinkKeys.USCC)) {
                 boolean unregistered = answers.containsKey(key) && matches.isEmpty();
                 if (unregistered) {
                     addFlag(flags, QualityFlags.UNREGISTERED_CODE);
                 }
-                return set(out, f.getUscc(), LinkMethod.USCC, USCC_CONFIDENCE,
-                        List.of("uscc=" + f.getUscc() + (unregistered ? ":not_in_registry" : ":in_registry")));
+                return set(
+                        out,
+                        f.getUscc(),
+                        LinkMethod.USCC,
+                        USCC_CONFIDENCE,
+                        List.of(
+                                "uscc="
+                                        + f.getUscc()
+                                        + (unregistered ? ":not_in_registry" : ":in_registry")));
             }
             if (matches.size() == 1) {
                 RegistryMatch m = matches.get(0);
                 if (key.startsWith(LinkKeys.REG_NO)) {
-                    return set(out, m.getEnterpriseId(), LinkMethod.REG_NO, REG_NO_CONFIDENCE, List.of("reg_no=" + f.getRegNo()));
+                    return set(
+                            out,
+                            m.getEnterpriseId(),
+                            LinkMethod.REG_NO,
+                            REG_NO_CONFIDENCE,
+                            List.of("reg_no=" + f.getRegNo()));
                 }
                 if (key.startsWith(LinkKeys.ORG_CODE)) {
-                    return set(out, m.getEnterpriseId(), LinkMethod.ORG_CODE, ORG_CODE_CONFIDENCE, List.of("org_code=" + f.getOrgCode()));
+                    return set(
+                            out,
+                            m.getEnterpriseId(),
+                            LinkMethod.ORG_CODE,
+                            ORG_CODE_CONFIDENCE,
+                            List.of("org_code=" + f.getOrgCode()));
                 }
-                return set(out, m.getEnterpriseId(), LinkMethod.NAME, NAME_CONFIDENCE, List.of("name=equal"));
+                return set(
+                        out,
+                        m.getEnterpriseId(),
+                        LinkMethod.NAME,
+                        NAME_CONFIDENCE,
+                        List.of("name=equal"));
             }
             if (key.startsWith(LinkKeys.NAME)) {
                 List<RegistryMatch> former = matches(answers.get(key), Boolean.TRUE);
                 if (matches.isEmpty() && former.size() == 1) {
-                    return set(out, former.get(0).getEnterpriseId(), LinkMethod.FORMER_NAME, FORMER_NAME_CONFIDENCE,
+                    return set(
+                            out,
+                            former.get(0).getEnterpriseId(),
+                            LinkMethod.FORMER_NAME,
+                            FORMER_NAME_CONFIDENCE,
                             List.of("former_name=equal"));
                 }
                 List<RegistryMatch> ambiguous = matches.isEmpty() ? former : matches;
                 if (ambiguous.size() > 1) {
                     addFlag(flags, QualityFlags.AMBIGUOUS_NAME);
-                    for (RegistryMatch m : ambiguous.subList(0, Math.min(MAX_CANDIDATES, ambiguous.size()))) {
-                        out.getCandidates().add(new LinkCandidate(m.getEnterpriseId(), m.getName(), 1.0));
+                    for (RegistryMatch m :
+                            ambiguous.subList(0, Math.min(MAX_CANDIDATES, ambiguous.size()))) {
+                        out.getCandidates()
+                                .add(new LinkCandidate(m.getEnterpriseId(), m.getName(), 1.0));
                     }
                 }
             }
         }
         if (fuzzy.isEmpty() && fuzzyComplete) {
-            return set(out, null, LinkMethod.NONE, 0.0, out.getCandidates().isEmpty() ? List.of() : List.of("name=ambiguous"));
+            return set(
+                    out,
+                    null,
+                    LinkMethod.NONE,
+                    0.0,
+                    out.getCandidates().isEmpty() ? List.of() : List.of("name=ambiguous"));
         }
-        FuzzyMatcher.Outcome o = FuzzyMatcher.decide(f.getSubjectName(), fuzzy, fuzzyComplete, policy);
+        FuzzyMatcher.Outcome o =
+                FuzzyMatcher.decide(f.getSubjectName(), fuzzy, fuzzyComplete, policy);
         if (o.link() != null && out.getCandidates().isEmpty()) {
-            return set(out, o.link().enterpriseId(), LinkMethod.FUZZY, o.link().score().value(), o.evidence());
+            return set(
+                    out,
+                    o.link().enterpriseId(),
+                    LinkMethod.FUZZY,
+                    o.link().score().value(),
+                    o.evidence());
         }
         for (FuzzyMatcher.Scored s : o.ranked()) {
-            if (out.getCandidates().size() >= MAX_CANDIDATES || s.score().value() < policy.minCandidateScore()) {
+            if (out.getCandidates().size() >= MAX_CANDIDATES
+                    || s.score().value() < policy.minCandidateScore()) {
                 break;
             }
-            if (out.getCandidates().stream().noneMatch(c -> c.getEnterpriseId().equals(s.enterpriseId()))) {
-                out.getCandidates().add(new LinkCandidate(s.enterpriseId(), s.name(), s.score().value()));
+            if (out.getCandidates().stream()
+                    .noneMatch(c -> c.getEnterpriseId().equals(s.enterpriseId()))) {
+                out.getCandidates()
+                        .add(new LinkCandidate(s.enterpriseId(), s.name(), s.score().value()));
             }
         }
         List<String> evidence = new ArrayList<>(o.evidence());
@@ -166,8 +227,12 @@ public final class LinkDecider {
         return out;
     }
 
-    private static UnifiedRecord set(UnifiedRecord r, String enterpriseId, LinkMethod method, double confidence,
-                                     List<String> evidence) {
+    private static UnifiedRecord set(
+            UnifiedRecord r,
+            String enterpriseId,
+            LinkMethod method,
+            double confidence,
+            List<String> evidence) {
         r.setEnterpriseId(enterpriseId);
         r.setLinkMethod(method);
         r.setLinkConfidence(confidence);

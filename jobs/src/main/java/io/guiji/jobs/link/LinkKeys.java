@@ -7,10 +7,10 @@ import io.guiji.jobs.normalize.Names;
 import io.guiji.jobs.normalize.Uscc;
 import io.guiji.schemas.DecisionFields;
 import io.guiji.schemas.RegistryEntry;
+import io.guiji.schemas.UnifiedRecord;
 import io.guiji.schemas.internal.IndexPlace;
 import io.guiji.schemas.internal.IndexUpdate;
 import io.guiji.schemas.internal.LookupRequest;
-import io.guiji.schemas.UnifiedRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +18,8 @@ import java.util.Map;
 
 /**
  * The lookup keys that join records to registry entries (docs/contract.md §6): {@code U:} USCC,
- * {@code R:} registration number, {@code O:} organization code (a registry USCC's characters
- * 9–17), {@code N:} name key (current and former names share it; the match says which).
+ * {@code R:} registration number, {@code O:} organization code (a registry USCC's characters 9–17),
+ * {@code N:} name key (current and former names share it; the match says which).
  */
 public final class LinkKeys {
     public static final String USCC = "U:";
@@ -33,8 +33,8 @@ public final class LinkKeys {
 
     /**
      * The keys a record needs answered. A valid USCC decides on its own (only its registration is
-     * asked, for {@code UNREGISTERED_CODE}); natural persons ask nothing. The exact keys come first,
-     * then the fuzzy ones ({@link #exactRequestsFor}, {@link #fuzzyRequestsFor}).
+     * asked, for {@code UNREGISTERED_CODE}); natural persons ask nothing. The exact keys come
+     * first, then the fuzzy ones ({@link #exactRequestsFor}, {@link #fuzzyRequestsFor}).
      */
     public static List<LookupRequest> requestsFor(UnifiedRecord record) {
         List<LookupRequest> out = exactRequestsFor(record);
@@ -71,7 +71,10 @@ public final class LinkKeys {
         return out;
     }
 
-    /** The record's fuzzy keys (none for natural persons and records with a valid USCC); costs a name analysis. */
+    /**
+     * The record's fuzzy keys (none for natural persons and records with a valid USCC); costs a
+     * name analysis.
+     */
     public static List<LookupRequest> fuzzyRequestsFor(UnifiedRecord record) {
         List<LookupRequest> out = new ArrayList<>(4);
         DecisionFields f = record.getFields();
@@ -86,8 +89,8 @@ public final class LinkKeys {
 
     /**
      * One place a registry entry takes under a lookup key. Under exact keys an entry takes one
-     * place per key (its current name outranks the same text as a former name); under fuzzy keys
-     * a current and a former name sharing a key take one place each, since each is scored on its own.
+     * place per key (its current name outranks the same text as a former name); under fuzzy keys a
+     * current and a former name sharing a key take one place each, since each is scored on its own.
      */
     public record Slot(String key, boolean former) {}
 
@@ -125,7 +128,10 @@ public final class LinkKeys {
         }
         String name = Names.matchKey(current);
         if (name != null) {
-            slots.remove(new Slot(NAME + name, true)); // a current name outranks the same text as a former name
+            slots.remove(
+                    new Slot(
+                            NAME + name,
+                            true)); // a current name outranks the same text as a former name
             slots.put(new Slot(NAME + name, false), current);
         }
         for (String k : FuzzyKeys.of(NameParts.parse(current))) {
@@ -139,17 +145,26 @@ public final class LinkKeys {
         return slots;
     }
 
-    /** The index updates that turn {@code before}'s places into {@code after}'s (either may be null). */
+    /**
+     * The index updates that turn {@code before}'s places into {@code after}'s (either may be
+     * null).
+     */
     public static List<IndexUpdate> diff(RegistryEntry before, RegistryEntry after) {
         return diff(before, after, after == null ? Map.of() : indexOf(after));
     }
 
-    /** {@link #diff(RegistryEntry, RegistryEntry)} with {@code after}'s places already computed ({@link #indexOf}). */
-    public static List<IndexUpdate> diff(RegistryEntry before, RegistryEntry after, Map<Slot, String> afterPlaces) {
+    /**
+     * {@link #diff(RegistryEntry, RegistryEntry)} with {@code after}'s places already computed
+     * ({@link #indexOf}).
+     */
+    public static List<IndexUpdate> diff(
+            RegistryEntry before, RegistryEntry after, Map<Slot, String> afterPlaces) {
         Map<Slot, String> old = before == null ? Map.of() : indexOf(before);
         Map<Slot, String> now = after == null ? Map.of() : afterPlaces;
-        // Adds before removes: in between, a subscriber sees the enterprise under both its old and its
-        // new places, never under neither, so a rename does not unlink a record for a moment. A remove
+        // Adds before removes: in between, a subscriber sees the enterprise under both its old and
+        // its
+        // new places, never under neither, so a rename does not unlink a record for a moment. A
+        // remove
         // after an add under the same key takes only the place it names (IndexPlaces#applied).
         List<IndexUpdate> out = new ArrayList<>();
         for (Map.Entry<Slot, String> s : now.entrySet()) {

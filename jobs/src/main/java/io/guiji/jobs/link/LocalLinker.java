@@ -21,7 +21,9 @@ public final class LocalLinker {
     private final FuzzyPolicy policy;
     private final int maxMatches;
 
-    /** A decided record and the keys its decision read: a change under one of them may change it. */
+    /**
+     * A decided record and the keys its decision read: a change under one of them may change it.
+     */
     public record Linked(UnifiedRecord record, List<String> keys) {}
 
     public LocalLinker(RegistryIndex index, FuzzyPolicy policy, int maxMatches) {
@@ -56,11 +58,15 @@ public final class LocalLinker {
         }
     }
 
-    /** {@code requests}, or an exception when one has no key or record id (no entry could ever answer it). */
+    /**
+     * {@code requests}, or an exception when one has no key or record id (no entry could ever
+     * answer it).
+     */
     private static List<LookupRequest> checked(List<LookupRequest> requests) {
         for (LookupRequest r : requests) {
             if (r == null || r.getKey() == null || r.getRecordId() == null) {
-                throw new IllegalStateException("a lookup request without a key or record id: " + r);
+                throw new IllegalStateException(
+                        "a lookup request without a key or record id: " + r);
             }
         }
         return requests;

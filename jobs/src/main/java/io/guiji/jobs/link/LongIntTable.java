@@ -3,9 +3,10 @@ package io.guiji.jobs.link;
 /**
  * An open-addressing map from non-zero {@code long} keys to {@code int} values, in two parallel
  * primitive arrays (12 bytes a slot): linear probing, at most {@link #MAX_LOAD} full, growing by a
- * quarter of its capacity; a removal shifts the following run back, so a freed slot is reused and no tombstones
- * accumulate. The key 0 marks a free slot and is stored as {@link #ZERO}: the two share an entry, as
- * two keys of equal hash do, and callers already tolerate such collisions. Not thread-safe.
+ * quarter of its capacity; a removal shifts the following run back, so a freed slot is reused and
+ * no tombstones accumulate. The key 0 marks a free slot and is stored as {@link #ZERO}: the two
+ * share an entry, as two keys of equal hash do, and callers already tolerate such collisions. Not
+ * thread-safe.
  */
 final class LongIntTable {
     static final double MAX_LOAD = 0.8;
@@ -19,7 +20,10 @@ final class LongIntTable {
     private int foundAt = -1;
 
     LongIntTable(int expected) {
-        allocate(Math.max(16, (int) Math.min(Integer.MAX_VALUE - 8, (long) (expected / MAX_LOAD) + 1)));
+        allocate(
+                Math.max(
+                        16,
+                        (int) Math.min(Integer.MAX_VALUE - 8, (long) (expected / MAX_LOAD) + 1)));
     }
 
     int size() {
@@ -73,7 +77,10 @@ final class LongIntTable {
         }
     }
 
-    /** Replaces the value {@link #putIfAbsent} last returned (nothing may change the table in between). */
+    /**
+     * Replaces the value {@link #putIfAbsent} last returned (nothing may change the table in
+     * between).
+     */
     void replaceFound(int value) {
         values[foundAt] = value;
     }
@@ -116,7 +123,8 @@ final class LongIntTable {
                 i = 0;
             }
         }
-        // Backward shift: move up every later entry of the run whose home is not between the gap and it.
+        // Backward shift: move up every later entry of the run whose home is not between the gap
+        // and it.
         int gap = i;
         int j = i;
         while (true) {
@@ -160,7 +168,8 @@ final class LongIntTable {
     private void grow() {
         long[] oldKeys = keys;
         int[] oldValues = values;
-        // By a quarter: the table is 64-80 % full between growths (12 bytes a slot dominate the index's memory).
+        // By a quarter: the table is 64-80 % full between growths (12 bytes a slot dominate the
+        // index's memory).
         long wanted = oldKeys.length + (oldKeys.length >> 2) + 1;
         allocate((int) Math.min(Integer.MAX_VALUE - 8, wanted));
         int cap = keys.length;

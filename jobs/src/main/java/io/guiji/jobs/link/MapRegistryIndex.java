@@ -33,10 +33,12 @@ public final class MapRegistryIndex implements RegistryIndex {
     @Override
     public Set<String> put(RegistryEntry entry, Map<LinkKeys.Slot, String> entryPlaces) {
         RegistryEntry before = entries.get(entry.getEnterpriseId());
-        List<IndexUpdate> updates = LinkKeys.diff(before, entry, entryPlaces); // throws before anything changes
+        List<IndexUpdate> updates =
+                LinkKeys.diff(before, entry, entryPlaces); // throws before anything changes
         Set<String> changed = new LinkedHashSet<>();
         for (IndexUpdate u : updates) {
-            Map<String, RegistryMatch> under = places.computeIfAbsent(u.getKey(), k -> new HashMap<>(4));
+            Map<String, RegistryMatch> under =
+                    places.computeIfAbsent(u.getKey(), k -> new HashMap<>(4));
             String slot = IndexPlaces.slot(u);
             RegistryMatch existing = under.get(slot);
             RegistryMatch next = IndexPlaces.applied(u, existing);
@@ -60,7 +62,8 @@ public final class MapRegistryIndex implements RegistryIndex {
     @Override
     public LookupAnswer answer(String key, String recordId, int maxMatches) {
         Map<String, RegistryMatch> under = places.get(key);
-        return IndexPlaces.answer(key, recordId, under == null ? List.of() : under.values(), maxMatches);
+        return IndexPlaces.answer(
+                key, recordId, under == null ? List.of() : under.values(), maxMatches);
     }
 
     @Override

@@ -7,15 +7,18 @@ import java.util.Set;
 /**
  * The registry as the linking stage reads it: the entry in force per enterprise and the places the
  * entries take under the lookup keys of docs/contract.md §6 ({@link LinkKeys#indexOf}). Held in
- * memory by each linking subtask, so that a record is linked by local lookups, without a message
- * or a state access per key. Not thread-safe; one per subtask.
+ * memory by each linking subtask, so that a record is linked by local lookups, without a message or
+ * a state access per key. Not thread-safe; one per subtask.
  *
  * <p>{@link MapRegistryIndex} states the semantics in the plainest form; other implementations
  * answer exactly as it does (a property test holds them to it).
  */
 public interface RegistryIndex {
 
-    /** The entry last put for the enterprise, a withdrawal ({@code deleted}) included; null when none. */
+    /**
+     * The entry last put for the enterprise, a withdrawal ({@code deleted}) included; null when
+     * none.
+     */
     RegistryEntry get(String enterpriseId);
 
     /**
@@ -27,8 +30,9 @@ public interface RegistryIndex {
     Set<String> put(RegistryEntry entry);
 
     /**
-     * {@link #put(RegistryEntry)} with the entry's places already computed ({@link LinkKeys#indexOf},
-     * once where the entry was parsed); only the entry before it, if any, is analysed again.
+     * {@link #put(RegistryEntry)} with the entry's places already computed ({@link
+     * LinkKeys#indexOf}, once where the entry was parsed); only the entry before it, if any, is
+     * analysed again.
      */
     default Set<String> put(RegistryEntry entry, java.util.Map<LinkKeys.Slot, String> places) {
         return put(entry);
@@ -36,8 +40,8 @@ public interface RegistryIndex {
 
     /**
      * The entries under {@code key}, answered as {@link IndexPlaces#answer} answers from them: at
-     * most {@code maxMatches}, current names first, then by enterprise id; a fuzzy key holding
-     * more answers truncated and empty.
+     * most {@code maxMatches}, current names first, then by enterprise id; a fuzzy key holding more
+     * answers truncated and empty.
      */
     LookupAnswer answer(String key, String recordId, int maxMatches);
 

@@ -16,8 +16,8 @@ public interface RegistryReplay extends Serializable {
     /**
      * Hands {@code sink} every registry entry of each source up to and including the given position
      * ({@code SourceRef} file → last row applied, e.g. {@code kafka:<topic>/<partition>} → offset),
-     * in the order each source holds them; entries that cannot be read are skipped, as they were the
-     * first time.
+     * in the order each source holds them; entries that cannot be read are skipped, as they were
+     * the first time.
      */
     void replay(Map<String, Long> upTo, Consumer<RegistryEntry> sink) throws Exception;
 }

@@ -5,8 +5,8 @@ import io.guiji.jobs.normalize.SubjectCategories;
 import io.guiji.schemas.DecisionFields;
 
 /**
- * Who a record's subject is, for linking: a natural person (自然人, or known only by an ID
- * number) is never linked to an enterprise (docs/contract.md §6). A subject with a valid enterprise code is
+ * Who a record's subject is, for linking: a natural person (自然人, or known only by an ID number) is
+ * never linked to an enterprise (docs/contract.md §6). A subject with a valid enterprise code is
  * not a natural person whatever its category says (an individual business mislabelled 自然人).
  */
 public final class Subjects {

@@ -1,8 +1,8 @@
 package io.guiji.jobs.normalize;
 
 /**
- * 公民身份号码 (GB 11643) and the one mask the project publishes personal ID numbers with
- * (docs/domain.md §6: first 6 and last 4 characters, {@code ********} between).
+ * 公民身份号码 (GB 11643) and the one mask the project publishes personal ID numbers with (docs/domain.md
+ * §6: first 6 and last 4 characters, {@code ********} between).
  */
 public final class CitizenId {
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
@@ -31,7 +31,10 @@ public final class CitizenId {
     public static boolean hasBirthDate(String id) {
         try {
             int year = Integer.parseInt(id.substring(6, 10));
-            java.time.LocalDate.of(year, Integer.parseInt(id.substring(10, 12)), Integer.parseInt(id.substring(12, 14)));
+            java.time.LocalDate.of(
+                    year,
+                    Integer.parseInt(id.substring(10, 12)),
+                    Integer.parseInt(id.substring(12, 14)));
             return year >= 1900 && year <= 2099;
         } catch (RuntimeException e) {
             return false;
@@ -60,7 +63,9 @@ public final class CitizenId {
         // surrogate no output can carry).
         int n = s.codePointCount(0, s.length());
         if (n >= 10) {
-            return s.substring(0, s.offsetByCodePoints(0, 6)) + MASK + s.substring(s.offsetByCodePoints(s.length(), -4));
+            return s.substring(0, s.offsetByCodePoints(0, 6))
+                    + MASK
+                    + s.substring(s.offsetByCodePoints(s.length(), -4));
         }
         return MASK + (n > 4 ? s.substring(s.offsetByCodePoints(s.length(), -2)) : "");
     }

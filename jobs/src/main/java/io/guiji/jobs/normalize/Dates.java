@@ -8,9 +8,10 @@ import java.time.Year;
 import java.time.ZoneId;
 
 /**
- * Dates and date-times as supplying departments write them (docs/contract.md §2, docs/domain.md §7), parsed by
- * hand: this runs for several fields of every record, so no regular expression, no formatter and
- * no exception on the normal path; {@code java.time} only decides whether a day exists.
+ * Dates and date-times as supplying departments write them (docs/contract.md §2, docs/domain.md
+ * §7), parsed by hand: this runs for several fields of every record, so no regular expression, no
+ * formatter and no exception on the normal path; {@code java.time} only decides whether a day
+ * exists.
  *
  * <p>Accepted, after {@link Text#clean} (so full-width digits and separators count as ASCII):
  *
@@ -18,23 +19,21 @@ import java.time.ZoneId;
  *   <li>{@code yyyy-M-d}, {@code yyyy/M/d}, {@code yyyy.M.d} (month and day of one or two digits,
  *       one separator used twice), {@code yyyy年M月d日} (the {@code 日} may be missing or {@code 号})
  *       and {@code yyyyMMdd};
- *   <li>each optionally followed by a time {@code H:mm}, {@code H:mm:ss} or {@code H:mm:ss.S…}
- *       (1–9 fraction digits, {@code .} or {@code ,}), separated by a space or {@code T} (nothing
- *       is needed after {@code 日}), and then optionally a zone {@code Z}, {@code ±HH}, {@code
- *       ±HHmm} or {@code ±HH:mm}, which is ignored: the local wall time is taken as written;
+ *   <li>each optionally followed by a time {@code H:mm}, {@code H:mm:ss} or {@code H:mm:ss.S…} (1–9
+ *       fraction digits, {@code .} or {@code ,}), separated by a space or {@code T} (nothing is
+ *       needed after {@code 日}), and then optionally a zone {@code Z}, {@code ±HH}, {@code ±HHmm}
+ *       or {@code ±HH:mm}, which is ignored: the local wall time is taken as written;
  *   <li>{@code yyyyMMddHHmmss} (14 digits);
- *   <li>an Excel serial day number, 20000–80000 (1954-10-03 to 2119-01-11), days since
- *       1899-12-30, optionally with a day fraction ({@code 45123.5} is noon, rounded to the
- *       second);
+ *   <li>an Excel serial day number, 20000–80000 (1954-10-03 to 2119-01-11), days since 1899-12-30,
+ *       optionally with a day fraction ({@code 45123.5} is noon, rounded to the second);
  *   <li>epoch milliseconds (13 digits), converted to the wall time in {@link #DEFAULT_ZONE_ID}.
  * </ul>
  *
  * <p>Outcomes: {@link Outcome#EMPTY} for null or blank; {@link Outcome#IMPOSSIBLE} when the shape
  * is right but there is no such day or time (2023-02-30, month 13, year 0000, 24:00, minute 60);
  * {@link Outcome#UNPARSEABLE} for anything else (placeholders such as {@code 长期} or {@code 无}
- * included: what they mean is the caller's decision). {@link #parseDate} and {@link
- * #parseDateTime} always agree on the outcome; a time that is impossible makes the whole value
- * impossible.
+ * included: what they mean is the caller's decision). {@link #parseDate} and {@link #parseDateTime}
+ * always agree on the outcome; a time that is impossible makes the whole value impossible.
  */
 public final class Dates {
     /** How a value parsed. */
@@ -48,7 +47,9 @@ public final class Dates {
         IMPOSSIBLE
     }
 
-    /** A parsed date: {@code date} is non-null exactly when {@code outcome} is {@link Outcome#OK}. */
+    /**
+     * A parsed date: {@code date} is non-null exactly when {@code outcome} is {@link Outcome#OK}.
+     */
     public record DateParse(Outcome outcome, LocalDate date) {
         public boolean isOk() {
             return outcome == Outcome.OK;
@@ -66,8 +67,8 @@ public final class Dates {
     }
 
     /**
-     * guiji's time zone when none is configured: the default of {@code guiji.time-zone}, and the zone
-     * in which epoch milliseconds are read (a value parser has no configuration in reach).
+     * guiji's time zone when none is configured: the default of {@code guiji.time-zone}, and the
+     * zone in which epoch milliseconds are read (a value parser has no configuration in reach).
      */
     public static final String DEFAULT_ZONE_ID = "Asia/Shanghai";
 
@@ -75,11 +76,13 @@ public final class Dates {
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
     private static final int EXCEL_MIN = 20000;
     private static final int EXCEL_MAX = 80000;
+
     /** Fraction digits of an Excel serial beyond these add nothing at one-second resolution. */
     private static final int EXCEL_FRACTION_DIGITS = 12;
 
     private static final DateTimeParse DT_EMPTY = new DateTimeParse(Outcome.EMPTY, null);
-    private static final DateTimeParse DT_UNPARSEABLE = new DateTimeParse(Outcome.UNPARSEABLE, null);
+    private static final DateTimeParse DT_UNPARSEABLE =
+            new DateTimeParse(Outcome.UNPARSEABLE, null);
     private static final DateTimeParse DT_IMPOSSIBLE = new DateTimeParse(Outcome.IMPOSSIBLE, null);
     private static final DateParse D_EMPTY = new DateParse(Outcome.EMPTY, null);
     private static final DateParse D_UNPARSEABLE = new DateParse(Outcome.UNPARSEABLE, null);
@@ -135,12 +138,18 @@ public final class Dates {
                 return build(num(s, 0, 4), num(s, 4, 2), num(s, 6, 2), 0, 0, 0, 0);
             case 14:
                 return build(
-                        num(s, 0, 4), num(s, 4, 2), num(s, 6, 2),
-                        num(s, 8, 2), num(s, 10, 2), num(s, 12, 2), 0);
+                        num(s, 0, 4),
+                        num(s, 4, 2),
+                        num(s, 6, 2),
+                        num(s, 8, 2),
+                        num(s, 10, 2),
+                        num(s, 12, 2),
+                        0);
             case 13:
                 long millis = Long.parseLong(s);
                 return new DateTimeParse(
-                        Outcome.OK, LocalDateTime.ofInstant(Instant.ofEpochMilli(millis), DEFAULT_ZONE));
+                        Outcome.OK,
+                        LocalDateTime.ofInstant(Instant.ofEpochMilli(millis), DEFAULT_ZONE));
             case 5:
                 int serial = num(s, 0, 5);
                 if (serial < EXCEL_MIN || serial > EXCEL_MAX) {
@@ -152,7 +161,9 @@ public final class Dates {
         }
     }
 
-    /** {@code ddddd.f…}: an Excel serial with a day fraction (the caller saw 5 digits and a dot). */
+    /**
+     * {@code ddddd.f…}: an Excel serial with a day fraction (the caller saw 5 digits and a dot).
+     */
     private static DateTimeParse excelWithFraction(String s) {
         int serial = num(s, 0, 5);
         int fd = digits(s, 6);
@@ -283,7 +294,10 @@ public final class Dates {
 
     private static DateTimeParse build(
             int year, int month, int day, int hour, int minute, int second, int nano) {
-        if (year == 0 || month < 1 || month > 12 || day < 1
+        if (year == 0
+                || month < 1
+                || month > 12
+                || day < 1
                 || day > Month.of(month).length(Year.isLeap(year))) {
             return DT_IMPOSSIBLE;
         }

@@ -3,22 +3,22 @@ package io.guiji.jobs.normalize;
 import java.text.Normalizer;
 
 /**
- * Document numbers ({@code doc_no}: 文书号, 决定书文号, 案号 …), normalized as docs/contract.md §4 says, so that
- * the copies of one decision sent with different bracket and width conventions share one identity
- * (docs/contract.md §5: the identity is record type, department and normalized {@code doc_no}).
+ * Document numbers ({@code doc_no}: 文书号, 决定书文号, 案号 …), normalized as docs/contract.md §4 says, so
+ * that the copies of one decision sent with different bracket and width conventions share one
+ * identity (docs/contract.md §5: the identity is record type, department and normalized {@code
+ * doc_no}).
  *
  * <p>The normal form is: NFKC ({@link Text#compact}), every white space and zero-width character
  * removed, Latin letters upper-cased (ASCII and the others alike, so that {@code e} + U+0301, which
- * NFKC makes {@code é}, and {@code E} + U+0301 agree), and a bracket pair around a four-digit year written {@code
- * 〔yyyy〕}. Opening and closing brackets are any of {@code ( [ 【 〔 { 〈 〖} and {@code ) ] 】 〕 } 〉
- * 〗} after NFKC (which already folds {@code （） ［］ ｛｝ ﹝﹞} and the like), and they need not match:
- * {@code (2023〕} is a typing slip for the same year. The four digits are not range-checked, so
- * every copy of a number folds the same way. Brackets around anything else are kept as NFKC left
- * them.
+ * NFKC makes {@code é}, and {@code E} + U+0301 agree), and a bracket pair around a four-digit year
+ * written {@code 〔yyyy〕}. Opening and closing brackets are any of {@code ( [ 【 〔 { 〈 〖} and {@code
+ * ) ] 】 〕 } 〉 〗} after NFKC (which already folds {@code （） ［］ ｛｝ ﹝﹞} and the like), and they need
+ * not match: {@code (2023〕} is a typing slip for the same year. The four digits are not
+ * range-checked, so every copy of a number folds the same way. Brackets around anything else are
+ * kept as NFKC left them.
  *
- * <p>Examples: {@code 朝市监罚[2023]12号}, {@code 朝市监罚（2023）12号} and {@code 朝市监罚 〔2023〕 12号}
- * all become {@code 朝市监罚〔2023〕12号}; {@code （2019）冀0929执1399号} becomes {@code
- * 〔2019〕冀0929执1399号}.
+ * <p>Examples: {@code 朝市监罚[2023]12号}, {@code 朝市监罚（2023）12号} and {@code 朝市监罚 〔2023〕 12号} all become
+ * {@code 朝市监罚〔2023〕12号}; {@code （2019）冀0929执1399号} becomes {@code 〔2019〕冀0929执1399号}.
  */
 public final class DocNumbers {
     private static final char YEAR_OPEN = '〔';
@@ -32,8 +32,11 @@ public final class DocNumbers {
      */
     public static String normalize(String raw) {
         String s = once(raw);
-        // Upper-casing can leave text that NFKC changes (ǆ → Ǆ, which NFKC spells DŽ): again until stable.
-        for (int i = 0; i < 4 && s != null && !Normalizer.isNormalized(s, Normalizer.Form.NFKC); i++) {
+        // Upper-casing can leave text that NFKC changes (ǆ → Ǆ, which NFKC spells DŽ): again until
+        // stable.
+        for (int i = 0;
+                i < 4 && s != null && !Normalizer.isNormalized(s, Normalizer.Form.NFKC);
+                i++) {
             s = once(s);
         }
         return s;

@@ -3,8 +3,8 @@ package io.guiji.jobs.normalize;
 import java.text.Normalizer;
 
 /**
- * Enterprise and personal codes: canonical form (docs/contract.md §4: NFKC, spaces and {@code -} dropped,
- * upper case) and recognition of which code a value is, whatever column it was typed in.
+ * Enterprise and personal codes: canonical form (docs/contract.md §4: NFKC, spaces and {@code -}
+ * dropped, upper case) and recognition of which code a value is, whatever column it was typed in.
  */
 public final class Identifiers {
     /** What a canonical code value is, judged by shape and check character. */
@@ -26,7 +26,9 @@ public final class Identifiers {
      */
     public static String canonical(String raw) {
         String s = once(raw);
-        for (int i = 0; i < 4 && s != null && !Normalizer.isNormalized(s, Normalizer.Form.NFKC); i++) {
+        for (int i = 0;
+                i < 4 && s != null && !Normalizer.isNormalized(s, Normalizer.Form.NFKC);
+                i++) {
             s = once(s);
         }
         return s;
@@ -49,7 +51,9 @@ public final class Identifiers {
         return b.length() == 0 ? null : b.toString();
     }
 
-    /** Which valid code {@code canonical} is; a code valid as both is told apart by the birth date. */
+    /**
+     * Which valid code {@code canonical} is; a code valid as both is told apart by the birth date.
+     */
     public static Kind classify(String canonical) {
         if (canonical == null) {
             return Kind.INVALID;
@@ -59,7 +63,8 @@ public final class Identifiers {
                 boolean uscc = Uscc.isValid(canonical);
                 boolean person = CitizenId.isValid(canonical);
                 if (uscc && person) {
-                    // About one citizen ID in 31 also passes the USCC check: a real birth date decides.
+                    // About one citizen ID in 31 also passes the USCC check: a real birth date
+                    // decides.
                     return CitizenId.hasBirthDate(canonical) ? Kind.CITIZEN_ID : Kind.USCC;
                 }
                 return uscc ? Kind.USCC : person ? Kind.CITIZEN_ID : Kind.INVALID;

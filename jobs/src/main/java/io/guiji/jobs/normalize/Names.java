@@ -3,17 +3,17 @@ package io.guiji.jobs.normalize;
 import java.text.Normalizer;
 
 /**
- * The key for exact name linking (docs/contract.md §6, tiers 4 {@code NAME} and 5 {@code FORMER_NAME}):
- * two names with the same key are the same name written differently.
+ * The key for exact name linking (docs/contract.md §6, tiers 4 {@code NAME} and 5 {@code
+ * FORMER_NAME}): two names with the same key are the same name written differently.
  *
  * <p>The key is {@link Text#clean} (NFKC: full-width letters, digits and brackets become ASCII),
  * then: every white space and zero-width character removed; the brackets {@code （ ） 【 】 [ ]}
- * written as ASCII {@code ( )}; Latin letters upper-cased; the punctuation {@code · ・ . , ， 、 ' "
- * “ ” ‘ ’} dropped.
+ * written as ASCII {@code ( )}; Latin letters upper-cased; the punctuation {@code · ・ . , ， 、 ' " “
+ * ” ‘ ’} dropped.
  *
  * <p>Deliberately nothing more: legal-form words, region prefixes and branch suffixes stay, because
- * they name different enterprises ({@code 有限公司} ≠ {@code 有限责任公司}; {@code …分公司} is not its
- * head office). Traditional/simplified variants, typos and missing prefixes are the fuzzy tier's
+ * they name different enterprises ({@code 有限公司} ≠ {@code 有限责任公司}; {@code …分公司} is not its head
+ * office). Traditional/simplified variants, typos and missing prefixes are the fuzzy tier's
  * business, not this key's.
  */
 public final class Names {
@@ -22,12 +22,14 @@ public final class Names {
     /**
      * The match key of {@code name}, or {@code null} when nothing is left of it. A key is its own
      * key: dropping punctuation or upper-casing can leave text that NFKC would change (a combining
-     * mark that followed a dropped {@code '} now follows a letter; {@code ǆ} upper-cased is {@code Ǆ},
-     * which NFKC spells {@code DŽ}), so the key is made again until nothing changes.
+     * mark that followed a dropped {@code '} now follows a letter; {@code ǆ} upper-cased is {@code
+     * Ǆ}, which NFKC spells {@code DŽ}), so the key is made again until nothing changes.
      */
     public static String matchKey(String name) {
         String key = keyOnce(name);
-        for (int i = 0; i < 4 && key != null && !Normalizer.isNormalized(key, Normalizer.Form.NFKC); i++) {
+        for (int i = 0;
+                i < 4 && key != null && !Normalizer.isNormalized(key, Normalizer.Form.NFKC);
+                i++) {
             key = keyOnce(key);
         }
         return key;
@@ -82,7 +84,8 @@ public final class Names {
         if (c >= 'a' && c <= 'z') {
             return true;
         }
-        return c >= 0x80 && Character.isLowerCase(c)
+        return c >= 0x80
+                && Character.isLowerCase(c)
                 && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
     }
 }

@@ -4,16 +4,17 @@ import io.guiji.connectors.SinkSafeText;
 import java.text.Normalizer;
 
 /**
- * Free-text normalization of docs/contract.md §4: NFKC, zero-width characters dropped (U+200B–U+200D,
- * U+2060, U+FEFF), every run of white space (U+3000 and the other Unicode spaces included) made
- * one ASCII space, trimmed. Empty results become {@code null}, so "absent" has one spelling.
+ * Free-text normalization of docs/contract.md §4: NFKC, zero-width characters dropped
+ * (U+200B–U+200D, U+2060, U+FEFF), every run of white space (U+3000 and the other Unicode spaces
+ * included) made one ASCII space, trimmed. Empty results become {@code null}, so "absent" has one
+ * spelling.
  *
  * <p>Also the one place where input is made safe for every sink ({@link SinkSafeText}): control
  * characters, lone surrogates and noncharacters are dropped ({@link #hasControlCharacters} tells a
- * caller that wants to flag it), the white-space controls (tab, line breaks, U+000B, U+000C, U+0085)
- * becoming spaces like the other white space. Characters are dropped <em>before</em> NFKC, so that
- * a combining mark that followed a dropped character composes now and not on a second pass: {@code
- * clean(clean(x)).equals(clean(x))} for every {@code x}.
+ * caller that wants to flag it), the white-space controls (tab, line breaks, U+000B, U+000C,
+ * U+0085) becoming spaces like the other white space. Characters are dropped <em>before</em> NFKC,
+ * so that a combining mark that followed a dropped character composes now and not on a second pass:
+ * {@code clean(clean(x)).equals(clean(x))} for every {@code x}.
  */
 public final class Text {
     private Text() {}
@@ -24,7 +25,9 @@ public final class Text {
             return null;
         }
         String s = raw;
-        if (!isPlainAscii(s)) { // printable ASCII and white space, the commonest case: nothing to drop or fold
+        if (!isPlainAscii(
+                s)) { // printable ASCII and white space, the commonest case: nothing to drop or
+            // fold
             s = dropInvisible(s);
             if (!isPlainAscii(s)) {
                 s = Normalizer.normalize(s, Normalizer.Form.NFKC);
@@ -63,7 +66,9 @@ public final class Text {
         if (raw == null) {
             return false;
         }
-        for (int i = SinkSafeText.firstUnsafe(raw, 0); i >= 0; i = SinkSafeText.firstUnsafe(raw, i + 1)) {
+        for (int i = SinkSafeText.firstUnsafe(raw, 0);
+                i >= 0;
+                i = SinkSafeText.firstUnsafe(raw, i + 1)) {
             if (!isSpace(raw.charAt(i))) {
                 return true;
             }
@@ -77,13 +82,17 @@ public final class Text {
         int len = raw.length();
         for (int i = 0; i < len; i++) {
             char c = raw.charAt(i);
-            boolean drop = c >= 0x20 && c < 0x7F ? false
-                    : isZeroWidth(c) || (!isSpace(c) && SinkSafeText.isUnsafe(raw, i));
+            boolean drop =
+                    c >= 0x20 && c < 0x7F
+                            ? false
+                            : isZeroWidth(c) || (!isSpace(c) && SinkSafeText.isUnsafe(raw, i));
             if (drop) {
                 if (b == null) {
                     b = new StringBuilder(len).append(raw, 0, i);
                 }
-                if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(raw.charAt(i + 1))) {
+                if (Character.isHighSurrogate(c)
+                        && i + 1 < len
+                        && Character.isLowSurrogate(raw.charAt(i + 1))) {
                     i++; // an unsafe pair (a supplementary noncharacter) goes as a whole
                 }
             } else if (b != null) {
@@ -95,8 +104,8 @@ public final class Text {
 
     /**
      * {@link #clean} with every space removed, for codes and matching keys. Idempotent too: a
-     * combining mark that a removed space kept apart from its letter composes with it
-     * ({@code "a \u0301"} → {@code "á"}).
+     * combining mark that a removed space kept apart from its letter composes with it ({@code "a
+     * \u0301"} → {@code "á"}).
      */
     public static String compact(String raw) {
         String s = clean(raw);
@@ -114,12 +123,27 @@ public final class Text {
     }
 
     static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u000B' || c == '\f'
-                || c == '\u00A0' || c == '\u3000' || c == '\u1680' || c == '\u202F' || c == '\u205F'
-                || (c >= '\u2000' && c <= '\u200A') || c == '\u0085' || c == '\u2028' || c == '\u2029';
+        return c == ' '
+                || c == '\t'
+                || c == '\n'
+                || c == '\r'
+                || c == '\u000B'
+                || c == '\f'
+                || c == '\u00A0'
+                || c == '\u3000'
+                || c == '\u1680'
+                || c == '\u202F'
+                || c == '\u205F'
+                || (c >= '\u2000' && c <= '\u200A')
+                || c == '\u0085'
+                || c == '\u2028'
+                || c == '\u2029';
     }
 
-    /** Printable ASCII and ASCII white space only: NFKC and {@link #dropInvisible} leave it as it is. */
+    /**
+     * Printable ASCII and ASCII white space only: NFKC and {@link #dropInvisible} leave it as it
+     * is.
+     */
     private static boolean isPlainAscii(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

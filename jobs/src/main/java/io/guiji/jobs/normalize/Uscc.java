@@ -1,8 +1,8 @@
 package io.guiji.jobs.normalize;
 
 /**
- * 统一社会信用代码 (GB 32100-2015): 18 characters over a 31-symbol alphabet, positions 9–17 an
- * organization code, position 18 a mod-31 check character.
+ * 统一社会信用代码 (GB 32100-2015): 18 characters over a 31-symbol alphabet, positions 9–17 an organization
+ * code, position 18 a mod-31 check character.
  *
  * <p>Callers pass identifiers already in canonical form ({@link Identifiers#canonical}).
  */
@@ -10,7 +10,9 @@ public final class Uscc {
     /** The 31 symbols, in value order: no I, O, S, V, Z. */
     public static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
-    private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+    private static final int[] WEIGHTS = {
+        1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28
+    };
     private static final int[] VALUE = new int[128];
 
     static {
@@ -31,7 +33,9 @@ public final class Uscc {
         return check >= 0 && ALPHABET.charAt(check) == code.charAt(17);
     }
 
-    /** Whether {@code code} looks like a USCC (18 alphabet characters) whatever its check character. */
+    /**
+     * Whether {@code code} looks like a USCC (18 alphabet characters) whatever its check character.
+     */
     public static boolean hasShape(String code) {
         if (code == null || code.length() != 18) {
             return false;

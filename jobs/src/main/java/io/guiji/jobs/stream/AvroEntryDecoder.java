@@ -1,9 +1,9 @@
 package io.guiji.jobs.stream;
 
+import io.guiji.connectors.SinkSafeText;
 import io.guiji.connectors.kafka.AvroBinary;
 import io.guiji.connectors.kafka.KafkaBytes;
 import io.guiji.jobs.ingest.ReferenceParsers;
-import io.guiji.connectors.SinkSafeText;
 import io.guiji.schemas.RejectReason;
 import io.guiji.schemas.RejectedRecord;
 import io.guiji.schemas.SourceRef;
@@ -23,7 +23,8 @@ import org.apache.flink.util.Collector;
  * encoded again ({@link io.guiji.connectors.kafka.AvroGuard}), as PROCESSING_ERROR, counted in
  * {@value io.guiji.jobs.ProcessingErrors#METRIC}. Stateless.
  */
-public class AvroEntryDecoder<T extends SpecificRecord> extends ProcessFunction<KafkaBytes, T> implements ResultTypeQueryable<T> {
+public class AvroEntryDecoder<T extends SpecificRecord> extends ProcessFunction<KafkaBytes, T>
+        implements ResultTypeQueryable<T> {
     private static final long serialVersionUID = 1L;
 
     private final Class<T> type;
@@ -44,7 +45,8 @@ public class AvroEntryDecoder<T extends SpecificRecord> extends ProcessFunction<
     @Override
     public void open(OpenContext openContext) {
         avro = new AvroBinary<>(type);
-        processingErrors = io.guiji.jobs.ProcessingErrors.counter(getRuntimeContext().getMetricGroup());
+        processingErrors =
+                io.guiji.jobs.ProcessingErrors.counter(getRuntimeContext().getMetricGroup());
     }
 
     @Override
@@ -63,19 +65,40 @@ public class AvroEntryDecoder<T extends SpecificRecord> extends ProcessFunction<
                 throw new org.apache.avro.AvroTypeException(problem);
             }
         } catch (AvroBinary.AvroDecodeException e) {
-            ctx.output(ReferenceParsers.REFERENCE_REJECTED, RejectedRecord.newBuilder()
-                    .setFile(m.reference()).setRow(m.offset).setReason(RejectReason.MALFORMED)
-                    .setMessage(SinkSafeText.escape("undecodable Avro (expected " + type.getSimpleName() + "): " + e.getMessage()))
-                    .setRaw(m.value == null ? "" : SinkSafeText.escape(new String(m.value, StandardCharsets.UTF_8)))
-                    .build());
+            ctx.output(
+                    ReferenceParsers.REFERENCE_REJECTED,
+                    RejectedRecord.newBuilder()
+                            .setFile(m.reference())
+                            .setRow(m.offset)
+                            .setReason(RejectReason.MALFORMED)
+                            .setMessage(
+                                    SinkSafeText.escape(
+                                            "undecodable Avro (expected "
+                                                    + type.getSimpleName()
+                                                    + "): "
+                                                    + e.getMessage()))
+                            .setRaw(
+                                    m.value == null
+                                            ? ""
+                                            : SinkSafeText.escape(
+                                                    new String(m.value, StandardCharsets.UTF_8)))
+                            .build());
             return;
         } catch (RuntimeException e) {
             if (io.guiji.jobs.ProcessingErrors.isInfrastructure(e)) {
                 throw e;
             }
             processingErrors.inc();
-            ctx.output(ReferenceParsers.REFERENCE_REJECTED, io.guiji.jobs.ProcessingErrors.rejected(m.reference(), m.offset,
-                    "decode", e, m.value == null ? "" : new String(m.value, StandardCharsets.UTF_8), null, null));
+            ctx.output(
+                    ReferenceParsers.REFERENCE_REJECTED,
+                    io.guiji.jobs.ProcessingErrors.rejected(
+                            m.reference(),
+                            m.offset,
+                            "decode",
+                            e,
+                            m.value == null ? "" : new String(m.value, StandardCharsets.UTF_8),
+                            null,
+                            null));
             return;
         }
         out.collect(entry);

@@ -31,8 +31,14 @@ public final class AvroMessages {
         try {
             r = avro.decode(m.value);
         } catch (AvroBinary.AvroDecodeException e) {
-            return JsonMessages.error(file, m.offset, new String(m.value, StandardCharsets.UTF_8),
-                    "undecodable Avro (expected " + SupervisionRecord.class.getSimpleName() + "): " + e.getMessage());
+            return JsonMessages.error(
+                    file,
+                    m.offset,
+                    new String(m.value, StandardCharsets.UTF_8),
+                    "undecodable Avro (expected "
+                            + SupervisionRecord.class.getSimpleName()
+                            + "): "
+                            + e.getMessage());
         }
         List<String> header = new ArrayList<>();
         List<String> values = new ArrayList<>();
@@ -44,19 +50,32 @@ public final class AvroMessages {
         if (r.getFields().getDetails() instanceof IndexedRecord) {
             flatten((IndexedRecord) r.getFields().getDetails(), null, header, values);
         }
-        RawRow row = new RawRow(file, m.offset, header.toArray(new String[0]), values.toArray(new String[0]),
-                r.toString(), null, "UTF-8");
+        RawRow row =
+                new RawRow(
+                        file,
+                        m.offset,
+                        header.toArray(new String[0]),
+                        values.toArray(new String[0]),
+                        r.toString(),
+                        null,
+                        "UTF-8");
         return row;
     }
 
-    private static void flatten(IndexedRecord record, String skip, List<String> header, List<String> values) {
+    private static void flatten(
+            IndexedRecord record, String skip, List<String> header, List<String> values) {
         for (Schema.Field f : record.getSchema().getFields()) {
             if (f.name().equals(skip)) {
                 continue;
             }
             Object v = record.get(f.pos());
             header.add(f.name());
-            values.add(v == null ? null : v instanceof BigDecimal ? ((BigDecimal) v).toPlainString() : v.toString());
+            values.add(
+                    v == null
+                            ? null
+                            : v instanceof BigDecimal
+                                    ? ((BigDecimal) v).toPlainString()
+                                    : v.toString());
         }
     }
 }

@@ -2,9 +2,9 @@ package io.guiji.jobs.stream;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.guiji.connectors.file.RawRow;
@@ -48,12 +48,18 @@ public final class JsonMessages {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(m.value)).toString();
+            text =
+                    StandardCharsets.UTF_8
+                            .newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)
+                            .decode(ByteBuffer.wrap(m.value))
+                            .toString();
         } catch (CharacterCodingException e) {
-            return error(file, m.offset, new String(m.value, StandardCharsets.UTF_8),
+            return error(
+                    file,
+                    m.offset,
+                    new String(m.value, StandardCharsets.UTF_8),
                     "undecodable bytes: the message is not UTF-8 text");
         }
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
@@ -72,7 +78,10 @@ public final class JsonMessages {
             return error(file, m.offset, text, "broken JSON: " + e.getOriginalMessage());
         }
         if (node == null || !node.isObject()) {
-            String what = node == null || node.isMissingNode() ? "nothing" : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+            String what =
+                    node == null || node.isMissingNode()
+                            ? "nothing"
+                            : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
             return error(file, m.offset, text, "not a JSON object but " + what);
         }
         List<String> header = new ArrayList<>(node.size());
@@ -82,15 +91,30 @@ public final class JsonMessages {
             JsonNode v = e.getValue();
             String value = v.isNull() ? null : v.isValueNode() ? v.asText() : v.toString();
             if (e.getKey().length() > limits.maxFieldChars()) {
-                return error(file, m.offset, text, "key " + (header.size() + 1) + " " + limits.fieldTooLong());
+                return error(
+                        file,
+                        m.offset,
+                        text,
+                        "key " + (header.size() + 1) + " " + limits.fieldTooLong());
             }
             if (value != null && value.length() > limits.maxFieldChars()) {
-                return error(file, m.offset, text, "value of \"" + e.getKey() + "\" " + limits.fieldTooLong());
+                return error(
+                        file,
+                        m.offset,
+                        text,
+                        "value of \"" + e.getKey() + "\" " + limits.fieldTooLong());
             }
             header.add(e.getKey());
             values.add(value);
         }
-        return new RawRow(file, m.offset, header.toArray(new String[0]), values.toArray(new String[0]), text, null, "UTF-8");
+        return new RawRow(
+                file,
+                m.offset,
+                header.toArray(new String[0]),
+                values.toArray(new String[0]),
+                text,
+                null,
+                "UTF-8");
     }
 
     private static final int PREVIEW_CHARS = 4096;
@@ -100,7 +124,10 @@ public final class JsonMessages {
         if (text.length() <= PREVIEW_CHARS) {
             return text;
         }
-        int cut = Character.isHighSurrogate(text.charAt(PREVIEW_CHARS - 1)) ? PREVIEW_CHARS - 1 : PREVIEW_CHARS;
+        int cut =
+                Character.isHighSurrogate(text.charAt(PREVIEW_CHARS - 1))
+                        ? PREVIEW_CHARS - 1
+                        : PREVIEW_CHARS;
         return text.substring(0, cut) + "…";
     }
 
@@ -110,14 +137,16 @@ public final class JsonMessages {
      */
     private static ObjectMapper mapper(ReadLimits limits) {
         int big = Math.max(limits.maxRecordChars(), 1000);
-        JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(limits.maxJsonDepth())
-                        .maxNumberLength(big)
-                        .maxStringLength(big)
-                        .maxNameLength(big)
-                        .build())
-                .build();
+        JsonFactory factory =
+                JsonFactory.builder()
+                        .streamReadConstraints(
+                                StreamReadConstraints.builder()
+                                        .maxNestingDepth(limits.maxJsonDepth())
+                                        .maxNumberLength(big)
+                                        .maxStringLength(big)
+                                        .maxNameLength(big)
+                                        .build())
+                        .build();
         return new ObjectMapper(factory).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 

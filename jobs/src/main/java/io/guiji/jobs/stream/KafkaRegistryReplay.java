@@ -29,8 +29,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * that a restored linking subtask rebuilds its in-memory registry index ({@link RegistryReplay}).
  * Messages are decoded exactly as the job's registry source decodes them (Avro entries, or JSON
  * through the registry normalizer); those that were rejected the first time are skipped. The topic
- * is expected keyed by enterprise, as a compacted registry topic is: each enterprise's entries
- * are then in one partition, in order, and reading the partitions one after another gives the same
+ * is expected keyed by enterprise, as a compacted registry topic is: each enterprise's entries are
+ * then in one partition, in order, and reading the partitions one after another gives the same
  * index as the first reading did.
  */
 public final class KafkaRegistryReplay implements RegistryReplay {
@@ -65,7 +65,8 @@ public final class KafkaRegistryReplay implements RegistryReplay {
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         p.remove(ConsumerConfig.GROUP_ID_CONFIG); // assigned partitions, nothing committed
         Decoder decoder = new Decoder(format);
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> c =
+                new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             c.assign(last.keySet());
             c.seekToBeginning(last.keySet());
             Set<TopicPartition> open = new HashSet<>(last.keySet());
@@ -76,22 +77,35 @@ public final class KafkaRegistryReplay implements RegistryReplay {
                     if (!open.contains(tp) || r.offset() > last.get(tp)) {
                         continue;
                     }
-                    RegistryEntry entry = decoder.decode(new KafkaBytes(r.topic(), r.partition(), r.offset(), r.timestamp(), r.key(), r.value()));
+                    RegistryEntry entry =
+                            decoder.decode(
+                                    new KafkaBytes(
+                                            r.topic(),
+                                            r.partition(),
+                                            r.offset(),
+                                            r.timestamp(),
+                                            r.key(),
+                                            r.value()));
                     if (entry != null) {
                         sink.accept(entry);
                     }
                     progressAt = System.nanoTime();
                 }
                 for (TopicPartition tp : Set.copyOf(open)) {
-                    // the position passes the last offset even where that one was compacted away or a transaction marker
+                    // the position passes the last offset even where that one was compacted away or
+                    // a transaction marker
                     if (c.position(tp) > last.get(tp)) {
                         open.remove(tp);
                         c.pause(Collections.singleton(tp));
                     }
                 }
                 if (System.nanoTime() - progressAt > STALLED.toNanos()) {
-                    throw new IllegalStateException("re-reading the registry topic stalled for " + STALLED.toMinutes()
-                            + " minutes at " + open + "; is the broker reachable?");
+                    throw new IllegalStateException(
+                            "re-reading the registry topic stalled for "
+                                    + STALLED.toMinutes()
+                                    + " minutes at "
+                                    + open
+                                    + "; is the broker reachable?");
                 }
             }
         }
@@ -107,7 +121,9 @@ public final class KafkaRegistryReplay implements RegistryReplay {
             return null;
         }
         try {
-            return new TopicPartition(reference.substring("kafka:".length(), slash), Integer.parseInt(reference.substring(slash + 1)));
+            return new TopicPartition(
+                    reference.substring("kafka:".length(), slash),
+                    Integer.parseInt(reference.substring(slash + 1)));
         } catch (NumberFormatException e) {
             return null;
         }
@@ -121,7 +137,8 @@ public final class KafkaRegistryReplay implements RegistryReplay {
 
         Decoder(SourceSpec.Format format) {
             this.format = format;
-            this.avro = format == SourceSpec.Format.AVRO ? new AvroBinary<>(RegistryEntry.class) : null;
+            this.avro =
+                    format == SourceSpec.Format.AVRO ? new AvroBinary<>(RegistryEntry.class) : null;
             this.normalizer = format == SourceSpec.Format.AVRO ? null : new ReferenceNormalizer();
         }
 

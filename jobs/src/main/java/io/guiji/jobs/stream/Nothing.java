@@ -26,13 +26,14 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * "after tasks finished", and then a checkpoint taken while a failed region (the PostgreSQL feed
  * during an outage) waits to restart can record that region's tasks as finished: restored from it,
  * they finish at once, and the feed stops for good while Kafka output goes on. Seen with a bounded
- * one-element source here (issue 10); with no task ever finished, checkpoints wait for every task to
- * run, and a region restarts from where it was.
+ * one-element source here (issue 10); with no task ever finished, checkpoints wait for every task
+ * to run, and a region restarts from where it was.
  *
- * <p>A bounded run's absent folder takes the {@link #bounded} form instead, which ends at once (BATCH
- * mode refuses unbounded sources, and {@code fromData} of an empty collection fails).
+ * <p>A bounded run's absent folder takes the {@link #bounded} form instead, which ends at once
+ * (BATCH mode refuses unbounded sources, and {@code fromData} of an empty collection fails).
  */
-public final class Nothing<T> implements Source<T, Nothing.NoSplit, Integer>, ResultTypeQueryable<T> {
+public final class Nothing<T>
+        implements Source<T, Nothing.NoSplit, Integer>, ResultTypeQueryable<T> {
     private static final long serialVersionUID = 1L;
     private final TypeInformation<T> type;
     private final Boundedness boundedness;
@@ -44,14 +45,21 @@ public final class Nothing<T> implements Source<T, Nothing.NoSplit, Integer>, Re
 
     /** An empty stream that never finishes, for the streaming job. */
     public static <T> DataStream<T> of(StreamExecutionEnvironment env, Class<T> type, String name) {
-        return env.fromSource(new Nothing<>(TypeInformation.of(type), Boundedness.CONTINUOUS_UNBOUNDED),
-                WatermarkStrategy.noWatermarks(), name).setParallelism(1);
+        return env.fromSource(
+                        new Nothing<>(TypeInformation.of(type), Boundedness.CONTINUOUS_UNBOUNDED),
+                        WatermarkStrategy.noWatermarks(),
+                        name)
+                .setParallelism(1);
     }
 
     /** An empty stream that ends at once, for a bounded run. */
-    public static <T> DataStream<T> bounded(StreamExecutionEnvironment env, Class<T> type, String name) {
-        return env.fromSource(new Nothing<>(TypeInformation.of(type), Boundedness.BOUNDED),
-                WatermarkStrategy.noWatermarks(), name).setParallelism(1);
+    public static <T> DataStream<T> bounded(
+            StreamExecutionEnvironment env, Class<T> type, String name) {
+        return env.fromSource(
+                        new Nothing<>(TypeInformation.of(type), Boundedness.BOUNDED),
+                        WatermarkStrategy.noWatermarks(),
+                        name)
+                .setParallelism(1);
     }
 
     @Override
@@ -70,12 +78,14 @@ public final class Nothing<T> implements Source<T, Nothing.NoSplit, Integer>, Re
     }
 
     @Override
-    public SplitEnumerator<NoSplit, Integer> createEnumerator(SplitEnumeratorContext<NoSplit> enumContext) {
+    public SplitEnumerator<NoSplit, Integer> createEnumerator(
+            SplitEnumeratorContext<NoSplit> enumContext) {
         return new Enumerator();
     }
 
     @Override
-    public SplitEnumerator<NoSplit, Integer> restoreEnumerator(SplitEnumeratorContext<NoSplit> enumContext, Integer checkpoint) {
+    public SplitEnumerator<NoSplit, Integer> restoreEnumerator(
+            SplitEnumeratorContext<NoSplit> enumContext, Integer checkpoint) {
         return new Enumerator();
     }
 

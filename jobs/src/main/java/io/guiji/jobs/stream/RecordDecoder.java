@@ -38,12 +38,15 @@ public class RecordDecoder extends ProcessFunction<KafkaBytes, RawRow> {
         this(kafkaSources, ReadLimits.DEFAULTS);
     }
 
-    /** @param limits how large and deep a JSON message may be (as for files, guiji.input.*) */
+    /**
+     * @param limits how large and deep a JSON message may be (as for files, guiji.input.*)
+     */
     public RecordDecoder(List<SourceSpec> kafkaSources, ReadLimits limits) {
         this.limits = limits;
         for (SourceSpec s : kafkaSources) {
             if (byTopic.put(s.topic(), s) != null) {
-                throw new IllegalArgumentException("topic " + s.topic() + " is configured by two sources");
+                throw new IllegalArgumentException(
+                        "topic " + s.topic() + " is configured by two sources");
             }
         }
     }
@@ -52,7 +55,8 @@ public class RecordDecoder extends ProcessFunction<KafkaBytes, RawRow> {
     public void open(OpenContext openContext) {
         avro = new AvroMessages();
         undecodable = getRuntimeContext().getMetricGroup().counter("messagesUndecodable");
-        processingErrors = io.guiji.jobs.ProcessingErrors.counter(getRuntimeContext().getMetricGroup());
+        processingErrors =
+                io.guiji.jobs.ProcessingErrors.counter(getRuntimeContext().getMetricGroup());
     }
 
     @Override
@@ -72,19 +76,33 @@ public class RecordDecoder extends ProcessFunction<KafkaBytes, RawRow> {
 
     /** The row of a message that decoding threw on: its reference, its bytes as text, the error. */
     static RawRow failedRow(KafkaBytes message, RuntimeException e) {
-        String raw = message.value == null ? "" : new String(message.value, java.nio.charset.StandardCharsets.UTF_8);
-        return new RawRow(message.reference(), message.offset, new String[0], new String[0], raw, null, null)
+        String raw =
+                message.value == null
+                        ? ""
+                        : new String(message.value, java.nio.charset.StandardCharsets.UTF_8);
+        return new RawRow(
+                        message.reference(),
+                        message.offset,
+                        new String[0],
+                        new String[0],
+                        raw,
+                        null,
+                        null)
                 .failedAt("decode", io.guiji.jobs.ProcessingErrors.message("decode", e));
     }
 
     RawRow decode(KafkaBytes message) {
         SourceSpec spec = byTopic.get(message.topic);
         if (spec == null) {
-            // Only configured topics are subscribed; a row that names nothing is rejected as UNKNOWN_SOURCE.
+            // Only configured topics are subscribed; a row that names nothing is rejected as
+            // UNKNOWN_SOURCE.
             RawRow row = JsonMessages.decode(message, limits);
             return row.withSource("", "");
         }
-        RawRow row = spec.format() == SourceSpec.Format.AVRO ? avro.decode(message) : JsonMessages.decode(message, limits);
+        RawRow row =
+                spec.format() == SourceSpec.Format.AVRO
+                        ? avro.decode(message)
+                        : JsonMessages.decode(message, limits);
         if (!row.parsed() && undecodable != null) {
             undecodable.inc();
         }

@@ -5,10 +5,10 @@ import io.guiji.connectors.kafka.KafkaBytes;
 import org.apache.flink.api.common.functions.MapFunction;
 
 /**
- * A registry or catalogue message in JSON as a row for the reference parsers (registry or
- * catalogue column names and their aliases as keys). Undecodable messages become error rows, which
- * the parsers report as reference rejects. Stateless. A message that decoding throws on becomes a
- * row {@link RawRow#failedAt failed at stage decode}, which the parsers reject as PROCESSING_ERROR.
+ * A registry or catalogue message in JSON as a row for the reference parsers (registry or catalogue
+ * column names and their aliases as keys). Undecodable messages become error rows, which the
+ * parsers report as reference rejects. Stateless. A message that decoding throws on becomes a row
+ * {@link RawRow#failedAt failed at stage decode}, which the parsers reject as PROCESSING_ERROR.
  */
 public class ReferenceDecoder implements MapFunction<KafkaBytes, RawRow> {
     private static final long serialVersionUID = 1L;

@@ -4,7 +4,10 @@ import io.guiji.connectors.jdbc.PostgresTables;
 import io.guiji.schemas.RejectedRecord;
 import org.apache.flink.api.common.functions.MapFunction;
 
-/** Tags a rejected record with its kind ({@code record} or {@code reference}) for {@code rejected_record}. Stateless. */
+/**
+ * Tags a rejected record with its kind ({@code record} or {@code reference}) for {@code
+ * rejected_record}. Stateless.
+ */
 public class RejectedRows implements MapFunction<RejectedRecord, PostgresTables.RejectedRow> {
     private static final long serialVersionUID = 1L;
     private final String kind;

@@ -5,7 +5,10 @@ import io.guiji.schemas.UnifiedRecord;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.util.Collector;
 
-/** Every source reference of a unified record's state, as rows of {@code unified_record_source}. Stateless. */
+/**
+ * Every source reference of a unified record's state, as rows of {@code unified_record_source}.
+ * Stateless.
+ */
 public class SourceRows implements FlatMapFunction<UnifiedRecord, PostgresTables.SourceRow> {
     private static final long serialVersionUID = 1L;
 

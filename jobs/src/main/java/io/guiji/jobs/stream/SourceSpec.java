@@ -20,18 +20,24 @@ import org.apache.flink.util.TimeUtils;
  * One departmental input of the streaming job, configured under {@code guiji.source.<name>.*}: a
  * Kafka topic ({@code topic}, {@code format} json or avro) or a database table polled by its
  * update-time column ({@code jdbc-url}, {@code table}, {@code update-column}, …), and what its
- * records are: {@code dept-code}, {@code record-type} and {@code fields} (renames
- * {@code canonical:source_name,…}). A configured department or type wins over the message's own
- * {@code dept_code}/{@code record_type}; a message with neither is rejected as {@code
- * UNKNOWN_SOURCE}. Immutable and serializable (operators carry it).
+ * records are: {@code dept-code}, {@code record-type} and {@code fields} (renames {@code
+ * canonical:source_name,…}). A configured department or type wins over the message's own {@code
+ * dept_code}/{@code record_type}; a message with neither is rejected as {@code UNKNOWN_SOURCE}.
+ * Immutable and serializable (operators carry it).
  */
 public final class SourceSpec implements Serializable {
     private static final long serialVersionUID = 1L;
     public static final String PREFIX = "guiji.source.";
 
-    public enum Kind { KAFKA, JDBC }
+    public enum Kind {
+        KAFKA,
+        JDBC
+    }
 
-    public enum Format { JSON, AVRO }
+    public enum Format {
+        JSON,
+        AVRO
+    }
 
     private final String name;
     private final Kind kind;
@@ -39,17 +45,35 @@ public final class SourceSpec implements Serializable {
     private final Format format;
     private final String deptCode;
     private final String recordType;
+
     /** Source field name to canonical name. */
     private final Map<String, String> renames;
+
     private final Jdbc jdbc;
 
     /** The table-polling settings of a JDBC source. */
-    public record Jdbc(String url, String user, String passwordEnv, String passwordFile, String table,
-                       String updateColumn, String keyColumn, long sinceMillis, Duration lag, Duration pollInterval)
+    public record Jdbc(
+            String url,
+            String user,
+            String passwordEnv,
+            String passwordFile,
+            String table,
+            String updateColumn,
+            String keyColumn,
+            long sinceMillis,
+            Duration lag,
+            Duration pollInterval)
             implements Serializable {}
 
-    private SourceSpec(String name, Kind kind, String topic, Format format, String deptCode, String recordType,
-                       Map<String, String> renames, Jdbc jdbc) {
+    private SourceSpec(
+            String name,
+            Kind kind,
+            String topic,
+            Format format,
+            String deptCode,
+            String recordType,
+            Map<String, String> renames,
+            Jdbc jdbc) {
         this.name = name;
         this.kind = kind;
         this.topic = topic;
@@ -61,9 +85,22 @@ public final class SourceSpec implements Serializable {
     }
 
     /** A Kafka source in code (tests); {@code fields} as in the configuration, may be null. */
-    public static SourceSpec kafka(String name, String topic, Format format, String deptCode, String recordType, String fields) {
-        return new SourceSpec(name, Kind.KAFKA, topic, format, blankToNull(deptCode), blankToNull(recordType),
-                renames(PREFIX + name + ".fields", fields), null);
+    public static SourceSpec kafka(
+            String name,
+            String topic,
+            Format format,
+            String deptCode,
+            String recordType,
+            String fields) {
+        return new SourceSpec(
+                name,
+                Kind.KAFKA,
+                topic,
+                format,
+                blankToNull(deptCode),
+                blankToNull(recordType),
+                renames(PREFIX + name + ".fields", fields),
+                null);
     }
 
     /** Every {@code guiji.source.<name>.*} source of the configuration, by name. */
@@ -75,7 +112,8 @@ public final class SourceSpec implements Serializable {
                 String rest = key.substring(PREFIX.length());
                 int dot = rest.indexOf('.');
                 if (dot <= 0) {
-                    throw new IllegalArgumentException("configuration " + key + ": expected " + PREFIX + "<name>.<setting>");
+                    throw new IllegalArgumentException(
+                            "configuration " + key + ": expected " + PREFIX + "<name>.<setting>");
                 }
                 names.add(rest.substring(0, dot));
             }
@@ -91,17 +129,29 @@ public final class SourceSpec implements Serializable {
         String p = PREFIX + name + ".";
         for (String key : map.keySet()) {
             if (key.startsWith(p) && !KNOWN.contains(key.substring(p.length()))) {
-                throw new IllegalArgumentException("configuration " + key + " is not a source setting (known: " + KNOWN + ")");
+                throw new IllegalArgumentException(
+                        "configuration " + key + " is not a source setting (known: " + KNOWN + ")");
             }
         }
         if (map.containsKey(p + "password")) {
-            throw new IllegalArgumentException("configuration " + p + "password: passwords are never read from the configuration; set "
-                    + p + "password-env (an environment variable) or " + p + "password-file");
+            throw new IllegalArgumentException(
+                    "configuration "
+                            + p
+                            + "password: passwords are never read from the configuration; set "
+                            + p
+                            + "password-env (an environment variable) or "
+                            + p
+                            + "password-file");
         }
         String topic = blankToNull(map.get(p + "topic"));
         String table = blankToNull(map.get(p + "table"));
         if ((topic == null) == (table == null)) {
-            throw new IllegalArgumentException("configuration " + p + "topic (Kafka) or " + p + "table (JDBC): set exactly one");
+            throw new IllegalArgumentException(
+                    "configuration "
+                            + p
+                            + "topic (Kafka) or "
+                            + p
+                            + "table (JDBC): set exactly one");
         }
         String dept = blankToNull(map.get(p + "dept-code"));
         String type = blankToNull(map.get(p + "record-type"));
@@ -112,25 +162,61 @@ public final class SourceSpec implements Serializable {
             try {
                 format = Format.valueOf(f);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("configuration " + p + "format must be json or avro, not " + f.toLowerCase(Locale.ROOT));
+                throw new IllegalArgumentException(
+                        "configuration "
+                                + p
+                                + "format must be json or avro, not "
+                                + f.toLowerCase(Locale.ROOT));
             }
             return new SourceSpec(name, Kind.KAFKA, topic, format, dept, type, renames, null);
         }
         String url = blankToNull(map.get(p + "jdbc-url"));
         String update = blankToNull(map.get(p + "update-column"));
         if (url == null || update == null) {
-            throw new IllegalArgumentException("configuration " + p + "jdbc-url and " + p + "update-column are required for the table source " + table);
+            throw new IllegalArgumentException(
+                    "configuration "
+                            + p
+                            + "jdbc-url and "
+                            + p
+                            + "update-column are required for the table source "
+                            + table);
         }
-        Jdbc jdbc = new Jdbc(url, blankToNull(map.get(p + "user")), map.getOrDefault(p + "password-env", null),
-                blankToNull(map.get(p + "password-file")), table, update, map.getOrDefault(p + "key-column", "id").trim(),
-                since(p + "since", map.get(p + "since"), zone), duration(p + "lag", map.get(p + "lag"), Duration.ofSeconds(5)),
-                duration(p + "poll-interval", map.get(p + "poll-interval"), Duration.ofSeconds(10)));
+        Jdbc jdbc =
+                new Jdbc(
+                        url,
+                        blankToNull(map.get(p + "user")),
+                        map.getOrDefault(p + "password-env", null),
+                        blankToNull(map.get(p + "password-file")),
+                        table,
+                        update,
+                        map.getOrDefault(p + "key-column", "id").trim(),
+                        since(p + "since", map.get(p + "since"), zone),
+                        duration(p + "lag", map.get(p + "lag"), Duration.ofSeconds(5)),
+                        duration(
+                                p + "poll-interval",
+                                map.get(p + "poll-interval"),
+                                Duration.ofSeconds(10)));
         return new SourceSpec(name, Kind.JDBC, null, Format.JSON, dept, type, renames, jdbc);
     }
 
-    private static final java.util.Set<String> KNOWN = new java.util.TreeSet<>(List.of("topic", "format", "dept-code",
-            "record-type", "fields", "table", "jdbc-url", "user", "password-env", "password-file", "update-column",
-            "key-column", "since", "lag", "poll-interval"));
+    private static final java.util.Set<String> KNOWN =
+            new java.util.TreeSet<>(
+                    List.of(
+                            "topic",
+                            "format",
+                            "dept-code",
+                            "record-type",
+                            "fields",
+                            "table",
+                            "jdbc-url",
+                            "user",
+                            "password-env",
+                            "password-file",
+                            "update-column",
+                            "key-column",
+                            "since",
+                            "lag",
+                            "poll-interval"));
 
     /** {@code canonical:source,…} (or {@code =}) into source → canonical. */
     static Map<String, String> renames(String key, String value) {
@@ -144,7 +230,12 @@ public final class SourceSpec implements Serializable {
             }
             int sep = pair.indexOf(':') >= 0 ? pair.indexOf(':') : pair.indexOf('=');
             if (sep <= 0 || sep == pair.length() - 1) {
-                throw new IllegalArgumentException("configuration " + key + ": expected canonical:source_field pairs separated by commas, not '" + pair.trim() + "'");
+                throw new IllegalArgumentException(
+                        "configuration "
+                                + key
+                                + ": expected canonical:source_field pairs separated by commas, not '"
+                                + pair.trim()
+                                + "'");
             }
             renames.put(pair.substring(sep + 1).trim(), pair.substring(0, sep).trim());
         }
@@ -157,10 +248,17 @@ public final class SourceSpec implements Serializable {
         }
         String v = value.trim();
         try {
-            LocalDateTime t = v.length() <= 10 ? LocalDate.parse(v).atStartOfDay() : LocalDateTime.parse(v.replace(' ', 'T'));
+            LocalDateTime t =
+                    v.length() <= 10
+                            ? LocalDate.parse(v).atStartOfDay()
+                            : LocalDateTime.parse(v.replace(' ', 'T'));
             return t.atZone(ZoneId.of(zone)).toInstant().toEpochMilli();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("configuration " + key + " must be yyyy-MM-dd or yyyy-MM-ddTHH:mm:ss, not " + v);
+            throw new IllegalArgumentException(
+                    "configuration "
+                            + key
+                            + " must be yyyy-MM-dd or yyyy-MM-ddTHH:mm:ss, not "
+                            + v);
         }
     }
 
@@ -171,7 +269,8 @@ public final class SourceSpec implements Serializable {
         try {
             return TimeUtils.parseDuration(value.trim());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("configuration " + key + " must be a duration like 10 s, not " + value);
+            throw new IllegalArgumentException(
+                    "configuration " + key + " must be a duration like 10 s, not " + value);
         }
     }
 
@@ -181,9 +280,9 @@ public final class SourceSpec implements Serializable {
 
     /**
      * Applies this source's renames to a decoded row and names its department and type: the
-     * configured ones, else the row's own {@code dept_code}/{@code record_type} values. Both may end
-     * up empty (never null), which the normalizer rejects as UNKNOWN_SOURCE, so the row is never
-     * mistaken for a file row. Returns the row.
+     * configured ones, else the row's own {@code dept_code}/{@code record_type} values. Both may
+     * end up empty (never null), which the normalizer rejects as UNKNOWN_SOURCE, so the row is
+     * never mistaken for a file row. Returns the row.
      */
     public RawRow apply(RawRow row) {
         if (!renames.isEmpty()) {
@@ -197,7 +296,8 @@ public final class SourceSpec implements Serializable {
             row.header = header;
         }
         String dept = deptCode != null ? deptCode : row.parsed() ? row.value("dept_code") : null;
-        String type = recordType != null ? recordType : row.parsed() ? row.value("record_type") : null;
+        String type =
+                recordType != null ? recordType : row.parsed() ? row.value("record_type") : null;
         return row.withSource(dept == null ? "" : dept, type == null ? "" : type);
     }
 
@@ -231,13 +331,18 @@ public final class SourceSpec implements Serializable {
 
     /** Checks a JDBC source's password settings now, with a message naming the key. */
     String jdbcPassword() {
-        return Secrets.password(PREFIX + name + ".password-file", jdbc.passwordFile(),
-                PREFIX + name + ".password-env", jdbc.passwordEnv());
+        return Secrets.password(
+                PREFIX + name + ".password-file",
+                jdbc.passwordFile(),
+                PREFIX + name + ".password-env",
+                jdbc.passwordEnv());
     }
 
     @Override
     public String toString() {
-        return name + (kind == Kind.KAFKA ? " (kafka " + topic + ", " + format + ")" : " (jdbc " + jdbc.table() + ")");
+        return name
+                + (kind == Kind.KAFKA
+                        ? " (kafka " + topic + ", " + format + ")"
+                        : " (jdbc " + jdbc.table() + ")");
     }
-
 }

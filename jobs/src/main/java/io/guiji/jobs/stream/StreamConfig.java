@@ -16,9 +16,9 @@ import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 
 /**
- * The streaming job's typed configuration ({@link GuijiOptions} streaming keys and the
- * {@code guiji.source.<name>.*} sources), checked once in {@code main}: a missing or unusable key
- * fails with a message that names it. Holds no password: those are read from files or environment
+ * The streaming job's typed configuration ({@link GuijiOptions} streaming keys and the {@code
+ * guiji.source.<name>.*} sources), checked once in {@code main}: a missing or unusable key fails
+ * with a message that names it. Holds no password: those are read from files or environment
  * variables when the connectors are built ({@link Secrets}).
  */
 public final class StreamConfig implements Serializable {
@@ -34,38 +34,56 @@ public final class StreamConfig implements Serializable {
         this.sources = SourceSpec.all(conf, settings.zone());
         required(GuijiOptions.KAFKA_BOOTSTRAP_SERVERS);
         if (sources.isEmpty()) {
-            throw new IllegalArgumentException("configuration: no departmental source; add one, e.g. "
-                    + "guiji.source.scjg-penalty.topic: records.SCJG01.penalty (see the README, Streaming mode)");
+            throw new IllegalArgumentException(
+                    "configuration: no departmental source; add one, e.g. "
+                            + "guiji.source.scjg-penalty.topic: records.SCJG01.penalty (see the README, Streaming mode)");
         }
-        String offsets = conf.get(GuijiOptions.KAFKA_STARTING_OFFSETS).trim().toLowerCase(Locale.ROOT);
+        String offsets =
+                conf.get(GuijiOptions.KAFKA_STARTING_OFFSETS).trim().toLowerCase(Locale.ROOT);
         if (!List.of("committed", "earliest", "latest").contains(offsets)) {
-            throw new GuijiSettings.ConfigException(GuijiOptions.KAFKA_STARTING_OFFSETS, "must be committed, earliest or latest, not " + offsets);
+            throw new GuijiSettings.ConfigException(
+                    GuijiOptions.KAFKA_STARTING_OFFSETS,
+                    "must be committed, earliest or latest, not " + offsets);
         }
         registryFormat();
         catalogFormat();
         String backend = conf.get(GuijiOptions.STATE_BACKEND).trim().toLowerCase(Locale.ROOT);
         if (!backend.equals("rocksdb") && !backend.equals("hashmap")) {
-            throw new GuijiSettings.ConfigException(GuijiOptions.STATE_BACKEND, "must be rocksdb or hashmap, not " + backend);
+            throw new GuijiSettings.ConfigException(
+                    GuijiOptions.STATE_BACKEND, "must be rocksdb or hashmap, not " + backend);
         }
-        if (conf.get(GuijiOptions.KAFKA_TRANSACTION_TIMEOUT).compareTo(Duration.ofMinutes(15)) > 0) {
-            // Not fatal: a broker may allow more. Said here so it is not a surprise at the first transaction.
-            org.slf4j.LoggerFactory.getLogger(StreamConfig.class).warn(
-                    "{} is above Kafka's default transaction.max.timeout.ms (15 min); the broker must allow it",
-                    GuijiOptions.KAFKA_TRANSACTION_TIMEOUT.key());
+        if (conf.get(GuijiOptions.KAFKA_TRANSACTION_TIMEOUT).compareTo(Duration.ofMinutes(15))
+                > 0) {
+            // Not fatal: a broker may allow more. Said here so it is not a surprise at the first
+            // transaction.
+            org.slf4j.LoggerFactory.getLogger(StreamConfig.class)
+                    .warn(
+                            "{} is above Kafka's default transaction.max.timeout.ms (15 min); the broker must allow it",
+                            GuijiOptions.KAFKA_TRANSACTION_TIMEOUT.key());
         }
-        if (conf.get(GuijiOptions.CHECKPOINT_INTERVAL).compareTo(conf.get(GuijiOptions.KAFKA_TRANSACTION_TIMEOUT)) >= 0) {
-            throw new GuijiSettings.ConfigException(GuijiOptions.CHECKPOINT_INTERVAL, "must be well below "
-                    + GuijiOptions.KAFKA_TRANSACTION_TIMEOUT.key() + ": Kafka aborts a transaction that outlives it");
+        if (conf.get(GuijiOptions.CHECKPOINT_INTERVAL)
+                        .compareTo(conf.get(GuijiOptions.KAFKA_TRANSACTION_TIMEOUT))
+                >= 0) {
+            throw new GuijiSettings.ConfigException(
+                    GuijiOptions.CHECKPOINT_INTERVAL,
+                    "must be well below "
+                            + GuijiOptions.KAFKA_TRANSACTION_TIMEOUT.key()
+                            + ": Kafka aborts a transaction that outlives it");
         }
-        if (conf.get(GuijiOptions.RESTART_MAX_DELAY).compareTo(conf.get(GuijiOptions.RESTART_DELAY)) < 0) {
-            throw new GuijiSettings.ConfigException(GuijiOptions.RESTART_MAX_DELAY, "must not be below " + GuijiOptions.RESTART_DELAY.key());
+        if (conf.get(GuijiOptions.RESTART_MAX_DELAY).compareTo(conf.get(GuijiOptions.RESTART_DELAY))
+                < 0) {
+            throw new GuijiSettings.ConfigException(
+                    GuijiOptions.RESTART_MAX_DELAY,
+                    "must not be below " + GuijiOptions.RESTART_DELAY.key());
         }
         if (conf.get(GuijiOptions.RESTART_ATTEMPTS) < 0) {
-            throw new GuijiSettings.ConfigException(GuijiOptions.RESTART_ATTEMPTS, "must not be negative");
+            throw new GuijiSettings.ConfigException(
+                    GuijiOptions.RESTART_ATTEMPTS, "must not be negative");
         }
         if (conf.toMap().containsKey("guiji.postgres.password")) {
-            throw new IllegalArgumentException("configuration guiji.postgres.password: passwords are never read from the configuration;"
-                    + " set guiji.postgres.password-env (an environment variable) or guiji.postgres.password-file");
+            throw new IllegalArgumentException(
+                    "configuration guiji.postgres.password: passwords are never read from the configuration;"
+                            + " set guiji.postgres.password-env (an environment variable) or guiji.postgres.password-file");
         }
         for (SourceSpec s : sources) {
             if (s.kind() == SourceSpec.Kind.JDBC) {
@@ -82,7 +100,8 @@ public final class StreamConfig implements Serializable {
     private String required(ConfigOption<String> option) {
         String v = conf.get(option);
         if (v == null || v.isBlank()) {
-            throw new GuijiSettings.ConfigException(option, "is required for streaming: " + option.description());
+            throw new GuijiSettings.ConfigException(
+                    option, "is required for streaming: " + option.description());
         }
         return v.trim();
     }
@@ -137,7 +156,8 @@ public final class StreamConfig implements Serializable {
         try {
             return SourceSpec.Format.valueOf(f);
         } catch (IllegalArgumentException e) {
-            throw new GuijiSettings.ConfigException(option, "must be json or avro, not " + f.toLowerCase(Locale.ROOT));
+            throw new GuijiSettings.ConfigException(
+                    option, "must be json or avro, not " + f.toLowerCase(Locale.ROOT));
         }
     }
 
@@ -146,7 +166,10 @@ public final class StreamConfig implements Serializable {
         return String.valueOf(settings.processingDate().getYear());
     }
 
-    /** Extra client settings for every Kafka consumer and producer, from guiji.kafka.properties-file. */
+    /**
+     * Extra client settings for every Kafka consumer and producer, from
+     * guiji.kafka.properties-file.
+     */
     public Properties kafkaProperties() {
         Properties p = new Properties();
         String file = get(GuijiOptions.KAFKA_PROPERTIES_FILE);
@@ -154,14 +177,18 @@ public final class StreamConfig implements Serializable {
             try (Reader r = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
                 p.load(r);
             } catch (IOException e) {
-                throw new GuijiSettings.ConfigException(GuijiOptions.KAFKA_PROPERTIES_FILE, "cannot be read: " + file);
+                throw new GuijiSettings.ConfigException(
+                        GuijiOptions.KAFKA_PROPERTIES_FILE, "cannot be read: " + file);
             }
         }
         return p;
     }
 
     public String postgresPassword() {
-        return Secrets.password(GuijiOptions.POSTGRES_PASSWORD_FILE.key(), get(GuijiOptions.POSTGRES_PASSWORD_FILE),
-                GuijiOptions.POSTGRES_PASSWORD_ENV.key(), get(GuijiOptions.POSTGRES_PASSWORD_ENV));
+        return Secrets.password(
+                GuijiOptions.POSTGRES_PASSWORD_FILE.key(),
+                get(GuijiOptions.POSTGRES_PASSWORD_FILE),
+                GuijiOptions.POSTGRES_PASSWORD_ENV.key(),
+                get(GuijiOptions.POSTGRES_PASSWORD_ENV));
     }
 }

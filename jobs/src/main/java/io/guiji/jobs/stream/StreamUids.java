@@ -10,8 +10,10 @@ public final class StreamUids {
     public static final String DECODE_RECORDS = "decode-records";
     public static final String DECODE_REGISTRY = "decode-registry";
     public static final String DECODE_CATALOG = "decode-catalog";
+
     /** Followed by the source's configured name. */
     public static final String JDBC_SOURCE_PREFIX = "source-jdbc-";
+
     public static final String JDBC_ROWS_PREFIX = "rows-jdbc-";
 
     public static final String PG_FEED_UNIFIED = "pg-feed-unified";

@@ -30,9 +30,15 @@ final class TopicCheck {
     static void requireTopics(StreamConfig cfg) {
         Set<String> needed = new TreeSet<>();
         cfg.kafkaSources().forEach(s -> needed.add(s.topic()));
-        for (var option : List.of(GuijiOptions.KAFKA_REGISTRY_TOPIC, GuijiOptions.KAFKA_CATALOG_TOPIC, GuijiOptions.TOPIC_UNIFIED,
-                GuijiOptions.TOPIC_REJECTED, GuijiOptions.TOPIC_REFERENCE_REJECTED, GuijiOptions.TOPIC_COVERAGE,
-                GuijiOptions.TOPIC_LINK_CHANGES)) {
+        for (var option :
+                List.of(
+                        GuijiOptions.KAFKA_REGISTRY_TOPIC,
+                        GuijiOptions.KAFKA_CATALOG_TOPIC,
+                        GuijiOptions.TOPIC_UNIFIED,
+                        GuijiOptions.TOPIC_REJECTED,
+                        GuijiOptions.TOPIC_REFERENCE_REJECTED,
+                        GuijiOptions.TOPIC_COVERAGE,
+                        GuijiOptions.TOPIC_LINK_CHANGES)) {
             String topic = cfg.get(option);
             if (topic != null) {
                 needed.add(topic);
@@ -43,7 +49,8 @@ final class TopicCheck {
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
         try (Admin admin = Admin.create(props)) {
             List<String> missing = new ArrayList<>(needed);
-            // A topic created a moment ago may not be in every broker's metadata yet: look again for a while.
+            // A topic created a moment ago may not be in every broker's metadata yet: look again
+            // for a while.
             for (int attempt = 0; attempt < 10; attempt++) {
                 if (attempt > 0) {
                     Thread.sleep(1000);
@@ -54,23 +61,38 @@ final class TopicCheck {
                 }
             }
             if (!missing.isEmpty()) {
-                throw new IllegalArgumentException("Kafka topics missing on " + cfg.bootstrapServers() + ": " + missing
-                        + " (create them first, e.g. BOOTSTRAP=" + cfg.bootstrapServers() + " deploy/kafka/create-topics.sh)");
+                throw new IllegalArgumentException(
+                        "Kafka topics missing on "
+                                + cfg.bootstrapServers()
+                                + ": "
+                                + missing
+                                + " (create them first, e.g. BOOTSTRAP="
+                                + cfg.bootstrapServers()
+                                + " deploy/kafka/create-topics.sh)");
             }
             String unified = cfg.get(GuijiOptions.TOPIC_UNIFIED);
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, unified);
-            Map<ConfigResource, Config> configs = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS);
+            Map<ConfigResource, Config> configs =
+                    admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS);
             String policy = configs.get(resource).get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
             if (policy == null || !policy.contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
-                LOG.warn("Topic {} has cleanup.policy={}: make it compact, or records' latest states expire with retention", unified, policy);
+                LOG.warn(
+                        "Topic {} has cleanup.policy={}: make it compact, or records' latest states expire with retention",
+                        unified,
+                        policy);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while checking Kafka topics", e);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            // No cause attached: the command line shows the deepest message, and this one says what to check.
-            throw new IllegalArgumentException("cannot reach Kafka at " + cfg.bootstrapServers() + " (guiji.kafka.bootstrap-servers) to check the topics: "
-                    + (e.getCause() == null ? e : e.getCause()).getMessage());
+        } catch (java.util.concurrent.ExecutionException
+                | java.util.concurrent.TimeoutException e) {
+            // No cause attached: the command line shows the deepest message, and this one says what
+            // to check.
+            throw new IllegalArgumentException(
+                    "cannot reach Kafka at "
+                            + cfg.bootstrapServers()
+                            + " (guiji.kafka.bootstrap-servers) to check the topics: "
+                            + (e.getCause() == null ? e : e.getCause()).getMessage());
         }
     }
 }

@@ -6,16 +6,23 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import org.junit.jupiter.api.Test;
 
-/** {@link Errors#oneLine}: the line a user sees for a failure the checks before the run could not catch. */
+/**
+ * {@link Errors#oneLine}: the line a user sees for a failure the checks before the run could not
+ * catch.
+ */
 class ErrorsTest {
 
     @Test
     void aFileErrorNamesThePathTheReasonAndWhatToCheck() {
-        RuntimeException failure = new RuntimeException("Job failed",
-                new java.io.UncheckedIOException(new AccessDeniedException("/data/out/unified")));
+        RuntimeException failure =
+                new RuntimeException(
+                        "Job failed",
+                        new java.io.UncheckedIOException(
+                                new AccessDeniedException("/data/out/unified")));
 
         assertThat(Errors.oneLine(failure))
-                .isEqualTo("cannot use /data/out/unified: permission denied; check that the path exists and its permissions");
+                .isEqualTo(
+                        "cannot use /data/out/unified: permission denied; check that the path exists and its permissions");
     }
 
     @Test
@@ -26,7 +33,10 @@ class ErrorsTest {
 
     @Test
     void anIllegalArgumentIsItsMessageAlone() {
-        assertThat(Errors.oneLine(new IllegalArgumentException("configuration guiji.x must be 1\nsecond line")))
+        assertThat(
+                        Errors.oneLine(
+                                new IllegalArgumentException(
+                                        "configuration guiji.x must be 1\nsecond line")))
                 .isEqualTo("configuration guiji.x must be 1");
     }
 }

@@ -29,23 +29,30 @@ import org.junit.jupiter.api.io.TempDir;
 class GuijiCliRunITCase {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String USCC = "91110000600037341L";
-    private static final String RECORDS = """
+    private static final String RECORDS =
+            """
             行政相对人名称,统一社会信用代码,行政处罚决定书文号,处罚决定日期
             朝阳市某某商贸有限公司,91110000600037341L,朝市监罚〔2023〕12号,2023-05-06
             朝阳某某商行,,朝市监罚〔2023〕13号,2023-06-01
             """;
-    private static final String REGISTRY = """
+    private static final String REGISTRY =
+            """
             统一社会信用代码,企业名称,注册号,曾用名,行政区划代码,登记状态
             91110000600037341L,朝阳市某某商贸有限公司,,朝阳某某商行,211302,存续
             """;
-    private static final String CATALOG = """
+    private static final String CATALOG =
+            """
             部门编码,部门名称,行政区划代码,信息类别,更新周期
             SCJG01,朝阳市市场监督管理局,211302,行政处罚,每月
             """;
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(2)
+                            .build());
 
     @TempDir Path dir;
     private Path input;
@@ -78,12 +85,15 @@ class GuijiCliRunITCase {
 
         assertThat(exit).as("exit; stderr: %s", err).isZero();
         assertThat(guijiErrLines()).hasSize(2);
-        assertThat(guijiErrLines().get(0)).startsWith("guiji: warning: no registry/ folder in " + input)
+        assertThat(guijiErrLines().get(0))
+                .startsWith("guiji: warning: no registry/ folder in " + input)
                 .contains("linking can only use valid USCCs");
-        assertThat(guijiErrLines().get(1)).startsWith("guiji: warning: no catalog/ folder in " + input)
+        assertThat(guijiErrLines().get(1))
+                .startsWith("guiji: warning: no catalog/ folder in " + input)
                 .contains("coverage cannot be measured");
         String summary = out.toString(UTF_8);
-        assertThat(summary).contains("records in               2")
+        assertThat(summary)
+                .contains("records in               2")
                 .contains("no registry: only records with a valid USCC could link")
                 .contains("coverage        not measured: no catalogue");
         assertThat(linkMethods()).containsExactlyInAnyOrder("USCC", "NONE");
@@ -97,10 +107,17 @@ class GuijiCliRunITCase {
         int exit = run();
 
         assertThat(exit).as("exit; stderr: %s", err).isZero();
-        assertThat(guijiErrLines()).singleElement().asString()
-                .startsWith("guiji: warning: no usable entry in " + input.resolve("registry") + "/: linking can only use valid USCCs");
-        assertThat(out.toString(UTF_8)).contains("no registry: only records with a valid USCC could link")
-                .doesNotContain("not measured").contains("departments 100.0% (1/1)");
+        assertThat(guijiErrLines())
+                .singleElement()
+                .asString()
+                .startsWith(
+                        "guiji: warning: no usable entry in "
+                                + input.resolve("registry")
+                                + "/: linking can only use valid USCCs");
+        assertThat(out.toString(UTF_8))
+                .contains("no registry: only records with a valid USCC could link")
+                .doesNotContain("not measured")
+                .contains("departments 100.0% (1/1)");
     }
 
     @Test
@@ -111,7 +128,9 @@ class GuijiCliRunITCase {
         int exit = run();
 
         assertThat(exit).as("exit; stderr: %s", err).isZero();
-        assertThat(guijiErrLines()).singleElement().asString()
+        assertThat(guijiErrLines())
+                .singleElement()
+                .asString()
                 .startsWith("guiji: warning: no files in " + input.resolve("registry") + "/");
     }
 
@@ -124,7 +143,9 @@ class GuijiCliRunITCase {
 
         assertThat(exit).as("exit; stderr: %s", err).isZero();
         assertThat(guijiErrLines()).isEmpty();
-        assertThat(out.toString(UTF_8)).doesNotContain("no registry").doesNotContain("not measured");
+        assertThat(out.toString(UTF_8))
+                .doesNotContain("no registry")
+                .doesNotContain("not measured");
         assertThat(linkMethods()).containsExactlyInAnyOrder("USCC", "FORMER_NAME");
     }
 
@@ -135,15 +156,27 @@ class GuijiCliRunITCase {
         assertThat(exit).as("exit; stderr: %s", err).isZero();
         try (Stream<Path> files = Files.list(output.resolve("unified"))) {
             assertThat(files.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")))
-                    .isNotEmpty().allMatch(n -> n.matches("part-\\d{4}\\.jsonl")).contains("part-0000.jsonl");
+                    .isNotEmpty()
+                    .allMatch(n -> n.matches("part-\\d{4}\\.jsonl"))
+                    .contains("part-0000.jsonl");
         }
         assertThat(output.resolve("rejected")).as("no record was rejected").doesNotExist();
-        String outputs = out.toString(UTF_8).lines().filter(l -> l.strip().startsWith("outputs")).findFirst().orElseThrow();
-        assertThat(outputs).contains(output.resolve("unified") + "/ (").contains("coverage.json")
+        String outputs =
+                out.toString(UTF_8)
+                        .lines()
+                        .filter(l -> l.strip().startsWith("outputs"))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(outputs)
+                .contains(output.resolve("unified") + "/ (")
+                .contains("coverage.json")
                 .doesNotContain("rejected");
     }
 
-    /** The progress display's counters advance in this JVM while the mini-cluster reads: a file counts its size once. */
+    /**
+     * The progress display's counters advance in this JVM while the mini-cluster reads: a file
+     * counts its size once.
+     */
     @Test
     void theReadersCountRowsAndBytesForTheProgressDisplay() {
         long rows0 = io.guiji.connectors.file.ReadProgress.rows();
@@ -153,15 +186,27 @@ class GuijiCliRunITCase {
 
         assertThat(exit).as("exit; stderr: %s", err).isZero();
         assertThat(io.guiji.connectors.file.ReadProgress.rows() - rows0).isEqualTo(2);
-        assertThat(io.guiji.connectors.file.ReadProgress.bytes() - bytes0).isEqualTo(Progress.inputBytes(input)).isPositive();
+        assertThat(io.guiji.connectors.file.ReadProgress.bytes() - bytes0)
+                .isEqualTo(Progress.inputBytes(input))
+                .isPositive();
     }
 
     @Test
     void aLogFileGetsFlinksLogsWhileTheConsoleStaysQuiet() throws IOException {
         Path log = dir.resolve("logs/guiji.log");
 
-        int exit = Guiji.execute("run", "--quiet", "--input", input.toString(), "--output", output.toString(), "--log-file", log.toString(),
-                "-Dguiji.parallelism=2", "-Dguiji.processing-date=2026-11-25");
+        int exit =
+                Guiji.execute(
+                        "run",
+                        "--quiet",
+                        "--input",
+                        input.toString(),
+                        "--output",
+                        output.toString(),
+                        "--log-file",
+                        log.toString(),
+                        "-Dguiji.parallelism=2",
+                        "-Dguiji.processing-date=2026-11-25");
 
         assertThat(exit).as("exit; stderr: %s", err).isZero();
         assertThat(Files.readString(log, UTF_8)).contains(" INFO  org.apache.flink.");
@@ -170,8 +215,15 @@ class GuijiCliRunITCase {
 
     /** A run without the progress display, whose lines would depend on the machine's speed. */
     private int run() {
-        return Guiji.execute("run", "--quiet", "--input", input.toString(), "--output", output.toString(),
-                "-Dguiji.parallelism=2", "-Dguiji.processing-date=2026-11-25");
+        return Guiji.execute(
+                "run",
+                "--quiet",
+                "--input",
+                input.toString(),
+                "--output",
+                output.toString(),
+                "-Dguiji.parallelism=2",
+                "-Dguiji.processing-date=2026-11-25");
     }
 
     private List<String> guijiErrLines() {
@@ -187,7 +239,10 @@ class GuijiCliRunITCase {
     private List<String> linkMethods() throws IOException {
         List<String> methods = new ArrayList<>();
         try (Stream<Path> files = Files.walk(output.resolve("unified"))) {
-            for (Path f : files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).toList()) {
+            for (Path f :
+                    files.filter(Files::isRegularFile)
+                            .filter(p -> !p.getFileName().toString().startsWith("."))
+                            .toList()) {
                 for (String line : Files.readAllLines(f, UTF_8)) {
                     if (!line.isBlank()) {
                         JsonNode n = JSON.readTree(line);

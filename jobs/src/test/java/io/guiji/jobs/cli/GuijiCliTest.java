@@ -19,8 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@link Guiji#execute}: bad arguments and unusable input end in exit code 2 and one line on
- * stderr starting {@code guiji:}, never a stack trace (docs/contract.md §10). Every case here fails before
+ * {@link Guiji#execute}: bad arguments and unusable input end in exit code 2 and one line on stderr
+ * starting {@code guiji:}, never a stack trace (docs/contract.md §10). Every case here fails before
  * a Flink job would start.
  */
 class GuijiCliTest {
@@ -33,10 +33,14 @@ class GuijiCliTest {
 
     @BeforeAll
     static void notInDebugMode() {
-        assumeTrue(System.getenv("GUIJI_DEBUG") == null, "GUIJI_DEBUG prints stack traces on purpose");
+        assumeTrue(
+                System.getenv("GUIJI_DEBUG") == null, "GUIJI_DEBUG prints stack traces on purpose");
     }
 
-    /** picocli creates its writers from System.err/System.out when first used, so swapping them here captures them. */
+    /**
+     * picocli creates its writers from System.err/System.out when first used, so swapping them here
+     * captures them.
+     */
     @BeforeEach
     void captureConsole() {
         originalErr = System.err;
@@ -66,7 +70,8 @@ class GuijiCliTest {
         String line = errLines().get(0);
         assertThat(line).startsWith("guiji: ");
         for (String console : List.of(stderr, stdout)) {
-            assertThat(console).as("no stack trace")
+            assertThat(console)
+                    .as("no stack trace")
                     .doesNotContain("\tat ")
                     .doesNotContain("Exception in thread")
                     .doesNotContainPattern("\\b[a-z]+(\\.[a-z]+)+\\.[A-Z]\\w*(Exception|Error)\\b");
@@ -77,14 +82,21 @@ class GuijiCliTest {
     private Path inputWithRecords() throws IOException {
         Path input = dir.resolve("in");
         Files.createDirectories(input.resolve("records/SCJG01/penalty"));
-        Files.writeString(input.resolve("records/SCJG01/penalty/a.csv"),
+        Files.writeString(
+                input.resolve("records/SCJG01/penalty/a.csv"),
                 "行政相对人名称,行政处罚决定书文号,处罚决定日期\n朝阳市某某商贸有限公司,朝市监罚〔2023〕12号,2023-05-06\n");
         return input;
     }
 
     private String[] run(Path input, String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of("run", "--input", input.toString(), "--output",
-                dir.resolve("out").toString()));
+        List<String> args =
+                new java.util.ArrayList<>(
+                        List.of(
+                                "run",
+                                "--input",
+                                input.toString(),
+                                "--output",
+                                dir.resolve("out").toString()));
         args.addAll(List.of(more));
         return args.toArray(String[]::new);
     }
@@ -106,8 +118,14 @@ class GuijiCliTest {
 
     @Test
     void anUnknownOptionOfRunIsNamed() throws IOException {
-        String line = failsWithOneLine("run", "--input", inputWithRecords().toString(), "--output",
-                dir.resolve("out").toString(), "--bogus");
+        String line =
+                failsWithOneLine(
+                        "run",
+                        "--input",
+                        inputWithRecords().toString(),
+                        "--output",
+                        dir.resolve("out").toString(),
+                        "--bogus");
 
         assertThat(line).contains("--bogus").contains("guiji run --help");
     }
@@ -121,17 +139,23 @@ class GuijiCliTest {
 
     @Test
     void runOnANonexistentInputSaysItIsNotADirectory() {
-        String line = failsWithOneLine("run", "--input", "/nonexistent", "--output", dir.resolve("X").toString());
+        String line =
+                failsWithOneLine(
+                        "run", "--input", "/nonexistent", "--output", dir.resolve("X").toString());
 
         assertThat(line).contains("/nonexistent").contains("is not a directory");
-        assertThat(dir.resolve("X")).as("nothing written for a run that cannot start").doesNotExist();
+        assertThat(dir.resolve("X"))
+                .as("nothing written for a run that cannot start")
+                .doesNotExist();
     }
 
     @Test
     void runOnAFileAsInputSaysItIsNotADirectory() throws IOException {
         Path file = Files.writeString(dir.resolve("input.csv"), "a,b\n");
 
-        String line = failsWithOneLine("run", "--input", file.toString(), "--output", dir.resolve("X").toString());
+        String line =
+                failsWithOneLine(
+                        "run", "--input", file.toString(), "--output", dir.resolve("X").toString());
 
         assertThat(line).contains("is not a directory");
     }
@@ -141,23 +165,41 @@ class GuijiCliTest {
         Path input = Files.createDirectories(dir.resolve("in"));
         Files.createDirectories(input.resolve("registry"));
 
-        String line = failsWithOneLine("run", "--input", input.toString(), "--output", dir.resolve("out").toString());
+        String line =
+                failsWithOneLine(
+                        "run",
+                        "--input",
+                        input.toString(),
+                        "--output",
+                        dir.resolve("out").toString());
 
         assertThat(line).contains("records/");
     }
 
     @Test
     void aCoverageTargetAboveOneNamesTheKey() throws IOException {
-        String line = failsWithOneLine("run", "--input", inputWithRecords().toString(), "--output",
-                dir.resolve("out").toString(), "-Dguiji.coverage.target=2");
+        String line =
+                failsWithOneLine(
+                        "run",
+                        "--input",
+                        inputWithRecords().toString(),
+                        "--output",
+                        dir.resolve("out").toString(),
+                        "-Dguiji.coverage.target=2");
 
         assertThat(line).contains("guiji.coverage.target");
     }
 
     @Test
     void anUnparseableProcessingDateNamesTheKey() throws IOException {
-        String line = failsWithOneLine("run", "--input", inputWithRecords().toString(), "--output",
-                dir.resolve("out").toString(), "-Dguiji.processing-date=25.11.2026");
+        String line =
+                failsWithOneLine(
+                        "run",
+                        "--input",
+                        inputWithRecords().toString(),
+                        "--output",
+                        dir.resolve("out").toString(),
+                        "-Dguiji.processing-date=25.11.2026");
 
         assertThat(line).contains("guiji.processing-date").contains("yyyy-MM-dd");
     }
@@ -171,9 +213,13 @@ class GuijiCliTest {
 
     @Test
     void aDurationThatIsNotADurationNamesTheKey() throws IOException {
-        String line = failsWithOneLine(run(inputWithRecords(), "-Dguiji.coverage.min-interval=often"));
+        String line =
+                failsWithOneLine(run(inputWithRecords(), "-Dguiji.coverage.min-interval=often"));
 
-        assertThat(line).contains("guiji.coverage.min-interval").contains("duration").contains("'often'");
+        assertThat(line)
+                .contains("guiji.coverage.min-interval")
+                .contains("duration")
+                .contains("'often'");
     }
 
     @Test
@@ -200,8 +246,13 @@ class GuijiCliTest {
 
         String line = failsWithOneLine(run(input.getParent()));
 
-        assertThat(line).contains("records").contains("holds no files").contains("records/<dept_code>/<record_type>/");
-        assertThat(dir.resolve("out")).as("nothing written for a run that cannot start").doesNotExist();
+        assertThat(line)
+                .contains("records")
+                .contains("holds no files")
+                .contains("records/<dept_code>/<record_type>/");
+        assertThat(dir.resolve("out"))
+                .as("nothing written for a run that cannot start")
+                .doesNotExist();
     }
 
     @Test
@@ -212,7 +263,10 @@ class GuijiCliTest {
 
         String line = failsWithOneLine(run(input));
 
-        assertThat(line).contains(link.toString()).contains("broken link").contains("move it out of");
+        assertThat(line)
+                .contains(link.toString())
+                .contains("broken link")
+                .contains("move it out of");
         assertThat(dir.resolve("out")).doesNotExist();
     }
 
@@ -238,31 +292,51 @@ class GuijiCliTest {
 
             assertThat(line).contains(folder.toString()).contains("permission denied");
         } finally {
-            Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            Files.setPosixFilePermissions(
+                    folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         }
     }
 
     @Test
     void anOutputThatCannotBeCreatedIsNamed() throws IOException {
-        String line = failsWithOneLine("run", "--input", inputWithRecords().toString(), "--output", "/proc/guiji-out");
+        String line =
+                failsWithOneLine(
+                        "run",
+                        "--input",
+                        inputWithRecords().toString(),
+                        "--output",
+                        "/proc/guiji-out");
 
-        assertThat(line).startsWith("guiji: cannot write the output folder /proc/guiji-out: ")
+        assertThat(line)
+                .startsWith("guiji: cannot write the output folder /proc/guiji-out: ")
                 .endsWith("; choose a writable --output");
     }
 
     /** /proc looks writable to root; the sinks would fail inside the job with only a path. */
     @Test
     void anOutputThatLooksWritableButIsNotIsNamedBeforeTheJob() throws IOException {
-        String line = failsWithOneLine("run", "--input", inputWithRecords().toString(), "--output", "/proc");
+        String line =
+                failsWithOneLine(
+                        "run", "--input", inputWithRecords().toString(), "--output", "/proc");
 
-        assertThat(line).startsWith("guiji: cannot write the output folder /proc: ").endsWith("; choose a writable --output");
+        assertThat(line)
+                .startsWith("guiji: cannot write the output folder /proc: ")
+                .endsWith("; choose a writable --output");
     }
 
     @Test
     void aMisspeltOptionSuggestsTheRightOneEvenWhenARequiredOneLooksMissing() throws IOException {
-        String line = failsWithOneLine("run", "--input", inputWithRecords().toString(), "--outptu", dir.resolve("out").toString());
+        String line =
+                failsWithOneLine(
+                        "run",
+                        "--input",
+                        inputWithRecords().toString(),
+                        "--outptu",
+                        dir.resolve("out").toString());
 
-        assertThat(line).isEqualTo("guiji: unknown option --outptu: did you mean --output? (see 'guiji run --help')");
+        assertThat(line)
+                .isEqualTo(
+                        "guiji: unknown option --outptu: did you mean --output? (see 'guiji run --help')");
     }
 
     @Test
@@ -274,9 +348,11 @@ class GuijiCliTest {
 
     @Test
     void aMisspeltFlinkKeySuggestsTheRightOne() throws IOException {
-        String line = failsWithOneLine(run(inputWithRecords(), "-Dtaskmanager.memroy.managed.size=512m"));
+        String line =
+                failsWithOneLine(run(inputWithRecords(), "-Dtaskmanager.memroy.managed.size=512m"));
 
-        assertThat(line).contains("-D: taskmanager.memroy.managed.size is not a guiji or Flink option")
+        assertThat(line)
+                .contains("-D: taskmanager.memroy.managed.size is not a guiji or Flink option")
                 .endsWith("did you mean taskmanager.memory.managed.size?");
     }
 
@@ -285,16 +361,22 @@ class GuijiCliTest {
     void aKeyFarFromEveryOptionIsRefused(String option) throws IOException {
         String line = failsWithOneLine(run(inputWithRecords(), option));
 
-        assertThat(line).contains(option.substring(2, option.indexOf('='))).contains("is not a guiji or Flink option");
+        assertThat(line)
+                .contains(option.substring(2, option.indexOf('=')))
+                .contains("is not a guiji or Flink option");
     }
 
     @Test
     void anUnknownKeyInTheConfigFileNamesTheFile() throws IOException {
-        Path conf = Files.writeString(dir.resolve("guiji.conf"), "guiji.parallelism: 2\nexecution.chekpointing.interval: 10 s\n");
+        Path conf =
+                Files.writeString(
+                        dir.resolve("guiji.conf"),
+                        "guiji.parallelism: 2\nexecution.chekpointing.interval: 10 s\n");
 
         String line = failsWithOneLine(run(inputWithRecords(), "--config", conf.toString()));
 
-        assertThat(line).contains("configuration file " + conf + ": execution.chekpointing.interval")
+        assertThat(line)
+                .contains("configuration file " + conf + ": execution.chekpointing.interval")
                 .contains("did you mean execution.checkpointing.interval?");
     }
 
@@ -302,20 +384,32 @@ class GuijiCliTest {
     void aFlinkValueOfTheWrongTypeNamesTheKeyAndTheType() throws IOException {
         String line = failsWithOneLine(run(inputWithRecords(), "-Dparallelism.default=abc"));
 
-        assertThat(line).isEqualTo("guiji: configuration parallelism.default must be a whole number, not 'abc'");
+        assertThat(line)
+                .isEqualTo(
+                        "guiji: configuration parallelism.default must be a whole number, not 'abc'");
     }
 
     @Test
     void aLogFileThatCannotBeWrittenIsNamed() throws IOException {
-        String line = failsWithOneLine(run(inputWithRecords(), "--log-file", "/proc/guiji/run.log"));
+        String line =
+                failsWithOneLine(run(inputWithRecords(), "--log-file", "/proc/guiji/run.log"));
 
-        assertThat(line).contains("cannot write the log file /proc/guiji/run.log: ").contains("choose a writable --log-file");
+        assertThat(line)
+                .contains("cannot write the log file /proc/guiji/run.log: ")
+                .contains("choose a writable --log-file");
         assertThat(dir.resolve("out")).as("nothing run").doesNotExist();
     }
 
     @Test
     void verboseAddsTheStackTraceToTheOneLine() {
-        int exit = Guiji.execute("run", "--verbose", "--input", "/nonexistent", "--output", dir.resolve("X").toString());
+        int exit =
+                Guiji.execute(
+                        "run",
+                        "--verbose",
+                        "--input",
+                        "/nonexistent",
+                        "--output",
+                        dir.resolve("X").toString());
 
         assertThat(exit).isEqualTo(2);
         assertThat(errLines().get(0)).startsWith("guiji: input /nonexistent is not a directory");
@@ -324,7 +418,14 @@ class GuijiCliTest {
 
     @Test
     void verboseMayComeBeforeTheCommand() {
-        int exit = Guiji.execute("--verbose", "run", "--input", "/nonexistent", "--output", dir.resolve("X").toString());
+        int exit =
+                Guiji.execute(
+                        "--verbose",
+                        "run",
+                        "--input",
+                        "/nonexistent",
+                        "--output",
+                        dir.resolve("X").toString());
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("\tat io.guiji.jobs.");
@@ -337,7 +438,9 @@ class GuijiCliTest {
         assertThat(exit).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .containsPattern("(?m)^guiji \\d+\\.\\d+\\.\\d+")
-                .contains("Flink " + org.apache.flink.runtime.util.EnvironmentInformation.getVersion())
+                .contains(
+                        "Flink "
+                                + org.apache.flink.runtime.util.EnvironmentInformation.getVersion())
                 .doesNotContain("unknown");
     }
 
@@ -348,10 +451,15 @@ class GuijiCliTest {
         assertThat(exit).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("complete -F _complete_guiji")
-                .contains("run").contains("stream").contains("--input").contains("--log-file");
+                .contains("run")
+                .contains("stream")
+                .contains("--input")
+                .contains("--log-file");
     }
 
-    /** The example of -D on a line of its own: a wrap inside the key would break a copy and paste. */
+    /**
+     * The example of -D on a line of its own: a wrap inside the key would break a copy and paste.
+     */
     @Test
     void theHelpShowsTheDefineExampleWhole() {
         Guiji.execute("run", "--help");
@@ -364,24 +472,43 @@ class GuijiCliTest {
     void anOutputThatIsAFileIsNamed() throws IOException {
         Path file = Files.writeString(dir.resolve("out.txt"), "x");
 
-        String line = failsWithOneLine("run", "--input", inputWithRecords().toString(), "--output", file.toString());
+        String line =
+                failsWithOneLine(
+                        "run",
+                        "--input",
+                        inputWithRecords().toString(),
+                        "--output",
+                        file.toString());
 
         assertThat(line).contains(file.toString()).contains("is not a directory");
     }
 
     @Test
     void aMissingConfigFileIsOneLine() throws IOException {
-        String line = failsWithOneLine("run", "--input", inputWithRecords().toString(), "--output",
-                dir.resolve("out").toString(), "--config", dir.resolve("nope.conf").toString());
+        String line =
+                failsWithOneLine(
+                        "run",
+                        "--input",
+                        inputWithRecords().toString(),
+                        "--output",
+                        dir.resolve("out").toString(),
+                        "--config",
+                        dir.resolve("nope.conf").toString());
 
-        assertThat(line).isEqualTo("guiji: cannot read configuration file " + dir.resolve("nope.conf") + ": no such file; check --config");
+        assertThat(line)
+                .isEqualTo(
+                        "guiji: cannot read configuration file "
+                                + dir.resolve("nope.conf")
+                                + ": no such file; check --config");
     }
 
     @Test
     void aConfigFolderInsteadOfAFileIsOneLineNamingIt() throws IOException {
         String line = failsWithOneLine(run(inputWithRecords(), "--config", dir.toString()));
 
-        assertThat(line).startsWith("guiji: cannot read configuration file " + dir + ": ").endsWith("; check --config");
+        assertThat(line)
+                .startsWith("guiji: cannot read configuration file " + dir + ": ")
+                .endsWith("; check --config");
     }
 
     @Test

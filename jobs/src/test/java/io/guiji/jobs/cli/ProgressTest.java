@@ -21,7 +21,13 @@ class ProgressTest {
     private final AtomicLong bytes = new AtomicLong(50_000);
 
     private Progress progress(boolean terminal, long totalBytes) {
-        return new Progress(new PrintStream(err, true, UTF_8), terminal, totalBytes, rows::get, bytes::get, null);
+        return new Progress(
+                new PrintStream(err, true, UTF_8),
+                terminal,
+                totalBytes,
+                rows::get,
+                bytes::get,
+                null);
     }
 
     private String printed() {
@@ -52,9 +58,10 @@ class ProgressTest {
         p.tick(9 * S);
         p.tick(14 * S);
 
-        assertThat(printed().lines()).containsExactly(
-                "guiji: after 4 s, read 300,100 rows (488.3 KB of 976.6 KB, 50%), 75,025 rows/s, reading ends in about 4 s",
-                "guiji: after 14 s, read 300,100 rows (488.3 KB of 976.6 KB, 50%), 21,436 rows/s, reading ends in about 14 s");
+        assertThat(printed().lines())
+                .containsExactly(
+                        "guiji: after 4 s, read 300,100 rows (488.3 KB of 976.6 KB, 50%), 75,025 rows/s, reading ends in about 4 s",
+                        "guiji: after 14 s, read 300,100 rows (488.3 KB of 976.6 KB, 50%), 21,436 rows/s, reading ends in about 14 s");
     }
 
     @Test
@@ -69,14 +76,18 @@ class ProgressTest {
         p.close();
 
         String shown = printed();
-        assertThat(shown).doesNotContain("\n").startsWith("\r[#####---------------] read 10 rows (0.2 KB of 1.0 KB, 25%)")
-                .contains("\r[####################] read 10 rows (1.0 KB of 1.0 KB, 100%); deduplicating, linking, writing, 5 s so far");
+        assertThat(shown)
+                .doesNotContain("\n")
+                .startsWith("\r[#####---------------] read 10 rows (0.2 KB of 1.0 KB, 25%)")
+                .contains(
+                        "\r[####################] read 10 rows (1.0 KB of 1.0 KB, 100%); deduplicating, linking, writing, 5 s so far");
         assertThat(shown).endsWith(" \r");
     }
 
     @Test
     void withoutAKnownSizeThereIsNoPercentageNorTimeLeft() {
-        assertThat(Progress.line(5_000, 1_000, 0, 2.0, true)).isEqualTo("read 5,000 rows, 2,500 rows/s");
+        assertThat(Progress.line(5_000, 1_000, 0, 2.0, true))
+                .isEqualTo("read 5,000 rows, 2,500 rows/s");
     }
 
     @Test

@@ -23,10 +23,12 @@ class GuijiSettingsReadLimitsTest {
 
     @Test
     void configuredLimitsReachTheSettings() {
-        GuijiSettings s = settings(Map.of(
-                "guiji.input.max-field-chars", "100",
-                "guiji.input.max-record-chars", "1000",
-                "guiji.input.max-json-depth", "5"));
+        GuijiSettings s =
+                settings(
+                        Map.of(
+                                "guiji.input.max-field-chars", "100",
+                                "guiji.input.max-record-chars", "1000",
+                                "guiji.input.max-json-depth", "5"));
 
         assertThat(s.readLimits()).isEqualTo(new ReadLimits(100, 1000, 5));
     }
@@ -36,7 +38,8 @@ class GuijiSettingsReadLimitsTest {
         assertThatThrownBy(() -> settings(Map.of("guiji.input.max-field-chars", "0")))
                 .hasMessage("configuration guiji.input.max-field-chars must be at least 1, not 0");
         assertThatThrownBy(() -> settings(Map.of("guiji.input.max-record-chars", "10")))
-                .hasMessage("configuration guiji.input.max-record-chars must be at least guiji.input.max-field-chars (65536), not 10");
+                .hasMessage(
+                        "configuration guiji.input.max-record-chars must be at least guiji.input.max-field-chars (65536), not 10");
         assertThatThrownBy(() -> settings(Map.of("guiji.input.max-json-depth", "-1")))
                 .hasMessage("configuration guiji.input.max-json-depth must be at least 1, not -1");
     }

@@ -14,11 +14,13 @@ class GuijiSettingsTest {
 
     @Test
     void flinksOwnKeysAndPerSourceKeysAreAccepted() {
-        Configuration conf = Configuration.fromMap(Map.of(
-                "parallelism.default", "2",
-                "taskmanager.memory.managed.size", "512m",
-                "guiji.source.scjg-penalty.topic", "records.SCJG01.penalty",
-                "guiji.parallelism", "3"));
+        Configuration conf =
+                Configuration.fromMap(
+                        Map.of(
+                                "parallelism.default", "2",
+                                "taskmanager.memory.managed.size", "512m",
+                                "guiji.source.scjg-penalty.topic", "records.SCJG01.penalty",
+                                "guiji.parallelism", "3"));
 
         assertThatCode(() -> GuijiSettings.from(conf)).doesNotThrowAnyException();
         assertThat(GuijiSettings.from(conf).parallelism()).isEqualTo(3);
@@ -26,7 +28,8 @@ class GuijiSettingsTest {
 
     @Test
     void aGuijiKeyFarFromEveryOptionIsLeftAlone() {
-        Configuration conf = Configuration.fromMap(Map.of("guiji.something.entirely.different", "x"));
+        Configuration conf =
+                Configuration.fromMap(Map.of("guiji.something.entirely.different", "x"));
 
         assertThatCode(() -> GuijiSettings.from(conf)).doesNotThrowAnyException();
     }
@@ -37,14 +40,16 @@ class GuijiSettingsTest {
 
         assertThatThrownBy(() -> GuijiSettings.from(conf))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("configuration guiji.link.fuzzy.min-scor is not an option: did you mean guiji.link.fuzzy.min-score?");
+                .hasMessage(
+                        "configuration guiji.link.fuzzy.min-scor is not an option: did you mean guiji.link.fuzzy.min-score?");
     }
 
     @Test
     void everyOptionIsListedWithItsValueType() {
         Map<ConfigOption<?>, Class<?>> all = GuijiOptions.all();
 
-        assertThat(all).containsEntry(GuijiOptions.PARALLELISM, Integer.class)
+        assertThat(all)
+                .containsEntry(GuijiOptions.PARALLELISM, Integer.class)
                 .containsEntry(GuijiOptions.COVERAGE_INTERVAL, java.time.Duration.class)
                 .containsEntry(GuijiOptions.FUZZY_ENABLED, Boolean.class)
                 .containsEntry(GuijiOptions.ZONE, String.class);
@@ -56,6 +61,7 @@ class GuijiSettingsTest {
         Configuration conf = Configuration.fromMap(Map.of("guiji.link.fuzzy.enabled", "maybe"));
 
         assertThatThrownBy(() -> GuijiSettings.from(conf))
-                .hasMessage("configuration guiji.link.fuzzy.enabled must be true or false, not 'maybe'");
+                .hasMessage(
+                        "configuration guiji.link.fuzzy.enabled must be true or false, not 'maybe'");
     }
 }

@@ -26,21 +26,47 @@ class CoverageCalculatorTest {
     static final String LONGCHENG = "211303";
 
     /**
-     * Market supervision (penalty, license) and environment (inspection) in 双塔区, tax (penalty)
-     * in 龙城区. Market supervision has supplied licences; environment only penalties, a type not
-     * catalogued for it; tax nothing. Statistics bureau supplied records but is not in the catalogue.
+     * Market supervision (penalty, license) and environment (inspection) in 双塔区, tax (penalty) in
+     * 龙城区. Market supervision has supplied licences; environment only penalties, a type not
+     * catalogued for it; tax nothing. Statistics bureau supplied records but is not in the
+     * catalogue.
      */
-    static final List<CatalogEntry> CATALOG = List.of(
-            item("SCJG01", "市场监督管理局", CHAOYANG, RecordType.penalty),
-            item("SCJG01", "市场监督管理局", CHAOYANG, RecordType.license),
-            item("HBJ01", "生态环境局", CHAOYANG, RecordType.inspection),
-            item("SWJ01", "税务局", LONGCHENG, RecordType.penalty));
+    static final List<CatalogEntry> CATALOG =
+            List.of(
+                    item("SCJG01", "市场监督管理局", CHAOYANG, RecordType.penalty),
+                    item("SCJG01", "市场监督管理局", CHAOYANG, RecordType.license),
+                    item("HBJ01", "生态环境局", CHAOYANG, RecordType.inspection),
+                    item("SWJ01", "税务局", LONGCHENG, RecordType.penalty));
 
     static Map<String, DeptCounters> counters() {
         Map<String, DeptCounters> c = new HashMap<>();
-        c.put("SCJG01", counters("SCJG01", 10, 8, 2, 1, 7, 6, 5, Map.of("license", 8L), Map.of("MISSING_FIELD", 2L)));
+        c.put(
+                "SCJG01",
+                counters(
+                        "SCJG01",
+                        10,
+                        8,
+                        2,
+                        1,
+                        7,
+                        6,
+                        5,
+                        Map.of("license", 8L),
+                        Map.of("MISSING_FIELD", 2L)));
         c.put("HBJ01", counters("HBJ01", 3, 3, 0, 0, 3, 0, 0, Map.of("penalty", 3L), Map.of()));
-        c.put("TJJ01", counters("TJJ01", 4, 3, 1, 0, 3, 3, 1, Map.of("penalty", 3L), Map.of("INVALID_DATE", 1L)));
+        c.put(
+                "TJJ01",
+                counters(
+                        "TJJ01",
+                        4,
+                        3,
+                        1,
+                        0,
+                        3,
+                        3,
+                        1,
+                        Map.of("penalty", 3L),
+                        Map.of("INVALID_DATE", 1L)));
         c.put("", counters("", 2, 0, 2, 0, 0, 0, 0, Map.of(), Map.of("UNKNOWN_SOURCE", 2L)));
         return c;
     }
@@ -49,8 +75,11 @@ class CoverageCalculatorTest {
     void aDepartmentIsCoveredOnlyByATypeCataloguedForIt() {
         CoverageSnapshot s = compute(CATALOG, counters());
 
-        assertThat(s.getDeptCoverage()).as("SCJG01 of SCJG01, HBJ01, SWJ01").isCloseTo(1.0 / 3, within(1e-12));
-        assertThat(s.getUncoveredDepts()).as("HBJ01 sent penalties, but only inspections are catalogued for it")
+        assertThat(s.getDeptCoverage())
+                .as("SCJG01 of SCJG01, HBJ01, SWJ01")
+                .isCloseTo(1.0 / 3, within(1e-12));
+        assertThat(s.getUncoveredDepts())
+                .as("HBJ01 sent penalties, but only inspections are catalogued for it")
                 .containsExactly("HBJ01", "SWJ01");
         assertThat(s.getStatus()).isEqualTo("BELOW");
         assertThat(s.getTarget()).isEqualTo(TARGET);
@@ -61,10 +90,12 @@ class CoverageCalculatorTest {
         CoverageSnapshot s = compute(CATALOG, counters());
 
         assertThat(s.getItemCoverage()).as("SCJG01×license of four items").isEqualTo(0.25);
-        assertThat(s.getUncoveredItems()).as("sorted by department, then type").containsExactly(
-                new CatalogItem("HBJ01", RecordType.inspection),
-                new CatalogItem("SCJG01", RecordType.penalty),
-                new CatalogItem("SWJ01", RecordType.penalty));
+        assertThat(s.getUncoveredItems())
+                .as("sorted by department, then type")
+                .containsExactly(
+                        new CatalogItem("HBJ01", RecordType.inspection),
+                        new CatalogItem("SCJG01", RecordType.penalty),
+                        new CatalogItem("SWJ01", RecordType.penalty));
     }
 
     @Test
@@ -79,7 +110,9 @@ class CoverageCalculatorTest {
     void departmentsSupplyingRecordsButAbsentFromTheCatalogueAreListed() {
         CoverageSnapshot s = compute(CATALOG, counters());
 
-        assertThat(s.getUncataloguedDepts()).as("the empty department (no path) is not a department").containsExactly("TJJ01");
+        assertThat(s.getUncataloguedDepts())
+                .as("the empty department (no path) is not a department")
+                .containsExactly("TJJ01");
         DeptStats tjj = s.getByDept().get("TJJ01");
         assertThat(tjj.getCatalogued()).isFalse();
         assertThat(tjj.getCataloguedItems()).isZero();
@@ -127,21 +160,26 @@ class CoverageCalculatorTest {
 
         assertThat(s.getByDivision()).containsOnlyKeys(CHAOYANG, LONGCHENG);
         DivisionCoverage chaoyang = s.getByDivision().get(CHAOYANG);
-        assertThat(chaoyang).isEqualTo(new DivisionCoverage(CHAOYANG, 2, 1, 3, 1, 0.5, 1.0 / 3, "BELOW"));
+        assertThat(chaoyang)
+                .isEqualTo(new DivisionCoverage(CHAOYANG, 2, 1, 3, 1, 0.5, 1.0 / 3, "BELOW"));
         DivisionCoverage longcheng = s.getByDivision().get(LONGCHENG);
-        assertThat(longcheng).isEqualTo(new DivisionCoverage(LONGCHENG, 1, 0, 1, 0, 0.0, 0.0, "BELOW"));
+        assertThat(longcheng)
+                .isEqualTo(new DivisionCoverage(LONGCHENG, 1, 0, 1, 0, 0.0, 0.0, "BELOW"));
     }
 
     @Test
     void aCatalogueEntryWithoutDivisionCountsUnderUnknown() {
         List<CatalogEntry> catalog = List.of(item("GAJ01", "公安局", null, RecordType.coercion));
-        Map<String, DeptCounters> c = Map.of("GAJ01",
-                counters("GAJ01", 1, 1, 0, 0, 1, 1, 1, Map.of("coercion", 1L), Map.of()));
+        Map<String, DeptCounters> c =
+                Map.of(
+                        "GAJ01",
+                        counters("GAJ01", 1, 1, 0, 0, 1, 1, 1, Map.of("coercion", 1L), Map.of()));
 
         CoverageSnapshot s = compute(catalog, c);
 
         assertThat(s.getByDivision()).containsOnlyKeys(CoverageCalculator.UNKNOWN_DIVISION);
-        assertThat(s.getByDivision().get(CoverageCalculator.UNKNOWN_DIVISION).getStatus()).isEqualTo("MET");
+        assertThat(s.getByDivision().get(CoverageCalculator.UNKNOWN_DIVISION).getStatus())
+                .isEqualTo("MET");
         assertThat(s.getDeptCoverage()).isEqualTo(1.0);
         assertThat(s.getStatus()).isEqualTo("MET");
     }
@@ -165,7 +203,8 @@ class CoverageCalculatorTest {
             }
         }
 
-        CoverageSnapshot s = CoverageCalculator.compute(catalog, c, target, "all-input", "2024-07-01T00:00:00");
+        CoverageSnapshot s =
+                CoverageCalculator.compute(catalog, c, target, "all-input", "2024-07-01T00:00:00");
 
         assertThat(s.getDeptCoverage()).isEqualTo(covered / 20.0);
         assertThat(s.getStatus()).isEqualTo(status);
@@ -188,7 +227,10 @@ class CoverageCalculatorTest {
     @Test
     void deletedCatalogueEntriesDoNotCount() {
         List<CatalogEntry> catalog = new ArrayList<>(CATALOG);
-        catalog.add(CatalogEntry.newBuilder(item("HBJ01", "生态环境局", CHAOYANG, RecordType.penalty)).setDeleted(true).build());
+        catalog.add(
+                CatalogEntry.newBuilder(item("HBJ01", "生态环境局", CHAOYANG, RecordType.penalty))
+                        .setDeleted(true)
+                        .build());
 
         CoverageSnapshot s = compute(catalog, counters());
 
@@ -207,16 +249,19 @@ class CoverageCalculatorTest {
         assertThat(s.getTotals().getUnified()).isEqualTo(13);
         assertThat(s.getTotals().getNonPerson()).isEqualTo(9);
         assertThat(s.getTotals().getLinked()).isEqualTo(6);
-        assertThat(s.getTotals().getRejectedByReason()).containsExactlyInAnyOrderEntriesOf(
-                Map.of("MISSING_FIELD", 2L, "INVALID_DATE", 1L, "UNKNOWN_SOURCE", 2L));
+        assertThat(s.getTotals().getRejectedByReason())
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("MISSING_FIELD", 2L, "INVALID_DATE", 1L, "UNKNOWN_SOURCE", 2L));
         assertThat(s.getPeriod()).isEqualTo("all-input");
         assertThat(s.getGeneratedAt()).isEqualTo("2024-07-01T00:00:00");
     }
 
     // ---------------------------------------------------------------- helpers
 
-    static CoverageSnapshot compute(List<CatalogEntry> catalog, Map<String, DeptCounters> counters) {
-        return CoverageCalculator.compute(catalog, counters, TARGET, "all-input", "2024-07-01T00:00:00");
+    static CoverageSnapshot compute(
+            List<CatalogEntry> catalog, Map<String, DeptCounters> counters) {
+        return CoverageCalculator.compute(
+                catalog, counters, TARGET, "all-input", "2024-07-01T00:00:00");
     }
 
     static CatalogEntry item(String dept, String name, String division, RecordType type) {
@@ -229,10 +274,28 @@ class CoverageCalculatorTest {
                 .build();
     }
 
-    static DeptCounters counters(String dept, long received, long accepted, long rejected, long duplicates,
-                                 long unified, long nonPerson, long linked,
-                                 Map<String, Long> acceptedByType, Map<String, Long> rejectedByReason) {
-        return new DeptCounters(dept, received, accepted, rejected, duplicates, unified, nonPerson, linked,
-                new HashMap<>(acceptedByType), new HashMap<>(rejectedByReason), 0L);
+    static DeptCounters counters(
+            String dept,
+            long received,
+            long accepted,
+            long rejected,
+            long duplicates,
+            long unified,
+            long nonPerson,
+            long linked,
+            Map<String, Long> acceptedByType,
+            Map<String, Long> rejectedByReason) {
+        return new DeptCounters(
+                dept,
+                received,
+                accepted,
+                rejected,
+                duplicates,
+                unified,
+                nonPerson,
+                linked,
+                new HashMap<>(acceptedByType),
+                new HashMap<>(rejectedByReason),
+                0L);
     }
 }

@@ -37,16 +37,24 @@ class CoverageFunctionTest {
 
     static final CatalogEntry MARKET_PENALTY = item("SCJG01", "市场监督管理局", RecordType.penalty);
     static final CatalogEntry MARKET_LICENSE = item("SCJG01", "市场监督管理局", RecordType.license);
-    static final CatalogEntry ENVIRONMENT_INSPECTION = item("HBJ01", "生态环境局", RecordType.inspection);
-    static final List<CatalogEntry> CATALOGUE = List.of(MARKET_PENALTY, MARKET_LICENSE, ENVIRONMENT_INSPECTION);
+    static final CatalogEntry ENVIRONMENT_INSPECTION =
+            item("HBJ01", "生态环境局", RecordType.inspection);
+    static final List<CatalogEntry> CATALOGUE =
+            List.of(MARKET_PENALTY, MARKET_LICENSE, ENVIRONMENT_INSPECTION);
 
     /** Market supervision sent two penalties and a rejected row: it covers one of its two items. */
-    static final DeptCounters MARKET_TWO_PENALTIES = counters("SCJG01", 3, 2, Map.of("penalty", 2L));
+    static final DeptCounters MARKET_TWO_PENALTIES =
+            counters("SCJG01", 3, 2, Map.of("penalty", 2L));
+
     /** Environment sent one row, rejected: catalogued, not covered. */
     static final DeptCounters ENVIRONMENT_NOTHING_ACCEPTED = counters("HBJ01", 1, 0, Map.of());
-    static final List<DeptCounters> COUNTERS = List.of(MARKET_TWO_PENALTIES, ENVIRONMENT_NOTHING_ACCEPTED);
 
-    private KeyedTwoInputStreamOperatorTestHarness<Integer, CatalogEntry, DeptCounters, CoverageSnapshot> harness;
+    static final List<DeptCounters> COUNTERS =
+            List.of(MARKET_TWO_PENALTIES, ENVIRONMENT_NOTHING_ACCEPTED);
+
+    private KeyedTwoInputStreamOperatorTestHarness<
+                    Integer, CatalogEntry, DeptCounters, CoverageSnapshot>
+            harness;
 
     @AfterEach
     void close() throws Exception {
@@ -57,17 +65,20 @@ class CoverageFunctionTest {
 
     /** The order in which the catalogue and the counters reach the function. */
     enum Arrival {
-        CATALOGUE_FIRST, COUNTERS_FIRST, INTERLEAVED
+        CATALOGUE_FIRST,
+        COUNTERS_FIRST,
+        INTERLEAVED
     }
 
     static Stream<Arguments> modesAndArrivals() {
-        return Stream.of(EmitMode.values()).flatMap(m -> Stream.of(Arrival.values()).map(a -> Arguments.of(m, a)));
+        return Stream.of(EmitMode.values())
+                .flatMap(m -> Stream.of(Arrival.values()).map(a -> Arguments.of(m, a)));
     }
 
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("modesAndArrivals")
-    void publishesTheCalculatorsSnapshotOfTheCatalogueAndCountersWhateverTheirOrder(EmitMode mode, Arrival arrival)
-            throws Exception {
+    void publishesTheCalculatorsSnapshotOfTheCatalogueAndCountersWhateverTheirOrder(
+            EmitMode mode, Arrival arrival) throws Exception {
         open(mode);
         switch (arrival) {
             case CATALOGUE_FIRST -> {
@@ -86,17 +97,23 @@ class CoverageFunctionTest {
                 harness.processElement1(copy(MARKET_PENALTY), 0L);
             }
         }
-        assertThat(harness.extractOutputValues()).as("nothing before the end of input or of the interval").isEmpty();
+        assertThat(harness.extractOutputValues())
+                .as("nothing before the end of input or of the interval")
+                .isEmpty();
 
         settle(mode, 1);
 
-        assertThat(harness.extractOutputValues()).singleElement().satisfies(s -> {
-            assertThat(withoutTime(s)).isEqualTo(expected(CATALOGUE, COUNTERS));
-            assertThat(s.getDeptCoverage()).isEqualTo(0.5);
-            assertThat(s.getUncoveredDepts()).containsExactly("HBJ01");
-            assertThat(s.getPeriod()).isEqualTo(PERIOD);
-            assertThat(s.getGeneratedAt()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}");
-        });
+        assertThat(harness.extractOutputValues())
+                .singleElement()
+                .satisfies(
+                        s -> {
+                            assertThat(withoutTime(s)).isEqualTo(expected(CATALOGUE, COUNTERS));
+                            assertThat(s.getDeptCoverage()).isEqualTo(0.5);
+                            assertThat(s.getUncoveredDepts()).containsExactly("HBJ01");
+                            assertThat(s.getPeriod()).isEqualTo(PERIOD);
+                            assertThat(s.getGeneratedAt())
+                                    .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}");
+                        });
         assertThat(harness.numEventTimeTimers()).as("no timer left").isZero();
         assertThat(harness.numProcessingTimeTimers()).as("no timer left").isZero();
     }
@@ -124,7 +141,9 @@ class CoverageFunctionTest {
         harness.setProcessingTime(0L);
         sendCatalogue(CATALOGUE);
         sendCounters(COUNTERS);
-        assertThat(harness.numProcessingTimeTimers()).as("one pending snapshot, however many inputs").isEqualTo(1);
+        assertThat(harness.numProcessingTimeTimers())
+                .as("one pending snapshot, however many inputs")
+                .isEqualTo(1);
 
         harness.setProcessingTime(INTERVAL - 1);
         assertThat(harness.extractOutputValues()).isEmpty();
@@ -132,7 +151,8 @@ class CoverageFunctionTest {
         assertThat(harness.extractOutputValues()).hasSize(1);
         assertThat(harness.numProcessingTimeTimers()).isZero();
 
-        // The same counters again: the snapshot would differ only in its time, so it is not published.
+        // The same counters again: the snapshot would differ only in its time, so it is not
+        // published.
         sendCounters(COUNTERS);
         harness.setProcessingTime(3 * INTERVAL);
         assertThat(harness.extractOutputValues()).as("unchanged, not published again").hasSize(1);
@@ -152,7 +172,8 @@ class CoverageFunctionTest {
 
     @ParameterizedTest
     @EnumSource(EmitMode.class)
-    void aDepartmentsLatestCountersReplaceItsEarlierOnesAndAreNotAddedToThem(EmitMode mode) throws Exception {
+    void aDepartmentsLatestCountersReplaceItsEarlierOnesAndAreNotAddedToThem(EmitMode mode)
+            throws Exception {
         open(mode);
         sendCatalogue(CATALOGUE);
         harness.processElement2(counters("SCJG01", 1, 1, Map.of("penalty", 1L)), 0L);
@@ -179,8 +200,11 @@ class CoverageFunctionTest {
         settle(mode, 1);
 
         CoverageSnapshot s = harness.extractOutputValues().get(0);
-        assertThat(withoutTime(s)).isEqualTo(expected(List.of(MARKET_PENALTY, MARKET_LICENSE), COUNTERS));
-        assertThat(s.getDeptCoverage()).as("only SCJG01 is catalogued now, and covered").isEqualTo(1.0);
+        assertThat(withoutTime(s))
+                .isEqualTo(expected(List.of(MARKET_PENALTY, MARKET_LICENSE), COUNTERS));
+        assertThat(s.getDeptCoverage())
+                .as("only SCJG01 is catalogued now, and covered")
+                .isEqualTo(1.0);
         assertThat(s.getUncataloguedDepts()).as("HBJ01 still sent a row").containsExactly("HBJ01");
     }
 
@@ -214,7 +238,8 @@ class CoverageFunctionTest {
         assertThat(officialFirst).isIn("朝阳市生态环境局", "生态环境局").isEqualTo(shortNameFirst);
     }
 
-    private String keptName(EmitMode mode, CatalogEntry first, CatalogEntry second) throws Exception {
+    private String keptName(EmitMode mode, CatalogEntry first, CatalogEntry second)
+            throws Exception {
         open(mode);
         try {
             harness.processElement1(copy(first), 0L);
@@ -229,7 +254,8 @@ class CoverageFunctionTest {
     }
 
     @Test
-    void aSnapshotThatCannotBeComputedIsNotPublishedAndTheLastOneStandsUntilTheNextChange() throws Exception {
+    void aSnapshotThatCannotBeComputedIsNotPublishedAndTheLastOneStandsUntilTheNextChange()
+            throws Exception {
         open(EmitMode.CHANGES);
         harness.setProcessingTime(0L);
         sendCatalogue(CATALOGUE);
@@ -240,7 +266,9 @@ class CoverageFunctionTest {
         harness.processElement2(unsummable("SCJG01"), 0L);
         harness.setProcessingTime(2 * INTERVAL);
         assertThat(harness.extractOutputValues()).as("not published, the job goes on").hasSize(1);
-        assertThat(harness.numProcessingTimeTimers()).as("nothing retried until something changes").isZero();
+        assertThat(harness.numProcessingTimeTimers())
+                .as("nothing retried until something changes")
+                .isZero();
 
         harness.processElement2(counters("SCJG01", 4, 3, Map.of("penalty", 2L, "license", 1L)), 0L);
         harness.setProcessingTime(3 * INTERVAL);
@@ -263,14 +291,27 @@ class CoverageFunctionTest {
     // ---------------------------------------------------------------- fixtures and helpers
 
     static CatalogEntry item(String dept, String name, RecordType type) {
-        return CatalogEntry.newBuilder().setDeptCode(dept).setDeptName(name).setDivisionCode("211302")
-                .setRecordType(type).setDeleted(false).build();
+        return CatalogEntry.newBuilder()
+                .setDeptCode(dept)
+                .setDeptName(name)
+                .setDivisionCode("211302")
+                .setRecordType(type)
+                .setDeleted(false)
+                .build();
     }
 
-    static DeptCounters counters(String dept, long received, long accepted, Map<String, Long> acceptedByType) {
-        return DeptCounters.newBuilder().setDeptCode(dept).setReceived(received).setAccepted(accepted)
-                .setRejected(received - accepted).setAcceptedByType(acceptedByType)
-                .setRejectedByReason(received > accepted ? Map.of("MISSING_FIELD", received - accepted) : Map.of())
+    static DeptCounters counters(
+            String dept, long received, long accepted, Map<String, Long> acceptedByType) {
+        return DeptCounters.newBuilder()
+                .setDeptCode(dept)
+                .setReceived(received)
+                .setAccepted(accepted)
+                .setRejected(received - accepted)
+                .setAcceptedByType(acceptedByType)
+                .setRejectedByReason(
+                        received > accepted
+                                ? Map.of("MISSING_FIELD", received - accepted)
+                                : Map.of())
                 .build();
     }
 
@@ -284,9 +325,14 @@ class CoverageFunctionTest {
     }
 
     private void open(EmitMode mode) throws Exception {
-        harness = new KeyedTwoInputStreamOperatorTestHarness<>(
-                new KeyedCoProcessOperator<>(new CoverageFunction(mode, TARGET, PERIOD, INTERVAL, "Asia/Shanghai")),
-                new CoverageKey<>(), new CoverageKey<>(), Types.INT);
+        harness =
+                new KeyedTwoInputStreamOperatorTestHarness<>(
+                        new KeyedCoProcessOperator<>(
+                                new CoverageFunction(
+                                        mode, TARGET, PERIOD, INTERVAL, "Asia/Shanghai")),
+                        new CoverageKey<>(),
+                        new CoverageKey<>(),
+                        Types.INT);
         harness.open();
         harness.setProcessingTime(0L);
     }
@@ -320,7 +366,8 @@ class CoverageFunctionTest {
         return DeptCounters.newBuilder(c).build();
     }
 
-    private static CoverageSnapshot expected(List<CatalogEntry> catalogue, List<DeptCounters> counters) {
+    private static CoverageSnapshot expected(
+            List<CatalogEntry> catalogue, List<DeptCounters> counters) {
         Map<String, DeptCounters> byDept = new HashMap<>();
         counters.forEach(c -> byDept.put(c.getDeptCode(), c));
         return CoverageCalculator.compute(new ArrayList<>(catalogue), byDept, TARGET, PERIOD, "-");

@@ -17,7 +17,10 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
-/** Harness tests of {@link DeptDeltaCombiner}: sums that count exactly what their parts count, sent at the right moments. */
+/**
+ * Harness tests of {@link DeptDeltaCombiner}: sums that count exactly what their parts count, sent
+ * at the right moments.
+ */
 class DeptDeltaCombinerTest {
 
     @Test
@@ -47,7 +50,9 @@ class DeptDeltaCombinerTest {
         try (OneInputStreamOperatorTestHarness<DeptDelta, DeptDelta> h = harness(60_000)) {
             h.processElement(new StreamRecord<>(accepted("SCJG01", RecordType.penalty)));
             h.prepareSnapshotPreBarrier(1L);
-            assertThat(h.extractOutputValues()).singleElement().satisfies(d -> assertThat(d.getAccepted()).isEqualTo(1));
+            assertThat(h.extractOutputValues())
+                    .singleElement()
+                    .satisfies(d -> assertThat(d.getAccepted()).isEqualTo(1));
             h.prepareSnapshotPreBarrier(2L);
             assertThat(h.extractOutputValues()).as("nothing new: nothing sent again").hasSize(1);
         }
@@ -57,9 +62,12 @@ class DeptDeltaCombinerTest {
     void sendsItsSumsAheadOfAWatermarkSoTheEndOfInputFindsThemCounted() throws Exception {
         try (OneInputStreamOperatorTestHarness<DeptDelta, DeptDelta> h = harness(60_000)) {
             h.processElement(new StreamRecord<>(accepted("SCJG01", RecordType.penalty)));
-            h.processWatermark(new org.apache.flink.streaming.api.watermark.Watermark(Long.MAX_VALUE));
+            h.processWatermark(
+                    new org.apache.flink.streaming.api.watermark.Watermark(Long.MAX_VALUE));
             assertThat(h.getOutput()).hasSize(2);
-            assertThat(h.getOutput().peek()).as("the sum first, then the watermark").isInstanceOf(StreamRecord.class);
+            assertThat(h.getOutput().peek())
+                    .as("the sum first, then the watermark")
+                    .isInstanceOf(StreamRecord.class);
         }
     }
 
@@ -75,16 +83,26 @@ class DeptDeltaCombinerTest {
         }
     }
 
-    /** Whatever the deltas, department counters built from the sums equal those built from the parts. */
+    /**
+     * Whatever the deltas, department counters built from the sums equal those built from the
+     * parts.
+     */
     @Property(tries = 200)
-    void countersFromTheSumsEqualCountersFromTheParts(@ForAll long seed, @ForAll @IntRange(min = 0, max = 300) int n) throws Exception {
+    void countersFromTheSumsEqualCountersFromTheParts(
+            @ForAll long seed, @ForAll @IntRange(min = 0, max = 300) int n) throws Exception {
         Random r = new Random(seed);
         List<DeptDelta> parts = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             DeptDelta d = new DeptDelta();
             d.setDeptCode(List.of("", "SCJG01", "SWJ01").get(r.nextInt(3)));
-            d.setRecordType(r.nextBoolean() ? null : RecordType.values()[r.nextInt(RecordType.values().length)]);
-            d.setRejectReason(r.nextBoolean() ? null : RejectReason.values()[r.nextInt(RejectReason.values().length)]);
+            d.setRecordType(
+                    r.nextBoolean()
+                            ? null
+                            : RecordType.values()[r.nextInt(RecordType.values().length)]);
+            d.setRejectReason(
+                    r.nextBoolean()
+                            ? null
+                            : RejectReason.values()[r.nextInt(RejectReason.values().length)]);
             d.setReceived(r.nextInt(3) - 1);
             d.setAccepted(r.nextInt(3) - 1);
             d.setRejected(r.nextInt(3) - 1);
@@ -109,15 +127,31 @@ class DeptDeltaCombinerTest {
     private static HashMap<String, DeptCounters> counters(List<DeptDelta> deltas) {
         HashMap<String, DeptCounters> out = new HashMap<>();
         for (DeptDelta d : deltas) {
-            DeptCounters c = out.computeIfAbsent(d.getDeptCode(),
-                    k -> new DeptCounters(k, 0L, 0L, 0L, 0L, 0L, 0L, 0L, new HashMap<>(), new HashMap<>(), 0L));
+            DeptCounters c =
+                    out.computeIfAbsent(
+                            d.getDeptCode(),
+                            k ->
+                                    new DeptCounters(
+                                            k,
+                                            0L,
+                                            0L,
+                                            0L,
+                                            0L,
+                                            0L,
+                                            0L,
+                                            0L,
+                                            new HashMap<>(),
+                                            new HashMap<>(),
+                                            0L));
             DeptStatsFunction.apply(c, d);
         }
         return out;
     }
 
-    private static OneInputStreamOperatorTestHarness<DeptDelta, DeptDelta> harness(long interval) throws Exception {
-        OneInputStreamOperatorTestHarness<DeptDelta, DeptDelta> h = new OneInputStreamOperatorTestHarness<>(new DeptDeltaCombiner(interval));
+    private static OneInputStreamOperatorTestHarness<DeptDelta, DeptDelta> harness(long interval)
+            throws Exception {
+        OneInputStreamOperatorTestHarness<DeptDelta, DeptDelta> h =
+                new OneInputStreamOperatorTestHarness<>(new DeptDeltaCombiner(interval));
         h.open();
         return h;
     }

@@ -22,17 +22,23 @@ import org.junit.jupiter.api.Test;
 class DeptStatsFunctionTest {
     static final long INTERVAL = 1_000L;
 
-    /** What parsing and publishing send for SCJG01: three penalties in, one rejected, two copies of one decision, linked. */
-    static final List<DeptDelta> SCJG01_DELTAS = List.of(
-            accepted("SCJG01", RecordType.penalty),
-            accepted("SCJG01", RecordType.penalty),
-            accepted("SCJG01", RecordType.license),
-            rejected("SCJG01", RejectReason.MISSING_FIELD),
-            rejected("SCJG01", RejectReason.INVALID_DATE),
-            rejected("SCJG01", RejectReason.MISSING_FIELD),
-            published("SCJG01", 1, 1, 1, 0), // first publication: unified, 2 copies, not yet linked
-            published("SCJG01", 0, 0, 0, 1), // re-linked later
-            published("SCJG01", 1, 0, 1, 1));
+    /**
+     * What parsing and publishing send for SCJG01: three penalties in, one rejected, two copies of
+     * one decision, linked.
+     */
+    static final List<DeptDelta> SCJG01_DELTAS =
+            List.of(
+                    accepted("SCJG01", RecordType.penalty),
+                    accepted("SCJG01", RecordType.penalty),
+                    accepted("SCJG01", RecordType.license),
+                    rejected("SCJG01", RejectReason.MISSING_FIELD),
+                    rejected("SCJG01", RejectReason.INVALID_DATE),
+                    rejected("SCJG01", RejectReason.MISSING_FIELD),
+                    published(
+                            "SCJG01", 1, 1, 1,
+                            0), // first publication: unified, 2 copies, not yet linked
+                    published("SCJG01", 0, 0, 0, 1), // re-linked later
+                    published("SCJG01", 1, 0, 1, 1));
 
     private KeyedOneInputStreamOperatorTestHarness<String, DeptDelta, DeptCounters> harness;
 
@@ -57,10 +63,27 @@ class DeptStatsFunctionTest {
 
         List<DeptCounters> out = harness.extractOutputValues();
         assertThat(out).hasSize(2);
-        DeptCounters scjg = out.stream().filter(c -> c.getDeptCode().equals("SCJG01")).findFirst().orElseThrow();
-        assertThat(scjg).isEqualTo(new DeptCounters("SCJG01", 6L, 3L, 3L, 1L, 2L, 2L, 2L,
-                Map.of("penalty", 2L, "license", 1L), Map.of("MISSING_FIELD", 2L, "INVALID_DATE", 1L), 0L));
-        DeptCounters hbj = out.stream().filter(c -> c.getDeptCode().equals("HBJ01")).findFirst().orElseThrow();
+        DeptCounters scjg =
+                out.stream()
+                        .filter(c -> c.getDeptCode().equals("SCJG01"))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(scjg)
+                .isEqualTo(
+                        new DeptCounters(
+                                "SCJG01",
+                                6L,
+                                3L,
+                                3L,
+                                1L,
+                                2L,
+                                2L,
+                                2L,
+                                Map.of("penalty", 2L, "license", 1L),
+                                Map.of("MISSING_FIELD", 2L, "INVALID_DATE", 1L),
+                                0L));
+        DeptCounters hbj =
+                out.stream().filter(c -> c.getDeptCode().equals("HBJ01")).findFirst().orElseThrow();
         assertThat(hbj.getAcceptedByType()).containsExactlyEntriesOf(Map.of("inspection", 1L));
         assertThat(harness.numEventTimeTimers()).isZero();
     }
@@ -72,11 +95,15 @@ class DeptStatsFunctionTest {
         harness.processElement(rejected("", RejectReason.UNKNOWN_SOURCE), 0L);
         harness.processWatermark(Long.MAX_VALUE);
 
-        assertThat(harness.extractOutputValues()).singleElement().satisfies(c -> {
-            assertThat(c.getDeptCode()).isEmpty();
-            assertThat(c.getReceived()).isEqualTo(2);
-            assertThat(c.getRejectedByReason()).containsExactlyEntriesOf(Map.of("UNKNOWN_SOURCE", 2L));
-        });
+        assertThat(harness.extractOutputValues())
+                .singleElement()
+                .satisfies(
+                        c -> {
+                            assertThat(c.getDeptCode()).isEmpty();
+                            assertThat(c.getReceived()).isEqualTo(2);
+                            assertThat(c.getRejectedByReason())
+                                    .containsExactlyEntriesOf(Map.of("UNKNOWN_SOURCE", 2L));
+                        });
     }
 
     @Test
@@ -88,14 +115,19 @@ class DeptStatsFunctionTest {
         harness.processElement(accepted("SCJG01", RecordType.penalty), 0L);
         harness.processElement(rejected("SCJG01", RejectReason.MISSING_FIELD), 0L);
         assertThat(harness.extractOutputValues()).as("nothing before the interval ends").isEmpty();
-        assertThat(harness.numProcessingTimeTimers()).as("one flush scheduled, however many deltas").isEqualTo(1);
+        assertThat(harness.numProcessingTimeTimers())
+                .as("one flush scheduled, however many deltas")
+                .isEqualTo(1);
 
         harness.setProcessingTime(INTERVAL);
-        assertThat(harness.extractOutputValues()).singleElement().satisfies(c -> {
-            assertThat(c.getReceived()).isEqualTo(3);
-            assertThat(c.getAccepted()).isEqualTo(2);
-            assertThat(c.getRejected()).isEqualTo(1);
-        });
+        assertThat(harness.extractOutputValues())
+                .singleElement()
+                .satisfies(
+                        c -> {
+                            assertThat(c.getReceived()).isEqualTo(3);
+                            assertThat(c.getAccepted()).isEqualTo(2);
+                            assertThat(c.getRejected()).isEqualTo(1);
+                        });
         assertThat(harness.numProcessingTimeTimers()).isZero();
 
         harness.setProcessingTime(5 * INTERVAL);
@@ -118,21 +150,40 @@ class DeptStatsFunctionTest {
     // ---------------------------------------------------------------- fixtures
 
     static DeptDelta accepted(String dept, RecordType type) {
-        return DeptDelta.newBuilder().setDeptCode(dept).setRecordType(type).setReceived(1).setAccepted(1).build();
+        return DeptDelta.newBuilder()
+                .setDeptCode(dept)
+                .setRecordType(type)
+                .setReceived(1)
+                .setAccepted(1)
+                .build();
     }
 
     static DeptDelta rejected(String dept, RejectReason reason) {
-        return DeptDelta.newBuilder().setDeptCode(dept).setReceived(1).setRejected(1).setRejectReason(reason).build();
+        return DeptDelta.newBuilder()
+                .setDeptCode(dept)
+                .setReceived(1)
+                .setRejected(1)
+                .setRejectReason(reason)
+                .build();
     }
 
-    static DeptDelta published(String dept, long unified, long duplicates, long nonPerson, long linked) {
-        return DeptDelta.newBuilder().setDeptCode(dept).setUnified(unified).setDuplicates(duplicates)
-                .setNonPerson(nonPerson).setLinked(linked).build();
+    static DeptDelta published(
+            String dept, long unified, long duplicates, long nonPerson, long linked) {
+        return DeptDelta.newBuilder()
+                .setDeptCode(dept)
+                .setUnified(unified)
+                .setDuplicates(duplicates)
+                .setNonPerson(nonPerson)
+                .setLinked(linked)
+                .build();
     }
 
     private void open(EmitMode mode) throws Exception {
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new DeptStatsFunction(mode, INTERVAL)), DeptDelta::getDeptCode, Types.STRING);
+        harness =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(new DeptStatsFunction(mode, INTERVAL)),
+                        DeptDelta::getDeptCode,
+                        Types.STRING);
         harness.open();
     }
 }

@@ -29,10 +29,10 @@ import net.jqwik.api.Provide;
 
 /**
  * Generated cases for docs/contract.md §5: the unified record is a function of the set of copies'
- * contents. Copies of one decision are drawn with {@code updated_at} deliberately tied or missing and
- * with differing names, codes and details; merging them in every arrival order, and merging the same
- * copies under Kafka-style source references, gives one and the same unified record (sources aside
- * for the second).
+ * contents. Copies of one decision are drawn with {@code updated_at} deliberately tied or missing
+ * and with differing names, codes and details; merging them in every arrival order, and merging the
+ * same copies under Kafka-style source references, gives one and the same unified record (sources
+ * aside for the second).
  */
 class CopyMergerOrderPropertiesTest {
     private static final String RECORD_ID = "penalty:SCJG01:朝市监罚〔2024〕12号";
@@ -44,64 +44,124 @@ class CopyMergerOrderPropertiesTest {
     @Provide
     Arbitrary<SupervisionRecord> copies() {
         return Builders.withBuilder(CopyBuilder::new)
-                // Mostly one and the same time, so that ties are the rule rather than the exception.
-                .use(Arbitraries.of("2024-03-01T10:00:00", "2024-03-01T10:00:00", "2024-03-01T10:00:00",
-                        "2024-02-01T00:00:00").injectNull(0.3)).in((b, v) -> b.set(() -> b.updatedAt = v))
+                // Mostly one and the same time, so that ties are the rule rather than the
+                // exception.
+                .use(
+                        Arbitraries.of(
+                                        "2024-03-01T10:00:00",
+                                        "2024-03-01T10:00:00",
+                                        "2024-03-01T10:00:00",
+                                        "2024-02-01T00:00:00")
+                                .injectNull(0.3))
+                .in((b, v) -> b.set(() -> b.updatedAt = v))
                 .use(Arbitraries.of("朝阳市鑫源建材有限公司", "朝阳市鑫源建材有限责任公司", "鑫源建材有限公司", "朝陽市鑫源建材有限公司"))
                 .in((b, v) -> b.set(() -> b.name = v))
-                .use(Arbitraries.of(USCC_A, USCC_B, "91110000600037341K").injectNull(0.4)).in((b, v) -> b.set(() -> b.uscc = v))
-                .use(Arbitraries.of(REG_NO, "110108000000017").injectNull(0.5)).in((b, v) -> b.set(() -> b.regNo = v))
-                .use(Arbitraries.of(ORG_CODE, "60003734X").injectNull(0.6)).in((b, v) -> b.set(() -> b.orgCode = v))
-                .use(Arbitraries.of("张三", "李四").injectNull(0.3)).in((b, v) -> b.set(() -> b.legalRep = v))
-                .use(Arbitraries.of("虚假宣传", "无照经营").injectNull(0.3)).in((b, v) -> b.set(() -> b.violation = v))
-                .use(Arbitraries.of("1.500000", "15000.000000").injectNull(0.3)).in((b, v) -> b.set(() -> b.fine = v))
-                .use(Arbitraries.of(RecordStatus.ACTIVE, RecordStatus.REVOKED)).in((b, v) -> b.set(() -> b.status = v))
-                .use(Arbitraries.of(QualityFlags.UNKNOWN_STATUS, QualityFlags.CODE_IN_WRONG_COLUMN).injectNull(0.7))
+                .use(Arbitraries.of(USCC_A, USCC_B, "91110000600037341K").injectNull(0.4))
+                .in((b, v) -> b.set(() -> b.uscc = v))
+                .use(Arbitraries.of(REG_NO, "110108000000017").injectNull(0.5))
+                .in((b, v) -> b.set(() -> b.regNo = v))
+                .use(Arbitraries.of(ORG_CODE, "60003734X").injectNull(0.6))
+                .in((b, v) -> b.set(() -> b.orgCode = v))
+                .use(Arbitraries.of("张三", "李四").injectNull(0.3))
+                .in((b, v) -> b.set(() -> b.legalRep = v))
+                .use(Arbitraries.of("虚假宣传", "无照经营").injectNull(0.3))
+                .in((b, v) -> b.set(() -> b.violation = v))
+                .use(Arbitraries.of("1.500000", "15000.000000").injectNull(0.3))
+                .in((b, v) -> b.set(() -> b.fine = v))
+                .use(Arbitraries.of(RecordStatus.ACTIVE, RecordStatus.REVOKED))
+                .in((b, v) -> b.set(() -> b.status = v))
+                .use(
+                        Arbitraries.of(
+                                        QualityFlags.UNKNOWN_STATUS,
+                                        QualityFlags.CODE_IN_WRONG_COLUMN)
+                                .injectNull(0.7))
                 .in((b, v) -> b.set(() -> b.flag = v))
-                .use(Arbitraries.of("records/SCJG01/penalty/2024-03.csv", "records/SCJG01/penalty/credit-platform.csv",
-                        "a.jsonl")).in((b, v) -> b.set(() -> b.file = v))
+                .use(
+                        Arbitraries.of(
+                                "records/SCJG01/penalty/2024-03.csv",
+                                "records/SCJG01/penalty/credit-platform.csv",
+                                "a.jsonl"))
+                .in((b, v) -> b.set(() -> b.file = v))
                 .build(CopyBuilder::build);
     }
 
     /**
-     * 2–5 copies at distinct source references; some are the content of an earlier copy re-sent from
-     * elsewhere, some an exact repeat of an earlier copy (same source).
+     * 2–5 copies at distinct source references; some are the content of an earlier copy re-sent
+     * from elsewhere, some an exact repeat of an earlier copy (same source).
      */
     @Provide
     Arbitrary<List<SupervisionRecord>> decisions() {
-        return copies().list().ofMinSize(2).ofMaxSize(5).flatMap(drawn -> Arbitraries.integers().between(0, 9)
-                .list().ofSize(drawn.size()).map(how -> {
-                    List<SupervisionRecord> out = new ArrayList<>();
-                    for (int i = 0; i < drawn.size(); i++) {
-                        SupervisionRecord c = SupervisionRecord.newBuilder(drawn.get(i))
-                                .setSource(new SourceRef(drawn.get(i).getSource().getFile(), i + 1L)).build();
-                        if (i > 0 && how.get(i) == 0) {
-                            c = SupervisionRecord.newBuilder(out.get(how.get(i - 1) % i)).build(); // exact repeat
-                        } else if (i > 0 && how.get(i) <= 2) {
-                            c = SupervisionRecord.newBuilder(out.get(how.get(i - 1) % i)).setSource(c.getSource()).build();
-                        }
-                        out.add(c);
-                    }
-                    return out;
-                }));
+        return copies().list()
+                .ofMinSize(2)
+                .ofMaxSize(5)
+                .flatMap(
+                        drawn ->
+                                Arbitraries.integers()
+                                        .between(0, 9)
+                                        .list()
+                                        .ofSize(drawn.size())
+                                        .map(
+                                                how -> {
+                                                    List<SupervisionRecord> out = new ArrayList<>();
+                                                    for (int i = 0; i < drawn.size(); i++) {
+                                                        SupervisionRecord c =
+                                                                SupervisionRecord.newBuilder(
+                                                                                drawn.get(i))
+                                                                        .setSource(
+                                                                                new SourceRef(
+                                                                                        drawn.get(i)
+                                                                                                .getSource()
+                                                                                                .getFile(),
+                                                                                        i + 1L))
+                                                                        .build();
+                                                        if (i > 0 && how.get(i) == 0) {
+                                                            c =
+                                                                    SupervisionRecord.newBuilder(
+                                                                                    out.get(
+                                                                                            how.get(
+                                                                                                            i
+                                                                                                                    - 1)
+                                                                                                    % i))
+                                                                            .build(); // exact
+                                                            // repeat
+                                                        } else if (i > 0 && how.get(i) <= 2) {
+                                                            c =
+                                                                    SupervisionRecord.newBuilder(
+                                                                                    out.get(
+                                                                                            how.get(
+                                                                                                            i
+                                                                                                                    - 1)
+                                                                                                    % i))
+                                                                            .setSource(
+                                                                                    c.getSource())
+                                                                            .build();
+                                                        }
+                                                        out.add(c);
+                                                    }
+                                                    return out;
+                                                }));
     }
 
     // Each case merges the copies in up to 24 orders: fewer cases than the module's default.
     @Property(tries = 300)
-    void everyArrivalOrderGivesOneUnifiedRecord(@ForAll("decisions") List<SupervisionRecord> copies,
-                                                @ForAll Random random) {
+    void everyArrivalOrderGivesOneUnifiedRecord(
+            @ForAll("decisions") List<SupervisionRecord> copies, @ForAll Random random) {
         UnifiedRecord expected = merged(copies);
         for (List<SupervisionRecord> order : orders(copies, random)) {
             assertThat(merged(order)).as("arrival order %s", sourcesOf(order)).isEqualTo(expected);
         }
-        assertThat(expected.getSources()).as("sources in file, row order")
-                .isSortedAccordingTo((a, b) -> a.getFile().equals(b.getFile())
-                        ? Long.compare(a.getRow(), b.getRow()) : a.getFile().compareTo(b.getFile()));
+        assertThat(expected.getSources())
+                .as("sources in file, row order")
+                .isSortedAccordingTo(
+                        (a, b) ->
+                                a.getFile().equals(b.getFile())
+                                        ? Long.compare(a.getRow(), b.getRow())
+                                        : a.getFile().compareTo(b.getFile()));
     }
 
     @Property(tries = 300)
-    void whereTheCopiesCameFromDoesNotChooseTheValues(@ForAll("decisions") List<SupervisionRecord> copies,
-                                                      @ForAll Random random) {
+    void whereTheCopiesCameFromDoesNotChooseTheValues(
+            @ForAll("decisions") List<SupervisionRecord> copies, @ForAll Random random) {
         UnifiedRecord fromFiles = merged(copies);
         List<SupervisionRecord> fromKafka = kafkaStyle(copies, random);
         for (List<SupervisionRecord> order : orders(fromKafka, random)) {
@@ -125,41 +185,64 @@ class CopyMergerOrderPropertiesTest {
     /** A tie on {@code updated_at} that the old rule settled by the greater source reference. */
     @Example
     void aTieIsSettledByValidIdentifiersNotBySource() {
-        SupervisionRecord withUscc = new CopyBuilder().with(b -> {
-            b.uscc = USCC_A;
-            b.file = "a.csv";
-        }).build();
-        SupervisionRecord fuller = new CopyBuilder().with(b -> {
-            b.name = "朝阳市鑫源建材有限责任公司";
-            b.legalRep = "张三";
-            b.violation = "虚假宣传";
-            b.file = "z.csv";
-        }).build();
+        SupervisionRecord withUscc =
+                new CopyBuilder()
+                        .with(
+                                b -> {
+                                    b.uscc = USCC_A;
+                                    b.file = "a.csv";
+                                })
+                        .build();
+        SupervisionRecord fuller =
+                new CopyBuilder()
+                        .with(
+                                b -> {
+                                    b.name = "朝阳市鑫源建材有限责任公司";
+                                    b.legalRep = "张三";
+                                    b.violation = "虚假宣传";
+                                    b.file = "z.csv";
+                                })
+                        .build();
         assertThat(CopyRanking.completeness(fuller.getFields()))
                 .isGreaterThan(CopyRanking.completeness(withUscc.getFields()));
 
         UnifiedRecord unified = merged(List.of(fuller, withUscc));
 
-        assertThat(unified.getFields().getSubjectName()).isEqualTo(withUscc.getFields().getSubjectName());
+        assertThat(unified.getFields().getSubjectName())
+                .isEqualTo(withUscc.getFields().getSubjectName());
         assertThat(unified.getFields().getUscc()).isEqualTo(USCC_A);
     }
 
-    /** Two different contents with the same rank (a forced hash collision) are still ordered by content. */
+    /**
+     * Two different contents with the same rank (a forced hash collision) are still ordered by
+     * content.
+     */
     @Example
     void equalRanksOfDifferentContentsAreSettledByContent() {
         SupervisionRecord a = new CopyBuilder().with(b -> b.name = "朝阳市鑫源建材有限公司").build();
-        SupervisionRecord b = new CopyBuilder().with(c -> {
-            c.name = "朝陽市鑫源建材有限公司";
-            c.file = "z.csv";
-        }).build();
+        SupervisionRecord b =
+                new CopyBuilder()
+                        .with(
+                                c -> {
+                                    c.name = "朝陽市鑫源建材有限公司";
+                                    c.file = "z.csv";
+                                })
+                        .build();
         String rank = CopyRanking.rank(a, 42L);
         assertThat(CopyRanking.rank(b, 42L)).isEqualTo(rank);
 
         int ab = CopyRanking.compare(a, rank, b, rank);
         assertThat(ab).isNotZero();
-        assertThat(Integer.signum(CopyRanking.compare(b, rank, a, rank))).isEqualTo(-Integer.signum(ab));
-        assertThat(CopyRanking.compare(a, rank, SupervisionRecord.newBuilder(a).setSource(b.getSource()).build(), rank))
-                .as("the same content from elsewhere").isZero();
+        assertThat(Integer.signum(CopyRanking.compare(b, rank, a, rank)))
+                .isEqualTo(-Integer.signum(ab));
+        assertThat(
+                        CopyRanking.compare(
+                                a,
+                                rank,
+                                SupervisionRecord.newBuilder(a).setSource(b.getSource()).build(),
+                                rank))
+                .as("the same content from elsewhere")
+                .isZero();
     }
 
     // ---- helpers ------------------------------------------------------------------------------
@@ -167,14 +250,16 @@ class CopyMergerOrderPropertiesTest {
     static UnifiedRecord merged(List<SupervisionRecord> copies) {
         DedupState state = null;
         for (SupervisionRecord c : copies) {
-            // A copy of the copy: the merger keeps the winner by reference, as the heap backend does.
+            // A copy of the copy: the merger keeps the winner by reference, as the heap backend
+            // does.
             state = CopyMerger.add(state, SupervisionRecord.newBuilder(c).build());
         }
         return CopyMerger.unified(state);
     }
 
     /** All orders of up to four copies; twenty shuffles of more. */
-    private static List<List<SupervisionRecord>> orders(List<SupervisionRecord> copies, Random random) {
+    private static List<List<SupervisionRecord>> orders(
+            List<SupervisionRecord> copies, Random random) {
         if (copies.size() <= 4) {
             return Copies.permutations(copies);
         }
@@ -187,8 +272,12 @@ class CopyMergerOrderPropertiesTest {
         return out;
     }
 
-    /** The same copies read from Kafka: each file reference becomes a partition and offset, in a random assignment. */
-    private static List<SupervisionRecord> kafkaStyle(List<SupervisionRecord> copies, Random random) {
+    /**
+     * The same copies read from Kafka: each file reference becomes a partition and offset, in a
+     * random assignment.
+     */
+    private static List<SupervisionRecord> kafkaStyle(
+            List<SupervisionRecord> copies, Random random) {
         List<SourceRef> distinct = new ArrayList<>();
         for (SupervisionRecord c : copies) {
             if (!distinct.contains(c.getSource())) {
@@ -202,7 +291,9 @@ class CopyMergerOrderPropertiesTest {
         Collections.shuffle(offsets, random);
         Map<SourceRef, SourceRef> kafka = new HashMap<>();
         for (int i = 0; i < distinct.size(); i++) {
-            kafka.put(distinct.get(i), new SourceRef("kafka:guiji.records/" + random.nextInt(2), offsets.get(i)));
+            kafka.put(
+                    distinct.get(i),
+                    new SourceRef("kafka:guiji.records/" + random.nextInt(2), offsets.get(i)));
         }
         List<SupervisionRecord> out = new ArrayList<>();
         for (SupervisionRecord c : copies) {
@@ -262,21 +353,28 @@ class CopyMergerOrderPropertiesTest {
             if (flag != null) {
                 flags.add(flag);
             }
-            DecisionFields fields = DecisionFields.newBuilder()
-                    .setDocNo("朝市监罚〔2024〕12号")
-                    .setSubjectName(name)
-                    .setUscc(uscc)
-                    .setRegNo(regNo)
-                    .setOrgCode(orgCode)
-                    .setLegalRep(legalRep)
-                    .setDecisionDate("2024-02-20")
-                    .setStatus(status)
-                    .setUpdatedAt(updatedAt)
-                    .setDetails(violation == null && fine == null ? null : PenaltyDetails.newBuilder()
-                            .setViolationType(violation)
-                            .setFineAmount(fine == null ? null : new BigDecimal(fine))
-                            .build())
-                    .build();
+            DecisionFields fields =
+                    DecisionFields.newBuilder()
+                            .setDocNo("朝市监罚〔2024〕12号")
+                            .setSubjectName(name)
+                            .setUscc(uscc)
+                            .setRegNo(regNo)
+                            .setOrgCode(orgCode)
+                            .setLegalRep(legalRep)
+                            .setDecisionDate("2024-02-20")
+                            .setStatus(status)
+                            .setUpdatedAt(updatedAt)
+                            .setDetails(
+                                    violation == null && fine == null
+                                            ? null
+                                            : PenaltyDetails.newBuilder()
+                                                    .setViolationType(violation)
+                                                    .setFineAmount(
+                                                            fine == null
+                                                                    ? null
+                                                                    : new BigDecimal(fine))
+                                                    .build())
+                            .build();
             return SupervisionRecord.newBuilder()
                     .setRecordId(RECORD_ID)
                     .setRecordType(RecordType.penalty)

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link FileRunJob#run} end to end on a mini-cluster at parallelism 2: a small input written by
- * hand (UTF-8 with BOM, GBK, JSONL with a broken line) and the three outputs of docs/contract.md §9.
+ * hand (UTF-8 with BOM, GBK, JSONL with a broken line) and the three outputs of docs/contract.md
+ * §9.
  */
 class FileRunJobITCase {
     private static final int PARALLELISM = 2;
@@ -40,25 +41,31 @@ class FileRunJobITCase {
     private static final String CITIZEN_ID = "11010519491231002X";
 
     private static final String PENALTY_FROM_DEPARTMENT = "records/SCJG01/penalty/department.csv";
-    private static final String SAME_PENALTY_VIA_CREDIT_PLATFORM = "records/SCJG01/penalty/credit_platform.csv";
+    private static final String SAME_PENALTY_VIA_CREDIT_PLATFORM =
+            "records/SCJG01/penalty/credit_platform.csv";
     private static final String LICENSES = "records/SCJG01/license/licenses.jsonl";
     private static final String NOT_A_TYPE = "records/SCJG01/notatype/misc.csv";
     private static final String UNCATALOGUED = "records/JTJ03/inspection/checks.csv";
 
     /** Every (file, row) of the input records: each must come out exactly once. */
-    private static final List<String> ALL_INPUT_RECORDS = List.of(
-            PENALTY_FROM_DEPARTMENT + "#1", PENALTY_FROM_DEPARTMENT + "#2",
-            SAME_PENALTY_VIA_CREDIT_PLATFORM + "#1",
-            LICENSES + "#1", LICENSES + "#2", LICENSES + "#3",
-            NOT_A_TYPE + "#1",
-            UNCATALOGUED + "#1");
+    private static final List<String> ALL_INPUT_RECORDS =
+            List.of(
+                    PENALTY_FROM_DEPARTMENT + "#1",
+                    PENALTY_FROM_DEPARTMENT + "#2",
+                    SAME_PENALTY_VIA_CREDIT_PLATFORM + "#1",
+                    LICENSES + "#1",
+                    LICENSES + "#2",
+                    LICENSES + "#3",
+                    NOT_A_TYPE + "#1",
+                    UNCATALOGUED + "#1");
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder()
-                    .setNumberTaskManagers(1)
-                    .setNumberSlotsPerTaskManager(PARALLELISM)
-                    .build());
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(PARALLELISM)
+                            .build());
 
     @TempDir Path dir;
     private Path input;
@@ -68,37 +75,60 @@ class FileRunJobITCase {
     void writeInput() {
         input = dir.resolve("input");
         output = dir.resolve("output");
-        write("registry/enterprises.csv", UTF_8, """
+        write(
+                "registry/enterprises.csv",
+                UTF_8,
+                """
                 统一社会信用代码,企业名称,注册号,曾用名,行政区划代码,登记状态
                 91110000600037341L,朝阳市某某商贸有限公司,,朝阳某某商行;朝阳市某某贸易有限公司,211302,存续
                 91310115MA1K3BTP2B,朝阳市环保科技有限公司,,,211303,存续
                 """);
-        write("catalog/catalogue.csv", UTF_8, """
+        write(
+                "catalog/catalogue.csv",
+                UTF_8,
+                """
                 部门编码,部门名称,行政区划代码,信息类别,更新周期
                 SCJG01,朝阳市市场监督管理局,211302,行政处罚、行政许可,每月
                 HBJ02,朝阳市生态环境局,211303,penalty,每月
                 """);
         // The department's own export: current Chinese headers, UTF-8 with BOM.
-        writeBytes(PENALTY_FROM_DEPARTMENT, concat(BOM, """
+        writeBytes(
+                PENALTY_FROM_DEPARTMENT,
+                concat(
+                        BOM,
+                        """
                 行政相对人名称,统一社会信用代码,行政处罚决定书文号,处罚类别,罚款金额（万元）,处罚决定日期,处罚机关,数据更新时间
                 朝阳市某某商贸有限公司,91110000600037341L,朝市监罚〔2023〕12号,罚款,1.5,2023-05-06,朝阳市市场监督管理局,2023-05-07 09:00:00
                 朝阳某某商行,,朝市监罚〔2023〕13号,警告,,2023-06-01,朝阳市市场监督管理局,
-                """.getBytes(UTF_8)));
+                """
+                                .getBytes(UTF_8)));
         // The same decision re-sent through the credit platform: CF_ codes, GBK, square brackets.
-        write(SAME_PENALTY_VIA_CREDIT_PLATFORM, GBK, """
+        write(
+                SAME_PENALTY_VIA_CREDIT_PLATFORM,
+                GBK,
+                """
                 CF_XDR_MC,CF_XDR_SHXYM,CF_WSH,CF_CFLB,CF_NR_FK,CF_JDRQ,CF_CFJG,CF_ZT
                 朝阳市某某商贸有限公司,91110000600037341L,朝市监罚[2023]12号,罚款,1.5,2023/5/6,朝阳市市场监督管理局,有效
                 """);
-        write(LICENSES, UTF_8, """
+        write(
+                LICENSES,
+                UTF_8,
+                """
                 {"subject_name": "朝阳市某某商贸有限公司", "uscc": "91110000600037341L", "doc_no": "朝市监许〔2023〕7号", "decision_date": "2023-05-06", "license_name": "食品经营许可证"}
                 {"subject_name": "朝阳市某某商贸有限公司", "doc_no": "朝市监许〔2023〕8号", "decision_date":
                 {"subject_name": "李四", "subject_category": "自然人", "id_no": "11010519491231002X", "doc_no": "朝市监许〔2023〕9号", "decision_date": "2023-07-01"}
                 """);
-        write(NOT_A_TYPE, UTF_8, """
+        write(
+                NOT_A_TYPE,
+                UTF_8,
+                """
                 行政相对人名称,文号,决定日期
                 朝阳市某某商贸有限公司,朝市监其〔2023〕1号,2023-05-06
                 """);
-        write(UNCATALOGUED, UTF_8, """
+        write(
+                UNCATALOGUED,
+                UTF_8,
+                """
                 行政相对人名称,检查编号,检查结果,检查日期
                 朝阳市环保科技有限公司,JT-2023-001,未发现问题,2023-08-09
                 """);
@@ -108,7 +138,9 @@ class FileRunJobITCase {
         Configuration conf = new Configuration();
         conf.set(GuijiOptions.PROCESSING_DATE, "2026-11-25");
         conf.set(GuijiOptions.PARALLELISM, PARALLELISM);
-        conf.set(org.apache.flink.configuration.PipelineOptions.GENERIC_TYPES, false); // no Kryo anywhere in the job
+        conf.set(
+                org.apache.flink.configuration.PipelineOptions.GENERIC_TYPES,
+                false); // no Kryo anywhere in the job
         return conf;
     }
 
@@ -118,17 +150,22 @@ class FileRunJobITCase {
     void bothCopiesOfOnePenaltyBecomeOneUnifiedRecordWithBothSources() throws Exception {
         FileRunJob.run(input, output, conf());
 
-        List<JsonNode> penalty12 = finalStates().stream()
-                .filter(n -> n.get("doc_no").asText().equals("朝市监罚〔2023〕12号"))
-                .toList();
+        List<JsonNode> penalty12 =
+                finalStates().stream()
+                        .filter(n -> n.get("doc_no").asText().equals("朝市监罚〔2023〕12号"))
+                        .toList();
         assertThat(penalty12).as("one unified record for the two copies").hasSize(1);
         JsonNode r = penalty12.get(0);
-        assertThat(sources(r)).containsExactlyInAnyOrder(PENALTY_FROM_DEPARTMENT + "#1", SAME_PENALTY_VIA_CREDIT_PLATFORM + "#1");
+        assertThat(sources(r))
+                .containsExactlyInAnyOrder(
+                        PENALTY_FROM_DEPARTMENT + "#1", SAME_PENALTY_VIA_CREDIT_PLATFORM + "#1");
         assertThat(r.get("record_type").asText()).isEqualTo("penalty");
         assertThat(r.get("dept_code").asText()).isEqualTo("SCJG01");
         assertThat(r.get("subject_name").asText()).isEqualTo("朝阳市某某商贸有限公司");
         assertThat(r.get("decision_date").asText()).isEqualTo("2023-05-06");
-        assertThat(r.get("updated_at").asText()).as("the copy with the latest updated_at wins").isEqualTo("2023-05-07T09:00:00");
+        assertThat(r.get("updated_at").asText())
+                .as("the copy with the latest updated_at wins")
+                .isEqualTo("2023-05-07T09:00:00");
         assertThat(r.get("fine_amount").isNumber()).isTrue();
         assertThat(r.get("fine_amount").decimalValue()).isEqualByComparingTo("1.5");
         assertThat(r.get("enterprise_id").asText()).isEqualTo(USCC);
@@ -144,12 +181,19 @@ class FileRunJobITCase {
         for (JsonNode n : finalStates()) {
             byDocNo.put(n.get("doc_no").asText(), n);
         }
-        assertThat(byDocNo).containsOnlyKeys(
-                "朝市监罚〔2023〕12号", "朝市监罚〔2023〕13号", "朝市监许〔2023〕7号", "朝市监许〔2023〕9号", "JT-2023-001");
-        assertThat(byDocNo.get("朝市监罚〔2023〕13号").get("link_method").asText()).isEqualTo("FORMER_NAME");
+        assertThat(byDocNo)
+                .containsOnlyKeys(
+                        "朝市监罚〔2023〕12号",
+                        "朝市监罚〔2023〕13号",
+                        "朝市监许〔2023〕7号",
+                        "朝市监许〔2023〕9号",
+                        "JT-2023-001");
+        assertThat(byDocNo.get("朝市监罚〔2023〕13号").get("link_method").asText())
+                .isEqualTo("FORMER_NAME");
         assertThat(byDocNo.get("朝市监罚〔2023〕13号").get("enterprise_id").asText()).isEqualTo(USCC);
         assertThat(byDocNo.get("朝市监许〔2023〕7号").get("enterprise_id").asText()).isEqualTo(USCC);
-        assertThat(byDocNo.get("JT-2023-001").get("enterprise_id").asText()).isEqualTo("91310115MA1K3BTP2B");
+        assertThat(byDocNo.get("JT-2023-001").get("enterprise_id").asText())
+                .isEqualTo("91310115MA1K3BTP2B");
         JsonNode person = byDocNo.get("朝市监许〔2023〕9号");
         assertThat(person.get("link_method").asText()).isEqualTo("PERSON");
         assertThat(person.get("enterprise_id").isNull()).isTrue();
@@ -162,17 +206,22 @@ class FileRunJobITCase {
         FileRunJob.run(input, output, conf());
 
         List<JsonNode> rejected = parse(readLines(output.resolve("rejected")));
-        JsonNode broken = rejected.stream()
-                .filter(n -> n.get("file").asText().equals(LICENSES))
-                .findFirst().orElseThrow();
+        JsonNode broken =
+                rejected.stream()
+                        .filter(n -> n.get("file").asText().equals(LICENSES))
+                        .findFirst()
+                        .orElseThrow();
         assertThat(broken.get("row").asLong()).isEqualTo(2);
         assertThat(broken.get("reason").asText()).isEqualTo("MALFORMED");
         assertThat(broken.get("message").asText()).isNotBlank();
-        assertThat(broken.get("raw").asText()).startsWith("{\"subject_name\": \"朝阳市某某商贸有限公司\", \"doc_no\": \"朝市监许〔2023〕8号\"");
+        assertThat(broken.get("raw").asText())
+                .startsWith("{\"subject_name\": \"朝阳市某某商贸有限公司\", \"doc_no\": \"朝市监许〔2023〕8号\"");
 
-        JsonNode unknown = rejected.stream()
-                .filter(n -> n.get("file").asText().equals(NOT_A_TYPE))
-                .findFirst().orElseThrow();
+        JsonNode unknown =
+                rejected.stream()
+                        .filter(n -> n.get("file").asText().equals(NOT_A_TYPE))
+                        .findFirst()
+                        .orElseThrow();
         assertThat(unknown.get("reason").asText()).isEqualTo("UNKNOWN_SOURCE");
         assertThat(rejected).hasSize(2);
     }
@@ -204,8 +253,11 @@ class FileRunJobITCase {
         assertThat(c.get("uncovered_depts")).extracting(JsonNode::asText).containsExactly("HBJ02");
         assertThat(c.get("uncovered_items")).hasSize(1);
         assertThat(c.get("uncovered_items").get(0).get("dept_code").asText()).isEqualTo("HBJ02");
-        assertThat(c.get("uncovered_items").get(0).get("record_type").asText()).isEqualTo("penalty");
-        assertThat(c.get("uncatalogued_depts")).extracting(JsonNode::asText).containsExactly("JTJ03");
+        assertThat(c.get("uncovered_items").get(0).get("record_type").asText())
+                .isEqualTo("penalty");
+        assertThat(c.get("uncatalogued_depts"))
+                .extracting(JsonNode::asText)
+                .containsExactly("JTJ03");
 
         JsonNode divisions = c.get("by_division");
         assertThat(divisions.get("211302").get("status").asText()).isEqualTo("MET");
@@ -247,10 +299,15 @@ class FileRunJobITCase {
         FileRunJob.run(input, output, conf());
 
         List<String> secondUnified = recordIdsAndVersions(readLines(output.resolve("unified")));
-        assertThat(secondUnified).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(firstUnified);
-        assertThat(readLines(output.resolve("rejected"))).containsExactlyInAnyOrderElementsOf(firstRejected);
+        assertThat(secondUnified)
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(firstUnified);
+        assertThat(readLines(output.resolve("rejected")))
+                .containsExactlyInAnyOrderElementsOf(firstRejected);
         assertThat(output.resolve("coverage.json")).exists();
-        assertThat(output.resolve("unrelated.txt")).as("only guiji's own outputs are replaced").hasContent("kept");
+        assertThat(output.resolve("unrelated.txt"))
+                .as("only guiji's own outputs are replaced")
+                .hasContent("kept");
         List<String> seen = new ArrayList<>();
         for (JsonNode n : finalStates()) {
             seen.addAll(sources(n));
@@ -281,7 +338,10 @@ class FileRunJobITCase {
         return out;
     }
 
-    /** The lines of every finished output file under {@code folder} (in-progress and hidden files excluded). */
+    /**
+     * The lines of every finished output file under {@code folder} (in-progress and hidden files
+     * excluded).
+     */
     private static List<String> readLines(Path folder) throws IOException {
         List<String> lines = new ArrayList<>();
         if (!Files.isDirectory(folder)) {
@@ -289,9 +349,11 @@ class FileRunJobITCase {
         }
         List<Path> files;
         try (Stream<Path> walk = Files.walk(folder)) {
-            files = walk.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted().toList();
+            files =
+                    walk.filter(Files::isRegularFile)
+                            .filter(p -> !p.getFileName().toString().startsWith("."))
+                            .sorted()
+                            .toList();
         }
         for (Path f : files) {
             assertThat(f.getFileName().toString()).endsWith(".jsonl");
@@ -312,7 +374,9 @@ class FileRunJobITCase {
     private List<JsonNode> finalStates() throws IOException {
         Map<String, JsonNode> last = new HashMap<>();
         for (JsonNode n : parse(readLines(output.resolve("unified")))) {
-            last.merge(n.get("record_id").asText(), n,
+            last.merge(
+                    n.get("record_id").asText(),
+                    n,
                     (a, b) -> a.get("version").asLong() >= b.get("version").asLong() ? a : b);
         }
         return new ArrayList<>(last.values());

@@ -28,11 +28,16 @@ class FileRunJobReadingITCase {
 
     /** The issue's file: row 2 opens a quote that never closes; the rows after it hold quotes. */
     private static final String UNTERMINATED_QUOTE_IN_ROW_2 = "records/SCJG01/penalty/issue.csv";
+
     private static final String FIELD_OVER_THE_LIMIT = "records/SCJG01/penalty/big.csv";
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(2)
+                            .build());
 
     @TempDir Path dir;
 
@@ -40,15 +45,21 @@ class FileRunJobReadingITCase {
     void aBrokenRecordIsOneRejectionAndTheRowsAfterItKeepTheirNumbers() throws Exception {
         Path input = dir.resolve("input");
         // a registry and a catalogue, which a run needs (their absence is another issue's subject)
-        write(input.resolve("registry/enterprises.csv"), """
+        write(
+                input.resolve("registry/enterprises.csv"),
+                """
                 统一社会信用代码,企业名称,注册号,曾用名,行政区划代码,登记状态
                 91110000600037341L,朝阳市某某商贸有限公司,,,211302,存续
                 """);
-        write(input.resolve("catalog/catalogue.csv"), """
+        write(
+                input.resolve("catalog/catalogue.csv"),
+                """
                 部门编码,部门名称,行政区划代码,信息类别,更新周期
                 SCJG01,朝阳市市场监督管理局,211302,行政处罚,每月
                 """);
-        write(input.resolve(UNTERMINATED_QUOTE_IN_ROW_2), """
+        write(
+                input.resolve(UNTERMINATED_QUOTE_IN_ROW_2),
+                """
                 行政相对人名称,行政处罚决定书文号,处罚决定日期
                 朝阳市甲商贸有限公司,朝市监罚〔2023〕1号,2023-05-01
                 朝阳市乙商贸有限公司,"朝市监罚〔2023〕2号,2023-05-02
@@ -56,9 +67,13 @@ class FileRunJobReadingITCase {
                 朝阳市丁商贸有限公司,"朝市监罚〔2023〕4号",2023-05-04
                 朝阳市戊商贸有限公司,朝市监罚〔2023〕5号,"2023-05-05"
                 """);
-        write(input.resolve(FIELD_OVER_THE_LIMIT), "行政相对人名称,行政处罚决定书文号,处罚决定日期\n"
-                + "朝阳市" + "某".repeat(2_000) + "有限公司,朝市监罚〔2023〕6号,2023-05-06\n"
-                + "朝阳市己商贸有限公司,朝市监罚〔2023〕7号,2023-05-07\n");
+        write(
+                input.resolve(FIELD_OVER_THE_LIMIT),
+                "行政相对人名称,行政处罚决定书文号,处罚决定日期\n"
+                        + "朝阳市"
+                        + "某".repeat(2_000)
+                        + "有限公司,朝市监罚〔2023〕6号,2023-05-06\n"
+                        + "朝阳市己商贸有限公司,朝市监罚〔2023〕7号,2023-05-07\n");
         Path output = dir.resolve("output");
         Configuration conf = new Configuration();
         conf.set(GuijiOptions.PROCESSING_DATE, "2026-11-25");
@@ -68,8 +83,10 @@ class FileRunJobReadingITCase {
         FileRunJob.run(input, output, conf);
 
         List<JsonNode> rejected = parse(output.resolve("rejected"));
-        assertThat(rejected).extracting(n -> n.get("file").asText() + "#" + n.get("row").asLong())
-                .containsExactlyInAnyOrder(UNTERMINATED_QUOTE_IN_ROW_2 + "#2", FIELD_OVER_THE_LIMIT + "#1");
+        assertThat(rejected)
+                .extracting(n -> n.get("file").asText() + "#" + n.get("row").asLong())
+                .containsExactlyInAnyOrder(
+                        UNTERMINATED_QUOTE_IN_ROW_2 + "#2", FIELD_OVER_THE_LIMIT + "#1");
         for (JsonNode n : rejected) {
             assertThat(n.get("reason").asText()).isEqualTo("MALFORMED");
             if (n.get("file").asText().equals(UNTERMINATED_QUOTE_IN_ROW_2)) {
@@ -77,7 +94,8 @@ class FileRunJobReadingITCase {
                 assertThat(n.get("raw").asText()).isEqualTo("朝阳市乙商贸有限公司,\"朝市监罚〔2023〕2号,2023-05-02");
             } else {
                 assertThat(n.get("message").asText())
-                        .isEqualTo("line 2: field 1 (行政相对人名称) longer than 1000 characters (guiji.input.max-field-chars)");
+                        .isEqualTo(
+                                "line 2: field 1 (行政相对人名称) longer than 1000 characters (guiji.input.max-field-chars)");
             }
         }
         List<String> sources = new ArrayList<>();
@@ -86,10 +104,13 @@ class FileRunJobReadingITCase {
                 sources.add(s.get("file").asText() + "#" + s.get("row").asLong());
             }
         }
-        assertThat(sources).containsExactlyInAnyOrder(
-                UNTERMINATED_QUOTE_IN_ROW_2 + "#1", UNTERMINATED_QUOTE_IN_ROW_2 + "#3",
-                UNTERMINATED_QUOTE_IN_ROW_2 + "#4", UNTERMINATED_QUOTE_IN_ROW_2 + "#5",
-                FIELD_OVER_THE_LIMIT + "#2");
+        assertThat(sources)
+                .containsExactlyInAnyOrder(
+                        UNTERMINATED_QUOTE_IN_ROW_2 + "#1",
+                        UNTERMINATED_QUOTE_IN_ROW_2 + "#3",
+                        UNTERMINATED_QUOTE_IN_ROW_2 + "#4",
+                        UNTERMINATED_QUOTE_IN_ROW_2 + "#5",
+                        FIELD_OVER_THE_LIMIT + "#2");
     }
 
     private static void write(Path file, String content) throws IOException {
@@ -103,7 +124,10 @@ class FileRunJobReadingITCase {
             return nodes;
         }
         try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path f : walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).toList()) {
+            for (Path f :
+                    walk.filter(Files::isRegularFile)
+                            .filter(p -> !p.getFileName().toString().startsWith("."))
+                            .toList()) {
                 for (String line : Files.readAllLines(f, UTF_8)) {
                     if (!line.isBlank()) {
                         nodes.add(JSON.readTree(line));

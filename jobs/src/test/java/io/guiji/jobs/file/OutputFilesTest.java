@@ -16,16 +16,25 @@ class OutputFilesTest {
     @Test
     void partFilesAreNumberedInTheOrderOfTheirFirstLines() throws IOException {
         Path unified = Files.createDirectories(dir.resolve("unified"));
-        Files.writeString(unified.resolve("part-9f1c0e2a-1.jsonl"), "{\"record_id\":\"b\"}\n{\"record_id\":\"c\"}\n");
+        Files.writeString(
+                unified.resolve("part-9f1c0e2a-1.jsonl"),
+                "{\"record_id\":\"b\"}\n{\"record_id\":\"c\"}\n");
         Files.writeString(unified.resolve("part-03d2aa17-0.jsonl"), "{\"record_id\":\"d\"}\n");
         Files.writeString(unified.resolve("part-77aa0000-0.jsonl"), "{\"record_id\":\"a\"}\n");
         Files.writeString(unified.resolve(".part-x.inprogress"), "hidden");
 
         OutputFiles.stabilize(unified);
 
-        assertThat(names(unified)).containsExactly(".part-x.inprogress", "part-0000.jsonl", "part-0001.jsonl", "part-0002.jsonl");
+        assertThat(names(unified))
+                .containsExactly(
+                        ".part-x.inprogress",
+                        "part-0000.jsonl",
+                        "part-0001.jsonl",
+                        "part-0002.jsonl");
         assertThat(Files.readString(unified.resolve("part-0000.jsonl"))).contains("\"a\"");
-        assertThat(Files.readString(unified.resolve("part-0001.jsonl"))).contains("\"b\"").contains("\"c\"");
+        assertThat(Files.readString(unified.resolve("part-0001.jsonl")))
+                .contains("\"b\"")
+                .contains("\"c\"");
         assertThat(Files.readString(unified.resolve("part-0002.jsonl"))).contains("\"d\"");
     }
 
@@ -57,7 +66,9 @@ class OutputFilesTest {
         Files.writeString(dir.resolve("coverage.json"), "{}\n");
 
         assertThat(OutputFiles.created(dir))
-                .containsExactly(dir.resolve("unified") + "/ (2 files)", dir.resolve("coverage.json").toString());
+                .containsExactly(
+                        dir.resolve("unified") + "/ (2 files)",
+                        dir.resolve("coverage.json").toString());
     }
 
     private static java.util.List<String> names(Path folder) throws IOException {

@@ -2,7 +2,9 @@ package io.guiji.jobs.ingest;
 
 import java.time.LocalDate;
 
-/** Record parsers that fail on chosen rows, for tests of whole jobs (the seam is package-private). */
+/**
+ * Record parsers that fail on chosen rows, for tests of whole jobs (the seam is package-private).
+ */
 public final class FailingParsers {
     private FailingParsers() {}
 
@@ -11,11 +13,14 @@ public final class FailingParsers {
      * whose raw text contains {@code marker}, and parses every other row as in production.
      */
     public static RecordParser throwingOn(String marker, LocalDate today, String zone) {
-        return new RecordParser(today, zone, (normalizer, row) -> {
-            if (row.raw != null && row.raw.contains(marker)) {
-                throw new IllegalStateException("poisoned row");
-            }
-            return normalizer.normalize(row);
-        });
+        return new RecordParser(
+                today,
+                zone,
+                (normalizer, row) -> {
+                    if (row.raw != null && row.raw.contains(marker)) {
+                        throw new IllegalStateException("poisoned row");
+                    }
+                    return normalizer.normalize(row);
+                });
     }
 }

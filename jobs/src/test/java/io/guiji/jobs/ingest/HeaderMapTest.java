@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Header maps: which columns hold which field, and the cache that builds one per distinct header. */
+/**
+ * Header maps: which columns hold which field, and the cache that builds one per distinct header.
+ */
 class HeaderMapTest {
 
     @Test
     void columnsMapToTheirFieldsAndUnknownOnesAreListed() {
-        HeaderMap map = new HeaderMap.Cache(FieldAliases::recordField)
-                .of(new String[] {"行政相对人名称", "自定义列", "CF_CFLB1", null, "CF_CFLB2"});
+        HeaderMap map =
+                new HeaderMap.Cache(FieldAliases::recordField)
+                        .of(new String[] {"行政相对人名称", "自定义列", "CF_CFLB1", null, "CF_CFLB2"});
 
         assertThat(map.has("subject_name")).isTrue();
         assertThat(map.has("doc_no")).isFalse();
@@ -28,7 +31,9 @@ class HeaderMapTest {
         HeaderMap first = cache.of(header);
         assertThat(cache.of(header)).isSameAs(first);
         cache.of(new String[] {"uscc"});
-        assertThat(cache.of(new String[] {"subject_name", "doc_no"})).as("an equal header in another array").isSameAs(first);
+        assertThat(cache.of(new String[] {"subject_name", "doc_no"}))
+                .as("an equal header in another array")
+                .isSameAs(first);
     }
 
     @Test

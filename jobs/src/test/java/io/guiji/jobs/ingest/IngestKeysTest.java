@@ -8,14 +8,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The small pure pieces of ingest: record ids, header keys, source paths, citizen IDs in raw text. */
+/**
+ * The small pure pieces of ingest: record ids, header keys, source paths, citizen IDs in raw text.
+ */
 class IngestKeysTest {
 
     @Test
     void aRecordIdIsTheFirst128BitsOfSha256OverTheIdentity() {
-        // computed independently: sha256("penalty\u001FSCJG01\u001F朝市监罚〔2023〕12号"), first 16 bytes in hex
-        assertThat(RecordIds.of(RecordType.penalty, "SCJG01", "朝市监罚〔2023〕12号")).isEqualTo("b702f4d353522c4445da8eb74eb0cc96");
-        assertThat(RecordIds.of(RecordType.license, "SCJG01", "A")).isEqualTo("d134b0a6628cd7ad1d5cd3c80e776de3");
+        // computed independently: sha256("penalty\u001FSCJG01\u001F朝市监罚〔2023〕12号"), first 16 bytes
+        // in hex
+        assertThat(RecordIds.of(RecordType.penalty, "SCJG01", "朝市监罚〔2023〕12号"))
+                .isEqualTo("b702f4d353522c4445da8eb74eb0cc96");
+        assertThat(RecordIds.of(RecordType.license, "SCJG01", "A"))
+                .isEqualTo("d134b0a6628cd7ad1d5cd3c80e776de3");
     }
 
     @ParameterizedTest(name = "[{0}]")
@@ -39,8 +44,10 @@ class IngestKeysTest {
 
     @Test
     void aPathOutsideRecordsStillNamesDepartmentAndType() {
-        assertThat(SourcePath.of("scjg01/penalty/2023.csv")).isEqualTo(new SourcePath("SCJG01", RecordType.penalty, "penalty"));
-        assertThat(SourcePath.of("records/scjg01/2023.csv")).isEqualTo(new SourcePath("SCJG01", null, null));
+        assertThat(SourcePath.of("scjg01/penalty/2023.csv"))
+                .isEqualTo(new SourcePath("SCJG01", RecordType.penalty, "penalty"));
+        assertThat(SourcePath.of("records/scjg01/2023.csv"))
+                .isEqualTo(new SourcePath("SCJG01", null, null));
     }
 
     @Test

@@ -30,7 +30,14 @@ class RecordNormalizerEdgesTest {
     private static final String[] VALUES = {"朝阳市某某商贸有限公司", "朝市监罚〔2023〕12号", "2023-05-06"};
 
     private static RawRow message(String deptCode, String recordType, String error) {
-        return new RawRow("guiji.records/0/17", 17, HEADER, VALUES, "{\"subject_name\":\"朝阳市某某商贸有限公司\"}", error, "UTF-8")
+        return new RawRow(
+                        "guiji.records/0/17",
+                        17,
+                        HEADER,
+                        VALUES,
+                        "{\"subject_name\":\"朝阳市某某商贸有限公司\"}",
+                        error,
+                        "UTF-8")
                 .withSource(deptCode, recordType);
     }
 
@@ -45,12 +52,16 @@ class RecordNormalizerEdgesTest {
         SupervisionRecord r = o.accepted();
         assertThat(r.getDeptCode()).isEqualTo("SCJG01");
         assertThat(r.getRecordType()).isEqualTo(RecordType.penalty);
-        assertThat(r.getRecordId()).isEqualTo(RecordIds.of(RecordType.penalty, "SCJG01", "朝市监罚〔2023〕12号"));
+        assertThat(r.getRecordId())
+                .isEqualTo(RecordIds.of(RecordType.penalty, "SCJG01", "朝市监罚〔2023〕12号"));
     }
 
     @Test
     void anUnreadableMessageIsMalformedEvenWhenItNamesNoRecordType() {
-        RejectedRecord r = normalizer.normalize(message("SCJG01", null, "not JSON: unexpected end of input")).rejected();
+        RejectedRecord r =
+                normalizer
+                        .normalize(message("SCJG01", null, "not JSON: unexpected end of input"))
+                        .rejected();
 
         assertThat(r.getReason()).isEqualTo(RejectReason.MALFORMED);
         assertThat(r.getMessage()).isEqualTo("not JSON: unexpected end of input");
@@ -86,7 +97,15 @@ class RecordNormalizerEdgesTest {
 
     @Test
     void aRowShorterThanItsHeaderLeavesTheMissingColumnsEmpty() {
-        String[] header = {"subject_name", "doc_no", "decision_date", "uscc", "penalty_category", "fine_amount", "publicity_until"};
+        String[] header = {
+            "subject_name",
+            "doc_no",
+            "decision_date",
+            "uscc",
+            "penalty_category",
+            "fine_amount",
+            "publicity_until"
+        };
         RawRow row = penalty(header, VALUES);
 
         SupervisionRecord r = normalizer.normalize(row).accepted();
@@ -100,7 +119,8 @@ class RecordNormalizerEdgesTest {
 
     @Test
     void aRowWhoseRequiredColumnsAreCutOffIsMissingThem() {
-        RejectedRecord r = normalizer.normalize(penalty(HEADER, new String[] {"朝阳市某某商贸有限公司"})).rejected();
+        RejectedRecord r =
+                normalizer.normalize(penalty(HEADER, new String[] {"朝阳市某某商贸有限公司"})).rejected();
 
         assertThat(r.getReason()).isEqualTo(RejectReason.MISSING_FIELD);
         assertThat(r.getMessage()).contains("doc_no", "decision_date");
@@ -109,8 +129,15 @@ class RecordNormalizerEdgesTest {
     @Test
     void anOptionalDateThatDoesNotParseIsFlaggedAndLeftEmpty() {
         String[] header = {"subject_name", "doc_no", "decision_date", "publicity_until"};
-        SupervisionRecord r = normalizer.normalize(penalty(header,
-                new String[] {"朝阳市某某商贸有限公司", "朝市监罚〔2023〕12号", "2023-05-06", "长期"})).accepted();
+        SupervisionRecord r =
+                normalizer
+                        .normalize(
+                                penalty(
+                                        header,
+                                        new String[] {
+                                            "朝阳市某某商贸有限公司", "朝市监罚〔2023〕12号", "2023-05-06", "长期"
+                                        }))
+                        .accepted();
 
         assertThat(r.getQualityFlags()).containsExactly(QualityFlags.invalid("publicity_until"));
         assertThat(detail(r, "publicity_until")).isNull();
@@ -119,8 +146,19 @@ class RecordNormalizerEdgesTest {
     @Test
     void twoDifferentUsccsInTwoColumnsAreAConflictAndTheOwnColumnWins() {
         String[] header = {"subject_name", "doc_no", "decision_date", "uscc", "reg_no"};
-        SupervisionRecord r = normalizer.normalize(penalty(header,
-                new String[] {"朝阳市某某商贸有限公司", "朝市监罚〔2023〕12号", "2023-05-06", USCC, OTHER_USCC})).accepted();
+        SupervisionRecord r =
+                normalizer
+                        .normalize(
+                                penalty(
+                                        header,
+                                        new String[] {
+                                            "朝阳市某某商贸有限公司",
+                                            "朝市监罚〔2023〕12号",
+                                            "2023-05-06",
+                                            USCC,
+                                            OTHER_USCC
+                                        }))
+                        .accepted();
 
         assertThat(r.getFields().getUscc()).isEqualTo(USCC);
         assertThat(r.getFields().getRegNo()).isNull();
@@ -130,8 +168,15 @@ class RecordNormalizerEdgesTest {
     @Test
     void theSameUsccTypedTwiceIsNoConflict() {
         String[] header = {"subject_name", "doc_no", "decision_date", "uscc", "reg_no"};
-        SupervisionRecord r = normalizer.normalize(penalty(header,
-                new String[] {"朝阳市某某商贸有限公司", "朝市监罚〔2023〕12号", "2023-05-06", USCC, USCC})).accepted();
+        SupervisionRecord r =
+                normalizer
+                        .normalize(
+                                penalty(
+                                        header,
+                                        new String[] {
+                                            "朝阳市某某商贸有限公司", "朝市监罚〔2023〕12号", "2023-05-06", USCC, USCC
+                                        }))
+                        .accepted();
 
         assertThat(r.getFields().getUscc()).isEqualTo(USCC);
         assertThat(r.getFields().getRegNo()).isNull();
@@ -141,8 +186,19 @@ class RecordNormalizerEdgesTest {
     @Test
     void theIdColumnsOwnNumberWinsOverACitizenIdTypedInACodeColumn() {
         String[] header = {"subject_name", "doc_no", "decision_date", "uscc", "id_no"};
-        SupervisionRecord r = normalizer.normalize(penalty(header,
-                new String[] {"张三", "朝市监罚〔2023〕12号", "2023-05-06", OTHER_CITIZEN_ID, CITIZEN_ID})).accepted();
+        SupervisionRecord r =
+                normalizer
+                        .normalize(
+                                penalty(
+                                        header,
+                                        new String[] {
+                                            "张三",
+                                            "朝市监罚〔2023〕12号",
+                                            "2023-05-06",
+                                            OTHER_CITIZEN_ID,
+                                            CITIZEN_ID
+                                        }))
+                        .accepted();
 
         assertThat(r.getFields().getIdNo()).isEqualTo("211302********1234");
         assertThat(r.getFields().getUscc()).isNull();
@@ -160,10 +216,13 @@ class RecordNormalizerEdgesTest {
 
     @Test
     void aCategoryOrAmountColumnRightAfterTheLastValueIsEmpty() {
-        String[] categoryHeader = {"subject_name", "doc_no", "decision_date", "CF_CFLB1", "CF_CFLB2"};
+        String[] categoryHeader = {
+            "subject_name", "doc_no", "decision_date", "CF_CFLB1", "CF_CFLB2"
+        };
         String[] amountHeader = {"subject_name", "doc_no", "decision_date", "fine_amount"};
 
-        SupervisionRecord noCategory = normalizer.normalize(penalty(categoryHeader, VALUES)).accepted();
+        SupervisionRecord noCategory =
+                normalizer.normalize(penalty(categoryHeader, VALUES)).accepted();
         SupervisionRecord noAmount = normalizer.normalize(penalty(amountHeader, VALUES)).accepted();
 
         assertThat(detail(noCategory, "penalty_category")).isNull();
@@ -176,15 +235,30 @@ class RecordNormalizerEdgesTest {
         String[] same = {"朝阳市某某商贸有限公司", "朝市监罚〔2023〕12号", "2023-05-06", "罚款", "罚款"};
         String[] two = {"朝阳市某某商贸有限公司", "朝市监罚〔2023〕12号", "2023-05-06", "警告", "罚款"};
 
-        assertThat(detail(normalizer.normalize(penalty(header, same)).accepted(), "penalty_category")).hasToString("罚款");
-        assertThat(detail(normalizer.normalize(penalty(header, two)).accepted(), "penalty_category")).hasToString("警告；罚款");
+        assertThat(
+                        detail(
+                                normalizer.normalize(penalty(header, same)).accepted(),
+                                "penalty_category"))
+                .hasToString("罚款");
+        assertThat(
+                        detail(
+                                normalizer.normalize(penalty(header, two)).accepted(),
+                                "penalty_category"))
+                .hasToString("警告；罚款");
     }
 
     @Test
     void aValidCitizenIdMovedFromACodeColumnIsNotFlaggedInvalid() {
         String[] header = {"subject_name", "doc_no", "decision_date", "uscc", "id_no"};
-        SupervisionRecord r = normalizer.normalize(penalty(header,
-                new String[] {"张三", "朝市监罚〔2023〕12号", "2023-05-06", CITIZEN_ID, ""})).accepted();
+        SupervisionRecord r =
+                normalizer
+                        .normalize(
+                                penalty(
+                                        header,
+                                        new String[] {
+                                            "张三", "朝市监罚〔2023〕12号", "2023-05-06", CITIZEN_ID, ""
+                                        }))
+                        .accepted();
 
         assertThat(r.getFields().getIdNo()).isEqualTo("211302********1234");
         assertThat(r.getQualityFlags()).containsExactly(QualityFlags.CODE_IN_WRONG_COLUMN);

@@ -28,8 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@link RecordNormalizer}: one input row to an accepted record or a rejection (docs/contract.md §2, §4,
- * §7), with rows built by hand in every header layout the contract accepts.
+ * {@link RecordNormalizer}: one input row to an accepted record or a rejection (docs/contract.md
+ * §2, §4, §7), with rows built by hand in every header layout the contract accepts.
  */
 class RecordNormalizerTest {
     private static final LocalDate PROCESSING_DATE = LocalDate.of(2026, 11, 25);
@@ -125,15 +125,29 @@ class RecordNormalizerTest {
 
     static Stream<Arguments> layouts() {
         return Stream.of(
-                arguments("license, canonical names (JSONL keys)", RecordType.license,
+                arguments(
+                        "license, canonical names (JSONL keys)",
+                        RecordType.license,
                         licenseFromDepartment()
                                 .set("license_category", "普通")
                                 .set("content", "预包装食品销售"),
                         "朝市监许〔2023〕7号",
-                        details("license_name", "食品经营许可证", "license_no", "JY12113020001234",
-                                "license_category", "普通", "content", "预包装食品销售",
-                                "valid_from", "2023-05-06", "valid_to", "2028-05-05")),
-                arguments("license, Chinese headers", RecordType.license,
+                        details(
+                                "license_name",
+                                "食品经营许可证",
+                                "license_no",
+                                "JY12113020001234",
+                                "license_category",
+                                "普通",
+                                "content",
+                                "预包装食品销售",
+                                "valid_from",
+                                "2023-05-06",
+                                "valid_to",
+                                "2028-05-05")),
+                arguments(
+                        "license, Chinese headers",
+                        RecordType.license,
                         Row.in("records/SCJG01/license/a.csv")
                                 .set("行政相对人名称", SUBJECT)
                                 .set("统一社会信用代码", USCC)
@@ -148,10 +162,22 @@ class RecordNormalizerTest {
                                 .set("许可机关", "朝阳市市场监督管理局")
                                 .set("当前状态", "有效"),
                         "朝市监许〔2023〕7号",
-                        details("license_name", "食品经营许可证", "license_no", "JY12113020001234",
-                                "license_category", "普通", "content", "预包装食品销售",
-                                "valid_from", "2023-05-06", "valid_to", "2028-05-05")),
-                arguments("license, current XK_ codes", RecordType.license,
+                        details(
+                                "license_name",
+                                "食品经营许可证",
+                                "license_no",
+                                "JY12113020001234",
+                                "license_category",
+                                "普通",
+                                "content",
+                                "预包装食品销售",
+                                "valid_from",
+                                "2023-05-06",
+                                "valid_to",
+                                "2028-05-05")),
+                arguments(
+                        "license, current XK_ codes",
+                        RecordType.license,
                         Row.in("records/SCJG01/license/a.csv")
                                 .set("XK_XDR_MC", SUBJECT)
                                 .set("XK_XDR_LB", "法人及非法人组织")
@@ -169,10 +195,22 @@ class RecordNormalizerTest {
                                 .set("XK_ZT", "1")
                                 .set("XK_LYDW", "朝阳市市场监督管理局"),
                         "朝市监许〔2023〕7号",
-                        details("license_name", "食品经营许可证", "license_no", "JY12113020001234",
-                                "license_category", "普通", "content", "预包装食品销售",
-                                "valid_from", "2023-05-06", "valid_to", "2028-05-05")),
-                arguments("license, 2016 XK_ layout", RecordType.license,
+                        details(
+                                "license_name",
+                                "食品经营许可证",
+                                "license_no",
+                                "JY12113020001234",
+                                "license_category",
+                                "普通",
+                                "content",
+                                "预包装食品销售",
+                                "valid_from",
+                                "2023-05-06",
+                                "valid_to",
+                                "2028-05-05")),
+                arguments(
+                        "license, 2016 XK_ layout",
+                        RecordType.license,
                         Row.in("records/SCJG01/license/legacy.csv")
                                 .set("XK_WSH", "朝市监许【2023】7号")
                                 .set("XK_XMMC", "食品经营许可证")
@@ -193,10 +231,22 @@ class RecordNormalizerTest {
                                 .set("SJC", "2023-05-07 09:00:00")
                                 .set("BZ", ""),
                         "朝市监许〔2023〕7号",
-                        details("license_name", "食品经营许可证", "license_no", null,
-                                "license_category", "普通", "content", "预包装食品销售",
-                                "valid_from", null, "valid_to", "2028-05-05")),
-                arguments("penalty, canonical names (JSONL keys)", RecordType.penalty,
+                        details(
+                                "license_name",
+                                "食品经营许可证",
+                                "license_no",
+                                null,
+                                "license_category",
+                                "普通",
+                                "content",
+                                "预包装食品销售",
+                                "valid_from",
+                                null,
+                                "valid_to",
+                                "2028-05-05")),
+                arguments(
+                        "penalty, canonical names (JSONL keys)",
+                        RecordType.penalty,
                         Row.in(PENALTY_FILE)
                                 .set("subject_name", SUBJECT)
                                 .set("uscc", USCC)
@@ -212,18 +262,48 @@ class RecordNormalizerTest {
                                 .set("publicity_until", "2026-05-06")
                                 .set("authority", "朝阳市市场监督管理局"),
                         DOC_NO,
-                        details("violation_type", "无照经营", "violation_facts", "未取得营业执照从事经营活动",
-                                "legal_basis", "《无证无照经营查处办法》第十三条", "penalty_category", "罚款",
-                                "content", "罚款1.5万元", "fine_amount", new BigDecimal("1.5"),
-                                "confiscated_amount", BigDecimal.ZERO, "publicity_until", "2026-05-06")),
-                arguments("penalty, Chinese headers", RecordType.penalty,
+                        details(
+                                "violation_type",
+                                "无照经营",
+                                "violation_facts",
+                                "未取得营业执照从事经营活动",
+                                "legal_basis",
+                                "《无证无照经营查处办法》第十三条",
+                                "penalty_category",
+                                "罚款",
+                                "content",
+                                "罚款1.5万元",
+                                "fine_amount",
+                                new BigDecimal("1.5"),
+                                "confiscated_amount",
+                                BigDecimal.ZERO,
+                                "publicity_until",
+                                "2026-05-06")),
+                arguments(
+                        "penalty, Chinese headers",
+                        RecordType.penalty,
                         penaltyFromDepartment(),
                         DOC_NO,
-                        details("violation_type", "无照经营", "violation_facts", "未取得营业执照从事经营活动",
-                                "legal_basis", "《无证无照经营查处办法》第十三条", "penalty_category", "罚款",
-                                "content", "罚款1.5万元", "fine_amount", new BigDecimal("1.5"),
-                                "confiscated_amount", null, "publicity_until", "2026-05-06")),
-                arguments("penalty, current CF_ codes", RecordType.penalty,
+                        details(
+                                "violation_type",
+                                "无照经营",
+                                "violation_facts",
+                                "未取得营业执照从事经营活动",
+                                "legal_basis",
+                                "《无证无照经营查处办法》第十三条",
+                                "penalty_category",
+                                "罚款",
+                                "content",
+                                "罚款1.5万元",
+                                "fine_amount",
+                                new BigDecimal("1.5"),
+                                "confiscated_amount",
+                                null,
+                                "publicity_until",
+                                "2026-05-06")),
+                arguments(
+                        "penalty, current CF_ codes",
+                        RecordType.penalty,
                         Row.in(PENALTY_FILE)
                                 .set("CF_XDR_MC", SUBJECT)
                                 .set("CF_XDR_LB", "法人及非法人组织")
@@ -240,11 +320,26 @@ class RecordNormalizerTest {
                                 .set("CF_GSJZQ", "2026-05-06")
                                 .set("CF_CFJG", "朝阳市市场监督管理局"),
                         DOC_NO,
-                        details("violation_type", "无照经营", "violation_facts", "未取得营业执照从事经营活动",
-                                "legal_basis", "《无证无照经营查处办法》第十三条", "penalty_category", "罚款",
-                                "content", "罚款1.5万元", "fine_amount", new BigDecimal("1.5"),
-                                "confiscated_amount", new BigDecimal("0.2"), "publicity_until", "2026-05-06")),
-                arguments("penalty, 2016 CF_ layout (CF_CFLB1 + CF_CFLB2)", RecordType.penalty,
+                        details(
+                                "violation_type",
+                                "无照经营",
+                                "violation_facts",
+                                "未取得营业执照从事经营活动",
+                                "legal_basis",
+                                "《无证无照经营查处办法》第十三条",
+                                "penalty_category",
+                                "罚款",
+                                "content",
+                                "罚款1.5万元",
+                                "fine_amount",
+                                new BigDecimal("1.5"),
+                                "confiscated_amount",
+                                new BigDecimal("0.2"),
+                                "publicity_until",
+                                "2026-05-06")),
+                arguments(
+                        "penalty, 2016 CF_ layout (CF_CFLB1 + CF_CFLB2)",
+                        RecordType.penalty,
                         Row.in("records/SCJG01/penalty/legacy.csv")
                                 .set("CF_WSH", "朝市监罚[2023]12号")
                                 .set("CF_CFMC", "某某商贸无照经营案")
@@ -267,13 +362,27 @@ class RecordNormalizerTest {
                                 .set("SJC", "20230507090000")
                                 .set("BZ", "无"),
                         DOC_NO,
-                        details("violation_type", null, "violation_facts", "未取得营业执照从事经营活动",
-                                "legal_basis", "《无证无照经营查处办法》第十三条",
-                                "penalty_category", "罚款；没收违法所得",
+                        details(
+                                "violation_type",
+                                null,
+                                "violation_facts",
+                                "未取得营业执照从事经营活动",
+                                "legal_basis",
+                                "《无证无照经营查处办法》第十三条",
+                                "penalty_category",
+                                "罚款；没收违法所得",
                                 // NFKC: the full-width comma of the source becomes ASCII
-                                "content", "罚款1.5万元,没收违法所得0.2万元", "fine_amount", null,
-                                "confiscated_amount", null, "publicity_until", null)),
-                arguments("inspection, canonical names", RecordType.inspection,
+                                "content",
+                                "罚款1.5万元,没收违法所得0.2万元",
+                                "fine_amount",
+                                null,
+                                "confiscated_amount",
+                                null,
+                                "publicity_until",
+                                null)),
+                arguments(
+                        "inspection, canonical names",
+                        RecordType.inspection,
                         Row.in("records/SCJG01/inspection/a.jsonl")
                                 .set("subject_name", SUBJECT)
                                 .set("uscc", USCC)
@@ -285,9 +394,18 @@ class RecordNormalizerTest {
                                 .set("decision_date", "2023-05-06")
                                 .set("authority", "朝阳市市场监督管理局"),
                         "JC2023-0001",
-                        details("task_no", "SSJ-2023-07", "inspection_type", "抽查",
-                                "inspection_item", "营业执照规范使用", "result", "未发现问题")),
-                arguments("inspection, Chinese headers", RecordType.inspection,
+                        details(
+                                "task_no",
+                                "SSJ-2023-07",
+                                "inspection_type",
+                                "抽查",
+                                "inspection_item",
+                                "营业执照规范使用",
+                                "result",
+                                "未发现问题")),
+                arguments(
+                        "inspection, Chinese headers",
+                        RecordType.inspection,
                         Row.in("records/SCJG01/inspection/a.csv")
                                 .set("行政相对人名称", SUBJECT)
                                 .set("统一社会信用代码", USCC)
@@ -299,9 +417,18 @@ class RecordNormalizerTest {
                                 .set("检查日期", "2023.5.6")
                                 .set("检查实施机关", "朝阳市市场监督管理局"),
                         "JC2023-0001",
-                        details("task_no", "SSJ-2023-07", "inspection_type", "抽查",
-                                "inspection_item", "营业执照规范使用", "result", "未发现问题")),
-                arguments("coercion, canonical names", RecordType.coercion,
+                        details(
+                                "task_no",
+                                "SSJ-2023-07",
+                                "inspection_type",
+                                "抽查",
+                                "inspection_item",
+                                "营业执照规范使用",
+                                "result",
+                                "未发现问题")),
+                arguments(
+                        "coercion, canonical names",
+                        RecordType.coercion,
                         Row.in("records/SCJG01/coercion/a.jsonl")
                                 .set("subject_name", SUBJECT)
                                 .set("uscc", USCC)
@@ -312,9 +439,16 @@ class RecordNormalizerTest {
                                 .set("release_date", "2023-06-06")
                                 .set("authority", "朝阳市市场监督管理局"),
                         "朝市监强〔2023〕3号",
-                        details("measure_type", "查封场所、设施或者财物", "content", "查封仓库一处",
-                                "release_date", "2023-06-06")),
-                arguments("coercion, Chinese headers", RecordType.coercion,
+                        details(
+                                "measure_type",
+                                "查封场所、设施或者财物",
+                                "content",
+                                "查封仓库一处",
+                                "release_date",
+                                "2023-06-06")),
+                arguments(
+                        "coercion, Chinese headers",
+                        RecordType.coercion,
                         Row.in("records/SCJG01/coercion/a.csv")
                                 .set("行政相对人名称", SUBJECT)
                                 .set("统一社会信用代码", USCC)
@@ -325,9 +459,16 @@ class RecordNormalizerTest {
                                 .set("解除日期", "2023/6/6")
                                 .set("实施机关", "朝阳市市场监督管理局"),
                         "朝市监强〔2023〕3号",
-                        details("measure_type", "查封场所、设施或者财物", "content", "查封仓库一处",
-                                "release_date", "2023-06-06")),
-                arguments("judicial, canonical names", RecordType.judicial,
+                        details(
+                                "measure_type",
+                                "查封场所、设施或者财物",
+                                "content",
+                                "查封仓库一处",
+                                "release_date",
+                                "2023-06-06")),
+                arguments(
+                        "judicial, canonical names",
+                        RecordType.judicial,
                         Row.in("records/FY01/judicial/zx.jsonl")
                                 .set("subject_name", SUBJECT)
                                 .set("uscc", USCC)
@@ -338,12 +479,28 @@ class RecordNormalizerTest {
                                 .set("authority", "朝阳市中级人民法院")
                                 .set("dishonest", "否"),
                         "〔2019〕冀0929执1399号",
-                        details("case_type", "执行案件", "amount", new BigDecimal("1234.5"), "dishonest", false)),
-                arguments("judicial, Chinese headers", RecordType.judicial,
+                        details(
+                                "case_type",
+                                "执行案件",
+                                "amount",
+                                new BigDecimal("1234.5"),
+                                "dishonest",
+                                false)),
+                arguments(
+                        "judicial, Chinese headers",
+                        RecordType.judicial,
                         judicialFromCourt(),
                         "〔2019〕冀0929执1399号",
-                        details("case_type", "执行案件", "amount", new BigDecimal("1234.5"), "dishonest", true)),
-                arguments("dishonesty, canonical names", RecordType.dishonesty,
+                        details(
+                                "case_type",
+                                "执行案件",
+                                "amount",
+                                new BigDecimal("1234.5"),
+                                "dishonest",
+                                true)),
+                arguments(
+                        "dishonesty, canonical names",
+                        RecordType.dishonesty,
                         Row.in("records/SCJG01/dishonesty/a.jsonl")
                                 .set("subject_name", SUBJECT)
                                 .set("uscc", USCC)
@@ -354,8 +511,16 @@ class RecordNormalizerTest {
                                 .set("removal_date", "")
                                 .set("authority", "朝阳市市场监督管理局"),
                         "朝市监列〔2023〕5号",
-                        details("list_type", "经营异常名录", "reason", "未按规定公示年度报告", "removal_date", null)),
-                arguments("dishonesty, Chinese headers", RecordType.dishonesty,
+                        details(
+                                "list_type",
+                                "经营异常名录",
+                                "reason",
+                                "未按规定公示年度报告",
+                                "removal_date",
+                                null)),
+                arguments(
+                        "dishonesty, Chinese headers",
+                        RecordType.dishonesty,
                         Row.in("records/SCJG01/dishonesty/a.csv")
                                 .set("行政相对人名称", SUBJECT)
                                 .set("统一社会信用代码", USCC)
@@ -366,14 +531,23 @@ class RecordNormalizerTest {
                                 .set("移出日期", "2024-01-02")
                                 .set("作出决定机关", "朝阳市市场监督管理局"),
                         "朝市监列〔2023〕5号",
-                        details("list_type", "经营异常名录", "reason", "未按规定公示年度报告",
-                                "removal_date", "2024-01-02")));
+                        details(
+                                "list_type",
+                                "经营异常名录",
+                                "reason",
+                                "未按规定公示年度报告",
+                                "removal_date",
+                                "2024-01-02")));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("layouts")
-    void everyLayoutMapsOntoTheCanonicalFields(String layout, RecordType type, Row row, String docNo,
-                                               Map<String, Object> expectedDetails) {
+    void everyLayoutMapsOntoTheCanonicalFields(
+            String layout,
+            RecordType type,
+            Row row,
+            String docNo,
+            Map<String, Object> expectedDetails) {
         SupervisionRecord r = accepted(row);
 
         assertThat(r.getRecordType()).isEqualTo(type);
@@ -388,41 +562,55 @@ class RecordNormalizerTest {
         assertThat(r.getRecordId()).isEqualTo(RecordIds.of(type, r.getDeptCode(), docNo));
         assertThat(r.getSource().getFile()).isEqualTo(row.file);
         assertThat(r.getSource().getRow()).isEqualTo(row.row);
-        expectedDetails.forEach((field, expected) -> {
-            Object actual = detail(r, field);
-            if (expected instanceof BigDecimal) {
-                assertThat((BigDecimal) actual).as(field).isEqualByComparingTo((BigDecimal) expected);
-            } else {
-                assertThat(actual).as(field).isEqualTo(expected);
-            }
-        });
+        expectedDetails.forEach(
+                (field, expected) -> {
+                    Object actual = detail(r, field);
+                    if (expected instanceof BigDecimal) {
+                        assertThat((BigDecimal) actual)
+                                .as(field)
+                                .isEqualByComparingTo((BigDecimal) expected);
+                    } else {
+                        assertThat(actual).as(field).isEqualTo(expected);
+                    }
+                });
         assertThat(r.getQualityFlags()).as("a clean row carries no flags").isEmpty();
     }
 
     @Test
     void theDecisionDateIsPublishedAsIsoWhateverItsInputForm() {
-        assertThat(accepted(penaltyFromDepartment().set("处罚决定日期", "2023年5月6日")).getFields().getDecisionDate())
+        assertThat(
+                        accepted(penaltyFromDepartment().set("处罚决定日期", "2023年5月6日"))
+                                .getFields()
+                                .getDecisionDate())
                 .isEqualTo("2023-05-06");
-        assertThat(accepted(penaltyFromDepartment().set("处罚决定日期", "2023/5/6 14:30")).getFields().getDecisionDate())
+        assertThat(
+                        accepted(penaltyFromDepartment().set("处罚决定日期", "2023/5/6 14:30"))
+                                .getFields()
+                                .getDecisionDate())
                 .isEqualTo("2023-05-06");
-        assertThat(accepted(penaltyFromDepartment().set("处罚决定日期", "20230506")).getFields().getDecisionDate())
+        assertThat(
+                        accepted(penaltyFromDepartment().set("处罚决定日期", "20230506"))
+                                .getFields()
+                                .getDecisionDate())
                 .isEqualTo("2023-05-06");
     }
 
     @Test
     void the2016LayoutReadsItsLegacyColumns() {
-        SupervisionRecord r = accepted(Row.in("records/SCJG01/penalty/legacy.csv")
-                .set("CF_WSH", "朝市监罚[2023]12号")
-                .set("CF_CFLB1", "罚款")
-                .set("CF_CFLB2", "没收违法所得")
-                .set("CF_XDR_MC", SUBJECT)
-                .set("CF_XDR_ZDM", "60003734-1")
-                .set("CF_XDR_GSDJ", REG_NO)
-                .set("CF_XDR_SFZ", "")
-                .set("CF_FR", "张三")
-                .set("CF_JDRQ", "2023-05-06")
-                .set("CF_XZJG", "朝阳市市场监督管理局")
-                .set("SJC", "2023-05-07 09:00:00"));
+        SupervisionRecord r =
+                accepted(
+                        Row.in("records/SCJG01/penalty/legacy.csv")
+                                .set("CF_WSH", "朝市监罚[2023]12号")
+                                .set("CF_CFLB1", "罚款")
+                                .set("CF_CFLB2", "没收违法所得")
+                                .set("CF_XDR_MC", SUBJECT)
+                                .set("CF_XDR_ZDM", "60003734-1")
+                                .set("CF_XDR_GSDJ", REG_NO)
+                                .set("CF_XDR_SFZ", "")
+                                .set("CF_FR", "张三")
+                                .set("CF_JDRQ", "2023-05-06")
+                                .set("CF_XZJG", "朝阳市市场监督管理局")
+                                .set("SJC", "2023-05-07 09:00:00"));
 
         assertThat(r.getFields().getOrgCode()).isEqualTo(ORG_CODE);
         assertThat(r.getFields().getRegNo()).isEqualTo(REG_NO);
@@ -435,26 +623,32 @@ class RecordNormalizerTest {
 
     @Test
     void aSecondPenaltyCategoryColumnLeftEmptyAddsNothing() {
-        SupervisionRecord r = accepted(Row.in("records/SCJG01/penalty/legacy.csv")
-                .set("CF_WSH", DOC_NO).set("CF_XDR_MC", SUBJECT).set("CF_JDRQ", "2023-05-06")
-                .set("CF_CFLB1", "警告").set("CF_CFLB2", ""));
+        SupervisionRecord r =
+                accepted(
+                        Row.in("records/SCJG01/penalty/legacy.csv")
+                                .set("CF_WSH", DOC_NO)
+                                .set("CF_XDR_MC", SUBJECT)
+                                .set("CF_JDRQ", "2023-05-06")
+                                .set("CF_CFLB1", "警告")
+                                .set("CF_CFLB2", ""));
         assertThat(detail(r, "penalty_category")).isEqualTo("警告");
     }
 
     // ---- identity: doc_no and record_id --------------------------------------------------------
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-        "朝市监罚〔2023〕12号",
-        "朝市监罚[2023]12号",
-        "朝市监罚(2023)12号",
-        "朝市监罚（2023）12号",
-        "朝市监罚【2023】12号",
-        "朝市监罚［2023］12号",
-        "朝市监罚﹝2023﹞12号",
-        " 朝市监罚 〔2023〕 12号 ",
-        "朝市监罚\u3000[2023]\u200B12号",
-    })
+    @ValueSource(
+            strings = {
+                "朝市监罚〔2023〕12号",
+                "朝市监罚[2023]12号",
+                "朝市监罚(2023)12号",
+                "朝市监罚（2023）12号",
+                "朝市监罚【2023】12号",
+                "朝市监罚［2023］12号",
+                "朝市监罚﹝2023﹞12号",
+                " 朝市监罚 〔2023〕 12号 ",
+                "朝市监罚\u3000[2023]\u200B12号",
+            })
     void docNoBracketVariantsNormalizeToOneIdentity(String typed) {
         SupervisionRecord r = accepted(penaltyFromDepartment().set("行政处罚决定书文号", typed));
 
@@ -466,16 +660,24 @@ class RecordNormalizerTest {
 
     @Test
     void docNoLettersAreUpperCased() {
-        assertThat(accepted(penaltyFromDepartment().set("行政处罚决定书文号", "cyscjg[2023]12号")).getFields().getDocNo())
+        assertThat(
+                        accepted(penaltyFromDepartment().set("行政处罚决定书文号", "cyscjg[2023]12号"))
+                                .getFields()
+                                .getDocNo())
                 .isEqualTo("CYSCJG〔2023〕12号");
     }
 
     @Test
     void recordIdIsTheSameOnEveryRunAndForADeptFolderWrittenInLowerCase() {
         String id = accepted(penaltyFromDepartment()).getRecordId();
-        assertThat(new RecordNormalizer(PROCESSING_DATE).normalize(penaltyFromDepartment().build()).accepted().getRecordId())
+        assertThat(
+                        new RecordNormalizer(PROCESSING_DATE)
+                                .normalize(penaltyFromDepartment().build())
+                                .accepted()
+                                .getRecordId())
                 .isEqualTo(id);
-        SupervisionRecord lower = accepted(penaltyFromDepartment().file("records/scjg01/penalty/other.csv"));
+        SupervisionRecord lower =
+                accepted(penaltyFromDepartment().file("records/scjg01/penalty/other.csv"));
         assertThat(lower.getDeptCode()).isEqualTo("SCJG01");
         assertThat(lower.getRecordId()).isEqualTo(id);
     }
@@ -483,19 +685,28 @@ class RecordNormalizerTest {
     @Test
     void recordIdDiffersAcrossDepartmentOrRecordType() {
         String penaltyAtScjg = accepted(penaltyFromDepartment()).getRecordId();
-        String penaltyAtHbj = accepted(penaltyFromDepartment().file("records/HBJ02/penalty/a.csv")).getRecordId();
-        String licenseAtScjg = accepted(penaltyFromDepartment().file("records/SCJG01/license/a.csv")
-                .set("行政许可决定文书号", "朝市监罚[2023]12号").set("许可决定日期", "2023-05-06")).getRecordId();
-        String otherDocNo = accepted(penaltyFromDepartment().set("行政处罚决定书文号", "朝市监罚〔2023〕13号")).getRecordId();
+        String penaltyAtHbj =
+                accepted(penaltyFromDepartment().file("records/HBJ02/penalty/a.csv")).getRecordId();
+        String licenseAtScjg =
+                accepted(
+                                penaltyFromDepartment()
+                                        .file("records/SCJG01/license/a.csv")
+                                        .set("行政许可决定文书号", "朝市监罚[2023]12号")
+                                        .set("许可决定日期", "2023-05-06"))
+                        .getRecordId();
+        String otherDocNo =
+                accepted(penaltyFromDepartment().set("行政处罚决定书文号", "朝市监罚〔2023〕13号")).getRecordId();
 
-        assertThat(List.of(penaltyAtScjg, penaltyAtHbj, licenseAtScjg, otherDocNo)).doesNotHaveDuplicates();
+        assertThat(List.of(penaltyAtScjg, penaltyAtHbj, licenseAtScjg, otherDocNo))
+                .doesNotHaveDuplicates();
     }
 
     // ---- rejection -----------------------------------------------------------------------------
 
     @Test
     void aPathWhoseTypeFolderIsNoRecordTypeIsUnknownSource() {
-        RejectedRecord r = rejected(penaltyFromDepartment().file("records/DEPT/notatype/x.csv").row(7));
+        RejectedRecord r =
+                rejected(penaltyFromDepartment().file("records/DEPT/notatype/x.csv").row(7));
 
         assertThat(r.getReason()).isEqualTo(RejectReason.UNKNOWN_SOURCE);
         assertThat(r.getMessage()).contains("'notatype' is not a record type");
@@ -517,8 +728,10 @@ class RecordNormalizerTest {
 
     @Test
     void aDepartmentFolderOfNothingAnOutputCanCarryIsUnknownSource() {
-        // found by RecordNormalizerPropertiesTest: a lone surrogate as the folder left no department
-        for (String file : new String[] {"records/\uD800/penalty/x.csv", "records/ \u0000 /penalty/x.csv"}) {
+        // found by RecordNormalizerPropertiesTest: a lone surrogate as the folder left no
+        // department
+        for (String file :
+                new String[] {"records/\uD800/penalty/x.csv", "records/ \u0000 /penalty/x.csv"}) {
             RejectedRecord r = rejected(penaltyFromDepartment().file(file));
 
             assertThat(r.getReason()).as(file).isEqualTo(RejectReason.UNKNOWN_SOURCE);
@@ -537,8 +750,15 @@ class RecordNormalizerTest {
 
     @Test
     void aRowTheReaderCouldNotParseIsMalformedWithTheReadersMessage() {
-        RawRow broken = new RawRow(PENALTY_FILE, 4, new String[] {"行政相对人名称", "行政处罚决定书文号"},
-                new String[] {"某公司"}, "某公司,\"朝市监罚", "unterminated quote at end of file", "UTF-8");
+        RawRow broken =
+                new RawRow(
+                        PENALTY_FILE,
+                        4,
+                        new String[] {"行政相对人名称", "行政处罚决定书文号"},
+                        new String[] {"某公司"},
+                        "某公司,\"朝市监罚",
+                        "unterminated quote at end of file",
+                        "UTF-8");
 
         RecordNormalizer.Outcome o = normalizer.normalize(broken);
 
@@ -559,38 +779,51 @@ class RecordNormalizerTest {
         RejectedRecord r = rejected(penaltyFromDepartment().set("行政相对人名称", subject).row(3));
 
         assertThat(r.getReason()).isEqualTo(RejectReason.MISSING_FIELD);
-        assertThat(r.getMessage()).contains("subject_name").doesNotContain("doc_no").doesNotContain("decision_date");
+        assertThat(r.getMessage())
+                .contains("subject_name")
+                .doesNotContain("doc_no")
+                .doesNotContain("decision_date");
         assertThat(r.getFile()).isEqualTo(PENALTY_FILE);
         assertThat(r.getRow()).isEqualTo(3);
         assertThat(r.getDeptCode()).isEqualTo("SCJG01");
-        assertThat(r.getRaw()).isEqualTo(penaltyFromDepartment().set("行政相对人名称", subject).build().raw);
+        assertThat(r.getRaw())
+                .isEqualTo(penaltyFromDepartment().set("行政相对人名称", subject).build().raw);
     }
 
     @Test
     void theMissingFieldMessageNamesEveryEmptyRequiredField() {
-        RejectedRecord r = rejected(penaltyFromDepartment().set("行政处罚决定书文号", "").set("处罚决定日期", "无"));
+        RejectedRecord r =
+                rejected(penaltyFromDepartment().set("行政处罚决定书文号", "").set("处罚决定日期", "无"));
 
         assertThat(r.getReason()).isEqualTo(RejectReason.MISSING_FIELD);
-        assertThat(r.getMessage()).contains("doc_no", "decision_date").doesNotContain("subject_name");
+        assertThat(r.getMessage())
+                .contains("doc_no", "decision_date")
+                .doesNotContain("subject_name");
     }
 
     @Test
     void aHeaderWithoutAnyDocNoColumnIsMissingFieldAndSaysSo() {
-        RejectedRecord r = rejected(Row.in(PENALTY_FILE)
-                .set("行政相对人名称", SUBJECT).set("决定书编号X", "朝市监罚〔2023〕12号").set("处罚决定日期", "2023-05-06"));
+        RejectedRecord r =
+                rejected(
+                        Row.in(PENALTY_FILE)
+                                .set("行政相对人名称", SUBJECT)
+                                .set("决定书编号X", "朝市监罚〔2023〕12号")
+                                .set("处罚决定日期", "2023-05-06"));
 
         assertThat(r.getReason()).isEqualTo(RejectReason.MISSING_FIELD);
         assertThat(r.getMessage()).contains("doc_no").contains("no column maps to doc_no");
     }
 
     @ParameterizedTest(name = "[{0}] -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "2023-02-30 | no such day",
-        "2023-13-01 | no such day",
-        "garbage    | not a date",
-        "去年五月   | not a date",
-        "2023-5     | not a date",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "2023-02-30 | no such day",
+                "2023-13-01 | no such day",
+                "garbage    | not a date",
+                "去年五月   | not a date",
+                "2023-5     | not a date",
+            })
     void anUnusableDecisionDateIsInvalidDate(String date, String why) {
         RejectedRecord r = rejected(penaltyFromDepartment().set("处罚决定日期", date).row(9));
 
@@ -606,28 +839,40 @@ class RecordNormalizerTest {
         RejectedRecord r = rejected(penaltyFromDepartment().set("处罚决定日期", "2026-11-26"));
 
         assertThat(r.getReason()).isEqualTo(RejectReason.INVALID_DATE);
-        assertThat(r.getMessage()).contains("2026-11-26").contains("after the day of processing 2026-11-25");
+        assertThat(r.getMessage())
+                .contains("2026-11-26")
+                .contains("after the day of processing 2026-11-25");
     }
 
     @Test
     void aDecisionOnTheDayOfProcessingIsAccepted() {
-        assertThat(accepted(penaltyFromDepartment().set("处罚决定日期", "2026-11-25 23:59:59")).getFields().getDecisionDate())
+        assertThat(
+                        accepted(penaltyFromDepartment().set("处罚决定日期", "2026-11-25 23:59:59"))
+                                .getFields()
+                                .getDecisionDate())
                 .isEqualTo("2026-11-25");
     }
 
     @Test
     void problemsOtherThanTheFourReasonsAreFlagsNotRejections() {
-        SupervisionRecord r = accepted(penaltyFromDepartment()
-                .set("统一社会信用代码", "91110000600037341A")
-                .set("当前状态", "异议")
-                .set("罚款金额（万元）", "abc")
-                .set("公示截止期", "长期")
-                .set("数据更新时间", "昨天")
-                .set("行政相对人类别", "外国企业"));
+        SupervisionRecord r =
+                accepted(
+                        penaltyFromDepartment()
+                                .set("统一社会信用代码", "91110000600037341A")
+                                .set("当前状态", "异议")
+                                .set("罚款金额（万元）", "abc")
+                                .set("公示截止期", "长期")
+                                .set("数据更新时间", "昨天")
+                                .set("行政相对人类别", "外国企业"));
 
-        assertThat(r.getQualityFlags()).containsExactlyInAnyOrder(
-                QualityFlags.INVALID_USCC, QualityFlags.UNKNOWN_STATUS, "INVALID_FINE_AMOUNT",
-                "INVALID_PUBLICITY_UNTIL", "INVALID_UPDATED_AT", QualityFlags.UNKNOWN_SUBJECT_CATEGORY);
+        assertThat(r.getQualityFlags())
+                .containsExactlyInAnyOrder(
+                        QualityFlags.INVALID_USCC,
+                        QualityFlags.UNKNOWN_STATUS,
+                        "INVALID_FINE_AMOUNT",
+                        "INVALID_PUBLICITY_UNTIL",
+                        "INVALID_UPDATED_AT",
+                        QualityFlags.UNKNOWN_SUBJECT_CATEGORY);
         assertThat(r.getQualityFlags()).isSorted();
         assertThat(detail(r, "fine_amount")).isNull();
         assertThat(r.getFields().getUpdatedAt()).isNull();
@@ -637,14 +882,15 @@ class RecordNormalizerTest {
     // ---- identifiers ---------------------------------------------------------------------------
 
     @ParameterizedTest(name = "[{0}]")
-    @ValueSource(strings = {
-        "91110000600037341l",
-        " 9111 0000 6000 3734 1L ",
-        "91110000-600037341-L",
-        "９１１１００００６０００３７３４１Ｌ",
-        "91110000\u3000600037341L",
-        "9111－0000６０００３７３４１ｌ",
-    })
+    @ValueSource(
+            strings = {
+                "91110000600037341l",
+                " 9111 0000 6000 3734 1L ",
+                "91110000-600037341-L",
+                "９１１１００００６０００３７３４１Ｌ",
+                "91110000\u3000600037341L",
+                "9111－0000６０００３７３４１ｌ",
+            })
     void usccIsUpperCasedWithoutSpacesHyphensOrFullWidthForms(String typed) {
         SupervisionRecord r = accepted(penaltyFromDepartment().set("统一社会信用代码", typed));
 
@@ -654,9 +900,11 @@ class RecordNormalizerTest {
 
     @Test
     void regNoAndOrgCodeAreNormalizedLikeTheUscc() {
-        SupervisionRecord r = accepted(penaltyFromDepartment()
-                .set("工商注册号", "１１０１０８ ０００００００１６")
-                .set("组织机构代码", "60003734-1"));
+        SupervisionRecord r =
+                accepted(
+                        penaltyFromDepartment()
+                                .set("工商注册号", "１１０１０８ ０００００００１６")
+                                .set("组织机构代码", "60003734-1"));
 
         assertThat(r.getFields().getRegNo()).isEqualTo(REG_NO);
         assertThat(r.getFields().getOrgCode()).isEqualTo(ORG_CODE);
@@ -674,7 +922,8 @@ class RecordNormalizerTest {
 
     @Test
     void aUsccTypedInTheRegNoColumnMovesToUscc() {
-        SupervisionRecord r = accepted(penaltyFromDepartment().set("统一社会信用代码", "").set("工商注册号", USCC));
+        SupervisionRecord r =
+                accepted(penaltyFromDepartment().set("统一社会信用代码", "").set("工商注册号", USCC));
 
         assertThat(r.getFields().getUscc()).isEqualTo(USCC);
         assertThat(r.getFields().getRegNo()).isNull();
@@ -683,7 +932,8 @@ class RecordNormalizerTest {
 
     @Test
     void anInvalidUsccIsKeptAsGivenAndFlagged() {
-        SupervisionRecord r = accepted(penaltyFromDepartment().set("统一社会信用代码", "91110000600037341A"));
+        SupervisionRecord r =
+                accepted(penaltyFromDepartment().set("统一社会信用代码", "91110000600037341A"));
 
         assertThat(r.getFields().getUscc()).isEqualTo("91110000600037341A");
         assertThat(r.getQualityFlags()).containsExactly(QualityFlags.INVALID_USCC);
@@ -691,37 +941,57 @@ class RecordNormalizerTest {
 
     @Test
     void aPlaceholderInACodeColumnIsAbsentNotInvalid() {
-        SupervisionRecord r = accepted(penaltyFromDepartment().set("统一社会信用代码", "无").set("工商注册号", "/"));
+        SupervisionRecord r =
+                accepted(penaltyFromDepartment().set("统一社会信用代码", "无").set("工商注册号", "/"));
 
         assertThat(r.getFields().getUscc()).isNull();
         assertThat(r.getFields().getRegNo()).isNull();
         assertThat(r.getQualityFlags()).isEmpty();
     }
 
-    /** docs/domain.md §1.1 lists 91350100M000100Y43 among the valid examples: it is kept, accepted, unflagged. */
+    /**
+     * docs/domain.md §1.1 lists 91350100M000100Y43 among the valid examples: it is kept, accepted,
+     * unflagged.
+     */
     @Test
     void theFujianPilotCodeFromTheDomainListIsAcceptedAsAValidUscc() {
-        SupervisionRecord r = accepted(penaltyFromDepartment().set("统一社会信用代码", "91350100M000100Y43"));
+        SupervisionRecord r =
+                accepted(penaltyFromDepartment().set("统一社会信用代码", "91350100M000100Y43"));
 
         assertThat(r.getFields().getUscc()).isEqualTo("91350100M000100Y43");
         assertThat(r.getQualityFlags()).doesNotContain(QualityFlags.INVALID_USCC);
     }
 
-    /** docs/domain.md §1.1: early Fujian pilot codes that fail the check are real — flagged, never rejected. */
+    /**
+     * docs/domain.md §1.1: early Fujian pilot codes that fail the check are real — flagged, never
+     * rejected.
+     */
     @Test
     void aFujianPilotCodeFailingTheCheckIsFlaggedNeverRejected() {
-        SupervisionRecord r = accepted(penaltyFromDepartment().set("统一社会信用代码", "91350100M000100Y44"));
+        SupervisionRecord r =
+                accepted(penaltyFromDepartment().set("统一社会信用代码", "91350100M000100Y44"));
 
         assertThat(r.getFields().getUscc()).isEqualTo("91350100M000100Y44");
         assertThat(r.getQualityFlags()).containsExactly(QualityFlags.INVALID_USCC);
     }
 
     @ParameterizedTest(name = "[{0}]")
-    @ValueSource(strings = {"11010519491231002X", "11010519491231002x", "110105 19491231 002X", "１１０１０５１９４９１２３１００２Ｘ"})
+    @ValueSource(
+            strings = {
+                "11010519491231002X",
+                "11010519491231002x",
+                "110105 19491231 002X",
+                "１１０１０５１９４９１２３１００２Ｘ"
+            })
     void aCitizenIdInIdNoIsMasked(String typed) {
-        SupervisionRecord r = accepted(penaltyFromDepartment()
-                .set("行政相对人名称", "李四").set("行政相对人类别", "自然人").set("统一社会信用代码", "")
-                .set("证件类型", "身份证").set("证件号码", typed));
+        SupervisionRecord r =
+                accepted(
+                        penaltyFromDepartment()
+                                .set("行政相对人名称", "李四")
+                                .set("行政相对人类别", "自然人")
+                                .set("统一社会信用代码", "")
+                                .set("证件类型", "身份证")
+                                .set("证件号码", typed));
 
         assertThat(r.getFields().getIdNo()).isEqualTo(CITIZEN_ID_MASKED);
         assertThat(r.getFields().getIdType()).isEqualTo("身份证");
@@ -730,8 +1000,12 @@ class RecordNormalizerTest {
 
     @Test
     void aCitizenIdTypedInTheUsccColumnEndsUpMaskedInIdNo() {
-        SupervisionRecord r = accepted(penaltyFromDepartment()
-                .set("行政相对人名称", "李四").set("行政相对人类别", "自然人").set("统一社会信用代码", CITIZEN_ID));
+        SupervisionRecord r =
+                accepted(
+                        penaltyFromDepartment()
+                                .set("行政相对人名称", "李四")
+                                .set("行政相对人类别", "自然人")
+                                .set("统一社会信用代码", CITIZEN_ID));
 
         assertThat(r.getFields().getIdNo()).isEqualTo(CITIZEN_ID_MASKED);
         assertThat(r.getFields().getUscc()).isNull();
@@ -739,12 +1013,19 @@ class RecordNormalizerTest {
         assertThat(r.toString()).doesNotContain(CITIZEN_ID).doesNotContain("19491231");
     }
 
-    /** docs/contract.md §4: an invalid identifier is kept as given — but a person's ID must still never be whole. */
+    /**
+     * docs/contract.md §4: an invalid identifier is kept as given — but a person's ID must still
+     * never be whole.
+     */
     @Test
     void aCitizenIdWithACheckDigitTypoInTheUsccColumnIsNeverPublishedWhole() {
         String typo = "110105194912310021";
-        SupervisionRecord r = accepted(penaltyFromDepartment()
-                .set("行政相对人名称", "李四").set("行政相对人类别", "自然人").set("统一社会信用代码", typo));
+        SupervisionRecord r =
+                accepted(
+                        penaltyFromDepartment()
+                                .set("行政相对人名称", "李四")
+                                .set("行政相对人类别", "自然人")
+                                .set("统一社会信用代码", typo));
 
         assertThat(r.toString()).doesNotContain(typo);
     }
@@ -756,9 +1037,14 @@ class RecordNormalizerTest {
     @Test
     void aFifteenDigitCitizenIdInIdNoIsNeverPublishedWholeEvenWhenItPassesTheRegNoCheck() {
         String firstGenerationId = "110105491231002";
-        SupervisionRecord r = accepted(penaltyFromDepartment()
-                .set("行政相对人名称", "李四").set("行政相对人类别", "自然人").set("统一社会信用代码", "")
-                .set("证件类型", "身份证").set("证件号码", firstGenerationId));
+        SupervisionRecord r =
+                accepted(
+                        penaltyFromDepartment()
+                                .set("行政相对人名称", "李四")
+                                .set("行政相对人类别", "自然人")
+                                .set("统一社会信用代码", "")
+                                .set("证件类型", "身份证")
+                                .set("证件号码", firstGenerationId));
 
         assertThat(r.toString()).doesNotContain(firstGenerationId);
         assertThat(r.getFields().getRegNo()).isNull();
@@ -775,8 +1061,11 @@ class RecordNormalizerTest {
 
     @Test
     void theLegalRepresentativesOwnIdIsNeverReadIntoTheRecord() {
-        SupervisionRecord r = accepted(penaltyFromDepartment()
-                .set("法定代表人证件类型", "身份证").set("法定代表人证件号码", CITIZEN_ID));
+        SupervisionRecord r =
+                accepted(
+                        penaltyFromDepartment()
+                                .set("法定代表人证件类型", "身份证")
+                                .set("法定代表人证件号码", CITIZEN_ID));
 
         assertThat(r.getFields().getIdNo()).isNull();
         assertThat(r.getFields().getIdType()).isNull();
@@ -786,20 +1075,22 @@ class RecordNormalizerTest {
     // ---- values --------------------------------------------------------------------------------
 
     @ParameterizedTest(name = "[{0}] -> {1} {2}")
-    @CsvSource(delimiter = '|', value = {
-        "有效   | ACTIVE  | false",
-        "1      | ACTIVE  | false",
-        "正常   | ACTIVE  | false",
-        "''     | ACTIVE  | false",
-        "无效   | REVOKED | false",
-        "2      | REVOKED | false",
-        "撤销   | REVOKED | false",
-        "撤回   | REVOKED | false",
-        "变更   | REVOKED | false",
-        "已撤销 | REVOKED | false",
-        "异议   | ACTIVE  | true",
-        "3      | ACTIVE  | true",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "有效   | ACTIVE  | false",
+                "1      | ACTIVE  | false",
+                "正常   | ACTIVE  | false",
+                "''     | ACTIVE  | false",
+                "无效   | REVOKED | false",
+                "2      | REVOKED | false",
+                "撤销   | REVOKED | false",
+                "撤回   | REVOKED | false",
+                "变更   | REVOKED | false",
+                "已撤销 | REVOKED | false",
+                "异议   | ACTIVE  | true",
+                "3      | ACTIVE  | true",
+            })
     void statusMapsOntoActiveOrRevoked(String given, RecordStatus expected, boolean flagged) {
         SupervisionRecord r = accepted(penaltyFromDepartment().set("当前状态", given));
 
@@ -812,31 +1103,38 @@ class RecordNormalizerTest {
     }
 
     @ParameterizedTest(name = "[{0}] -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "2023-05-07 09:08:07       | 2023-05-07T09:08:07",
-        "2023/5/7 9:08             | 2023-05-07T09:08:00",
-        "2023-05-07T09:08:07.123   | 2023-05-07T09:08:07",
-        "2023-05-07T09:08:07+08:00 | 2023-05-07T09:08:07",
-        "20230507090807            | 2023-05-07T09:08:07",
-        "20230507                  | 2023-05-07T00:00:00",
-        "2023年5月7日 09:08:07     | 2023-05-07T09:08:07",
-        "2023-05-07                | 2023-05-07T00:00:00",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "2023-05-07 09:08:07       | 2023-05-07T09:08:07",
+                "2023/5/7 9:08             | 2023-05-07T09:08:00",
+                "2023-05-07T09:08:07.123   | 2023-05-07T09:08:07",
+                "2023-05-07T09:08:07+08:00 | 2023-05-07T09:08:07",
+                "20230507090807            | 2023-05-07T09:08:07",
+                "20230507                  | 2023-05-07T00:00:00",
+                "2023年5月7日 09:08:07     | 2023-05-07T09:08:07",
+                "2023-05-07                | 2023-05-07T00:00:00",
+            })
     void updatedAtIsPublishedAsIsoDateTime(String given, String expected) {
-        assertThat(accepted(penaltyFromDepartment().set("数据更新时间", given)).getFields().getUpdatedAt())
+        assertThat(
+                        accepted(penaltyFromDepartment().set("数据更新时间", given))
+                                .getFields()
+                                .getUpdatedAt())
                 .isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "罚款金额（万元） [{0}] -> {1} {2}")
-    @CsvSource(delimiter = '|', value = {
-        "1.5       | 1.5    | ''",
-        "1,234.5   | 1234.5 | SUSPECT_AMOUNT_UNIT",
-        "0.5万元   | 0.5    | ''",
-        "5000元    | 0.5    | AMOUNT_UNIT_CONVERTED",
-        "20000     | 20000  | SUSPECT_AMOUNT_UNIT",
-        "￥3       | 3      | ''",
-        "１．５    | 1.5    | ''",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "1.5       | 1.5    | ''",
+                "1,234.5   | 1234.5 | SUSPECT_AMOUNT_UNIT",
+                "0.5万元   | 0.5    | ''",
+                "5000元    | 0.5    | AMOUNT_UNIT_CONVERTED",
+                "20000     | 20000  | SUSPECT_AMOUNT_UNIT",
+                "￥3       | 3      | ''",
+                "１．５    | 1.5    | ''",
+            })
     void fineAmountsAreDecimalsInWanYuan(String given, BigDecimal expected, String flag) {
         SupervisionRecord r = accepted(penaltyFromDepartment().set("罚款金额（万元）", given));
 
@@ -850,8 +1148,8 @@ class RecordNormalizerTest {
 
     @Test
     void aFineColumnDeclaredInYuanIsConvertedToWanYuan() {
-        SupervisionRecord r = accepted(penaltyFromDepartment()
-                .without("罚款金额（万元）").set("罚款金额（元）", "5000"));
+        SupervisionRecord r =
+                accepted(penaltyFromDepartment().without("罚款金额（万元）").set("罚款金额（元）", "5000"));
 
         assertThat((BigDecimal) detail(r, "fine_amount")).isEqualByComparingTo("0.5");
         assertThat(r.getQualityFlags()).containsExactly(QualityFlags.AMOUNT_UNIT_CONVERTED);
@@ -878,7 +1176,11 @@ class RecordNormalizerTest {
 
     @Test
     void aLicenseValidUntilBeforeItsStartIsFlaggedValidityReversed() {
-        SupervisionRecord r = accepted(licenseFromDepartment().set("valid_from", "2028-05-05").set("valid_to", "2023-05-06"));
+        SupervisionRecord r =
+                accepted(
+                        licenseFromDepartment()
+                                .set("valid_from", "2028-05-05")
+                                .set("valid_to", "2023-05-06"));
 
         assertThat(r.getQualityFlags()).containsExactly(QualityFlags.VALIDITY_REVERSED);
         assertThat(detail(r, "valid_from")).isEqualTo("2028-05-05");
@@ -887,19 +1189,25 @@ class RecordNormalizerTest {
 
     @Test
     void aLicenseValidOnOneDayOnlyIsNotReversed() {
-        SupervisionRecord r = accepted(licenseFromDepartment().set("valid_from", "2023-05-06").set("valid_to", "2023/5/6"));
+        SupervisionRecord r =
+                accepted(
+                        licenseFromDepartment()
+                                .set("valid_from", "2023-05-06")
+                                .set("valid_to", "2023/5/6"));
 
         assertThat(r.getQualityFlags()).isEmpty();
     }
 
     @ParameterizedTest(name = "[{0}] -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "是  | true",
-        "否  | false",
-        "Y   | true",
-        "n   | false",
-        "''  | ",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "是  | true",
+                "否  | false",
+                "Y   | true",
+                "n   | false",
+                "''  | ",
+            })
     void judicialDishonestIsYesOrNo(String given, Boolean expected) {
         SupervisionRecord r = accepted(judicialFromCourt().set("是否失信被执行人", given));
 
@@ -916,34 +1224,42 @@ class RecordNormalizerTest {
     }
 
     @ParameterizedTest(name = "[{0}] -> [{1}]")
-    @CsvSource(delimiter = '|', value = {
-        "\uFEFF朝阳市某某商贸有限公司            | 朝阳市某某商贸有限公司",
-        "朝阳市某某\u200B商贸\u200D有限公司      | 朝阳市某某商贸有限公司",
-        "朝阳市某某商贸有限公司\u2060             | 朝阳市某某商贸有限公司",
-        "朝阳市\u3000\u3000某某商贸有限公司      | 朝阳市 某某商贸有限公司",
-        "'  朝阳市 \u00A0 某某商贸有限公司 \t'   | 朝阳市 某某商贸有限公司",
-        "ＡＢＣ科技（朝阳）有限公司              | ABC科技(朝阳)有限公司",
-        "朝阳市某某商贸有限公司１２３            | 朝阳市某某商贸有限公司123",
-    })
-    void subjectNameIsNfkcWithoutZeroWidthsAndWithOneAsciiSpaceForAnySpaceRun(String given, String expected) {
-        assertThat(accepted(penaltyFromDepartment().set("行政相对人名称", given)).getFields().getSubjectName())
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "\uFEFF朝阳市某某商贸有限公司            | 朝阳市某某商贸有限公司",
+                "朝阳市某某\u200B商贸\u200D有限公司      | 朝阳市某某商贸有限公司",
+                "朝阳市某某商贸有限公司\u2060             | 朝阳市某某商贸有限公司",
+                "朝阳市\u3000\u3000某某商贸有限公司      | 朝阳市 某某商贸有限公司",
+                "'  朝阳市 \u00A0 某某商贸有限公司 \t'   | 朝阳市 某某商贸有限公司",
+                "ＡＢＣ科技（朝阳）有限公司              | ABC科技(朝阳)有限公司",
+                "朝阳市某某商贸有限公司１２３            | 朝阳市某某商贸有限公司123",
+            })
+    void subjectNameIsNfkcWithoutZeroWidthsAndWithOneAsciiSpaceForAnySpaceRun(
+            String given, String expected) {
+        assertThat(
+                        accepted(penaltyFromDepartment().set("行政相对人名称", given))
+                                .getFields()
+                                .getSubjectName())
                 .isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "[{0}] -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "法人及非法人组织 | 法人及非法人组织",
-        "法人             | 法人及非法人组织",
-        "法人及其他组织   | 法人及非法人组织",
-        "企业             | 法人及非法人组织",
-        "个体工商户       | 个体工商户",
-        "个体户           | 个体工商户",
-        "个体             | 个体工商户",
-        "自然人           | 自然人",
-        "个人             | 自然人",
-        "'自 然 人'       | 自然人",
-        "ＬＥＧＡＬ＿ＥＮＴＩＴＹ | 法人及非法人组织",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "法人及非法人组织 | 法人及非法人组织",
+                "法人             | 法人及非法人组织",
+                "法人及其他组织   | 法人及非法人组织",
+                "企业             | 法人及非法人组织",
+                "个体工商户       | 个体工商户",
+                "个体户           | 个体工商户",
+                "个体             | 个体工商户",
+                "自然人           | 自然人",
+                "个人             | 自然人",
+                "'自 然 人'       | 自然人",
+                "ＬＥＧＡＬ＿ＥＮＴＩＴＹ | 法人及非法人组织",
+            })
     void subjectCategoryVariantsBecomeTheStandardLabels(String given, String label) {
         SupervisionRecord r = accepted(penaltyFromDepartment().set("行政相对人类别", given));
 
@@ -961,7 +1277,9 @@ class RecordNormalizerTest {
         return m;
     }
 
-    /** A hand-built input row: one header cell per column, in insertion order; raw is the CSV line. */
+    /**
+     * A hand-built input row: one header cell per column, in insertion order; raw is the CSV line.
+     */
     static final class Row {
         private String file;
         private long row = 1;
@@ -1008,8 +1326,14 @@ class RecordNormalizerTest {
         }
 
         RawRow build() {
-            return new RawRow(file, row, header.toArray(new String[0]), values.toArray(new String[0]),
-                    String.join(",", values), null, "UTF-8");
+            return new RawRow(
+                    file,
+                    row,
+                    header.toArray(new String[0]),
+                    values.toArray(new String[0]),
+                    String.join(",", values),
+                    null,
+                    "UTF-8");
         }
 
         @Override

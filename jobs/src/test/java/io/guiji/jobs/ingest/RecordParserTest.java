@@ -53,20 +53,44 @@ class RecordParserTest {
 
     /** A penalty in a department's file: accepted. */
     static final RawRow PENALTY_FROM_MARKET_SUPERVISION = penalty(1);
-    /** The same kind of penalty from a Kafka topic, whose source names department and type itself: accepted. */
-    static final RawRow PENALTY_FROM_KAFKA = new RawRow("kafka:records.scjg/0", 17, HEADER,
-            new String[] {"朝阳市某某商贸有限公司", "朝市监罚〔2023〕17号", "2023-05-06", "1.5"}, "{}", null, "UTF-8")
-            .withSource("scjg01", "行政处罚");
+
+    /**
+     * The same kind of penalty from a Kafka topic, whose source names department and type itself:
+     * accepted.
+     */
+    static final RawRow PENALTY_FROM_KAFKA =
+            new RawRow(
+                            "kafka:records.scjg/0",
+                            17,
+                            HEADER,
+                            new String[] {"朝阳市某某商贸有限公司", "朝市监罚〔2023〕17号", "2023-05-06", "1.5"},
+                            "{}",
+                            null,
+                            "UTF-8")
+                    .withSource("scjg01", "行政处罚");
+
     /** A CSV record the reader could not parse: MALFORMED. */
-    static final RawRow UNTERMINATED_QUOTE = new RawRow(FILE, 7, null, null, "\"朝阳市某某商贸", "line 7: unterminated quoted field", "UTF-8");
+    static final RawRow UNTERMINATED_QUOTE =
+            new RawRow(
+                    FILE, 7, null, null, "\"朝阳市某某商贸", "line 7: unterminated quoted field", "UTF-8");
+
     /** A penalty without its document number: MISSING_FIELD. */
     static final RawRow PENALTY_WITHOUT_DOC_NO = row(FILE, 8, "朝阳市某某商贸有限公司", "", "2023-05-06");
+
     /** A penalty decided after the day of processing: INVALID_DATE. */
-    static final RawRow PENALTY_DECIDED_TOMORROW = row(FILE, 9, "朝阳市某某商贸有限公司", "朝市监罚〔2023〕9号", TODAY.plusDays(1).toString());
-    /** A file in a folder that is not a record type: UNKNOWN_SOURCE, still counted for its department. */
-    static final RawRow WAGES_FILE = row("records/SCJG01/wages/w.csv", 1, "朝阳市某某商贸有限公司", "朝市监罚〔2023〕1号", "2023-05-06");
+    static final RawRow PENALTY_DECIDED_TOMORROW =
+            row(FILE, 9, "朝阳市某某商贸有限公司", "朝市监罚〔2023〕9号", TODAY.plusDays(1).toString());
+
+    /**
+     * A file in a folder that is not a record type: UNKNOWN_SOURCE, still counted for its
+     * department.
+     */
+    static final RawRow WAGES_FILE =
+            row("records/SCJG01/wages/w.csv", 1, "朝阳市某某商贸有限公司", "朝市监罚〔2023〕1号", "2023-05-06");
+
     /** A file outside records/<dept>/<type>/: UNKNOWN_SOURCE, counted under no department. */
-    static final RawRow LOOSE_FILE = row("penalties.csv", 1, "朝阳市某某商贸有限公司", "朝市监罚〔2023〕1号", "2023-05-06");
+    static final RawRow LOOSE_FILE =
+            row("penalties.csv", 1, "朝阳市某某商贸有限公司", "朝市监罚〔2023〕1号", "2023-05-06");
 
     static RawRow row(String file, long row, String subject, String docNo, String decisionDate) {
         String[] values = {subject, docNo, decisionDate, "1.5"};
@@ -82,29 +106,44 @@ class RecordParserTest {
     }
 
     private void open(RecordParser parser, OperatorMetrics metricsOfThisHarness) throws Exception {
-        harness = new OneInputStreamOperatorTestHarness<>(new ProcessOperator<>(parser), metricsOfThisHarness.environment());
+        harness =
+                new OneInputStreamOperatorTestHarness<>(
+                        new ProcessOperator<>(parser), metricsOfThisHarness.environment());
         harness.open();
     }
 
     static Stream<Arguments> acceptedFixtures() {
-        return Stream.of(Arguments.of("file", PENALTY_FROM_MARKET_SUPERVISION), Arguments.of("kafka", PENALTY_FROM_KAFKA));
+        return Stream.of(
+                Arguments.of("file", PENALTY_FROM_MARKET_SUPERVISION),
+                Arguments.of("kafka", PENALTY_FROM_KAFKA));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("acceptedFixtures")
-    void anAcceptedRowGoesToTheMainOutputAndItsDeltaNamesItsDepartmentAndType(String source, RawRow row) throws Exception {
+    void anAcceptedRowGoesToTheMainOutputAndItsDeltaNamesItsDepartmentAndType(
+            String source, RawRow row) throws Exception {
         open(new RecordParser(TODAY, "Asia/Shanghai"));
 
         harness.processElement(copy(row), 0);
 
-        assertThat(harness.extractOutputValues()).singleElement().satisfies(r -> {
-            assertThat(r.getDeptCode()).isEqualTo("SCJG01");
-            assertThat(r.getRecordType()).isEqualTo(RecordType.penalty);
-            assertThat(r.getSource().getRow()).isEqualTo(row.row);
-        });
+        assertThat(harness.extractOutputValues())
+                .singleElement()
+                .satisfies(
+                        r -> {
+                            assertThat(r.getDeptCode()).isEqualTo("SCJG01");
+                            assertThat(r.getRecordType()).isEqualTo(RecordType.penalty);
+                            assertThat(r.getSource().getRow()).isEqualTo(row.row);
+                        });
         assertThat(harness.getSideOutput(RecordParser.REJECTED)).as("no rejection").isNull();
-        assertThat(deltas()).singleElement().isEqualTo(DeptDelta.newBuilder().setDeptCode("SCJG01")
-                .setRecordType(RecordType.penalty).setReceived(1L).setAccepted(1L).build());
+        assertThat(deltas())
+                .singleElement()
+                .isEqualTo(
+                        DeptDelta.newBuilder()
+                                .setDeptCode("SCJG01")
+                                .setRecordType(RecordType.penalty)
+                                .setReceived(1L)
+                                .setAccepted(1L)
+                                .build());
         assertThat(metrics.count("recordsAccepted")).isEqualTo(1);
         assertThat(metrics.count("recordsRejected")).isZero();
         assertThat(metrics.count(ProcessingErrors.METRIC)).isZero();
@@ -112,49 +151,78 @@ class RecordParserTest {
 
     static Stream<Arguments> rejectedFixtures() {
         return Stream.of(
-                Arguments.of("UNTERMINATED_QUOTE", UNTERMINATED_QUOTE, RejectReason.MALFORMED, "SCJG01"),
-                Arguments.of("PENALTY_WITHOUT_DOC_NO", PENALTY_WITHOUT_DOC_NO, RejectReason.MISSING_FIELD, "SCJG01"),
-                Arguments.of("PENALTY_DECIDED_TOMORROW", PENALTY_DECIDED_TOMORROW, RejectReason.INVALID_DATE, "SCJG01"),
+                Arguments.of(
+                        "UNTERMINATED_QUOTE", UNTERMINATED_QUOTE, RejectReason.MALFORMED, "SCJG01"),
+                Arguments.of(
+                        "PENALTY_WITHOUT_DOC_NO",
+                        PENALTY_WITHOUT_DOC_NO,
+                        RejectReason.MISSING_FIELD,
+                        "SCJG01"),
+                Arguments.of(
+                        "PENALTY_DECIDED_TOMORROW",
+                        PENALTY_DECIDED_TOMORROW,
+                        RejectReason.INVALID_DATE,
+                        "SCJG01"),
                 Arguments.of("WAGES_FILE", WAGES_FILE, RejectReason.UNKNOWN_SOURCE, "SCJG01"),
                 Arguments.of("LOOSE_FILE", LOOSE_FILE, RejectReason.UNKNOWN_SOURCE, ""));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rejectedFixtures")
-    void aRejectedRowGoesToTheDeadLetterWithItsReasonAndItsDeltaSaysSo(String name, RawRow row, RejectReason reason,
-                                                                         String deltaDept) throws Exception {
+    void aRejectedRowGoesToTheDeadLetterWithItsReasonAndItsDeltaSaysSo(
+            String name, RawRow row, RejectReason reason, String deltaDept) throws Exception {
         open(new RecordParser(TODAY, "Asia/Shanghai"));
 
         harness.processElement(copy(row), 0);
 
         assertThat(harness.extractOutputValues()).isEmpty();
-        assertThat(rejected()).singleElement().satisfies(r -> {
-            assertThat(r.getReason()).isEqualTo(reason);
-            assertThat(r.getFile()).isEqualTo(row.file);
-            assertThat(r.getRow()).isEqualTo(row.row);
-            assertThat(r.getMessage()).isNotBlank();
-        });
-        assertThat(deltas()).singleElement().isEqualTo(DeptDelta.newBuilder().setDeptCode(deltaDept)
-                .setReceived(1L).setRejected(1L).setRejectReason(reason).setProcessingErrors(0L).build());
+        assertThat(rejected())
+                .singleElement()
+                .satisfies(
+                        r -> {
+                            assertThat(r.getReason()).isEqualTo(reason);
+                            assertThat(r.getFile()).isEqualTo(row.file);
+                            assertThat(r.getRow()).isEqualTo(row.row);
+                            assertThat(r.getMessage()).isNotBlank();
+                        });
+        assertThat(deltas())
+                .singleElement()
+                .isEqualTo(
+                        DeptDelta.newBuilder()
+                                .setDeptCode(deltaDept)
+                                .setReceived(1L)
+                                .setRejected(1L)
+                                .setRejectReason(reason)
+                                .setProcessingErrors(0L)
+                                .build());
         assertThat(metrics.count("recordsAccepted")).isZero();
         assertThat(metrics.count("recordsRejected")).isEqualTo(1);
-        assertThat(metrics.count(ProcessingErrors.METRIC)).as("bad input is not a processing error").isZero();
+        assertThat(metrics.count(ProcessingErrors.METRIC))
+                .as("bad input is not a processing error")
+                .isZero();
     }
 
     @Test
     void rowsLeaveInTheirOrderEachOnceAndTheParserKeepsNoState() throws Exception {
         open(new RecordParser(TODAY, "Asia/Shanghai"));
-        List<RawRow> rows = List.of(PENALTY_FROM_MARKET_SUPERVISION, PENALTY_WITHOUT_DOC_NO, PENALTY_FROM_KAFKA,
-                PENALTY_FROM_MARKET_SUPERVISION, UNTERMINATED_QUOTE);
+        List<RawRow> rows =
+                List.of(
+                        PENALTY_FROM_MARKET_SUPERVISION,
+                        PENALTY_WITHOUT_DOC_NO,
+                        PENALTY_FROM_KAFKA,
+                        PENALTY_FROM_MARKET_SUPERVISION,
+                        UNTERMINATED_QUOTE);
         for (RawRow r : rows) {
             harness.processElement(copy(r), 0);
         }
 
-        assertThat(acceptedRows()).as("the same row twice is two records: dedup is not the parser's job")
+        assertThat(acceptedRows())
+                .as("the same row twice is two records: dedup is not the parser's job")
                 .containsExactly(1L, 17L, 1L);
         assertThat(rejected()).extracting(RejectedRecord::getRow).containsExactly(8L, 7L);
         assertThat(deltas()).extracting(DeptDelta::getAccepted).containsExactly(1L, 0L, 1L, 1L, 0L);
-        assertThat(metrics.count("recordsAccepted") + metrics.count("recordsRejected")).isEqualTo(rows.size());
+        assertThat(metrics.count("recordsAccepted") + metrics.count("recordsRejected"))
+                .isEqualTo(rows.size());
         OperatorSubtaskState state = harness.snapshot(1L, 0L);
         assertThat(state.getManagedKeyedState()).as("no keyed state").isEmpty();
         assertThat(state.getManagedOperatorState()).as("no operator state").isEmpty();
@@ -174,12 +242,21 @@ class RecordParserTest {
         open(new RecordParser(null, "Pacific/Pago_Pago"), new OperatorMetrics());
         harness.processElement(copy(decidedToday), 0);
         assertThat(harness.extractOutputValues()).isEmpty();
-        assertThat(rejected()).singleElement().satisfies(r -> assertThat(r.getReason()).isEqualTo(RejectReason.INVALID_DATE));
+        assertThat(rejected())
+                .singleElement()
+                .satisfies(r -> assertThat(r.getReason()).isEqualTo(RejectReason.INVALID_DATE));
     }
 
     private static RawRow copy(RawRow r) {
-        RawRow c = new RawRow(r.file, r.row, r.header == null ? null : r.header.clone(), r.values == null ? null : r.values.clone(),
-                r.raw, r.error, r.encoding);
+        RawRow c =
+                new RawRow(
+                        r.file,
+                        r.row,
+                        r.header == null ? null : r.header.clone(),
+                        r.values == null ? null : r.values.clone(),
+                        r.raw,
+                        r.error,
+                        r.encoding);
         c.deptCode = r.deptCode;
         c.recordType = r.recordType;
         c.failedStage = r.failedStage;
@@ -194,11 +271,15 @@ class RecordParserTest {
     }
 
     private List<RejectedRecord> rejected() {
-        return harness.getSideOutput(RecordParser.REJECTED).stream().map(StreamRecord::getValue).toList();
+        return harness.getSideOutput(RecordParser.REJECTED).stream()
+                .map(StreamRecord::getValue)
+                .toList();
     }
 
     private List<DeptDelta> deltas() {
-        return harness.getSideOutput(RecordParser.DEPT_DELTAS).stream().map(StreamRecord::getValue).toList();
+        return harness.getSideOutput(RecordParser.DEPT_DELTAS).stream()
+                .map(StreamRecord::getValue)
+                .toList();
     }
 
     private List<Long> acceptedRows() {
@@ -206,31 +287,45 @@ class RecordParserTest {
     }
 
     @Test
-    void aRowThatMakesNormalizingThrowIsRejectedAsProcessingErrorAndTheNextRowIsParsed() throws Exception {
-        open((n, row) -> {
-            if (row.row == 2) {
-                throw new IllegalStateException("boom at " + row.row);
-            }
-            return n.normalize(row);
-        });
+    void aRowThatMakesNormalizingThrowIsRejectedAsProcessingErrorAndTheNextRowIsParsed()
+            throws Exception {
+        open(
+                (n, row) -> {
+                    if (row.row == 2) {
+                        throw new IllegalStateException("boom at " + row.row);
+                    }
+                    return n.normalize(row);
+                });
 
         harness.processElement(penalty(1), 0);
         harness.processElement(penalty(2), 0);
         harness.processElement(penalty(3), 0);
 
         assertThat(acceptedRows()).containsExactly(1L, 3L);
-        assertThat(rejected()).singleElement().satisfies(r -> {
-            assertThat(r.getFile()).isEqualTo(FILE);
-            assertThat(r.getRow()).isEqualTo(2);
-            assertThat(r.getReason()).isEqualTo(RejectReason.PROCESSING_ERROR);
-            assertThat(r.getMessage()).isEqualTo("stage parse: java.lang.IllegalStateException: boom at 2");
-            assertThat(r.getRaw()).isEqualTo(penalty(2).raw);
-            assertThat(r.getDeptCode()).isEqualTo("SCJG01");
-            assertThat(r.getRecordType()).isEqualTo("penalty");
-        });
-        assertThat(deltas()).extracting(DeptDelta::getReceived, DeptDelta::getAccepted, DeptDelta::getRejected,
-                        DeptDelta::getRejectReason, DeptDelta::getProcessingErrors)
-                .containsExactly(tuple(1L, 1L, 0L, null, 0L), tuple(1L, 0L, 1L, RejectReason.PROCESSING_ERROR, 1L),
+        assertThat(rejected())
+                .singleElement()
+                .satisfies(
+                        r -> {
+                            assertThat(r.getFile()).isEqualTo(FILE);
+                            assertThat(r.getRow()).isEqualTo(2);
+                            assertThat(r.getReason()).isEqualTo(RejectReason.PROCESSING_ERROR);
+                            assertThat(r.getMessage())
+                                    .isEqualTo(
+                                            "stage parse: java.lang.IllegalStateException: boom at 2");
+                            assertThat(r.getRaw()).isEqualTo(penalty(2).raw);
+                            assertThat(r.getDeptCode()).isEqualTo("SCJG01");
+                            assertThat(r.getRecordType()).isEqualTo("penalty");
+                        });
+        assertThat(deltas())
+                .extracting(
+                        DeptDelta::getReceived,
+                        DeptDelta::getAccepted,
+                        DeptDelta::getRejected,
+                        DeptDelta::getRejectReason,
+                        DeptDelta::getProcessingErrors)
+                .containsExactly(
+                        tuple(1L, 1L, 0L, null, 0L),
+                        tuple(1L, 0L, 1L, RejectReason.PROCESSING_ERROR, 1L),
                         tuple(1L, 1L, 0L, null, 0L));
         assertThat(metrics.count(ProcessingErrors.METRIC)).isEqualTo(1);
         assertThat(metrics.count("recordsAccepted")).isEqualTo(2);
@@ -239,54 +334,80 @@ class RecordParserTest {
 
     @Test
     void anAcceptedRecordAvroCouldNotEncodeIsRejectedHereNotInTheShuffle() throws Exception {
-        // The normalizer's own amount check may well refuse such a value; the guard must not rely on it.
-        open((n, row) -> {
-            RecordNormalizer.Outcome o = n.normalize(row);
-            if (row.row == 2) {
-                ((PenaltyDetails) o.accepted().getFields().getDetails()).setFineAmount(new BigDecimal("1".repeat(40) + ".000000"));
-            }
-            return o;
-        });
+        // The normalizer's own amount check may well refuse such a value; the guard must not rely
+        // on it.
+        open(
+                (n, row) -> {
+                    RecordNormalizer.Outcome o = n.normalize(row);
+                    if (row.row == 2) {
+                        ((PenaltyDetails) o.accepted().getFields().getDetails())
+                                .setFineAmount(new BigDecimal("1".repeat(40) + ".000000"));
+                    }
+                    return o;
+                });
 
         harness.processElement(penalty(2), 0);
         harness.processElement(penalty(3), 0);
 
         assertThat(acceptedRows()).containsExactly(3L);
-        assertThat(rejected()).singleElement().satisfies(r -> {
-            assertThat(r.getReason()).isEqualTo(RejectReason.PROCESSING_ERROR);
-            assertThat(r.getMessage()).startsWith("stage serialize: org.apache.avro.AvroTypeException: ")
-                    .contains("fine_amount").contains("precision 46");
-        });
+        assertThat(rejected())
+                .singleElement()
+                .satisfies(
+                        r -> {
+                            assertThat(r.getReason()).isEqualTo(RejectReason.PROCESSING_ERROR);
+                            assertThat(r.getMessage())
+                                    .startsWith(
+                                            "stage serialize: org.apache.avro.AvroTypeException: ")
+                                    .contains("fine_amount")
+                                    .contains("precision 46");
+                        });
     }
 
     @Test
     void aRowAnEarlierStageFailedOnIsAProcessingErrorWithThatStagesMessage() throws Exception {
         open(RecordNormalizer::normalize);
 
-        harness.processElement(penalty(2).failedAt("decode", "stage decode: java.lang.IllegalArgumentException: bad"), 0);
+        harness.processElement(
+                penalty(2)
+                        .failedAt(
+                                "decode", "stage decode: java.lang.IllegalArgumentException: bad"),
+                0);
         harness.processElement(penalty(3), 0);
 
         assertThat(acceptedRows()).containsExactly(3L);
-        assertThat(rejected()).singleElement().satisfies(r -> {
-            assertThat(r.getReason()).isEqualTo(RejectReason.PROCESSING_ERROR);
-            assertThat(r.getMessage()).isEqualTo("stage decode: java.lang.IllegalArgumentException: bad");
-            assertThat(r.getFile()).isEqualTo(FILE);
-        });
+        assertThat(rejected())
+                .singleElement()
+                .satisfies(
+                        r -> {
+                            assertThat(r.getReason()).isEqualTo(RejectReason.PROCESSING_ERROR);
+                            assertThat(r.getMessage())
+                                    .isEqualTo(
+                                            "stage decode: java.lang.IllegalArgumentException: bad");
+                            assertThat(r.getFile()).isEqualTo(FILE);
+                        });
     }
 
     @Test
     void aRejectedRecordsTextIsMadeSafeForEverySink() throws Exception {
-        open((n, row) -> {
-            throw new IllegalStateException("bad \u0000 char \uD800");
-        });
+        open(
+                (n, row) -> {
+                    throw new IllegalStateException("bad \u0000 char \uD800");
+                });
         RawRow row = penalty(2);
         row.raw = "a\u0000b\uDC00c";
 
         harness.processElement(row, 0);
 
-        assertThat(rejected()).singleElement().satisfies(r -> {
-            assertThat(r.getRaw()).as("escaped for a person to read").isEqualTo("a\\u0000b\\uDC00c");
-            assertThat(r.getMessage()).isEqualTo("stage parse: java.lang.IllegalStateException: bad \\u0000 char \\uD800");
-        });
+        assertThat(rejected())
+                .singleElement()
+                .satisfies(
+                        r -> {
+                            assertThat(r.getRaw())
+                                    .as("escaped for a person to read")
+                                    .isEqualTo("a\\u0000b\\uDC00c");
+                            assertThat(r.getMessage())
+                                    .isEqualTo(
+                                            "stage parse: java.lang.IllegalStateException: bad \\u0000 char \\uD800");
+                        });
     }
 }

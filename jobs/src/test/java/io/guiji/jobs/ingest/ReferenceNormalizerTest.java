@@ -16,7 +16,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@link ReferenceNormalizer}: registry and catalogue rows (docs/contract.md §3) to entries or rejections. */
+/**
+ * {@link ReferenceNormalizer}: registry and catalogue rows (docs/contract.md §3) to entries or
+ * rejections.
+ */
 class ReferenceNormalizerTest {
     private static final String REGISTRY_FILE = "registry/enterprises.csv";
     private static final String CATALOG_FILE = "catalog/catalogue.csv";
@@ -25,7 +28,9 @@ class ReferenceNormalizerTest {
 
     private final ReferenceNormalizer normalizer = new ReferenceNormalizer();
 
-    /** A registry extract row with the Chinese headers of 企业登记 and two columns outside the contract. */
+    /**
+     * A registry extract row with the Chinese headers of 企业登记 and two columns outside the contract.
+     */
     private static Map<String, String> enterpriseFromRegistry() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("统一社会信用代码", USCC);
@@ -82,8 +87,7 @@ class ReferenceNormalizerTest {
     void formerNamesAreSplitOnAsciiAndFullWidthSemicolons() {
         RegistryEntry e = entry(enterpriseFromRegistry());
 
-        assertThat(e.getFormerNames())
-                .containsExactly("朝阳市某某贸易有限公司", "朝阳某某商行", "朝阳市某某百货有限公司");
+        assertThat(e.getFormerNames()).containsExactly("朝阳市某某贸易有限公司", "朝阳某某商行", "朝阳市某某百货有限公司");
     }
 
     @Test
@@ -158,7 +162,10 @@ class ReferenceNormalizerTest {
         assertThat(e.getRegNo()).isNull();
     }
 
-    /** The registry is authoritative: a USCC it holds is the enterprise's id, check character right or not. */
+    /**
+     * The registry is authoritative: a USCC it holds is the enterprise's id, check character right
+     * or not.
+     */
     @Test
     void aUsccFailingItsCheckIsStillTheEnterpriseId() {
         Map<String, String> cells = enterpriseFromRegistry();
@@ -182,7 +189,8 @@ class ReferenceNormalizerTest {
     void columnsOutsideTheRegistryFieldsAreKeptInExtra() {
         RegistryEntry e = entry(enterpriseFromRegistry());
 
-        assertThat(e.getExtra()).containsExactlyInAnyOrderEntriesOf(Map.of("法定代表人", "张三", "成立日期", "2010-03-04"));
+        assertThat(e.getExtra())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("法定代表人", "张三", "成立日期", "2010-03-04"));
     }
 
     @Test
@@ -210,7 +218,15 @@ class ReferenceNormalizerTest {
 
     @Test
     void aRegistryRowTheReaderCouldNotParseIsMalformed() {
-        RawRow broken = new RawRow("registry/r.jsonl", 3, new String[0], new String[0], "{\"企业名称\": ", "broken JSON", "UTF-8");
+        RawRow broken =
+                new RawRow(
+                        "registry/r.jsonl",
+                        3,
+                        new String[0],
+                        new String[0],
+                        "{\"企业名称\": ",
+                        "broken JSON",
+                        "UTF-8");
 
         RejectedRecord r = normalizer.registry(broken).rejected();
 
@@ -229,42 +245,56 @@ class ReferenceNormalizerTest {
     }
 
     @ParameterizedTest(name = "信息类别 [{0}] -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "penalty    | penalty",
-        "PENALTY    | penalty",
-        "行政处罚   | penalty",
-        "行政许可   | license",
-        "失信被执行人 | judicial",
-        "经营异常名录 | dishonesty",
-        "双随机抽查 | inspection",
-        "行政强制   | coercion",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "penalty    | penalty",
+                "PENALTY    | penalty",
+                "行政处罚   | penalty",
+                "行政许可   | license",
+                "失信被执行人 | judicial",
+                "经营异常名录 | dishonesty",
+                "双随机抽查 | inspection",
+                "行政强制   | coercion",
+            })
     void aCatalogueRowNamesItsRecordTypeByCodeOrInChinese(String given, RecordType expected) {
         List<CatalogEntry> entries = entries(catalogueItem(given));
 
-        assertThat(entries).singleElement().satisfies(e -> {
-            assertThat(e.getRecordType()).isEqualTo(expected);
-            assertThat(e.getDeptCode()).isEqualTo("SCJG01");
-            assertThat(e.getDeptName()).isEqualTo("朝阳市市场监督管理局");
-            assertThat(e.getDivisionCode()).isEqualTo("211300");
-            assertThat(e.getUpdateCycle()).isEqualTo("每月");
-            assertThat(e.getDeleted()).isFalse();
-        });
+        assertThat(entries)
+                .singleElement()
+                .satisfies(
+                        e -> {
+                            assertThat(e.getRecordType()).isEqualTo(expected);
+                            assertThat(e.getDeptCode()).isEqualTo("SCJG01");
+                            assertThat(e.getDeptName()).isEqualTo("朝阳市市场监督管理局");
+                            assertThat(e.getDivisionCode()).isEqualTo("211300");
+                            assertThat(e.getUpdateCycle()).isEqualTo("每月");
+                            assertThat(e.getDeleted()).isFalse();
+                        });
     }
 
     @ParameterizedTest(name = "信息类别 [{0}]")
-    @ValueSource(strings = {"行政许可、行政处罚", "license,penalty", "行政许可；penalty", "license / 行政处罚", "license penalty license"})
+    @ValueSource(
+            strings = {
+                "行政许可、行政处罚",
+                "license,penalty",
+                "行政许可；penalty",
+                "license / 行政处罚",
+                "license penalty license"
+            })
     void aCellListingTwoTypesGivesTwoEntries(String types) {
         List<CatalogEntry> entries = entries(catalogueItem(types));
 
-        assertThat(entries).extracting(CatalogEntry::getRecordType)
+        assertThat(entries)
+                .extracting(CatalogEntry::getRecordType)
                 .containsExactly(RecordType.license, RecordType.penalty);
         assertThat(entries).extracting(CatalogEntry::getDeptCode).containsOnly("SCJG01");
     }
 
     @Test
     void anUnknownTypeRejectsTheRowWithAMessageNamingIt() {
-        ReferenceNormalizer.CatalogOutcome o = normalizer.catalog(row(CATALOG_FILE, 4, catalogueItem("行政处罚、行政奖励")));
+        ReferenceNormalizer.CatalogOutcome o =
+                normalizer.catalog(row(CATALOG_FILE, 4, catalogueItem("行政处罚、行政奖励")));
 
         assertThat(o.entries()).isEmpty();
         RejectedRecord r = o.rejected();
@@ -281,8 +311,10 @@ class ReferenceNormalizerTest {
         Map<String, String> cells = catalogueItem("penalty");
         cells.put("部门编码", given);
 
-        assertThat(entries(cells)).singleElement()
-                .extracting(CatalogEntry::getDeptCode).isEqualTo("SCJG01");
+        assertThat(entries(cells))
+                .singleElement()
+                .extracting(CatalogEntry::getDeptCode)
+                .isEqualTo("SCJG01");
     }
 
     @Test

@@ -25,12 +25,26 @@ class ReferenceParsersIsolationTest {
 
     static RawRow registryRow(long row, String name) {
         String[] v = {"91110000600037341L", name};
-        return new RawRow("registry/enterprises.csv", row, REGISTRY_HEADER, v, String.join(",", v), null, "UTF-8");
+        return new RawRow(
+                "registry/enterprises.csv",
+                row,
+                REGISTRY_HEADER,
+                v,
+                String.join(",", v),
+                null,
+                "UTF-8");
     }
 
     static RawRow catalogRow(long row) {
         String[] v = {"SCJG01", "朝阳市市场监督管理局", "211302", "penalty"};
-        return new RawRow("catalog/catalogue.csv", row, CATALOG_HEADER, v, String.join(",", v), null, "UTF-8");
+        return new RawRow(
+                "catalog/catalogue.csv",
+                row,
+                CATALOG_HEADER,
+                v,
+                String.join(",", v),
+                null,
+                "UTF-8");
     }
 
     private static List<RejectedRecord> rejected(OneInputStreamOperatorTestHarness<RawRow, ?> h) {
@@ -41,47 +55,70 @@ class ReferenceParsersIsolationTest {
     @Test
     void aRegistryRowThatMakesReadingThrowIsRejectedAndTheNextIsRead() throws Exception {
         OperatorMetrics metrics = new OperatorMetrics();
-        try (OneInputStreamOperatorTestHarness<RawRow, RegistryEntry> h = new OneInputStreamOperatorTestHarness<>(
-                new ProcessOperator<>(new ReferenceParsers.Registry((n, row) -> {
-                    if (row.row == 1) {
-                        throw new IllegalArgumentException("unreadable name");
-                    }
-                    return n.registry(row);
-                })), metrics.environment())) {
+        try (OneInputStreamOperatorTestHarness<RawRow, RegistryEntry> h =
+                new OneInputStreamOperatorTestHarness<>(
+                        new ProcessOperator<>(
+                                new ReferenceParsers.Registry(
+                                        (n, row) -> {
+                                            if (row.row == 1) {
+                                                throw new IllegalArgumentException(
+                                                        "unreadable name");
+                                            }
+                                            return n.registry(row);
+                                        })),
+                        metrics.environment())) {
             h.open();
             h.processElement(registryRow(1, "朝阳市某某商贸有限公司"), 0);
             h.processElement(registryRow(2, "朝阳市某某商贸有限公司"), 0);
 
-            assertThat(h.extractOutputValues()).extracting(e -> e.getSource().getRow()).containsExactly(2L);
-            assertThat(rejected(h)).singleElement().satisfies(r -> {
-                assertThat(r.getFile()).isEqualTo("registry/enterprises.csv");
-                assertThat(r.getRow()).isEqualTo(1);
-                assertThat(r.getReason()).isEqualTo(RejectReason.PROCESSING_ERROR);
-                assertThat(r.getMessage()).isEqualTo("stage parse: java.lang.IllegalArgumentException: unreadable name");
-                assertThat(r.getRaw()).isEqualTo(registryRow(1, "朝阳市某某商贸有限公司").raw);
-            });
+            assertThat(h.extractOutputValues())
+                    .extracting(e -> e.getSource().getRow())
+                    .containsExactly(2L);
+            assertThat(rejected(h))
+                    .singleElement()
+                    .satisfies(
+                            r -> {
+                                assertThat(r.getFile()).isEqualTo("registry/enterprises.csv");
+                                assertThat(r.getRow()).isEqualTo(1);
+                                assertThat(r.getReason()).isEqualTo(RejectReason.PROCESSING_ERROR);
+                                assertThat(r.getMessage())
+                                        .isEqualTo(
+                                                "stage parse: java.lang.IllegalArgumentException: unreadable name");
+                                assertThat(r.getRaw()).isEqualTo(registryRow(1, "朝阳市某某商贸有限公司").raw);
+                            });
             assertThat(metrics.count(ProcessingErrors.METRIC)).isEqualTo(1);
         }
     }
 
     @Test
     void aCatalogueRowThatMakesReadingThrowIsRejectedAndTheNextIsRead() throws Exception {
-        try (OneInputStreamOperatorTestHarness<RawRow, CatalogEntry> h = new OneInputStreamOperatorTestHarness<>(
-                new ProcessOperator<>(new ReferenceParsers.Catalog((n, row) -> {
-                    if (row.row == 1) {
-                        throw new NullPointerException("no values");
-                    }
-                    return n.catalog(row);
-                })), new OperatorMetrics().environment())) {
+        try (OneInputStreamOperatorTestHarness<RawRow, CatalogEntry> h =
+                new OneInputStreamOperatorTestHarness<>(
+                        new ProcessOperator<>(
+                                new ReferenceParsers.Catalog(
+                                        (n, row) -> {
+                                            if (row.row == 1) {
+                                                throw new NullPointerException("no values");
+                                            }
+                                            return n.catalog(row);
+                                        })),
+                        new OperatorMetrics().environment())) {
             h.open();
             h.processElement(catalogRow(1), 0);
             h.processElement(catalogRow(2), 0);
 
-            assertThat(h.extractOutputValues()).extracting(CatalogEntry::getDeptCode).containsExactly("SCJG01");
-            assertThat(rejected(h)).singleElement().satisfies(r -> {
-                assertThat(r.getReason()).isEqualTo(RejectReason.PROCESSING_ERROR);
-                assertThat(r.getMessage()).isEqualTo("stage parse: java.lang.NullPointerException: no values");
-            });
+            assertThat(h.extractOutputValues())
+                    .extracting(CatalogEntry::getDeptCode)
+                    .containsExactly("SCJG01");
+            assertThat(rejected(h))
+                    .singleElement()
+                    .satisfies(
+                            r -> {
+                                assertThat(r.getReason()).isEqualTo(RejectReason.PROCESSING_ERROR);
+                                assertThat(r.getMessage())
+                                        .isEqualTo(
+                                                "stage parse: java.lang.NullPointerException: no values");
+                            });
         }
     }
 }

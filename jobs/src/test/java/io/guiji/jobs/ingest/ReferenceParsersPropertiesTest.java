@@ -22,15 +22,17 @@ import org.apache.avro.generic.IndexedRecord;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 
 /**
- * Generated rows through {@link ReferenceParsers} in a harness: whatever a registry or catalogue row
- * holds, and whether an earlier stage or the normalizer failed on it, the parser never throws and
- * the row leaves exactly once — as its entries (one for the registry, at least one for the
+ * Generated rows through {@link ReferenceParsers} in a harness: whatever a registry or catalogue
+ * row holds, and whether an earlier stage or the normalizer failed on it, the parser never throws
+ * and the row leaves exactly once — as its entries (one for the registry, at least one for the
  * catalogue) or as one rejection — and everything that leaves can be encoded.
  */
 class ReferenceParsersPropertiesTest {
 
     enum Fate {
-        NORMAL, FAILED_BEFORE, NORMALIZER_THROWS
+        NORMAL,
+        FAILED_BEFORE,
+        NORMALIZER_THROWS
     }
 
     record Case(RawRow row, Fate fate) {}
@@ -48,39 +50,60 @@ class ReferenceParsersPropertiesTest {
     }
 
     @Property(tries = 60)
-    void everyRegistryRowIsOneEntryOrOneRejection(@ForAll("registryBatches") List<Case> batch) throws Exception {
+    void everyRegistryRowIsOneEntryOrOneRejection(@ForAll("registryBatches") List<Case> batch)
+            throws Exception {
         Set<Long> throwOn = number(batch);
-        check(new ReferenceParsers.Registry((n, row) -> {
-            if (throwOn.contains(row.row)) {
-                throw new IllegalStateException("generated failure");
-            }
-            return n.registry(row);
-        }), batch, true);
+        check(
+                new ReferenceParsers.Registry(
+                        (n, row) -> {
+                            if (throwOn.contains(row.row)) {
+                                throw new IllegalStateException("generated failure");
+                            }
+                            return n.registry(row);
+                        }),
+                batch,
+                true);
     }
 
     @Property(tries = 60)
-    void everyCatalogueRowIsItsEntriesOrOneRejection(@ForAll("catalogBatches") List<Case> batch) throws Exception {
+    void everyCatalogueRowIsItsEntriesOrOneRejection(@ForAll("catalogBatches") List<Case> batch)
+            throws Exception {
         Set<Long> throwOn = number(batch);
-        check(new ReferenceParsers.Catalog((n, row) -> {
-            if (throwOn.contains(row.row)) {
-                throw new IllegalStateException("generated failure");
-            }
-            return n.catalog(row);
-        }), batch, false);
+        check(
+                new ReferenceParsers.Catalog(
+                        (n, row) -> {
+                            if (throwOn.contains(row.row)) {
+                                throw new IllegalStateException("generated failure");
+                            }
+                            return n.catalog(row);
+                        }),
+                batch,
+                false);
     }
 
     private static Arbitrary<List<Case>> batches(Arbitrary<RawRow> row) {
-        Arbitrary<Fate> fate = Arbitraries.frequency(Tuple.of(8, Fate.NORMAL), Tuple.of(1, Fate.FAILED_BEFORE),
-                Tuple.of(1, Fate.NORMALIZER_THROWS));
-        return Combinators.combine(row, fate, HostileText.strings()).as((r, f, m) -> {
-            if (f == Fate.FAILED_BEFORE) {
-                r.failedAt("decode", m);
-            }
-            return new Case(r, f);
-        }).list().ofMinSize(1).ofMaxSize(12);
+        Arbitrary<Fate> fate =
+                Arbitraries.frequency(
+                        Tuple.of(8, Fate.NORMAL),
+                        Tuple.of(1, Fate.FAILED_BEFORE),
+                        Tuple.of(1, Fate.NORMALIZER_THROWS));
+        return Combinators.combine(row, fate, HostileText.strings())
+                .as(
+                        (r, f, m) -> {
+                            if (f == Fate.FAILED_BEFORE) {
+                                r.failedAt("decode", m);
+                            }
+                            return new Case(r, f);
+                        })
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(12);
     }
 
-    /** Numbers the rows by their place in the batch; returns the numbers the normalizer is to throw on. */
+    /**
+     * Numbers the rows by their place in the batch; returns the numbers the normalizer is to throw
+     * on.
+     */
     private static Set<Long> number(List<Case> batch) {
         Set<Long> throwOn = new HashSet<>();
         for (int i = 0; i < batch.size(); i++) {
@@ -92,7 +115,9 @@ class ReferenceParsersPropertiesTest {
         return throwOn;
     }
 
-    private static void check(ProcessFunction<RawRow, ?> parser, List<Case> batch, boolean oneEntryPerRow) throws Exception {
+    private static void check(
+            ProcessFunction<RawRow, ?> parser, List<Case> batch, boolean oneEntryPerRow)
+            throws Exception {
         long processingErrors = 0;
         try (ReferenceParsersTest.Run<?> run = new ReferenceParsersTest.Run<>(parser)) {
             for (Case c : batch) {
@@ -114,7 +139,9 @@ class ReferenceParsersPropertiesTest {
                     processingErrors += r.getReason() == RejectReason.PROCESSING_ERROR ? 1 : 0;
                 } else {
                     assertThat(rejections).as("at most one rejection per row").isZero();
-                    assertThat(c.fate()).as("a row a stage failed on is never read into entries").isEqualTo(Fate.NORMAL);
+                    assertThat(c.fate())
+                            .as("a row a stage failed on is never read into entries")
+                            .isEqualTo(Fate.NORMAL);
                     if (oneEntryPerRow) {
                         assertThat(entries).isEqualTo(1);
                     } else {

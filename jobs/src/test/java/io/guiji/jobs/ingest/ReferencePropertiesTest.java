@@ -25,37 +25,79 @@ import net.jqwik.api.Provide;
  * accounted for once, every string that leaves is safe for every sink, and nothing fails.
  */
 class ReferencePropertiesTest {
-    private static final String[] REGISTRY_HEADERS = {"企业名称", "name", "统一社会信用代码", "uscc", "注册号", "曾用名", "行政区划代码",
-        "登记状态", "成立日期", "经营范围", "备注", "\u0000名称"};
-    private static final String[] CATALOG_HEADERS = {"部门编码", "部门名称", "行政区划代码", "信息类别", "更新周期", "dept_code",
-        "record_type", "其他"};
+    private static final String[] REGISTRY_HEADERS = {
+        "企业名称",
+        "name",
+        "统一社会信用代码",
+        "uscc",
+        "注册号",
+        "曾用名",
+        "行政区划代码",
+        "登记状态",
+        "成立日期",
+        "经营范围",
+        "备注",
+        "\u0000名称"
+    };
+    private static final String[] CATALOG_HEADERS = {
+        "部门编码", "部门名称", "行政区划代码", "信息类别", "更新周期", "dept_code", "record_type", "其他"
+    };
 
     private final ReferenceNormalizer normalizer = new ReferenceNormalizer();
 
     static Arbitrary<RawRow> rows(String file, String[] headers, Arbitrary<String> values) {
-        Arbitrary<String> header = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(6, Arbitraries.of(headers)), net.jqwik.api.Tuple.of(1, HostileText.strings()));
-        return Combinators.combine(header.list().ofMaxSize(8), values.injectNull(0.1).list().ofMaxSize(9),
-                        HostileText.strings().injectNull(0.2), HostileText.strings().injectNull(0.9))
-                .as((h, v, raw, error) -> new RawRow(file, 1, h.toArray(new String[0]), v.toArray(new String[0]), raw, error, "UTF-8"));
+        Arbitrary<String> header =
+                Arbitraries.frequencyOf(
+                        net.jqwik.api.Tuple.of(6, Arbitraries.of(headers)),
+                        net.jqwik.api.Tuple.of(1, HostileText.strings()));
+        return Combinators.combine(
+                        header.list().ofMaxSize(8),
+                        values.injectNull(0.1).list().ofMaxSize(9),
+                        HostileText.strings().injectNull(0.2),
+                        HostileText.strings().injectNull(0.9))
+                .as(
+                        (h, v, raw, error) ->
+                                new RawRow(
+                                        file,
+                                        1,
+                                        h.toArray(new String[0]),
+                                        v.toArray(new String[0]),
+                                        raw,
+                                        error,
+                                        "UTF-8"));
     }
 
     @Provide
     Arbitrary<RawRow> registryRows() {
-        Arbitrary<String> values = Arbitraries.oneOf(RecordNormalizerPropertiesTest.values(),
-                Arbitraries.of("华盛商贸有限公司；華盛商貿有限公司;（未登记）", "211322", "存续", "；；", ";"));
+        Arbitrary<String> values =
+                Arbitraries.oneOf(
+                        RecordNormalizerPropertiesTest.values(),
+                        Arbitraries.of("华盛商贸有限公司；華盛商貿有限公司;（未登记）", "211322", "存续", "；；", ";"));
         return rows("registry/a.csv", REGISTRY_HEADERS, values);
     }
 
     @Provide
     Arbitrary<RawRow> catalogRows() {
-        Arbitrary<String> values = Arbitraries.oneOf(HostileText.strings(),
-                Arbitraries.of("SCJG01", "penalty", "行政许可、行政处罚", "处罚,x", "、", "/ |", "；", "每月", "211300", " scjg01 "));
+        Arbitrary<String> values =
+                Arbitraries.oneOf(
+                        HostileText.strings(),
+                        Arbitraries.of(
+                                "SCJG01",
+                                "penalty",
+                                "行政许可、行政处罚",
+                                "处罚,x",
+                                "、",
+                                "/ |",
+                                "；",
+                                "每月",
+                                "211300",
+                                " scjg01 "));
         return rows("catalog/a.csv", CATALOG_HEADERS, values);
     }
 
     @Property
-    void everyRegistryRowIsAnEntryOrARejectionAndItsKeysAreWellFormed(@ForAll("registryRows") RawRow row) throws Exception {
+    void everyRegistryRowIsAnEntryOrARejectionAndItsKeysAreWellFormed(
+            @ForAll("registryRows") RawRow row) throws Exception {
         ReferenceNormalizer.RegistryOutcome o = normalizer.registry(row);
         assertThat(o.entry() == null).isNotEqualTo(o.rejected() == null);
         if (o.rejected() != null) {
@@ -68,21 +110,28 @@ class ReferencePropertiesTest {
         e.toByteBuffer();
         Map<LinkKeys.Slot, String> slots = LinkKeys.indexOf(e);
         assertThat(slots.keySet()).allMatch(s -> s.key().matches("(?s)(U|R|O|N|F|P):.+"));
-        assertThat(LinkKeys.keysOf(e).keySet()).isEqualTo(slots.keySet().stream().map(LinkKeys.Slot::key).collect(java.util.stream.Collectors.toSet()));
+        assertThat(LinkKeys.keysOf(e).keySet())
+                .isEqualTo(
+                        slots.keySet().stream()
+                                .map(LinkKeys.Slot::key)
+                                .collect(java.util.stream.Collectors.toSet()));
         assertThat(LinkKeys.diff(e, e)).isEmpty();
         assertThat(LinkKeys.diff(null, e)).hasSize(slots.size());
         assertThat(LinkKeys.diff(e, null)).hasSize(slots.size());
     }
 
     @Property
-    void registryFieldsAreInTheirCleanFormAndFormerNamesAreOthers(@ForAll("registryRows") RawRow row) {
+    void registryFieldsAreInTheirCleanFormAndFormerNamesAreOthers(
+            @ForAll("registryRows") RawRow row) {
         RegistryEntry e = normalizer.registry(row).entry();
         if (e == null) {
             return;
         }
         assertThat(Text.clean(e.getName())).isEqualTo(e.getName());
         assertThat(e.getEnterpriseId()).isIn(e.getUscc(), e.getRegNo());
-        assertThat(e.getFormerNames()).doesNotHaveDuplicates().doesNotContain(e.getName())
+        assertThat(e.getFormerNames())
+                .doesNotHaveDuplicates()
+                .doesNotContain(e.getName())
                 .allMatch(f -> f.equals(Text.clean(f)));
     }
 
@@ -100,10 +149,19 @@ class ReferencePropertiesTest {
     }
 
     @Property
-    void anEntrySentAsAvroIsMadeSafeInPlace(@ForAll("hostile") String name, @ForAll("hostile") String former,
-            @ForAll("hostile") String key, @ForAll("hostile") String value) {
-        RegistryEntry e = RegistryEntry.newBuilder().setEnterpriseId(key).setName(name).setFormerNames(List.of(former, name))
-                .setExtra(Map.of(key, value)).setStatus(value).build();
+    void anEntrySentAsAvroIsMadeSafeInPlace(
+            @ForAll("hostile") String name,
+            @ForAll("hostile") String former,
+            @ForAll("hostile") String key,
+            @ForAll("hostile") String value) {
+        RegistryEntry e =
+                RegistryEntry.newBuilder()
+                        .setEnterpriseId(key)
+                        .setName(name)
+                        .setFormerNames(List.of(former, name))
+                        .setExtra(Map.of(key, value))
+                        .setStatus(value)
+                        .build();
         e = io.guiji.connectors.SinkSafeText.cleanRecord(e);
         RecordNormalizerPropertiesTest.assertSinkSafe(e);
         assertThat(e.getName()).isEqualTo(io.guiji.connectors.SinkSafeText.clean(name));
@@ -117,9 +175,17 @@ class ReferencePropertiesTest {
 
     @Example
     void aCatalogRowWhoseTypesAreOnlySeparatorsIsRejectedNotDropped() {
-        // found by everyCatalogRowIsEntriesOrARejection: "、" split into no type, and the row vanished
-        RawRow row = new RawRow("catalog/a.csv", 2, new String[] {"部门编码", "信息类别"}, new String[] {"SCJG01", "、"},
-                "SCJG01,、", null, "UTF-8");
+        // found by everyCatalogRowIsEntriesOrARejection: "、" split into no type, and the row
+        // vanished
+        RawRow row =
+                new RawRow(
+                        "catalog/a.csv",
+                        2,
+                        new String[] {"部门编码", "信息类别"},
+                        new String[] {"SCJG01", "、"},
+                        "SCJG01,、",
+                        null,
+                        "UTF-8");
         ReferenceNormalizer.CatalogOutcome o = normalizer.catalog(row);
         assertThat(o.entries()).isEmpty();
         assertThat(o.rejected()).isNotNull();
@@ -128,8 +194,15 @@ class ReferencePropertiesTest {
     @Example
     void aRegistryNameWithAThreeCharacterBracketGetsItsKeys() {
         // issue 10: the registry side of the Regions.atStart crash
-        RawRow row = new RawRow("registry/a.csv", 1, new String[] {"企业名称", "统一社会信用代码", "曾用名"},
-                new String[] {"某某商店（连锁店）", "91110000600037341L", "（未登记）"}, "", null, "UTF-8");
+        RawRow row =
+                new RawRow(
+                        "registry/a.csv",
+                        1,
+                        new String[] {"企业名称", "统一社会信用代码", "曾用名"},
+                        new String[] {"某某商店（连锁店）", "91110000600037341L", "（未登记）"},
+                        "",
+                        null,
+                        "UTF-8");
         RegistryEntry e = normalizer.registry(row).entry();
         assertThat(LinkKeys.keysOf(e)).containsKey("U:91110000600037341L");
     }
@@ -138,20 +211,29 @@ class ReferencePropertiesTest {
 
     @Provide
     Arbitrary<String> headers() {
-        return Arbitraries.oneOf(Arbitraries.of(RecordNormalizerPropertiesTest.HEADERS), Arbitraries.of(REGISTRY_HEADERS),
-                Arbitraries.of(CATALOG_HEADERS), HostileText.strings());
+        return Arbitraries.oneOf(
+                Arbitraries.of(RecordNormalizerPropertiesTest.HEADERS),
+                Arbitraries.of(REGISTRY_HEADERS),
+                Arbitraries.of(CATALOG_HEADERS),
+                HostileText.strings());
     }
 
     @Property
-    void headersResolveTheSameWhateverTheirSpacingWidthAndMarkers(@ForAll("headers") String header) {
+    void headersResolveTheSameWhateverTheirSpacingWidthAndMarkers(
+            @ForAll("headers") String header) {
         String field = FieldAliases.recordField(header);
         String decorated = "* " + header + "\u3000*\u200B";
         assertThat(FieldAliases.recordField(decorated)).isEqualTo(field);
-        assertThat(FieldAliases.registryField(decorated)).isEqualTo(FieldAliases.registryField(header));
-        assertThat(FieldAliases.catalogField(decorated)).isEqualTo(FieldAliases.catalogField(header));
+        assertThat(FieldAliases.registryField(decorated))
+                .isEqualTo(FieldAliases.registryField(header));
+        assertThat(FieldAliases.catalogField(decorated))
+                .isEqualTo(FieldAliases.catalogField(header));
         assertThat(FieldAliases.isWithheld(decorated)).isEqualTo(FieldAliases.isWithheld(header));
         if (field != null) {
-            assertThat(FieldAliases.RECORD_FIELDS.contains(field) || FieldAliases.NON_CANONICAL_RECORD_FIELDS.contains(field)).isTrue();
+            assertThat(
+                            FieldAliases.RECORD_FIELDS.contains(field)
+                                    || FieldAliases.NON_CANONICAL_RECORD_FIELDS.contains(field))
+                    .isTrue();
             assertThat(FieldAliases.isWithheld(header)).isFalse();
         }
         FieldAliases.amountUnit(header);
@@ -159,7 +241,8 @@ class ReferencePropertiesTest {
 
     @Property
     void aHeaderMapPutsEveryColumnInOnePlace(@ForAll("headerLists") List<String> header) {
-        HeaderMap map = new HeaderMap.Cache(FieldAliases::recordField).of(header.toArray(new String[0]));
+        HeaderMap map =
+                new HeaderMap.Cache(FieldAliases::recordField).of(header.toArray(new String[0]));
         int mapped = 0;
         for (String field : FieldAliases.RECORD_FIELDS) {
             mapped += map.columns(field).length;
@@ -176,7 +259,8 @@ class ReferencePropertiesTest {
     }
 
     @Property
-    void aPlaceholderIsOneWhateverItsWidthAndSpacing(@ForAll("placeholders") String placeholder, @ForAll("pads") String pad) {
+    void aPlaceholderIsOneWhateverItsWidthAndSpacing(
+            @ForAll("placeholders") String placeholder, @ForAll("pads") String pad) {
         StringBuilder wide = new StringBuilder(pad);
         for (char c : placeholder.toCharArray()) {
             wide.append(c >= '!' && c <= '~' ? (char) (c - '!' + '！') : c);
@@ -187,7 +271,9 @@ class ReferencePropertiesTest {
 
     @Provide
     Arbitrary<String> placeholders() {
-        return Arbitraries.of("-", "--", "/", "无", "暂无", "NULL", "null", "N/A", "NaN", "none", "...", "(空)", "——");
+        return Arbitraries.of(
+                "-", "--", "/", "无", "暂无", "NULL", "null", "N/A", "NaN", "none", "...", "(空)",
+                "——");
     }
 
     @Provide
@@ -197,13 +283,23 @@ class ReferencePropertiesTest {
 
     @Property
     void everyCitizenIdInRawTextIsMaskedAndTheTextKeepsItsLength(
-            @ForAll("headers") String before, @ForAll("headers") String after,
+            @ForAll("headers") String before,
+            @ForAll("headers") String after,
             @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 200 * 365 - 1) int day) {
-        String first17 = "211302" + java.time.LocalDate.of(1900, 1, 1).plusDays(day).toString().replace("-", "") + "123";
+        String first17 =
+                "211302"
+                        + java.time.LocalDate.of(1900, 1, 1)
+                                .plusDays(day)
+                                .toString()
+                                .replace("-", "")
+                        + "123";
         String id = first17 + io.guiji.jobs.normalize.CitizenId.checkChar(first17);
         String text = before + "," + id + "," + after;
         String masked = CitizenIds.maskInText(text);
-        assertThat(masked).doesNotContain(id).hasSameSizeAs(text).contains(id.substring(0, 6) + "********" + id.substring(14));
+        assertThat(masked)
+                .doesNotContain(id)
+                .hasSameSizeAs(text)
+                .contains(id.substring(0, 6) + "********" + id.substring(14));
     }
 
     @Property
@@ -212,8 +308,10 @@ class ReferencePropertiesTest {
         for (char c : header.toCharArray()) {
             wide.append(c >= '!' && c <= '~' ? (char) (c - '!' + '！') : c);
         }
-        assertThat(FieldAliases.recordField(wide.toString())).isEqualTo(FieldAliases.recordField(header));
-        assertThat(FieldAliases.amountUnit(wide.toString())).isEqualTo(FieldAliases.amountUnit(header));
+        assertThat(FieldAliases.recordField(wide.toString()))
+                .isEqualTo(FieldAliases.recordField(header));
+        assertThat(FieldAliases.amountUnit(wide.toString()))
+                .isEqualTo(FieldAliases.amountUnit(header));
     }
 
     @Property

@@ -41,8 +41,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * {@link DedupLinkOperator} uniting copies and publishing (docs/contract.md §5, §6): all copies of
  * one identity become one record whatever their arrival order; FINAL publishes each record once at
- * the end of input, linked against the registry as it then stands, and forgets it; CHANGES publishes
- * every change with a growing version. Each publication carries its department's counter deltas.
+ * the end of input, linked against the registry as it then stands, and forgets it; CHANGES
+ * publishes every change with a growing version. Each publication carries its department's counter
+ * deltas.
  */
 class DedupLinkOperatorTest {
     static final String DEPT = "SCJG01";
@@ -50,11 +51,26 @@ class DedupLinkOperatorTest {
     static final String REG_NO = "110108000000016";
     static final String E1 = "91110000600037341L";
 
-    /** Two copies of the penalty with a valid (unregistered) registration number and the same content. */
+    /**
+     * Two copies of the penalty with a valid (unregistered) registration number and the same
+     * content.
+     */
     static final SupervisionRecord BY_REG_NO_AND_NAME =
-            copy(RECORD_ID, "records/SCJG01/penalty/2024-03.csv", 7, "2024-03-05T10:30:00", f -> f.setRegNo(REG_NO));
+            copy(
+                    RECORD_ID,
+                    "records/SCJG01/penalty/2024-03.csv",
+                    7,
+                    "2024-03-05T10:30:00",
+                    f -> f.setRegNo(REG_NO));
+
     static final SupervisionRecord BY_REG_NO_AND_NAME_AGAIN =
-            copy(RECORD_ID, "records/SCJG01/penalty/credit-platform.csv", 2, "2024-03-05T10:30:00", f -> f.setRegNo(REG_NO));
+            copy(
+                    RECORD_ID,
+                    "records/SCJG01/penalty/credit-platform.csv",
+                    2,
+                    "2024-03-05T10:30:00",
+                    f -> f.setRegNo(REG_NO));
+
     /** The enterprise the penalty names, registered without a registration number. */
     static final RegistryEntry XINYUAN = LinkDeciderTest.entry(E1, NAME, null);
 
@@ -70,49 +86,81 @@ class DedupLinkOperatorTest {
     // ---------------------------------------------------------------- FINAL: uniting
 
     @Test
-    void finalModeEmitsOneUnifiedRecordPerKeyOnlyWhenTheInputEndsAndThenForgetsIt() throws Exception {
+    void finalModeEmitsOneUnifiedRecordPerKeyOnlyWhenTheInputEndsAndThenForgetsIt()
+            throws Exception {
         open(EmitMode.FINAL);
-        stages.copies(PENALTY_FROM_DEPARTMENT, SAME_PENALTY_VIA_CREDIT_PLATFORM, ANOTHER_PENALTY, REVOCATION);
+        stages.copies(
+                PENALTY_FROM_DEPARTMENT,
+                SAME_PENALTY_VIA_CREDIT_PLATFORM,
+                ANOTHER_PENALTY,
+                REVOCATION);
 
         assertThat(stages.published()).isEmpty();
-        assertThat(stages.harness.numEventTimeTimers()).as("one end-of-input timer per key").isEqualTo(2);
+        assertThat(stages.harness.numEventTimeTimers())
+                .as("one end-of-input timer per key")
+                .isEqualTo(2);
         assertThat(stages.harness.numKeyedStateEntries()).isEqualTo(2);
 
-        stages.harness.processBothWatermarks(new Watermark(4_102_444_800_000L)); // 2100-01-01: late, not the end
+        stages.harness.processBothWatermarks(
+                new Watermark(4_102_444_800_000L)); // 2100-01-01: late, not the end
         assertThat(stages.published()).isEmpty();
 
         stages.end();
         List<UnifiedRecord> out = stages.published();
-        assertThat(out).extracting(UnifiedRecord::getRecordId).containsExactlyInAnyOrder(RECORD_ID, OTHER_RECORD_ID);
+        assertThat(out)
+                .extracting(UnifiedRecord::getRecordId)
+                .containsExactlyInAnyOrder(RECORD_ID, OTHER_RECORD_ID);
         assertThat(stages.harness.numEventTimeTimers()).isZero();
-        assertThat(stages.harness.numKeyedStateEntries()).as("a bounded run publishes each record once: state cleared")
+        assertThat(stages.harness.numKeyedStateEntries())
+                .as("a bounded run publishes each record once: state cleared")
                 .isZero();
 
         UnifiedRecord unified = only(out, RECORD_ID);
         assertThat(unified).isEqualTo(expectedFinalOfThreeCopies());
-        assertThat(unified.getFields().getStatus()).as("the latest copy, a revocation, wins").isEqualTo(RecordStatus.REVOKED);
-        assertThat(unified.getVersion()).as("two distinct contents: the penalty and its revocation").isEqualTo(2);
+        assertThat(unified.getFields().getStatus())
+                .as("the latest copy, a revocation, wins")
+                .isEqualTo(RecordStatus.REVOKED);
+        assertThat(unified.getVersion())
+                .as("two distinct contents: the penalty and its revocation")
+                .isEqualTo(2);
         UnifiedRecord other = only(out, OTHER_RECORD_ID);
         assertThat(other.getVersion()).isEqualTo(1);
-        assertThat(other.getSources()).containsExactly(new SourceRef("records/SCJG01/penalty/2024-03.csv", 8L));
-        assertThat(stages.side(DedupLinkOperator.DEPT_DELTAS)).containsExactlyInAnyOrder(
-                delta(1, 2, 1, 0), delta(1, 0, 1, 0));
+        assertThat(other.getSources())
+                .containsExactly(new SourceRef("records/SCJG01/penalty/2024-03.csv", 8L));
+        assertThat(stages.side(DedupLinkOperator.DEPT_DELTAS))
+                .containsExactlyInAnyOrder(delta(1, 2, 1, 0), delta(1, 0, 1, 0));
         assertThat(stages.count("duplicateCopies")).isEqualTo(2);
     }
 
     static Stream<Arguments> everyArrivalOrder() {
-        List<SupervisionRecord> copies = List.of(
-                PENALTY_FROM_DEPARTMENT, SAME_PENALTY_VIA_CREDIT_PLATFORM, REVOCATION, PENALTY_FROM_DEPARTMENT);
-        List<String> names = List.of("PENALTY_FROM_DEPARTMENT", "SAME_PENALTY_VIA_CREDIT_PLATFORM", "REVOCATION",
-                "PENALTY_FROM_DEPARTMENT(re-sent)");
-        return Copies.permutations(List.of(0, 1, 2, 3)).stream().map(order -> Arguments.of(
-                order.stream().map(names::get).collect(Collectors.joining(" → ")),
-                order.stream().map(copies::get).collect(Collectors.toList())));
+        List<SupervisionRecord> copies =
+                List.of(
+                        PENALTY_FROM_DEPARTMENT,
+                        SAME_PENALTY_VIA_CREDIT_PLATFORM,
+                        REVOCATION,
+                        PENALTY_FROM_DEPARTMENT);
+        List<String> names =
+                List.of(
+                        "PENALTY_FROM_DEPARTMENT",
+                        "SAME_PENALTY_VIA_CREDIT_PLATFORM",
+                        "REVOCATION",
+                        "PENALTY_FROM_DEPARTMENT(re-sent)");
+        return Copies.permutations(List.of(0, 1, 2, 3)).stream()
+                .map(
+                        order ->
+                                Arguments.of(
+                                        order.stream()
+                                                .map(names::get)
+                                                .collect(Collectors.joining(" → ")),
+                                        order.stream()
+                                                .map(copies::get)
+                                                .collect(Collectors.toList())));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("everyArrivalOrder")
-    void everyArrivalOrderGivesTheSameRecordInBothModes(String order, List<SupervisionRecord> copies) throws Exception {
+    void everyArrivalOrderGivesTheSameRecordInBothModes(
+            String order, List<SupervisionRecord> copies) throws Exception {
         open(EmitMode.FINAL);
         stages.copies(copies.toArray(new SupervisionRecord[0])).end();
         assertThat(stages.published()).containsExactly(expectedFinalOfThreeCopies());
@@ -120,7 +168,8 @@ class DedupLinkOperatorTest {
 
         open(EmitMode.CHANGES);
         stages.copies(copies.toArray(new SupervisionRecord[0]));
-        assertThat(withoutVersion(stages.latest().get(RECORD_ID))).isEqualTo(withoutVersion(expectedFinalOfThreeCopies()));
+        assertThat(withoutVersion(stages.latest().get(RECORD_ID)))
+                .isEqualTo(withoutVersion(expectedFinalOfThreeCopies()));
     }
 
     static Stream<Arguments> bothOrders() {
@@ -129,11 +178,22 @@ class DedupLinkOperatorTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("bothOrders")
-    void copiesWithTheSameUpdatedAtGiveOneResultWhicheverCameFirst(String name, boolean firstFirst) throws Exception {
-        SupervisionRecord a = copy(RECORD_ID, "records/SCJG01/penalty/a.csv", 3, "2024-03-05T10:30:00",
-                f -> f.setSubjectName("朝阳市鑫源建材有限公司"));
-        SupervisionRecord b = copy(RECORD_ID, "records/SCJG01/penalty/b.csv", 1, "2024-03-05T10:30:00",
-                f -> f.setSubjectName("朝阳市鑫源建材有限责任公司"));
+    void copiesWithTheSameUpdatedAtGiveOneResultWhicheverCameFirst(String name, boolean firstFirst)
+            throws Exception {
+        SupervisionRecord a =
+                copy(
+                        RECORD_ID,
+                        "records/SCJG01/penalty/a.csv",
+                        3,
+                        "2024-03-05T10:30:00",
+                        f -> f.setSubjectName("朝阳市鑫源建材有限公司"));
+        SupervisionRecord b =
+                copy(
+                        RECORD_ID,
+                        "records/SCJG01/penalty/b.csv",
+                        1,
+                        "2024-03-05T10:30:00",
+                        f -> f.setSubjectName("朝阳市鑫源建材有限责任公司"));
         for (EmitMode mode : EmitMode.values()) {
             String[] names = new String[2];
             for (int order = 0; order < 2; order++) {
@@ -148,8 +208,10 @@ class DedupLinkOperatorTest {
                 names[order] = stages.latest().get(RECORD_ID).getFields().getSubjectName();
                 stages.close();
             }
-            assertThat(names[1]).as("%s: equally recent and complete, the content decides, not the order", mode)
-                    .isEqualTo(names[0]).isIn("朝阳市鑫源建材有限公司", "朝阳市鑫源建材有限责任公司");
+            assertThat(names[1])
+                    .as("%s: equally recent and complete, the content decides, not the order", mode)
+                    .isEqualTo(names[0])
+                    .isIn("朝阳市鑫源建材有限公司", "朝阳市鑫源建材有限责任公司");
         }
         stages = null;
     }
@@ -157,29 +219,49 @@ class DedupLinkOperatorTest {
     @Test
     void finalModeDoesNotAddASourceForAnIdenticalReSend() throws Exception {
         open(EmitMode.FINAL);
-        stages.copies(PENALTY_FROM_DEPARTMENT, PENALTY_FROM_DEPARTMENT, PENALTY_FROM_DEPARTMENT).end();
+        stages.copies(PENALTY_FROM_DEPARTMENT, PENALTY_FROM_DEPARTMENT, PENALTY_FROM_DEPARTMENT)
+                .end();
 
         UnifiedRecord unified = only(stages.published(), RECORD_ID);
-        assertThat(unified.getSources()).containsExactly(new SourceRef("records/SCJG01/penalty/2024-03.csv", 7L));
+        assertThat(unified.getSources())
+                .containsExactly(new SourceRef("records/SCJG01/penalty/2024-03.csv", 7L));
         assertThat(unified.getVersion()).isEqualTo(1);
-        assertThat(stages.side(DedupLinkOperator.DEPT_DELTAS)).as("a re-send is no duplicate in the counters")
+        assertThat(stages.side(DedupLinkOperator.DEPT_DELTAS))
+                .as("a re-send is no duplicate in the counters")
                 .containsExactly(delta(1, 0, 1, 0));
-        assertThat(stages.count("duplicateCopies")).as("but every copy after the first is counted").isEqualTo(2);
+        assertThat(stages.count("duplicateCopies"))
+                .as("but every copy after the first is counted")
+                .isEqualTo(2);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("bothOrders")
-    void aValidUsccFromALosingCopyReplacesTheWinnersInvalidOne(String name, boolean winnerFirst) throws Exception {
-        SupervisionRecord losingWithValid = copy(RECORD_ID, "records/SCJG01/penalty/2024-03.csv", 7,
-                "2024-03-01T09:00:00", f -> f.setUscc(VALID_USCC));
-        SupervisionRecord winningWithInvalid = withFlags(copy(RECORD_ID, "records/SCJG01/penalty/credit-platform.csv", 2,
-                "2024-03-05T10:30:00", f -> f.setUscc(INVALID_USCC)), QualityFlags.INVALID_USCC, QualityFlags.UNKNOWN_STATUS);
+    void aValidUsccFromALosingCopyReplacesTheWinnersInvalidOne(String name, boolean winnerFirst)
+            throws Exception {
+        SupervisionRecord losingWithValid =
+                copy(
+                        RECORD_ID,
+                        "records/SCJG01/penalty/2024-03.csv",
+                        7,
+                        "2024-03-01T09:00:00",
+                        f -> f.setUscc(VALID_USCC));
+        SupervisionRecord winningWithInvalid =
+                withFlags(
+                        copy(
+                                RECORD_ID,
+                                "records/SCJG01/penalty/credit-platform.csv",
+                                2,
+                                "2024-03-05T10:30:00",
+                                f -> f.setUscc(INVALID_USCC)),
+                        QualityFlags.INVALID_USCC,
+                        QualityFlags.UNKNOWN_STATUS);
 
         UnifiedRecord unified = finalOfTwo(winningWithInvalid, losingWithValid, winnerFirst);
 
         assertThat(unified.getFields().getUpdatedAt()).isEqualTo("2024-03-05T10:30:00");
         assertThat(unified.getFields().getUscc()).isEqualTo(VALID_USCC);
-        assertThat(unified.getQualityFlags()).as("the winner's other flags stay, INVALID_USCC goes")
+        assertThat(unified.getQualityFlags())
+                .as("the winner's other flags stay, INVALID_USCC goes")
                 .containsExactly(QualityFlags.UNKNOWN_STATUS);
         assertThat(unified.getLinkMethod()).isEqualTo(LinkMethod.USCC);
         assertThat(unified.getEnterpriseId()).isEqualTo(VALID_USCC);
@@ -187,11 +269,22 @@ class DedupLinkOperatorTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("bothOrders")
-    void aValidUsccFromALosingCopyFillsTheWinnersMissingOne(String name, boolean winnerFirst) throws Exception {
-        SupervisionRecord losingWithValid = copy(RECORD_ID, "records/SCJG01/penalty/2024-03.csv", 7,
-                "2024-03-01T09:00:00", f -> f.setUscc(VALID_USCC));
-        SupervisionRecord winningWithout = copy(RECORD_ID, "records/SCJG01/penalty/credit-platform.csv", 2,
-                "2024-03-05T10:30:00", f -> f.setUscc(null));
+    void aValidUsccFromALosingCopyFillsTheWinnersMissingOne(String name, boolean winnerFirst)
+            throws Exception {
+        SupervisionRecord losingWithValid =
+                copy(
+                        RECORD_ID,
+                        "records/SCJG01/penalty/2024-03.csv",
+                        7,
+                        "2024-03-01T09:00:00",
+                        f -> f.setUscc(VALID_USCC));
+        SupervisionRecord winningWithout =
+                copy(
+                        RECORD_ID,
+                        "records/SCJG01/penalty/credit-platform.csv",
+                        2,
+                        "2024-03-05T10:30:00",
+                        f -> f.setUscc(null));
 
         UnifiedRecord unified = finalOfTwo(winningWithout, losingWithValid, winnerFirst);
 
@@ -202,11 +295,22 @@ class DedupLinkOperatorTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("bothOrders")
-    void twoDifferentValidUsccsAreFlaggedConflictingAndTheWinnersStays(String name, boolean winnerFirst) throws Exception {
-        SupervisionRecord losing = copy(RECORD_ID, "records/SCJG01/penalty/2024-03.csv", 7,
-                "2024-03-01T09:00:00", f -> f.setUscc(OTHER_VALID_USCC));
-        SupervisionRecord winning = copy(RECORD_ID, "records/SCJG01/penalty/credit-platform.csv", 2,
-                "2024-03-05T10:30:00", f -> f.setUscc(VALID_USCC));
+    void twoDifferentValidUsccsAreFlaggedConflictingAndTheWinnersStays(
+            String name, boolean winnerFirst) throws Exception {
+        SupervisionRecord losing =
+                copy(
+                        RECORD_ID,
+                        "records/SCJG01/penalty/2024-03.csv",
+                        7,
+                        "2024-03-01T09:00:00",
+                        f -> f.setUscc(OTHER_VALID_USCC));
+        SupervisionRecord winning =
+                copy(
+                        RECORD_ID,
+                        "records/SCJG01/penalty/credit-platform.csv",
+                        2,
+                        "2024-03-05T10:30:00",
+                        f -> f.setUscc(VALID_USCC));
 
         UnifiedRecord unified = finalOfTwo(winning, losing, winnerFirst);
 
@@ -214,8 +318,13 @@ class DedupLinkOperatorTest {
         assertThat(unified.getQualityFlags()).containsExactly(QualityFlags.CONFLICTING_USCC);
     }
 
-    /** The record FINAL publishes from two copies, with the enterprise of {@link Copies#VALID_USCC} registered. */
-    private UnifiedRecord finalOfTwo(SupervisionRecord winner, SupervisionRecord loser, boolean winnerFirst) throws Exception {
+    /**
+     * The record FINAL publishes from two copies, with the enterprise of {@link Copies#VALID_USCC}
+     * registered.
+     */
+    private UnifiedRecord finalOfTwo(
+            SupervisionRecord winner, SupervisionRecord loser, boolean winnerFirst)
+            throws Exception {
         open(EmitMode.FINAL);
         stages.registry(LinkDeciderTest.entry(VALID_USCC, NAME, null));
         if (winnerFirst) {
@@ -230,12 +339,15 @@ class DedupLinkOperatorTest {
     // ---------------------------------------------------------------- FINAL: linking
 
     static Stream<Arguments> recordAndRegistryOrders() {
-        return Stream.of(Arguments.of("record before registry", true), Arguments.of("registry before record", false));
+        return Stream.of(
+                Arguments.of("record before registry", true),
+                Arguments.of("registry before record", false));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("recordAndRegistryOrders")
-    void finalModeEmitsOnceAtTheEndWithTheLinkTheWholeRegistryDecides(String order, boolean recordFirst) throws Exception {
+    void finalModeEmitsOnceAtTheEndWithTheLinkTheWholeRegistryDecides(
+            String order, boolean recordFirst) throws Exception {
         open(EmitMode.FINAL);
         if (recordFirst) {
             stages.copies(BY_REG_NO_AND_NAME, BY_REG_NO_AND_NAME_AGAIN).registry(XINYUAN);
@@ -252,9 +364,10 @@ class DedupLinkOperatorTest {
         assertThat(linked.getLinkMethod()).isEqualTo(LinkMethod.NAME);
         assertThat(linked.getLinkConfidence()).isEqualTo(LinkDecider.NAME_CONFIDENCE);
         assertThat(linked.getVersion()).as("one content in two copies").isEqualTo(1);
-        assertThat(linked.getSources()).containsExactly(
-                new SourceRef("records/SCJG01/penalty/2024-03.csv", 7L),
-                new SourceRef("records/SCJG01/penalty/credit-platform.csv", 2L));
+        assertThat(linked.getSources())
+                .containsExactly(
+                        new SourceRef("records/SCJG01/penalty/2024-03.csv", 7L),
+                        new SourceRef("records/SCJG01/penalty/credit-platform.csv", 2L));
         assertThat(linked.getFields()).isEqualTo(BY_REG_NO_AND_NAME_AGAIN.getFields());
         assertThat(stages.side(DedupLinkOperator.DEPT_DELTAS)).containsExactly(delta(1, 1, 1, 1));
         assertThat(stages.linkChanges()).isEmpty();
@@ -265,7 +378,11 @@ class DedupLinkOperatorTest {
     void finalModeLinksAgainstTheEntryWithTheGreatestSourceWhateverArrivedLast() throws Exception {
         open(EmitMode.FINAL);
         stages.registry(withSource(XINYUAN, "registry/b.csv", 1))
-                .registry(withSource(LinkDeciderTest.entry(E1, "朝阳市宏达商贸有限公司", null), "registry/a.csv", 9))
+                .registry(
+                        withSource(
+                                LinkDeciderTest.entry(E1, "朝阳市宏达商贸有限公司", null),
+                                "registry/a.csv",
+                                9))
                 .copy(BY_REG_NO_AND_NAME)
                 .end();
         assertThat(only(stages.published(), RECORD_ID).getLinkMethod()).isEqualTo(LinkMethod.NAME);
@@ -273,45 +390,68 @@ class DedupLinkOperatorTest {
 
         open(EmitMode.FINAL);
         stages.registry(withSource(XINYUAN, "registry/a.csv", 9))
-                .registry(withSource(LinkDeciderTest.entry(E1, "朝阳市宏达商贸有限公司", null), "registry/b.csv", 1))
+                .registry(
+                        withSource(
+                                LinkDeciderTest.entry(E1, "朝阳市宏达商贸有限公司", null),
+                                "registry/b.csv",
+                                1))
                 .copy(BY_REG_NO_AND_NAME)
                 .end();
-        assertThat(only(stages.published(), RECORD_ID).getLinkMethod()).as("the enterprise was renamed away")
+        assertThat(only(stages.published(), RECORD_ID).getLinkMethod())
+                .as("the enterprise was renamed away")
                 .isEqualTo(LinkMethod.NONE);
         assertThat(stages.side(DedupLinkOperator.DEPT_DELTAS)).containsExactly(delta(1, 0, 1, 0));
     }
 
-    static final RegistryEntry ROW_A5 = registryRow("朝阳市鑫源建材有限公司（旧行）", List.of(), "registry/a.csv", 5);
+    static final RegistryEntry ROW_A5 =
+            registryRow("朝阳市鑫源建材有限公司（旧行）", List.of(), "registry/a.csv", 5);
     static final RegistryEntry ROW_B1 = registryRow(NAME, List.of("朝阳市鑫源建材厂"), "registry/b.csv", 1);
-    static final RegistryEntry ROW_A9 = registryRow("朝阳市鑫源建材（集团）有限公司", List.of(), "registry/a.csv", 9);
+    static final RegistryEntry ROW_A9 =
+            registryRow("朝阳市鑫源建材（集团）有限公司", List.of(), "registry/a.csv", 9);
 
     static RegistryEntry registryRow(String name, List<String> formerNames, String file, long row) {
-        return RegistryEntry.newBuilder(LinkDeciderTest.entry(E1, name, null, formerNames.toArray(new String[0])))
-                .setSource(new SourceRef(file, row)).build();
+        return RegistryEntry.newBuilder(
+                        LinkDeciderTest.entry(E1, name, null, formerNames.toArray(new String[0])))
+                .setSource(new SourceRef(file, row))
+                .build();
     }
 
     static Stream<Arguments> everyOrderOfTheDuplicates() {
         List<RegistryEntry> rows = List.of(ROW_A5, ROW_B1, ROW_A9);
         List<String> names = List.of("a.csv#5", "b.csv#1", "a.csv#9");
-        return Copies.permutations(List.of(0, 1, 2)).stream().map(o -> Arguments.of(
-                o.stream().map(names::get).collect(Collectors.joining(" → ")),
-                o.stream().map(rows::get).collect(Collectors.toList())));
+        return Copies.permutations(List.of(0, 1, 2)).stream()
+                .map(
+                        o ->
+                                Arguments.of(
+                                        o.stream()
+                                                .map(names::get)
+                                                .collect(Collectors.joining(" → ")),
+                                        o.stream().map(rows::get).collect(Collectors.toList())));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("everyOrderOfTheDuplicates")
-    void finalModeKeepsTheRegistryDuplicateWithTheGreatestSource(String order, List<RegistryEntry> rows) throws Exception {
+    void finalModeKeepsTheRegistryDuplicateWithTheGreatestSource(
+            String order, List<RegistryEntry> rows) throws Exception {
         open(EmitMode.FINAL);
         for (RegistryEntry r : rows) {
             stages.registry(r);
         }
         stages.copy(BY_REG_NO_AND_NAME)
-                .copy(copy(OTHER_RECORD_ID, "records/SCJG01/penalty/2024-03.csv", 8, "2024-03-01T09:00:00",
-                        f -> f.setSubjectName("朝阳市鑫源建材厂")))
+                .copy(
+                        copy(
+                                OTHER_RECORD_ID,
+                                "records/SCJG01/penalty/2024-03.csv",
+                                8,
+                                "2024-03-01T09:00:00",
+                                f -> f.setSubjectName("朝阳市鑫源建材厂")))
                 .end();
 
-        assertThat(stages.latest().get(RECORD_ID).getLinkMethod()).as("b.csv#1's name").isEqualTo(LinkMethod.NAME);
-        assertThat(stages.latest().get(OTHER_RECORD_ID).getLinkMethod()).as("b.csv#1's former name")
+        assertThat(stages.latest().get(RECORD_ID).getLinkMethod())
+                .as("b.csv#1's name")
+                .isEqualTo(LinkMethod.NAME);
+        assertThat(stages.latest().get(OTHER_RECORD_ID).getLinkMethod())
+                .as("b.csv#1's former name")
                 .isEqualTo(LinkMethod.FORMER_NAME);
     }
 
@@ -339,7 +479,8 @@ class DedupLinkOperatorTest {
     // ---------------------------------------------------------------- CHANGES
 
     @Test
-    void changesModeEmitsEveryChangeWithAGrowingVersionAndNothingForAnExactReSend() throws Exception {
+    void changesModeEmitsEveryChangeWithAGrowingVersionAndNothingForAnExactReSend()
+            throws Exception {
         open(EmitMode.CHANGES);
 
         stages.copy(PENALTY_FROM_DEPARTMENT);
@@ -347,7 +488,8 @@ class DedupLinkOperatorTest {
         UnifiedRecord first = last();
         assertThat(first.getVersion()).isEqualTo(1);
         assertThat(first.getFields().getStatus()).isEqualTo(RecordStatus.ACTIVE);
-        assertThat(first.getSources()).containsExactly(new SourceRef("records/SCJG01/penalty/2024-03.csv", 7L));
+        assertThat(first.getSources())
+                .containsExactly(new SourceRef("records/SCJG01/penalty/2024-03.csv", 7L));
 
         stages.copy(PENALTY_FROM_DEPARTMENT);
         assertThat(stages.published()).as("an exact re-send changes nothing").hasSize(1);
@@ -364,20 +506,25 @@ class DedupLinkOperatorTest {
         UnifiedRecord third = last();
         assertThat(third.getVersion()).isEqualTo(3);
         assertThat(third.getFields().getStatus()).isEqualTo(RecordStatus.REVOKED);
-        assertThat(third.getSources()).containsExactly(
-                new SourceRef("records/SCJG01/penalty/2024-03.csv", 7L),
-                new SourceRef("records/SCJG01/penalty/credit-platform.csv", 2L),
-                new SourceRef("records/SCJG01/penalty/revocations.csv", 1L));
+        assertThat(third.getSources())
+                .containsExactly(
+                        new SourceRef("records/SCJG01/penalty/2024-03.csv", 7L),
+                        new SourceRef("records/SCJG01/penalty/credit-platform.csv", 2L),
+                        new SourceRef("records/SCJG01/penalty/revocations.csv", 1L));
 
         stages.copies(REVOCATION, SAME_PENALTY_VIA_CREDIT_PLATFORM);
         assertThat(stages.published()).as("re-sends of known copies change nothing").hasSize(3);
-        assertThat(stages.harness.numEventTimeTimers()).as("CHANGES needs no end-of-input timer").isZero();
+        assertThat(stages.harness.numEventTimeTimers())
+                .as("CHANGES needs no end-of-input timer")
+                .isZero();
 
         stages.end();
         assertThat(stages.published()).as("nothing more at the end of input").hasSize(3);
-        assertThat(stages.harness.numKeyedStateEntries()).as("the record's state is kept for later copies").isEqualTo(1);
-        assertThat(stages.side(DedupLinkOperator.DEPT_DELTAS)).containsExactly(
-                delta(1, 0, 1, 0), delta(0, 1, 0, 0), delta(0, 1, 0, 0));
+        assertThat(stages.harness.numKeyedStateEntries())
+                .as("the record's state is kept for later copies")
+                .isEqualTo(1);
+        assertThat(stages.side(DedupLinkOperator.DEPT_DELTAS))
+                .containsExactly(delta(1, 0, 1, 0), delta(0, 1, 0, 0), delta(0, 1, 0, 0));
         assertThat(stages.count("duplicateCopies")).isEqualTo(5);
     }
 
@@ -399,17 +546,21 @@ class DedupLinkOperatorTest {
 
         assertThat(stages.published())
                 .extracting(UnifiedRecord::getRecordId, UnifiedRecord::getVersion)
-                .containsExactly(tuple(RECORD_ID, 1L), tuple(OTHER_RECORD_ID, 1L), tuple(RECORD_ID, 2L));
+                .containsExactly(
+                        tuple(RECORD_ID, 1L), tuple(OTHER_RECORD_ID, 1L), tuple(RECORD_ID, 2L));
     }
 
     @Test
     void changesModeRepublishesANewCopyWithTheSameLinkAndNoLinkChange() throws Exception {
         open(EmitMode.CHANGES);
         stages.registry(XINYUAN).copy(BY_REG_NO_AND_NAME);
-        assertThat(stages.published()).singleElement().satisfies(r -> {
-            assertThat(r.getEnterpriseId()).isEqualTo(E1);
-            assertThat(r.getVersion()).isEqualTo(1);
-        });
+        assertThat(stages.published())
+                .singleElement()
+                .satisfies(
+                        r -> {
+                            assertThat(r.getEnterpriseId()).isEqualTo(E1);
+                            assertThat(r.getVersion()).isEqualTo(1);
+                        });
 
         stages.copy(BY_REG_NO_AND_NAME_AGAIN);
 
@@ -429,24 +580,36 @@ class DedupLinkOperatorTest {
     void aNaturalPersonIsPublishedWithoutALink(EmitMode mode) throws Exception {
         open(mode);
         stages.registry(XINYUAN);
-        stages.copy(copy(RECORD_ID, "records/SCJG01/penalty/2024-03.csv", 7, "2024-03-01T09:00:00", f -> {
-            f.setSubjectName("李四");
-            f.setSubjectCategory("自然人");
-            f.setIdNo("11010519491231002X");
-        }));
+        stages.copy(
+                copy(
+                        RECORD_ID,
+                        "records/SCJG01/penalty/2024-03.csv",
+                        7,
+                        "2024-03-01T09:00:00",
+                        f -> {
+                            f.setSubjectName("李四");
+                            f.setSubjectCategory("自然人");
+                            f.setIdNo("11010519491231002X");
+                        }));
         stages.end();
 
-        assertThat(stages.published()).singleElement().satisfies(r -> {
-            assertThat(r.getLinkMethod()).isEqualTo(LinkMethod.PERSON);
-            assertThat(r.getEnterpriseId()).isNull();
-            assertThat(r.getVersion()).isEqualTo(1);
-        });
+        assertThat(stages.published())
+                .singleElement()
+                .satisfies(
+                        r -> {
+                            assertThat(r.getLinkMethod()).isEqualTo(LinkMethod.PERSON);
+                            assertThat(r.getEnterpriseId()).isNull();
+                            assertThat(r.getVersion()).isEqualTo(1);
+                        });
         assertThat(stages.side(DedupLinkOperator.DEPT_DELTAS)).containsExactly(delta(1, 0, 0, 0));
     }
 
     // ---------------------------------------------------------------- fixtures
 
-    /** The FINAL state of PENALTY_FROM_DEPARTMENT, SAME_PENALTY_VIA_CREDIT_PLATFORM and REVOCATION, with an empty registry. */
+    /**
+     * The FINAL state of PENALTY_FROM_DEPARTMENT, SAME_PENALTY_VIA_CREDIT_PLATFORM and REVOCATION,
+     * with an empty registry.
+     */
     static UnifiedRecord expectedFinalOfThreeCopies() {
         return UnifiedRecord.newBuilder()
                 .setRecordId(RECORD_ID)
@@ -460,10 +623,11 @@ class DedupLinkOperatorTest {
                 .setCandidates(new ArrayList<>())
                 .setLinkEvidence(new ArrayList<>())
                 .setQualityFlags(new ArrayList<>())
-                .setSources(List.of(
-                        new SourceRef("records/SCJG01/penalty/2024-03.csv", 7L),
-                        new SourceRef("records/SCJG01/penalty/credit-platform.csv", 2L),
-                        new SourceRef("records/SCJG01/penalty/revocations.csv", 1L)))
+                .setSources(
+                        List.of(
+                                new SourceRef("records/SCJG01/penalty/2024-03.csv", 7L),
+                                new SourceRef("records/SCJG01/penalty/credit-platform.csv", 2L),
+                                new SourceRef("records/SCJG01/penalty/revocations.csv", 1L)))
                 .build();
     }
 
@@ -500,7 +664,8 @@ class DedupLinkOperatorTest {
     }
 
     static UnifiedRecord only(List<UnifiedRecord> out, String recordId) {
-        List<UnifiedRecord> matching = out.stream().filter(r -> r.getRecordId().equals(recordId)).toList();
+        List<UnifiedRecord> matching =
+                out.stream().filter(r -> r.getRecordId().equals(recordId)).toList();
         assertThat(matching).as("records published for %s", recordId).hasSize(1);
         return matching.get(0);
     }

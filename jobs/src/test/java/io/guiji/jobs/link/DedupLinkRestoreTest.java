@@ -42,10 +42,14 @@ class DedupLinkRestoreTest {
 
     /** The registry topic's partition 0: the entry at offset n is at index n. */
     private final List<RegistryEntry> topic = new ArrayList<>();
+
     private LinkStages stages;
     private OperatorSubtaskState checkpoint;
 
-    /** Before the failure: two entries applied (offsets 0, 1), a third in the topic not yet; a linked and an unlinked record. */
+    /**
+     * Before the failure: two entries applied (offsets 0, 1), a third in the topic not yet; a
+     * linked and an unlinked record.
+     */
     @BeforeEach
     void runUntilACheckpoint() throws Exception {
         append(E1, XINYUAN);
@@ -75,13 +79,16 @@ class DedupLinkRestoreTest {
         assertThat(replay.asked).containsExactly(Map.of(TOPIC, 1L));
         stages.copy(named(R3, XINYUAN)).copy(named(R4, YUANDA));
 
-        assertThat(stages.latest().get(R3)).satisfies(r -> {
-            assertThat(r.getEnterpriseId()).isEqualTo(E1);
-            assertThat(r.getLinkMethod()).isEqualTo(LinkMethod.NAME);
-            assertThat(r.getVersion()).isEqualTo(1);
-        });
+        assertThat(stages.latest().get(R3))
+                .satisfies(
+                        r -> {
+                            assertThat(r.getEnterpriseId()).isEqualTo(E1);
+                            assertThat(r.getLinkMethod()).isEqualTo(LinkMethod.NAME);
+                            assertThat(r.getVersion()).isEqualTo(1);
+                        });
         assertThat(stages.latest().get(R4).getLinkMethod())
-                .as("offset 2 was not applied before the checkpoint: the source delivers it again, not the replay")
+                .as(
+                        "offset 2 was not applied before the checkpoint: the source delivers it again, not the replay")
                 .isNotEqualTo(LinkMethod.NAME);
     }
 
@@ -93,10 +100,18 @@ class DedupLinkRestoreTest {
         assertThat(stages.published()).as("no record of before reads 远大's keys").isEmpty();
 
         stages.registry(append(E4, HUASHENG));
-        stages.registry(RegistryEntry.newBuilder(topic.get(1)).setDeleted(true).setSource(new SourceRef(TOPIC, 4L)).build());
+        stages.registry(
+                RegistryEntry.newBuilder(topic.get(1))
+                        .setDeleted(true)
+                        .setSource(new SourceRef(TOPIC, 4L))
+                        .build());
 
-        assertThat(stages.published()).extracting(UnifiedRecord::getRecordId, UnifiedRecord::getVersion,
-                        UnifiedRecord::getEnterpriseId, UnifiedRecord::getLinkMethod)
+        assertThat(stages.published())
+                .extracting(
+                        UnifiedRecord::getRecordId,
+                        UnifiedRecord::getVersion,
+                        UnifiedRecord::getEnterpriseId,
+                        UnifiedRecord::getLinkMethod)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(R2, 2L, E4, LinkMethod.NAME),
                         org.assertj.core.groups.Tuple.tuple(R1, 2L, null, LinkMethod.NONE));
@@ -121,7 +136,8 @@ class DedupLinkRestoreTest {
     @Test
     void restoringWithoutAWayToReadTheRegistryAgainFailsAndSaysWhy() {
         assertThatThrownBy(() -> new LinkStages(operator(null), checkpoint))
-                .hasStackTraceContaining("restored a linking state whose registry came from [" + TOPIC + "]")
+                .hasStackTraceContaining(
+                        "restored a linking state whose registry came from [" + TOPIC + "]")
                 .hasStackTraceContaining("--fresh");
     }
 
@@ -136,17 +152,22 @@ class DedupLinkRestoreTest {
 
         stages.registry(append(E4, HUASHENG));
 
-        assertThat(stages.latest().get(R2)).as("re-linked from the keyed state").satisfies(r -> {
-            assertThat(r.getVersion()).isEqualTo(2);
-            assertThat(r.getEnterpriseId()).isEqualTo(E4);
-        });
+        assertThat(stages.latest().get(R2))
+                .as("re-linked from the keyed state")
+                .satisfies(
+                        r -> {
+                            assertThat(r.getVersion()).isEqualTo(2);
+                            assertThat(r.getEnterpriseId()).isEqualTo(E4);
+                        });
     }
 
     // ---------------------------------------------------------------- helpers
 
     private RegistryEntry append(String enterpriseId, String name) {
-        RegistryEntry e = RegistryEntry.newBuilder(LinkDeciderTest.entry(enterpriseId, name, null))
-                .setSource(new SourceRef(TOPIC, (long) topic.size())).build();
+        RegistryEntry e =
+                RegistryEntry.newBuilder(LinkDeciderTest.entry(enterpriseId, name, null))
+                        .setSource(new SourceRef(TOPIC, (long) topic.size()))
+                        .build();
         topic.add(e);
         return e;
     }
@@ -155,7 +176,10 @@ class DedupLinkRestoreTest {
         return LinkStages.metered(EmitMode.CHANGES, replay, CopyMerger::add, LocalLinker::link);
     }
 
-    /** The registry read again from an in-memory copy of its topic, as a Kafka replay reads the partitions. */
+    /**
+     * The registry read again from an in-memory copy of its topic, as a Kafka replay reads the
+     * partitions.
+     */
     static final class ListReplay implements RegistryReplay {
         private static final long serialVersionUID = 1L;
         final List<RegistryEntry> entries;

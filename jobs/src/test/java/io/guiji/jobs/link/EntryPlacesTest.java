@@ -9,16 +9,25 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** {@link EntryPlaces}: the places computed once travel intact, and an entry they fail on travels without them. */
+/**
+ * {@link EntryPlaces}: the places computed once travel intact, and an entry they fail on travels
+ * without them.
+ */
 class EntryPlacesTest {
 
     private static RegistryEntry entry(String id, String name, List<String> former) {
-        return RegistryEntry.newBuilder().setEnterpriseId(id).setUscc(id).setName(name).setFormerNames(former).build();
+        return RegistryEntry.newBuilder()
+                .setEnterpriseId(id)
+                .setUscc(id)
+                .setName(name)
+                .setFormerNames(former)
+                .build();
     }
 
     @Test
     void thePlacesThatTravelAreTheOnesTheIndexWouldComputeInTheSameOrder() {
-        RegistryEntry e = entry("91211300MA0000001A", "朝阳市华盛商贸有限公司", new ArrayList<>(List.of("朝阳市华盛商店")));
+        RegistryEntry e =
+                entry("91211300MA0000001A", "朝阳市华盛商贸有限公司", new ArrayList<>(List.of("朝阳市华盛商店")));
         IndexedEntry indexed = new EntryPlaces().map(e);
         Map<LinkKeys.Slot, String> expected = LinkKeys.indexOf(e);
         assertThat(indexed.getPlaces()).isNotEmpty();
@@ -28,26 +37,32 @@ class EntryPlacesTest {
     @Test
     void anIndexFedThePlacesAnswersAsOneThatComputedThem() {
         RegistryEntry a = entry("91211300MA0000001A", "朝阳市华盛商贸有限公司", new ArrayList<>());
-        RegistryEntry renamed = entry("91211300MA0000001A", "朝阳市华胜商贸有限公司", new ArrayList<>(List.of("朝阳市华盛商贸有限公司")));
-        for (java.util.function.Supplier<RegistryIndex> kind : List.<java.util.function.Supplier<RegistryIndex>>of(
-                MapRegistryIndex::new, CompactRegistryIndex::new)) {
+        RegistryEntry renamed =
+                entry("91211300MA0000001A", "朝阳市华胜商贸有限公司", new ArrayList<>(List.of("朝阳市华盛商贸有限公司")));
+        for (java.util.function.Supplier<RegistryIndex> kind :
+                List.<java.util.function.Supplier<RegistryIndex>>of(
+                        MapRegistryIndex::new, CompactRegistryIndex::new)) {
             RegistryIndex computed = kind.get();
             RegistryIndex given = kind.get();
             for (RegistryEntry e : List.of(a, renamed)) {
-                assertThat(given.put(e, LinkKeys.places(new EntryPlaces().map(e).getPlaces()))).isEqualTo(computed.put(e));
+                assertThat(given.put(e, LinkKeys.places(new EntryPlaces().map(e).getPlaces())))
+                        .isEqualTo(computed.put(e));
             }
-            for (String key : List.of(LinkKeys.USCC + "91211300MA0000001A", LinkKeys.NAME + "朝阳市华胜商贸有限公司")) {
+            for (String key :
+                    List.of(LinkKeys.USCC + "91211300MA0000001A", LinkKeys.NAME + "朝阳市华胜商贸有限公司")) {
                 assertThat(given.answer(key, "r", 16)).isEqualTo(computed.answer(key, "r", 16));
             }
             for (LinkKeys.Slot s : LinkKeys.indexOf(renamed).keySet()) {
-                assertThat(given.answer(s.key(), "r", 16)).isEqualTo(computed.answer(s.key(), "r", 16));
+                assertThat(given.answer(s.key(), "r", 16))
+                        .isEqualTo(computed.answer(s.key(), "r", 16));
             }
         }
     }
 
     @Test
     void anEntryWhosePlacesCannotBeComputedTravelsWithoutThem() {
-        RegistryEntry broken = RegistryEntry.newBuilder().setEnterpriseId("E1").setName("朝阳市华盛商贸有限公司").build();
+        RegistryEntry broken =
+                RegistryEntry.newBuilder().setEnterpriseId("E1").setName("朝阳市华盛商贸有限公司").build();
         broken.setFormerNames(null); // the analysis of its names throws
         IndexedEntry indexed = new EntryPlaces().map(broken);
         assertThat(indexed.getPlaces()).isNull();

@@ -20,9 +20,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Tier 6 and re-linking through the real operator ({@link LinkStages}: {@code DedupLinkOperator}
- * in a harness): the result does not depend on whether a record or its
- * registry entry came first, registry changes re-link, and every change of link is in the changelog.
+ * Tier 6 and re-linking through the real operator ({@link LinkStages}: {@code DedupLinkOperator} in
+ * a harness): the result does not depend on whether a record or its registry entry came first,
+ * registry changes re-link, and every change of link is in the changelog.
  */
 class FuzzyLinkingTest {
     static final String HUASHENG = "朝阳市华盛商贸有限公司";
@@ -47,34 +47,43 @@ class FuzzyLinkingTest {
     void aRecordBeforeItsRegistryEntryEndsLinkedExactlyAsIfTheEntryHadComeFirst() throws Exception {
         UnifiedRecord entryFirst;
         try (LinkStages s = new LinkStages(EmitMode.CHANGES)) {
-            s.registry(entry(E1, HUASHENG)).registry(entry(E2, "凌源市华星商贸有限公司")).record(record(R1, "华胜商贸有限公司"));
+            s.registry(entry(E1, HUASHENG))
+                    .registry(entry(E2, "凌源市华星商贸有限公司"))
+                    .record(record(R1, "华胜商贸有限公司"));
             entryFirst = s.latest().get(R1);
             assertThat(s.published()).as("one publication, already linked").hasSize(1);
             assertThat(s.linkChanges()).isEmpty();
         }
         stages = new LinkStages(EmitMode.CHANGES);
         stages.record(record(R1, "华胜商贸有限公司"));
-        assertThat(stages.latest().get(R1).getLinkMethod()).as("nothing to link to yet").isEqualTo(LinkMethod.NONE);
+        assertThat(stages.latest().get(R1).getLinkMethod())
+                .as("nothing to link to yet")
+                .isEqualTo(LinkMethod.NONE);
         stages.registry(entry(E2, "凌源市华星商贸有限公司")).registry(entry(E1, HUASHENG));
         UnifiedRecord recordFirst = stages.latest().get(R1);
 
         assertThat(entryFirst.getEnterpriseId()).isEqualTo(E1);
         assertThat(entryFirst.getLinkMethod()).isEqualTo(LinkMethod.FUZZY);
         assertThat(entryFirst.getLinkConfidence()).isEqualTo(0.91);
-        assertThat(entryFirst.getLinkEvidence()).contains("trade_name=homophone:华胜/华盛", "region=record_lacks:2113");
+        assertThat(entryFirst.getLinkEvidence())
+                .contains("trade_name=homophone:华胜/华盛", "region=record_lacks:2113");
         assertThat(withoutVersion(recordFirst)).isEqualTo(withoutVersion(entryFirst));
-        assertThat(stages.linkChanges()).singleElement().satisfies(c -> {
-            assertThat(c.getOldEnterpriseId()).isNull();
-            assertThat(c.getNewEnterpriseId()).isEqualTo(E1);
-            assertThat(c.getOldMethod()).isEqualTo(LinkMethod.NONE);
-            assertThat(c.getNewMethod()).isEqualTo(LinkMethod.FUZZY);
-        });
+        assertThat(stages.linkChanges())
+                .singleElement()
+                .satisfies(
+                        c -> {
+                            assertThat(c.getOldEnterpriseId()).isNull();
+                            assertThat(c.getNewEnterpriseId()).isEqualTo(E1);
+                            assertThat(c.getOldMethod()).isEqualTo(LinkMethod.NONE);
+                            assertThat(c.getNewMethod()).isEqualTo(LinkMethod.FUZZY);
+                        });
     }
 
     @Test
     void aBoundedRunGivesTheSameLinksWhateverTheArrivalOrder() throws Exception {
         List<RegistryEntry> registry = List.of(entry(E1, HUASHENG), entry(E2, "凌源市华盛商贸有限公司"));
-        List<UnifiedRecord> records = List.of(record(R1, HUASHENG_TRADITIONAL), record(R2, "华盛商贸有限公司"));
+        List<UnifiedRecord> records =
+                List.of(record(R1, HUASHENG_TRADITIONAL), record(R2, "华盛商贸有限公司"));
 
         Map<String, UnifiedRecord> registryFirst;
         try (LinkStages s = new LinkStages(EmitMode.FINAL)) {
@@ -98,8 +107,12 @@ class FuzzyLinkingTest {
         assertThat(recordsFirst).isEqualTo(registryFirst);
         assertThat(registryFirst.get(R1).getEnterpriseId()).isEqualTo(E1);
         assertThat(registryFirst.get(R1).getLinkMethod()).isEqualTo(LinkMethod.FUZZY);
-        assertThat(registryFirst.get(R2).getLinkMethod()).as("華盛 in two divisions, no prefix").isEqualTo(LinkMethod.NONE);
-        assertThat(registryFirst.get(R2).getCandidates()).extracting(c -> c.getEnterpriseId()).containsExactly(E1, E2);
+        assertThat(registryFirst.get(R2).getLinkMethod())
+                .as("華盛 in two divisions, no prefix")
+                .isEqualTo(LinkMethod.NONE);
+        assertThat(registryFirst.get(R2).getCandidates())
+                .extracting(c -> c.getEnterpriseId())
+                .containsExactly(E1, E2);
     }
 
     // ---------------------------------------------------------------- branches
@@ -120,7 +133,8 @@ class FuzzyLinkingTest {
     }
 
     @Test
-    void aBranchLinksToItselfOnceRegisteredAndTheHeadOfficeRecordStaysWithTheHeadOffice() throws Exception {
+    void aBranchLinksToItselfOnceRegisteredAndTheHeadOfficeRecordStaysWithTheHeadOffice()
+            throws Exception {
         stages = new LinkStages(EmitMode.CHANGES);
         stages.registry(entry(E1, HUASHENG))
                 .record(record(R1, HUASHENG_TRADITIONAL + "建平分公司"))
@@ -152,12 +166,16 @@ class FuzzyLinkingTest {
         assertThat(exact.getVersion()).isEqualTo(2);
         assertThat(fuzzy.getEnterpriseId()).isEqualTo(E1);
         assertThat(fuzzy.getLinkMethod()).isEqualTo(LinkMethod.FUZZY);
-        assertThat(fuzzy.getLinkEvidence()).contains("matched_former_name=" + HUASHENG, "former_name");
-        assertThat(stages.linkChanges()).singleElement().satisfies(c -> {
-            assertThat(c.getRecordId()).isEqualTo(R1);
-            assertThat(c.getOldMethod()).isEqualTo(LinkMethod.NAME);
-            assertThat(c.getNewMethod()).isEqualTo(LinkMethod.FORMER_NAME);
-        });
+        assertThat(fuzzy.getLinkEvidence())
+                .contains("matched_former_name=" + HUASHENG, "former_name");
+        assertThat(stages.linkChanges())
+                .singleElement()
+                .satisfies(
+                        c -> {
+                            assertThat(c.getRecordId()).isEqualTo(R1);
+                            assertThat(c.getOldMethod()).isEqualTo(LinkMethod.NAME);
+                            assertThat(c.getNewMethod()).isEqualTo(LinkMethod.FORMER_NAME);
+                        });
     }
 
     @Test
@@ -172,12 +190,15 @@ class FuzzyLinkingTest {
         assertThat(r.getEnterpriseId()).isNull();
         assertThat(r.getCandidates()).extracting(c -> c.getEnterpriseId()).containsExactly(E1, E2);
         assertThat(r.getLinkEvidence()).contains("fuzzy=below_min_margin:0.050");
-        assertThat(stages.linkChanges()).singleElement().satisfies(c -> {
-            assertThat(c.getOldEnterpriseId()).isEqualTo(E1);
-            assertThat(c.getNewEnterpriseId()).isNull();
-            assertThat(c.getOldMethod()).isEqualTo(LinkMethod.FUZZY);
-            assertThat(c.getNewMethod()).isEqualTo(LinkMethod.NONE);
-        });
+        assertThat(stages.linkChanges())
+                .singleElement()
+                .satisfies(
+                        c -> {
+                            assertThat(c.getOldEnterpriseId()).isEqualTo(E1);
+                            assertThat(c.getNewEnterpriseId()).isNull();
+                            assertThat(c.getOldMethod()).isEqualTo(LinkMethod.FUZZY);
+                            assertThat(c.getNewMethod()).isEqualTo(LinkMethod.NONE);
+                        });
     }
 
     @Test
@@ -193,7 +214,8 @@ class FuzzyLinkingTest {
         withdrawn.setDeleted(true);
         stages.registry(withdrawn);
         assertThat(stages.latest().get(R1).getEnterpriseId()).isNull();
-        assertThat(stages.linkChanges()).extracting(LinkChange::getNewMethod)
+        assertThat(stages.linkChanges())
+                .extracting(LinkChange::getNewMethod)
                 .containsExactly(LinkMethod.FUZZY, LinkMethod.NONE);
     }
 
@@ -212,7 +234,8 @@ class FuzzyLinkingTest {
     void fuzzyKeysComeAfterTheExactOnesAndTheExactTiersStillDecideFirst() throws Exception {
         stages = new LinkStages(EmitMode.CHANGES);
         // E2 is the exact name; E1 would be a fuzzy match of the same text written another way.
-        stages.registry(entry(E1, HUASHENG_TRADITIONAL.replace("朝陽市", "朝阳市 "))).registry(entry(E2, HUASHENG))
+        stages.registry(entry(E1, HUASHENG_TRADITIONAL.replace("朝陽市", "朝阳市 ")))
+                .registry(entry(E2, HUASHENG))
                 .record(record(R1, HUASHENG));
 
         assertThat(stages.latest().get(R1).getLinkMethod()).isEqualTo(LinkMethod.NAME);
@@ -232,13 +255,17 @@ class FuzzyLinkingTest {
     }
 
     static UnifiedRecord record(String recordId, String subjectName) {
-        DecisionFields f = DecisionFields.newBuilder()
-                .setDocNo("朝市监罚〔2024〕" + recordId.substring(recordId.lastIndexOf(':') + 1) + "号")
-                .setSubjectName(subjectName)
-                .setSubjectCategory("法人及非法人组织")
-                .setDecisionDate("2024-02-20")
-                .setStatus(RecordStatus.ACTIVE)
-                .build();
+        DecisionFields f =
+                DecisionFields.newBuilder()
+                        .setDocNo(
+                                "朝市监罚〔2024〕"
+                                        + recordId.substring(recordId.lastIndexOf(':') + 1)
+                                        + "号")
+                        .setSubjectName(subjectName)
+                        .setSubjectCategory("法人及非法人组织")
+                        .setDecisionDate("2024-02-20")
+                        .setStatus(RecordStatus.ACTIVE)
+                        .build();
         return UnifiedRecord.newBuilder()
                 .setRecordId(recordId)
                 .setVersion(1)
@@ -250,7 +277,8 @@ class FuzzyLinkingTest {
                 .setLinkConfidence(0.0)
                 .setCandidates(new ArrayList<>())
                 .setQualityFlags(new ArrayList<>())
-                .setSources(new ArrayList<>(List.of(new SourceRef("records/SCJG01/penalty/a.csv", 1L))))
+                .setSources(
+                        new ArrayList<>(List.of(new SourceRef("records/SCJG01/penalty/a.csv", 1L))))
                 .build();
     }
 

@@ -23,7 +23,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** {@link LinkDecider} at its edges: evidence, truncated answers, how many candidates and from what score. */
+/**
+ * {@link LinkDecider} at its edges: evidence, truncated answers, how many candidates and from what
+ * score.
+ */
 class LinkDeciderEdgesTest {
     static final String HUASHENG = "朝阳市华盛商贸有限公司";
     static final RegistryEntry HUASHENG_ENTRY = entry(usccWith("MA0000011"), HUASHENG, null);
@@ -31,15 +34,18 @@ class LinkDeciderEdgesTest {
     @Test
     void aUsccLinkSaysWhetherTheRegistryKnowsIt() {
         UnifiedRecord known = LinkDeciderTest.decide(record(HONGDA, f -> f.setUscc(HONGDA_USCC)));
-        UnifiedRecord unknown = LinkDeciderTest.decide(record(HONGDA, f -> f.setUscc(UNREGISTERED_USCC)));
+        UnifiedRecord unknown =
+                LinkDeciderTest.decide(record(HONGDA, f -> f.setUscc(UNREGISTERED_USCC)));
 
         assertThat(known.getLinkEvidence()).containsExactly("uscc=" + HONGDA_USCC + ":in_registry");
-        assertThat(unknown.getLinkEvidence()).containsExactly("uscc=" + UNREGISTERED_USCC + ":not_in_registry");
+        assertThat(unknown.getLinkEvidence())
+                .containsExactly("uscc=" + UNREGISTERED_USCC + ":not_in_registry");
     }
 
     @Test
     void aSubjectWithoutCategoryOrIdNumberIsNoPersonAndLinksByName() {
-        UnifiedRecord linked = LinkDeciderTest.decide(record(XINYUAN, f -> f.setSubjectCategory(null)));
+        UnifiedRecord linked =
+                LinkDeciderTest.decide(record(XINYUAN, f -> f.setSubjectCategory(null)));
 
         assertThat(linked.getLinkMethod()).isEqualTo(LinkMethod.NAME);
         assertThat(linked.getEnterpriseId()).isEqualTo(XINYUAN_USCC);
@@ -50,7 +56,8 @@ class LinkDeciderEdgesTest {
         RegistryEntry first = entry(usccWith("MA0000001"), "利民", null);
         RegistryEntry second = entry(usccWith("MA0000002"), "利民", null);
 
-        UnifiedRecord linked = LinkDeciderTest.decide(record("利民", f -> {}), List.of(first, second));
+        UnifiedRecord linked =
+                LinkDeciderTest.decide(record("利民", f -> {}), List.of(first, second));
 
         assertThat(linked.getLinkMethod()).isEqualTo(LinkMethod.NONE);
         assertThat(linked.getLinkEvidence()).containsExactly("name=ambiguous");
@@ -62,11 +69,14 @@ class LinkDeciderEdgesTest {
         RegistryEntry first = entry(usccWith("MA0000001"), "朝阳市利民商店", null);
         RegistryEntry second = entry(usccWith("MA0000002"), "朝阳市利民商店", null);
 
-        UnifiedRecord linked = LinkDeciderTest.decide(record("朝阳市利民商店", f -> {}, QualityFlags.INVALID_ORG_CODE),
-                List.of(first, second));
+        UnifiedRecord linked =
+                LinkDeciderTest.decide(
+                        record("朝阳市利民商店", f -> {}, QualityFlags.INVALID_ORG_CODE),
+                        List.of(first, second));
 
         assertThat(linked.getLinkEvidence()).first().isEqualTo("name=ambiguous");
-        assertThat(linked.getQualityFlags()).containsExactly(QualityFlags.AMBIGUOUS_NAME, QualityFlags.INVALID_ORG_CODE);
+        assertThat(linked.getQualityFlags())
+                .containsExactly(QualityFlags.AMBIGUOUS_NAME, QualityFlags.INVALID_ORG_CODE);
     }
 
     @Test
@@ -83,7 +93,12 @@ class LinkDeciderEdgesTest {
     void oneTruncatedFuzzyAnswerKeepsTheFuzzyTierFromLinking() {
         UnifiedRecord r = record("朝阳市华胜商贸有限公司", f -> {});
         Map<String, LookupAnswer> answers = answersFrom(r, List.of(HUASHENG_ENTRY));
-        String fuzzyKey = answers.keySet().stream().filter(LinkKeys::isFuzzy).sorted().findFirst().orElseThrow();
+        String fuzzyKey =
+                answers.keySet().stream()
+                        .filter(LinkKeys::isFuzzy)
+                        .sorted()
+                        .findFirst()
+                        .orElseThrow();
         LookupAnswer a = answers.get(fuzzyKey);
         answers.put(fuzzyKey, new LookupAnswer(a.getRecordId(), a.getKey(), List.of(), true));
 
@@ -91,7 +106,8 @@ class LinkDeciderEdgesTest {
 
         assertThat(linked.getLinkMethod()).isEqualTo(LinkMethod.NONE);
         assertThat(linked.getLinkEvidence()).contains("fuzzy=blocking_key_overfull");
-        assertThat(linked.getCandidates()).extracting(LinkCandidate::getEnterpriseId)
+        assertThat(linked.getCandidates())
+                .extracting(LinkCandidate::getEnterpriseId)
                 .containsExactly(HUASHENG_ENTRY.getEnterpriseId());
     }
 
@@ -99,7 +115,11 @@ class LinkDeciderEdgesTest {
     void truncatedFuzzyAnswersWithoutAnyCandidateStillSaySo() {
         UnifiedRecord r = record("朝阳市华胜商贸有限公司", f -> {});
         Map<String, LookupAnswer> answers = answersFrom(r, List.of());
-        answers.replaceAll((k, a) -> LinkKeys.isFuzzy(k) ? new LookupAnswer(a.getRecordId(), k, List.of(), true) : a);
+        answers.replaceAll(
+                (k, a) ->
+                        LinkKeys.isFuzzy(k)
+                                ? new LookupAnswer(a.getRecordId(), k, List.of(), true)
+                                : a);
 
         UnifiedRecord linked = LinkDecider.decide(r, answers);
 
@@ -114,33 +134,41 @@ class LinkDeciderEdgesTest {
         Map<String, LookupAnswer> answers = answersFrom(r, List.of(huashengda));
 
         UnifiedRecord at = LinkDecider.decide(r, answers, new FuzzyPolicy(true, 0.88, 0.05, 0.86));
-        UnifiedRecord above = LinkDecider.decide(r, answers, new FuzzyPolicy(true, 0.88, 0.05, 0.87));
+        UnifiedRecord above =
+                LinkDecider.decide(r, answers, new FuzzyPolicy(true, 0.88, 0.05, 0.87));
 
-        assertThat(at.getCandidates()).containsExactly(new LinkCandidate(huashengda.getEnterpriseId(), "朝阳市华盛达商贸有限公司", 0.86));
+        assertThat(at.getCandidates())
+                .containsExactly(
+                        new LinkCandidate(huashengda.getEnterpriseId(), "朝阳市华盛达商贸有限公司", 0.86));
         assertThat(above.getCandidates()).isEmpty();
         assertThat(at.getLinkMethod()).isEqualTo(LinkMethod.NONE);
     }
 
     @Test
     void atMostThreeFuzzyCandidatesAreListed() {
-        List<RegistryEntry> four = List.of(
-                entry(usccWith("MA0000021"), "凌源市华盛商贸有限公司", null),
-                entry(usccWith("MA0000022"), "建平县华盛商贸有限公司", null),
-                entry(usccWith("MA0000023"), "北票市华盛商贸有限公司", null),
-                entry(usccWith("MA0000024"), "双塔区华盛商贸有限公司", null));
+        List<RegistryEntry> four =
+                List.of(
+                        entry(usccWith("MA0000021"), "凌源市华盛商贸有限公司", null),
+                        entry(usccWith("MA0000022"), "建平县华盛商贸有限公司", null),
+                        entry(usccWith("MA0000023"), "北票市华盛商贸有限公司", null),
+                        entry(usccWith("MA0000024"), "双塔区华盛商贸有限公司", null));
         UnifiedRecord r = record("华盛商贸有限公司", f -> {});
 
         UnifiedRecord linked = LinkDecider.decide(r, answersFrom(r, four));
 
         assertThat(linked.getLinkMethod()).isEqualTo(LinkMethod.NONE);
         assertThat(linked.getLinkEvidence()).contains("fuzzy=below_min_margin:0.050");
-        assertThat(linked.getCandidates()).hasSize(3).allSatisfy(c -> assertThat(c.getScore()).isEqualTo(0.98));
+        assertThat(linked.getCandidates())
+                .hasSize(3)
+                .allSatisfy(c -> assertThat(c.getScore()).isEqualTo(0.98));
     }
 
     @Test
     void theDefaultRegistryHasNoFuzzyMatchForAnUnrelatedName() {
-        UnifiedRecord linked = LinkDecider.decide(record("大连海星渔业有限公司", f -> {}),
-                answersFrom(record("大连海星渔业有限公司", f -> {}), REGISTRY));
+        UnifiedRecord linked =
+                LinkDecider.decide(
+                        record("大连海星渔业有限公司", f -> {}),
+                        answersFrom(record("大连海星渔业有限公司", f -> {}), REGISTRY));
 
         assertThat(linked.getLinkEvidence()).isEmpty();
         assertThat(linked.getCandidates()).isEmpty();

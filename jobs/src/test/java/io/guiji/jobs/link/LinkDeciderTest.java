@@ -25,9 +25,9 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
- * The tiers of docs/contract.md §6 in {@link LinkDecider}. Answers come from a small registry through the
- * real key functions ({@link LinkKeys#requestsFor}, {@link LinkKeys#keysOf}), as the lookup stage
- * would give them.
+ * The tiers of docs/contract.md §6 in {@link LinkDecider}. Answers come from a small registry
+ * through the real key functions ({@link LinkKeys#requestsFor}, {@link LinkKeys#keysOf}), as the
+ * lookup stage would give them.
  */
 class LinkDeciderTest {
     static final String XINYUAN_USCC = "91110000600037341L";
@@ -39,31 +39,40 @@ class LinkDeciderTest {
     static final String HONGDA = "朝阳市宏达商贸有限公司";
     static final String INDIVIDUAL_USCC = "92340602MA2PBMEM24";
     static final String INDIVIDUAL = "朝阳市龙城区李四便利店";
+
     /** Valid codes no registry entry carries. */
     static final String UNKNOWN_REG_NO = "11010800000002" + RegNo.checkDigit("11010800000002");
+
     static final String UNKNOWN_ORG_CODE = "10000018X";
     static final String UNREGISTERED_USCC = "91350100M000100Y43";
 
     static final RegistryEntry XINYUAN_ENTRY = entry(XINYUAN_USCC, XINYUAN, null, XINYUAN_FORMER);
     static final RegistryEntry HONGDA_ENTRY = entry(HONGDA_USCC, HONGDA, HONGDA_REG_NO);
     static final RegistryEntry INDIVIDUAL_ENTRY = entry(INDIVIDUAL_USCC, INDIVIDUAL, null);
-    /** Once called 朝阳市宏达商贸有限公司: the current name of another enterprise. */
-    static final RegistryEntry FORMERLY_HONGDA_ENTRY = entry(usccWith("MA0000000"), "朝阳市宏远商贸有限公司", null, HONGDA);
 
-    static final List<RegistryEntry> REGISTRY = List.of(XINYUAN_ENTRY, HONGDA_ENTRY, INDIVIDUAL_ENTRY, FORMERLY_HONGDA_ENTRY);
+    /** Once called 朝阳市宏达商贸有限公司: the current name of another enterprise. */
+    static final RegistryEntry FORMERLY_HONGDA_ENTRY =
+            entry(usccWith("MA0000000"), "朝阳市宏远商贸有限公司", null, HONGDA);
+
+    static final List<RegistryEntry> REGISTRY =
+            List.of(XINYUAN_ENTRY, HONGDA_ENTRY, INDIVIDUAL_ENTRY, FORMERLY_HONGDA_ENTRY);
 
     // ---------------------------------------------------------------- tiers and precedence
 
     @Test
     void tier1ValidUsccLinksByUsccAndBeatsEveryOtherCode() {
-        UnifiedRecord r = record(HONGDA, f -> {
-            f.setUscc(XINYUAN_USCC);
-            f.setRegNo(HONGDA_REG_NO);
-        });
+        UnifiedRecord r =
+                record(
+                        HONGDA,
+                        f -> {
+                            f.setUscc(XINYUAN_USCC);
+                            f.setRegNo(HONGDA_REG_NO);
+                        });
 
         UnifiedRecord linked = decide(r);
 
-        assertThat(LinkKeys.requestsFor(r)).extracting(LookupRequest::getKey)
+        assertThat(LinkKeys.requestsFor(r))
+                .extracting(LookupRequest::getKey)
                 .as("a valid USCC asks only for its own registration")
                 .containsExactly(LinkKeys.USCC + XINYUAN_USCC);
         assertLink(linked, XINYUAN_USCC, LinkMethod.USCC, LinkDecider.USCC_CONFIDENCE);
@@ -82,8 +91,8 @@ class LinkDeciderTest {
 
     @Test
     void anInvalidUsccIsNotUsedAndTheNextTierDecides() {
-        UnifiedRecord r = record(XINYUAN, f -> f.setUscc("91110000600037341K"),
-                QualityFlags.INVALID_USCC);
+        UnifiedRecord r =
+                record(XINYUAN, f -> f.setUscc("91110000600037341K"), QualityFlags.INVALID_USCC);
 
         UnifiedRecord linked = decide(r);
 
@@ -93,30 +102,39 @@ class LinkDeciderTest {
 
     @Test
     void tier2RegistrationNumberBeatsOrganizationCodeAndName() {
-        UnifiedRecord r = record(XINYUAN, f -> {
-            f.setRegNo(HONGDA_REG_NO);
-            f.setOrgCode(XINYUAN_ORG_CODE);
-        });
+        UnifiedRecord r =
+                record(
+                        XINYUAN,
+                        f -> {
+                            f.setRegNo(HONGDA_REG_NO);
+                            f.setOrgCode(XINYUAN_ORG_CODE);
+                        });
 
         assertLink(decide(r), HONGDA_USCC, LinkMethod.REG_NO, LinkDecider.REG_NO_CONFIDENCE);
     }
 
     @Test
     void tier3OrganizationCodeBeatsNameWhenTheRegistrationNumberIsUnknown() {
-        UnifiedRecord r = record(HONGDA, f -> {
-            f.setRegNo(UNKNOWN_REG_NO);
-            f.setOrgCode(XINYUAN_ORG_CODE);
-        });
+        UnifiedRecord r =
+                record(
+                        HONGDA,
+                        f -> {
+                            f.setRegNo(UNKNOWN_REG_NO);
+                            f.setOrgCode(XINYUAN_ORG_CODE);
+                        });
 
         assertLink(decide(r), XINYUAN_USCC, LinkMethod.ORG_CODE, LinkDecider.ORG_CODE_CONFIDENCE);
     }
 
     @Test
     void tier4NameLinksWhenNoCodeIsFound() {
-        UnifiedRecord r = record("朝阳市 鑫源建材有限公司", f -> {
-            f.setRegNo(UNKNOWN_REG_NO);
-            f.setOrgCode(UNKNOWN_ORG_CODE);
-        });
+        UnifiedRecord r =
+                record(
+                        "朝阳市 鑫源建材有限公司",
+                        f -> {
+                            f.setRegNo(UNKNOWN_REG_NO);
+                            f.setOrgCode(UNKNOWN_ORG_CODE);
+                        });
 
         UnifiedRecord linked = decide(r);
 
@@ -137,7 +155,8 @@ class LinkDeciderTest {
     void tier5FormerNameLinksWhenNoCurrentNameMatches() {
         UnifiedRecord linked = decide(record(XINYUAN_FORMER, f -> {}));
 
-        assertLink(linked, XINYUAN_USCC, LinkMethod.FORMER_NAME, LinkDecider.FORMER_NAME_CONFIDENCE);
+        assertLink(
+                linked, XINYUAN_USCC, LinkMethod.FORMER_NAME, LinkDecider.FORMER_NAME_CONFIDENCE);
     }
 
     @Test
@@ -160,9 +179,10 @@ class LinkDeciderTest {
 
         assertLink(linked, null, LinkMethod.NONE, 0.0);
         assertThat(linked.getQualityFlags()).containsExactly(QualityFlags.AMBIGUOUS_NAME);
-        assertThat(linked.getCandidates()).containsExactlyInAnyOrder(
-                new LinkCandidate(first.getEnterpriseId(), "朝阳市利民商店", 1.0),
-                new LinkCandidate(second.getEnterpriseId(), "朝阳市利民商店", 1.0));
+        assertThat(linked.getCandidates())
+                .containsExactlyInAnyOrder(
+                        new LinkCandidate(first.getEnterpriseId(), "朝阳市利民商店", 1.0),
+                        new LinkCandidate(second.getEnterpriseId(), "朝阳市利民商店", 1.0));
     }
 
     @Test
@@ -174,7 +194,8 @@ class LinkDeciderTest {
 
         assertLink(linked, null, LinkMethod.NONE, 0.0);
         assertThat(linked.getQualityFlags()).containsExactly(QualityFlags.AMBIGUOUS_NAME);
-        assertThat(linked.getCandidates()).extracting(LinkCandidate::getEnterpriseId)
+        assertThat(linked.getCandidates())
+                .extracting(LinkCandidate::getEnterpriseId)
                 .containsExactlyInAnyOrder(first.getEnterpriseId(), second.getEnterpriseId());
     }
 
@@ -182,11 +203,14 @@ class LinkDeciderTest {
 
     @Test
     void aNaturalPersonWithoutCodesIsPersonAndAsksNothing() {
-        UnifiedRecord r = record(INDIVIDUAL, f -> {
-            f.setSubjectCategory("自然人");
-            f.setIdType("身份证");
-            f.setIdNo("11010519491231002X");
-        });
+        UnifiedRecord r =
+                record(
+                        INDIVIDUAL,
+                        f -> {
+                            f.setSubjectCategory("自然人");
+                            f.setIdType("身份证");
+                            f.setIdNo("11010519491231002X");
+                        });
 
         UnifiedRecord linked = decide(r);
 
@@ -198,27 +222,35 @@ class LinkDeciderTest {
 
     @Test
     void aSubjectKnownOnlyByAnIdNumberIsPersonEvenIfTheNameIsInTheRegistry() {
-        UnifiedRecord r = record(XINYUAN, f -> {
-            f.setSubjectCategory(null);
-            f.setIdNo("11010519491231002X");
-        });
+        UnifiedRecord r =
+                record(
+                        XINYUAN,
+                        f -> {
+                            f.setSubjectCategory(null);
+                            f.setIdNo("11010519491231002X");
+                        });
 
         assertLink(decide(r), null, LinkMethod.PERSON, 0.0);
     }
 
     @Test
     void aNaturalPersonWithAValidIndividualBusinessUsccIsLinkedByUsccAndRelabelled() {
-        UnifiedRecord r = record(INDIVIDUAL, f -> {
-            f.setSubjectCategory("自然人");
-            f.setUscc(INDIVIDUAL_USCC);
-        });
+        UnifiedRecord r =
+                record(
+                        INDIVIDUAL,
+                        f -> {
+                            f.setSubjectCategory("自然人");
+                            f.setUscc(INDIVIDUAL_USCC);
+                        });
 
         UnifiedRecord linked = decide(r);
 
         assertLink(linked, INDIVIDUAL_USCC, LinkMethod.USCC, LinkDecider.USCC_CONFIDENCE);
         assertThat(linked.getQualityFlags()).containsExactly(QualityFlags.CATEGORY_MISMATCH);
         assertThat(linked.getFields().getSubjectCategory()).isEqualTo("个体工商户");
-        assertThat(r.getFields().getSubjectCategory()).as("the input record is not changed").isEqualTo("自然人");
+        assertThat(r.getFields().getSubjectCategory())
+                .as("the input record is not changed")
+                .isEqualTo("自然人");
     }
 
     // ---------------------------------------------------------------- names that differ
@@ -232,8 +264,16 @@ class LinkDeciderTest {
         RegistryEntry branchEntry = entry(usccWith("MA0000003"), XINYUAN + "龙城分公司", null);
         List<RegistryEntry> withBranch = new ArrayList<>(REGISTRY);
         withBranch.add(branchEntry);
-        assertLink(decide(branch, withBranch), branchEntry.getEnterpriseId(), LinkMethod.NAME, LinkDecider.NAME_CONFIDENCE);
-        assertLink(decide(record(XINYUAN, f -> {}), withBranch), XINYUAN_USCC, LinkMethod.NAME, LinkDecider.NAME_CONFIDENCE);
+        assertLink(
+                decide(branch, withBranch),
+                branchEntry.getEnterpriseId(),
+                LinkMethod.NAME,
+                LinkDecider.NAME_CONFIDENCE);
+        assertLink(
+                decide(record(XINYUAN, f -> {}), withBranch),
+                XINYUAN_USCC,
+                LinkMethod.NAME,
+                LinkDecider.NAME_CONFIDENCE);
     }
 
     @Test
@@ -260,15 +300,21 @@ class LinkDeciderTest {
     void answersForKeysTheRecordNoLongerAsksAreIgnored() {
         UnifiedRecord r = record("大连海星渔业有限公司", f -> {});
         Map<String, LookupAnswer> answers = answersFrom(r, REGISTRY);
-        answers.put(LinkKeys.NAME + XINYUAN, new LookupAnswer(r.getRecordId(), LinkKeys.NAME + XINYUAN,
-                List.of(new RegistryMatch(XINYUAN_USCC, XINYUAN, false)), false));
+        answers.put(
+                LinkKeys.NAME + XINYUAN,
+                new LookupAnswer(
+                        r.getRecordId(),
+                        LinkKeys.NAME + XINYUAN,
+                        List.of(new RegistryMatch(XINYUAN_USCC, XINYUAN, false)),
+                        false));
 
         assertLink(LinkDecider.decide(r, answers), null, LinkMethod.NONE, 0.0);
     }
 
     // ---------------------------------------------------------------- helpers
 
-    private static void assertLink(UnifiedRecord r, String enterpriseId, LinkMethod method, double confidence) {
+    private static void assertLink(
+            UnifiedRecord r, String enterpriseId, LinkMethod method, double confidence) {
         assertThat(r.getEnterpriseId()).as("enterprise_id").isEqualTo(enterpriseId);
         assertThat(r.getLinkMethod()).as("link_method").isEqualTo(method);
         assertThat(r.getLinkConfidence()).as("link_confidence").isEqualTo(confidence);
@@ -288,25 +334,30 @@ class LinkDeciderTest {
         for (RegistryEntry e : registry) {
             for (Map.Entry<String, Boolean> k : LinkKeys.keysOf(e).entrySet()) {
                 index.computeIfAbsent(k.getKey(), x -> new TreeMap<>())
-                        .put(e.getEnterpriseId(), new RegistryMatch(e.getEnterpriseId(), e.getName(), k.getValue()));
+                        .put(
+                                e.getEnterpriseId(),
+                                new RegistryMatch(e.getEnterpriseId(), e.getName(), k.getValue()));
             }
         }
         Map<String, LookupAnswer> answers = new HashMap<>();
         for (LookupRequest q : LinkKeys.requestsFor(r)) {
-            List<RegistryMatch> matches = new ArrayList<>(index.getOrDefault(q.getKey(), new TreeMap<>()).values());
+            List<RegistryMatch> matches =
+                    new ArrayList<>(index.getOrDefault(q.getKey(), new TreeMap<>()).values());
             answers.put(q.getKey(), new LookupAnswer(r.getRecordId(), q.getKey(), matches, false));
         }
         return answers;
     }
 
-    static UnifiedRecord record(String subjectName, Consumer<DecisionFields> change, String... flags) {
-        DecisionFields f = DecisionFields.newBuilder()
-                .setDocNo("朝市监罚〔2024〕12号")
-                .setSubjectName(subjectName)
-                .setSubjectCategory("法人及非法人组织")
-                .setDecisionDate("2024-02-20")
-                .setStatus(RecordStatus.ACTIVE)
-                .build();
+    static UnifiedRecord record(
+            String subjectName, Consumer<DecisionFields> change, String... flags) {
+        DecisionFields f =
+                DecisionFields.newBuilder()
+                        .setDocNo("朝市监罚〔2024〕12号")
+                        .setSubjectName(subjectName)
+                        .setSubjectCategory("法人及非法人组织")
+                        .setDecisionDate("2024-02-20")
+                        .setStatus(RecordStatus.ACTIVE)
+                        .build();
         change.accept(f);
         return UnifiedRecord.newBuilder()
                 .setRecordId("penalty:SCJG01:朝市监罚〔2024〕12号")
@@ -319,7 +370,8 @@ class LinkDeciderTest {
                 .setLinkConfidence(0.0)
                 .setCandidates(new ArrayList<>())
                 .setQualityFlags(new ArrayList<>(List.of(flags)))
-                .setSources(new ArrayList<>(List.of(new SourceRef("records/SCJG01/penalty/a.csv", 1L))))
+                .setSources(
+                        new ArrayList<>(List.of(new SourceRef("records/SCJG01/penalty/a.csv", 1L))))
                 .build();
     }
 

@@ -27,7 +27,12 @@ import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
  * as a unified record enters as its one copy.
  */
 final class LinkStages implements AutoCloseable {
-    final KeyedTwoInputStreamOperatorTestHarness<String, SupervisionRecord, io.guiji.schemas.internal.IndexedEntry, UnifiedRecord> harness;
+    final KeyedTwoInputStreamOperatorTestHarness<
+                    String,
+                    SupervisionRecord,
+                    io.guiji.schemas.internal.IndexedEntry,
+                    UnifiedRecord>
+            harness;
     private long row;
 
     LinkStages(EmitMode mode) throws Exception {
@@ -40,20 +45,31 @@ final class LinkStages implements AutoCloseable {
 
     /** The operator in a harness, restored from {@code snapshot} when one is given. */
     LinkStages(DedupLinkOperator operator, OperatorSubtaskState snapshot) throws Exception {
-        harness = new KeyedTwoInputStreamOperatorTestHarness<>(operator,
-                SupervisionRecord::getRecordId, e -> "", Types.STRING);
+        harness =
+                new KeyedTwoInputStreamOperatorTestHarness<>(
+                        operator, SupervisionRecord::getRecordId, e -> "", Types.STRING);
         if (snapshot != null) {
             harness.initializeState(snapshot);
         }
         harness.open();
     }
 
-    /** The production operator (16 matches per key, the default fuzzy policy) with its metrics kept, and the given seams. */
-    static Metered metered(EmitMode mode, RegistryReplay replay, DedupLinkOperator.Merge merge, DedupLinkOperator.Link link) {
+    /**
+     * The production operator (16 matches per key, the default fuzzy policy) with its metrics kept,
+     * and the given seams.
+     */
+    static Metered metered(
+            EmitMode mode,
+            RegistryReplay replay,
+            DedupLinkOperator.Merge merge,
+            DedupLinkOperator.Link link) {
         return new Metered(mode, 16, replay, merge, link);
     }
 
-    /** The production operator answering at most {@code maxMatches} entries per key, with its metrics kept. */
+    /**
+     * The production operator answering at most {@code maxMatches} entries per key, with its
+     * metrics kept.
+     */
     static Metered metered(EmitMode mode, int maxMatches) {
         return new Metered(mode, maxMatches, null, CopyMerger::add, LocalLinker::link);
     }
@@ -69,7 +85,15 @@ final class LinkStages implements AutoCloseable {
         private transient InterceptingOperatorMetricGroup metrics;
 
         Metered(EmitMode mode, int maxMatches, RegistryReplay replay, Merge merge, Link link) {
-            super(mode, "Asia/Shanghai", FuzzyPolicy.DEFAULT, maxMatches, MapRegistryIndex::new, replay, merge, link);
+            super(
+                    mode,
+                    "Asia/Shanghai",
+                    FuzzyPolicy.DEFAULT,
+                    maxMatches,
+                    MapRegistryIndex::new,
+                    replay,
+                    merge,
+                    link);
         }
 
         @Override
@@ -90,11 +114,14 @@ final class LinkStages implements AutoCloseable {
     }
 
     LinkStages registry(RegistryEntry entry) throws Exception {
-        entry = RegistryEntry.newBuilder(entry).build(); // the index keeps it: never a test's fixture
+        entry =
+                RegistryEntry.newBuilder(entry)
+                        .build(); // the index keeps it: never a test's fixture
         if (entry.getSource() == null) {
             entry.setSource(new SourceRef("registry.csv", ++row));
         }
-        harness.processElement2(new StreamRecord<>(new EntryPlaces().map(entry))); // as the pipeline sends it
+        harness.processElement2(
+                new StreamRecord<>(new EntryPlaces().map(entry))); // as the pipeline sends it
         return this;
     }
 
@@ -102,7 +129,10 @@ final class LinkStages implements AutoCloseable {
         return copy(copyOf(record));
     }
 
-    /** Sends a deep copy of {@code copy}, so that the operator's state never shares objects with a test's fixtures. */
+    /**
+     * Sends a deep copy of {@code copy}, so that the operator's state never shares objects with a
+     * test's fixtures.
+     */
     LinkStages copy(SupervisionRecord copy) throws Exception {
         harness.processElement1(new StreamRecord<>(SupervisionRecord.newBuilder(copy).build()));
         return this;
@@ -117,10 +147,17 @@ final class LinkStages implements AutoCloseable {
 
     /** {@code record} as the one copy it was united from. */
     static SupervisionRecord copyOf(UnifiedRecord record) {
-        SourceRef source = record.getSources() == null || record.getSources().isEmpty()
-                ? new SourceRef("records.csv", 1L) : record.getSources().get(0);
-        return new SupervisionRecord(record.getRecordId(), record.getRecordType(), record.getDeptCode(),
-                record.getFields(), new ArrayList<>(record.getQualityFlags()), source);
+        SourceRef source =
+                record.getSources() == null || record.getSources().isEmpty()
+                        ? new SourceRef("records.csv", 1L)
+                        : record.getSources().get(0);
+        return new SupervisionRecord(
+                record.getRecordId(),
+                record.getRecordType(),
+                record.getDeptCode(),
+                record.getFields(),
+                new ArrayList<>(record.getQualityFlags()),
+                source);
     }
 
     /** The end of bounded input. */

@@ -27,8 +27,8 @@ import net.jqwik.api.constraints.IntRange;
 
 /**
  * {@link LocalLinker}: the record's exact keys are looked up first and its fuzzy keys only when no
- * exact tier decides; the decision is the one {@link LinkDecider} makes with every key answered, and
- * the keys it reports are those the decision read.
+ * exact tier decides; the decision is the one {@link LinkDecider} makes with every key answered,
+ * and the keys it reports are those the decision read.
  */
 class LocalLinkerTest {
     static final String XINYUAN = "朝阳市鑫源建材有限公司";
@@ -70,17 +70,22 @@ class LocalLinkerTest {
     @Example
     void aValidUsccAsksOnlyItsOwnKeyAndANaturalPersonNothing() {
         Asking index = new Asking();
-        UnifiedRecord byUscc = LinkDeciderTest.record(XINYUAN, f -> f.setUscc(LinkDeciderTest.XINYUAN_USCC));
+        UnifiedRecord byUscc =
+                LinkDeciderTest.record(XINYUAN, f -> f.setUscc(LinkDeciderTest.XINYUAN_USCC));
         LocalLinker linker = new LocalLinker(index, FuzzyPolicy.DEFAULT, 16);
 
-        assertThat(linker.link(byUscc).keys()).containsExactly(LinkKeys.USCC + LinkDeciderTest.XINYUAN_USCC);
+        assertThat(linker.link(byUscc).keys())
+                .containsExactly(LinkKeys.USCC + LinkDeciderTest.XINYUAN_USCC);
         assertThat(index.asked).containsExactly(LinkKeys.USCC + LinkDeciderTest.XINYUAN_USCC);
 
         index.asked.clear();
-        UnifiedRecord person = LinkDeciderTest.record("李四", f -> {
-            f.setSubjectCategory("自然人");
-            f.setIdNo("11010519491231002X");
-        });
+        UnifiedRecord person =
+                LinkDeciderTest.record(
+                        "李四",
+                        f -> {
+                            f.setSubjectCategory("自然人");
+                            f.setIdNo("11010519491231002X");
+                        });
         LocalLinker.Linked l = linker.link(person);
         assertThat(l.record().getLinkMethod()).isEqualTo(LinkMethod.PERSON);
         assertThat(l.keys()).isEmpty();
@@ -103,9 +108,10 @@ class LocalLinkerTest {
     // ---------------------------------------------------------------- the property
 
     @Property(tries = 400) // a registry built and a record linked twice per try
-    void decidesAsLinkDeciderDoesWithEveryKeyAnswered(@ForAll("registries") List<RegistryEntry> registry,
-                                                      @ForAll("records") UnifiedRecord record,
-                                                      @ForAll @IntRange(min = 1, max = 4) int maxMatches) {
+    void decidesAsLinkDeciderDoesWithEveryKeyAnswered(
+            @ForAll("registries") List<RegistryEntry> registry,
+            @ForAll("records") UnifiedRecord record,
+            @ForAll @IntRange(min = 1, max = 4) int maxMatches) {
         MapRegistryIndex index = new MapRegistryIndex();
         for (RegistryEntry e : registry) {
             index.put(e);
@@ -118,7 +124,8 @@ class LocalLinkerTest {
 
         LocalLinker.Linked l = new LocalLinker(index, FuzzyPolicy.DEFAULT, maxMatches).link(record);
 
-        assertThat(l.record()).isEqualTo(LinkDecider.decide(record, every, FuzzyPolicy.DEFAULT, requests));
+        assertThat(l.record())
+                .isEqualTo(LinkDecider.decide(record, every, FuzzyPolicy.DEFAULT, requests));
         assertThat(keys(requests)).containsAll(l.keys());
         Map<String, LookupAnswer> read = new HashMap<>(every);
         read.keySet().retainAll(l.keys());
@@ -127,15 +134,35 @@ class LocalLinkerTest {
                 .isEqualTo(l.record());
         assertThat(l.keys()).doesNotHaveDuplicates();
         if (l.keys().stream().anyMatch(LinkKeys::isFuzzy)) {
-            assertThat(l.keys()).as("the fuzzy keys come with every exact key").containsAll(keys(LinkKeys.exactRequestsFor(record)));
+            assertThat(l.keys())
+                    .as("the fuzzy keys come with every exact key")
+                    .containsAll(keys(LinkKeys.exactRequestsFor(record)));
         }
     }
 
-    /** Names that share exact and fuzzy keys: variants of two trade names, a former-name pair, another city. */
-    static final List<String> NAMES = List.of(XINYUAN, "朝阳市鑫源建材厂", "朝阳市华盛商贸有限公司", "朝阳市华胜商贸有限公司",
-            "凌源市华盛商贸有限公司", "朝陽市華盛商貿有限公司", "华盛商贸有限公司", HONGDA, "朝阳市宏达商贸有限公司（分公司）");
-    static final List<String> USCCS = List.of(LinkDeciderTest.XINYUAN_USCC, LinkDeciderTest.HONGDA_USCC,
-            LinkDeciderTest.INDIVIDUAL_USCC, LinkDeciderTest.usccWith("MA0000000"), LinkDeciderTest.usccWith("MA0000001"));
+    /**
+     * Names that share exact and fuzzy keys: variants of two trade names, a former-name pair,
+     * another city.
+     */
+    static final List<String> NAMES =
+            List.of(
+                    XINYUAN,
+                    "朝阳市鑫源建材厂",
+                    "朝阳市华盛商贸有限公司",
+                    "朝阳市华胜商贸有限公司",
+                    "凌源市华盛商贸有限公司",
+                    "朝陽市華盛商貿有限公司",
+                    "华盛商贸有限公司",
+                    HONGDA,
+                    "朝阳市宏达商贸有限公司（分公司）");
+
+    static final List<String> USCCS =
+            List.of(
+                    LinkDeciderTest.XINYUAN_USCC,
+                    LinkDeciderTest.HONGDA_USCC,
+                    LinkDeciderTest.INDIVIDUAL_USCC,
+                    LinkDeciderTest.usccWith("MA0000000"),
+                    LinkDeciderTest.usccWith("MA0000001"));
     static final List<String> REG_NOS = List.of(REG_NO, LinkDeciderTest.UNKNOWN_REG_NO);
 
     @Provide
@@ -148,23 +175,45 @@ class LocalLinkerTest {
         return unifiedRecords();
     }
 
-    /** Registry entries of a few enterprises, with names, registration numbers and former names that collide; some withdrawn. */
+    /**
+     * Registry entries of a few enterprises, with names, registration numbers and former names that
+     * collide; some withdrawn.
+     */
     static Arbitrary<RegistryEntry> entries() {
-        Arbitrary<RegistryEntry> entry = Builders.withBuilder(RegistryEntry::newBuilder)
-                .use(Arbitraries.of(USCCS)).in((b, u) -> b.setEnterpriseId(u).setUscc(u))
-                .use(Arbitraries.of(NAMES)).in(RegistryEntry.Builder::setName)
-                .use(Arbitraries.of(REG_NOS).injectNull(0.6)).in(RegistryEntry.Builder::setRegNo)
-                .use(Arbitraries.of(NAMES).list().ofMaxSize(2)).in((b, f) -> b.setFormerNames(new ArrayList<>(f)))
-                .use(Arbitraries.of(true, false, false, false, false)).in(RegistryEntry.Builder::setDeleted)
-                .use(Arbitraries.longs().between(1, 1000)).in((b, row) -> b.setSource(new SourceRef("kafka:registry/0", row)))
-                .build(RegistryEntry.Builder::build);
-        Arbitrary<RegistryEntry> withoutUscc = Combinators.combine(Arbitraries.of(NAMES), Arbitraries.of(REG_NOS))
-                .as((name, regNo) -> RegistryEntry.newBuilder().setEnterpriseId(regNo).setUscc(null).setName(name)
-                        .setRegNo(regNo).setFormerNames(new ArrayList<>()).setSource(new SourceRef("registry.csv", 1L)).build());
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(9, entry), net.jqwik.api.Tuple.of(1, withoutUscc));
+        Arbitrary<RegistryEntry> entry =
+                Builders.withBuilder(RegistryEntry::newBuilder)
+                        .use(Arbitraries.of(USCCS))
+                        .in((b, u) -> b.setEnterpriseId(u).setUscc(u))
+                        .use(Arbitraries.of(NAMES))
+                        .in(RegistryEntry.Builder::setName)
+                        .use(Arbitraries.of(REG_NOS).injectNull(0.6))
+                        .in(RegistryEntry.Builder::setRegNo)
+                        .use(Arbitraries.of(NAMES).list().ofMaxSize(2))
+                        .in((b, f) -> b.setFormerNames(new ArrayList<>(f)))
+                        .use(Arbitraries.of(true, false, false, false, false))
+                        .in(RegistryEntry.Builder::setDeleted)
+                        .use(Arbitraries.longs().between(1, 1000))
+                        .in((b, row) -> b.setSource(new SourceRef("kafka:registry/0", row)))
+                        .build(RegistryEntry.Builder::build);
+        Arbitrary<RegistryEntry> withoutUscc =
+                Combinators.combine(Arbitraries.of(NAMES), Arbitraries.of(REG_NOS))
+                        .as(
+                                (name, regNo) ->
+                                        RegistryEntry.newBuilder()
+                                                .setEnterpriseId(regNo)
+                                                .setUscc(null)
+                                                .setName(name)
+                                                .setRegNo(regNo)
+                                                .setFormerNames(new ArrayList<>())
+                                                .setSource(new SourceRef("registry.csv", 1L))
+                                                .build());
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(9, entry), net.jqwik.api.Tuple.of(1, withoutUscc));
     }
 
-    /** Records naming a subject of the same few names, with or without codes; some natural persons. */
+    /**
+     * Records naming a subject of the same few names, with or without codes; some natural persons.
+     */
     static Arbitrary<UnifiedRecord> unifiedRecords() {
         Arbitrary<String> orgCodes = Arbitraries.of(USCCS).map(Uscc::orgCode);
         return Combinators.combine(
@@ -173,12 +222,16 @@ class LocalLinkerTest {
                         Arbitraries.of(REG_NOS).injectNull(0.5),
                         orgCodes.injectNull(0.7),
                         Arbitraries.of("法人及非法人组织", "个体工商户", "自然人").injectNull(0.3))
-                .as((name, uscc, regNo, orgCode, category) -> LinkDeciderTest.record(name, f -> {
-                    f.setUscc(uscc);
-                    f.setRegNo(regNo);
-                    f.setOrgCode(orgCode);
-                    f.setSubjectCategory(category);
-                }));
+                .as(
+                        (name, uscc, regNo, orgCode, category) ->
+                                LinkDeciderTest.record(
+                                        name,
+                                        f -> {
+                                            f.setUscc(uscc);
+                                            f.setRegNo(regNo);
+                                            f.setOrgCode(orgCode);
+                                            f.setSubjectCategory(category);
+                                        }));
     }
 
     private static List<String> keys(List<LookupRequest> requests) {

@@ -33,11 +33,19 @@ class MapRegistryIndexTest {
     void aNewEntryTakesAPlaceUnderEachOfItsExactKeysAndReportsThemChanged() {
         var changed = index.put(entry(USCC, FORMER, List.of(), 10));
 
-        assertThat(changed).contains(LinkKeys.USCC + USCC, LinkKeys.ORG_CODE + ORG_CODE, LinkKeys.REG_NO + REG_NO,
-                LinkKeys.NAME + FORMER);
+        assertThat(changed)
+                .contains(
+                        LinkKeys.USCC + USCC,
+                        LinkKeys.ORG_CODE + ORG_CODE,
+                        LinkKeys.REG_NO + REG_NO,
+                        LinkKeys.NAME + FORMER);
         assertThat(changed).allMatch(k -> k.matches("[UORN]:.*") || LinkKeys.isFuzzy(k));
-        for (String key : List.of(LinkKeys.USCC + USCC, LinkKeys.ORG_CODE + ORG_CODE, LinkKeys.REG_NO + REG_NO,
-                LinkKeys.NAME + FORMER)) {
+        for (String key :
+                List.of(
+                        LinkKeys.USCC + USCC,
+                        LinkKeys.ORG_CODE + ORG_CODE,
+                        LinkKeys.REG_NO + REG_NO,
+                        LinkKeys.NAME + FORMER)) {
             assertThat(matches(key)).as(key).containsExactly(current(USCC, FORMER));
         }
         assertThat(index.size()).isEqualTo(1);
@@ -47,13 +55,17 @@ class MapRegistryIndexTest {
 
     @Test
     void anEntryWithoutUsccIsPlacedByRegistrationNumberAndNormalizedName() {
-        RegistryEntry noUscc = RegistryEntry.newBuilder(entry(REG_NO, "朝阳市 宏达（商贸）有限公司", List.of(), 3))
-                .setUscc(null).build();
+        RegistryEntry noUscc =
+                RegistryEntry.newBuilder(entry(REG_NO, "朝阳市 宏达（商贸）有限公司", List.of(), 3))
+                        .setUscc(null)
+                        .build();
 
         var changed = index.put(noUscc);
 
-        assertThat(changed).filteredOn(k -> !LinkKeys.isFuzzy(k)).containsExactlyInAnyOrder(
-                LinkKeys.REG_NO + REG_NO, LinkKeys.NAME + "朝阳市宏达(商贸)有限公司");
+        assertThat(changed)
+                .filteredOn(k -> !LinkKeys.isFuzzy(k))
+                .containsExactlyInAnyOrder(
+                        LinkKeys.REG_NO + REG_NO, LinkKeys.NAME + "朝阳市宏达(商贸)有限公司");
         assertThat(matches(LinkKeys.NAME + "朝阳市宏达(商贸)有限公司"))
                 .containsExactly(current(REG_NO, "朝阳市 宏达（商贸）有限公司"));
     }
@@ -64,9 +76,11 @@ class MapRegistryIndexTest {
 
         var changed = index.put(entry(USCC, NAME, List.of(FORMER), 11));
 
-        assertThat(changed).contains(LinkKeys.NAME + NAME, LinkKeys.NAME + FORMER, LinkKeys.USCC + USCC);
+        assertThat(changed)
+                .contains(LinkKeys.NAME + NAME, LinkKeys.NAME + FORMER, LinkKeys.USCC + USCC);
         assertThat(matches(LinkKeys.NAME + NAME)).containsExactly(current(USCC, NAME));
-        assertThat(matches(LinkKeys.NAME + FORMER)).as("the old current-name place became a former-name place")
+        assertThat(matches(LinkKeys.NAME + FORMER))
+                .as("the old current-name place became a former-name place")
                 .containsExactly(former(USCC, NAME));
         assertThat(matches(LinkKeys.USCC + USCC)).containsExactly(current(USCC, NAME));
         assertThat(matches(LinkKeys.REG_NO + REG_NO)).containsExactly(current(USCC, NAME));
@@ -88,7 +102,9 @@ class MapRegistryIndexTest {
         index.put(entry(USCC, NAME, List.of(FORMER), 10));
 
         assertThat(index.put(entry(USCC, NAME, List.of(FORMER), 12))).isEmpty();
-        assertThat(index.get(USCC).getSource().getRow()).as("the later row is the entry in force").isEqualTo(12);
+        assertThat(index.get(USCC).getSource().getRow())
+                .as("the later row is the entry in force")
+                .isEqualTo(12);
     }
 
     @Test
@@ -106,9 +122,13 @@ class MapRegistryIndexTest {
         }
         assertThat(matches(LinkKeys.NAME + NAME)).containsExactly(current(E2, NAME));
         assertThat(index.size()).isEqualTo(1);
-        assertThat(index.get(USCC).getDeleted()).as("the withdrawal is the entry in force").isTrue();
+        assertThat(index.get(USCC).getDeleted())
+                .as("the withdrawal is the entry in force")
+                .isTrue();
 
-        assertThat(index.put(RegistryEntry.newBuilder(e).setDeleted(true).build())).as("withdrawn again").isEmpty();
+        assertThat(index.put(RegistryEntry.newBuilder(e).setDeleted(true).build()))
+                .as("withdrawn again")
+                .isEmpty();
         assertThat(index.size()).isEqualTo(1);
         index.put(e);
         assertThat(index.size()).as("registered again").isEqualTo(2);
@@ -140,8 +160,9 @@ class MapRegistryIndexTest {
         index.put(entry(E2, "朝阳市鑫源新材料有限公司", List.of(NAME), 2));
         index.put(entry(USCC, NAME, List.of(), 3));
 
-        assertThat(matches(LinkKeys.NAME + NAME)).containsExactly(
-                current(USCC, NAME), current(E3, NAME), former(E2, "朝阳市鑫源新材料有限公司"));
+        assertThat(matches(LinkKeys.NAME + NAME))
+                .containsExactly(
+                        current(USCC, NAME), current(E3, NAME), former(E2, "朝阳市鑫源新材料有限公司"));
 
         LookupAnswer cut = index.answer(LinkKeys.NAME + NAME, RECORD, 2);
         assertThat(cut.getTruncated()).isTrue();
@@ -164,7 +185,9 @@ class MapRegistryIndexTest {
         index.put(RegistryEntry.newBuilder(index.get("E4")).setDeleted(true).build());
         LookupAnswer back = index.answer(core, RECORD, 3);
         assertThat(back.getTruncated()).isFalse();
-        assertThat(back.getMatches()).extracting(RegistryMatch::getEnterpriseId).containsExactly("E1", "E2", "E3");
+        assertThat(back.getMatches())
+                .extracting(RegistryMatch::getEnterpriseId)
+                .containsExactly("E1", "E2", "E3");
     }
 
     @Test
@@ -172,18 +195,21 @@ class MapRegistryIndexTest {
         String core = sharedFuzzyKey("朝阳市华盛商贸有限公司", "朝阳市华盛商贸厂");
         index.put(entry("E1", "朝阳市华盛商贸有限公司", List.of("朝阳市华盛商贸厂"), 1));
 
-        assertThat(index.answer(core, RECORD, 16).getMatches()).extracting(RegistryMatch::getName, RegistryMatch::getFormer)
+        assertThat(index.answer(core, RECORD, 16).getMatches())
+                .extracting(RegistryMatch::getName, RegistryMatch::getFormer)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("朝阳市华盛商贸有限公司", false),
                         org.assertj.core.groups.Tuple.tuple("朝阳市华盛商贸厂", true));
 
         index.put(entry("E1", "朝阳市远大建材有限公司", List.of("朝阳市华盛商贸厂"), 2));
 
-        assertThat(index.answer(core, RECORD, 16).getMatches()).singleElement()
-                .satisfies(m -> {
-                    assertThat(m.getFormer()).isTrue();
-                    assertThat(m.getName()).isEqualTo("朝阳市华盛商贸厂");
-                });
+        assertThat(index.answer(core, RECORD, 16).getMatches())
+                .singleElement()
+                .satisfies(
+                        m -> {
+                            assertThat(m.getFormer()).isTrue();
+                            assertThat(m.getName()).isEqualTo("朝阳市华盛商贸厂");
+                        });
     }
 
     @Test
@@ -198,15 +224,20 @@ class MapRegistryIndexTest {
         RegistryEntry e = entry(USCC, NAME, List.of(FORMER, "朝阳市鑫源商贸有限公司"), 1);
         index.put(e);
         for (Map.Entry<LinkKeys.Slot, String> place : LinkKeys.indexOf(e).entrySet()) {
-            assertThat(matches(place.getKey().key())).as(place.getKey().toString())
+            assertThat(matches(place.getKey().key()))
+                    .as(place.getKey().toString())
                     .contains(new RegistryMatch(USCC, place.getValue(), place.getKey().former()));
         }
     }
 
     // ---------------------------------------------------------------- helpers
 
-    /** A registry entry of one enterprise with a USCC (its id, when it has the length of one) and a registration number. */
-    static RegistryEntry entry(String enterpriseId, String name, List<String> formerNames, long row) {
+    /**
+     * A registry entry of one enterprise with a USCC (its id, when it has the length of one) and a
+     * registration number.
+     */
+    static RegistryEntry entry(
+            String enterpriseId, String name, List<String> formerNames, long row) {
         return RegistryEntry.newBuilder()
                 .setEnterpriseId(enterpriseId)
                 .setUscc(enterpriseId.length() == 18 ? enterpriseId : null)

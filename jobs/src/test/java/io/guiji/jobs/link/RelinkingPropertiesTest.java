@@ -31,15 +31,21 @@ class RelinkingPropertiesTest {
         @Override
         public String toString() {
             return entry != null
-                    ? "registry " + entry.getEnterpriseId() + " " + entry.getName() + " " + entry.getFormerNames()
+                    ? "registry "
+                            + entry.getEnterpriseId()
+                            + " "
+                            + entry.getName()
+                            + " "
+                            + entry.getFormerNames()
                             + (entry.getDeleted() ? " withdrawn" : "")
                     : "record " + record.getRecordId() + " " + record.getFields().getSubjectName();
         }
     }
 
     @Property(tries = 150) // two operator harnesses per try
-    void aStreamingRunEndsWhereABoundedRunOfTheSameInputEnds(@ForAll("runs") List<Event> run,
-                                                            @ForAll @IntRange(min = 1, max = 4) int maxMatches) throws Exception {
+    void aStreamingRunEndsWhereABoundedRunOfTheSameInputEnds(
+            @ForAll("runs") List<Event> run, @ForAll @IntRange(min = 1, max = 4) int maxMatches)
+            throws Exception {
         List<Event> numbered = numbered(run);
         Map<String, UnifiedRecord> streaming;
         try (LinkStages s = new LinkStages(LinkStages.metered(EmitMode.CHANGES, maxMatches))) {
@@ -55,13 +61,15 @@ class RelinkingPropertiesTest {
         assertThat(streaming.keySet()).isEqualTo(bounded.keySet());
         for (Map.Entry<String, UnifiedRecord> e : bounded.entrySet()) {
             assertThat(DedupLinkOperatorTest.withoutVersion(streaming.get(e.getKey())))
-                    .as(e.getKey()).isEqualTo(DedupLinkOperatorTest.withoutVersion(e.getValue()));
+                    .as(e.getKey())
+                    .isEqualTo(DedupLinkOperatorTest.withoutVersion(e.getValue()));
         }
     }
 
     /**
-     * The run with registry rows in arrival order, so that the last entry of an enterprise is the one
-     * in force, and each copy of a record later than the one before, so that the last copy wins.
+     * The run with registry rows in arrival order, so that the last entry of an enterprise is the
+     * one in force, and each copy of a record later than the one before, so that the last copy
+     * wins.
      */
     private static List<Event> numbered(List<Event> run) {
         List<Event> out = new ArrayList<>();
@@ -69,13 +77,26 @@ class RelinkingPropertiesTest {
         int n = 0;
         for (Event e : run) {
             if (e.entry() != null) {
-                out.add(new Event(RegistryEntry.newBuilder(e.entry()).setSource(new SourceRef("kafka:registry/0", ++row)).build(), null));
+                out.add(
+                        new Event(
+                                RegistryEntry.newBuilder(e.entry())
+                                        .setSource(new SourceRef("kafka:registry/0", ++row))
+                                        .build(),
+                                null));
             } else {
                 n++;
-                UnifiedRecord r = UnifiedRecord.newBuilder(e.record())
-                        .setSources(new ArrayList<>(List.of(new SourceRef("records/SCJG01/penalty/a.csv", (long) n))))
-                        .build();
-                r.getFields().setUpdatedAt(String.format("2024-03-01T09:%02d:00", n)); // a later copy wins
+                UnifiedRecord r =
+                        UnifiedRecord.newBuilder(e.record())
+                                .setSources(
+                                        new ArrayList<>(
+                                                List.of(
+                                                        new SourceRef(
+                                                                "records/SCJG01/penalty/a.csv",
+                                                                (long) n))))
+                                .build();
+                r.getFields()
+                        .setUpdatedAt(
+                                String.format("2024-03-01T09:%02d:00", n)); // a later copy wins
                 out.add(new Event(null, r));
             }
         }
@@ -96,9 +117,21 @@ class RelinkingPropertiesTest {
     Arbitrary<List<Event>> runs() {
         Arbitrary<Event> entry = LocalLinkerTest.entries().map(e -> new Event(e, null));
         // Five identities: a later copy of one may name another subject or carry other codes.
-        Arbitrary<Event> record = Combinators.combine(LocalLinkerTest.unifiedRecords(), Arbitraries.integers().between(1, 5))
-                .as((r, id) -> new Event(null, UnifiedRecord.newBuilder(r).setRecordId("penalty:SCJG01:" + id).build()));
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, entry), net.jqwik.api.Tuple.of(1, record))
-                .list().ofMinSize(1).ofMaxSize(16);
+        Arbitrary<Event> record =
+                Combinators.combine(
+                                LocalLinkerTest.unifiedRecords(),
+                                Arbitraries.integers().between(1, 5))
+                        .as(
+                                (r, id) ->
+                                        new Event(
+                                                null,
+                                                UnifiedRecord.newBuilder(r)
+                                                        .setRecordId("penalty:SCJG01:" + id)
+                                                        .build()));
+        return Arbitraries.frequencyOf(
+                        net.jqwik.api.Tuple.of(1, entry), net.jqwik.api.Tuple.of(1, record))
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(16);
     }
 }

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link DedupLinkOperator} in CHANGES mode when the registry changes (docs/contract.md §6, order
  * independence): exactly the records whose last decision read a key the change touched are linked
- * again; a record is published again only when its link, flags or evidence changed, with version + 1
- * and, when its enterprise or method changed, a {@link LinkChange}.
+ * again; a record is published again only when its link, flags or evidence changed, with version +
+ * 1 and, when its enterprise or method changed, a {@link LinkChange}.
  */
 class RelinkingTest {
     static final String HONGDA = "朝阳市宏达商贸有限公司";
@@ -49,13 +49,17 @@ class RelinkingTest {
     }
 
     @Test
-    void aRecordBeforeItsRegistryEntryIsPublishedUnlinkedAndLinkedWhenTheEntryArrives() throws Exception {
+    void aRecordBeforeItsRegistryEntryIsPublishedUnlinkedAndLinkedWhenTheEntryArrives()
+            throws Exception {
         stages.copy(BY_REG_NO_AND_NAME);
-        assertThat(stages.published()).singleElement().satisfies(r -> {
-            assertThat(r.getVersion()).isEqualTo(1);
-            assertThat(r.getLinkMethod()).isEqualTo(LinkMethod.NONE);
-            assertThat(r.getEnterpriseId()).isNull();
-        });
+        assertThat(stages.published())
+                .singleElement()
+                .satisfies(
+                        r -> {
+                            assertThat(r.getVersion()).isEqualTo(1);
+                            assertThat(r.getLinkMethod()).isEqualTo(LinkMethod.NONE);
+                            assertThat(r.getEnterpriseId()).isNull();
+                        });
         assertThat(stages.linkChanges()).as("a first publication is no change").isEmpty();
 
         stages.registry(XINYUAN);
@@ -65,18 +69,24 @@ class RelinkingTest {
         assertThat(second.getVersion()).isEqualTo(2);
         assertThat(second.getLinkMethod()).isEqualTo(LinkMethod.NAME);
         assertThat(second.getEnterpriseId()).isEqualTo(E1);
-        assertThat(stages.linkChanges()).singleElement().satisfies(c -> {
-            assertThat(c.getRecordId()).isEqualTo(RECORD_ID);
-            assertThat(c.getOldEnterpriseId()).isNull();
-            assertThat(c.getNewEnterpriseId()).isEqualTo(E1);
-            assertThat(c.getOldMethod()).isEqualTo(LinkMethod.NONE);
-            assertThat(c.getNewMethod()).isEqualTo(LinkMethod.NAME);
-            assertThat(c.getVersion()).isEqualTo(2);
-            assertThat(c.getChangedAt()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}");
-        });
+        assertThat(stages.linkChanges())
+                .singleElement()
+                .satisfies(
+                        c -> {
+                            assertThat(c.getRecordId()).isEqualTo(RECORD_ID);
+                            assertThat(c.getOldEnterpriseId()).isNull();
+                            assertThat(c.getNewEnterpriseId()).isEqualTo(E1);
+                            assertThat(c.getOldMethod()).isEqualTo(LinkMethod.NONE);
+                            assertThat(c.getNewMethod()).isEqualTo(LinkMethod.NAME);
+                            assertThat(c.getVersion()).isEqualTo(2);
+                            assertThat(c.getChangedAt())
+                                    .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}");
+                        });
         List<DeptDelta> deltas = stages.side(DedupLinkOperator.DEPT_DELTAS);
         assertThat(deltas).containsExactly(delta(1, 0, 1, 0), delta(0, 0, 0, 1));
-        assertThat(sum(deltas)).as("the department's counters after both publications").isEqualTo(delta(1, 0, 1, 1));
+        assertThat(sum(deltas))
+                .as("the department's counters after both publications")
+                .isEqualTo(delta(1, 0, 1, 1));
         assertThat(stages.count("relinkedRecords")).isEqualTo(1);
 
         stages.registry(XINYUAN); // the same entry again, from a later row: no key changes
@@ -88,31 +98,39 @@ class RelinkingTest {
 
     @Test
     void aRegistryChangeLinksAgainExactlyTheRecordsWhoseDecisionReadAChangedKey() throws Exception {
-        stages.copy(BY_REG_NO_AND_NAME)
-                .copy(named(R2, NAME))
-                .copy(named(R3, HONGDA));
+        stages.copy(BY_REG_NO_AND_NAME).copy(named(R2, NAME)).copy(named(R3, HONGDA));
         assertThat(stages.published()).hasSize(3);
 
         stages.registry(XINYUAN);
 
-        assertThat(stages.count("relinkedRecords")).as("the two records named 鑫源建材, not 宏达").isEqualTo(2);
+        assertThat(stages.count("relinkedRecords"))
+                .as("the two records named 鑫源建材, not 宏达")
+                .isEqualTo(2);
         assertThat(stages.published().subList(3, stages.published().size()))
-                .extracting(UnifiedRecord::getRecordId, UnifiedRecord::getVersion, UnifiedRecord::getEnterpriseId)
+                .extracting(
+                        UnifiedRecord::getRecordId,
+                        UnifiedRecord::getVersion,
+                        UnifiedRecord::getEnterpriseId)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(RECORD_ID, 2L, E1),
                         org.assertj.core.groups.Tuple.tuple(R2, 2L, E1));
-        assertThat(stages.linkChanges()).extracting(LinkChange::getRecordId).containsExactly(RECORD_ID, R2);
+        assertThat(stages.linkChanges())
+                .extracting(LinkChange::getRecordId)
+                .containsExactly(RECORD_ID, R2);
 
         stages.registry(LinkDeciderTest.entry(E2, HONGDA, null));
         assertThat(stages.count("relinkedRecords")).isEqualTo(3);
         assertThat(stages.latest().get(R3).getEnterpriseId()).isEqualTo(E2);
-        assertThat(stages.latest().get(RECORD_ID).getVersion()).as("untouched by 宏达's entry").isEqualTo(2);
+        assertThat(stages.latest().get(RECORD_ID).getVersion())
+                .as("untouched by 宏达's entry")
+                .isEqualTo(2);
     }
 
     @Test
     void aRecordWhoseNameChangedIsNoLongerLinkedAgainUnderItsOldName() throws Exception {
         stages.copy(named(R2, NAME));
-        stages.copy(named(R2, HONGDA, "2024-04-01T00:00:00", 2)); // a later copy names another subject
+        stages.copy(
+                named(R2, HONGDA, "2024-04-01T00:00:00", 2)); // a later copy names another subject
         assertThat(stages.published()).hasSize(2);
 
         stages.registry(XINYUAN);
@@ -127,7 +145,9 @@ class RelinkingTest {
         stages.registry(byRegNo).copy(BY_REG_NO_AND_NAME);
         assertThat(stages.latest().get(RECORD_ID).getLinkMethod()).isEqualTo(LinkMethod.REG_NO);
 
-        stages.registry(XINYUAN); // another enterprise under the record's name key: the registration number still decides
+        stages.registry(
+                XINYUAN); // another enterprise under the record's name key: the registration number
+        // still decides
 
         assertThat(stages.count("relinkedRecords")).isEqualTo(1);
         assertThat(stages.published()).hasSize(1);
@@ -138,10 +158,12 @@ class RelinkingTest {
     void aWithdrawalUnlinksARecordLinkedByRegistrationNumber() throws Exception {
         RegistryEntry byRegNo = LinkDeciderTest.entry(E2, HONGDA, REG_NO);
         stages.registry(byRegNo).copy(BY_REG_NO_AND_NAME);
-        assertThat(stages.latest().get(RECORD_ID)).satisfies(r -> {
-            assertThat(r.getLinkMethod()).isEqualTo(LinkMethod.REG_NO);
-            assertThat(r.getEnterpriseId()).isEqualTo(E2);
-        });
+        assertThat(stages.latest().get(RECORD_ID))
+                .satisfies(
+                        r -> {
+                            assertThat(r.getLinkMethod()).isEqualTo(LinkMethod.REG_NO);
+                            assertThat(r.getEnterpriseId()).isEqualTo(E2);
+                        });
 
         stages.registry(RegistryEntry.newBuilder(byRegNo).setDeleted(true).build());
 
@@ -149,44 +171,65 @@ class RelinkingTest {
         assertThat(after.getVersion()).isEqualTo(2);
         assertThat(after.getLinkMethod()).isEqualTo(LinkMethod.NONE);
         assertThat(after.getEnterpriseId()).isNull();
-        assertThat(stages.linkChanges()).singleElement().satisfies(c -> {
-            assertThat(c.getOldEnterpriseId()).isEqualTo(E2);
-            assertThat(c.getNewEnterpriseId()).isNull();
-            assertThat(c.getOldMethod()).isEqualTo(LinkMethod.REG_NO);
-            assertThat(c.getNewMethod()).isEqualTo(LinkMethod.NONE);
-        });
-        assertThat(stages.side(DedupLinkOperator.DEPT_DELTAS)).containsExactly(delta(1, 0, 1, 1), delta(0, 0, 0, -1));
+        assertThat(stages.linkChanges())
+                .singleElement()
+                .satisfies(
+                        c -> {
+                            assertThat(c.getOldEnterpriseId()).isEqualTo(E2);
+                            assertThat(c.getNewEnterpriseId()).isNull();
+                            assertThat(c.getOldMethod()).isEqualTo(LinkMethod.REG_NO);
+                            assertThat(c.getNewMethod()).isEqualTo(LinkMethod.NONE);
+                        });
+        assertThat(stages.side(DedupLinkOperator.DEPT_DELTAS))
+                .containsExactly(delta(1, 0, 1, 1), delta(0, 0, 0, -1));
     }
 
     @Test
     void theUnregisteredCodeFlagFollowsTheRegistry() throws Exception {
-        SupervisionRecord byUscc = copy(RECORD_ID, "records/SCJG01/penalty/2024-03.csv", 7, "2024-03-01T09:00:00",
-                f -> f.setUscc(E1));
+        SupervisionRecord byUscc =
+                copy(
+                        RECORD_ID,
+                        "records/SCJG01/penalty/2024-03.csv",
+                        7,
+                        "2024-03-01T09:00:00",
+                        f -> f.setUscc(E1));
         stages.copy(byUscc);
-        assertThat(stages.latest().get(RECORD_ID)).satisfies(r -> {
-            assertThat(r.getLinkMethod()).isEqualTo(LinkMethod.USCC);
-            assertThat(r.getQualityFlags()).contains(QualityFlags.UNREGISTERED_CODE);
-            assertThat(r.getLinkEvidence()).containsExactly("uscc=" + E1 + ":not_in_registry");
-        });
+        assertThat(stages.latest().get(RECORD_ID))
+                .satisfies(
+                        r -> {
+                            assertThat(r.getLinkMethod()).isEqualTo(LinkMethod.USCC);
+                            assertThat(r.getQualityFlags())
+                                    .contains(QualityFlags.UNREGISTERED_CODE);
+                            assertThat(r.getLinkEvidence())
+                                    .containsExactly("uscc=" + E1 + ":not_in_registry");
+                        });
 
         stages.registry(XINYUAN);
-        assertThat(stages.latest().get(RECORD_ID)).satisfies(r -> {
-            assertThat(r.getVersion()).isEqualTo(2);
-            assertThat(r.getQualityFlags()).doesNotContain(QualityFlags.UNREGISTERED_CODE);
-            assertThat(r.getLinkEvidence()).containsExactly("uscc=" + E1 + ":in_registry");
-        });
+        assertThat(stages.latest().get(RECORD_ID))
+                .satisfies(
+                        r -> {
+                            assertThat(r.getVersion()).isEqualTo(2);
+                            assertThat(r.getQualityFlags())
+                                    .doesNotContain(QualityFlags.UNREGISTERED_CODE);
+                            assertThat(r.getLinkEvidence())
+                                    .containsExactly("uscc=" + E1 + ":in_registry");
+                        });
 
         stages.registry(RegistryEntry.newBuilder(XINYUAN).setDeleted(true).build());
-        assertThat(stages.latest().get(RECORD_ID)).satisfies(r -> {
-            assertThat(r.getVersion()).isEqualTo(3);
-            assertThat(r.getQualityFlags()).contains(QualityFlags.UNREGISTERED_CODE);
-        });
+        assertThat(stages.latest().get(RECORD_ID))
+                .satisfies(
+                        r -> {
+                            assertThat(r.getVersion()).isEqualTo(3);
+                            assertThat(r.getQualityFlags())
+                                    .contains(QualityFlags.UNREGISTERED_CODE);
+                        });
         assertThat(stages.linkChanges()).as("the link itself never changed").isEmpty();
         assertThat(sum(stages.side(DedupLinkOperator.DEPT_DELTAS))).isEqualTo(delta(1, 0, 1, 1));
     }
 
     @Test
-    void aRenameMovesTheRecordsOfTheOldNameToFormerNameAndLinksThoseOfTheNewName() throws Exception {
+    void aRenameMovesTheRecordsOfTheOldNameToFormerNameAndLinksThoseOfTheNewName()
+            throws Exception {
         String oldName = "朝阳市鑫源建材厂";
         stages.registry(LinkDeciderTest.entry(E1, oldName, null));
         stages.copy(named(R2, oldName)).copy(named(R3, NAME));
@@ -194,29 +237,44 @@ class RelinkingTest {
 
         stages.registry(LinkDeciderTest.entry(E1, NAME, null, oldName));
 
-        assertThat(stages.latest().get(R2)).satisfies(r -> {
-            assertThat(r.getEnterpriseId()).isEqualTo(E1);
-            assertThat(r.getLinkMethod()).isEqualTo(LinkMethod.FORMER_NAME);
-        });
-        assertThat(stages.latest().get(R3)).satisfies(r -> {
-            assertThat(r.getEnterpriseId()).isEqualTo(E1);
-            assertThat(r.getLinkMethod()).isEqualTo(LinkMethod.NAME);
-        });
-        assertThat(stages.linkChanges()).extracting(LinkChange::getRecordId, LinkChange::getOldMethod, LinkChange::getNewMethod)
-                .contains(org.assertj.core.groups.Tuple.tuple(R2, LinkMethod.NAME, LinkMethod.FORMER_NAME));
+        assertThat(stages.latest().get(R2))
+                .satisfies(
+                        r -> {
+                            assertThat(r.getEnterpriseId()).isEqualTo(E1);
+                            assertThat(r.getLinkMethod()).isEqualTo(LinkMethod.FORMER_NAME);
+                        });
+        assertThat(stages.latest().get(R3))
+                .satisfies(
+                        r -> {
+                            assertThat(r.getEnterpriseId()).isEqualTo(E1);
+                            assertThat(r.getLinkMethod()).isEqualTo(LinkMethod.NAME);
+                        });
+        assertThat(stages.linkChanges())
+                .extracting(
+                        LinkChange::getRecordId, LinkChange::getOldMethod, LinkChange::getNewMethod)
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple(
+                                R2, LinkMethod.NAME, LinkMethod.FORMER_NAME));
     }
 
     @Test
     void aChangeUnderABusyFuzzyKeyThatLeavesItBusyPublishesNothing() throws Exception {
-        String record = "华盛商贸有限公司"; // no city: its name key is its own, only fuzzy keys reach the registry
+        String record =
+                "华盛商贸有限公司"; // no city: its name key is its own, only fuzzy keys reach the registry
         RegistryEntry e2 = LinkDeciderTest.entry(E2, "凌源市华盛商贸有限公司", null);
-        RegistryEntry e3 = LinkDeciderTest.entry(LinkDeciderTest.usccWith("MA0000000"), "北票市华盛商贸有限公司", null);
+        RegistryEntry e3 =
+                LinkDeciderTest.entry(LinkDeciderTest.usccWith("MA0000000"), "北票市华盛商贸有限公司", null);
         stages.close();
         stages = new LinkStages(LinkStages.metered(EmitMode.CHANGES, 1));
         stages.registry(LinkDeciderTest.entry(E1, "朝阳市华盛商贸有限公司", null)).registry(e2);
         stages.copy(named(R2, record));
-        assertThat(stages.published()).singleElement()
-                .satisfies(r -> assertThat(r.getLinkMethod()).as("its fuzzy keys are too common").isEqualTo(LinkMethod.NONE));
+        assertThat(stages.published())
+                .singleElement()
+                .satisfies(
+                        r ->
+                                assertThat(r.getLinkMethod())
+                                        .as("its fuzzy keys are too common")
+                                        .isEqualTo(LinkMethod.NONE));
 
         stages.registry(e3);
         assertThat(stages.count("relinkedRecords")).as("looked at again").isEqualTo(1);
@@ -227,11 +285,16 @@ class RelinkingTest {
 
         UnifiedRecord alone;
         try (LinkStages fresh = new LinkStages(LinkStages.metered(EmitMode.CHANGES, 1))) {
-            alone = fresh.registry(LinkDeciderTest.entry(E1, "朝阳市华盛商贸有限公司", null)).copy(named(R2, record)).latest().get(R2);
+            alone =
+                    fresh.registry(LinkDeciderTest.entry(E1, "朝阳市华盛商贸有限公司", null))
+                            .copy(named(R2, record))
+                            .latest()
+                            .get(R2);
         }
         assertThat(stages.published()).hasSize(2);
         assertThat(DedupLinkOperatorTest.withoutVersion(stages.latest().get(R2)))
-                .as("as if the other two had never been registered").isEqualTo(DedupLinkOperatorTest.withoutVersion(alone));
+                .as("as if the other two had never been registered")
+                .isEqualTo(DedupLinkOperatorTest.withoutVersion(alone));
     }
 
     /** A one-copy penalty {@code recordId} naming {@code name}, without codes. */
@@ -240,9 +303,14 @@ class RelinkingTest {
     }
 
     static SupervisionRecord named(String recordId, String name, String updatedAt, long row) {
-        return copy(recordId, "records/SCJG01/penalty/" + recordId.hashCode() + ".csv", row, updatedAt, f -> {
-            f.setSubjectName(name);
-            f.setDocNo(recordId.substring(recordId.lastIndexOf(':') + 1));
-        });
+        return copy(
+                recordId,
+                "records/SCJG01/penalty/" + recordId.hashCode() + ".csv",
+                row,
+                updatedAt,
+                f -> {
+                    f.setSubjectName(name);
+                    f.setDocNo(recordId.substring(recordId.lastIndexOf(':') + 1));
+                });
     }
 }

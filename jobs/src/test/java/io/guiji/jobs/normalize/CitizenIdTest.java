@@ -18,7 +18,9 @@ class CitizenIdTest {
         assertThat(CitizenId.hasBirthDate(EXAMPLE)).isTrue();
     }
 
-    /** Every weight is non-zero mod 11, so any one substituted digit (or check character) is caught. */
+    /**
+     * Every weight is non-zero mod 11, so any one substituted digit (or check character) is caught.
+     */
     @Test
     void everySingleCharacterTypoFails() {
         for (int i = 0; i < 18; i++) {
@@ -32,7 +34,13 @@ class CitizenIdTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"11010519491231002x", "11010519491231002", "11010519491231002XX", "A1010519491231002X"})
+    @ValueSource(
+            strings = {
+                "11010519491231002x",
+                "11010519491231002",
+                "11010519491231002XX",
+                "A1010519491231002X"
+            })
     void malformedNumbersAreInvalid(String id) {
         assertThat(CitizenId.isValid(id)).isFalse();
     }
@@ -47,7 +55,7 @@ class CitizenIdTest {
     @CsvSource({
         "11010519491231002X, true",
         "110105194902290000, false", // 1949 is not a leap year
-        "110105200002290000, true",  // 2000 is
+        "110105200002290000, true", // 2000 is
         "110105194913010000, false", // month 13
         "110105189912310000, false", // before 1900
     })

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import org.junit.jupiter.api.Test;
 
-/** Check characters and code shapes at their edges: first and last letters, check value 0, characters past ASCII. */
+/**
+ * Check characters and code shapes at their edges: first and last letters, check value 0,
+ * characters past ASCII.
+ */
 class CodeBoundariesTest {
 
     @Test
@@ -40,15 +43,19 @@ class CodeBoundariesTest {
 
     @Test
     void aCodeValidAsBothUsccAndCitizenIdIsTheOneItsBirthDateSays() {
-        String withBirthDate = "211302198001010768";     // passes both checks; 1980-01-01 is a day
-        String withoutBirthDate = "211302199913990396";  // passes both checks; month 13 is no day
+        String withBirthDate = "211302198001010768"; // passes both checks; 1980-01-01 is a day
+        String withoutBirthDate = "211302199913990396"; // passes both checks; month 13 is no day
 
         assertThat(Uscc.isValid(withBirthDate) && CitizenId.isValid(withBirthDate)).isTrue();
         assertThat(Uscc.isValid(withoutBirthDate) && CitizenId.isValid(withoutBirthDate)).isTrue();
         assertThat(Identifiers.classify(withBirthDate)).isEqualTo(Identifiers.Kind.CITIZEN_ID);
         assertThat(Identifiers.classify(withoutBirthDate)).isEqualTo(Identifiers.Kind.USCC);
-        assertThat(Identifiers.classify("211302198001011234")).as("a citizen ID only").isEqualTo(Identifiers.Kind.CITIZEN_ID);
-        assertThat(Identifiers.classify("91211300MA00000090")).as("a USCC only").isEqualTo(Identifiers.Kind.USCC);
+        assertThat(Identifiers.classify("211302198001011234"))
+                .as("a citizen ID only")
+                .isEqualTo(Identifiers.Kind.CITIZEN_ID);
+        assertThat(Identifiers.classify("91211300MA00000090"))
+                .as("a USCC only")
+                .isEqualTo(Identifiers.Kind.USCC);
     }
 
     @Test

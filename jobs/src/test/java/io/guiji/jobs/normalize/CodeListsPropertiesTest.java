@@ -17,12 +17,49 @@ class CodeListsPropertiesTest {
 
     @Provide
     Arbitrary<String> values() {
-        Arbitrary<String> known = Arbitraries.of("有效", "无效", "撤销", "已撤销", "未撤销", "不撤销", "撤回", "没有撤回", "变更", "正常",
-                "1", "2", "0", "3", "01", "02", "03", "active", "REVOKED", "法人及非法人组织", "法人", "个体工商户", "个体", "自然人",
-                "个人", "legal_entity", "license", "licence", "penalty", "行政处罚", "失信被执行人", "严重违法失信名单", "双随机一公开",
-                "dishonesty", "JUDICIAL", "抽查检查结果");
-        return Arbitraries.oneOf(known, HostileText.strings(),
-                net.jqwik.api.Combinators.combine(known, HostileText.pieces(), known).as((a, p, b) -> a + p + b));
+        Arbitrary<String> known =
+                Arbitraries.of(
+                        "有效",
+                        "无效",
+                        "撤销",
+                        "已撤销",
+                        "未撤销",
+                        "不撤销",
+                        "撤回",
+                        "没有撤回",
+                        "变更",
+                        "正常",
+                        "1",
+                        "2",
+                        "0",
+                        "3",
+                        "01",
+                        "02",
+                        "03",
+                        "active",
+                        "REVOKED",
+                        "法人及非法人组织",
+                        "法人",
+                        "个体工商户",
+                        "个体",
+                        "自然人",
+                        "个人",
+                        "legal_entity",
+                        "license",
+                        "licence",
+                        "penalty",
+                        "行政处罚",
+                        "失信被执行人",
+                        "严重违法失信名单",
+                        "双随机一公开",
+                        "dishonesty",
+                        "JUDICIAL",
+                        "抽查检查结果");
+        return Arbitraries.oneOf(
+                known,
+                HostileText.strings(),
+                net.jqwik.api.Combinators.combine(known, HostileText.pieces(), known)
+                        .as((a, p, b) -> a + p + b));
     }
 
     @Provide
@@ -46,7 +83,8 @@ class CodeListsPropertiesTest {
     }
 
     @Property
-    void spacingWidthAndCaseDoNotChangeTheAnswer(@ForAll("values") String raw, @ForAll("variants") String noise) {
+    void spacingWidthAndCaseDoNotChangeTheAnswer(
+            @ForAll("values") String raw, @ForAll("variants") String noise) {
         String compact = Text.compact(raw);
         if (compact == null) {
             return;
@@ -55,10 +93,16 @@ class CodeListsPropertiesTest {
         for (int i = 0; i < compact.length(); i++) {
             char c = compact.charAt(i);
             char wide = c >= '!' && c <= '~' ? (char) (c - '!' + '！') : c;
-            varied.append(i % 2 == 0 ? Character.toUpperCase(wide) : wide).append(i % 3 == 0 ? noise : "");
+            varied.append(i % 2 == 0 ? Character.toUpperCase(wide) : wide)
+                    .append(i % 3 == 0 ? noise : "");
         }
         String v = varied.toString();
-        if (!compact.chars().allMatch(c -> c < 0x80 || Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+        if (!compact.chars()
+                .allMatch(
+                        c ->
+                                c < 0x80
+                                        || Character.UnicodeScript.of(c)
+                                                == Character.UnicodeScript.HAN)) {
             return; // the invariance is stated for ASCII and Han values
         }
         assertThat(Statuses.parse(v)).as(v).isEqualTo(Statuses.parse(raw));

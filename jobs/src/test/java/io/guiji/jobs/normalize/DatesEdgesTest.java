@@ -9,11 +9,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Dates at the edges: first and last months and days, Excel serials at their bounds, what may follow a time. */
+/**
+ * Dates at the edges: first and last months and days, Excel serials at their bounds, what may
+ * follow a time.
+ */
 class DatesEdgesTest {
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"2023-01-01, 2023-01-01", "2023-12-31, 2023-12-31", "2024-02-29, 2024-02-29", "20230101, 2023-01-01"})
+    @CsvSource({
+        "2023-01-01, 2023-01-01",
+        "2023-12-31, 2023-12-31",
+        "2024-02-29, 2024-02-29",
+        "20230101, 2023-01-01"
+    })
     void theFirstAndLastDaysOfTheYearAreDates(String raw, LocalDate date) {
         Dates.DateParse p = Dates.parseDate(raw);
 
@@ -37,8 +45,10 @@ class DatesEdgesTest {
 
     @Test
     void excelSerialsWithADayFractionAreReadAtBothBounds() {
-        assertThat(Dates.parseDateTime("20000.5").dateTime()).isEqualTo(LocalDateTime.of(1954, 10, 3, 12, 0));
-        assertThat(Dates.parseDateTime("80000.25").dateTime()).isEqualTo(LocalDateTime.of(2119, 1, 11, 6, 0));
+        assertThat(Dates.parseDateTime("20000.5").dateTime())
+                .isEqualTo(LocalDateTime.of(1954, 10, 3, 12, 0));
+        assertThat(Dates.parseDateTime("80000.25").dateTime())
+                .isEqualTo(LocalDateTime.of(2119, 1, 11, 6, 0));
         assertThat(Dates.parseDateTime("19999.5").outcome()).isEqualTo(Dates.Outcome.UNPARSEABLE);
         assertThat(Dates.parseDateTime("80001.5").outcome()).isEqualTo(Dates.Outcome.UNPARSEABLE);
     }
@@ -56,15 +66,16 @@ class DatesEdgesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-        "2023-05-06T12:00:00Zx",
-        "2023-05-06T12:00:00+0800x",
-        "2023-05-06T12:00:00+08x",
-        "2023-05-06T12:00:00+08:0",
-        "2023-05-06T12:00:00+08:001",
-        "2023-05-06T12:00:00+8",
-        "2023-05-06T12:00:00 x",
-    })
+    @ValueSource(
+            strings = {
+                "2023-05-06T12:00:00Zx",
+                "2023-05-06T12:00:00+0800x",
+                "2023-05-06T12:00:00+08x",
+                "2023-05-06T12:00:00+08:0",
+                "2023-05-06T12:00:00+08:001",
+                "2023-05-06T12:00:00+8",
+                "2023-05-06T12:00:00 x",
+            })
     void anythingElseAfterATimeIsUnparseable(String raw) {
         assertThat(Dates.parseDateTime(raw).outcome()).isEqualTo(Dates.Outcome.UNPARSEABLE);
     }

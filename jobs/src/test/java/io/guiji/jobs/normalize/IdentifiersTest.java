@@ -13,17 +13,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class IdentifiersTest {
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "9131 0115-ma1k3btp2b        | 91310115MA1K3BTP2B",
-        "９１１１００００６０００３７３４１Ｌ | 91110000600037341L",
-        "９１１１００００６０００３７３４１ｌ | 91110000600037341L",
-        "'\u200B91110000600037341L\u3000' | 91110000600037341L",
-        "60003734-1                  | 600037341",
-        "60003734－1                 | 600037341",
-        "60003734—1                  | 600037341",
-        "110108 000000 016           | 110108000000016",
-        "11010519491231002x          | 11010519491231002X",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "9131 0115-ma1k3btp2b        | 91310115MA1K3BTP2B",
+                "９１１１００００６０００３７３４１Ｌ | 91110000600037341L",
+                "９１１１００００６０００３７３４１ｌ | 91110000600037341L",
+                "'\u200B91110000600037341L\u3000' | 91110000600037341L",
+                "60003734-1                  | 600037341",
+                "60003734－1                 | 600037341",
+                "60003734—1                  | 600037341",
+                "110108 000000 016           | 110108000000016",
+                "11010519491231002x          | 11010519491231002X",
+            })
     void canonicalFormDropsSpacesAndDashesAndUpperCases(String raw, String canonical) {
         assertThat(Identifiers.canonical(raw)).isEqualTo(canonical);
     }
@@ -64,18 +66,20 @@ class IdentifiersTest {
 
     @Test
     void canonicalizedMessyUsccClassifiesAsUscc() {
-        assertThat(Identifiers.classify(Identifiers.canonical("9131 0115-ma1k3btp2b"))).isEqualTo(Kind.USCC);
+        assertThat(Identifiers.classify(Identifiers.canonical("9131 0115-ma1k3btp2b")))
+                .isEqualTo(Kind.USCC);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "91110000600037341K", // USCC check typo
-        "110108000000017",    // reg no check typo
-        "600037342",          // org code check typo
-        "11010519491231003X", // citizen ID typo
-        "12345",
-        "91110000600037341l", // not canonical
-    })
+    @ValueSource(
+            strings = {
+                "91110000600037341K", // USCC check typo
+                "110108000000017", // reg no check typo
+                "600037342", // org code check typo
+                "11010519491231003X", // citizen ID typo
+                "12345",
+                "91110000600037341l", // not canonical
+            })
     void invalidCodesClassifyAsInvalid(String code) {
         assertThat(Identifiers.classify(code)).isEqualTo(Kind.INVALID);
     }

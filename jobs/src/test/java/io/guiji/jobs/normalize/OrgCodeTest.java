@@ -12,8 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OrgCodeTest {
     static Stream<String> valid() {
         return Stream.concat(
-                UsccTest.VALID.stream().map(Uscc::orgCode),
-                Stream.of("10000018X", "100000040"));
+                UsccTest.VALID.stream().map(Uscc::orgCode), Stream.of("10000018X", "100000040"));
     }
 
     @ParameterizedTest

@@ -15,7 +15,12 @@ class RecordTypesTest {
     void codesInAnyCase(RecordType type) {
         assertThat(RecordTypes.parse(type.name())).isEqualTo(type);
         assertThat(RecordTypes.parse(type.name().toUpperCase())).isEqualTo(type);
-        assertThat(RecordTypes.parse(" " + type.name().substring(0, 1).toUpperCase() + type.name().substring(1) + " "))
+        assertThat(
+                        RecordTypes.parse(
+                                " "
+                                        + type.name().substring(0, 1).toUpperCase()
+                                        + type.name().substring(1)
+                                        + " "))
                 .isEqualTo(type);
     }
 

@@ -31,7 +31,8 @@ class RegNoTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"11010800000001", "1101080000000160", "11010800000001A", "110108 00000016"})
+    @ValueSource(
+            strings = {"11010800000001", "1101080000000160", "11010800000001A", "110108 00000016"})
     void malformedNumbersAreInvalid(String code) {
         assertThat(RegNo.isValid(code)).isFalse();
     }

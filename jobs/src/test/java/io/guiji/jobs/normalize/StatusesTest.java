@@ -17,10 +17,11 @@ class StatusesTest {
     }
 
     @ParameterizedTest(name = "[{0}]")
-    @ValueSource(strings = {
-        "无效", "2", "撤销", "撤回", "变更", "２", "revoked", "REVOKED", "Revoked",
-        "已撤销", "已撤回", "无效（已撤销）", "撤销登记", "决定撤销", " 撤 销 ",
-    })
+    @ValueSource(
+            strings = {
+                "无效", "2", "撤销", "撤回", "变更", "２", "revoked", "REVOKED", "Revoked", "已撤销", "已撤回",
+                "无效（已撤销）", "撤销登记", "决定撤销", " 撤 销 ",
+            })
     void revokedValues(String raw) {
         assertThat(Statuses.parse(raw)).isEqualTo(new StatusParse(RecordStatus.REVOKED, true));
     }
@@ -34,14 +35,19 @@ class StatusesTest {
 
     /** Unknown values never retract a record; the caller flags them. */
     @ParameterizedTest(name = "[{0}]")
-    @ValueSource(strings = {
-        "0", "3", "异议", "其他", "01", "02", "有 效 期", "未撤销", "不撤销", "非无效", "没有撤回", "valid", "x",
-    })
+    @ValueSource(
+            strings = {
+                "0", "3", "异议", "其他", "01", "02", "有 效 期", "未撤销", "不撤销", "非无效", "没有撤回", "valid",
+                "x",
+            })
     void anythingElseIsActiveButUnrecognized(String raw) {
         assertThat(Statuses.parse(raw)).isEqualTo(new StatusParse(RecordStatus.ACTIVE, false));
     }
 
-    /** docs/domain.md §3's unconfirmed 2016 XK_ZT list (1 = 撤销) loses to docs/contract.md §2 (1 = 有效). */
+    /**
+     * docs/domain.md §3's unconfirmed 2016 XK_ZT list (1 = 撤销) loses to docs/contract.md §2 (1 =
+     * 有效).
+     */
     @Test
     void codeOneFollowsTheContractNotTheLegacyList() {
         assertThat(Statuses.parse("1").status()).isEqualTo(RecordStatus.ACTIVE);

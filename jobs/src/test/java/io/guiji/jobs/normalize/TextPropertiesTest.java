@@ -1,9 +1,9 @@
 package io.guiji.jobs.normalize;
 
-import io.guiji.connectors.SinkSafeText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.guiji.connectors.SinkSafeText;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import net.jqwik.api.Arbitraries;
@@ -34,7 +34,8 @@ class TextPropertiesTest {
 
     @Provide
     Arbitrary<String> unsafe() {
-        return Arbitraries.oneOf(Arbitraries.of(HostileText.CONTROLS).filter(c -> !Text.isSpace(c.charAt(0))),
+        return Arbitraries.oneOf(
+                Arbitraries.of(HostileText.CONTROLS).filter(c -> !Text.isSpace(c.charAt(0))),
                 // no lone surrogate: next to another lone half it would make a pair
                 Arbitraries.of("\uFFFE", "\uFFFF", "\uFDD0", "\uD83F\uDFFE", "\uDBFF\uDFFF"));
     }
@@ -78,15 +79,22 @@ class TextPropertiesTest {
 
     @Example
     void compactingComposesAMarkThatASpaceKeptApart() {
-        // found by compactIsCleanWithoutSpacesAndIdempotent: "a \u0301" compacted to "a\u0301", whose compact form is "á"
-        assertThat(Text.compact("a \u0301")).isEqualTo("\u00E1").isEqualTo(Text.compact(Text.compact("a \u0301")));
+        // found by compactIsCleanWithoutSpacesAndIdempotent: "a \u0301" compacted to "a\u0301",
+        // whose compact form is "á"
+        assertThat(Text.compact("a \u0301"))
+                .isEqualTo("\u00E1")
+                .isEqualTo(Text.compact(Text.compact("a \u0301")));
         assertThat(Identifiers.canonical("a-\u0301")).isEqualTo("\u00C1");
-        assertThat(DocNumbers.normalize("e\u0301")).isEqualTo(DocNumbers.normalize("E\u0301")).isEqualTo("\u00C9");
+        assertThat(DocNumbers.normalize("e\u0301"))
+                .isEqualTo(DocNumbers.normalize("E\u0301"))
+                .isEqualTo("\u00C9");
     }
 
     @Property
     void aControlCharacterAnywhereIsDroppedAsIfItWereNeverThere(
-            @ForAll("hostile") String before, @ForAll("unsafe") String unsafe, @ForAll("hostile") String after) {
+            @ForAll("hostile") String before,
+            @ForAll("unsafe") String unsafe,
+            @ForAll("hostile") String after) {
         String clean = Text.clean(before + after);
         String withControl = Text.clean(before + unsafe + after);
         // Dropping it cannot join a lone surrogate it stood between into a pair: drop those too.
@@ -97,12 +105,18 @@ class TextPropertiesTest {
         }
     }
 
-    /** {@code s} without what {@link Text#clean} drops as control characters (white-space controls kept). */
+    /**
+     * {@code s} without what {@link Text#clean} drops as control characters (white-space controls
+     * kept).
+     */
     private static String dropControls(String s) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+            boolean pair =
+                    Character.isHighSurrogate(c)
+                            && i + 1 < s.length()
+                            && Character.isLowSurrogate(s.charAt(i + 1));
             if (SinkSafeText.isUnsafe(s, i) && !Text.isSpace(c)) {
                 i += pair ? 1 : 0;
             } else {
@@ -114,7 +128,8 @@ class TextPropertiesTest {
 
     @Property
     void aZeroWidthOrControlCharacterBetweenTwoCharactersChangesNothing(
-            @ForAll("hostile") String raw, @ForAll @net.jqwik.api.constraints.IntRange(max = 40) int at,
+            @ForAll("hostile") String raw,
+            @ForAll @net.jqwik.api.constraints.IntRange(max = 40) int at,
             @ForAll("invisible") String invisible) {
         int cps = raw.codePointCount(0, raw.length());
         int offset = raw.offsetByCodePoints(0, Math.min(at, cps));
@@ -129,18 +144,32 @@ class TextPropertiesTest {
 
     @Provide
     Arbitrary<String> invisible() {
-        return Arbitraries.of("\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u0000", "\u0007", "\u001B", "\u007F", "\u009B",
-                "\uFFFE", "\uFDD0", "\u200B\u0000\uFEFF");
+        return Arbitraries.of(
+                "\u200B",
+                "\u200C",
+                "\u200D",
+                "\u2060",
+                "\uFEFF",
+                "\u0000",
+                "\u0007",
+                "\u001B",
+                "\u007F",
+                "\u009B",
+                "\uFFFE",
+                "\uFDD0",
+                "\u200B\u0000\uFEFF");
     }
 
     @Property
-    void hasControlCharactersIsTrueExactlyWhenCleanDropsSomethingOtherThanWhiteSpace(@ForAll("hostile") String raw) {
+    void hasControlCharactersIsTrueExactlyWhenCleanDropsSomethingOtherThanWhiteSpace(
+            @ForAll("hostile") String raw) {
         StringBuilder spacesBlanked = new StringBuilder(raw.length());
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
             spacesBlanked.append(Text.isSpace(c) ? ' ' : c);
         }
-        assertThat(Text.hasControlCharacters(raw)).isEqualTo(!SinkSafeText.isSafe(spacesBlanked.toString()));
+        assertThat(Text.hasControlCharacters(raw))
+                .isEqualTo(!SinkSafeText.isSafe(spacesBlanked.toString()));
     }
 
     @Property(tries = 12)
@@ -160,7 +189,8 @@ class TextPropertiesTest {
 
     @Example
     void aCombiningMarkAfterADroppedCharacterComposesOnTheFirstPass() {
-        // found by cleanIsIdempotent: dropping after NFKC left "e\u0301", which a second NFKC composed
+        // found by cleanIsIdempotent: dropping after NFKC left "e\u0301", which a second NFKC
+        // composed
         assertThat(Text.clean("e\u200B\u0301")).isEqualTo("é");
         assertThat(Text.clean("e\u0000\u0301")).isEqualTo("é");
     }
@@ -177,7 +207,8 @@ class TextPropertiesTest {
     }
 
     @Property
-    void escapedTextIsSafeAndSpellsEveryUnsafeUnitInSixAsciiCharacters(@ForAll("hostile") String raw) {
+    void escapedTextIsSafeAndSpellsEveryUnsafeUnitInSixAsciiCharacters(
+            @ForAll("hostile") String raw) {
         String escaped = SinkSafeText.escape(raw);
         int unsafeUnits = raw.length() - SinkSafeText.clean(raw).length();
         assertThat(SinkSafeText.isSafe(escaped)).isTrue();
@@ -215,7 +246,9 @@ class TextPropertiesTest {
         if (key == null) {
             return;
         }
-        assertThat(key).isNotEmpty().doesNotContain(" ", "（", "）", "【", "】", "[", "]", "·", ",", "、", "\"");
+        assertThat(key)
+                .isNotEmpty()
+                .doesNotContain(" ", "（", "）", "【", "】", "[", "]", "·", ",", "、", "\"");
         assertThat(key.chars().noneMatch(c -> c >= 'a' && c <= 'z')).isTrue();
         assertThat(HostileText.unsafeUnits(key)).isEmpty();
     }
@@ -229,7 +262,9 @@ class TextPropertiesTest {
     @Example
     void aNameKeyWithACombiningMarkAfterDroppedPunctuationIsComposed() {
         // found by aNameKeyIsItsOwnKey: "a'\u0301" gave "A\u0301", whose own key is "Á"
-        assertThat(Names.matchKey("a'\u0301")).isEqualTo("\u00C1").isEqualTo(Names.matchKey("\u00C1"));
+        assertThat(Names.matchKey("a'\u0301"))
+                .isEqualTo("\u00C1")
+                .isEqualTo(Names.matchKey("\u00C1"));
         assertThat(Names.matchKey("ǆ")).isEqualTo("DŽ");
     }
 
@@ -245,14 +280,19 @@ class TextPropertiesTest {
     @Provide
     Arbitrary<String> hanName() {
         return Arbitraries.oneOf(
-                Arbitraries.chars().range('\u4E00', '\u9FFF').list().ofMinSize(1).ofMaxSize(12)
+                Arbitraries.chars()
+                        .range('\u4E00', '\u9FFF')
+                        .list()
+                        .ofMinSize(1)
+                        .ofMaxSize(12)
                         .map(cs -> cs.stream().map(String::valueOf).reduce("", String::concat)),
                 Arbitraries.of("朝阳市华盛商贸(朝阳)有限公司", "某某商店(连锁店)", "(未登记)"));
     }
 
     @Provide
     Arbitrary<String> separator() {
-        return Arbitraries.of(" ", "\u3000", "\u00A0", "\u200B", "\uFEFF", "\t", "·", "、", "\u0000", "  \u200D ");
+        return Arbitraries.of(
+                " ", "\u3000", "\u00A0", "\u200B", "\uFEFF", "\t", "·", "、", "\u0000", "  \u200D ");
     }
 
     @Property(tries = 12)

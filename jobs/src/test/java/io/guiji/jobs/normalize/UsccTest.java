@@ -13,14 +13,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class UsccTest {
     /** docs/domain.md §1.1's valid examples. */
-    static final List<String> VALID = List.of(
-            "91110000600037341L",
-            "91310115MA1K3BTP2B",
-            "121200004013590816",
-            "92340602MA2PBMEM24",
-            // DOMAIN says some early Fujian pilot codes (91350…M000…) fail the check yet are real.
-            // This one, computed, passes: its check character 3 is what mod 31 gives.
-            "91350100M000100Y43");
+    static final List<String> VALID =
+            List.of(
+                    "91110000600037341L",
+                    "91310115MA1K3BTP2B",
+                    "121200004013590816",
+                    "92340602MA2PBMEM24",
+                    // DOMAIN says some early Fujian pilot codes (91350…M000…) fail the check yet
+                    // are real.
+                    // This one, computed, passes: its check character 3 is what mod 31 gives.
+                    "91350100M000100Y43");
 
     static Stream<String> valid() {
         return VALID.stream();
@@ -65,18 +67,19 @@ class UsccTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "91110000600037341",       // 17 characters
-        "91110000600037341LL",     // 19 characters
-        "91110000600037341l",      // lower case: callers canonicalize first
-        "9111000060003734IL",      // I is not in the alphabet
-        "9111000060003734OL",
-        "9111000060003734SL",
-        "9111000060003734VL",
-        "9111000060003734ZL",
-        "91110000 600037341L",
-        "９１１１００００６０００３７３４１Ｌ" // full width: canonicalize first
-    })
+    @ValueSource(
+            strings = {
+                "91110000600037341", // 17 characters
+                "91110000600037341LL", // 19 characters
+                "91110000600037341l", // lower case: callers canonicalize first
+                "9111000060003734IL", // I is not in the alphabet
+                "9111000060003734OL",
+                "9111000060003734SL",
+                "9111000060003734VL",
+                "9111000060003734ZL",
+                "91110000 600037341L",
+                "９１１１００００６０００３７３４１Ｌ" // full width: canonicalize first
+            })
     void malformedCodesAreInvalid(String code) {
         assertThat(Uscc.isValid(code)).isFalse();
     }

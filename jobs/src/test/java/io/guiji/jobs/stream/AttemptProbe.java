@@ -15,7 +15,8 @@ final class AttemptProbe<T> extends RichMapFunction<T, T> {
 
     @Override
     public void open(OpenContext openContext) {
-        HIGHEST_ATTEMPT.accumulateAndGet(getRuntimeContext().getTaskInfo().getAttemptNumber(), Math::max);
+        HIGHEST_ATTEMPT.accumulateAndGet(
+                getRuntimeContext().getTaskInfo().getAttemptNumber(), Math::max);
     }
 
     @Override

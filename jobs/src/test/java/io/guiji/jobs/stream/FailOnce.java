@@ -26,15 +26,17 @@ final class FailOnce<T> extends RichMapFunction<T, T> {
 
     @Override
     public void open(OpenContext openContext) {
-        mayFail = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0
-                && getRuntimeContext().getTaskInfo().getAttemptNumber() == 0;
+        mayFail =
+                getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0
+                        && getRuntimeContext().getTaskInfo().getAttemptNumber() == 0;
     }
 
     @Override
     public T map(T value) {
         if (mayFail && ARMED.get() && ++seenWhileArmed >= after && FAILURES.get() == 0) {
             FAILURES.incrementAndGet();
-            throw new IllegalStateException("injected failure (FailOnce) after " + seenWhileArmed + " records");
+            throw new IllegalStateException(
+                    "injected failure (FailOnce) after " + seenWhileArmed + " records");
         }
         return value;
     }

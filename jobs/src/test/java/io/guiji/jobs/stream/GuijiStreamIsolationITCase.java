@@ -4,12 +4,12 @@ import static io.guiji.jobs.stream.StreamTesting.committed;
 import static io.guiji.jobs.stream.StreamTesting.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.guiji.testing.KafkaBrokerExtension;
 import io.guiji.jobs.config.GuijiOptions;
 import io.guiji.jobs.ingest.FailingParsers;
 import io.guiji.schemas.RejectReason;
 import io.guiji.schemas.RejectedRecord;
 import io.guiji.schemas.UnifiedRecord;
+import io.guiji.testing.KafkaBrokerExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,15 +31,22 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class GuijiStreamIsolationITCase {
     private static final String POISON = "毒药";
 
-    @RegisterExtension
-    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+    @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension FLINK =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(2)
+                            .build());
 
     private static String penalty(String name, String docNo) {
-        return "{\"行政相对人名称\":\"" + name + "\",\"行政处罚决定书文号\":\"" + docNo + "\",\"处罚决定日期\":\"2026-03-01\"}";
+        return "{\"行政相对人名称\":\""
+                + name
+                + "\",\"行政处罚决定书文号\":\""
+                + docNo
+                + "\",\"处罚决定日期\":\"2026-03-01\"}";
     }
 
     @Test
@@ -55,31 +62,59 @@ class GuijiStreamIsolationITCase {
         conf.put("guiji.source.json.record-type", "penalty");
         StreamConfig cfg = StreamTesting.config(conf);
         StreamExecutionEnvironment env = GuijiStreamJob.environment(cfg);
-        // Normalizing throws on the poison message (the parser is the production one but for that row).
-        GuijiStreamJob.define(env, cfg, rows -> rows,
-                FailingParsers.throwingOn(POISON, cfg.settings().fixedProcessingDate(), cfg.settings().zone()));
+        // Normalizing throws on the poison message (the parser is the production one but for that
+        // row).
+        GuijiStreamJob.define(
+                env,
+                cfg,
+                rows -> rows,
+                FailingParsers.throwingOn(
+                        POISON, cfg.settings().fixedProcessingDate(), cfg.settings().zone()));
         JobClient job = env.executeAsync("guiji stream poison test");
         try {
-            List<String> sent = StreamTesting.produce(KAFKA, List.of(
-                    json("poison.penalty.json", 0, penalty("朝阳市某某商贸有限公司", "朝市监罚〔2026〕1号")),
-                    json("poison.penalty.json", 0, penalty("朝阳市某某商贸有限公司" + POISON, "朝市监罚〔2026〕2号")),
-                    json("poison.penalty.json", 0, penalty("朝阳市某某商贸有限公司", "朝市监罚〔2026〕3号"))));
+            List<String> sent =
+                    StreamTesting.produce(
+                            KAFKA,
+                            List.of(
+                                    json(
+                                            "poison.penalty.json",
+                                            0,
+                                            penalty("朝阳市某某商贸有限公司", "朝市监罚〔2026〕1号")),
+                                    json(
+                                            "poison.penalty.json",
+                                            0,
+                                            penalty("朝阳市某某商贸有限公司" + POISON, "朝市监罚〔2026〕2号")),
+                                    json(
+                                            "poison.penalty.json",
+                                            0,
+                                            penalty("朝阳市某某商贸有限公司", "朝市监罚〔2026〕3号"))));
 
-            StreamTesting.await("the poison on the dead-letter topic, the others unified", Duration.ofSeconds(90),
-                    () -> committed(KAFKA, out.rejected(), RejectedRecord.class).size() == 1
-                            && committed(KAFKA, out.unified(), UnifiedRecord.class).size() == 2);
+            StreamTesting.await(
+                    "the poison on the dead-letter topic, the others unified",
+                    Duration.ofSeconds(90),
+                    () ->
+                            committed(KAFKA, out.rejected(), RejectedRecord.class).size() == 1
+                                    && committed(KAFKA, out.unified(), UnifiedRecord.class).size()
+                                            == 2);
 
-            assertThat(committed(KAFKA, out.rejected(), RejectedRecord.class)).singleElement().satisfies(r -> {
-                assertThat(StreamTesting.ref(r)).isEqualTo(sent.get(1));
-                assertThat(r.getReason()).isEqualTo(RejectReason.PROCESSING_ERROR);
-                assertThat(r.getMessage()).isEqualTo("stage parse: java.lang.IllegalStateException: poisoned row");
-                assertThat(r.getRaw()).contains(POISON);
-            });
+            assertThat(committed(KAFKA, out.rejected(), RejectedRecord.class))
+                    .singleElement()
+                    .satisfies(
+                            r -> {
+                                assertThat(StreamTesting.ref(r)).isEqualTo(sent.get(1));
+                                assertThat(r.getReason()).isEqualTo(RejectReason.PROCESSING_ERROR);
+                                assertThat(r.getMessage())
+                                        .isEqualTo(
+                                                "stage parse: java.lang.IllegalStateException: poisoned row");
+                                assertThat(r.getRaw()).contains(POISON);
+                            });
             List<String> sources = new ArrayList<>();
             committed(KAFKA, out.unified(), UnifiedRecord.class)
                     .forEach(u -> u.getSources().forEach(s -> sources.add(StreamTesting.ref(s))));
             assertThat(sources).containsExactlyInAnyOrder(sent.get(0), sent.get(2));
-            assertThat(job.getJobStatus().get()).as("running, with restarts switched off").isEqualTo(JobStatus.RUNNING);
+            assertThat(job.getJobStatus().get())
+                    .as("running, with restarts switched off")
+                    .isEqualTo(JobStatus.RUNNING);
         } finally {
             job.cancel().get();
         }

@@ -8,8 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.guiji.connectors.file.RawRow;
 import io.guiji.connectors.kafka.AvroBinary;
-import io.guiji.testing.KafkaBrokerExtension;
-import io.guiji.testing.PostgresExtension;
 import io.guiji.jobs.config.GuijiOptions;
 import io.guiji.schemas.DecisionFields;
 import io.guiji.schemas.LicenseDetails;
@@ -20,6 +18,8 @@ import io.guiji.schemas.RejectedRecord;
 import io.guiji.schemas.SourceRef;
 import io.guiji.schemas.SupervisionRecord;
 import io.guiji.schemas.UnifiedRecord;
+import io.guiji.testing.KafkaBrokerExtension;
+import io.guiji.testing.PostgresExtension;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -56,15 +56,17 @@ class GuijiStreamJobExactlyOnceITCase {
     private static final String INSPECTIONS_TABLE = "wjw_inspection";
     private static final StreamTesting.Topics OUT = StreamTesting.Topics.of("eo");
 
-    @RegisterExtension
-    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+    @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+
+    @RegisterExtension static final PostgresExtension PG = new PostgresExtension();
 
     @RegisterExtension
-    static final PostgresExtension PG = new PostgresExtension();
-
-    @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension FLINK =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(2)
+                            .build());
 
     @Test
     void everyInputIsInExactlyOnePlaceAfterAFailureAndRestart() throws Exception {
@@ -75,15 +77,33 @@ class GuijiStreamJobExactlyOnceITCase {
         KAFKA.createTopic(CATALOG, 1);
         OUT.create(KAFKA);
         StreamTesting.createTables(PG);
-        try (Connection c = PG.connection(); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE " + INSPECTIONS_TABLE + " (id bigserial PRIMARY KEY, xdr_mc text, jcbh text,"
-                    + " jcrq text, jcjg text, gxsj timestamp NOT NULL)");
+        try (Connection c = PG.connection();
+                Statement s = c.createStatement()) {
+            s.execute(
+                    "CREATE TABLE "
+                            + INSPECTIONS_TABLE
+                            + " (id bigserial PRIMARY KEY, xdr_mc text, jcbh text,"
+                            + " jcrq text, jcjg text, gxsj timestamp NOT NULL)");
         }
-        StreamTesting.produce(KAFKA, List.of(
-                json(REGISTRY, 0, "{\"统一社会信用代码\":\"91110000600037341L\",\"企业名称\":\"朝阳市某某商贸有限公司\",\"行政区划代码\":\"211302\"}"),
-                json(CATALOG, 0, "{\"部门编码\":\"SCJG01\",\"部门名称\":\"市场监管局\",\"行政区划代码\":\"211302\",\"信息类别\":\"penalty\"}"),
-                json(CATALOG, 0, "{\"部门编码\":\"ZJJ01\",\"部门名称\":\"住建局\",\"行政区划代码\":\"211302\",\"信息类别\":\"license\"}"),
-                json(CATALOG, 0, "{\"部门编码\":\"WJW01\",\"部门名称\":\"卫健委\",\"行政区划代码\":\"211302\",\"信息类别\":\"inspection\"}")));
+        StreamTesting.produce(
+                KAFKA,
+                List.of(
+                        json(
+                                REGISTRY,
+                                0,
+                                "{\"统一社会信用代码\":\"91110000600037341L\",\"企业名称\":\"朝阳市某某商贸有限公司\",\"行政区划代码\":\"211302\"}"),
+                        json(
+                                CATALOG,
+                                0,
+                                "{\"部门编码\":\"SCJG01\",\"部门名称\":\"市场监管局\",\"行政区划代码\":\"211302\",\"信息类别\":\"penalty\"}"),
+                        json(
+                                CATALOG,
+                                0,
+                                "{\"部门编码\":\"ZJJ01\",\"部门名称\":\"住建局\",\"行政区划代码\":\"211302\",\"信息类别\":\"license\"}"),
+                        json(
+                                CATALOG,
+                                0,
+                                "{\"部门编码\":\"WJW01\",\"部门名称\":\"卫健委\",\"行政区划代码\":\"211302\",\"信息类别\":\"inspection\"}")));
 
         Map<String, String> conf = StreamTesting.baseConfig(KAFKA, OUT, "eo");
         StreamTesting.postgres(conf, PG);
@@ -104,28 +124,56 @@ class GuijiStreamJobExactlyOnceITCase {
         conf.put("guiji.source.wjw-inspection.poll-interval", "500 ms");
         conf.put("guiji.source.wjw-inspection.dept-code", "WJW01");
         conf.put("guiji.source.wjw-inspection.record-type", "inspection");
-        conf.put("guiji.source.wjw-inspection.fields", "subject_name:xdr_mc, doc_no:jcbh, decision_date:jcrq, result:jcjg, updated_at:gxsj");
+        conf.put(
+                "guiji.source.wjw-inspection.fields",
+                "subject_name:xdr_mc, doc_no:jcbh, decision_date:jcrq, result:jcjg, updated_at:gxsj");
         StreamConfig cfg = StreamTesting.config(conf);
 
         FailOnce.ARMED.set(false);
         FailOnce.FAILURES.set(0);
         StreamExecutionEnvironment env = GuijiStreamJob.environment(cfg);
-        GuijiStreamJob.define(env, cfg, rows -> rows.map(new FailOnce<RawRow>(25)).returns(TypeInformation.of(RawRow.class))
-                .name("fail once").setParallelism(2));
+        GuijiStreamJob.define(
+                env,
+                cfg,
+                rows ->
+                        rows.map(new FailOnce<RawRow>(25))
+                                .returns(TypeInformation.of(RawRow.class))
+                                .name("fail once")
+                                .setParallelism(2));
         JobClient job = env.executeAsync("guiji stream exactly-once test");
         System.out.printf("set up and job submitted: %.1f s%n", (System.nanoTime() - t0) / 1e9);
         try {
             List<String> inputs = new ArrayList<>(send(0));
             List<String> firstBatch = List.copyOf(inputs);
-            StreamTesting.await("the first batch in the Kafka outputs", Duration.ofSeconds(120),
-                    () -> places(finalStates(committed(KAFKA, OUT.unified(), UnifiedRecord.class)),
-                            committed(KAFKA, OUT.rejected(), RejectedRecord.class)).keySet().containsAll(firstBatch));
+            StreamTesting.await(
+                    "the first batch in the Kafka outputs",
+                    Duration.ofSeconds(120),
+                    () ->
+                            places(
+                                            finalStates(
+                                                    committed(
+                                                            KAFKA,
+                                                            OUT.unified(),
+                                                            UnifiedRecord.class)),
+                                            committed(KAFKA, OUT.rejected(), RejectedRecord.class))
+                                    .keySet()
+                                    .containsAll(firstBatch));
 
             FailOnce.ARMED.set(true);
             inputs.addAll(send(1));
-            StreamTesting.await("all input in the Kafka outputs after the restart", Duration.ofSeconds(120),
-                    () -> places(finalStates(committed(KAFKA, OUT.unified(), UnifiedRecord.class)),
-                            committed(KAFKA, OUT.rejected(), RejectedRecord.class)).keySet().containsAll(inputs));
+            StreamTesting.await(
+                    "all input in the Kafka outputs after the restart",
+                    Duration.ofSeconds(120),
+                    () ->
+                            places(
+                                            finalStates(
+                                                    committed(
+                                                            KAFKA,
+                                                            OUT.unified(),
+                                                            UnifiedRecord.class)),
+                                            committed(KAFKA, OUT.rejected(), RejectedRecord.class))
+                                    .keySet()
+                                    .containsAll(inputs));
             assertThat(FailOnce.FAILURES.get()).as("injected failures").isEqualTo(1);
 
             // Kafka, read_committed: each input once; versions of a record 1..n, none twice.
@@ -134,19 +182,34 @@ class GuijiStreamJobExactlyOnceITCase {
             Map<String, UnifiedRecord> finals = finalStates(states);
             StreamTesting.assertExactlyOnce(places(finals, rejected), inputs);
             Map<String, List<Long>> versions = new TreeMap<>();
-            states.forEach(u -> versions.computeIfAbsent(u.getRecordId(), k -> new ArrayList<>()).add(u.getVersion()));
-            versions.forEach((id, v) -> assertThat(v).as("versions of " + id)
-                    .containsExactlyElementsOf(LongStream.rangeClosed(1, v.size()).boxed().toList()));
+            states.forEach(
+                    u ->
+                            versions.computeIfAbsent(u.getRecordId(), k -> new ArrayList<>())
+                                    .add(u.getVersion()));
+            versions.forEach(
+                    (id, v) ->
+                            assertThat(v)
+                                    .as("versions of " + id)
+                                    .containsExactlyElementsOf(
+                                            LongStream.rangeClosed(1, v.size()).boxed().toList()));
             assertThat(finals).hasSize(EXPECTED_UNIFIED);
-            assertThat(rejected).extracting(RejectedRecord::getReason).containsOnly(RejectReason.MISSING_FIELD, RejectReason.MALFORMED);
+            assertThat(rejected)
+                    .extracting(RejectedRecord::getReason)
+                    .containsOnly(RejectReason.MISSING_FIELD, RejectReason.MALFORMED);
             assertThat(rejected).hasSize(EXPECTED_REJECTED);
-            assertThat(finals.values()).filteredOn(u -> u.getSources().size() == 2).hasSize(EXPECTED_DUPLICATED);
+            assertThat(finals.values())
+                    .filteredOn(u -> u.getSources().size() == 2)
+                    .hasSize(EXPECTED_DUPLICATED);
 
             // PostgreSQL: the same final states, every input once among sources and rejected rows.
             Map<String, Long> kafkaVersions = new HashMap<>();
             finals.forEach((id, u) -> kafkaVersions.put(id, u.getVersion()));
-            StreamTesting.await("PostgreSQL to catch up with Kafka", Duration.ofSeconds(60),
-                    () -> pgVersions().equals(kafkaVersions) && pgPlaces().keySet().containsAll(inputs));
+            StreamTesting.await(
+                    "PostgreSQL to catch up with Kafka",
+                    Duration.ofSeconds(60),
+                    () ->
+                            pgVersions().equals(kafkaVersions)
+                                    && pgPlaces().keySet().containsAll(inputs));
             StreamTesting.assertExactlyOnce(pgPlaces(), inputs);
         } finally {
             job.cancel().get();
@@ -165,36 +228,64 @@ class GuijiStreamJobExactlyOnceITCase {
      */
     private static final int EXPECTED_DUPLICATED = 2 * 2;
     private static final int EXPECTED_REJECTED = 2 * (4 + 1);
-    private static final int EXPECTED_UNIFIED = 2 * (54 + LICENSES_PER_BATCH + INSPECTIONS_PER_BATCH);
+    private static final int EXPECTED_UNIFIED =
+            2 * (54 + LICENSES_PER_BATCH + INSPECTIONS_PER_BATCH);
 
-    /** Sends one batch to the topics and the table; returns the source references of every record sent. */
+    /**
+     * Sends one batch to the topics and the table; returns the source references of every record
+     * sent.
+     */
     private static List<String> send(int batch) throws Exception {
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
         for (int i = 0; i < PENALTIES_PER_BATCH; i++) {
             int n = i % 10 == 9 ? i - 5 : i; // a re-send of an earlier decision
-            String subject = i % 15 == 14 ? "" : n % 3 == 0 ? "朝阳市某某商贸有限公司" : "朝阳市测试" + batch + "-" + n + "商店";
-            records.add(json(PENALTIES, i % 2, String.format(
-                    "{\"行政相对人名称\":\"%s\",\"行政处罚决定书文号\":\"朝市监罚[2026]%d-%d号\",\"处罚决定日期\":\"2026-0%d-1%d\","
-                            + "\"罚款金额（万元）\":%d.5,\"处罚机关\":\"朝阳市市场监督管理局\"}",
-                    subject, batch, n, 1 + n % 9, n % 10, n)));
+            String subject =
+                    i % 15 == 14
+                            ? ""
+                            : n % 3 == 0 ? "朝阳市某某商贸有限公司" : "朝阳市测试" + batch + "-" + n + "商店";
+            records.add(
+                    json(
+                            PENALTIES,
+                            i % 2,
+                            String.format(
+                                    "{\"行政相对人名称\":\"%s\",\"行政处罚决定书文号\":\"朝市监罚[2026]%d-%d号\",\"处罚决定日期\":\"2026-0%d-1%d\","
+                                            + "\"罚款金额（万元）\":%d.5,\"处罚机关\":\"朝阳市市场监督管理局\"}",
+                                    subject, batch, n, 1 + n % 9, n % 10, n)));
         }
         records.add(json(PENALTIES, batch % 2, "{\"行政相对人名称\":\"朝阳市断行商店\",\"行政处罚决定书文号\":"));
         AvroBinary<SupervisionRecord> avro = new AvroBinary<>(SupervisionRecord.class);
         for (int i = 0; i < LICENSES_PER_BATCH; i++) {
-            SupervisionRecord r = SupervisionRecord.newBuilder()
-                    .setRecordId("ignored").setRecordType(RecordType.license).setDeptCode("ZJJ01")
-                    .setFields(DecisionFields.newBuilder().setDocNo("朝建许〔2026〕" + batch + "-" + i + "号")
-                            .setSubjectName("朝阳市建设" + i + "有限公司").setDecisionDate("2026-05-0" + (1 + i % 9))
-                            .setStatus(RecordStatus.ACTIVE)
-                            .setDetails(new LicenseDetails("建筑施工许可证", "L" + i, "普通", "施工", "2026-05-01", "2029-05-01"))
-                            .build())
-                    .setSource(new SourceRef("ignored", 0L)).build();
+            SupervisionRecord r =
+                    SupervisionRecord.newBuilder()
+                            .setRecordId("ignored")
+                            .setRecordType(RecordType.license)
+                            .setDeptCode("ZJJ01")
+                            .setFields(
+                                    DecisionFields.newBuilder()
+                                            .setDocNo("朝建许〔2026〕" + batch + "-" + i + "号")
+                                            .setSubjectName("朝阳市建设" + i + "有限公司")
+                                            .setDecisionDate("2026-05-0" + (1 + i % 9))
+                                            .setStatus(RecordStatus.ACTIVE)
+                                            .setDetails(
+                                                    new LicenseDetails(
+                                                            "建筑施工许可证",
+                                                            "L" + i,
+                                                            "普通",
+                                                            "施工",
+                                                            "2026-05-01",
+                                                            "2029-05-01"))
+                                            .build())
+                            .setSource(new SourceRef("ignored", 0L))
+                            .build();
             records.add(StreamTesting.bytes(LICENSES, i % 2, avro.encode(r)));
         }
         List<String> refs = new ArrayList<>(StreamTesting.produce(KAFKA, records));
         try (Connection c = PG.connection();
-                PreparedStatement ps = c.prepareStatement("INSERT INTO " + INSPECTIONS_TABLE
-                        + " (xdr_mc, jcbh, jcrq, jcjg, gxsj) VALUES (?, ?, ?, ?, ?) RETURNING id")) {
+                PreparedStatement ps =
+                        c.prepareStatement(
+                                "INSERT INTO "
+                                        + INSPECTIONS_TABLE
+                                        + " (xdr_mc, jcbh, jcrq, jcjg, gxsj) VALUES (?, ?, ?, ?, ?) RETURNING id")) {
             for (int i = 0; i < INSPECTIONS_PER_BATCH; i++) {
                 ps.setString(1, "朝阳市诊所" + batch + "-" + i);
                 ps.setString(2, "WJ-" + batch + "-" + i);
@@ -214,13 +305,16 @@ class GuijiStreamJobExactlyOnceITCase {
 
     private static Map<String, Long> pgVersions() {
         Map<String, Long> v = new HashMap<>();
-        query("SELECT record_id, version FROM unified_record", rs -> v.put(rs.getString(1), rs.getLong(2)));
+        query(
+                "SELECT record_id, version FROM unified_record",
+                rs -> v.put(rs.getString(1), rs.getLong(2)));
         return v;
     }
 
     private static Map<String, Integer> pgPlaces() {
         Map<String, Integer> places = new HashMap<>();
-        query("SELECT source_file || '#' || source_row FROM unified_record_source"
+        query(
+                "SELECT source_file || '#' || source_row FROM unified_record_source"
                         + " UNION ALL SELECT source_file || '#' || source_row FROM rejected_record WHERE kind = 'record'",
                 rs -> places.merge(rs.getString(1), 1, Integer::sum));
         return places;
@@ -231,7 +325,9 @@ class GuijiStreamJobExactlyOnceITCase {
     }
 
     private static void query(String sql, RowHandler handler) {
-        try (Connection c = PG.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = PG.connection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 handler.accept(rs);
             }

@@ -2,9 +2,9 @@ package io.guiji.jobs.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.guiji.jobs.config.GuijiOptions;
 import io.guiji.testing.KafkaBrokerExtension;
 import io.guiji.testing.PostgresExtension;
-import io.guiji.jobs.config.GuijiOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,15 +30,17 @@ class KafkaRestartITCase {
     private static final String REGISTRY = "in.registry";
     private static final StreamTesting.Topics OUT = StreamTesting.Topics.of("kr");
 
-    @RegisterExtension
-    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+    @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+
+    @RegisterExtension static final PostgresExtension PG = new PostgresExtension();
 
     @RegisterExtension
-    static final PostgresExtension PG = new PostgresExtension();
-
-    @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension FLINK =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(2)
+                            .build());
 
     @Test
     void theJobKeepsRunningThroughABrokerRestartAndBothOutputsEndExact() throws Exception {
@@ -65,23 +67,36 @@ class KafkaRestartITCase {
         GuijiStreamJob.define(env, cfg, UnaryOperator.identity());
         JobClient job = env.executeAsync("guiji stream Kafka restart test");
         try {
-            List<String> inputs = new ArrayList<>(StreamTesting.produce(KAFKA, StreamTesting.penalties(PENALTIES, "0", 30)));
-            StreamTesting.await("batch 0 in PostgreSQL", Duration.ofSeconds(120),
+            List<String> inputs =
+                    new ArrayList<>(
+                            StreamTesting.produce(
+                                    KAFKA, StreamTesting.penalties(PENALTIES, "0", 30)));
+            StreamTesting.await(
+                    "batch 0 in PostgreSQL",
+                    Duration.ofSeconds(120),
                     () -> StreamTesting.pgPlaces(db).keySet().containsAll(inputs));
 
             // Batch 1 is in flight when the broker goes down for 20 s.
-            inputs.addAll(StreamTesting.produce(KAFKA, StreamTesting.penalties(PENALTIES, "1", 30)));
+            inputs.addAll(
+                    StreamTesting.produce(KAFKA, StreamTesting.penalties(PENALTIES, "1", 30)));
             KAFKA.stopBroker();
             Thread.sleep(20_000);
             System.out.println("broker down for 20 s: job " + job.getJobStatus().get());
             assertThat(job.getJobStatus().get()).isIn(JobStatus.RUNNING, JobStatus.RESTARTING);
             KAFKA.startBroker();
-            inputs.addAll(StreamTesting.produce(KAFKA, StreamTesting.penalties(PENALTIES, "2", 30)));
+            inputs.addAll(
+                    StreamTesting.produce(KAFKA, StreamTesting.penalties(PENALTIES, "2", 30)));
 
             StreamTesting.assertCaughtUpExactly(KAFKA, OUT, db, inputs, Duration.ofSeconds(150));
-            StreamTesting.await("the job RUNNING", Duration.ofSeconds(30), () -> status(job) == JobStatus.RUNNING);
-            System.out.println("restarts: " + StreamTesting.numRestarts(client, job.getJobID())
-                    + ", failures: " + StreamTesting.failures(client, job.getJobID()));
+            StreamTesting.await(
+                    "the job RUNNING",
+                    Duration.ofSeconds(30),
+                    () -> status(job) == JobStatus.RUNNING);
+            System.out.println(
+                    "restarts: "
+                            + StreamTesting.numRestarts(client, job.getJobID())
+                            + ", failures: "
+                            + StreamTesting.failures(client, job.getJobID()));
         } finally {
             job.cancel().get();
         }

@@ -22,15 +22,27 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Kafka messages to rows and on through the normalizer: every message becomes a record or a rejection. */
+/**
+ * Kafka messages to rows and on through the normalizer: every message becomes a record or a
+ * rejection.
+ */
 class RecordDecoderTest {
-    private static final String PENALTY_JSON = "{\"行政相对人名称\":\"朝阳市某某商贸有限公司\",\"行政处罚决定书文号\":\"朝市监罚[2026]7号\","
-            + "\"处罚决定日期\":\"2026-03-01\",\"罚款金额（万元）\":1.5}";
+    private static final String PENALTY_JSON =
+            "{\"行政相对人名称\":\"朝阳市某某商贸有限公司\",\"行政处罚决定书文号\":\"朝市监罚[2026]7号\","
+                    + "\"处罚决定日期\":\"2026-03-01\",\"罚款金额（万元）\":1.5}";
     private static final SourceSpec PENALTIES_OF_SCJG01 =
-            SourceSpec.kafka("scjg", "in.penalty", SourceSpec.Format.JSON, "SCJG01", "penalty", null);
-    private static final SourceSpec PLATFORM_JSON = SourceSpec.kafka("platform", "in.platform", SourceSpec.Format.JSON, null, null,
-            "doc_no:wsh, subject_name:mc");
-    private static final SourceSpec AVRO = SourceSpec.kafka("avro", "in.avro", SourceSpec.Format.AVRO, null, null, null);
+            SourceSpec.kafka(
+                    "scjg", "in.penalty", SourceSpec.Format.JSON, "SCJG01", "penalty", null);
+    private static final SourceSpec PLATFORM_JSON =
+            SourceSpec.kafka(
+                    "platform",
+                    "in.platform",
+                    SourceSpec.Format.JSON,
+                    null,
+                    null,
+                    "doc_no:wsh, subject_name:mc");
+    private static final SourceSpec AVRO =
+            SourceSpec.kafka("avro", "in.avro", SourceSpec.Format.AVRO, null, null, null);
 
     private RecordDecoder decoder;
     private final RecordNormalizer normalizer = new RecordNormalizer(LocalDate.of(2026, 11, 25));
@@ -57,14 +69,16 @@ class RecordDecoderTest {
         assertThat(r.getDeptCode()).isEqualTo("SCJG01");
         assertThat(r.getRecordType()).isEqualTo(RecordType.penalty);
         assertThat(r.getFields().getDocNo()).isEqualTo("朝市监罚〔2026〕7号");
-        assertThat(((PenaltyDetails) r.getFields().getDetails()).getFineAmount()).isEqualByComparingTo("1.5");
+        assertThat(((PenaltyDetails) r.getFields().getDetails()).getFineAmount())
+                .isEqualByComparingTo("1.5");
         assertThat(r.getSource()).isEqualTo(new SourceRef("kafka:in.penalty/1", 41L));
     }
 
     @Test
     void aPlatformMessageNamesItsOwnDepartmentAndTypeAndFieldsAreRenamed() {
-        String json = "{\"mc\":\"朝阳市某某商贸有限公司\",\"wsh\":\"朝环罚〔2026〕1号\",\"处罚决定日期\":\"2026-02-02\","
-                + "\"dept_code\":\"hbj02\",\"record_type\":\"行政处罚\"}";
+        String json =
+                "{\"mc\":\"朝阳市某某商贸有限公司\",\"wsh\":\"朝环罚〔2026〕1号\",\"处罚决定日期\":\"2026-02-02\","
+                        + "\"dept_code\":\"hbj02\",\"record_type\":\"行政处罚\"}";
         SupervisionRecord r = normalize("in.platform", 0, json.getBytes(UTF_8)).accepted();
         assertThat(r.getDeptCode()).isEqualTo("HBJ02");
         assertThat(r.getRecordType()).isEqualTo(RecordType.penalty);
@@ -73,7 +87,11 @@ class RecordDecoderTest {
 
     @Test
     void aMessageThatNamesNoTypeIsAnUnknownSource() {
-        RecordNormalizer.Outcome o = normalize("in.platform", 3, "{\"mc\":\"x\",\"wsh\":\"1\",\"处罚决定日期\":\"2026-02-02\"}".getBytes(UTF_8));
+        RecordNormalizer.Outcome o =
+                normalize(
+                        "in.platform",
+                        3,
+                        "{\"mc\":\"x\",\"wsh\":\"1\",\"处罚决定日期\":\"2026-02-02\"}".getBytes(UTF_8));
         assertThat(o.rejected().getReason()).isEqualTo(RejectReason.UNKNOWN_SOURCE);
         assertThat(o.rejected().getMessage()).contains("record type");
         assertThat(o.rejected().getFile()).isEqualTo("kafka:in.platform/1");
@@ -92,20 +110,29 @@ class RecordDecoderTest {
     @Test
     void messagesOverTheInputLimitsAreMalformedNamingTheOptionKey() {
         String deep = "{\"a\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
-        assertMalformed("in.penalty", deep.getBytes(UTF_8),
+        assertMalformed(
+                "in.penalty",
+                deep.getBytes(UTF_8),
                 "JSON nested deeper than 64 levels (guiji.input.max-json-depth)");
         String huge = "{\"行政相对人名称\":\"" + "某".repeat(70_000) + "\"}";
-        assertMalformed("in.penalty", huge.getBytes(UTF_8),
+        assertMalformed(
+                "in.penalty",
+                huge.getBytes(UTF_8),
                 "value of \"行政相对人名称\" longer than 65536 characters (guiji.input.max-field-chars)");
         String digits = "{\"罚款金额（万元）\":" + "9".repeat(2_000) + "}";
-        assertThat(decoder.decode(message("in.penalty", 7, digits.getBytes(UTF_8))).parsed()).isTrue();
+        assertThat(decoder.decode(message("in.penalty", 7, digits.getBytes(UTF_8))).parsed())
+                .isTrue();
 
         decoder = new RecordDecoder(List.of(PENALTIES_OF_SCJG01), new ReadLimits(10, 40, 2));
         decoder.openForTest();
-        assertMalformed("in.penalty", "{\"a\":[[1]]}".getBytes(UTF_8), "JSON nested deeper than 2 levels");
-        assertMalformed("in.penalty", ("{\"a\":\"" + "x".repeat(40) + "\"}").getBytes(UTF_8),
+        assertMalformed(
+                "in.penalty", "{\"a\":[[1]]}".getBytes(UTF_8), "JSON nested deeper than 2 levels");
+        assertMalformed(
+                "in.penalty",
+                ("{\"a\":\"" + "x".repeat(40) + "\"}").getBytes(UTF_8),
                 "message longer than 40 characters (guiji.input.max-record-chars)");
-        assertThat(decoder.decode(message("in.penalty", 7, "{\"a\":[1]}".getBytes(UTF_8))).parsed()).isTrue();
+        assertThat(decoder.decode(message("in.penalty", 7, "{\"a\":[1]}".getBytes(UTF_8))).parsed())
+                .isTrue();
     }
 
     @Test
@@ -116,24 +143,44 @@ class RecordDecoderTest {
 
     @Test
     void anAvroSupervisionRecordIsValidatedLikeAnyOtherInput() {
-        SupervisionRecord sent = SupervisionRecord.newBuilder()
-                .setRecordId("whatever the producer says").setRecordType(RecordType.penalty).setDeptCode("SCJG01")
-                .setFields(DecisionFields.newBuilder().setDocNo("朝市监罚[2026]8号").setSubjectName("朝阳市某某商贸有限公司")
-                        .setUscc("91110000600037341l").setDecisionDate("2026-03-01").setStatus(RecordStatus.REVOKED)
-                        .setDetails(PenaltyDetails.newBuilder().setFineAmount(new BigDecimal("2.500000")).build()).build())
-                .setSource(new SourceRef("elsewhere", 9L)).build();
-        SupervisionRecord r = normalize("in.avro", 5, new AvroBinary<>(SupervisionRecord.class).encode(sent)).accepted();
+        SupervisionRecord sent =
+                SupervisionRecord.newBuilder()
+                        .setRecordId("whatever the producer says")
+                        .setRecordType(RecordType.penalty)
+                        .setDeptCode("SCJG01")
+                        .setFields(
+                                DecisionFields.newBuilder()
+                                        .setDocNo("朝市监罚[2026]8号")
+                                        .setSubjectName("朝阳市某某商贸有限公司")
+                                        .setUscc("91110000600037341l")
+                                        .setDecisionDate("2026-03-01")
+                                        .setStatus(RecordStatus.REVOKED)
+                                        .setDetails(
+                                                PenaltyDetails.newBuilder()
+                                                        .setFineAmount(new BigDecimal("2.500000"))
+                                                        .build())
+                                        .build())
+                        .setSource(new SourceRef("elsewhere", 9L))
+                        .build();
+        SupervisionRecord r =
+                normalize("in.avro", 5, new AvroBinary<>(SupervisionRecord.class).encode(sent))
+                        .accepted();
         assertThat(r.getRecordId()).isNotEqualTo("whatever the producer says").hasSize(32);
         assertThat(r.getFields().getDocNo()).isEqualTo("朝市监罚〔2026〕8号");
         assertThat(r.getFields().getUscc()).isEqualTo("91110000600037341L");
         assertThat(r.getFields().getStatus()).isEqualTo(RecordStatus.REVOKED);
-        assertThat(((PenaltyDetails) r.getFields().getDetails()).getFineAmount()).isEqualByComparingTo("2.5");
+        assertThat(((PenaltyDetails) r.getFields().getDetails()).getFineAmount())
+                .isEqualByComparingTo("2.5");
         assertThat(r.getSource()).isEqualTo(new SourceRef("kafka:in.avro/1", 5L));
     }
 
     @Test
     void avroOfAnotherSchemaIsMalformed() {
-        byte[] catalog = new AvroBinary<>(CatalogEntry.class).encode(new CatalogEntry("SCJG01", null, null, RecordType.penalty, null, false));
+        byte[] catalog =
+                new AvroBinary<>(CatalogEntry.class)
+                        .encode(
+                                new CatalogEntry(
+                                        "SCJG01", null, null, RecordType.penalty, null, false));
         assertMalformed("in.avro", catalog, "undecodable Avro");
     }
 

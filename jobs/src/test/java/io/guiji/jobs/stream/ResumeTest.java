@@ -14,16 +14,19 @@ import org.apache.flink.core.execution.RestoreMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Which state {@code bin/guiji stream} restores: the newest completed checkpoint across job folders. */
+/**
+ * Which state {@code bin/guiji stream} restores: the newest completed checkpoint across job
+ * folders.
+ */
 class ResumeTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void theNewestCompletedCheckpointAcrossJobFoldersIsRestoredAndClaimed() throws Exception {
         checkpoint("aaaa", 41, Instant.parse("2026-12-01T10:00:00Z"));
         checkpoint("bbbb", 3, Instant.parse("2026-12-01T11:00:00Z")); // a later run, lower number
-        Files.createDirectories(dir.resolve("bbbb/chk-4")); // in progress when the process died: no _metadata
+        Files.createDirectories(
+                dir.resolve("bbbb/chk-4")); // in progress when the process died: no _metadata
         Files.createDirectories(dir.resolve("bbbb/shared"));
         Files.createFile(dir.resolve("cccc-chk-9")); // not a job folder
 
@@ -42,10 +45,14 @@ class ResumeTest {
         conf.set(GuijiOptions.CHECKPOINT_DIR, dir.resolve("none").toString());
         Resume.Plan plan = Resume.prepare(conf, false, null);
         assertThat(plan.restorePath()).isNull();
-        assertThat(plan.message()).startsWith("no checkpoint in file:").contains("registry and catalogue from the beginning");
+        assertThat(plan.message())
+                .startsWith("no checkpoint in file:")
+                .contains("registry and catalogue from the beginning");
         assertThat(conf.contains(StateRecoveryOptions.SAVEPOINT_PATH)).isFalse();
         // a plain path became an absolute file URI, which the job's checkpoint storage then uses
-        assertThat(conf.get(GuijiOptions.CHECKPOINT_DIR)).startsWith("file:/").contains(dir.toString() + "/none");
+        assertThat(conf.get(GuijiOptions.CHECKPOINT_DIR))
+                .startsWith("file:/")
+                .contains(dir.toString() + "/none");
     }
 
     @Test
@@ -60,13 +67,17 @@ class ResumeTest {
         Configuration savepoint = conf();
         Resume.Plan sp = Resume.prepare(savepoint, false, "/backups/savepoint-1");
         assertThat(sp.message()).startsWith("resuming from savepoint /backups/savepoint-1");
-        assertThat(savepoint.get(StateRecoveryOptions.SAVEPOINT_PATH)).isEqualTo("/backups/savepoint-1");
-        assertThat(savepoint.get(StateRecoveryOptions.RESTORE_MODE)).isEqualTo(RestoreMode.NO_CLAIM);
+        assertThat(savepoint.get(StateRecoveryOptions.SAVEPOINT_PATH))
+                .isEqualTo("/backups/savepoint-1");
+        assertThat(savepoint.get(StateRecoveryOptions.RESTORE_MODE))
+                .isEqualTo(RestoreMode.NO_CLAIM);
 
-        assertThatThrownBy(() -> Resume.prepare(conf(), true, "/backups/savepoint-1")).hasMessageContaining("--fresh");
+        assertThatThrownBy(() -> Resume.prepare(conf(), true, "/backups/savepoint-1"))
+                .hasMessageContaining("--fresh");
         Configuration both = conf();
         both.set(StateRecoveryOptions.SAVEPOINT_PATH, "/x/chk-1");
-        assertThatThrownBy(() -> Resume.prepare(both, true, null)).hasMessageContaining("execution.state-recovery.path");
+        assertThatThrownBy(() -> Resume.prepare(both, true, null))
+                .hasMessageContaining("execution.state-recovery.path");
     }
 
     private Configuration conf() {

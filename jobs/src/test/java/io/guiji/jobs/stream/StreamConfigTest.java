@@ -41,14 +41,29 @@ class StreamConfigTest {
         c.put("guiji.source.wjw.since", "2026-01-01");
         c.put("guiji.source.wjw.fields", "subject_name:xdr_mc，doc_no=jcbh");
         StreamConfig cfg = config(c);
-        assertThat(cfg.kafkaSources()).extracting(SourceSpec::topic).containsExactly("records.SCJG01.penalty");
+        assertThat(cfg.kafkaSources())
+                .extracting(SourceSpec::topic)
+                .containsExactly("records.SCJG01.penalty");
         assertThat(cfg.jdbcSources()).hasSize(1);
         SourceSpec.Jdbc j = cfg.jdbcSources().get(0).jdbc();
         assertThat(j.keyColumn()).isEqualTo("id");
-        assertThat(j.sinceMillis()).isEqualTo(java.time.LocalDate.of(2026, 1, 1).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant().toEpochMilli());
+        assertThat(j.sinceMillis())
+                .isEqualTo(
+                        java.time.LocalDate.of(2026, 1, 1)
+                                .atStartOfDay(java.time.ZoneId.of("Asia/Shanghai"))
+                                .toInstant()
+                                .toEpochMilli());
         assertThat(cfg.period()).isEqualTo("2026");
 
-        RawRow row = new RawRow("jdbc:dept.inspection", 1, new String[] {"xdr_mc", "jcbh", "other"}, new String[] {"a", "b", "c"}, "", null, "UTF-8");
+        RawRow row =
+                new RawRow(
+                        "jdbc:dept.inspection",
+                        1,
+                        new String[] {"xdr_mc", "jcbh", "other"},
+                        new String[] {"a", "b", "c"},
+                        "",
+                        null,
+                        "UTF-8");
         cfg.jdbcSources().get(0).apply(row);
         assertThat(row.header).containsExactly("subject_name", "doc_no", "other");
         assertThat(row.deptCode).isEmpty();
@@ -68,25 +83,35 @@ class StreamConfigTest {
     void passwordsAreNeverTakenFromTheConfiguration() {
         Map<String, String> c = minimal();
         c.put("guiji.postgres.password", "secret");
-        assertThatThrownBy(() -> config(c)).hasMessageContaining("password-env").hasMessageNotContaining("secret");
+        assertThatThrownBy(() -> config(c))
+                .hasMessageContaining("password-env")
+                .hasMessageNotContaining("secret");
         Map<String, String> s = minimal();
         s.put("guiji.source.scjg-penalty.password", "secret");
-        assertThatThrownBy(() -> config(s)).hasMessageContaining("password-file").hasMessageNotContaining("secret");
+        assertThatThrownBy(() -> config(s))
+                .hasMessageContaining("password-file")
+                .hasMessageNotContaining("secret");
     }
 
     @Test
     void mistakesNameTheKeyToFix() {
-        for (Map.Entry<String, String> bad : List.of(
-                Map.entry("guiji.source.scjg-penalty.format", "xml"),
-                Map.entry("guiji.source.scjg-penalty.tpoic", "x"),
-                Map.entry("guiji.kafka.starting-offsets", "yesterday"),
-                Map.entry("guiji.state.backend", "memory"),
-                Map.entry("guiji.checkpoint.interval", "1 h"),
-                Map.entry("guiji.source.scjg-penalty.fields", "doc_no"))) {
+        for (Map.Entry<String, String> bad :
+                List.of(
+                        Map.entry("guiji.source.scjg-penalty.format", "xml"),
+                        Map.entry("guiji.source.scjg-penalty.tpoic", "x"),
+                        Map.entry("guiji.kafka.starting-offsets", "yesterday"),
+                        Map.entry("guiji.state.backend", "memory"),
+                        Map.entry("guiji.checkpoint.interval", "1 h"),
+                        Map.entry("guiji.source.scjg-penalty.fields", "doc_no"))) {
             Map<String, String> c = minimal();
             c.put(bad.getKey(), bad.getValue());
-            assertThatThrownBy(() -> config(c)).as(bad.toString()).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining(bad.getKey().equals("guiji.checkpoint.interval") ? "guiji.checkpoint.interval" : bad.getKey());
+            assertThatThrownBy(() -> config(c))
+                    .as(bad.toString())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(
+                            bad.getKey().equals("guiji.checkpoint.interval")
+                                    ? "guiji.checkpoint.interval"
+                                    : bad.getKey());
         }
         Map<String, String> both = minimal();
         both.put("guiji.source.scjg-penalty.table", "t");
@@ -94,28 +119,63 @@ class StreamConfigTest {
     }
 
     @Test
-    void argumentsReadTheFileAndDashDWins(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    void argumentsReadTheFileAndDashDWins(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
         java.nio.file.Path file = dir.resolve("stream.conf");
-        java.nio.file.Files.writeString(file, "guiji.kafka.bootstrap-servers: 10.0.0.1:9092\nguiji.parallelism: 4\n");
-        Configuration conf = GuijiStreamJob.arguments(new String[] {"--config", file.toString(), "-Dguiji.parallelism=2"});
-        assertThat(conf.toMap()).containsEntry("guiji.kafka.bootstrap-servers", "10.0.0.1:9092").containsEntry("guiji.parallelism", "2");
-        assertThatThrownBy(() -> GuijiStreamJob.arguments(new String[] {"--password", "x"})).hasMessageContaining("unknown argument");
+        java.nio.file.Files.writeString(
+                file, "guiji.kafka.bootstrap-servers: 10.0.0.1:9092\nguiji.parallelism: 4\n");
+        Configuration conf =
+                GuijiStreamJob.arguments(
+                        new String[] {"--config", file.toString(), "-Dguiji.parallelism=2"});
+        assertThat(conf.toMap())
+                .containsEntry("guiji.kafka.bootstrap-servers", "10.0.0.1:9092")
+                .containsEntry("guiji.parallelism", "2");
+        assertThatThrownBy(() -> GuijiStreamJob.arguments(new String[] {"--password", "x"}))
+                .hasMessageContaining("unknown argument");
     }
 
     @Test
     void theEnvironmentCheckpointsExactlyOnceOnRocksDbAndRestartsAndFlinksOwnKeysWin() {
         StreamExecutionEnvironment env = GuijiStreamJob.environment(config(minimal()));
         assertThat(env.getCheckpointConfig().getCheckpointInterval()).isEqualTo(30_000L);
-        assertThat(env.getConfiguration().get(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE)).isEqualTo(CheckpointingMode.EXACTLY_ONCE);
-        assertThat(env.getConfiguration().get(StateBackendOptions.STATE_BACKEND)).isEqualTo("rocksdb");
-        assertThat(env.getConfiguration().get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS)).isTrue();
-        assertThat(env.getConfiguration().get(RestartStrategyOptions.RESTART_STRATEGY)).isEqualTo("exponential-delay");
-        assertThat(env.getConfiguration().get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF)).isEqualTo(Duration.ofSeconds(1));
-        assertThat(env.getConfiguration().get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF)).isEqualTo(Duration.ofMinutes(1));
-        assertThat(env.getConfiguration().get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_BACKOFF_MULTIPLIER)).isEqualTo(2.0);
-        assertThat(env.getConfiguration().get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_RESET_BACKOFF_THRESHOLD))
+        assertThat(env.getConfiguration().get(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE))
+                .isEqualTo(CheckpointingMode.EXACTLY_ONCE);
+        assertThat(env.getConfiguration().get(StateBackendOptions.STATE_BACKEND))
+                .isEqualTo("rocksdb");
+        assertThat(env.getConfiguration().get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS))
+                .isTrue();
+        assertThat(env.getConfiguration().get(RestartStrategyOptions.RESTART_STRATEGY))
+                .isEqualTo("exponential-delay");
+        assertThat(
+                        env.getConfiguration()
+                                .get(
+                                        RestartStrategyOptions
+                                                .RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF))
+                .isEqualTo(Duration.ofSeconds(1));
+        assertThat(
+                        env.getConfiguration()
+                                .get(
+                                        RestartStrategyOptions
+                                                .RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF))
+                .isEqualTo(Duration.ofMinutes(1));
+        assertThat(
+                        env.getConfiguration()
+                                .get(
+                                        RestartStrategyOptions
+                                                .RESTART_STRATEGY_EXPONENTIAL_DELAY_BACKOFF_MULTIPLIER))
+                .isEqualTo(2.0);
+        assertThat(
+                        env.getConfiguration()
+                                .get(
+                                        RestartStrategyOptions
+                                                .RESTART_STRATEGY_EXPONENTIAL_DELAY_RESET_BACKOFF_THRESHOLD))
                 .isEqualTo(Duration.ofMinutes(10));
-        assertThat(env.getConfiguration().get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS)).isEqualTo(Integer.MAX_VALUE);
+        assertThat(
+                        env.getConfiguration()
+                                .get(
+                                        RestartStrategyOptions
+                                                .RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS))
+                .isEqualTo(Integer.MAX_VALUE);
 
         Map<String, String> c = minimal();
         c.put("execution.checkpointing.interval", "5 s");
@@ -123,8 +183,10 @@ class StreamConfigTest {
         c.put("restart-strategy.type", "fixed-delay");
         StreamExecutionEnvironment own = GuijiStreamJob.environment(config(c));
         assertThat(own.getCheckpointConfig().getCheckpointInterval()).isEqualTo(5_000L);
-        assertThat(own.getConfiguration().get(StateBackendOptions.STATE_BACKEND)).isEqualTo("hashmap");
-        assertThat(own.getConfiguration().get(RestartStrategyOptions.RESTART_STRATEGY)).isEqualTo("fixed-delay");
+        assertThat(own.getConfiguration().get(StateBackendOptions.STATE_BACKEND))
+                .isEqualTo("hashmap");
+        assertThat(own.getConfiguration().get(RestartStrategyOptions.RESTART_STRATEGY))
+                .isEqualTo("fixed-delay");
     }
 
     @Test
@@ -134,11 +196,22 @@ class StreamConfigTest {
         c.put("guiji.restart.max-delay", "30 s");
         c.put("guiji.restart.attempts", "7");
         c.put("restart-strategy.exponential-delay.reset-backoff-threshold", "1 h");
-        org.apache.flink.configuration.ReadableConfig flink = GuijiStreamJob.environment(config(c)).getConfiguration();
-        assertThat(flink.get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF)).isEqualTo(Duration.ofSeconds(2));
-        assertThat(flink.get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF)).isEqualTo(Duration.ofSeconds(30));
-        assertThat(flink.get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS)).isEqualTo(7);
-        assertThat(flink.get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_RESET_BACKOFF_THRESHOLD)).isEqualTo(Duration.ofHours(1));
+        org.apache.flink.configuration.ReadableConfig flink =
+                GuijiStreamJob.environment(config(c)).getConfiguration();
+        assertThat(
+                        flink.get(
+                                RestartStrategyOptions
+                                        .RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF))
+                .isEqualTo(Duration.ofSeconds(2));
+        assertThat(flink.get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF))
+                .isEqualTo(Duration.ofSeconds(30));
+        assertThat(flink.get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS))
+                .isEqualTo(7);
+        assertThat(
+                        flink.get(
+                                RestartStrategyOptions
+                                        .RESTART_STRATEGY_EXPONENTIAL_DELAY_RESET_BACKOFF_THRESHOLD))
+                .isEqualTo(Duration.ofHours(1));
 
         Map<String, String> bad = minimal();
         bad.put("guiji.restart.initial-delay", "2 min");

@@ -19,7 +19,10 @@ import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.util.InstantiationUtil;
 import org.junit.jupiter.api.Test;
 
-/** STYLE §12 for the streaming job's own types: Flink serializers with Kryo disabled; functions Java-serializable. */
+/**
+ * STYLE §12 for the streaming job's own types: Flink serializers with Kryo disabled; functions
+ * Java-serializable.
+ */
 class StreamSerializationTest {
 
     private static <T> T roundTrip(Class<T> type, T value) throws Exception {
@@ -27,7 +30,8 @@ class StreamSerializationTest {
         assertThat(info).as(type.getSimpleName()).isInstanceOf(PojoTypeInfo.class);
         Configuration noGenericTypes = new Configuration();
         noGenericTypes.set(PipelineOptions.GENERIC_TYPES, false);
-        TypeSerializer<T> serializer = info.createSerializer(new ExecutionConfig(noGenericTypes).getSerializerConfig());
+        TypeSerializer<T> serializer =
+                info.createSerializer(new ExecutionConfig(noGenericTypes).getSerializerConfig());
         DataOutputSerializer out = new DataOutputSerializer(256);
         serializer.serialize(value, out);
         return serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
@@ -35,29 +39,69 @@ class StreamSerializationTest {
 
     @Test
     void aRowThatNamesItsSourceRoundTrips() throws Exception {
-        RawRow row = new RawRow("kafka:in.penalty/1", 42, new String[] {"doc_no"}, new String[] {"1"}, "{}", null, "UTF-8")
-                .withSource("SCJG01", "penalty");
+        RawRow row =
+                new RawRow(
+                                "kafka:in.penalty/1",
+                                42,
+                                new String[] {"doc_no"},
+                                new String[] {"1"},
+                                "{}",
+                                null,
+                                "UTF-8")
+                        .withSource("SCJG01", "penalty");
         assertThat(roundTrip(RawRow.class, row)).isEqualTo(row);
     }
 
     @Test
     void postgresRowsRoundTrip() throws Exception {
-        PostgresTables.SourceRow s = roundTrip(PostgresTables.SourceRow.class, new PostgresTables.SourceRow("id", "kafka:t/0", 3, 2));
-        assertThat(List.of(s.recordId, s.file, s.row, s.version)).containsExactly("id", "kafka:t/0", 3L, 2L);
-        RejectedRecord r = RejectedRecord.newBuilder().setFile("jdbc:t").setRow(5).setReason(RejectReason.MISSING_FIELD)
-                .setMessage("empty doc_no").setRaw("{}").build();
-        PostgresTables.RejectedRow back = roundTrip(PostgresTables.RejectedRow.class, new PostgresTables.RejectedRow(r, "record"));
+        PostgresTables.SourceRow s =
+                roundTrip(
+                        PostgresTables.SourceRow.class,
+                        new PostgresTables.SourceRow("id", "kafka:t/0", 3, 2));
+        assertThat(List.of(s.recordId, s.file, s.row, s.version))
+                .containsExactly("id", "kafka:t/0", 3L, 2L);
+        RejectedRecord r =
+                RejectedRecord.newBuilder()
+                        .setFile("jdbc:t")
+                        .setRow(5)
+                        .setReason(RejectReason.MISSING_FIELD)
+                        .setMessage("empty doc_no")
+                        .setRaw("{}")
+                        .build();
+        PostgresTables.RejectedRow back =
+                roundTrip(
+                        PostgresTables.RejectedRow.class,
+                        new PostgresTables.RejectedRow(r, "record"));
         assertThat(back.rejected).isEqualTo(r);
         assertThat(back.kind).isEqualTo("record");
-        assertThat(roundTrip(KafkaBytes.class, new KafkaBytes("t", 0, 1, 2, new byte[] {1}, null)).key).containsExactly(1);
+        assertThat(
+                        roundTrip(
+                                        KafkaBytes.class,
+                                        new KafkaBytes("t", 0, 1, 2, new byte[] {1}, null))
+                                .key)
+                .containsExactly(1);
     }
 
     @Test
     void theJobsFunctionsAndSettingsAreJavaSerializable() throws Exception {
-        SourceSpec spec = SourceSpec.kafka("p", "in.penalty", SourceSpec.Format.JSON, "SCJG01", "penalty", "doc_no:wsh");
-        for (Object f : List.of(new RecordDecoder(List.of(spec)), new SpecApplier(spec), new ReferenceDecoder(),
-                new SourceRows(), new RejectedRows("record"))) {
-            assertThat(InstantiationUtil.clone((java.io.Serializable) f)).as(f.getClass().getSimpleName()).isNotNull();
+        SourceSpec spec =
+                SourceSpec.kafka(
+                        "p",
+                        "in.penalty",
+                        SourceSpec.Format.JSON,
+                        "SCJG01",
+                        "penalty",
+                        "doc_no:wsh");
+        for (Object f :
+                List.of(
+                        new RecordDecoder(List.of(spec)),
+                        new SpecApplier(spec),
+                        new ReferenceDecoder(),
+                        new SourceRows(),
+                        new RejectedRows("record"))) {
+            assertThat(InstantiationUtil.clone((java.io.Serializable) f))
+                    .as(f.getClass().getSimpleName())
+                    .isNotNull();
         }
     }
 }

@@ -46,26 +46,43 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * the script's watchdog ({@code FLINK_CLUSTER_OWNER_PID}) does.
  */
 final class StandaloneCluster implements BeforeAllCallback, AfterAllCallback, TestWatcher {
-    /** Extra cluster configuration: failure detection in seconds rather than Flink's 50 s default. */
-    private static final String TEST_PROPERTIES = String.join("\n",
-            "heartbeat.interval: 1000",
-            "heartbeat.timeout: 10000",
-            "rest.client.max-content-length: 209715200");
+    /**
+     * Extra cluster configuration: failure detection in seconds rather than Flink's 50 s default.
+     */
+    private static final String TEST_PROPERTIES =
+            String.join(
+                    "\n",
+                    "heartbeat.interval: 1000",
+                    "heartbeat.timeout: 10000",
+                    "rest.client.max-content-length: 209715200");
 
-    private final Path repository = Path.of(System.getProperty("guiji.repository", "../..")).toAbsolutePath().normalize();
-    private final Path jobJar = Path.of(System.getProperty("guiji.job.jar",
-            "../../jobs/target/guiji-jobs-0.1.0-SNAPSHOT-job.jar")).toAbsolutePath().normalize();
-    private final Path home = Path.of(System.getProperty("guiji.cluster.home", "target/flink-cluster"))
-            .toAbsolutePath().normalize().resolve(UUID.randomUUID().toString().substring(0, 8));
+    private final Path repository =
+            Path.of(System.getProperty("guiji.repository", "../..")).toAbsolutePath().normalize();
+    private final Path jobJar =
+            Path.of(
+                            System.getProperty(
+                                    "guiji.job.jar",
+                                    "../../jobs/target/guiji-jobs-0.1.0-SNAPSHOT-job.jar"))
+                    .toAbsolutePath()
+                    .normalize();
+    private final Path home =
+            Path.of(System.getProperty("guiji.cluster.home", "target/flink-cluster"))
+                    .toAbsolutePath()
+                    .normalize()
+                    .resolve(UUID.randomUUID().toString().substring(0, 8));
     private final Map<String, String> environment = new LinkedHashMap<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private volatile CompletableFuture<Void> started;
     private volatile Thread shutdownHook;
     private int restPort;
     private volatile boolean failed;
 
-    /** An environment variable for every process of the cluster (the job's main() runs in the JobManager). */
+    /**
+     * An environment variable for every process of the cluster (the job's main() runs in the
+     * JobManager).
+     */
     StandaloneCluster withEnvironment(String name, String value) {
         environment.put(name, value);
         return this;
@@ -76,7 +93,10 @@ final class StandaloneCluster implements BeforeAllCallback, AfterAllCallback, Te
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         if (!Files.isRegularFile(jobJar)) {
-            throw new IllegalStateException("No job jar at " + jobJar + ": run the build through `mvn verify` (jobs is packaged first)");
+            throw new IllegalStateException(
+                    "No job jar at "
+                            + jobJar
+                            + ": run the build through `mvn verify` (jobs is packaged first)");
         }
         restPort = freePort();
         environment.put("GUIJI_FLINK_HOME", home.toString());
@@ -98,18 +118,23 @@ final class StandaloneCluster implements BeforeAllCallback, AfterAllCallback, Te
         environment.put("FLINK_CLUSTER_OWNER_PID", String.valueOf(ProcessHandle.current().pid()));
         shutdownHook = new Thread(this::stopQuietly, "stop standalone Flink cluster");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
-        started = CompletableFuture.runAsync(() -> {
-            long t0 = System.nanoTime();
-            cluster("start");
-            System.out.printf("standalone cluster (JobManager, tm1, tm2) up: %.1f s%n", (System.nanoTime() - t0) / 1e9);
-        });
+        started =
+                CompletableFuture.runAsync(
+                        () -> {
+                            long t0 = System.nanoTime();
+                            cluster("start");
+                            System.out.printf(
+                                    "standalone cluster (JobManager, tm1, tm2) up: %.1f s%n",
+                                    (System.nanoTime() - t0) / 1e9);
+                        });
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
         stopQuietly();
         if (!failed) {
-            // The JVMs' working directories (blobs, RocksDB, about 270 MB); logs, checkpoints and savepoints stay.
+            // The JVMs' working directories (blobs, RocksDB, about 270 MB); logs, checkpoints and
+            // savepoints stay.
             deleteRecursively(home.resolve("tmp"));
         }
         if (shutdownHook != null) {
@@ -126,7 +151,8 @@ final class StandaloneCluster implements BeforeAllCallback, AfterAllCallback, Te
         failed = true;
         System.out.println("---- logs of the standalone cluster in " + home + " (tails) ----");
         try (Stream<Path> logs = Files.list(home.resolve("log"))) {
-            logs.filter(p -> p.toString().endsWith(".log") || p.toString().endsWith(".out")).sorted()
+            logs.filter(p -> p.toString().endsWith(".log") || p.toString().endsWith(".out"))
+                    .sorted()
                     .forEach(p -> System.out.println("== " + p.getFileName() + "\n" + tail(p, 60)));
         } catch (IOException | UncheckedIOException e) {
             System.out.println("(no logs: " + e + ")");
@@ -153,7 +179,9 @@ final class StandaloneCluster implements BeforeAllCallback, AfterAllCallback, Te
         try {
             started.get(180, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("The standalone cluster did not start: " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "The standalone cluster did not start: " + e.getCause().getMessage(),
+                    e.getCause());
         } catch (Exception e) {
             throw new IllegalStateException("The standalone cluster did not start within 180 s", e);
         }
@@ -174,7 +202,10 @@ final class StandaloneCluster implements BeforeAllCallback, AfterAllCallback, Te
         return lastLine(script("guiji-job.sh", args));
     }
 
-    /** {@code guiji-job.sh stop JOB_ID}: stops the job with a savepoint, waits until it finished; the savepoint's path. */
+    /**
+     * {@code guiji-job.sh stop JOB_ID}: stops the job with a savepoint, waits until it finished;
+     * the savepoint's path.
+     */
     String stopWithSavepoint(String jobId) {
         return lastLine(script("guiji-job.sh", List.of("stop", jobId)));
     }
@@ -197,16 +228,22 @@ final class StandaloneCluster implements BeforeAllCallback, AfterAllCallback, Te
         cluster("start-taskmanager", name);
     }
 
-    /** SIGKILL to a TaskManager's JVM, no shutdown of any kind; returns once the process is gone. */
+    /**
+     * SIGKILL to a TaskManager's JVM, no shutdown of any kind; returns once the process is gone.
+     */
     void killTaskManager(String name) throws Exception {
         ready();
-        long pid = Long.parseLong(Files.readString(home.resolve("pid").resolve(name + ".pid")).trim());
+        long pid =
+                Long.parseLong(Files.readString(home.resolve("pid").resolve(name + ".pid")).trim());
         Process kill = new ProcessBuilder("kill", "-KILL", String.valueOf(pid)).inheritIO().start();
         if (kill.waitFor() != 0) {
             throw new IllegalStateException("kill -KILL " + pid + " (" + name + ") failed");
         }
         Optional<ProcessHandle> handle = ProcessHandle.of(pid);
-        await(name + " (pid " + pid + ") to die", Duration.ofSeconds(10), () -> handle.map(h -> !h.isAlive()).orElse(true));
+        await(
+                name + " (pid " + pid + ") to die",
+                Duration.ofSeconds(10),
+                () -> handle.map(h -> !h.isAlive()).orElse(true));
     }
 
     private String script(String name, List<String> args) {
@@ -227,10 +264,19 @@ final class StandaloneCluster implements BeforeAllCallback, AfterAllCallback, Te
             Files.deleteIfExists(err);
             if (!done) {
                 p.destroyForcibly();
-                throw new IllegalStateException(name + " " + args + " did not finish in 300 s\n" + out + stderr);
+                throw new IllegalStateException(
+                        name + " " + args + " did not finish in 300 s\n" + out + stderr);
             }
             if (p.exitValue() != 0) {
-                throw new IllegalStateException(name + " " + String.join(" ", args) + " failed (exit " + p.exitValue() + "):\n" + out + stderr);
+                throw new IllegalStateException(
+                        name
+                                + " "
+                                + String.join(" ", args)
+                                + " failed (exit "
+                                + p.exitValue()
+                                + "):\n"
+                                + out
+                                + stderr);
             }
             return out;
         } catch (IOException e) {
@@ -252,10 +298,17 @@ final class StandaloneCluster implements BeforeAllCallback, AfterAllCallback, Te
     JsonNode get(String path) {
         ready();
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + restPort + path))
-                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r =
+                    http.send(
+                            HttpRequest.newBuilder(
+                                            URI.create("http://127.0.0.1:" + restPort + path))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() / 100 != 2) {
-                throw new IllegalStateException("GET " + path + ": HTTP " + r.statusCode() + ": " + r.body());
+                throw new IllegalStateException(
+                        "GET " + path + ": HTTP " + r.statusCode() + ": " + r.body());
             }
             return json.readTree(r.body());
         } catch (IOException e) {
@@ -307,7 +360,9 @@ final class StandaloneCluster implements BeforeAllCallback, AfterAllCallback, Te
     List<String> taskManagersOf(String jobId) {
         List<String> ids = new ArrayList<>();
         for (JsonNode v : get("/jobs/" + jobId).path("vertices")) {
-            for (JsonNode tm : get("/jobs/" + jobId + "/vertices/" + v.path("id").asText() + "/taskmanagers").path("taskmanagers")) {
+            for (JsonNode tm :
+                    get("/jobs/" + jobId + "/vertices/" + v.path("id").asText() + "/taskmanagers")
+                            .path("taskmanagers")) {
                 String id = tm.path("taskmanager-id").asText();
                 if (!ids.contains(id)) {
                     ids.add(id);
@@ -326,8 +381,14 @@ final class StandaloneCluster implements BeforeAllCallback, AfterAllCallback, Te
         StringBuilder all = new StringBuilder();
         for (int port = first; port <= last; port++) {
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
-                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r =
+                        http.send(
+                                HttpRequest.newBuilder(
+                                                URI.create("http://127.0.0.1:" + port + "/metrics"))
+                                        .timeout(Duration.ofSeconds(5))
+                                        .GET()
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     all.append(r.body());
                 }
@@ -350,7 +411,9 @@ final class StandaloneCluster implements BeforeAllCallback, AfterAllCallback, Te
         List<String> found = new ArrayList<>();
         try (Stream<Path> logs = Files.list(home.resolve("log"))) {
             for (Path p : logs.sorted().toList()) {
-                if (Files.isRegularFile(p) && new String(Files.readAllBytes(p), StandardCharsets.UTF_8).contains(text)) {
+                if (Files.isRegularFile(p)
+                        && new String(Files.readAllBytes(p), StandardCharsets.UTF_8)
+                                .contains(text)) {
                     found.add(p.getFileName().toString());
                 }
             }
@@ -360,12 +423,14 @@ final class StandaloneCluster implements BeforeAllCallback, AfterAllCallback, Te
 
     // ------------------------------------------------------------------ helpers
 
-    static void await(String what, Duration timeout, BooleanSupplier done) throws InterruptedException {
+    static void await(String what, Duration timeout, BooleanSupplier done)
+            throws InterruptedException {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         while (!done.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+                throw new AssertionError(
+                        "timed out after " + timeout.toSeconds() + " s waiting for " + what);
             }
             Thread.sleep(250);
         }

@@ -1,32 +1,5 @@
 package io.guiji.testing;
 
-import org.apache.kafka.clients.CommonClientConfigs;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,6 +28,32 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A real, single-node Kafka broker (KRaft, broker and controller in one process) on 127.0.0.1, in
@@ -200,15 +199,18 @@ public final class KafkaBrokerExtension
 
     /**
      * Stops the broker process as an outage would, but keeps its data directory and ports: a
-     * controlled shutdown (SIGTERM), SIGKILL if it takes too long. {@link #startBroker()} brings the
-     * same broker back with its topics, offsets and transactions. Meanwhile {@link
+     * controlled shutdown (SIGTERM), SIGKILL if it takes too long. {@link #startBroker()} brings
+     * the same broker back with its topics, offsets and transactions. Meanwhile {@link
      * #bootstrapServers()} still answers, and clients (the extension's included) fail or wait.
      */
     public synchronized void stopBroker() {
         running().stopProcess();
     }
 
-    /** Starts the broker that {@link #stopBroker()} stopped, on the same ports and data; waits until it serves. */
+    /**
+     * Starts the broker that {@link #stopBroker()} stopped, on the same ports and data; waits until
+     * it serves.
+     */
     public synchronized void startBroker() throws IOException, InterruptedException {
         running().restartProcess(startTimeout);
     }
@@ -525,7 +527,12 @@ public final class KafkaBrokerExtension
         Admin admin;
 
         private RunningBroker(
-                Process process, Path workDir, String bootstrapServers, List<String> command, Path log, int port) {
+                Process process,
+                Path workDir,
+                String bootstrapServers,
+                List<String> command,
+                Path log,
+                int port) {
             this.process = process;
             this.workDir = workDir;
             this.bootstrapServers = bootstrapServers;
@@ -541,7 +548,10 @@ public final class KafkaBrokerExtension
                             "guiji-kafka-broker-reaper");
         }
 
-        /** SIGTERM (a controlled shutdown), SIGKILL after {@link #KILL_TIMEOUT}; the directory stays. */
+        /**
+         * SIGTERM (a controlled shutdown), SIGKILL after {@link #KILL_TIMEOUT}; the directory
+         * stays.
+         */
         void stopProcess() {
             Process p = process;
             if (!p.isAlive()) {
@@ -552,7 +562,10 @@ public final class KafkaBrokerExtension
             p.toHandle().destroy();
             try {
                 if (!p.waitFor(KILL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                    LOG.warn("Kafka broker pid {} did not stop within {}; killing it", p.pid(), KILL_TIMEOUT);
+                    LOG.warn(
+                            "Kafka broker pid {} did not stop within {}; killing it",
+                            p.pid(),
+                            KILL_TIMEOUT);
                     killTree(p);
                 }
             } catch (InterruptedException e) {
@@ -564,7 +577,11 @@ public final class KafkaBrokerExtension
             } catch (IOException e) {
                 // The broker is gone; nothing to release.
             }
-            LOG.info("Kafka broker {} stopped (pid {}), data kept in {}", bootstrapServers, p.pid(), workDir);
+            LOG.info(
+                    "Kafka broker {} stopped (pid {}), data kept in {}",
+                    bootstrapServers,
+                    p.pid(),
+                    workDir);
         }
 
         /** The same command again: same ports, same storage (formatting it is skipped). */
@@ -573,7 +590,11 @@ public final class KafkaBrokerExtension
                 return;
             }
             long started = System.nanoTime();
-            Files.writeString(log, "\n--- restart ---\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(
+                    log,
+                    "\n--- restart ---\n",
+                    StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.APPEND);
             process =
                     new ProcessBuilder(command)
                             .directory(workDir.toFile())
@@ -583,7 +604,8 @@ public final class KafkaBrokerExtension
             try {
                 awaitReady(port, timeout, log);
             } catch (PortTakenException e) {
-                throw new IllegalStateException("Kafka broker could not take its port again: " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "Kafka broker could not take its port again: " + e.getMessage(), e);
             }
             LOG.info(
                     "Kafka broker {} restarted in {} ms (pid {})",
@@ -631,7 +653,9 @@ public final class KafkaBrokerExtension
                                 .redirectErrorStream(true)
                                 .redirectOutput(log.toFile())
                                 .start();
-                broker = new RunningBroker(process, workDir, LOOPBACK + ":" + port, command, log, port);
+                broker =
+                        new RunningBroker(
+                                process, workDir, LOOPBACK + ":" + port, command, log, port);
                 Runtime.getRuntime().addShutdownHook(broker.shutdownHook);
                 broker.awaitReady(port, settings.startTimeout, log);
                 LOG.info(

@@ -51,7 +51,14 @@ public final class KafkaBrokerMain {
                 (int)
                         invoke(
                                 format,
-                                new String[] {"format", "-t", args[1], "-c", serverProperties, "--ignore-formatted"},
+                                new String[] {
+                                    "format",
+                                    "-t",
+                                    args[1],
+                                    "-c",
+                                    serverProperties,
+                                    "--ignore-formatted"
+                                },
                                 System.out);
         if (formatted != 0) {
             System.err.println("kafka.tools.StorageTool format exited with " + formatted);

@@ -1,11 +1,5 @@
 package io.guiji.testing;
 
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -24,6 +18,11 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A PostgreSQL server of the test's own, for tests that stop it or take rights away: {@code initdb}
@@ -76,7 +75,10 @@ public final class PrivatePostgresExtension implements BeforeAllCallback, AfterA
         destroy();
     }
 
-    /** Initializes the data folder, starts the server and creates {@value #DATABASE}; the JUnit callback calls this. */
+    /**
+     * Initializes the data folder, starts the server and creates {@value #DATABASE}; the JUnit
+     * callback calls this.
+     */
     public synchronized void create() throws IOException, InterruptedException, SQLException {
         if (workDir != null) {
             return;
@@ -88,36 +90,89 @@ public final class PrivatePostgresExtension implements BeforeAllCallback, AfterA
         if (isRoot()) {
             run(List.of("chown", "-R", SUPERUSER + ":", workDir.toString()), false);
         }
-        run(command("initdb", "-D", dataDir().toString(), "-U", SUPERUSER, "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"), true);
+        run(
+                command(
+                        "initdb",
+                        "-D",
+                        dataDir().toString(),
+                        "-U",
+                        SUPERUSER,
+                        "-A",
+                        "trust",
+                        "-E",
+                        "UTF8",
+                        "--locale=C",
+                        "--no-sync"),
+                true);
         port = freePort();
         start();
         try (Connection c = DriverManager.getConnection(url("postgres"), properties(SUPERUSER));
                 Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + DATABASE + " TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'");
+            s.execute(
+                    "CREATE DATABASE "
+                            + DATABASE
+                            + " TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'");
         }
     }
 
-    /** Starts the server (again) on the same port with the same data; waits until it accepts connections. */
+    /**
+     * Starts the server (again) on the same port with the same data; waits until it accepts
+     * connections.
+     */
     public synchronized void start() throws IOException, InterruptedException {
         if (running) {
             return;
         }
         long t0 = System.nanoTime();
-        String options = "-p " + port + " -k " + workDir + " -c listen_addresses=127.0.0.1 -c fsync=off"
-                + " -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=16MB -c max_connections=60";
-        run(command("pg_ctl", "-D", dataDir().toString(), "-o", options, "-l", workDir.resolve("postgres.log").toString(),
-                "-w", "-t", "60", "start"), true);
+        String options =
+                "-p "
+                        + port
+                        + " -k "
+                        + workDir
+                        + " -c listen_addresses=127.0.0.1 -c fsync=off"
+                        + " -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=16MB -c max_connections=60";
+        run(
+                command(
+                        "pg_ctl",
+                        "-D",
+                        dataDir().toString(),
+                        "-o",
+                        options,
+                        "-l",
+                        workDir.resolve("postgres.log").toString(),
+                        "-w",
+                        "-t",
+                        "60",
+                        "start"),
+                true);
         running = true;
-        LOG.info("private PostgreSQL on 127.0.0.1:{} started in {} ms ({})", port,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), workDir);
+        LOG.info(
+                "private PostgreSQL on 127.0.0.1:{} started in {} ms ({})",
+                port,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0),
+                workDir);
     }
 
-    /** Stops the server (fast shutdown: open connections are ended, committed data stays); {@link #start()} brings it back. */
+    /**
+     * Stops the server (fast shutdown: open connections are ended, committed data stays); {@link
+     * #start()} brings it back.
+     */
     public synchronized void stop() throws IOException, InterruptedException {
         if (!running) {
             return;
         }
-        run(command("pg_ctl", "-D", dataDir().toString(), "-m", "fast", "-w", "-t", "60", "stop"), true);
+        run(
+                command(
+                        "pg_ctl",
+                        "-D",
+                        dataDir().toString(),
+                        "-m",
+                        "fast",
+                        "-w",
+                        "-t",
+                        "60",
+                        "stop"),
+                true);
         running = false;
         LOG.info("private PostgreSQL on 127.0.0.1:{} stopped", port);
     }
@@ -141,7 +196,18 @@ public final class PrivatePostgresExtension implements BeforeAllCallback, AfterA
         }
         try {
             if (running) {
-                run(command("pg_ctl", "-D", dataDir().toString(), "-m", "immediate", "-w", "-t", "30", "stop"), true);
+                run(
+                        command(
+                                "pg_ctl",
+                                "-D",
+                                dataDir().toString(),
+                                "-m",
+                                "immediate",
+                                "-w",
+                                "-t",
+                                "30",
+                                "stop"),
+                        true);
                 running = false;
             }
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -158,7 +224,10 @@ public final class PrivatePostgresExtension implements BeforeAllCallback, AfterA
         return url(DATABASE);
     }
 
-    /** The superuser; tests that revoke rights create a role of their own with {@link #connection()}. */
+    /**
+     * The superuser; tests that revoke rights create a role of their own with {@link
+     * #connection()}.
+     */
     public String user() {
         return SUPERUSER;
     }
@@ -178,8 +247,9 @@ public final class PrivatePostgresExtension implements BeforeAllCallback, AfterA
 
     private String url(String database) {
         if (workDir == null) {
-            throw new IllegalStateException("the private PostgreSQL is not created: register PrivatePostgresExtension with"
-                    + " @RegisterExtension on a static field");
+            throw new IllegalStateException(
+                    "the private PostgreSQL is not created: register PrivatePostgresExtension with"
+                            + " @RegisterExtension on a static field");
         }
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
@@ -208,21 +278,31 @@ public final class PrivatePostgresExtension implements BeforeAllCallback, AfterA
         return c;
     }
 
-    private void run(List<String> command, boolean inWorkDir) throws IOException, InterruptedException {
+    private void run(List<String> command, boolean inWorkDir)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile("guiji-pg-cmd-", ".log");
         try {
-            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
+            ProcessBuilder pb =
+                    new ProcessBuilder(command)
+                            .redirectErrorStream(true)
+                            .redirectOutput(out.toFile());
             if (inWorkDir) {
                 pb.directory(workDir.toFile());
             }
             Process p = pb.start();
             if (!p.waitFor(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " did not finish within " + COMMAND_TIMEOUT);
+                throw new IllegalStateException(
+                        String.join(" ", command) + " did not finish within " + COMMAND_TIMEOUT);
             }
             if (p.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " exited with " + p.exitValue() + ":\n"
-                        + Files.readString(out, StandardCharsets.UTF_8) + logTail());
+                throw new IllegalStateException(
+                        String.join(" ", command)
+                                + " exited with "
+                                + p.exitValue()
+                                + ":\n"
+                                + Files.readString(out, StandardCharsets.UTF_8)
+                                + logTail());
             }
         } finally {
             Files.deleteIfExists(out);
@@ -236,7 +316,11 @@ public final class PrivatePostgresExtension implements BeforeAllCallback, AfterA
                 return "";
             }
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return "\nlast lines of " + log + ":\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+            return "\nlast lines of "
+                    + log
+                    + ":\n"
+                    + String.join(
+                            "\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
         } catch (IOException | UncheckedIOException e) {
             return "";
         }
@@ -250,15 +334,22 @@ public final class PrivatePostgresExtension implements BeforeAllCallback, AfterA
         Path root = Path.of("/usr/lib/postgresql");
         if (Files.isDirectory(root)) {
             try (Stream<Path> versions = Files.list(root)) {
-                Path newest = versions.filter(v -> Files.isExecutable(v.resolve("bin/initdb")))
-                        .max(Comparator.comparing(v -> versionNumber(v.getFileName().toString()))).orElse(null);
+                Path newest =
+                        versions.filter(v -> Files.isExecutable(v.resolve("bin/initdb")))
+                                .max(
+                                        Comparator.comparing(
+                                                v -> versionNumber(v.getFileName().toString())))
+                                .orElse(null);
                 if (newest != null) {
                     return newest.resolve("bin");
                 }
             }
         }
-        throw new IllegalStateException("PrivatePostgresExtension needs PostgreSQL's initdb and pg_ctl: none under /usr/lib/postgresql/*/bin;"
-                + " install the server (apt-get install postgresql) or set " + BIN_ENV + " to the folder that holds them");
+        throw new IllegalStateException(
+                "PrivatePostgresExtension needs PostgreSQL's initdb and pg_ctl: none under /usr/lib/postgresql/*/bin;"
+                        + " install the server (apt-get install postgresql) or set "
+                        + BIN_ENV
+                        + " to the folder that holds them");
     }
 
     private static double versionNumber(String name) {

@@ -3,6 +3,10 @@ package io.guiji.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -14,11 +18,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /** The test broker is real: topics, transactions and read_committed isolation behave as Kafka's. */
 class KafkaBrokerExtensionITCase {
@@ -128,13 +127,19 @@ class KafkaBrokerExtensionITCase {
         try (java.net.Socket s = new java.net.Socket()) {
             String[] hostPort = address.split(":");
             org.assertj.core.api.Assertions.assertThatThrownBy(
-                            () -> s.connect(new java.net.InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])), 500))
+                            () ->
+                                    s.connect(
+                                            new java.net.InetSocketAddress(
+                                                    hostPort[0], Integer.parseInt(hostPort[1])),
+                                            500))
                     .isInstanceOf(java.io.IOException.class);
         }
         KAFKA.startBroker();
 
         assertThat(KAFKA.bootstrapServers()).isEqualTo(address);
         KAFKA.produce(List.of(new ProducerRecord<>(topic, "k", "after")));
-        assertThat(KAFKA.readCommitted(topic)).extracting(ConsumerRecord::value).containsExactly("before", "after");
+        assertThat(KAFKA.readCommitted(topic))
+                .extracting(ConsumerRecord::value)
+                .containsExactly("before", "after");
     }
 }

@@ -2,9 +2,6 @@ package io.guiji.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The test database is real PostgreSQL: DDL, upserts and UTF-8 text work as in production. */
 class PostgresExtensionITCase {
@@ -20,8 +19,8 @@ class PostgresExtensionITCase {
 
     private static final String UPSERT =
             "INSERT INTO subject (id, name, version) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE"
-                + " SET name = EXCLUDED.name, version = EXCLUDED.version WHERE subject.version <"
-                + " EXCLUDED.version";
+                    + " SET name = EXCLUDED.name, version = EXCLUDED.version WHERE subject.version <"
+                    + " EXCLUDED.version";
 
     @Test
     void upsertKeepsTheNewestVersionPerKey() throws SQLException {

@@ -11,13 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PrivatePostgresExtensionITCase {
-    @RegisterExtension
-    static final PrivatePostgresExtension PG = new PrivatePostgresExtension();
+    @RegisterExtension static final PrivatePostgresExtension PG = new PrivatePostgresExtension();
 
     @Test
     void aStoppedServerRefusesConnectionsAndComesBackOnTheSamePortWithItsData() throws Exception {
         assertThat(PG.port()).isNotEqualTo(5432);
-        try (Connection c = PG.connection(); Statement s = c.createStatement()) {
+        try (Connection c = PG.connection();
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE t (v text)");
             s.execute("INSERT INTO t VALUES ('企业')");
         }
@@ -26,7 +26,9 @@ class PrivatePostgresExtensionITCase {
         assertThatThrownBy(PG::connection).isInstanceOf(SQLException.class);
 
         PG.start();
-        try (Connection c = PG.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT v FROM t")) {
+        try (Connection c = PG.connection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT v FROM t")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("企业");
         }

@@ -5,19 +5,19 @@ import java.util.Set;
 
 /**
  * The blocking keys of the fuzzy tier: a record and a registry name that could be the same
- * enterprise share at least one key, so candidates are found by key lookups, never by comparing
- * all pairs. All keys leave out the region and the legal form (a dropped prefix or a different
- * form must still meet, to be scored and, for the form, refused):
+ * enterprise share at least one key, so candidates are found by key lookups, never by comparing all
+ * pairs. All keys leave out the region and the legal form (a dropped prefix or a different form
+ * must still meet, to be scored and, for the form, refused):
  *
  * <ul>
- *   <li>{@code F:<core>} — the core name (trade name + industry), simplified: catches
- *       traditional characters, brackets, spacing, width, dropped or added region prefixes;
- *   <li>{@code P:<pinyin of trade name>|<industry>} — catches homophone typos in the trade name
- *       (华胜 for 华盛), the commonest typo in hand-typed names;
+ *   <li>{@code F:<core>} — the core name (trade name + industry), simplified: catches traditional
+ *       characters, brackets, spacing, width, dropped or added region prefixes;
+ *   <li>{@code P:<pinyin of trade name>|<industry>} — catches homophone typos in the trade name (华胜
+ *       for 华盛), the commonest typo in hand-typed names;
  *   <li>{@code F:<core with one trade-name character deleted>} — the deletion-1 neighbourhood
  *       (SymSpell): a one-character substitution, insertion or deletion in a trade name of 3–6
- *       characters still meets; for longer trade names {@code F:<first 4>*<industry>} and
- *       {@code F:*<last 4><industry>} instead (one edit leaves one of them whole).
+ *       characters still meets; for longer trade names {@code F:<first 4>*<industry>} and {@code
+ *       F:*<last 4><industry>} instead (one edit leaves one of them whole).
  * </ul>
  *
  * A name yields 2 keys for a two-character trade name, 2 + n for n = 3…6, 4 beyond. Branches share

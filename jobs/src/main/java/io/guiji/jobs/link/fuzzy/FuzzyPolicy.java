@@ -7,7 +7,8 @@ import java.io.Serializable;
  * leads the runner-up (the best other enterprise not refused) by at least {@code minMargin}.
  * Candidates below {@code minCandidateScore} are not listed for review.
  */
-public record FuzzyPolicy(boolean enabled, double minScore, double minMargin, double minCandidateScore)
+public record FuzzyPolicy(
+        boolean enabled, double minScore, double minMargin, double minCandidateScore)
         implements Serializable {
     public static final FuzzyPolicy DEFAULT = new FuzzyPolicy(true, 0.88, 0.05, 0.5);
 

@@ -11,16 +11,15 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  * (commons-text Jaro-Winkler and Levenshtein) refined by the structure of Chinese enterprise names.
  *
  * <p>Trade name (字号): equal 1.0; a homophone substitution (same toneless pinyin, {@link Hanzi})
- * 0.93, less 0.03 per further homophone; one other edit 0.86 (below the default link threshold:
- * a different character may well be a different enterprise); otherwise 0.85 × Jaro-Winkler.
- * Then: industry words missing on one side −0.03, different −0.15 and more; legal form missing on
- * one side −0.03; region missing on one side (a dropped prefix) −0.02, one inside the other (朝阳市 for a
- * company of 建平县) −0.06;
- * a match through a former name −0.01.
+ * 0.93, less 0.03 per further homophone; one other edit 0.86 (below the default link threshold: a
+ * different character may well be a different enterprise); otherwise 0.85 × Jaro-Winkler. Then:
+ * industry words missing on one side −0.03, different −0.15 and more; legal form missing on one
+ * side −0.03; region missing on one side (a dropped prefix) −0.02, one inside the other (朝阳市 for a
+ * company of 建平县) −0.06; a match through a former name −0.01.
  *
  * <p>Refusals (the pair is never linked automatically, its score halved): a branch against a
- * non-branch or another branch; a different legal form (有限公司 ≠ 有限责任公司); divisions apart
- * (the same trade name in another county).
+ * non-branch or another branch; a different legal form (有限公司 ≠ 有限责任公司); divisions apart (the same
+ * trade name in another county).
  */
 public final class FuzzyScorer {
     static final double HOMOPHONE = 0.93;
@@ -33,10 +32,12 @@ public final class FuzzyScorer {
     /**
      * @param record the record's name
      * @param candidate the registry name (current or former)
-     * @param candidateDivision the registry entry's division code (6 digits) or null; used when its name has no region
+     * @param candidateDivision the registry entry's division code (6 digits) or null; used when its
+     *     name has no region
      * @param former whether {@code candidate} is a former name (曾用名)
      */
-    public static FuzzyScore score(NameParts record, NameParts candidate, String candidateDivision, boolean former) {
+    public static FuzzyScore score(
+            NameParts record, NameParts candidate, String candidateDivision, boolean former) {
         List<String> ev = new ArrayList<>(8);
         String refusal = null;
         double s = tradeScore(record.trade(), candidate.trade(), ev);

@@ -4,19 +4,19 @@ import com.ibm.icu.text.Transliterator;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * Chinese characters for name matching, from ICU4J's maintained transliteration data: traditional
- * → simplified ({@code Traditional-Simplified}) and toneless pinyin ({@code Han-Latin; Latin-ASCII})
+ * Chinese characters for name matching, from ICU4J's maintained transliteration data: traditional →
+ * simplified ({@code Traditional-Simplified}) and toneless pinyin ({@code Han-Latin; Latin-ASCII})
  * for homophone detection.
  *
- * <p>A traditional character whose simplified form reads differently is kept ({@link #simplified(char)}).
- * ICU's transliterators take tens of microseconds per call, so both are applied one character at
- * a time and each character's result is cached for the life of the JVM (at most one entry per BMP
- * code unit). Per-character application drops ICU's few context rules; that is deliberate: records
- * and registry go through the same function, so both sides agree, and a polyphone reads the same on
- * both. Thread-safe: each transliterator is used under its lock, the cache is an atomic array.
- * ICU's result for each Han character comes precomputed from {@link HanziTable} (building the
- * transliterators costs about a second of CPU per run); ICU is asked only for a character the table
- * lacks.
+ * <p>A traditional character whose simplified form reads differently is kept ({@link
+ * #simplified(char)}). ICU's transliterators take tens of microseconds per call, so both are
+ * applied one character at a time and each character's result is cached for the life of the JVM (at
+ * most one entry per BMP code unit). Per-character application drops ICU's few context rules; that
+ * is deliberate: records and registry go through the same function, so both sides agree, and a
+ * polyphone reads the same on both. Thread-safe: each transliterator is used under its lock, the
+ * cache is an atomic array. ICU's result for each Han character comes precomputed from {@link
+ * HanziTable} (building the transliterators costs about a second of CPU per run); ICU is asked only
+ * for a character the table lacks.
  */
 public final class Hanzi {
     /**
@@ -34,8 +34,11 @@ public final class Hanzi {
             }
         }
     }
-    private static final AtomicReferenceArray<String> SIMPLIFIED = new AtomicReferenceArray<>(0x10000);
-    private static final AtomicReferenceArray<String> SYLLABLE = new AtomicReferenceArray<>(0x10000);
+
+    private static final AtomicReferenceArray<String> SIMPLIFIED =
+            new AtomicReferenceArray<>(0x10000);
+    private static final AtomicReferenceArray<String> SYLLABLE =
+            new AtomicReferenceArray<>(0x10000);
 
     private Hanzi() {}
 
@@ -62,7 +65,10 @@ public final class Hanzi {
         return b == null ? s : b.toString();
     }
 
-    /** The toneless pinyin syllable of one character ({@code 华} → {@code hua}); the character itself when it is not Han. */
+    /**
+     * The toneless pinyin syllable of one character ({@code 华} → {@code hua}); the character itself
+     * when it is not Han.
+     */
     public static String syllable(char c) {
         if (!isHan(c)) {
             return String.valueOf(c);

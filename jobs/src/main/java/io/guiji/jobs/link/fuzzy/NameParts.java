@@ -5,20 +5,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An enterprise name taken apart for fuzzy matching (docs/contract.md §6 tier 6). The structure of a
- * Chinese enterprise name is 行政区划 + 字号 + 行业 + 组织形式, optionally followed by a branch
- * ({@code …有限公司建平分公司}); so {@code 辽宁省朝阳市華盛商貿（朝阳）有限公司} becomes regions
- * {@code [21, 2113]}, trade name {@code 华盛}, industry {@code 商贸}, legal form {@code 有限公司}.
+ * An enterprise name taken apart for fuzzy matching (docs/contract.md §6 tier 6). The structure of
+ * a Chinese enterprise name is 行政区划 + 字号 + 行业 + 组织形式, optionally followed by a branch ({@code
+ * …有限公司建平分公司}); so {@code 辽宁省朝阳市華盛商貿（朝阳）有限公司} becomes regions {@code [21, 2113]}, trade name {@code
+ * 华盛}, industry {@code 商贸}, legal form {@code 有限公司}.
  *
  * <p>Normalization before parsing: {@link Text#clean} (NFKC: full-width letters, digits and
  * brackets become ASCII), traditional → simplified ({@link Hanzi}), spaces and the punctuation
  * {@code · ・ . , ， 、 ' " “ ” ‘ ’ - _} dropped, Latin upper-cased, every bracket kind read as a
- * bracket. A bracketed division ({@code （朝阳）}) is a region; a bracketed legal form
- * ({@code （有限合伙）}) belongs to the legal form; other bracketed text is kept without brackets.
- * Brackets need not be balanced: the text of a bracket left open, or opened again inside another,
- * is kept as name text; a closing bracket with no opening one is dropped. No character of the name
- * is lost on the way: {@code text} is the name's normalized characters less the bracketed regions
- * and legal forms, and ends with {@code core}, the legal form and the branch.
+ * bracket. A bracketed division ({@code （朝阳）}) is a region; a bracketed legal form ({@code （有限合伙）})
+ * belongs to the legal form; other bracketed text is kept without brackets. Brackets need not be
+ * balanced: the text of a bracket left open, or opened again inside another, is kept as name text;
+ * a closing bracket with no opening one is dropped. No character of the name is lost on the way:
+ * {@code text} is the name's normalized characters less the bracketed regions and legal forms, and
+ * ends with {@code core}, the legal form and the branch.
  *
  * @param text the normalized name (simplified, no spaces or punctuation, brackets removed)
  * @param traditional whether normalization changed traditional characters
@@ -26,47 +26,120 @@ import java.util.List;
  * @param core the name without regions, legal form and branch: trade name + industry
  * @param trade the trade name (字号)
  * @param industry the industry words (行业), possibly empty
- * @param legalForm the legal or organizational form ({@code 有限公司}, {@code 有限责任公司}, {@code 经营部} …), possibly empty
+ * @param legalForm the legal or organizational form ({@code 有限公司}, {@code 有限责任公司}, {@code 经营部} …),
+ *     possibly empty
  * @param branch the branch part ({@code 建平分公司}), or null when the name is not a branch
  */
-public record NameParts(String text, boolean traditional, List<String> regions, String core, String trade,
-                        String industry, String legalForm, String branch) {
+public record NameParts(
+        String text,
+        boolean traditional,
+        List<String> regions,
+        String core,
+        String trade,
+        String industry,
+        String legalForm,
+        String branch) {
 
-    /** Forms of organization, longest first within each suffix family; tested at the end of the name. */
+    /**
+     * Forms of organization, longest first within each suffix family; tested at the end of the
+     * name.
+     */
     static final String[] LEGAL_FORMS = {
-        "股份有限公司", "有限责任公司", "有限公司", "股份公司", "公司",
-        "合伙企业有限合伙", "合伙企业普通合伙", "合伙企业特殊普通合伙", "合伙企业", "个人独资企业", "独资企业",
-        "农民专业合作社联合社", "农民专业合作社", "专业合作社", "股份经济合作社", "经济合作社", "合作社", "联合社",
-        "会计师事务所", "律师事务所", "事务所", "研究院", "研究所", "幼儿园", "学校", "医院", "诊所", "卫生所",
-        "经营部", "门市部", "服务部", "批发部", "小吃部", "商店", "商行", "商城", "超市", "便利店", "大药房",
-        "药房", "药店", "饭店", "餐馆", "酒店", "宾馆", "旅馆", "旅店", "浴池", "加工厂", "加油站", "养殖场",
-        "农场", "中心", "工作室", "厂", "店", "部", "馆", "行", "社", "室", "坊", "铺", "场", "站", "所", "园",
+        "股份有限公司",
+        "有限责任公司",
+        "有限公司",
+        "股份公司",
+        "公司",
+        "合伙企业有限合伙",
+        "合伙企业普通合伙",
+        "合伙企业特殊普通合伙",
+        "合伙企业",
+        "个人独资企业",
+        "独资企业",
+        "农民专业合作社联合社",
+        "农民专业合作社",
+        "专业合作社",
+        "股份经济合作社",
+        "经济合作社",
+        "合作社",
+        "联合社",
+        "会计师事务所",
+        "律师事务所",
+        "事务所",
+        "研究院",
+        "研究所",
+        "幼儿园",
+        "学校",
+        "医院",
+        "诊所",
+        "卫生所",
+        "经营部",
+        "门市部",
+        "服务部",
+        "批发部",
+        "小吃部",
+        "商店",
+        "商行",
+        "商城",
+        "超市",
+        "便利店",
+        "大药房",
+        "药房",
+        "药店",
+        "饭店",
+        "餐馆",
+        "酒店",
+        "宾馆",
+        "旅馆",
+        "旅店",
+        "浴池",
+        "加工厂",
+        "加油站",
+        "养殖场",
+        "农场",
+        "中心",
+        "工作室",
+        "厂",
+        "店",
+        "部",
+        "馆",
+        "行",
+        "社",
+        "室",
+        "坊",
+        "铺",
+        "场",
+        "站",
+        "所",
+        "园",
     };
 
     /** Suffixes that make a name a branch (分支机构) of another enterprise. */
     static final String[] BRANCH_SUFFIXES = {
-        "分公司", "分店", "分厂", "分部", "分行", "支行", "分社", "分所", "分中心", "分院", "分校", "分场",
-        "营业部", "营业所", "办事处", "经营处",
+        "分公司", "分店", "分厂", "分部", "分行", "支行", "分社", "分所", "分中心", "分院", "分校", "分场", "营业部", "营业所",
+        "办事处", "经营处",
     };
 
     /** Industry words (行业表述), peeled off the end of the core name, longest first. */
-    static final String[] INDUSTRIES = sortedLongestFirst(
-        "房地产开发", "房地产经纪", "房地产", "建筑工程", "建筑安装", "建筑劳务", "建筑装饰", "装饰工程", "装饰装修",
-        "装饰", "建筑", "建设工程", "建设", "工程", "工程机械", "机械设备", "机械制造", "机械", "设备", "科技发展",
-        "科技", "技术", "信息技术", "网络科技", "网络", "信息", "电子商务", "电子", "电器", "电气", "商贸", "贸易",
-        "商务", "经贸", "实业", "发展", "投资", "管理", "咨询", "服务", "物业管理", "物业", "物流", "运输", "货运",
-        "客运", "汽车销售", "汽车服务", "汽车修理", "汽车", "农业", "农牧", "牧业", "畜牧", "养殖", "种植", "种业",
-        "农资", "农机", "林业", "渔业", "食品", "餐饮", "饮食", "酒业", "粮油", "米业", "乳业", "医药", "药业",
-        "制药", "生物", "化工", "新材料", "材料", "建材", "水泥", "钢铁", "钢材", "金属", "五金", "矿业", "矿产",
-        "煤炭", "煤业", "新能源", "能源", "电力", "热力", "供热", "燃气", "石油", "石化", "环保", "环境", "水务",
-        "文化传媒", "文化", "传媒", "广告", "印刷", "包装", "纸业", "服装", "服饰", "纺织", "家具", "家居", "木业",
-        "塑料", "橡胶", "玻璃", "陶瓷", "旅游", "教育", "培训", "健康", "医疗", "劳务", "人力资源", "保安", "安防",
-        "消防", "通信", "通讯", "光电", "仪器", "仪表", "制造", "加工", "再生资源", "回收", "租赁", "担保", "典当",
-        "日用品", "百货", "烟酒", "美容", "美发", "洗浴", "酒店管理", "家政", "清洁", "绿化", "园林", "市政", "路桥",
-        "水利", "钢结构", "门窗", "防水", "暖通", "制冷", "汽车配件", "配件", "轮胎", "农产品", "蔬菜", "水果", "果蔬",
-        "茶叶", "烧烤", "小吃", "快餐", "火锅", "食杂", "副食", "综合", "集团", "控股");
+    static final String[] INDUSTRIES =
+            sortedLongestFirst(
+                    "房地产开发", "房地产经纪", "房地产", "建筑工程", "建筑安装", "建筑劳务", "建筑装饰", "装饰工程", "装饰装修", "装饰",
+                    "建筑", "建设工程", "建设", "工程", "工程机械", "机械设备", "机械制造", "机械", "设备", "科技发展", "科技",
+                    "技术", "信息技术", "网络科技", "网络", "信息", "电子商务", "电子", "电器", "电气", "商贸", "贸易", "商务",
+                    "经贸", "实业", "发展", "投资", "管理", "咨询", "服务", "物业管理", "物业", "物流", "运输", "货运", "客运",
+                    "汽车销售", "汽车服务", "汽车修理", "汽车", "农业", "农牧", "牧业", "畜牧", "养殖", "种植", "种业", "农资",
+                    "农机", "林业", "渔业", "食品", "餐饮", "饮食", "酒业", "粮油", "米业", "乳业", "医药", "药业", "制药",
+                    "生物", "化工", "新材料", "材料", "建材", "水泥", "钢铁", "钢材", "金属", "五金", "矿业", "矿产", "煤炭",
+                    "煤业", "新能源", "能源", "电力", "热力", "供热", "燃气", "石油", "石化", "环保", "环境", "水务", "文化传媒",
+                    "文化", "传媒", "广告", "印刷", "包装", "纸业", "服装", "服饰", "纺织", "家具", "家居", "木业", "塑料",
+                    "橡胶", "玻璃", "陶瓷", "旅游", "教育", "培训", "健康", "医疗", "劳务", "人力资源", "保安", "安防", "消防",
+                    "通信", "通讯", "光电", "仪器", "仪表", "制造", "加工", "再生资源", "回收", "租赁", "担保", "典当", "日用品",
+                    "百货", "烟酒", "美容", "美发", "洗浴", "酒店管理", "家政", "清洁", "绿化", "园林", "市政", "路桥", "水利",
+                    "钢结构", "门窗", "防水", "暖通", "制冷", "汽车配件", "配件", "轮胎", "农产品", "蔬菜", "水果", "果蔬",
+                    "茶叶", "烧烤", "小吃", "快餐", "火锅", "食杂", "副食", "综合", "集团", "控股");
 
-    private static final java.util.Set<String> INDUSTRY_SET = new java.util.HashSet<>(java.util.Arrays.asList(INDUSTRIES));
+    private static final java.util.Set<String> INDUSTRY_SET =
+            new java.util.HashSet<>(java.util.Arrays.asList(INDUSTRIES));
     private static final int LONGEST_INDUSTRY = INDUSTRIES[0].length();
 
     private static final String PUNCTUATION = "·・.,，、'\"“”‘’-_";
@@ -92,7 +165,9 @@ public record NameParts(String text, boolean traditional, List<String> regions, 
             }
             if ("([{（【［〔〈《".indexOf(c) >= 0) {
                 if (inBracket != null) {
-                    body.append(inBracket); // a bracket opened inside another: the outer one's text so far is kept
+                    body.append(
+                            inBracket); // a bracket opened inside another: the outer one's text so
+                    // far is kept
                 }
                 inBracket = new StringBuilder();
                 continue;
@@ -166,7 +241,8 @@ public record NameParts(String text, boolean traditional, List<String> regions, 
             at += found.length();
         }
         // A division that leaves only an industry word was the trade name (朝阳县朝阳商贸有限公司).
-        while (!leading.isEmpty() && (head.length() - at < 2 || INDUSTRY_SET.contains(head.substring(at)))) {
+        while (!leading.isEmpty()
+                && (head.length() - at < 2 || INDUSTRY_SET.contains(head.substring(at)))) {
             at -= leading.remove(leading.size() - 1).length();
         }
         for (Regions.Found found : leading) {
@@ -183,7 +259,8 @@ public record NameParts(String text, boolean traditional, List<String> regions, 
         boolean peeled = true;
         while (peeled) {
             peeled = false;
-            // The longest industry word the trade name ends with (at most one per length can match),
+            // The longest industry word the trade name ends with (at most one per length can
+            // match),
             // by set lookups: looping over every word with endsWith dominated linking's CPU time.
             for (int len = Math.min(LONGEST_INDUSTRY, trade.length() - 2); len >= 1; len--) {
                 String word = trade.substring(trade.length() - len);
@@ -195,12 +272,24 @@ public record NameParts(String text, boolean traditional, List<String> regions, 
                 }
             }
         }
-        return new NameParts(text, traditional, List.copyOf(regions), core, trade, industry.toString(), legalForm, branch);
+        return new NameParts(
+                text,
+                traditional,
+                List.copyOf(regions),
+                core,
+                trade,
+                industry.toString(),
+                legalForm,
+                branch);
     }
 
-    /** Whether the name says enough to look for it approximately (not a bare personal name or a single word). */
+    /**
+     * Whether the name says enough to look for it approximately (not a bare personal name or a
+     * single word).
+     */
     public boolean matchable() {
-        return trade.length() >= 2 && (!industry.isEmpty() || !legalForm.isEmpty() || core.length() >= 4);
+        return trade.length() >= 2
+                && (!industry.isEmpty() || !legalForm.isEmpty() || core.length() >= 4);
     }
 
     /** The most specific region written in the name, or null. */
@@ -237,7 +326,9 @@ public record NameParts(String text, boolean traditional, List<String> regions, 
 
     private static String[] sortedLongestFirst(String... words) {
         String[] copy = words.clone();
-        java.util.Arrays.sort(copy, (a, b) -> a.length() != b.length() ? b.length() - a.length() : a.compareTo(b));
+        java.util.Arrays.sort(
+                copy,
+                (a, b) -> a.length() != b.length() ? b.length() - a.length() : a.compareTo(b));
         return copy;
     }
 }

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Blocking keys by the length of the trade name: deletions up to six characters, two anchors beyond. */
+/**
+ * Blocking keys by the length of the trade name: deletions up to six characters, two anchors
+ * beyond.
+ */
 class FuzzyKeysTest {
 
     @Test
@@ -19,8 +22,12 @@ class FuzzyKeysTest {
     void aLongerTradeNameHasItsFirstAndLastFourCharactersAsKeys() {
         Set<String> keys = FuzzyKeys.of(NameParts.parse("朝阳市华盛达兴鑫源泰商贸有限公司"));
 
-        assertThat(keys).containsExactly("F:华盛达兴鑫源泰商贸", "P:" + Hanzi.pinyin("华盛达兴鑫源泰") + "|商贸",
-                "F:华盛达兴*商贸", "F:*兴鑫源泰商贸");
+        assertThat(keys)
+                .containsExactly(
+                        "F:华盛达兴鑫源泰商贸",
+                        "P:" + Hanzi.pinyin("华盛达兴鑫源泰") + "|商贸",
+                        "F:华盛达兴*商贸",
+                        "F:*兴鑫源泰商贸");
     }
 
     @Test

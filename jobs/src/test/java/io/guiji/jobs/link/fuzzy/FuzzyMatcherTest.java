@@ -22,8 +22,14 @@ class FuzzyMatcherTest {
 
         assertThat(o.link().enterpriseId()).isEqualTo(E1);
         assertThat(o.link().score().value()).isEqualTo(1.0);
-        assertThat(o.evidence()).contains("score=1.000", "runner_up=none", "trade_name=same:华盛",
-                "legal_form=same:有限公司", "region=same:2113", "traditional_to_simplified");
+        assertThat(o.evidence())
+                .contains(
+                        "score=1.000",
+                        "runner_up=none",
+                        "trade_name=same:华盛",
+                        "legal_form=same:有限公司",
+                        "region=same:2113",
+                        "traditional_to_simplified");
     }
 
     @Test
@@ -42,7 +48,9 @@ class FuzzyMatcherTest {
 
         assertThat(o.link()).isNull();
         assertThat(o.evidence()).contains("fuzzy=name_registered_as_written:" + E2);
-        assertThat(o.ranked()).extracting(FuzzyMatcher.Scored::enterpriseId).containsExactly(E1, E2);
+        assertThat(o.ranked())
+                .extracting(FuzzyMatcher.Scored::enterpriseId)
+                .containsExactly(E1, E2);
     }
 
     @Test
@@ -50,7 +58,9 @@ class FuzzyMatcherTest {
         Outcome o = decide("朝阳市华兴商贸有限公司", current(E1, HUASHENG));
 
         assertThat(o.link()).isNull();
-        assertThat(o.ranked()).singleElement().satisfies(s -> assertThat(s.score().value()).isEqualTo(0.86));
+        assertThat(o.ranked())
+                .singleElement()
+                .satisfies(s -> assertThat(s.score().value()).isEqualTo(0.86));
         assertThat(o.evidence()).contains("fuzzy=below_min_score:0.880");
     }
 
@@ -67,7 +77,10 @@ class FuzzyMatcherTest {
         assertThat(headRecord.link()).isNull();
         assertThat(headRecord.ranked().get(0).score().refusal()).isEqualTo("registry_is_branch");
         assertThat(otherBranch.link()).isNull();
-        assertThat(decide("朝陽市華盛商貿有限公司建平分公司", current(E1, HUASHENG), current(E2, branch)).link().enterpriseId())
+        assertThat(
+                        decide("朝陽市華盛商貿有限公司建平分公司", current(E1, HUASHENG), current(E2, branch))
+                                .link()
+                                .enterpriseId())
                 .isEqualTo(E2);
     }
 
@@ -75,7 +88,12 @@ class FuzzyMatcherTest {
     void anotherLegalFormOrAnotherCountyNeverLinks() {
         assertThat(decide("朝阳市华盛商贸有限责任公司", current(E1, HUASHENG)).link()).isNull();
         assertThat(decide("建平县华盛商贸有限公司", current(E1, "凌源市华盛商贸有限公司")).link()).isNull();
-        assertThat(decide("建平县华盛商贸有限公司", current(E1, "凌源市华盛商贸有限公司")).ranked().get(0).score().refusal())
+        assertThat(
+                        decide("建平县华盛商贸有限公司", current(E1, "凌源市华盛商贸有限公司"))
+                                .ranked()
+                                .get(0)
+                                .score()
+                                .refusal())
                 .isEqualTo("region_differs");
     }
 
@@ -85,14 +103,21 @@ class FuzzyMatcherTest {
 
         assertThat(o.link()).isNull();
         assertThat(o.evidence()).contains("fuzzy=below_min_margin:0.050");
-        assertThat(o.ranked()).extracting(FuzzyMatcher.Scored::enterpriseId).as("ties broken by enterprise_id")
+        assertThat(o.ranked())
+                .extracting(FuzzyMatcher.Scored::enterpriseId)
+                .as("ties broken by enterprise_id")
                 .containsExactly(E1, E2);
     }
 
     @Test
     void theRankingDoesNotDependOnTheOrderCandidatesArrive() {
-        List<Candidate> candidates = new ArrayList<>(List.of(current(E3, "朝阳市华胜商贸有限公司"),
-                current(E2, "凌源市华盛商贸有限公司"), current(E1, "建平县华盛商贸有限公司"), current(E1, "建平县华盛商贸有限公司")));
+        List<Candidate> candidates =
+                new ArrayList<>(
+                        List.of(
+                                current(E3, "朝阳市华胜商贸有限公司"),
+                                current(E2, "凌源市华盛商贸有限公司"),
+                                current(E1, "建平县华盛商贸有限公司"),
+                                current(E1, "建平县华盛商贸有限公司")));
         Outcome first = FuzzyMatcher.decide("华盛商贸有限公司", candidates, true, FuzzyPolicy.DEFAULT);
         Collections.reverse(candidates);
         Outcome second = FuzzyMatcher.decide("华盛商贸有限公司", candidates, true, FuzzyPolicy.DEFAULT);
@@ -102,8 +127,11 @@ class FuzzyMatcherTest {
 
     @Test
     void aFormerNameIsScoredAsItselfAndSaysSo() {
-        Outcome o = decide("朝陽市華盛商貿廠", new Candidate(E1, "朝阳市华盛商贸厂", null, true, null),
-                current(E1, HUASHENG));
+        Outcome o =
+                decide(
+                        "朝陽市華盛商貿廠",
+                        new Candidate(E1, "朝阳市华盛商贸厂", null, true, null),
+                        current(E1, HUASHENG));
 
         assertThat(o.link().enterpriseId()).isEqualTo(E1);
         assertThat(o.link().score().value()).isEqualTo(0.99);
@@ -112,7 +140,9 @@ class FuzzyMatcherTest {
 
     @Test
     void nothingLinksWhenABlockingKeyWasTooCommonToAnswer() {
-        Outcome o = FuzzyMatcher.decide("朝陽市華盛商貿有限公司", List.of(current(E1, HUASHENG)), false, FuzzyPolicy.DEFAULT);
+        Outcome o =
+                FuzzyMatcher.decide(
+                        "朝陽市華盛商貿有限公司", List.of(current(E1, HUASHENG)), false, FuzzyPolicy.DEFAULT);
 
         assertThat(o.link()).isNull();
         assertThat(o.evidence()).contains("fuzzy=blocking_key_overfull");
@@ -123,8 +153,16 @@ class FuzzyMatcherTest {
         FuzzyPolicy strict = new FuzzyPolicy(true, 0.95, 0.05, 0.5);
         FuzzyPolicy off = new FuzzyPolicy(false, 0.88, 0.05, 0.5);
 
-        assertThat(FuzzyMatcher.decide("华胜商贸有限公司", List.of(current(E1, HUASHENG)), true, strict).link()).isNull();
-        assertThat(FuzzyMatcher.decide("朝陽市華盛商貿有限公司", List.of(current(E1, HUASHENG)), true, off).link()).isNull();
+        assertThat(
+                        FuzzyMatcher.decide(
+                                        "华胜商贸有限公司", List.of(current(E1, HUASHENG)), true, strict)
+                                .link())
+                .isNull();
+        assertThat(
+                        FuzzyMatcher.decide(
+                                        "朝陽市華盛商貿有限公司", List.of(current(E1, HUASHENG)), true, off)
+                                .link())
+                .isNull();
     }
 
     private static Outcome decide(String record, Candidate... candidates) {

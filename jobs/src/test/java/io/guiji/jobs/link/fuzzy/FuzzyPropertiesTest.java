@@ -27,7 +27,9 @@ class FuzzyPropertiesTest {
 
     @Provide
     Arbitrary<String> divisions() {
-        return Arbitraries.oneOf(Arbitraries.strings().numeric().ofLength(6), Arbitraries.of("211300", "211322", "", "x"))
+        return Arbitraries.oneOf(
+                        Arbitraries.strings().numeric().ofLength(6),
+                        Arbitraries.of("211300", "211322", "", "x"))
                 .injectNull(0.3);
     }
 
@@ -46,7 +48,10 @@ class FuzzyPropertiesTest {
 
     @Property
     void aScoreIsBetweenZeroAndOneAndANameScoresFullyAgainstItself(
-            @ForAll("names") String a, @ForAll("names") String b, @ForAll("divisions") String division, @ForAll boolean former) {
+            @ForAll("names") String a,
+            @ForAll("names") String b,
+            @ForAll("divisions") String division,
+            @ForAll boolean former) {
         NameParts pa = NameParts.parse(a);
         NameParts pb = NameParts.parse(b);
         if (pa == null || pb == null) {
@@ -65,30 +70,40 @@ class FuzzyPropertiesTest {
 
     @Property
     void aDecisionIsMadeForAnyCandidatesAndDoesNotDependOnTheirOrder(
-            @ForAll("names") String record, @ForAll("candidates") List<FuzzyMatcher.Candidate> candidates, @ForAll boolean complete) {
-        FuzzyMatcher.Outcome o = FuzzyMatcher.decide(record, candidates, complete, FuzzyPolicy.DEFAULT);
+            @ForAll("names") String record,
+            @ForAll("candidates") List<FuzzyMatcher.Candidate> candidates,
+            @ForAll boolean complete) {
+        FuzzyMatcher.Outcome o =
+                FuzzyMatcher.decide(record, candidates, complete, FuzzyPolicy.DEFAULT);
         List<FuzzyMatcher.Candidate> reversed = new ArrayList<>(candidates);
         java.util.Collections.reverse(reversed);
-        FuzzyMatcher.Outcome r = FuzzyMatcher.decide(record, reversed, complete, FuzzyPolicy.DEFAULT);
+        FuzzyMatcher.Outcome r =
+                FuzzyMatcher.decide(record, reversed, complete, FuzzyPolicy.DEFAULT);
         if (o.link() != null) {
             assertThat(o.ranked()).contains(o.link());
             assertThat(o.link().score().refused()).isFalse();
             assertThat(complete).isTrue();
         }
         for (int i = 1; i < o.ranked().size(); i++) {
-            assertThat(o.ranked().get(i - 1).score().value()).isGreaterThanOrEqualTo(o.ranked().get(i).score().value());
+            assertThat(o.ranked().get(i - 1).score().value())
+                    .isGreaterThanOrEqualTo(o.ranked().get(i).score().value());
         }
-        assertThat(r.link() == null ? null : r.link().enterpriseId()).isEqualTo(o.link() == null ? null : o.link().enterpriseId());
+        assertThat(r.link() == null ? null : r.link().enterpriseId())
+                .isEqualTo(o.link() == null ? null : o.link().enterpriseId());
         assertThat(r.ranked().stream().map(FuzzyMatcher.Scored::enterpriseId).toList())
                 .isEqualTo(o.ranked().stream().map(FuzzyMatcher.Scored::enterpriseId).toList());
     }
 
     @Provide
     Arbitrary<List<FuzzyMatcher.Candidate>> candidates() {
-        Arbitrary<FuzzyMatcher.Candidate> candidate = Combinators.combine(
-                        Arbitraries.of("E1", "E2", "E3", "E4"), names(), names().injectNull(0.5), Arbitraries.of(true, false),
-                        divisions())
-                .as(FuzzyMatcher.Candidate::new);
+        Arbitrary<FuzzyMatcher.Candidate> candidate =
+                Combinators.combine(
+                                Arbitraries.of("E1", "E2", "E3", "E4"),
+                                names(),
+                                names().injectNull(0.5),
+                                Arbitraries.of(true, false),
+                                divisions())
+                        .as(FuzzyMatcher.Candidate::new);
         return candidate.list().ofMaxSize(5);
     }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** What each feature of a pair of names adds to or takes from the score, and what refuses a pair. */
+/**
+ * What each feature of a pair of names adds to or takes from the score, and what refuses a pair.
+ */
 class FuzzyScorerTest {
 
     @Test
@@ -13,8 +15,13 @@ class FuzzyScorerTest {
 
         assertThat(s.value()).isEqualTo(1.0);
         assertThat(s.refused()).isFalse();
-        assertThat(s.evidence()).containsExactly("trade_name=same:华盛", "industry=same:商贸",
-                "legal_form=same:有限公司", "region=same:2113", "branch=no");
+        assertThat(s.evidence())
+                .containsExactly(
+                        "trade_name=same:华盛",
+                        "industry=same:商贸",
+                        "legal_form=same:有限公司",
+                        "region=same:2113",
+                        "branch=no");
     }
 
     @Test
@@ -22,7 +29,8 @@ class FuzzyScorerTest {
         FuzzyScore s = score("华盛达兴", "华盛达兴");
 
         assertThat(s.value()).isEqualTo(1.0);
-        assertThat(s.evidence()).containsExactly("trade_name=same:华盛达兴", "region=none", "branch=no");
+        assertThat(s.evidence())
+                .containsExactly("trade_name=same:华盛达兴", "region=none", "branch=no");
     }
 
     @Test
@@ -41,7 +49,8 @@ class FuzzyScorerTest {
         FuzzyScore unlike = score("华盛商贸有限公司", "华盛建材有限公司");
         FuzzyScore alike = score("华盛商贸有限公司", "华盛经贸有限公司");
 
-        // 0.15, plus 0.15 × (1 − Jaro-Winkler): 商贸/建材 share nothing (0), 商贸/经贸 one place of two (2/3)
+        // 0.15, plus 0.15 × (1 − Jaro-Winkler): 商贸/建材 share nothing (0), 商贸/经贸 one place of two
+        // (2/3)
         assertThat(unlike.value()).isEqualTo(0.70);
         assertThat(unlike.evidence()).contains("industry=different:商贸/建材");
         assertThat(alike.value()).isEqualTo(0.80);
@@ -63,10 +72,13 @@ class FuzzyScorerTest {
 
     @Test
     void aRegionMissingOnOneSideCostsALittleAndTheRegistryDivisionStandsInForARegionlessName() {
-        FuzzyScore recordLacks = FuzzyScorer.score(parse("华盛商贸有限公司"), parse("华盛商贸有限公司"), "211322", false);
+        FuzzyScore recordLacks =
+                FuzzyScorer.score(parse("华盛商贸有限公司"), parse("华盛商贸有限公司"), "211322", false);
         FuzzyScore registryLacks = score("建平县华盛商贸有限公司", "华盛商贸有限公司");
-        FuzzyScore byDivision = FuzzyScorer.score(parse("建平县华盛商贸有限公司"), parse("华盛商贸有限公司"), "211322", false);
-        FuzzyScore nameFirst = FuzzyScorer.score(parse("建平县华盛商贸有限公司"), parse("建平县华盛商贸有限公司"), "211382", false);
+        FuzzyScore byDivision =
+                FuzzyScorer.score(parse("建平县华盛商贸有限公司"), parse("华盛商贸有限公司"), "211322", false);
+        FuzzyScore nameFirst =
+                FuzzyScorer.score(parse("建平县华盛商贸有限公司"), parse("建平县华盛商贸有限公司"), "211382", false);
 
         assertThat(recordLacks.value()).isEqualTo(0.98);
         assertThat(recordLacks.evidence()).contains("region=record_lacks:211322");
@@ -74,7 +86,9 @@ class FuzzyScorerTest {
         assertThat(registryLacks.evidence()).contains("region=registry_lacks:211322");
         assertThat(byDivision.value()).isEqualTo(1.0);
         assertThat(byDivision.evidence()).contains("region=same:211322");
-        assertThat(nameFirst.evidence()).as("the name's own region before the entry's division").contains("region=same:211322");
+        assertThat(nameFirst.evidence())
+                .as("the name's own region before the entry's division")
+                .contains("region=same:211322");
     }
 
     @Test
@@ -121,7 +135,8 @@ class FuzzyScorerTest {
     void homophonesInMoreThanHalfTheTradeNameAreNotATypo() {
         FuzzyScore s = score("华胜答", "华盛达"); // two of three characters replaced by homophones
 
-        assertThat(s.evidence()).anySatisfy(e -> assertThat(e).startsWith("trade_name=similar:华胜答/华盛达:"));
+        assertThat(s.evidence())
+                .anySatisfy(e -> assertThat(e).startsWith("trade_name=similar:华胜答/华盛达:"));
         assertThat(s.value()).isLessThan(FuzzyScorer.OTHER_EDIT);
     }
 
@@ -139,7 +154,8 @@ class FuzzyScorerTest {
         FuzzyScore unrelated = score("华盛商贸有限公司", "鑫源商贸有限公司");
 
         assertThat(similar.value()).isStrictlyBetween(0.3, 0.85);
-        assertThat(similar.evidence()).anySatisfy(e -> assertThat(e).startsWith("trade_name=similar:华盛达兴/华盛鑫源:"));
+        assertThat(similar.evidence())
+                .anySatisfy(e -> assertThat(e).startsWith("trade_name=similar:华盛达兴/华盛鑫源:"));
         assertThat(unrelated.value()).isEqualTo(0.0);
     }
 

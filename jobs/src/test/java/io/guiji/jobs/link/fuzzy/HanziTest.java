@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Han characters: which are Han, their simplified forms and toneless readings, with other characters left alone. */
+/**
+ * Han characters: which are Han, their simplified forms and toneless readings, with other
+ * characters left alone.
+ */
 class HanziTest {
 
     @Test

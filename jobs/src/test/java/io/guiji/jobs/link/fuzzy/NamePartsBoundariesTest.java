@@ -6,7 +6,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Taking names apart at the edges: punctuation, Latin letters, brackets, names that are nearly all form or region. */
+/**
+ * Taking names apart at the edges: punctuation, Latin letters, brackets, names that are nearly all
+ * form or region.
+ */
 class NamePartsBoundariesTest {
 
     @ParameterizedTest(name = "{0}")
@@ -110,7 +113,9 @@ class NamePartsBoundariesTest {
         assertThat(NameParts.parse("华盛达").matchable()).isFalse();
         assertThat(NameParts.parse("华盛商贸").matchable()).as("an industry word says enough").isTrue();
         assertThat(NameParts.parse("华盛商店").matchable()).as("a form says enough").isTrue();
-        assertThat(NameParts.parse("华商店").matchable()).as("a one-character trade name never").isFalse();
+        assertThat(NameParts.parse("华商店").matchable())
+                .as("a one-character trade name never")
+                .isFalse();
     }
 
     @Test

@@ -2,12 +2,11 @@ package io.guiji.jobs.link.fuzzy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.guiji.jobs.normalize.HostileText;
 import io.guiji.connectors.SinkSafeText;
+import io.guiji.jobs.normalize.HostileText;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -49,7 +48,9 @@ class NamePartsPropertiesTest {
                 reassembles = p.text().endsWith(p.core() + written + tail);
             }
         }
-        assertThat(reassembles).as("%s = … + %s + %s + %s", p.text(), p.core(), p.legalForm(), tail).isTrue();
+        assertThat(reassembles)
+                .as("%s = … + %s + %s + %s", p.text(), p.core(), p.legalForm(), tail)
+                .isTrue();
         assertThat(p.regions()).doesNotContainNull();
         assertThat(p.region() == null || p.regions().contains(p.region())).isTrue();
     }
@@ -60,11 +61,16 @@ class NamePartsPropertiesTest {
         if (p == null) {
             return;
         }
-        for (String part : new String[] {p.text(), p.core(), p.trade(), p.industry(), p.legalForm(), p.branch()}) {
+        for (String part :
+                new String[] {
+                    p.text(), p.core(), p.trade(), p.industry(), p.legalForm(), p.branch()
+                }) {
             if (part == null) {
                 continue;
             }
-            assertThat(part).doesNotContain(" ", "(", ")", "（", "）", "[", "]", "【", "】", "〔", "〕", "·", "、", "-");
+            assertThat(part)
+                    .doesNotContain(
+                            " ", "(", ")", "（", "）", "[", "]", "【", "】", "〔", "〕", "·", "、", "-");
             assertThat(SinkSafeText.isSafe(part)).isTrue();
         }
         assertThat(p.text().chars().noneMatch(c -> c >= 'a' && c <= 'z')).isTrue();
@@ -80,23 +86,41 @@ class NamePartsPropertiesTest {
     @Provide
     Arbitrary<String> plainNames() {
         Arbitrary<String> han = HostileText.han().map(String::valueOf);
-        Arbitrary<String> piece = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(4, han),
-                net.jqwik.api.Tuple.of(2, Arbitraries.of("朝阳", "朝阳市", "建平县", "某某县", "辽宁省", "北京", "喀喇沁左翼")),
-                net.jqwik.api.Tuple.of(2, Arbitraries.of("有限公司", "商店", "连锁店", "分公司", "商贸", "合作社", "店", "厂")));
+        Arbitrary<String> piece =
+                Arbitraries.frequencyOf(
+                        net.jqwik.api.Tuple.of(4, han),
+                        net.jqwik.api.Tuple.of(
+                                2, Arbitraries.of("朝阳", "朝阳市", "建平县", "某某县", "辽宁省", "北京", "喀喇沁左翼")),
+                        net.jqwik.api.Tuple.of(
+                                2,
+                                Arbitraries.of("有限公司", "商店", "连锁店", "分公司", "商贸", "合作社", "店", "厂")));
         return piece.list().ofMinSize(1).ofMaxSize(8).map(ps -> String.join("", ps));
     }
 
     @Property
     void aBracketedPartOfAnyLengthInAnyBracketKindParses(
-            @ForAll("trades") String before, @ForAll @IntRange(max = 12) int length, @ForAll("opens") String open,
-            @ForAll("closes") String close, @ForAll("trades") String after) {
+            @ForAll("trades") String before,
+            @ForAll @IntRange(max = 12) int length,
+            @ForAll("opens") String open,
+            @ForAll("closes") String close,
+            @ForAll("trades") String after) {
         String inner = "某".repeat(length);
-        for (String content : new String[] {inner, inner.replaceFirst("某$", "县"), inner.replaceFirst("某$", "店"),
-                inner.replaceFirst("某某$", "朝阳")}) {
-            for (String name : new String[] {before + open + content + close + after, open + content + close,
-                    before + open + content, content + close + after, open + open + content + close + close,
-                    before + open + content + open + content + close + after}) {
+        for (String content :
+                new String[] {
+                    inner,
+                    inner.replaceFirst("某$", "县"),
+                    inner.replaceFirst("某$", "店"),
+                    inner.replaceFirst("某某$", "朝阳")
+                }) {
+            for (String name :
+                    new String[] {
+                        before + open + content + close + after,
+                        open + content + close,
+                        before + open + content,
+                        content + close + after,
+                        open + open + content + close + close,
+                        before + open + content + open + content + close + after
+                    }) {
                 NameParts p = NameParts.parse(name);
                 if (p != null) {
                     assertThat(p.trade() + p.industry()).isEqualTo(p.core());
@@ -133,7 +157,8 @@ class NamePartsPropertiesTest {
 
     @Example
     void aBracketOpenedInsideAnotherKeepsTheTextBeforeIt() {
-        // found by aParsedNameReassemblesFromItsParts: the text before a nested opening bracket was lost
+        // found by aParsedNameReassemblesFromItsParts: the text before a nested opening bracket was
+        // lost
         assertThat(NameParts.parse("华盛(商贸(朝阳)有限公司").text()).isEqualTo("华盛商贸有限公司");
         assertThat(NameParts.parse("华盛(商贸(朝阳)有限公司").regions()).containsExactly("2113");
     }
@@ -151,7 +176,9 @@ class NamePartsPropertiesTest {
 
     @Property
     void aDivisionIsFoundOnlyInsideTheText(
-            @ForAll("names") String s, @ForAll @IntRange(min = -2, max = 40) int from, @ForAll @IntRange(min = -1, max = 4) int minRest) {
+            @ForAll("names") String s,
+            @ForAll @IntRange(min = -2, max = 40) int from,
+            @ForAll @IntRange(min = -1, max = 4) int minRest) {
         Regions.Found f = Regions.atStart(s, from, minRest);
         if (f != null) {
             assertThat(f.length()).isGreaterThanOrEqualTo(2);
@@ -159,7 +186,8 @@ class NamePartsPropertiesTest {
             assertThat(f.region()).isNotEmpty();
         }
         List<Regions.Found> leading = Regions.leading(s, Math.max(0, minRest));
-        assertThat(leading.stream().mapToInt(Regions.Found::length).sum()).isLessThanOrEqualTo(s.length());
+        assertThat(leading.stream().mapToInt(Regions.Found::length).sum())
+                .isLessThanOrEqualTo(s.length());
         Regions.whole(s);
         Regions.ofCode(s);
     }
@@ -173,16 +201,21 @@ class NamePartsPropertiesTest {
     @Provide
     Arbitrary<String> regions() {
         Arbitrary<String> codes = Arbitraries.strings().numeric().ofLength(6).map(Regions::ofCode);
-        Arbitrary<String> found = Arbitraries.oneOf(HostileText.names(), Arbitraries.of("朝阳市建平县", "某某县", "辽宁省朝阳市", "北京"))
-                .map(s -> {
-                    Regions.Found f = Regions.atStart(s, 0, 0);
-                    return f == null ? "21" : f.region();
-                });
+        Arbitrary<String> found =
+                Arbitraries.oneOf(
+                                HostileText.names(),
+                                Arbitraries.of("朝阳市建平县", "某某县", "辽宁省朝阳市", "北京"))
+                        .map(
+                                s -> {
+                                    Regions.Found f = Regions.atStart(s, 0, 0);
+                                    return f == null ? "21" : f.region();
+                                });
         return Arbitraries.oneOf(codes, found);
     }
 
     @Property
-    void spacesPunctuationAndWidthDoNotChangeTheParts(@ForAll("plainNames") String name, @ForAll("fillers") String filler) {
+    void spacesPunctuationAndWidthDoNotChangeTheParts(
+            @ForAll("plainNames") String name, @ForAll("fillers") String filler) {
         StringBuilder spaced = new StringBuilder();
         for (int i = 0; i < name.length(); i++) {
             spaced.append(name.charAt(i)).append(i % 2 == 0 ? filler : "");
@@ -213,7 +246,8 @@ class NamePartsPropertiesTest {
     }
 
     @Property
-    void homophonesAreSymmetricAndNeverTheSameCharacter(@ForAll("hanChars") char a, @ForAll("hanChars") char b) {
+    void homophonesAreSymmetricAndNeverTheSameCharacter(
+            @ForAll("hanChars") char a, @ForAll("hanChars") char b) {
         assertThat(Hanzi.homophones(a, b)).isEqualTo(Hanzi.homophones(b, a));
         assertThat(Hanzi.homophones(a, a)).isFalse();
         assertThat(Hanzi.syllable(a)).isNotEmpty();
@@ -221,7 +255,9 @@ class NamePartsPropertiesTest {
 
     @Provide
     Arbitrary<Character> hanChars() {
-        return Arbitraries.oneOf(Arbitraries.chars().range('\u4E00', '\u4FFF'), Arbitraries.chars().all(),
+        return Arbitraries.oneOf(
+                Arbitraries.chars().range('\u4E00', '\u4FFF'),
+                Arbitraries.chars().all(),
                 Arbitraries.of('华', '化', '花', '盛', '胜', '乾', '千', '干'));
     }
 }

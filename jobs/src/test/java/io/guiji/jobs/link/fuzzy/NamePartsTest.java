@@ -31,7 +31,9 @@ class NamePartsTest {
 
         assertThat(variant.traditional()).isTrue();
         assertThat(variant.core()).isEqualTo(simplified.core()).isEqualTo("华盛商贸");
-        assertThat(variant.regions()).isEqualTo(simplified.regions()).containsExactly("2113", "21", "2113");
+        assertThat(variant.regions())
+                .isEqualTo(simplified.regions())
+                .containsExactly("2113", "21", "2113");
         assertThat(variant.legalForm()).isEqualTo("有限公司");
     }
 
@@ -67,7 +69,8 @@ class NamePartsTest {
         NameParts p = NameParts.parse(name);
 
         assertThat(p.branch()).isEqualTo(branch);
-        assertThat(NameParts.parse(name.substring(0, name.length() - branch.length())).core()).isEqualTo(p.core());
+        assertThat(NameParts.parse(name.substring(0, name.length() - branch.length())).core())
+                .isEqualTo(p.core());
     }
 
     @Test
@@ -82,11 +85,11 @@ class NamePartsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        "朝阳商贸有限公司, 朝阳商贸",       // 朝阳 is the trade name: stripping it would leave an industry word
+        "朝阳商贸有限公司, 朝阳商贸", // 朝阳 is the trade name: stripping it would leave an industry word
         "朝阳县朝阳商贸有限公司, 朝阳商贸",
-        "华联超市, 华联",                 // 超市 is a form, not a division ending in 市
+        "华联超市, 华联", // 超市 is a form, not a division ending in 市
         "北京市场开发有限公司, 北京市场开发", // 市场, not 北京市
-        "海城市华盛商贸有限公司, 华盛商贸",   // an unknown division is still a division
+        "海城市华盛商贸有限公司, 华盛商贸", // an unknown division is still a division
     })
     void regionsAreStrippedOnlyWhereTheyAreRegions(String name, String core) {
         assertThat(NameParts.parse(name).core()).isEqualTo(core);
@@ -104,7 +107,8 @@ class NamePartsTest {
 
         assertThat(keys).containsExactly("F:华盛商贸", "P:hua-sheng|商贸");
         assertThat(FuzzyKeys.of(NameParts.parse("華盛商貿有限責任公司"))).containsExactlyElementsOf(keys);
-        assertThat(FuzzyKeys.of(NameParts.parse("朝阳市华胜商贸有限公司"))).as("a homophone meets on P:")
+        assertThat(FuzzyKeys.of(NameParts.parse("朝阳市华胜商贸有限公司")))
+                .as("a homophone meets on P:")
                 .contains("P:hua-sheng|商贸");
     }
 
@@ -112,7 +116,8 @@ class NamePartsTest {
     void longerTradeNamesAlsoMeetThroughTheirDeletionNeighbourhood() {
         assertThat(FuzzyKeys.of(NameParts.parse("朝阳市华盛达商贸有限公司")))
                 .containsExactly("F:华盛达商贸", "P:hua-sheng-da|商贸", "F:盛达商贸", "F:华达商贸", "F:华盛商贸");
-        assertThat(FuzzyKeys.of(NameParts.parse("朝阳市华圣达商贸有限公司"))).as("one substitution meets on a deletion")
+        assertThat(FuzzyKeys.of(NameParts.parse("朝阳市华圣达商贸有限公司")))
+                .as("one substitution meets on a deletion")
                 .contains("F:华达商贸");
     }
 }

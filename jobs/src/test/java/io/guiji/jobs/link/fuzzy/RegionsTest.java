@@ -7,13 +7,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Divisions at the start of a name: known full and short forms, unknown divisions, and how regions relate. */
+/**
+ * Divisions at the start of a name: known full and short forms, unknown divisions, and how regions
+ * relate.
+ */
 class RegionsTest {
 
     @Test
     void aKnownDivisionNeedsOnlyOneCharacterAfterIt() {
         assertThat(Regions.atStart("建平县店", 0, 0)).isEqualTo(new Found("211322", 3));
-        assertThat(Regions.atStart("朝阳市店", 0, 2)).as("a full form ignores minRest").isEqualTo(new Found("2113", 3));
+        assertThat(Regions.atStart("朝阳市店", 0, 2))
+                .as("a full form ignores minRest")
+                .isEqualTo(new Found("2113", 3));
     }
 
     @Test
@@ -39,19 +44,20 @@ class RegionsTest {
     @CsvSource({
         "建平华盛, 2, 211322, 2", // exactly minRest characters follow
         "建平华盛, 0, 211322, 2",
-        "建平, 0, 211322, 2",     // nothing follows and nothing needs to
+        "建平, 0, 211322, 2", // nothing follows and nothing needs to
         "喀左华盛商贸, 2, 211324, 2",
         "喀喇沁华盛, 2, 211324, 3", // a three-character short form
         "朝阳华盛, 2, 2113, 2",
     })
-    void aShortFormCountsWhenAtLeastMinRestCharactersFollow(String s, int minRest, String region, int length) {
+    void aShortFormCountsWhenAtLeastMinRestCharactersFollow(
+            String s, int minRest, String region, int length) {
         assertThat(Regions.atStart(s, 0, minRest)).isEqualTo(new Found(region, length));
     }
 
     @ParameterizedTest(name = "{0} minRest {1}")
     @CsvSource({
-        "建平华, 2",   // one character is not enough
-        "朝阳, 2",     // the trade name 朝阳 survives
+        "建平华, 2", // one character is not enough
+        "朝阳, 2", // the trade name 朝阳 survives
     })
     void aShortFormWithTooLittleAfterItIsNotADivision(String s, int minRest) {
         assertThat(Regions.atStart(s, 0, minRest)).isNull();
@@ -78,11 +84,11 @@ class RegionsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        "海城市华, 2",    // too little follows
-        "AB市华盛, 2",    // not Han
+        "海城市华, 2", // too little follows
+        "AB市华盛, 2", // not Han
         "海B市华盛, 2",
         "A城市华盛, 2",
-        "某某店华盛, 2",   // not a division suffix
+        "某某店华盛, 2", // not a division suffix
         "某某市场开发, 2", // 市场
         "某某区域经理, 2", // 区域
         "某某县级单位, 2", // 县级
@@ -127,7 +133,9 @@ class RegionsTest {
     }
 
     @ParameterizedTest(name = "[{0}]")
-    @CsvSource(value = {"NULL", "21130", "2113000", "21130A"}, nullValues = "NULL")
+    @CsvSource(
+            value = {"NULL", "21130", "2113000", "21130A"},
+            nullValues = "NULL")
     void onlySixAsciiDigitsAreADivisionCode(String code) {
         assertThat(Regions.ofCode(code)).isNull();
     }
@@ -141,7 +149,7 @@ class RegionsTest {
         "2113, 2112, false",
         "?海城市, ?海城市, true",
         "?海城市, ?海城, false",
-        "?海城市, 21, false",   // an unknown division is in no known one
+        "?海城市, 21, false", // an unknown division is in no known one
         "21, ?海城市, false",
         "?21, 21, false",
     })
