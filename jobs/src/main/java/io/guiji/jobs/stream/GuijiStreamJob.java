@@ -12,8 +12,17 @@ import io.guiji.jobs.GuijiPipeline;
 import io.guiji.jobs.Uids;
 import io.guiji.jobs.config.GuijiOptions;
 import io.guiji.jobs.config.GuijiSettings;
+import io.guiji.jobs.config.StreamConfig;
+import io.guiji.jobs.config.TopicCheck;
 import io.guiji.jobs.ingest.ReferenceParsers;
+import io.guiji.jobs.ingest.SourceSpec;
+import io.guiji.jobs.ingest.SpecApplier;
+import io.guiji.jobs.ingest.kafka.AvroEntryDecoder;
+import io.guiji.jobs.ingest.kafka.RecordDecoder;
+import io.guiji.jobs.ingest.kafka.ReferenceDecoder;
 import io.guiji.jobs.link.RegistryReplay;
+import io.guiji.jobs.publish.RejectedRows;
+import io.guiji.jobs.publish.SourceRows;
 import io.guiji.schemas.CatalogEntry;
 import io.guiji.schemas.CoverageSnapshot;
 import io.guiji.schemas.LinkChange;
@@ -301,7 +310,7 @@ public final class GuijiStreamJob {
             JdbcTableSource table =
                     JdbcTableSource.builder()
                             .url(j.url())
-                            .credentials(j.user(), s.jdbcPassword())
+                            .credentials(j.user(), cfg.jdbcPassword(s))
                             .table(j.table())
                             .updateColumn(j.updateColumn())
                             .keyColumn(j.keyColumn())

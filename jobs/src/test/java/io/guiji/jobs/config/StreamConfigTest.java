@@ -1,9 +1,11 @@
-package io.guiji.jobs.stream;
+package io.guiji.jobs.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.guiji.connectors.file.RawRow;
+import io.guiji.jobs.ingest.SourceSpec;
+import io.guiji.jobs.stream.GuijiStreamJob;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
