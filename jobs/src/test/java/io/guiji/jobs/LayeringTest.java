@@ -25,9 +25,11 @@ import java.util.stream.Collectors;
  *
  * <ul>
  *   <li>connectors know nothing of the jobs;
- *   <li>the stages depend only on earlier stages: normalize → ingest → dedup → link → coverage
- *       (link may use dedup, e.g. its merge of copies); none of them on the wiring (the pipeline,
- *       the file and stream jobs, configuration, the command line), which may depend on all;
+ *   <li>the stages depend only on earlier stages: normalize → ingest → dedup → link → coverage →
+ *       config → publish (link may use dedup, e.g. its merge of copies; config reads the settings
+ *       into the stages' own types, e.g. a source's {@code SourceSpec} or the fuzzy policy, so it
+ *       comes after them; publish builds the sinks from the configuration); none of them on the
+ *       wiring (the pipeline, the file and stream jobs, the command line), which may depend on all;
  *   <li>only the demo command uses the sample generator ({@code demo}), and the generator uses only
  *       the value parsers ({@code normalize});
  *   <li>nothing in src/main uses a test class (test servers, fixtures) or a test library;
@@ -69,6 +71,8 @@ class LayeringTest {
     private static final String DEDUP = "io.guiji.jobs.dedup..";
     private static final String LINK = "io.guiji.jobs.link..";
     private static final String COVERAGE = "io.guiji.jobs.coverage..";
+    private static final String CONFIG = "io.guiji.jobs.config..";
+    private static final String PUBLISH = "io.guiji.jobs.publish..";
 
     /**
      * The sample generator: its own module, on this module's class path only when a build puts it
@@ -79,7 +83,6 @@ class LayeringTest {
     /** The wiring: may depend on every stage, and no stage may depend on it. */
     private static final String[] WIRING_PACKAGES = {
         "io.guiji.jobs.cli..",
-        "io.guiji.jobs.config..",
         "io.guiji.jobs.file..",
         "io.guiji.jobs.launch..",
         "io.guiji.jobs.stream.."
@@ -108,23 +111,37 @@ class LayeringTest {
 
     @ArchTest
     static final ArchRule normalizeDependsOnNoLaterStage =
-            stage(NORMALIZE).should().dependOnClassesThat(laterThan(INGEST, DEDUP, LINK, COVERAGE));
+            stage(NORMALIZE)
+                    .should()
+                    .dependOnClassesThat(laterThan(INGEST, DEDUP, LINK, COVERAGE, CONFIG, PUBLISH));
 
     @ArchTest
     static final ArchRule ingestDependsOnNoLaterStage =
-            stage(INGEST).should().dependOnClassesThat(laterThan(DEDUP, LINK, COVERAGE));
+            stage(INGEST)
+                    .should()
+                    .dependOnClassesThat(laterThan(DEDUP, LINK, COVERAGE, CONFIG, PUBLISH));
 
     @ArchTest
     static final ArchRule dedupDependsOnNoLaterStage =
-            stage(DEDUP).should().dependOnClassesThat(laterThan(LINK, COVERAGE));
+            stage(DEDUP).should().dependOnClassesThat(laterThan(LINK, COVERAGE, CONFIG, PUBLISH));
 
     @ArchTest
     static final ArchRule linkDependsOnNoLaterStage =
-            stage(LINK).should().dependOnClassesThat(laterThan(COVERAGE));
+            stage(LINK).should().dependOnClassesThat(laterThan(COVERAGE, CONFIG, PUBLISH));
 
     @ArchTest
-    static final ArchRule coverageDependsOnNoWiring =
-            stage(COVERAGE).should().dependOnClassesThat(laterThan());
+    static final ArchRule coverageDependsOnNoLaterStage =
+            stage(COVERAGE).should().dependOnClassesThat(laterThan(CONFIG, PUBLISH));
+
+    /** The configuration: every stage's settings, checked once; it builds no part of a job. */
+    @ArchTest
+    static final ArchRule configDependsOnNoLaterStage =
+            stage(CONFIG).should().dependOnClassesThat(laterThan(PUBLISH));
+
+    /** Publication (sinks, their feeds and row mappings): only the wiring uses it. */
+    @ArchTest
+    static final ArchRule publishDependsOnNoWiring =
+            stage(PUBLISH).should().dependOnClassesThat(laterThan());
 
     /** The shared kernel of the jobs (EmitMode, ProcessingErrors, QualityFlags, Uids): no stage. */
     @ArchTest
@@ -134,7 +151,10 @@ class LayeringTest {
                     .resideInAPackage("io.guiji.jobs")
                     .and(DescribedPredicate.not(WIRING))
                     .should()
-                    .dependOnClassesThat(laterThan(NORMALIZE, INGEST, DEDUP, LINK, COVERAGE, DEMO));
+                    .dependOnClassesThat(
+                            laterThan(
+                                    NORMALIZE, INGEST, DEDUP, LINK, COVERAGE, CONFIG, PUBLISH,
+                                    DEMO));
 
     @ArchTest
     static final ArchRule onlyTheDemoCommandUsesTheGenerator =
@@ -154,7 +174,7 @@ class LayeringTest {
                     .resideInAPackage(DEMO)
                     .should()
                     .dependOnClassesThat(
-                            resideInAnyPackage(INGEST, DEDUP, LINK, COVERAGE)
+                            resideInAnyPackage(INGEST, DEDUP, LINK, COVERAGE, CONFIG, PUBLISH)
                                     .or(WIRING)
                                     .or(resideInAnyPackage("io.guiji.jobs")))
                     .allowEmptyShould(true);

@@ -1,9 +1,9 @@
 package io.guiji.jobs.cli;
 
+import io.guiji.jobs.config.StreamConfig;
 import io.guiji.jobs.launch.ScratchDirectory;
 import io.guiji.jobs.stream.GuijiStreamJob;
 import io.guiji.jobs.stream.Resume;
-import io.guiji.jobs.stream.StreamConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -148,7 +148,7 @@ public final class GuijiOptions {
 
     // ------------------------------------------------------------------ streaming (guiji stream,
     // GuijiStreamJob)
-    // Per-source keys guiji.source.<name>.* are read by io.guiji.jobs.stream.SourceSpec (see the
+    // Per-source keys guiji.source.<name>.* are read by io.guiji.jobs.ingest.SourceSpec (see the
     // README).
 
     public static final ConfigOption<String> KAFKA_BOOTSTRAP_SERVERS =

@@ -99,7 +99,7 @@ public final class GuijiSettings implements Serializable {
         return readLimits;
     }
 
-    /** Keys read by {@code io.guiji.jobs.stream.SourceSpec}: guiji.source.<name>.<property>. */
+    /** Keys read by {@code io.guiji.jobs.ingest.SourceSpec}: guiji.source.<name>.<property>. */
     private static final String SOURCE_PREFIX = "guiji.source.";
 
     /** A guiji.* key this close to a known one (edits) is taken for a typo of it. */

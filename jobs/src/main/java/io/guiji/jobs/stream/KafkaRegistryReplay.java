@@ -7,6 +7,8 @@ import io.guiji.connectors.kafka.AvroGuard;
 import io.guiji.connectors.kafka.KafkaBytes;
 import io.guiji.jobs.ProcessingErrors;
 import io.guiji.jobs.ingest.ReferenceNormalizer;
+import io.guiji.jobs.ingest.SourceSpec;
+import io.guiji.jobs.ingest.kafka.JsonMessages;
 import io.guiji.jobs.link.RegistryReplay;
 import io.guiji.schemas.RegistryEntry;
 import io.guiji.schemas.SourceRef;

@@ -5,6 +5,7 @@ import static io.guiji.jobs.stream.StreamTesting.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.guiji.jobs.config.GuijiOptions;
+import io.guiji.jobs.config.StreamConfig;
 import io.guiji.jobs.ingest.FailingParsers;
 import io.guiji.schemas.RejectReason;
 import io.guiji.schemas.RejectedRecord;

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.guiji.connectors.file.RawRow;
 import io.guiji.connectors.kafka.AvroBinary;
 import io.guiji.jobs.config.GuijiOptions;
+import io.guiji.jobs.config.StreamConfig;
 import io.guiji.schemas.DecisionFields;
 import io.guiji.schemas.LicenseDetails;
 import io.guiji.schemas.RecordStatus;

@@ -16,6 +16,8 @@ import io.guiji.connectors.file.TabularFiles;
 import io.guiji.connectors.json.OutputJson;
 import io.guiji.connectors.kafka.AvroBinary;
 import io.guiji.jobs.config.GuijiOptions;
+import io.guiji.jobs.config.StreamConfig;
+import io.guiji.jobs.config.TopicCheck;
 import io.guiji.jobs.file.FileRunJob;
 import io.guiji.schemas.CatalogEntry;
 import io.guiji.schemas.CoverageSnapshot;

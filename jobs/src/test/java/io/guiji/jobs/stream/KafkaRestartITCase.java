@@ -3,6 +3,7 @@ package io.guiji.jobs.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.guiji.jobs.config.GuijiOptions;
+import io.guiji.jobs.config.StreamConfig;
 import io.guiji.testing.KafkaBrokerExtension;
 import io.guiji.testing.PostgresExtension;
 import java.time.Duration;

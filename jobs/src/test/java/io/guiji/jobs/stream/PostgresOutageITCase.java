@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.guiji.connectors.file.RawRow;
 import io.guiji.jobs.config.GuijiOptions;
+import io.guiji.jobs.config.StreamConfig;
 import io.guiji.testing.KafkaBrokerExtension;
 import io.guiji.testing.PrivatePostgresExtension;
 import java.nio.charset.StandardCharsets;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.guiji.connectors.kafka.AvroBinary;
 import io.guiji.jobs.config.GuijiOptions;
+import io.guiji.jobs.config.StreamConfig;
 import io.guiji.schemas.RejectedRecord;
 import io.guiji.schemas.SourceRef;
 import io.guiji.schemas.UnifiedRecord;

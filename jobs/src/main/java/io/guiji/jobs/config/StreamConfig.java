@@ -1,7 +1,6 @@
-package io.guiji.jobs.stream;
+package io.guiji.jobs.config;
 
-import io.guiji.jobs.config.GuijiOptions;
-import io.guiji.jobs.config.GuijiSettings;
+import io.guiji.jobs.ingest.SourceSpec;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Serializable;
@@ -87,7 +86,7 @@ public final class StreamConfig implements Serializable {
         }
         for (SourceSpec s : sources) {
             if (s.kind() == SourceSpec.Kind.JDBC) {
-                s.jdbcPassword(); // an unreadable password file fails now
+                jdbcPassword(s); // an unreadable password file fails now
             }
         }
         postgresPassword();
@@ -190,5 +189,18 @@ public final class StreamConfig implements Serializable {
                 get(GuijiOptions.POSTGRES_PASSWORD_FILE),
                 GuijiOptions.POSTGRES_PASSWORD_ENV.key(),
                 get(GuijiOptions.POSTGRES_PASSWORD_ENV));
+    }
+
+    /**
+     * A JDBC source's password, from its {@code password-file} or {@code password-env}; null when
+     * neither gives one. Fails with a message naming the key when the file cannot be read.
+     */
+    public String jdbcPassword(SourceSpec s) {
+        SourceSpec.Jdbc j = s.jdbc();
+        return Secrets.password(
+                SourceSpec.PREFIX + s.name() + ".password-file",
+                j.passwordFile(),
+                SourceSpec.PREFIX + s.name() + ".password-env",
+                j.passwordEnv());
     }
 }

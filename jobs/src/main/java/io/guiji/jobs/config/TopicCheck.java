@@ -1,6 +1,5 @@
-package io.guiji.jobs.stream;
+package io.guiji.jobs.config;
 
-import io.guiji.jobs.config.GuijiOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +21,12 @@ import org.slf4j.LoggerFactory;
  * loses records' latest states to retention). Fails with the names to create and the script that
  * creates them; warns when the unified topic is not compacted.
  */
-final class TopicCheck {
+public final class TopicCheck {
     private static final Logger LOG = LoggerFactory.getLogger(TopicCheck.class);
 
     private TopicCheck() {}
 
-    static void requireTopics(StreamConfig cfg) {
+    public static void requireTopics(StreamConfig cfg) {
         Set<String> needed = new TreeSet<>();
         cfg.kafkaSources().forEach(s -> needed.add(s.topic()));
         for (var option :

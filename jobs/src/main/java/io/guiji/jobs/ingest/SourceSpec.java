@@ -1,4 +1,4 @@
-package io.guiji.jobs.stream;
+package io.guiji.jobs.ingest;
 
 import io.guiji.connectors.file.RawRow;
 import java.io.Serializable;
@@ -327,15 +327,6 @@ public final class SourceSpec implements Serializable {
 
     public Jdbc jdbc() {
         return jdbc;
-    }
-
-    /** Checks a JDBC source's password settings now, with a message naming the key. */
-    String jdbcPassword() {
-        return Secrets.password(
-                PREFIX + name + ".password-file",
-                jdbc.passwordFile(),
-                PREFIX + name + ".password-env",
-                jdbc.passwordEnv());
     }
 
     @Override

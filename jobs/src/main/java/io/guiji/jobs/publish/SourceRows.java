@@ -1,4 +1,4 @@
-package io.guiji.jobs.stream;
+package io.guiji.jobs.publish;
 
 import io.guiji.connectors.jdbc.PostgresTables;
 import io.guiji.schemas.UnifiedRecord;

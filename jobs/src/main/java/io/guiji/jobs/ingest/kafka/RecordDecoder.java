@@ -1,8 +1,9 @@
-package io.guiji.jobs.stream;
+package io.guiji.jobs.ingest.kafka;
 
 import io.guiji.connectors.file.RawRow;
 import io.guiji.connectors.file.ReadLimits;
 import io.guiji.connectors.kafka.KafkaBytes;
+import io.guiji.jobs.ingest.SourceSpec;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

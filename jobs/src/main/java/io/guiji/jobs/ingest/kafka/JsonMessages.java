@@ -1,4 +1,4 @@
-package io.guiji.jobs.stream;
+package io.guiji.jobs.ingest.kafka;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,4 +1,4 @@
-package io.guiji.jobs.stream;
+package io.guiji.jobs.ingest.kafka;
 
 import io.guiji.connectors.file.RawRow;
 import io.guiji.connectors.kafka.AvroBinary;

@@ -1,9 +1,11 @@
-package io.guiji.jobs.stream;
+package io.guiji.jobs.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.guiji.connectors.file.RawRow;
+import io.guiji.jobs.ingest.SourceSpec;
+import io.guiji.jobs.stream.GuijiStreamJob;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -125,13 +127,22 @@ class StreamConfigTest {
         java.nio.file.Files.writeString(
                 file, "guiji.kafka.bootstrap-servers: 10.0.0.1:9092\nguiji.parallelism: 4\n");
         Configuration conf =
-                GuijiStreamJob.arguments(
+                JobArguments.parse(
                         new String[] {"--config", file.toString(), "-Dguiji.parallelism=2"});
         assertThat(conf.toMap())
                 .containsEntry("guiji.kafka.bootstrap-servers", "10.0.0.1:9092")
                 .containsEntry("guiji.parallelism", "2");
-        assertThatThrownBy(() -> GuijiStreamJob.arguments(new String[] {"--password", "x"}))
-                .hasMessageContaining("unknown argument");
+        assertThatThrownBy(() -> JobArguments.parse(new String[] {"--password", "x"}))
+                .hasMessageContaining("Unknown options: '--password'");
+        // the other spellings flink run may pass
+        assertThat(
+                        JobArguments.parse(
+                                        new String[] {
+                                            "--config=" + file, "-D", "guiji.parallelism=3"
+                                        })
+                                .toMap())
+                .containsEntry("guiji.kafka.bootstrap-servers", "10.0.0.1:9092")
+                .containsEntry("guiji.parallelism", "3");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.guiji.jobs.stream;
+package io.guiji.jobs.config;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.guiji.jobs.stream;
+package io.guiji.jobs.ingest;
 
 import io.guiji.connectors.file.RawRow;
 import org.apache.flink.api.common.functions.MapFunction;

@@ -1,4 +1,4 @@
-package io.guiji.jobs.stream;
+package io.guiji.jobs.ingest.kafka;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,6 +8,7 @@ import io.guiji.connectors.file.ReadLimits;
 import io.guiji.connectors.kafka.AvroBinary;
 import io.guiji.connectors.kafka.KafkaBytes;
 import io.guiji.jobs.ingest.RecordNormalizer;
+import io.guiji.jobs.ingest.SourceSpec;
 import io.guiji.schemas.CatalogEntry;
 import io.guiji.schemas.DecisionFields;
 import io.guiji.schemas.PenaltyDetails;

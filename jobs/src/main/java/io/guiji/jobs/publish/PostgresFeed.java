@@ -1,0 +1,153 @@
+package io.guiji.jobs.publish;
+
+import io.guiji.connectors.jdbc.PostgresTables;
+import io.guiji.connectors.kafka.AvroRecordDeserializer;
+import io.guiji.jobs.config.GuijiOptions;
+import io.guiji.jobs.config.StreamConfig;
+import io.guiji.jobs.ingest.kafka.KafkaSources;
+import io.guiji.schemas.CoverageSnapshot;
+import io.guiji.schemas.RejectedRecord;
+import io.guiji.schemas.UnifiedRecord;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
+import org.apache.flink.connector.jdbc.JdbcExecutionOptions;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/**
+ * The PostgreSQL tables of docs/contract.md §9, fed from the committed Kafka outputs
+ * (read_committed, consumer group {@code <guiji.kafka.group-id>-postgres}) rather than from the
+ * pipeline: only states that are final in Kafka reach PostgreSQL, and the at-least-once JDBC sinks'
+ * replays of them are no-ops under the version guard. The feed shares no edge with the pipeline, so
+ * an outage of PostgreSQL fails and restarts only the feed's pipelined region.
+ */
+public final class PostgresFeed {
+    private PostgresFeed() {}
+
+    // Operator identities of the feed. Savepoints map state by these ids: never change one without
+    // a migration.
+    public static final String PG_FEED_UNIFIED = "pg-feed-unified";
+    public static final String PG_FEED_REJECTED = "pg-feed-rejected";
+    public static final String PG_FEED_REFERENCE_REJECTED = "pg-feed-reference-rejected";
+    public static final String PG_FEED_COVERAGE = "pg-feed-coverage";
+    public static final String PG_SOURCES = "pg-unified-sources";
+    public static final String PG_REJECTED_KIND = "pg-rejected-kind";
+    public static final String PG_REFERENCE_REJECTED_KIND = "pg-reference-rejected-kind";
+    public static final String SINK_PG_UNIFIED = "sink-pg-unified";
+    public static final String SINK_PG_SOURCES = "sink-pg-unified-sources";
+    public static final String SINK_PG_REJECTED = "sink-pg-rejected";
+    public static final String SINK_PG_REFERENCE_REJECTED = "sink-pg-reference-rejected";
+    public static final String SINK_PG_COVERAGE = "sink-pg-coverage";
+
+    /**
+     * Reads the committed Kafka outputs and upserts them into {@code unified_record}, {@code
+     * unified_record_source}, {@code rejected_record} and {@code coverage_snapshot}.
+     */
+    public static void define(StreamExecutionEnvironment env, StreamConfig cfg) {
+        JdbcConnectionOptions conn =
+                new JdbcConnectionOptions.JdbcConnectionOptionsBuilder()
+                        .withUrl(cfg.get(GuijiOptions.POSTGRES_URL))
+                        .withDriverName("org.postgresql.Driver")
+                        .withUsername(cfg.get(GuijiOptions.POSTGRES_USER))
+                        .withPassword(cfg.postgresPassword())
+                        .build();
+        JdbcExecutionOptions exec =
+                JdbcExecutionOptions.builder()
+                        .withBatchSize(cfg.value(GuijiOptions.POSTGRES_BATCH_SIZE))
+                        .withBatchIntervalMs(
+                                cfg.value(GuijiOptions.POSTGRES_BATCH_INTERVAL).toMillis())
+                        .withMaxRetries(3)
+                        .build();
+        String group = cfg.value(GuijiOptions.KAFKA_GROUP_ID) + "-postgres";
+
+        DataStream<UnifiedRecord> unified =
+                committed(
+                        env,
+                        cfg,
+                        GuijiOptions.TOPIC_UNIFIED,
+                        UnifiedRecord.class,
+                        group,
+                        PG_FEED_UNIFIED);
+        unified.sinkTo(PostgresTables.unifiedSink(conn, exec))
+                .uid(SINK_PG_UNIFIED)
+                .name("PostgreSQL unified_record");
+        unified.flatMap(new SourceRows())
+                .uid(PG_SOURCES)
+                .name("sources of unified records")
+                .sinkTo(PostgresTables.sourceSink(conn, exec))
+                .uid(SINK_PG_SOURCES)
+                .name("PostgreSQL unified_record_source");
+
+        DataStream<PostgresTables.RejectedRow> rejected =
+                committed(
+                                env,
+                                cfg,
+                                GuijiOptions.TOPIC_REJECTED,
+                                RejectedRecord.class,
+                                group,
+                                PG_FEED_REJECTED)
+                        .map(new RejectedRows("record"))
+                        .uid(PG_REJECTED_KIND)
+                        .name("rejected records");
+        DataStream<PostgresTables.RejectedRow> referenceRejected =
+                committed(
+                                env,
+                                cfg,
+                                GuijiOptions.TOPIC_REFERENCE_REJECTED,
+                                RejectedRecord.class,
+                                group,
+                                PG_FEED_REFERENCE_REJECTED)
+                        .map(new RejectedRows("reference"))
+                        .uid(PG_REFERENCE_REJECTED_KIND)
+                        .name("rejected reference rows");
+        rejected.union(referenceRejected)
+                .sinkTo(PostgresTables.rejectedSink(conn, exec))
+                .uid(SINK_PG_REJECTED)
+                .name("PostgreSQL rejected_record");
+
+        committed(
+                        env,
+                        cfg,
+                        GuijiOptions.TOPIC_COVERAGE,
+                        CoverageSnapshot.class,
+                        group,
+                        PG_FEED_COVERAGE)
+                .sinkTo(PostgresTables.coverageSink(conn, exec))
+                .uid(SINK_PG_COVERAGE)
+                .name("PostgreSQL coverage_snapshot")
+                .setParallelism(1);
+    }
+
+    /**
+     * An output topic as this group has not yet written it: from its committed offsets, else from
+     * the beginning.
+     */
+    private static <T extends SpecificRecord> DataStream<T> committed(
+            StreamExecutionEnvironment env,
+            StreamConfig cfg,
+            ConfigOption<String> topic,
+            Class<T> type,
+            String group,
+            String uid) {
+        String t = cfg.get(topic);
+        return env.fromSource(
+                        KafkaSources.readCommitted(
+                                        cfg.kafkaProperties(),
+                                        cfg.bootstrapServers(),
+                                        List.of(t),
+                                        group,
+                                        uid,
+                                        new AvroRecordDeserializer<>(type),
+                                        OffsetsInitializer.committedOffsets(
+                                                OffsetResetStrategy.EARLIEST))
+                                .build(),
+                        WatermarkStrategy.noWatermarks(),
+                        t + " (committed)")
+                .uid(uid);
+    }
+}
