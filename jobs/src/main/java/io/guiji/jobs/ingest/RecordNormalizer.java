@@ -232,7 +232,8 @@ public final class RecordNormalizer {
         String idNo = Identifiers.canonical(idGiven);
         boolean idInvalid =
                 idGiven != null
-                        && CitizenIds.looksLikeCitizenId(Identifiers.canonical(idGiven))
+                        && io.guiji.jobs.normalize.CitizenId.looksLikeCitizenId(
+                                Identifiers.canonical(idGiven))
                         && Identifiers.classify(Identifiers.canonical(idGiven))
                                 != Identifiers.Kind.CITIZEN_ID;
         for (int i = 0; i < 3; i++) {
@@ -250,7 +251,8 @@ public final class RecordNormalizer {
             boolean personal =
                     kinds[i] == Identifiers.Kind.CITIZEN_ID
                             || (kinds[i] == Identifiers.Kind.INVALID
-                                    && CitizenIds.looksLikeCitizenId(canonical[i]));
+                                    && io.guiji.jobs.normalize.CitizenId.looksLikeCitizenId(
+                                            canonical[i]));
             if (personal) {
                 if (idNo == null) {
                     idNo = canonical[i];
@@ -386,7 +388,9 @@ public final class RecordNormalizer {
      * spelling of raw text in the dead letter ({@link SinkSafeText#escape}).
      */
     public static String rawOf(RawRow row) {
-        return row.raw == null ? "" : SinkSafeText.escape(CitizenIds.maskInText(row.raw));
+        return row.raw == null
+                ? ""
+                : SinkSafeText.escape(io.guiji.jobs.normalize.CitizenId.maskInText(row.raw));
     }
 
     /** The cells of one row seen through its header map. */

@@ -153,7 +153,7 @@ public class RecordParser extends ProcessFunction<RawRow, SupervisionRecord> {
         }
         String raw;
         try {
-            raw = row.raw == null ? "" : CitizenIds.maskInText(row.raw);
+            raw = row.raw == null ? "" : io.guiji.jobs.normalize.CitizenId.maskInText(row.raw);
         } catch (RuntimeException e) {
             raw = "(raw text withheld: masking ID numbers in it failed)"; // never publish an ID
             // number whole

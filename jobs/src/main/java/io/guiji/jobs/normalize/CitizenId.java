@@ -1,10 +1,20 @@
 package io.guiji.jobs.normalize;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * 公民身份号码 (GB 11643) and the one mask the project publishes personal ID numbers with (docs/domain.md
- * §6: first 6 and last 4 characters, {@code ********} between).
+ * §6: first 6 and last 4 characters, {@code ********} between). Numbers are also recognized by
+ * their shape, check digit or not, so that a mistyped one is still treated as personal data:
+ * masked, never published whole (docs/contract.md §4).
  */
 public final class CitizenId {
+    /** 18 characters: 6 address digits, a birth date 19xx/20xx, 3 digits, a check digit or X. */
+    private static final Pattern ID18 =
+            Pattern.compile(
+                    "(?<![0-9A-Za-z])\\d{6}(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])\\d{3}[0-9Xx](?![0-9A-Za-z])");
+
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String CHECK = "10X98765432";
     private static final String MASK = "********";
@@ -68,5 +78,29 @@ public final class CitizenId {
                     + s.substring(s.offsetByCodePoints(s.length(), -4));
         }
         return MASK + (n > 4 ? s.substring(s.offsetByCodePoints(s.length(), -2)) : "");
+    }
+
+    /**
+     * Whether a canonical value is shaped like an 18-character citizen ID with a real birth date.
+     */
+    public static boolean looksLikeCitizenId(String canonical) {
+        return canonical != null
+                && canonical.length() == 18
+                && ID18.matcher(canonical).matches()
+                && hasBirthDate(canonical);
+    }
+
+    /** {@code text} with every citizen-ID-shaped number masked (for rejected records' raw text). */
+    public static String maskInText(String text) {
+        Matcher m = ID18.matcher(text);
+        if (!m.find()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        do {
+            m.appendReplacement(out, Matcher.quoteReplacement(mask(m.group())));
+        } while (m.find());
+        m.appendTail(out);
+        return out.toString();
     }
 }

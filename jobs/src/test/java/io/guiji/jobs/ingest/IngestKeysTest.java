@@ -54,8 +54,10 @@ class IngestKeysTest {
     void rawTextWithoutACitizenIdIsLeftAlone() {
         String raw = "朝阳市某某商贸有限公司,91110000600037341L,2023-05-06";
 
-        assertThat(CitizenIds.maskInText(raw)).isSameAs(raw);
-        assertThat(CitizenIds.maskInText("a 211302198001011234, b 211322197506154565"))
+        assertThat(io.guiji.jobs.normalize.CitizenId.maskInText(raw)).isSameAs(raw);
+        assertThat(
+                        io.guiji.jobs.normalize.CitizenId.maskInText(
+                                "a 211302198001011234, b 211322197506154565"))
                 .isEqualTo("a 211302********1234, b 211322********4565");
     }
 }

@@ -21,8 +21,9 @@ import net.jqwik.api.Provide;
 /**
  * Generated rows for the reference data ({@link ReferenceNormalizer}, and on from a registry entry
  * to its link keys, {@link LinkKeys}) and for the header and cell helpers ({@link FieldAliases},
- * {@link HeaderMap}, {@link Placeholders}, {@link CitizenIds}, {@link SourcePath}): every row is
- * accounted for once, every string that leaves is safe for every sink, and nothing fails.
+ * {@link HeaderMap}, {@link Placeholders}, {@link io.guiji.jobs.normalize.CitizenId}, {@link
+ * SourcePath}): every row is accounted for once, every string that leaves is safe for every sink,
+ * and nothing fails.
  */
 class ReferencePropertiesTest {
     private static final String[] REGISTRY_HEADERS = {
@@ -295,7 +296,7 @@ class ReferencePropertiesTest {
                         + "123";
         String id = first17 + io.guiji.jobs.normalize.CitizenId.checkChar(first17);
         String text = before + "," + id + "," + after;
-        String masked = CitizenIds.maskInText(text);
+        String masked = io.guiji.jobs.normalize.CitizenId.maskInText(text);
         assertThat(masked)
                 .doesNotContain(id)
                 .hasSameSizeAs(text)
@@ -319,9 +320,10 @@ class ReferencePropertiesTest {
         String cleaned = Text.clean(s);
         String kept = Placeholders.orNull(cleaned);
         assertThat(kept == null || kept.equals(cleaned)).isTrue();
-        String masked = CitizenIds.maskInText(s + " 11010519491231002X " + s);
+        String masked =
+                io.guiji.jobs.normalize.CitizenId.maskInText(s + " 11010519491231002X " + s);
         assertThat(masked).doesNotContain("11010519491231002X");
-        CitizenIds.looksLikeCitizenId(Text.compact(s));
+        io.guiji.jobs.normalize.CitizenId.looksLikeCitizenId(Text.compact(s));
         SourcePath p = SourcePath.of(s);
         if (p.deptCode() != null) {
             assertThat(p.deptCode()).doesNotContain(" ");
