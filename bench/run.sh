@@ -2,10 +2,10 @@
 # guiji benchmarks: generates data into bench/data/ (git-ignored), runs each runner with its baseline
 # in the same run, and prints the figures (lines starting with RESULT) into bench/results/<date>.txt.
 #
-#   bench/run.sh [all|generate|baseline|file|cli|startup|jmh|state|stream|fuzz|index]...
+#   bench/run.sh [all|generate|baseline|file|cli|startup|jmh|state|stream|restore|fuzz|index]...
 #
 # Environment: RECORDS (1000000), ENTERPRISES (1000000), REPEAT (3), STARTUP_REPEAT (5), STREAM_RECORDS (200000),
-# STREAM_ENTERPRISES (200000), STREAM_SEND (messages sent in the sustained run, 20000: at about 130/s more take many minutes), LATENCY_SECONDS (60), BENCH_JAVA_OPTS (-Xmx3g, as bin/guiji),
+# STREAM_ENTERPRISES (200000), STREAM_SEND (messages sent in the sustained run, 20000: at about 130/s more take many minutes), RESTORE_SEND (messages flowing while the restore bench kills the TaskManager, 30000), LATENCY_SECONDS (60), BENCH_JAVA_OPTS (-Xmx3g, as bin/guiji),
 # FUZZ_READ_FILES and FUZZ_FILES (damaged files of the whole-file fuzzing, read alone: 20000, through guiji run: 2000; not part of "all"), FUZZ_SEED (random), JMH_ARGS (extra JMH options, e.g. "-f 1 -wi 2 -i 3"), GUIJI_PG_URL/USER/PASSWORD for PostgreSQL.
 # Benchmarks never run in `mvn verify`: only through this script.
 set -euo pipefail
@@ -73,6 +73,9 @@ for step in "${steps[@]}"; do
     stream) note "streaming Kafka -> job -> Kafka + PostgreSQL, with its pass-through baseline"
       [[ -d "$SDATA/records" ]] || run io.guiji.bench.GenerateData --out "$SDATA" --records "$STREAM_RECORDS" --enterprises "$STREAM_ENTERPRISES"
       run io.guiji.bench.StreamBench --input "$SDATA" --records "$STREAM_SEND" --latency-seconds "$LATENCY_SECONDS" ;;
+    restore) note "streaming: registry load into the running job, then its TaskManager killed and restored"
+      [[ -d "$SDATA/records" ]] || run io.guiji.bench.GenerateData --out "$SDATA" --records "$STREAM_RECORDS" --enterprises "$STREAM_ENTERPRISES"
+      run io.guiji.bench.StreamRestoreBench --input "$SDATA" --records "${RESTORE_SEND:-30000}" ;;
     fuzz) note "whole-file fuzzing: damaged input files through guiji run, every record accounted for"
       run io.guiji.bench.FuzzRun --reading-files "${FUZZ_READ_FILES:-20000}" --files "${FUZZ_FILES:-2000}" ${FUZZ_SEED:+--seed "$FUZZ_SEED"} --keep bench/fuzz-failures ;;
     index) # the registry index in memory; GenerateData makes at most about 4M entries, so larger ones are copies of 1M
@@ -81,7 +84,7 @@ for step in "${steps[@]}"; do
       [[ -d "$IDATA/registry" ]] || run io.guiji.bench.GenerateData --out "$IDATA" --records 1000 --enterprises "$base"
       note "registry index in memory: $((base * copies)) entries ($copies x $base; 10M needs BENCH_JAVA_OPTS=-Xmx12g)"
       run io.guiji.bench.RegistryIndexBench --input "$IDATA" --copies "$copies" ;;
-    *) echo "unknown step $step (all|generate|baseline|file|cli|startup|jmh|state|stream|fuzz|index)" >&2; exit 2 ;;
+    *) echo "unknown step $step (all|generate|baseline|file|cli|startup|jmh|state|stream|restore|fuzz|index)" >&2; exit 2 ;;
   esac
 done
 echo "figures: $OUT"

@@ -74,13 +74,13 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class StreamBench {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String RECORDS = "bench.records";
-    private static final String REGISTRY = "bench.registry";
-    private static final String CATALOG = "bench.catalog";
+    static final String RECORDS = "bench.records";
+    static final String REGISTRY = "bench.registry";
+    static final String CATALOG = "bench.catalog";
     private static final String PASS = "bench.passthrough";
-    private static final String UNIFIED = "bench.out.unified";
-    private static final String REJECTED = "bench.out.rejected";
-    private static final String GROUP = "guiji-bench";
+    static final String UNIFIED = "bench.out.unified";
+    static final String REJECTED = "bench.out.rejected";
+    static final String GROUP = "guiji-bench";
 
     private StreamBench() {}
 
@@ -143,29 +143,8 @@ public final class StreamBench {
 
         // 2. the job, registry first
         String pgUrl = postgres();
-        Map<String, String> c = new LinkedHashMap<>();
-        c.put(GuijiOptions.KAFKA_BOOTSTRAP_SERVERS.key(), kafka.bootstrapServers());
-        c.put(GuijiOptions.KAFKA_GROUP_ID.key(), GROUP);
-        c.put(GuijiOptions.KAFKA_TRANSACTIONAL_ID_PREFIX.key(), GROUP);
-        c.put(GuijiOptions.TOPIC_UNIFIED.key(), UNIFIED);
-        c.put(GuijiOptions.TOPIC_REJECTED.key(), REJECTED);
-        c.put(GuijiOptions.TOPIC_REFERENCE_REJECTED.key(), "bench.out.reference-rejected");
-        c.put(GuijiOptions.TOPIC_COVERAGE.key(), "bench.out.coverage");
-        c.put(GuijiOptions.TOPIC_LINK_CHANGES.key(), "bench.out.link-changes");
-        c.put(GuijiOptions.KAFKA_REGISTRY_TOPIC.key(), REGISTRY);
-        c.put(GuijiOptions.KAFKA_CATALOG_TOPIC.key(), CATALOG);
-        c.put(GuijiOptions.PARALLELISM.key(), "2");
-        c.put(GuijiOptions.PROCESSING_DATE.key(), GenerateData.TODAY.toString());
-        c.put(GuijiOptions.CHECKPOINT_INTERVAL.key(), "1 s");
         Path checkpoints = Files.createTempDirectory("guiji-bench-checkpoints");
-        c.put(GuijiOptions.CHECKPOINT_DIR.key(), checkpoints.toUri().toString());
-        c.put(GuijiOptions.POSTGRES_URL.key(), pgUrl);
-        c.put(
-                GuijiOptions.POSTGRES_USER.key(),
-                System.getenv().getOrDefault("GUIJI_PG_USER", "postgres"));
-        c.put(GuijiOptions.POSTGRES_PASSWORD_ENV.key(), "GUIJI_PG_PASSWORD");
-        c.put("guiji.source.bench.topic", RECORDS + ".2");
-        c.putAll(a.flink);
+        Map<String, String> c = jobConfig(kafka, pgUrl, checkpoints, a.flink);
         StreamConfig cfg = StreamConfig.from(Configuration.fromMap(c));
         StreamExecutionEnvironment env = GuijiStreamJob.environment(cfg);
         GuijiStreamJob.define(env, cfg, rows -> rows);
@@ -231,6 +210,38 @@ public final class StreamBench {
         } finally {
             job.cancel().get();
         }
+    }
+
+    /**
+     * The job's configuration: the bench topics, exactly once with 1 s checkpoints into {@code
+     * checkpoints}, parallelism 2, the PostgreSQL feed at {@code pgUrl}; {@code flink} (Flink's own
+     * keys given on the command line) last.
+     */
+    static Map<String, String> jobConfig(
+            KafkaBrokerExtension kafka, String pgUrl, Path checkpoints, Map<String, String> flink) {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put(GuijiOptions.KAFKA_BOOTSTRAP_SERVERS.key(), kafka.bootstrapServers());
+        c.put(GuijiOptions.KAFKA_GROUP_ID.key(), GROUP);
+        c.put(GuijiOptions.KAFKA_TRANSACTIONAL_ID_PREFIX.key(), GROUP);
+        c.put(GuijiOptions.TOPIC_UNIFIED.key(), UNIFIED);
+        c.put(GuijiOptions.TOPIC_REJECTED.key(), REJECTED);
+        c.put(GuijiOptions.TOPIC_REFERENCE_REJECTED.key(), "bench.out.reference-rejected");
+        c.put(GuijiOptions.TOPIC_COVERAGE.key(), "bench.out.coverage");
+        c.put(GuijiOptions.TOPIC_LINK_CHANGES.key(), "bench.out.link-changes");
+        c.put(GuijiOptions.KAFKA_REGISTRY_TOPIC.key(), REGISTRY);
+        c.put(GuijiOptions.KAFKA_CATALOG_TOPIC.key(), CATALOG);
+        c.put(GuijiOptions.PARALLELISM.key(), "2");
+        c.put(GuijiOptions.PROCESSING_DATE.key(), GenerateData.TODAY.toString());
+        c.put(GuijiOptions.CHECKPOINT_INTERVAL.key(), "1 s");
+        c.put(GuijiOptions.CHECKPOINT_DIR.key(), checkpoints.toUri().toString());
+        c.put(GuijiOptions.POSTGRES_URL.key(), pgUrl);
+        c.put(
+                GuijiOptions.POSTGRES_USER.key(),
+                System.getenv().getOrDefault("GUIJI_PG_USER", "postgres"));
+        c.put(GuijiOptions.POSTGRES_PASSWORD_ENV.key(), "GUIJI_PG_PASSWORD");
+        c.put("guiji.source.bench.topic", RECORDS + ".2");
+        c.putAll(flink);
+        return c;
     }
 
     static long pct(long[] sorted, double p) {
@@ -374,7 +385,7 @@ public final class StreamBench {
         }
     }
 
-    private static String postgres() throws Exception {
+    static String postgres() throws Exception {
         String admin =
                 System.getenv()
                         .getOrDefault("GUIJI_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
@@ -397,7 +408,7 @@ public final class StreamBench {
     /**
      * Waits until PostgreSQL holds every source of the accepted inputs and every rejected input.
      */
-    private static long awaitPostgres(String url, long accepted, long rejected, Duration timeout)
+    static long awaitPostgres(String url, long accepted, long rejected, Duration timeout)
             throws Exception {
         String user = System.getenv().getOrDefault("GUIJI_PG_USER", "postgres");
         String password = System.getenv().getOrDefault("GUIJI_PG_PASSWORD", "");
@@ -449,6 +460,11 @@ public final class StreamBench {
 
         long rejected() {
             return rejected.get();
+        }
+
+        /** Distinct input messages with a result seen so far. */
+        int count() {
+            return seen.size();
         }
 
         void start() {
