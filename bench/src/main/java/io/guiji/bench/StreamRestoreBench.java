@@ -1,8 +1,8 @@
 package io.guiji.bench;
 
 import io.guiji.connectors.kafka.AvroBinary;
+import io.guiji.jobs.config.StreamConfig;
 import io.guiji.jobs.stream.GuijiStreamJob;
-import io.guiji.jobs.stream.StreamConfig;
 import io.guiji.schemas.RejectedRecord;
 import io.guiji.schemas.UnifiedRecord;
 import io.guiji.testing.KafkaBrokerExtension;
