@@ -90,7 +90,7 @@ final class LinkStages implements AutoCloseable {
                     "Asia/Shanghai",
                     FuzzyPolicy.DEFAULT,
                     maxMatches,
-                    MapRegistryIndex::new,
+                    CompactRegistryIndex::new, // the index the pipeline uses
                     replay,
                     merge,
                     link);
