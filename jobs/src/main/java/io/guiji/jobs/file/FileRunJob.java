@@ -1,6 +1,7 @@
 package io.guiji.jobs.file;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.guiji.connectors.EmptySource;
 import io.guiji.connectors.file.InputFiles;
 import io.guiji.connectors.file.RawRow;
 import io.guiji.connectors.file.ReadLimits;
@@ -12,7 +13,6 @@ import io.guiji.jobs.Uids;
 import io.guiji.jobs.config.GuijiOptions;
 import io.guiji.jobs.config.GuijiSettings;
 import io.guiji.jobs.coverage.CoverageCalculator;
-import io.guiji.jobs.stream.Nothing;
 import io.guiji.schemas.CoverageSnapshot;
 import io.guiji.schemas.RejectedRecord;
 import java.io.IOException;
@@ -162,7 +162,7 @@ public final class FileRunJob {
             String uid,
             ReadLimits limits) {
         if (!Files.isDirectory(Path.of(root, subdir))) {
-            return Nothing.bounded(env, RawRow.class, subdir + "/ (absent)");
+            return EmptySource.bounded(env, RawRow.class, subdir + "/ (absent)");
         }
         return env.fromSource(
                         InputFiles.source(root, subdir, limits),

@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * <p>Outages (deploy/README.md, Outages and resuming): PostgreSQL down or refusing fails only the
  * feed's pipelined region, which restarts with growing delays while the pipeline keeps running with
  * its state; checkpoints, which need every task, wait meanwhile, so Kafka outputs are committed
- * again once the feed is back. No task of this job may ever finish (see {@link Nothing}).
+ * again once the feed is back. No task of this job may ever finish (see {@link
+ * io.guiji.connectors.EmptySource}).
  *
  * <p>This class is the wiring only: inputs ({@link StreamInputs}), the pipeline, the Kafka outputs
  * ({@link KafkaOutputs}) and the PostgreSQL feed ({@link PostgresFeed}). Tests call {@link #define}

@@ -1,5 +1,6 @@
 package io.guiji.jobs.stream;
 
+import io.guiji.connectors.EmptySource;
 import io.guiji.connectors.file.RawRow;
 import io.guiji.connectors.jdbc.JdbcTableSource;
 import io.guiji.connectors.kafka.KafkaBytes;
@@ -43,7 +44,8 @@ final class StreamInputs {
 
     /**
      * Departmental topics and tables (one stream of rows), the registry and catalogue topics with
-     * their rejects, and the registry replay; an input that is not configured is {@link Nothing}.
+     * their rejects, and the registry replay; an input that is not configured is {@link
+     * io.guiji.connectors.EmptySource}.
      */
     static GuijiPipeline.Inputs of(StreamExecutionEnvironment env, StreamConfig cfg) {
         List<DataStream<RawRow>> records = new ArrayList<>();
@@ -129,7 +131,7 @@ final class StreamInputs {
                         referenceRejected);
         DataStream<RejectedRecord> rejected =
                 referenceRejected.isEmpty()
-                        ? Nothing.of(env, RejectedRecord.class, "no reference rejects")
+                        ? EmptySource.of(env, RejectedRecord.class, "no reference rejects")
                         : referenceRejected.size() == 1
                                 ? referenceRejected.get(0)
                                 : referenceRejected.get(0).union(referenceRejected.get(1));
@@ -161,7 +163,7 @@ final class StreamInputs {
             String parseUid,
             List<DataStream<RejectedRecord>> rejects) {
         if (topic == null) {
-            return Nothing.of(env, type, "no " + what);
+            return EmptySource.of(env, type, "no " + what);
         }
         // The registry and catalogue are state built from the whole topic: without restored state
         // (a first start, --fresh, a job started anew) read it all again, whatever the group has

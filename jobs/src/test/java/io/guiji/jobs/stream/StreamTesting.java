@@ -444,7 +444,7 @@ final class StreamTesting {
 
     /**
      * The vertices of a running job that have finished: none may, in a streaming job (see {@code
-     * Nothing}).
+     * EmptySource}).
      */
     static List<String> finishedVertices(
             Configuration clientConfiguration, org.apache.flink.api.common.JobID job)

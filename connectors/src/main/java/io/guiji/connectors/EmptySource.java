@@ -1,4 +1,4 @@
-package io.guiji.jobs.stream;
+package io.guiji.connectors;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -32,13 +32,13 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * <p>A bounded run's absent folder takes the {@link #bounded} form instead, which ends at once
  * (BATCH mode refuses unbounded sources, and {@code fromData} of an empty collection fails).
  */
-public final class Nothing<T>
-        implements Source<T, Nothing.NoSplit, Integer>, ResultTypeQueryable<T> {
+public final class EmptySource<T>
+        implements Source<T, EmptySource.NoSplit, Integer>, ResultTypeQueryable<T> {
     private static final long serialVersionUID = 1L;
     private final TypeInformation<T> type;
     private final Boundedness boundedness;
 
-    private Nothing(TypeInformation<T> type, Boundedness boundedness) {
+    private EmptySource(TypeInformation<T> type, Boundedness boundedness) {
         this.type = type;
         this.boundedness = boundedness;
     }
@@ -46,7 +46,8 @@ public final class Nothing<T>
     /** An empty stream that never finishes, for the streaming job. */
     public static <T> DataStream<T> of(StreamExecutionEnvironment env, Class<T> type, String name) {
         return env.fromSource(
-                        new Nothing<>(TypeInformation.of(type), Boundedness.CONTINUOUS_UNBOUNDED),
+                        new EmptySource<>(
+                                TypeInformation.of(type), Boundedness.CONTINUOUS_UNBOUNDED),
                         WatermarkStrategy.noWatermarks(),
                         name)
                 .setParallelism(1);
@@ -56,7 +57,7 @@ public final class Nothing<T>
     public static <T> DataStream<T> bounded(
             StreamExecutionEnvironment env, Class<T> type, String name) {
         return env.fromSource(
-                        new Nothing<>(TypeInformation.of(type), Boundedness.BOUNDED),
+                        new EmptySource<>(TypeInformation.of(type), Boundedness.BOUNDED),
                         WatermarkStrategy.noWatermarks(),
                         name)
                 .setParallelism(1);
