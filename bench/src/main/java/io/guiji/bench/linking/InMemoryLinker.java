@@ -1,29 +1,29 @@
 package io.guiji.bench.linking;
 
-import io.guiji.jobs.link.IndexPlaces;
 import io.guiji.jobs.link.LinkDecider;
 import io.guiji.jobs.link.LinkKeys;
+import io.guiji.jobs.link.MapRegistryIndex;
 import io.guiji.jobs.link.fuzzy.FuzzyPolicy;
 import io.guiji.schemas.RegistryEntry;
 import io.guiji.schemas.UnifiedRecord;
-import io.guiji.schemas.internal.IndexUpdate;
 import io.guiji.schemas.internal.LookupAnswer;
 import io.guiji.schemas.internal.LookupRequest;
-import io.guiji.schemas.internal.RegistryMatch;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The linking stages of the pipeline without Flink, for measuring: the registry side is the
- * registry key diff ({@link LinkKeys#diff}) applied as {@code IndexPlaces} applies it ({@link
- * IndexPlaces#applied}); the record side asks {@link LinkKeys#requestsFor}, is answered by {@link
- * IndexPlaces#answer} and decided by {@link LinkDecider#decide} — the same classes the operators
- * call, with a hash map in place of keyed state.
+ * The linking stage without Flink, for measuring: the registry in the reference index ({@link
+ * MapRegistryIndex}); the record side asks every key {@link LinkKeys#requestsFor} gives, is
+ * answered by the index and decided by {@link LinkDecider#decide} — the same classes the linking
+ * operator calls, with every key asked (so the counters show what the fuzzy tier costs).
  */
 final class InMemoryLinker {
-    /** Lookup key → enterprise_id → match: the keyed state of the lookup stage. */
-    private final Map<String, Map<String, RegistryMatch>> index = new HashMap<>();
+    private final MapRegistryIndex index = new MapRegistryIndex();
+
+    /** The lookup keys the registry took (entries are only added here, so none is ever left). */
+    private final Set<String> keys = new HashSet<>();
 
     private final int maxMatches;
     private final FuzzyPolicy policy;
@@ -36,28 +36,16 @@ final class InMemoryLinker {
         this.policy = policy;
     }
 
-    /** A registry entry arrives, replacing {@code before} (null for a new enterprise). */
-    void index(RegistryEntry before, RegistryEntry entry) {
-        for (IndexUpdate u : LinkKeys.diff(before, entry)) {
-            Map<String, RegistryMatch> entries =
-                    index.computeIfAbsent(u.getKey(), k -> new LinkedHashMap<>(2));
-            String slot = IndexPlaces.slot(u);
-            RegistryMatch next = IndexPlaces.applied(u, entries.get(slot));
-            if (next == null) {
-                entries.remove(slot);
-            } else {
-                entries.put(slot, next);
-            }
-        }
+    /** A registry entry arrives. */
+    void index(RegistryEntry entry) {
+        keys.addAll(index.put(entry));
     }
 
     /** The record with its link decided. */
     UnifiedRecord link(UnifiedRecord record) {
         Map<String, LookupAnswer> answers = new HashMap<>();
         for (LookupRequest q : LinkKeys.requestsFor(record)) {
-            Map<String, RegistryMatch> entries = index.getOrDefault(q.getKey(), Map.of());
-            LookupAnswer a =
-                    IndexPlaces.answer(q.getKey(), q.getRecordId(), entries.values(), maxMatches);
+            LookupAnswer a = index.answer(q.getKey(), q.getRecordId(), maxMatches);
             answers.put(q.getKey(), a);
             keysAsked++;
             matchesReturned += a.getMatches().size();
@@ -67,7 +55,7 @@ final class InMemoryLinker {
     }
 
     int keys() {
-        return index.size();
+        return keys.size();
     }
 
     void resetCounters() {

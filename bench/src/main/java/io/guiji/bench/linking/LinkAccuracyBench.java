@@ -139,7 +139,7 @@ public final class LinkAccuracyBench {
             PrintStream out) {
         InMemoryLinker linker = new InMemoryLinker(maxMatches, policy);
         for (RegistryEntry e : corpus.registry) {
-            linker.index(null, e);
+            linker.index(e);
         }
         Map<Kind, Tally> tallies = new EnumMap<>(Kind.class);
         Map<Kind, Integer> shown = LinkingCorpus.zeroCounts();
@@ -293,7 +293,7 @@ public final class LinkAccuracyBench {
         BinaryEncoder encoder = null;
         long t0 = System.nanoTime();
         for (RegistryEntry e : corpus.registry) {
-            linker.index(null, e);
+            linker.index(e);
         }
         long indexNanos = System.nanoTime() - t0;
         for (RegistryEntry e : corpus.registry) {

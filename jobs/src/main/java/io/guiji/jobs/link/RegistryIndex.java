@@ -34,9 +34,7 @@ public interface RegistryIndex {
      * LinkKeys#indexOf}, once where the entry was parsed); only the entry before it, if any, is
      * analysed again.
      */
-    default Set<String> put(RegistryEntry entry, java.util.Map<LinkKeys.Slot, String> places) {
-        return put(entry);
-    }
+    Set<String> put(RegistryEntry entry, java.util.Map<LinkKeys.Slot, String> places);
 
     /**
      * The entries under {@code key}, answered as {@link IndexPlaces#answer} answers from them: at

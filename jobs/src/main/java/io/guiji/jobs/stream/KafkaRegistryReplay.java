@@ -1,6 +1,5 @@
 package io.guiji.jobs.stream;
 
-import io.guiji.connectors.SinkSafeText;
 import io.guiji.connectors.file.RawRow;
 import io.guiji.connectors.kafka.AvroBinary;
 import io.guiji.connectors.kafka.AvroGuard;
@@ -8,10 +7,10 @@ import io.guiji.connectors.kafka.KafkaBytes;
 import io.guiji.jobs.ProcessingErrors;
 import io.guiji.jobs.ingest.ReferenceNormalizer;
 import io.guiji.jobs.ingest.SourceSpec;
+import io.guiji.jobs.ingest.kafka.AvroEntryDecoder;
 import io.guiji.jobs.ingest.kafka.JsonMessages;
 import io.guiji.jobs.link.RegistryReplay;
 import io.guiji.schemas.RegistryEntry;
-import io.guiji.schemas.SourceRef;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
@@ -146,17 +145,14 @@ public final class KafkaRegistryReplay implements RegistryReplay {
 
         RegistryEntry decode(KafkaBytes m) {
             try {
-                RegistryEntry entry;
                 if (format == SourceSpec.Format.AVRO) {
-                    entry = SinkSafeText.cleanRecord(avro.decode(m.value));
-                    entry.setSource(new SourceRef(m.reference(), m.offset));
-                } else {
-                    RawRow row = JsonMessages.decode(m);
-                    if (row.failedStage != null) {
-                        return null;
-                    }
-                    entry = normalizer.registry(row).entry();
+                    return AvroEntryDecoder.entryOf(avro, RegistryEntry::setSource, m);
                 }
+                RawRow row = JsonMessages.decode(m);
+                if (row.failedStage != null) {
+                    return null;
+                }
+                RegistryEntry entry = normalizer.registry(row).entry();
                 return entry == null || AvroGuard.problem(entry) != null ? null : entry;
             } catch (RuntimeException e) {
                 if (ProcessingErrors.isInfrastructure(e)) {

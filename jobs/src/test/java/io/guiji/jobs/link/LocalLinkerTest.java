@@ -254,6 +254,11 @@ class LocalLinkerTest {
         }
 
         @Override
+        public Set<String> put(RegistryEntry entry, java.util.Map<LinkKeys.Slot, String> places) {
+            return index.put(entry, places);
+        }
+
+        @Override
         public LookupAnswer answer(String key, String recordId, int maxMatches) {
             asked.add(key);
             return index.answer(key, recordId, maxMatches);

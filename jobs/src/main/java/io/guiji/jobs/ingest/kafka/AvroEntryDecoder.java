@@ -53,17 +53,7 @@ public class AvroEntryDecoder<T extends SpecificRecord> extends ProcessFunction<
     public void processElement(KafkaBytes m, Context ctx, Collector<T> out) {
         T entry;
         try {
-            entry = avro.decode(m.value);
-            if (entry instanceof org.apache.avro.generic.IndexedRecord) {
-                entry = SinkSafeText.cleanRecord(entry); // no reader cleaned them
-            }
-            if (setSource != null) {
-                setSource.set(entry, new SourceRef(m.reference(), m.offset));
-            }
-            String problem = io.guiji.connectors.kafka.AvroGuard.problem(entry);
-            if (problem != null) {
-                throw new org.apache.avro.AvroTypeException(problem);
-            }
+            entry = entryOf(avro, setSource, m);
         } catch (AvroBinary.AvroDecodeException e) {
             ctx.output(
                     ReferenceParsers.REFERENCE_REJECTED,
@@ -102,6 +92,28 @@ public class AvroEntryDecoder<T extends SpecificRecord> extends ProcessFunction<
             return;
         }
         out.collect(entry);
+    }
+
+    /**
+     * The entry a message holds, cleaned of text no sink can take, with its source reference: what
+     * this decoder emits, and what the registry replay reads again after a restore. Throws {@link
+     * AvroBinary.AvroDecodeException} on bytes that are not an entry, {@code AvroTypeException} on
+     * an entry that could not be encoded again.
+     */
+    public static <T extends SpecificRecord> T entryOf(
+            AvroBinary<T> avro, SourceRefSetter<T> setSource, KafkaBytes m) {
+        T entry = avro.decode(m.value);
+        if (entry instanceof org.apache.avro.generic.IndexedRecord) {
+            entry = SinkSafeText.cleanRecord(entry); // no reader cleaned them
+        }
+        if (setSource != null) {
+            setSource.set(entry, new SourceRef(m.reference(), m.offset));
+        }
+        String problem = io.guiji.connectors.kafka.AvroGuard.problem(entry);
+        if (problem != null) {
+            throw new org.apache.avro.AvroTypeException(problem);
+        }
+        return entry;
     }
 
     @Override
