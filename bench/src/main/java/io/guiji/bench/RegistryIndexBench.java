@@ -2,11 +2,11 @@ package io.guiji.bench;
 
 import io.guiji.connectors.file.RawRow;
 import io.guiji.connectors.file.TabularFiles;
-import io.guiji.jobs.ingest.ReferenceNormalizer;
 import io.guiji.jobs.link.CompactRegistryIndex;
 import io.guiji.jobs.link.LinkKeys;
 import io.guiji.jobs.link.MapRegistryIndex;
 import io.guiji.jobs.link.RegistryIndex;
+import io.guiji.jobs.validate.ReferenceNormalizer;
 import io.guiji.schemas.RegistryEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -25,11 +25,12 @@ import java.util.stream.Collectors;
  *
  * <ul>
  *   <li>connectors know nothing of the jobs;
- *   <li>the stages depend only on earlier stages: normalize → ingest → dedup → link → coverage →
- *       config → publish (link may use dedup, e.g. its merge of copies; config reads the settings
- *       into the stages' own types, e.g. a source's {@code SourceSpec} or the fuzzy policy, so it
- *       comes after them; publish builds the sinks from the configuration); none of them on the
- *       wiring (the pipeline, the file and stream jobs, the command line), which may depend on all;
+ *   <li>the stages depend only on earlier stages: normalize → ingest → validate → dedup → link →
+ *       coverage → config → publish (link may use dedup, e.g. its merge of copies; config reads the
+ *       settings into the stages' own types, e.g. a source's {@code SourceSpec} or the fuzzy
+ *       policy, so it comes after them; publish builds the sinks from the configuration); none of
+ *       them on the wiring (the pipeline, the file and stream jobs, the command line), which may
+ *       depend on all;
  *   <li>only the demo command uses the sample generator ({@code demo}), and the generator uses only
  *       the value parsers ({@code normalize});
  *   <li>nothing in src/main uses a test class (test servers, fixtures) or a test library;
@@ -68,6 +69,7 @@ class LayeringTest {
 
     private static final String NORMALIZE = "io.guiji.jobs.normalize..";
     private static final String INGEST = "io.guiji.jobs.ingest..";
+    private static final String VALIDATE = "io.guiji.jobs.validate..";
     private static final String DEDUP = "io.guiji.jobs.dedup..";
     private static final String LINK = "io.guiji.jobs.link..";
     private static final String COVERAGE = "io.guiji.jobs.coverage..";
@@ -113,11 +115,19 @@ class LayeringTest {
     static final ArchRule normalizeDependsOnNoLaterStage =
             stage(NORMALIZE)
                     .should()
-                    .dependOnClassesThat(laterThan(INGEST, DEDUP, LINK, COVERAGE, CONFIG, PUBLISH));
+                    .dependOnClassesThat(
+                            laterThan(INGEST, VALIDATE, DEDUP, LINK, COVERAGE, CONFIG, PUBLISH));
 
     @ArchTest
     static final ArchRule ingestDependsOnNoLaterStage =
             stage(INGEST)
+                    .should()
+                    .dependOnClassesThat(
+                            laterThan(VALIDATE, DEDUP, LINK, COVERAGE, CONFIG, PUBLISH));
+
+    @ArchTest
+    static final ArchRule validateDependsOnNoLaterStage =
+            stage(VALIDATE)
                     .should()
                     .dependOnClassesThat(laterThan(DEDUP, LINK, COVERAGE, CONFIG, PUBLISH));
 
@@ -153,8 +163,8 @@ class LayeringTest {
                     .should()
                     .dependOnClassesThat(
                             laterThan(
-                                    NORMALIZE, INGEST, DEDUP, LINK, COVERAGE, CONFIG, PUBLISH,
-                                    DEMO));
+                                    NORMALIZE, INGEST, VALIDATE, DEDUP, LINK, COVERAGE, CONFIG,
+                                    PUBLISH, DEMO));
 
     @ArchTest
     static final ArchRule onlyTheDemoCommandUsesTheGenerator =
@@ -174,7 +184,9 @@ class LayeringTest {
                     .resideInAPackage(DEMO)
                     .should()
                     .dependOnClassesThat(
-                            resideInAnyPackage(INGEST, DEDUP, LINK, COVERAGE, CONFIG, PUBLISH)
+                            resideInAnyPackage(
+                                            INGEST, VALIDATE, DEDUP, LINK, COVERAGE, CONFIG,
+                                            PUBLISH)
                                     .or(WIRING)
                                     .or(resideInAnyPackage("io.guiji.jobs")))
                     .allowEmptyShould(true);

@@ -2,7 +2,7 @@ package io.guiji.jobs.file;
 
 import io.guiji.connectors.file.RawRow;
 import io.guiji.connectors.file.TabularFiles;
-import io.guiji.jobs.ingest.ReferenceNormalizer;
+import io.guiji.jobs.validate.ReferenceNormalizer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -6,7 +6,7 @@ import io.guiji.jobs.ProcessingErrors;
 import io.guiji.jobs.QualityFlags;
 import io.guiji.jobs.dedup.CopyMerger;
 import io.guiji.jobs.dedup.MergeUndo;
-import io.guiji.jobs.ingest.ReferenceParsers;
+import io.guiji.jobs.ingest.ReferenceRejects;
 import io.guiji.jobs.link.fuzzy.FuzzyPolicy;
 import io.guiji.schemas.LinkChange;
 import io.guiji.schemas.LinkMethod;
@@ -103,8 +103,7 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
             new OutputTag<>("unified-dept-deltas", TypeInformation.of(DeptDelta.class));
     public static final OutputTag<LinkChange> LINK_CHANGES =
             new OutputTag<>("link-changes", TypeInformation.of(LinkChange.class));
-    public static final OutputTag<RejectedRecord> REFERENCE_REJECTED =
-            ReferenceParsers.REFERENCE_REJECTED;
+    public static final OutputTag<RejectedRecord> REFERENCE_REJECTED = ReferenceRejects.TAG;
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 

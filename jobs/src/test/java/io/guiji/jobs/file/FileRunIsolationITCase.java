@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.guiji.jobs.cli.Summary;
 import io.guiji.jobs.config.GuijiOptions;
-import io.guiji.jobs.ingest.FailingParsers;
+import io.guiji.jobs.validate.FailingParsers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.guiji.jobs.config.GuijiOptions;
 import io.guiji.jobs.config.StreamConfig;
-import io.guiji.jobs.ingest.FailingParsers;
+import io.guiji.jobs.validate.FailingParsers;
 import io.guiji.schemas.RejectReason;
 import io.guiji.schemas.RejectedRecord;
 import io.guiji.schemas.UnifiedRecord;

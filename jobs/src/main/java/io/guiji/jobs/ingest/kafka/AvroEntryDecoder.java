@@ -3,7 +3,7 @@ package io.guiji.jobs.ingest.kafka;
 import io.guiji.connectors.SinkSafeText;
 import io.guiji.connectors.kafka.AvroBinary;
 import io.guiji.connectors.kafka.KafkaBytes;
-import io.guiji.jobs.ingest.ReferenceParsers;
+import io.guiji.jobs.ingest.ReferenceRejects;
 import io.guiji.schemas.RejectReason;
 import io.guiji.schemas.RejectedRecord;
 import io.guiji.schemas.SourceRef;
@@ -18,10 +18,10 @@ import org.apache.flink.util.Collector;
 /**
  * Registry or catalogue entries sent as Avro ({@code RegistryEntry}, {@code CatalogEntry}): decoded
  * as they are, so a producer can also withdraw an entry ({@code deleted = true}). Undecodable
- * messages go to {@link ReferenceParsers#REFERENCE_REJECTED} as MALFORMED; a message that decoding
- * throws on otherwise (a fault of the decoder, not of the bytes), or an entry that could not be
- * encoded again ({@link io.guiji.connectors.kafka.AvroGuard}), as PROCESSING_ERROR, counted in
- * {@value io.guiji.jobs.ProcessingErrors#METRIC}. Stateless.
+ * messages go to {@link ReferenceRejects#TAG} as MALFORMED; a message that decoding throws on
+ * otherwise (a fault of the decoder, not of the bytes), or an entry that could not be encoded again
+ * ({@link io.guiji.connectors.kafka.AvroGuard}), as PROCESSING_ERROR, counted in {@value
+ * io.guiji.jobs.ProcessingErrors#METRIC}. Stateless.
  */
 public class AvroEntryDecoder<T extends SpecificRecord> extends ProcessFunction<KafkaBytes, T>
         implements ResultTypeQueryable<T> {
@@ -56,7 +56,7 @@ public class AvroEntryDecoder<T extends SpecificRecord> extends ProcessFunction<
             entry = entryOf(avro, setSource, m);
         } catch (AvroBinary.AvroDecodeException e) {
             ctx.output(
-                    ReferenceParsers.REFERENCE_REJECTED,
+                    ReferenceRejects.TAG,
                     RejectedRecord.newBuilder()
                             .setFile(m.reference())
                             .setRow(m.offset)
@@ -80,7 +80,7 @@ public class AvroEntryDecoder<T extends SpecificRecord> extends ProcessFunction<
             }
             processingErrors.inc();
             ctx.output(
-                    ReferenceParsers.REFERENCE_REJECTED,
+                    ReferenceRejects.TAG,
                     io.guiji.jobs.ProcessingErrors.rejected(
                             m.reference(),
                             m.offset,

@@ -1,8 +1,12 @@
-package io.guiji.jobs.ingest;
+package io.guiji.jobs.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.guiji.connectors.file.RawRow;
+import io.guiji.jobs.ingest.FieldAliases;
+import io.guiji.jobs.ingest.HeaderMap;
+import io.guiji.jobs.ingest.Placeholders;
+import io.guiji.jobs.ingest.SourcePath;
 import io.guiji.jobs.link.LinkKeys;
 import io.guiji.jobs.normalize.HostileText;
 import io.guiji.jobs.normalize.Text;

@@ -1,8 +1,9 @@
-package io.guiji.jobs.ingest;
+package io.guiji.jobs.validate;
 
 import io.guiji.connectors.file.RawRow;
 import io.guiji.connectors.kafka.AvroGuard;
 import io.guiji.jobs.ProcessingErrors;
+import io.guiji.jobs.ingest.ReferenceRejects;
 import io.guiji.schemas.CatalogEntry;
 import io.guiji.schemas.RegistryEntry;
 import io.guiji.schemas.RejectReason;
@@ -14,7 +15,6 @@ import org.apache.avro.AvroTypeException;
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RuntimeContext;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
@@ -31,8 +31,7 @@ import org.apache.flink.util.OutputTag;
  * once: as its entries or as one rejection.
  */
 public final class ReferenceParsers {
-    public static final OutputTag<RejectedRecord> REFERENCE_REJECTED =
-            new OutputTag<>("reference-rejected", TypeInformation.of(RejectedRecord.class));
+    public static final OutputTag<RejectedRecord> REFERENCE_REJECTED = ReferenceRejects.TAG;
 
     private ReferenceParsers() {}
 

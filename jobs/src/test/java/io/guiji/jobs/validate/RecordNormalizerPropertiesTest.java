@@ -1,4 +1,4 @@
-package io.guiji.jobs.ingest;
+package io.guiji.jobs.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,7 @@ import io.guiji.connectors.file.RawRow;
 import io.guiji.connectors.json.OutputJson;
 import io.guiji.jobs.QualityFlags;
 import io.guiji.jobs.dedup.CopyMerger;
+import io.guiji.jobs.ingest.RecordIds;
 import io.guiji.jobs.link.LinkKeys;
 import io.guiji.jobs.link.Subjects;
 import io.guiji.jobs.normalize.HostileText;

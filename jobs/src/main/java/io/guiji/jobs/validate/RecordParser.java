@@ -1,8 +1,9 @@
-package io.guiji.jobs.ingest;
+package io.guiji.jobs.validate;
 
 import io.guiji.connectors.file.RawRow;
 import io.guiji.connectors.kafka.AvroGuard;
 import io.guiji.jobs.ProcessingErrors;
+import io.guiji.jobs.ingest.SourcePath;
 import io.guiji.schemas.RejectReason;
 import io.guiji.schemas.RejectedRecord;
 import io.guiji.schemas.SupervisionRecord;

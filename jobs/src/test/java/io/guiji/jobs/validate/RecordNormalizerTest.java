@@ -1,10 +1,11 @@
-package io.guiji.jobs.ingest;
+package io.guiji.jobs.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.guiji.connectors.file.RawRow;
 import io.guiji.jobs.QualityFlags;
+import io.guiji.jobs.ingest.RecordIds;
 import io.guiji.schemas.DecisionFields;
 import io.guiji.schemas.RecordStatus;
 import io.guiji.schemas.RecordType;

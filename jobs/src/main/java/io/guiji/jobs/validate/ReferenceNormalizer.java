@@ -1,7 +1,11 @@
-package io.guiji.jobs.ingest;
+package io.guiji.jobs.validate;
 
 import io.guiji.connectors.SinkSafeText;
 import io.guiji.connectors.file.RawRow;
+import io.guiji.jobs.ingest.FieldAliases;
+import io.guiji.jobs.ingest.HeaderMap;
+import io.guiji.jobs.ingest.Placeholders;
+import io.guiji.jobs.ingest.SourcePath;
 import io.guiji.jobs.normalize.Identifiers;
 import io.guiji.jobs.normalize.RecordTypes;
 import io.guiji.jobs.normalize.Text;

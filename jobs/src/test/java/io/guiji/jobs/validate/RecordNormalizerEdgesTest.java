@@ -1,9 +1,10 @@
-package io.guiji.jobs.ingest;
+package io.guiji.jobs.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.guiji.connectors.file.RawRow;
 import io.guiji.jobs.QualityFlags;
+import io.guiji.jobs.ingest.RecordIds;
 import io.guiji.schemas.RecordType;
 import io.guiji.schemas.RejectReason;
 import io.guiji.schemas.RejectedRecord;

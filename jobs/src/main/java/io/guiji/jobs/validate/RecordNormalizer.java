@@ -1,8 +1,13 @@
-package io.guiji.jobs.ingest;
+package io.guiji.jobs.validate;
 
 import io.guiji.connectors.SinkSafeText;
 import io.guiji.connectors.file.RawRow;
 import io.guiji.jobs.QualityFlags;
+import io.guiji.jobs.ingest.FieldAliases;
+import io.guiji.jobs.ingest.HeaderMap;
+import io.guiji.jobs.ingest.Placeholders;
+import io.guiji.jobs.ingest.RecordIds;
+import io.guiji.jobs.ingest.SourcePath;
 import io.guiji.jobs.normalize.Amounts;
 import io.guiji.jobs.normalize.CitizenId;
 import io.guiji.jobs.normalize.Dates;

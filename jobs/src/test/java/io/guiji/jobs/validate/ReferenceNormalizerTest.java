@@ -1,8 +1,9 @@
-package io.guiji.jobs.ingest;
+package io.guiji.jobs.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.guiji.connectors.file.RawRow;
+import io.guiji.jobs.ingest.SourcePath;
 import io.guiji.schemas.CatalogEntry;
 import io.guiji.schemas.RecordType;
 import io.guiji.schemas.RegistryEntry;

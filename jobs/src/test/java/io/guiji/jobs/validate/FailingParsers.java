@@ -1,4 +1,4 @@
-package io.guiji.jobs.ingest;
+package io.guiji.jobs.validate;
 
 import java.time.LocalDate;
 
