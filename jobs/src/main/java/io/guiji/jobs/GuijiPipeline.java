@@ -4,13 +4,13 @@ import io.guiji.connectors.file.RawRow;
 import io.guiji.jobs.config.GuijiSettings;
 import io.guiji.jobs.coverage.CoverageFunction;
 import io.guiji.jobs.coverage.CoverageKey;
-import io.guiji.jobs.coverage.DeptDeltaCombiner;
+import io.guiji.jobs.coverage.DeptDeltaCombineOperator;
 import io.guiji.jobs.coverage.DeptStatsFunction;
 import io.guiji.jobs.link.CompactRegistryIndex;
 import io.guiji.jobs.link.DedupLinkOperator;
-import io.guiji.jobs.link.EntryPlaces;
+import io.guiji.jobs.link.EntryPlacesFunction;
 import io.guiji.jobs.link.RegistryReplay;
-import io.guiji.jobs.validate.RecordParser;
+import io.guiji.jobs.validate.RecordParseFunction;
 import io.guiji.jobs.validate.ReferenceParsers;
 import io.guiji.schemas.CatalogEntry;
 import io.guiji.schemas.CoverageSnapshot;
@@ -86,12 +86,12 @@ public final class GuijiPipeline {
                 DataStream<RawRow> catalogRows) {
             SingleOutputStreamOperator<RegistryEntry> registry =
                     registryRows
-                            .process(new ReferenceParsers.Registry())
+                            .process(new ReferenceParsers.RegistryParseFunction())
                             .uid(Uids.PARSE_REGISTRY)
                             .name("parse registry");
             SingleOutputStreamOperator<CatalogEntry> catalog =
                     catalogRows
-                            .process(new ReferenceParsers.Catalog())
+                            .process(new ReferenceParsers.CatalogParseFunction())
                             .uid(Uids.PARSE_CATALOG)
                             .name("parse catalogue");
             DataStream<RejectedRecord> rejected =
@@ -119,13 +119,17 @@ public final class GuijiPipeline {
      * parser that fails on chosen rows, to see the whole job isolate them.
      */
     public static Outputs defineWorkflow(
-            Inputs in, EmitMode mode, GuijiSettings settings, String period, RecordParser parser) {
+            Inputs in,
+            EmitMode mode,
+            GuijiSettings settings,
+            String period,
+            RecordParseFunction parser) {
         SingleOutputStreamOperator<SupervisionRecord> accepted =
                 in.records()
                         .process(
                                 parser != null
                                         ? parser
-                                        : new RecordParser(
+                                        : new RecordParseFunction(
                                                 settings.fixedProcessingDate(), settings.zone()))
                         .uid(Uids.PARSE_RECORDS)
                         .name("parse and validate records");
@@ -136,7 +140,7 @@ public final class GuijiPipeline {
                 accepted.keyBy(SupervisionRecord::getRecordId, TypeInformation.of(String.class))
                         .connect(
                                 in.registry()
-                                        .map(new EntryPlaces())
+                                        .map(new EntryPlacesFunction())
                                         .returns(TypeInformation.of(IndexedEntry.class))
                                         .uid(Uids.REGISTRY_PLACES)
                                         .name("registry places")
@@ -156,18 +160,18 @@ public final class GuijiPipeline {
         // Deltas summed where they are made (chained), so a record's counts cross no exchange.
         TypeInformation<DeptDelta> deltaType = TypeInformation.of(DeptDelta.class);
         DataStream<DeptDelta> deltas =
-                accepted.getSideOutput(RecordParser.DEPT_DELTAS)
+                accepted.getSideOutput(RecordParseFunction.DEPT_DELTAS)
                         .transform(
                                 "sum parse deltas",
                                 deltaType,
-                                new DeptDeltaCombiner(settings.coverageIntervalMillis()))
+                                new DeptDeltaCombineOperator(settings.coverageIntervalMillis()))
                         .uid(Uids.SUM_PARSE_DELTAS)
                         .union(
                                 unified.getSideOutput(DedupLinkOperator.DEPT_DELTAS)
                                         .transform(
                                                 "sum link deltas",
                                                 deltaType,
-                                                new DeptDeltaCombiner(
+                                                new DeptDeltaCombineOperator(
                                                         settings.coverageIntervalMillis()))
                                         .uid(Uids.SUM_LINK_DELTAS));
         DataStream<DeptCounters> counters =
@@ -197,7 +201,7 @@ public final class GuijiPipeline {
         // Dead letters of every stage: the parser's, and copies dedup could not merge; registry
         // entries the index could not take join the reference rejections.
         DataStream<RejectedRecord> rejected =
-                accepted.getSideOutput(RecordParser.REJECTED)
+                accepted.getSideOutput(RecordParseFunction.REJECTED)
                         .union(unified.getSideOutput(DedupLinkOperator.REJECTED));
         DataStream<RejectedRecord> referenceRejected =
                 in.referenceRejected()

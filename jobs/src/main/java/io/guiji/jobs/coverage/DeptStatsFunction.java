@@ -120,7 +120,8 @@ public class DeptStatsFunction extends KeyedProcessFunction<String, DeptDelta, D
         c.setLinked(c.getLinked() + d.getLinked());
         c.setProcessingErrors(c.getProcessingErrors() + d.getProcessingErrors());
         // A count that returns to zero leaves its map (null from the merge function removes it), so
-        // counters are the same whether deltas came one by one or summed (DeptDeltaCombiner).
+        // counters are the same whether deltas came one by one or summed
+        // (DeptDeltaCombineOperator).
         if (d.getRecordType() != null && d.getAccepted() != 0) {
             c.getAcceptedByType()
                     .merge(d.getRecordType().name(), d.getAccepted(), DeptStatsFunction::sumOrNone);

@@ -89,7 +89,7 @@ public final class FileRunJob {
             Path output,
             Configuration conf,
             Consumer<String> warnings,
-            io.guiji.jobs.validate.RecordParser parser)
+            io.guiji.jobs.validate.RecordParseFunction parser)
             throws Exception {
         InputCheck.Report report = InputCheck.check(input);
         GuijiSettings settings = GuijiSettings.from(conf);

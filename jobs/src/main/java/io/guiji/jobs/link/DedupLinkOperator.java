@@ -55,9 +55,9 @@ import org.apache.flink.util.OutputTag;
 /**
  * Unites the copies of each decision (docs/contract.md §5) and links the unified record to its
  * enterprise (§6), in one step. Input 1: accepted copies, keyed by {@code record_id}. Input 2: the
- * registry with each entry's places under the lookup keys ({@link EntryPlaces}), broadcast — every
- * subtask holds the whole registry in memory ({@link RegistryIndex}), so a record is linked by
- * local lookups, with one keyed exchange per record and one state access.
+ * registry with each entry's places under the lookup keys ({@link EntryPlacesFunction}), broadcast
+ * — every subtask holds the whole registry in memory ({@link RegistryIndex}), so a record is linked
+ * by local lookups, with one keyed exchange per record and one state access.
  *
  * <p><b>State.</b> Keyed, per record: one {@link LinkState} — the copies united so far ({@link
  * CopyMerger}), the state last published, and the lookup keys its link was decided on; kept for the

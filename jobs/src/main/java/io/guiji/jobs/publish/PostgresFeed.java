@@ -76,7 +76,7 @@ public final class PostgresFeed {
         unified.sinkTo(PostgresTables.unifiedSink(conn, exec))
                 .uid(SINK_PG_UNIFIED)
                 .name("PostgreSQL unified_record");
-        unified.flatMap(new SourceRows())
+        unified.flatMap(new SourceRowsFunction())
                 .uid(PG_SOURCES)
                 .name("sources of unified records")
                 .sinkTo(PostgresTables.sourceSink(conn, exec))
@@ -91,7 +91,7 @@ public final class PostgresFeed {
                                 RejectedRecord.class,
                                 group,
                                 PG_FEED_REJECTED)
-                        .map(new RejectedRows("record"))
+                        .map(new RejectedRowFunction("record"))
                         .uid(PG_REJECTED_KIND)
                         .name("rejected records");
         DataStream<PostgresTables.RejectedRow> referenceRejected =
@@ -102,7 +102,7 @@ public final class PostgresFeed {
                                 RejectedRecord.class,
                                 group,
                                 PG_FEED_REFERENCE_REJECTED)
-                        .map(new RejectedRows("reference"))
+                        .map(new RejectedRowFunction("reference"))
                         .uid(PG_REFERENCE_REJECTED_KIND)
                         .name("rejected reference rows");
         rejected.union(referenceRejected)

@@ -9,7 +9,7 @@ import io.guiji.jobs.config.StreamConfig;
 import io.guiji.jobs.config.TopicCheck;
 import io.guiji.jobs.publish.KafkaOutputs;
 import io.guiji.jobs.publish.PostgresFeed;
-import io.guiji.jobs.validate.RecordParser;
+import io.guiji.jobs.validate.RecordParseFunction;
 import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
@@ -107,7 +107,7 @@ public final class GuijiStreamJob {
             StreamExecutionEnvironment env,
             StreamConfig cfg,
             UnaryOperator<DataStream<RawRow>> tap,
-            RecordParser parser) {
+            RecordParseFunction parser) {
         GuijiPipeline.Inputs in = StreamInputs.of(env, cfg);
         in =
                 new GuijiPipeline.Inputs(

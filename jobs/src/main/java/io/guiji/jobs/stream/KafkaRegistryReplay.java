@@ -6,7 +6,7 @@ import io.guiji.connectors.kafka.AvroGuard;
 import io.guiji.connectors.kafka.KafkaBytes;
 import io.guiji.jobs.ProcessingErrors;
 import io.guiji.jobs.ingest.SourceSpec;
-import io.guiji.jobs.ingest.kafka.AvroEntryDecoder;
+import io.guiji.jobs.ingest.kafka.AvroEntryDecodeFunction;
 import io.guiji.jobs.ingest.kafka.JsonMessages;
 import io.guiji.jobs.link.RegistryReplay;
 import io.guiji.jobs.validate.ReferenceNormalizer;
@@ -146,7 +146,7 @@ public final class KafkaRegistryReplay implements RegistryReplay {
         RegistryEntry decode(KafkaBytes m) {
             try {
                 if (format == SourceSpec.Format.AVRO) {
-                    return AvroEntryDecoder.entryOf(avro, RegistryEntry::setSource, m);
+                    return AvroEntryDecodeFunction.entryOf(avro, RegistryEntry::setSource, m);
                 }
                 RawRow row = JsonMessages.decode(m);
                 if (row.failedStage != null) {

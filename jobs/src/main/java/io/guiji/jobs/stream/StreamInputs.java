@@ -10,11 +10,11 @@ import io.guiji.jobs.Uids;
 import io.guiji.jobs.config.GuijiOptions;
 import io.guiji.jobs.config.StreamConfig;
 import io.guiji.jobs.ingest.SourceSpec;
-import io.guiji.jobs.ingest.SpecApplier;
-import io.guiji.jobs.ingest.kafka.AvroEntryDecoder;
+import io.guiji.jobs.ingest.SpecApplyFunction;
+import io.guiji.jobs.ingest.kafka.AvroEntryDecodeFunction;
 import io.guiji.jobs.ingest.kafka.KafkaSources;
-import io.guiji.jobs.ingest.kafka.RecordDecoder;
-import io.guiji.jobs.ingest.kafka.ReferenceDecoder;
+import io.guiji.jobs.ingest.kafka.RecordDecodeFunction;
+import io.guiji.jobs.ingest.kafka.ReferenceDecodeFunction;
 import io.guiji.jobs.link.RegistryReplay;
 import io.guiji.jobs.validate.ReferenceParsers;
 import io.guiji.schemas.CatalogEntry;
@@ -67,7 +67,7 @@ final class StreamInputs {
                                     WatermarkStrategy.noWatermarks(),
                                     "records " + topics)
                             .uid(Uids.RECORD_SOURCE)
-                            .process(new RecordDecoder(kafka, cfg.settings().readLimits()))
+                            .process(new RecordDecodeFunction(kafka, cfg.settings().readLimits()))
                             .uid(StreamUids.DECODE_RECORDS)
                             .name("decode records"));
         }
@@ -91,7 +91,7 @@ final class StreamInputs {
                                     "table " + j.table())
                             .uid(StreamUids.JDBC_SOURCE_PREFIX + s.name())
                             .setParallelism(1)
-                            .map(new SpecApplier(s))
+                            .map(new SpecApplyFunction(s))
                             .uid(StreamUids.JDBC_ROWS_PREFIX + s.name())
                             .name("rows of " + j.table()));
         }
@@ -109,7 +109,7 @@ final class StreamInputs {
                         cfg.registryFormat(),
                         RegistryEntry.class,
                         RegistryEntry::setSource,
-                        new ReferenceParsers.Registry(),
+                        new ReferenceParsers.RegistryParseFunction(),
                         "registry",
                         Uids.REGISTRY_SOURCE,
                         StreamUids.DECODE_REGISTRY,
@@ -123,7 +123,7 @@ final class StreamInputs {
                         cfg.catalogFormat(),
                         CatalogEntry.class,
                         null,
-                        new ReferenceParsers.Catalog(),
+                        new ReferenceParsers.CatalogParseFunction(),
                         "catalogue",
                         Uids.CATALOG_SOURCE,
                         StreamUids.DECODE_CATALOG,
@@ -155,7 +155,7 @@ final class StreamInputs {
             String topic,
             SourceSpec.Format format,
             Class<T> type,
-            AvroEntryDecoder.SourceRefSetter<T> setSource,
+            AvroEntryDecodeFunction.SourceRefSetter<T> setSource,
             ProcessFunction<RawRow, T> parser,
             String what,
             String sourceUid,
@@ -187,12 +187,12 @@ final class StreamInputs {
         SingleOutputStreamOperator<T> entries;
         if (format == SourceSpec.Format.AVRO) {
             entries =
-                    messages.process(new AvroEntryDecoder<>(type, setSource))
+                    messages.process(new AvroEntryDecodeFunction<>(type, setSource))
                             .uid(decodeUid)
                             .name("decode " + what);
         } else {
             entries =
-                    messages.map(new ReferenceDecoder())
+                    messages.map(new ReferenceDecodeFunction())
                             .uid(decodeUid)
                             .name("decode " + what)
                             .process(parser)

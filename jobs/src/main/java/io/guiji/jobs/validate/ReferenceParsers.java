@@ -85,17 +85,17 @@ public final class ReferenceParsers {
     }
 
     /** Registry rows to entries. */
-    public static class Registry extends ProcessFunction<RawRow, RegistryEntry> {
+    public static class RegistryParseFunction extends ProcessFunction<RawRow, RegistryEntry> {
         private static final long serialVersionUID = 1L;
         private final Read<ReferenceNormalizer.RegistryOutcome> read;
         private transient ReferenceNormalizer normalizer;
         private transient Metrics metrics;
 
-        public Registry() {
+        public RegistryParseFunction() {
             this(ReferenceNormalizer::registry);
         }
 
-        Registry(Read<ReferenceNormalizer.RegistryOutcome> read) {
+        RegistryParseFunction(Read<ReferenceNormalizer.RegistryOutcome> read) {
             this.read = read;
         }
 
@@ -147,17 +147,17 @@ public final class ReferenceParsers {
     }
 
     /** Catalogue rows to entries. */
-    public static class Catalog extends ProcessFunction<RawRow, CatalogEntry> {
+    public static class CatalogParseFunction extends ProcessFunction<RawRow, CatalogEntry> {
         private static final long serialVersionUID = 1L;
         private final Read<ReferenceNormalizer.CatalogOutcome> read;
         private transient ReferenceNormalizer normalizer;
         private transient Metrics metrics;
 
-        public Catalog() {
+        public CatalogParseFunction() {
             this(ReferenceNormalizer::catalog);
         }
 
-        Catalog(Read<ReferenceNormalizer.CatalogOutcome> read) {
+        CatalogParseFunction(Read<ReferenceNormalizer.CatalogOutcome> read) {
             this.read = read;
         }
 

@@ -121,7 +121,8 @@ final class LinkStages implements AutoCloseable {
             entry.setSource(new SourceRef("registry.csv", ++row));
         }
         harness.processElement2(
-                new StreamRecord<>(new EntryPlaces().map(entry))); // as the pipeline sends it
+                new StreamRecord<>(
+                        new EntryPlacesFunction().map(entry))); // as the pipeline sends it
         return this;
     }
 

@@ -6,11 +6,11 @@ import io.guiji.connectors.file.RawRow;
 import io.guiji.connectors.jdbc.PostgresTables;
 import io.guiji.connectors.kafka.KafkaBytes;
 import io.guiji.jobs.ingest.SourceSpec;
-import io.guiji.jobs.ingest.SpecApplier;
-import io.guiji.jobs.ingest.kafka.RecordDecoder;
-import io.guiji.jobs.ingest.kafka.ReferenceDecoder;
-import io.guiji.jobs.publish.RejectedRows;
-import io.guiji.jobs.publish.SourceRows;
+import io.guiji.jobs.ingest.SpecApplyFunction;
+import io.guiji.jobs.ingest.kafka.RecordDecodeFunction;
+import io.guiji.jobs.ingest.kafka.ReferenceDecodeFunction;
+import io.guiji.jobs.publish.RejectedRowFunction;
+import io.guiji.jobs.publish.SourceRowsFunction;
 import io.guiji.schemas.RejectReason;
 import io.guiji.schemas.RejectedRecord;
 import java.util.List;
@@ -100,11 +100,11 @@ class StreamSerializationTest {
                         "doc_no:wsh");
         for (Object f :
                 List.of(
-                        new RecordDecoder(List.of(spec)),
-                        new SpecApplier(spec),
-                        new ReferenceDecoder(),
-                        new SourceRows(),
-                        new RejectedRows("record"))) {
+                        new RecordDecodeFunction(List.of(spec)),
+                        new SpecApplyFunction(spec),
+                        new ReferenceDecodeFunction(),
+                        new SourceRowsFunction(),
+                        new RejectedRowFunction("record"))) {
             assertThat(InstantiationUtil.clone((java.io.Serializable) f))
                     .as(f.getClass().getSimpleName())
                     .isNotNull();

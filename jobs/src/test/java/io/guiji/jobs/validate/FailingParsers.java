@@ -12,8 +12,8 @@ public final class FailingParsers {
      * A parser that throws {@code IllegalStateException("poisoned row")} while normalizing any row
      * whose raw text contains {@code marker}, and parses every other row as in production.
      */
-    public static RecordParser throwingOn(String marker, LocalDate today, String zone) {
-        return new RecordParser(
+    public static RecordParseFunction throwingOn(String marker, LocalDate today, String zone) {
+        return new RecordParseFunction(
                 today,
                 zone,
                 (normalizer, row) -> {

@@ -58,7 +58,7 @@ class ReferenceParsersIsolationTest {
         try (OneInputStreamOperatorTestHarness<RawRow, RegistryEntry> h =
                 new OneInputStreamOperatorTestHarness<>(
                         new ProcessOperator<>(
-                                new ReferenceParsers.Registry(
+                                new ReferenceParsers.RegistryParseFunction(
                                         (n, row) -> {
                                             if (row.row == 1) {
                                                 throw new IllegalArgumentException(
@@ -95,7 +95,7 @@ class ReferenceParsersIsolationTest {
         try (OneInputStreamOperatorTestHarness<RawRow, CatalogEntry> h =
                 new OneInputStreamOperatorTestHarness<>(
                         new ProcessOperator<>(
-                                new ReferenceParsers.Catalog(
+                                new ReferenceParsers.CatalogParseFunction(
                                         (n, row) -> {
                                             if (row.row == 1) {
                                                 throw new NullPointerException("no values");

@@ -54,7 +54,7 @@ class ReferenceParsersPropertiesTest {
             throws Exception {
         Set<Long> throwOn = number(batch);
         check(
-                new ReferenceParsers.Registry(
+                new ReferenceParsers.RegistryParseFunction(
                         (n, row) -> {
                             if (throwOn.contains(row.row)) {
                                 throw new IllegalStateException("generated failure");
@@ -70,7 +70,7 @@ class ReferenceParsersPropertiesTest {
             throws Exception {
         Set<Long> throwOn = number(batch);
         check(
-                new ReferenceParsers.Catalog(
+                new ReferenceParsers.CatalogParseFunction(
                         (n, row) -> {
                             if (throwOn.contains(row.row)) {
                                 throw new IllegalStateException("generated failure");

@@ -82,7 +82,7 @@ class ReferenceParsersTest {
         REGISTRY(TRADING_COMPANY) {
             @Override
             ProcessFunction<RawRow, ?> unencodable() {
-                return new ReferenceParsers.Registry(
+                return new ReferenceParsers.RegistryParseFunction(
                         (n, row) -> {
                             ReferenceNormalizer.RegistryOutcome o = n.registry(row);
                             o.entry().setEnterpriseId(null); // required by the schema
@@ -93,7 +93,7 @@ class ReferenceParsersTest {
         CATALOGUE(MARKET_LICENSES_AND_PENALTIES) {
             @Override
             ProcessFunction<RawRow, ?> unencodable() {
-                return new ReferenceParsers.Catalog(
+                return new ReferenceParsers.CatalogParseFunction(
                         (n, row) -> {
                             ReferenceNormalizer.CatalogOutcome o = n.catalog(row);
                             o.entries()
@@ -112,8 +112,8 @@ class ReferenceParsersTest {
 
         ProcessFunction<RawRow, ?> plain() {
             return this == REGISTRY
-                    ? new ReferenceParsers.Registry()
-                    : new ReferenceParsers.Catalog();
+                    ? new ReferenceParsers.RegistryParseFunction()
+                    : new ReferenceParsers.CatalogParseFunction();
         }
 
         /** A parser whose normalizer returns entries Avro cannot encode. */
@@ -122,7 +122,7 @@ class ReferenceParsersTest {
 
     @Test
     void aUsableRegistryRowIsOneEntryWithItsSource() throws Exception {
-        try (Run<RegistryEntry> run = new Run<>(new ReferenceParsers.Registry())) {
+        try (Run<RegistryEntry> run = new Run<>(new ReferenceParsers.RegistryParseFunction())) {
             run.send(TRADING_COMPANY);
 
             assertThat(run.entries())
@@ -141,7 +141,7 @@ class ReferenceParsersTest {
 
     @Test
     void aUsableCatalogueRowIsOneEntryPerTypeItNames() throws Exception {
-        try (Run<CatalogEntry> run = new Run<>(new ReferenceParsers.Catalog())) {
+        try (Run<CatalogEntry> run = new Run<>(new ReferenceParsers.CatalogParseFunction())) {
             run.send(MARKET_LICENSES_AND_PENALTIES);
 
             assertThat(run.entries())

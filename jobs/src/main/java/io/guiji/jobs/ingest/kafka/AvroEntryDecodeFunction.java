@@ -23,8 +23,8 @@ import org.apache.flink.util.Collector;
  * ({@link io.guiji.connectors.kafka.AvroGuard}), as PROCESSING_ERROR, counted in {@value
  * io.guiji.jobs.ProcessingErrors#METRIC}. Stateless.
  */
-public class AvroEntryDecoder<T extends SpecificRecord> extends ProcessFunction<KafkaBytes, T>
-        implements ResultTypeQueryable<T> {
+public class AvroEntryDecodeFunction<T extends SpecificRecord>
+        extends ProcessFunction<KafkaBytes, T> implements ResultTypeQueryable<T> {
     private static final long serialVersionUID = 1L;
 
     private final Class<T> type;
@@ -37,7 +37,7 @@ public class AvroEntryDecoder<T extends SpecificRecord> extends ProcessFunction<
         void set(T entry, SourceRef ref);
     }
 
-    public AvroEntryDecoder(Class<T> type, SourceRefSetter<T> setSource) {
+    public AvroEntryDecodeFunction(Class<T> type, SourceRefSetter<T> setSource) {
         this.type = type;
         this.setSource = setSource;
     }

@@ -18,10 +18,10 @@ import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
 /**
- * Harness tests of {@link DeptDeltaCombiner}: sums that count exactly what their parts count, sent
- * at the right moments.
+ * Harness tests of {@link DeptDeltaCombineOperator}: sums that count exactly what their parts
+ * count, sent at the right moments.
  */
-class DeptDeltaCombinerTest {
+class DeptDeltaCombineOperatorTest {
 
     @Test
     void sumsNothingUntilTheEndOfInputThenOneDeltaPerDepartmentTypeAndReason() throws Exception {
@@ -151,7 +151,7 @@ class DeptDeltaCombinerTest {
     private static OneInputStreamOperatorTestHarness<DeptDelta, DeptDelta> harness(long interval)
             throws Exception {
         OneInputStreamOperatorTestHarness<DeptDelta, DeptDelta> h =
-                new OneInputStreamOperatorTestHarness<>(new DeptDeltaCombiner(interval));
+                new OneInputStreamOperatorTestHarness<>(new DeptDeltaCombineOperator(interval));
         h.open();
         return h;
     }

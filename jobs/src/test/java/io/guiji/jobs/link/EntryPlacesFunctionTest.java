@@ -10,10 +10,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link EntryPlaces}: the places computed once travel intact, and an entry they fail on travels
- * without them.
+ * {@link EntryPlacesFunction}: the places computed once travel intact, and an entry they fail on
+ * travels without them.
  */
-class EntryPlacesTest {
+class EntryPlacesFunctionTest {
 
     private static RegistryEntry entry(String id, String name, List<String> former) {
         return RegistryEntry.newBuilder()
@@ -28,7 +28,7 @@ class EntryPlacesTest {
     void thePlacesThatTravelAreTheOnesTheIndexWouldComputeInTheSameOrder() {
         RegistryEntry e =
                 entry("91211300MA0000001A", "朝阳市华盛商贸有限公司", new ArrayList<>(List.of("朝阳市华盛商店")));
-        IndexedEntry indexed = new EntryPlaces().map(e);
+        IndexedEntry indexed = new EntryPlacesFunction().map(e);
         Map<LinkKeys.Slot, String> expected = LinkKeys.indexOf(e);
         assertThat(indexed.getPlaces()).isNotEmpty();
         assertThat(LinkKeys.places(indexed.getPlaces())).containsExactlyEntriesOf(expected);
@@ -45,7 +45,11 @@ class EntryPlacesTest {
             RegistryIndex computed = kind.get();
             RegistryIndex given = kind.get();
             for (RegistryEntry e : List.of(a, renamed)) {
-                assertThat(given.put(e, LinkKeys.places(new EntryPlaces().map(e).getPlaces())))
+                assertThat(
+                                given.put(
+                                        e,
+                                        LinkKeys.places(
+                                                new EntryPlacesFunction().map(e).getPlaces())))
                         .isEqualTo(computed.put(e));
             }
             for (String key :
@@ -64,7 +68,7 @@ class EntryPlacesTest {
         RegistryEntry broken =
                 RegistryEntry.newBuilder().setEnterpriseId("E1").setName("朝阳市华盛商贸有限公司").build();
         broken.setFormerNames(null); // the analysis of its names throws
-        IndexedEntry indexed = new EntryPlaces().map(broken);
+        IndexedEntry indexed = new EntryPlacesFunction().map(broken);
         assertThat(indexed.getPlaces()).isNull();
         assertThat(indexed.getEntry()).isSameAs(broken);
     }

@@ -8,11 +8,12 @@ import org.apache.flink.api.common.functions.MapFunction;
  * Tags a rejected record with its kind ({@code record} or {@code reference}) for {@code
  * rejected_record}. Stateless.
  */
-public class RejectedRows implements MapFunction<RejectedRecord, PostgresTables.RejectedRow> {
+public class RejectedRowFunction
+        implements MapFunction<RejectedRecord, PostgresTables.RejectedRow> {
     private static final long serialVersionUID = 1L;
     private final String kind;
 
-    public RejectedRows(String kind) {
+    public RejectedRowFunction(String kind) {
         this.kind = kind;
     }
 

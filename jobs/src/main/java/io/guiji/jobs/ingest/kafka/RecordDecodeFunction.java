@@ -26,7 +26,7 @@ import org.apache.flink.util.Collector;
  * PROCESSING_ERROR with the message's reference and its bytes as text; counted in {@value
  * io.guiji.jobs.ProcessingErrors#METRIC}. One message, one row, always.
  */
-public class RecordDecoder extends ProcessFunction<KafkaBytes, RawRow> {
+public class RecordDecodeFunction extends ProcessFunction<KafkaBytes, RawRow> {
     private static final long serialVersionUID = 1L;
 
     private final Map<String, SourceSpec> byTopic = new HashMap<>();
@@ -35,14 +35,14 @@ public class RecordDecoder extends ProcessFunction<KafkaBytes, RawRow> {
     private transient Counter undecodable;
     private transient Counter processingErrors;
 
-    public RecordDecoder(List<SourceSpec> kafkaSources) {
+    public RecordDecodeFunction(List<SourceSpec> kafkaSources) {
         this(kafkaSources, ReadLimits.DEFAULTS);
     }
 
     /**
      * @param limits how large and deep a JSON message may be (as for files, guiji.input.*)
      */
-    public RecordDecoder(List<SourceSpec> kafkaSources, ReadLimits limits) {
+    public RecordDecodeFunction(List<SourceSpec> kafkaSources, ReadLimits limits) {
         this.limits = limits;
         for (SourceSpec s : kafkaSources) {
             if (byTopic.put(s.topic(), s) != null) {

@@ -12,7 +12,7 @@ import org.apache.flink.api.common.functions.MapFunction;
  * entry whose places cannot be computed travels without them; the index computes them again, fails
  * the same way, and rejects the entry (stage {@code index}).
  */
-public class EntryPlaces implements MapFunction<RegistryEntry, IndexedEntry> {
+public class EntryPlacesFunction implements MapFunction<RegistryEntry, IndexedEntry> {
     private static final long serialVersionUID = 1L;
 
     @Override

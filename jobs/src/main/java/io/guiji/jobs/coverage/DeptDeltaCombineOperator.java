@@ -22,7 +22,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * snapshots stay as fresh as their own interval. Chained to the operator that makes the deltas;
  * stateless between flushes.
  */
-public class DeptDeltaCombiner extends AbstractStreamOperator<DeptDelta>
+public class DeptDeltaCombineOperator extends AbstractStreamOperator<DeptDelta>
         implements OneInputStreamOperator<DeptDelta, DeptDelta>, BoundedOneInput {
     private static final long serialVersionUID = 1L;
 
@@ -30,7 +30,7 @@ public class DeptDeltaCombiner extends AbstractStreamOperator<DeptDelta>
     private transient Map<List<Object>, DeptDelta> sums;
     private transient long flushAt;
 
-    public DeptDeltaCombiner(long intervalMillis) {
+    public DeptDeltaCombineOperator(long intervalMillis) {
         this.intervalMillis = intervalMillis;
     }
 

@@ -28,14 +28,15 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Harness tests of {@link RecordParser}: an accepted row goes to the main output, a rejected one to
- * {@link RecordParser#REJECTED} with its reason, and every row sends one {@link DeptDelta} saying
- * which (the reasons themselves are {@link RecordNormalizerTest}'s). Isolation: a row that makes a
- * stage throw is rejected {@code PROCESSING_ERROR} with the stage, the exception, its source
- * reference and raw text, is counted, and the next row is parsed as usual; every row leaves once,
- * accepted or rejected. {@link RecordParserPropertiesTest} checks the same over generated rows.
+ * Harness tests of {@link RecordParseFunction}: an accepted row goes to the main output, a rejected
+ * one to {@link RecordParseFunction#REJECTED} with its reason, and every row sends one {@link
+ * DeptDelta} saying which (the reasons themselves are {@link RecordNormalizerTest}'s). Isolation: a
+ * row that makes a stage throw is rejected {@code PROCESSING_ERROR} with the stage, the exception,
+ * its source reference and raw text, is counted, and the next row is parsed as usual; every row
+ * leaves once, accepted or rejected. {@link RecordParseFunctionPropertiesTest} checks the same over
+ * generated rows.
  */
-class RecordParserTest {
+class RecordParseFunctionTest {
     static final String FILE = "records/SCJG01/penalty/department.csv";
     static final String[] HEADER = {"subject_name", "doc_no", "decision_date", "fine_amount"};
 
@@ -97,15 +98,16 @@ class RecordParserTest {
         return new RawRow(file, row, HEADER, values, String.join(",", values), null, "UTF-8");
     }
 
-    private void open(RecordParser.Normalize normalize) throws Exception {
-        open(new RecordParser(TODAY, "Asia/Shanghai", normalize));
+    private void open(RecordParseFunction.Normalize normalize) throws Exception {
+        open(new RecordParseFunction(TODAY, "Asia/Shanghai", normalize));
     }
 
-    private void open(RecordParser parser) throws Exception {
+    private void open(RecordParseFunction parser) throws Exception {
         open(parser, metrics);
     }
 
-    private void open(RecordParser parser, OperatorMetrics metricsOfThisHarness) throws Exception {
+    private void open(RecordParseFunction parser, OperatorMetrics metricsOfThisHarness)
+            throws Exception {
         harness =
                 new OneInputStreamOperatorTestHarness<>(
                         new ProcessOperator<>(parser), metricsOfThisHarness.environment());
@@ -122,7 +124,7 @@ class RecordParserTest {
     @MethodSource("acceptedFixtures")
     void anAcceptedRowGoesToTheMainOutputAndItsDeltaNamesItsDepartmentAndType(
             String source, RawRow row) throws Exception {
-        open(new RecordParser(TODAY, "Asia/Shanghai"));
+        open(new RecordParseFunction(TODAY, "Asia/Shanghai"));
 
         harness.processElement(copy(row), 0);
 
@@ -134,7 +136,7 @@ class RecordParserTest {
                             assertThat(r.getRecordType()).isEqualTo(RecordType.penalty);
                             assertThat(r.getSource().getRow()).isEqualTo(row.row);
                         });
-        assertThat(harness.getSideOutput(RecordParser.REJECTED)).as("no rejection").isNull();
+        assertThat(harness.getSideOutput(RecordParseFunction.REJECTED)).as("no rejection").isNull();
         assertThat(deltas())
                 .singleElement()
                 .isEqualTo(
@@ -171,7 +173,7 @@ class RecordParserTest {
     @MethodSource("rejectedFixtures")
     void aRejectedRowGoesToTheDeadLetterWithItsReasonAndItsDeltaSaysSo(
             String name, RawRow row, RejectReason reason, String deltaDept) throws Exception {
-        open(new RecordParser(TODAY, "Asia/Shanghai"));
+        open(new RecordParseFunction(TODAY, "Asia/Shanghai"));
 
         harness.processElement(copy(row), 0);
 
@@ -204,7 +206,7 @@ class RecordParserTest {
 
     @Test
     void rowsLeaveInTheirOrderEachOnceAndTheParserKeepsNoState() throws Exception {
-        open(new RecordParser(TODAY, "Asia/Shanghai"));
+        open(new RecordParseFunction(TODAY, "Asia/Shanghai"));
         List<RawRow> rows =
                 List.of(
                         PENALTY_FROM_MARKET_SUPERVISION,
@@ -234,12 +236,12 @@ class RecordParserTest {
         String today = LocalDate.now(ZoneId.of("Pacific/Kiritimati")).toString();
         RawRow decidedToday = row(FILE, 1, "朝阳市某某商贸有限公司", "朝市监罚〔2023〕1号", today);
 
-        open(new RecordParser(null, "Pacific/Kiritimati"));
+        open(new RecordParseFunction(null, "Pacific/Kiritimati"));
         harness.processElement(copy(decidedToday), 0);
         assertThat(acceptedRows()).as("today in Kiritimati").containsExactly(1L);
         harness.close();
 
-        open(new RecordParser(null, "Pacific/Pago_Pago"), new OperatorMetrics());
+        open(new RecordParseFunction(null, "Pacific/Pago_Pago"), new OperatorMetrics());
         harness.processElement(copy(decidedToday), 0);
         assertThat(harness.extractOutputValues()).isEmpty();
         assertThat(rejected())
@@ -271,13 +273,13 @@ class RecordParserTest {
     }
 
     private List<RejectedRecord> rejected() {
-        return harness.getSideOutput(RecordParser.REJECTED).stream()
+        return harness.getSideOutput(RecordParseFunction.REJECTED).stream()
                 .map(StreamRecord::getValue)
                 .toList();
     }
 
     private List<DeptDelta> deltas() {
-        return harness.getSideOutput(RecordParser.DEPT_DELTAS).stream()
+        return harness.getSideOutput(RecordParseFunction.DEPT_DELTAS).stream()
                 .map(StreamRecord::getValue)
                 .toList();
     }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * Kafka messages to rows and on through the normalizer: every message becomes a record or a
  * rejection.
  */
-class RecordDecoderTest {
+class RecordDecodeFunctionTest {
     private static final String PENALTY_JSON =
             "{\"行政相对人名称\":\"朝阳市某某商贸有限公司\",\"行政处罚决定书文号\":\"朝市监罚[2026]7号\","
                     + "\"处罚决定日期\":\"2026-03-01\",\"罚款金额（万元）\":1.5}";
@@ -45,12 +45,12 @@ class RecordDecoderTest {
     private static final SourceSpec AVRO =
             SourceSpec.kafka("avro", "in.avro", SourceSpec.Format.AVRO, null, null, null);
 
-    private RecordDecoder decoder;
+    private RecordDecodeFunction decoder;
     private final RecordNormalizer normalizer = new RecordNormalizer(LocalDate.of(2026, 11, 25));
 
     @BeforeEach
     void open() {
-        decoder = new RecordDecoder(List.of(PENALTIES_OF_SCJG01, PLATFORM_JSON, AVRO));
+        decoder = new RecordDecodeFunction(List.of(PENALTIES_OF_SCJG01, PLATFORM_JSON, AVRO));
         decoder.openForTest();
     }
 
@@ -124,7 +124,7 @@ class RecordDecoderTest {
         assertThat(decoder.decode(message("in.penalty", 7, digits.getBytes(UTF_8))).parsed())
                 .isTrue();
 
-        decoder = new RecordDecoder(List.of(PENALTIES_OF_SCJG01), new ReadLimits(10, 40, 2));
+        decoder = new RecordDecodeFunction(List.of(PENALTIES_OF_SCJG01), new ReadLimits(10, 40, 2));
         decoder.openForTest();
         assertMalformed(
                 "in.penalty", "{\"a\":[[1]]}".getBytes(UTF_8), "JSON nested deeper than 2 levels");

@@ -29,13 +29,13 @@ import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Generated input for {@link RecordParser} in a harness: whatever the rows hold (any path, header,
- * values, raw text, reader error, a stage failed before, or a normalizer that throws on them), the
- * parser never throws, every row leaves exactly once — accepted or rejected — with exactly one
- * delta that says which, its counters add up, and every rejection can be published. {@link
- * RecordNormalizerPropertiesTest} covers what the normalizer makes of a single row.
+ * Generated input for {@link RecordParseFunction} in a harness: whatever the rows hold (any path,
+ * header, values, raw text, reader error, a stage failed before, or a normalizer that throws on
+ * them), the parser never throws, every row leaves exactly once — accepted or rejected — with
+ * exactly one delta that says which, its counters add up, and every rejection can be published.
+ * {@link RecordNormalizerPropertiesTest} covers what the normalizer makes of a single row.
  */
-class RecordParserPropertiesTest {
+class RecordParseFunctionPropertiesTest {
 
     /** A row and what happens to it before the parser's own code sees it. */
     record Case(RawRow row, Fate fate) {}
@@ -84,8 +84,8 @@ class RecordParserPropertiesTest {
             }
         }
         OperatorMetrics metrics = new OperatorMetrics();
-        RecordParser parser =
-                new RecordParser(
+        RecordParseFunction parser =
+                new RecordParseFunction(
                         RecordNormalizerPropertiesTest.TODAY,
                         "Asia/Shanghai",
                         (n, r) -> {
@@ -103,8 +103,8 @@ class RecordParserPropertiesTest {
             }
 
             List<SupervisionRecord> accepted = h.extractOutputValues();
-            List<RejectedRecord> rejected = side(h, RecordParser.REJECTED);
-            List<DeptDelta> deltas = side(h, RecordParser.DEPT_DELTAS);
+            List<RejectedRecord> rejected = side(h, RecordParseFunction.REJECTED);
+            List<DeptDelta> deltas = side(h, RecordParseFunction.DEPT_DELTAS);
 
             List<Long> out = new ArrayList<>();
             accepted.forEach(a -> out.add(a.getSource().getRow()));

@@ -9,7 +9,8 @@ import org.apache.flink.util.Collector;
  * Every source reference of a unified record's state, as rows of {@code unified_record_source}.
  * Stateless.
  */
-public class SourceRows implements FlatMapFunction<UnifiedRecord, PostgresTables.SourceRow> {
+public class SourceRowsFunction
+        implements FlatMapFunction<UnifiedRecord, PostgresTables.SourceRow> {
     private static final long serialVersionUID = 1L;
 
     @Override

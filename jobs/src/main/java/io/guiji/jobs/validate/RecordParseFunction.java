@@ -33,7 +33,7 @@ import org.apache.flink.util.OutputTag;
  * leaves this operator exactly once, accepted or rejected, and its delta says which. Infrastructure
  * faults are thrown on ({@link ProcessingErrors#isInfrastructure}).
  */
-public class RecordParser extends ProcessFunction<RawRow, SupervisionRecord> {
+public class RecordParseFunction extends ProcessFunction<RawRow, SupervisionRecord> {
     private static final long serialVersionUID = 1L;
 
     public static final OutputTag<RejectedRecord> REJECTED =
@@ -59,11 +59,11 @@ public class RecordParser extends ProcessFunction<RawRow, SupervisionRecord> {
     private transient Counter processingErrors;
     private transient Map<RejectReason, Counter> rejectedByReason;
 
-    public RecordParser(LocalDate fixedToday, String zone) {
+    public RecordParseFunction(LocalDate fixedToday, String zone) {
         this(fixedToday, zone, RecordNormalizer::normalize);
     }
 
-    RecordParser(LocalDate fixedToday, String zone, Normalize normalize) {
+    RecordParseFunction(LocalDate fixedToday, String zone, Normalize normalize) {
         this.fixedToday = fixedToday;
         this.zone = zone;
         this.normalize = normalize;

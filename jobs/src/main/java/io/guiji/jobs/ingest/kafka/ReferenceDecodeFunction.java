@@ -10,7 +10,7 @@ import org.apache.flink.api.common.functions.MapFunction;
  * parsers report as reference rejects. Stateless. A message that decoding throws on becomes a row
  * {@link RawRow#failedAt failed at stage decode}, which the parsers reject as PROCESSING_ERROR.
  */
-public class ReferenceDecoder implements MapFunction<KafkaBytes, RawRow> {
+public class ReferenceDecodeFunction implements MapFunction<KafkaBytes, RawRow> {
     private static final long serialVersionUID = 1L;
 
     @Override
@@ -21,7 +21,7 @@ public class ReferenceDecoder implements MapFunction<KafkaBytes, RawRow> {
             if (io.guiji.jobs.ProcessingErrors.isInfrastructure(e)) {
                 throw e;
             }
-            return RecordDecoder.failedRow(message, e);
+            return RecordDecodeFunction.failedRow(message, e);
         }
     }
 }

@@ -8,11 +8,11 @@ import org.apache.flink.api.common.functions.MapFunction;
  * Stateless. A row that applying throws on is passed on {@link RawRow#failedAt failed at stage
  * rows}, for the parser to reject as PROCESSING_ERROR.
  */
-public class SpecApplier implements MapFunction<RawRow, RawRow> {
+public class SpecApplyFunction implements MapFunction<RawRow, RawRow> {
     private static final long serialVersionUID = 1L;
     private final SourceSpec spec;
 
-    public SpecApplier(SourceSpec spec) {
+    public SpecApplyFunction(SourceSpec spec) {
         this.spec = spec;
     }
 
