@@ -15,7 +15,7 @@ CREATE TABLE IF NOT EXISTS unified_record (
     decision_date   date             NOT NULL,
     status          text             NOT NULL,     -- ACTIVE or REVOKED
     enterprise_id   text,
-    link_method     text             NOT NULL,     -- USCC, REG_NO, ORG_CODE, NAME, FORMER_NAME, FUZZY, NONE, PERSON
+    link_method     text             NOT NULL,     -- MANUAL, USCC, REG_NO, ORG_CODE, NAME, FORMER_NAME, FUZZY, NONE, PERSON
     link_confidence double precision NOT NULL,
     quality_flags   text[]           NOT NULL,
     record          jsonb            NOT NULL,     -- the whole state, as one line of unified/*.jsonl

@@ -9,6 +9,7 @@ import io.guiji.jobs.coverage.DeptStatsFunction;
 import io.guiji.jobs.link.CompactRegistryIndex;
 import io.guiji.jobs.link.DedupLinkOperator;
 import io.guiji.jobs.link.EntryPlacesFunction;
+import io.guiji.jobs.link.ManualDecisions;
 import io.guiji.jobs.link.RegistryReplay;
 import io.guiji.jobs.validate.RecordParseFunction;
 import io.guiji.jobs.validate.ReferenceParsers;
@@ -57,7 +58,24 @@ public final class GuijiPipeline {
             DataStream<RegistryEntry> registry,
             DataStream<CatalogEntry> catalog,
             DataStream<RejectedRecord> referenceRejected,
-            RegistryReplay registryReplay) {
+            RegistryReplay registryReplay,
+            ManualDecisions manualDecisions) {
+
+        /** Inputs without reviewers' decisions. */
+        public Inputs(
+                DataStream<RawRow> records,
+                DataStream<RegistryEntry> registry,
+                DataStream<CatalogEntry> catalog,
+                DataStream<RejectedRecord> referenceRejected,
+                RegistryReplay registryReplay) {
+            this(
+                    records,
+                    registry,
+                    catalog,
+                    referenceRejected,
+                    registryReplay,
+                    ManualDecisions.NONE);
+        }
 
         /**
          * Inputs whose registry cannot be read again (a bounded run, a test): a restored streaming
@@ -76,7 +94,14 @@ public final class GuijiPipeline {
          * DedupLinkOperator}).
          */
         public Inputs withRegistryReplay(RegistryReplay replay) {
-            return new Inputs(records, registry, catalog, referenceRejected, replay);
+            return new Inputs(
+                    records, registry, catalog, referenceRejected, replay, manualDecisions);
+        }
+
+        /** These inputs with the reviewers' decisions (the MANUAL tier, docs/contract.md §6). */
+        public Inputs withManualDecisions(ManualDecisions decisions) {
+            return new Inputs(
+                    records, registry, catalog, referenceRejected, registryReplay, decisions);
         }
 
         /** Inputs whose reference data still needs parsing from rows. */
@@ -154,7 +179,8 @@ public final class GuijiPipeline {
                                         settings.fuzzyPolicy(),
                                         settings.lookupMaxMatches(),
                                         CompactRegistryIndex::new,
-                                        in.registryReplay()))
+                                        in.registryReplay(),
+                                        in.manualDecisions()))
                         .uid(Uids.DEDUP_LINK);
 
         // Deltas summed where they are made (chained), so a record's counts cross no exchange.

@@ -7,12 +7,14 @@ import io.guiji.connectors.file.RawRow;
 import io.guiji.connectors.file.ReadLimits;
 import io.guiji.connectors.json.JsonLinesEncoder;
 import io.guiji.connectors.json.OutputJson;
+import io.guiji.connectors.json.ReviewLog;
 import io.guiji.jobs.EmitMode;
 import io.guiji.jobs.GuijiPipeline;
 import io.guiji.jobs.Uids;
 import io.guiji.jobs.config.GuijiOptions;
 import io.guiji.jobs.config.GuijiSettings;
 import io.guiji.jobs.coverage.CoverageCalculator;
+import io.guiji.jobs.link.ManualDecisions;
 import io.guiji.schemas.CoverageSnapshot;
 import io.guiji.schemas.RejectedRecord;
 import java.io.IOException;
@@ -65,6 +67,24 @@ public final class FileRunJob {
     public record Result(
             CoverageSnapshot coverage, Duration elapsed, Path output, InputCheck.Report input) {}
 
+    /** Where a bounded run finds the reviewers' decisions: part of its input (README, Review). */
+    public static Path reviewLog(Path input) {
+        return input.resolve("review").resolve("decisions.jsonl");
+    }
+
+    /**
+     * The decisions in {@link #reviewLog}, none when there is no log; a line that is not a decision
+     * is the user's to fix, named by file and line.
+     */
+    static ManualDecisions reviewDecisions(Path input) {
+        try {
+            return ManualDecisions.of(ReviewLog.read(reviewLog(input)));
+        } catch (ReviewLog.BadLine e) {
+            throw new IllegalArgumentException(
+                    e.getMessage() + " (the review log: fix or remove that line)", e);
+        }
+    }
+
     public static Result run(Path input, Path output, Configuration conf) throws Exception {
         return run(input, output, conf, warning -> {});
     }
@@ -93,6 +113,7 @@ public final class FileRunJob {
             throws Exception {
         InputCheck.Report report = InputCheck.check(input);
         GuijiSettings settings = GuijiSettings.from(conf);
+        ManualDecisions manual = reviewDecisions(input);
         prepareOutput(output);
         report.warnings().forEach(warnings);
         long start = System.nanoTime();
@@ -101,9 +122,25 @@ public final class FileRunJob {
         String root = input.toAbsolutePath().toString();
         GuijiPipeline.Inputs inputs =
                 GuijiPipeline.Inputs.fromRows(
-                        rows(env, root, "records", Uids.RECORD_SOURCE, settings.readLimits()),
-                        rows(env, root, "registry", Uids.REGISTRY_SOURCE, settings.readLimits()),
-                        rows(env, root, "catalog", Uids.CATALOG_SOURCE, settings.readLimits()));
+                                rows(
+                                        env,
+                                        root,
+                                        "records",
+                                        Uids.RECORD_SOURCE,
+                                        settings.readLimits()),
+                                rows(
+                                        env,
+                                        root,
+                                        "registry",
+                                        Uids.REGISTRY_SOURCE,
+                                        settings.readLimits()),
+                                rows(
+                                        env,
+                                        root,
+                                        "catalog",
+                                        Uids.CATALOG_SOURCE,
+                                        settings.readLimits()))
+                        .withManualDecisions(manual);
         GuijiPipeline.Outputs out =
                 GuijiPipeline.defineWorkflow(inputs, EmitMode.FINAL, settings, PERIOD, parser);
 

@@ -130,6 +130,7 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
     private final RegistryReplay replay;
     private final Merge merge;
     private final Link link;
+    private final ManualDecisions manual;
 
     private transient ValueStateDescriptor<LinkState> stateDescriptor;
     private transient ValueState<LinkState> state;
@@ -152,6 +153,18 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
             int maxMatches,
             IndexFactory indexFactory,
             RegistryReplay replay) {
+        this(mode, zone, fuzzy, maxMatches, indexFactory, replay, ManualDecisions.NONE);
+    }
+
+    /** The operator with the reviewers' decisions of a bounded run (the MANUAL tier). */
+    public DedupLinkOperator(
+            EmitMode mode,
+            String zone,
+            FuzzyPolicy fuzzy,
+            int maxMatches,
+            IndexFactory indexFactory,
+            RegistryReplay replay,
+            ManualDecisions manual) {
         this(
                 mode,
                 zone,
@@ -160,7 +173,8 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
                 indexFactory,
                 replay,
                 CopyMerger::add,
-                LocalLinker::link);
+                LocalLinker::link,
+                manual);
     }
 
     DedupLinkOperator(
@@ -172,6 +186,29 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
             RegistryReplay replay,
             Merge merge,
             Link link) {
+        this(
+                mode,
+                zone,
+                fuzzy,
+                maxMatches,
+                indexFactory,
+                replay,
+                merge,
+                link,
+                ManualDecisions.NONE);
+    }
+
+    DedupLinkOperator(
+            EmitMode mode,
+            String zone,
+            FuzzyPolicy fuzzy,
+            int maxMatches,
+            IndexFactory indexFactory,
+            RegistryReplay replay,
+            Merge merge,
+            Link link,
+            ManualDecisions manual) {
+        this.manual = manual;
         this.mode = mode;
         this.zone = zone;
         this.fuzzy = fuzzy;
@@ -212,7 +249,7 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
                         .get(RejectReason.PROCESSING_ERROR);
         relinked = getMetricGroup().counter("relinkedRecords");
         index = indexFactory.create();
-        linker = new LocalLinker(index, fuzzy, maxMatches);
+        linker = new LocalLinker(index, fuzzy, maxMatches, manual);
         watchers = new HashMap<>();
         getMetricGroup().gauge("registryEntries", () -> index.size());
         if (restored && mode == EmitMode.CHANGES) {

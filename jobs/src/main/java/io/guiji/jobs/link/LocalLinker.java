@@ -14,12 +14,14 @@ import java.util.Map;
  * Links a unified record by the tiers of docs/contract.md §6 ({@link LinkDecider}) against a
  * registry held in memory ({@link RegistryIndex}). The exact keys are looked up first; the fuzzy
  * keys, which cost a name analysis, only when no exact tier decides — the decision is the same as
- * with every key answered, since the decider returns at the first exact tier that succeeds.
+ * with every key answered, since the decider returns at the first exact tier that succeeds. The
+ * reviewers' decisions ({@link ManualDecisions}, tier 0) are applied over the result.
  */
 public final class LocalLinker {
     private final RegistryIndex index;
     private final FuzzyPolicy policy;
     private final int maxMatches;
+    private final ManualDecisions manual;
 
     /**
      * A decided record and the keys its decision read: a change under one of them may change it.
@@ -27,13 +29,31 @@ public final class LocalLinker {
     public record Linked(UnifiedRecord record, List<String> keys) {}
 
     public LocalLinker(RegistryIndex index, FuzzyPolicy policy, int maxMatches) {
+        this(index, policy, maxMatches, ManualDecisions.NONE);
+    }
+
+    /** A linker whose reviewers' decisions (tier 0) win over the tiers it computes. */
+    public LocalLinker(
+            RegistryIndex index, FuzzyPolicy policy, int maxMatches, ManualDecisions manual) {
+        this.manual = manual;
         this.index = index;
         this.policy = policy;
         this.maxMatches = maxMatches;
     }
 
-    /** A copy of {@code record} with its link decided; throws when its keys cannot be computed. */
+    /**
+     * A copy of {@code record} with its link decided, the reviewers' decisions over the tiers';
+     * throws when its keys cannot be computed.
+     */
     public Linked link(UnifiedRecord record) {
+        Linked tiers = linkByTiers(record);
+        if (manual.isEmpty()) {
+            return tiers;
+        }
+        return new Linked(manual.apply(tiers.record()), tiers.keys());
+    }
+
+    private Linked linkByTiers(UnifiedRecord record) {
         List<LookupRequest> requests = checked(LinkKeys.exactRequestsFor(record));
         Map<String, LookupAnswer> answers = new HashMap<>();
         answer(requests, answers);

@@ -24,8 +24,13 @@ public final class Subjects {
     }
 
     public static boolean hasEnterpriseCode(DecisionFields f) {
-        return LinkKeys.valid(f.getUscc(), Identifiers.Kind.USCC)
-                || LinkKeys.valid(f.getRegNo(), Identifiers.Kind.REG_NO)
-                || LinkKeys.valid(f.getOrgCode(), Identifiers.Kind.ORG_CODE);
+        return hasEnterpriseCode(f.getUscc(), f.getRegNo(), f.getOrgCode());
+    }
+
+    /** Whether one of these codes (each may be null) is a valid enterprise code. */
+    public static boolean hasEnterpriseCode(String uscc, String regNo, String orgCode) {
+        return LinkKeys.valid(uscc, Identifiers.Kind.USCC)
+                || LinkKeys.valid(regNo, Identifiers.Kind.REG_NO)
+                || LinkKeys.valid(orgCode, Identifiers.Kind.ORG_CODE);
     }
 }

@@ -1,0 +1,435 @@
+package io.guiji.jobs.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.guiji.connectors.json.ReviewLog;
+import io.guiji.jobs.file.FileRunJob;
+import io.guiji.jobs.normalize.Names;
+import io.guiji.schemas.ReviewAction;
+import io.guiji.schemas.ReviewDecision;
+import io.guiji.schemas.ReviewScope;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code guiji review}: settles uncertain links (the {@code MANUAL} tier, docs/contract.md §6). The
+ * work list comes from a run's output; decisions go to the input's review log ({@link
+ * FileRunJob#reviewLog}), appended and never rewritten, and the next run applies them.
+ */
+@Command(
+        name = "review",
+        mixinStandardHelpOptions = true,
+        versionProvider = GuijiVersion.class,
+        description =
+                "Settle uncertain links: list them, accept or reject a candidate, decide no link, withdraw a decision.",
+        subcommands = {
+            ReviewCommand.ListCommand.class,
+            ReviewCommand.Accept.class,
+            ReviewCommand.Reject.class,
+            ReviewCommand.NoLink.class,
+            ReviewCommand.Withdraw.class,
+            ReviewCommand.History.class
+        })
+final class ReviewCommand implements Runnable {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(
+                spec.commandLine(),
+                "choose what to do: list, accept, reject, no-link, withdraw or history");
+    }
+
+    /** The records a run left unlinked with candidates, ranked. */
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = "The uncertain links of a run, those that settle most records first.")
+    static final class ListCommand implements Callable<Integer> {
+        @Option(names = "--output", required = true, description = "A bounded run's output.")
+        Path output;
+
+        @Option(
+                names = "--input",
+                description = "The run's input: subjects already decided there are left out.")
+        Path input;
+
+        @Option(names = "--top", defaultValue = "20", description = "How many (default 20).")
+        int top;
+
+        @Mixin GlobalOptions global;
+
+        @Override
+        public Integer call() {
+            List<ReviewQueue.Item> items = ReviewQueue.rank(uncertain(output));
+            Set<String> decided = input == null ? Set.of() : decidedSubjects(input);
+            PrintStream out = System.out;
+            int shown = 0;
+            int left = 0;
+            for (ReviewQueue.Item i : items) {
+                if (decided.contains(keyOf(i.scope(), i.subject()))) {
+                    continue;
+                }
+                left++;
+                if (shown == top) {
+                    continue;
+                }
+                shown++;
+                out.printf(
+                        "%d. %s %s — %d record%s%n",
+                        shown,
+                        i.scope() == ReviewScope.NAME ? "--name" : "--record",
+                        i.subject(),
+                        i.recordIds().size(),
+                        i.recordIds().size() == 1 ? "" : "s");
+                for (ReviewQueue.Candidate c : i.candidates()) {
+                    out.printf(
+                            "     candidate %s %s (score %.3f)%n",
+                            c.enterpriseId(), c.name(), c.score());
+                }
+                if (i.scope() == ReviewScope.NAME) {
+                    out.println(
+                            "     records "
+                                    + String.join(
+                                            ", ",
+                                            i.recordIds()
+                                                    .subList(0, Math.min(3, i.recordIds().size())))
+                                    + (i.recordIds().size() > 3 ? ", …" : ""));
+                }
+            }
+            out.printf(
+                    "%d uncertain link%s to settle%s%n",
+                    left,
+                    left == 1 ? "" : "s",
+                    left > shown ? " (" + shown + " shown; --top N for more)" : "");
+            if (left > 0) {
+                out.println(
+                        "settle one: guiji review accept --input INPUT --name NAME --enterprise ID --reason TEXT");
+            }
+            return 0;
+        }
+    }
+
+    /** Whom a decision is about: one record, or a subject name. */
+    static final class Subject {
+        @Option(names = "--record", required = true, description = "One record, by record_id.")
+        String recordId;
+
+        @Option(
+                names = "--name",
+                required = true,
+                description = "Every record with this subject name and no valid enterprise code.")
+        String name;
+
+        ReviewScope scope() {
+            return recordId != null ? ReviewScope.RECORD : ReviewScope.NAME;
+        }
+
+        String value() {
+            return recordId != null ? recordId : name;
+        }
+    }
+
+    /** What every new decision needs. */
+    abstract static class Deciding implements Callable<Integer> {
+        @Option(
+                names = "--input",
+                required = true,
+                description = "The input folder whose review log takes the decision.")
+        Path input;
+
+        @Option(names = "--reason", required = true, description = "Why (kept in the audit trail).")
+        String reason;
+
+        @Option(names = "--by", description = "Who decides (default: the operating-system user).")
+        String by;
+
+        @Mixin GlobalOptions global;
+
+        ReviewDecision.Builder decision(ReviewAction action) {
+            if (reason.isBlank()) {
+                throw new IllegalArgumentException(
+                        "--reason is empty: say why, for the audit trail");
+            }
+            return ReviewDecision.newBuilder()
+                    .setDecisionId(UUID.randomUUID().toString())
+                    .setAction(action)
+                    .setDecidedBy(by != null ? by : System.getProperty("user.name", "unknown"))
+                    .setDecidedAt(OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString())
+                    .setReason(reason);
+        }
+
+        int record(ReviewDecision d) {
+            Path log = FileRunJob.reviewLog(input);
+            ReviewLog.append(log, d);
+            System.out.println(
+                    "guiji review: "
+                            + d.getAction()
+                            + " recorded as "
+                            + d.getDecisionId()
+                            + " in "
+                            + log
+                            + "; the next run applies it");
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "accept",
+            mixinStandardHelpOptions = true,
+            description = "Link the subject's records to an enterprise.")
+    static final class Accept extends Deciding {
+        @ArgGroup(multiplicity = "1")
+        Subject subject;
+
+        @Option(names = "--enterprise", required = true, description = "The enterprise_id.")
+        String enterprise;
+
+        @Override
+        public Integer call() {
+            return record(
+                    decision(ReviewAction.ACCEPT)
+                            .setScope(subject.scope())
+                            .setSubject(subject.value())
+                            .setEnterpriseId(enterprise.strip())
+                            .build());
+        }
+    }
+
+    @Command(
+            name = "reject",
+            mixinStandardHelpOptions = true,
+            description = "Never link the subject's records to this enterprise.")
+    static final class Reject extends Deciding {
+        @ArgGroup(multiplicity = "1")
+        Subject subject;
+
+        @Option(names = "--enterprise", required = true, description = "The enterprise_id.")
+        String enterprise;
+
+        @Override
+        public Integer call() {
+            return record(
+                    decision(ReviewAction.REJECT)
+                            .setScope(subject.scope())
+                            .setSubject(subject.value())
+                            .setEnterpriseId(enterprise.strip())
+                            .build());
+        }
+    }
+
+    @Command(
+            name = "no-link",
+            mixinStandardHelpOptions = true,
+            description = "Link the subject's records to no enterprise.")
+    static final class NoLink extends Deciding {
+        @ArgGroup(multiplicity = "1")
+        Subject subject;
+
+        @Override
+        public Integer call() {
+            return record(
+                    decision(ReviewAction.NO_LINK)
+                            .setScope(subject.scope())
+                            .setSubject(subject.value())
+                            .build());
+        }
+    }
+
+    @Command(
+            name = "withdraw",
+            mixinStandardHelpOptions = true,
+            description = "Take back a decision (itself a recorded decision).")
+    static final class Withdraw extends Deciding {
+        @Option(names = "--decision", required = true, description = "The decision_id.")
+        String decisionId;
+
+        @Override
+        public Integer call() {
+            Path log = FileRunJob.reviewLog(input);
+            List<ReviewDecision> all = readLog(log);
+            ReviewDecision target = null;
+            Set<String> withdrawn = new HashSet<>();
+            for (ReviewDecision d : all) {
+                if (d.getDecisionId().equals(decisionId)) {
+                    target = d;
+                }
+                if (d.getAction() == ReviewAction.WITHDRAW) {
+                    withdrawn.add(d.getWithdraws());
+                }
+            }
+            if (target == null || target.getAction() == ReviewAction.WITHDRAW) {
+                throw new IllegalArgumentException(
+                        "no decision "
+                                + decisionId
+                                + " in "
+                                + log
+                                + " (see 'guiji review history --input "
+                                + input
+                                + "')");
+            }
+            if (withdrawn.contains(decisionId)) {
+                throw new IllegalArgumentException(
+                        "decision " + decisionId + " is already withdrawn");
+            }
+            return record(
+                    decision(ReviewAction.WITHDRAW)
+                            .setScope(target.getScope())
+                            .setSubject(target.getSubject())
+                            .setWithdraws(decisionId)
+                            .build());
+        }
+    }
+
+    @Command(
+            name = "history",
+            mixinStandardHelpOptions = true,
+            description = "Every decision of the input's review log, oldest first.")
+    static final class History implements Callable<Integer> {
+        @Option(names = "--input", required = true, description = "The input folder.")
+        Path input;
+
+        @Mixin GlobalOptions global;
+
+        @Override
+        public Integer call() {
+            Path log = FileRunJob.reviewLog(input);
+            List<ReviewDecision> all = readLog(log);
+            for (ReviewDecision d : all) {
+                System.out.printf(
+                        "%s %s %s %s %s%s by %s: %s%n",
+                        d.getDecidedAt(),
+                        d.getDecisionId(),
+                        d.getAction(),
+                        d.getScope(),
+                        d.getSubject(),
+                        d.getEnterpriseId() != null
+                                ? " → " + d.getEnterpriseId()
+                                : d.getWithdraws() != null
+                                        ? " (withdraws " + d.getWithdraws() + ")"
+                                        : "",
+                        d.getDecidedBy(),
+                        d.getReason());
+            }
+            System.out.println(
+                    all.size() + " decision" + (all.size() == 1 ? "" : "s") + " in " + log);
+            return 0;
+        }
+    }
+
+    static List<ReviewDecision> readLog(Path log) {
+        try {
+            return ReviewLog.read(log);
+        } catch (ReviewLog.BadLine e) {
+            throw new IllegalArgumentException(
+                    e.getMessage() + " (the review log: fix or remove that line)");
+        }
+    }
+
+    /** Subjects that a decision in force already settles. */
+    static Set<String> decidedSubjects(Path input) {
+        List<ReviewDecision> all = readLog(FileRunJob.reviewLog(input));
+        Set<String> withdrawn = new HashSet<>();
+        for (ReviewDecision d : all) {
+            if (d.getAction() == ReviewAction.WITHDRAW) {
+                withdrawn.add(d.getWithdraws());
+            }
+        }
+        Map<String, Boolean> settled = new HashMap<>();
+        for (ReviewDecision d : all) {
+            if (d.getAction() == ReviewAction.WITHDRAW || withdrawn.contains(d.getDecisionId())) {
+                continue;
+            }
+            String key = keyOf(d.getScope(), d.getSubject());
+            if (d.getAction() == ReviewAction.ACCEPT || d.getAction() == ReviewAction.NO_LINK) {
+                settled.put(key, true);
+            }
+        }
+        return settled.keySet();
+    }
+
+    static String keyOf(ReviewScope scope, String subject) {
+        return scope + "|" + (scope == ReviewScope.NAME ? Names.matchKey(subject) : subject);
+    }
+
+    /** The latest version of each unified record that is unlinked and has candidates. */
+    static List<ReviewQueue.Uncertain> uncertain(Path output) {
+        Path dir = output.resolve("unified");
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException(
+                    output + " has no unified/ folder: give the output of a 'guiji run'");
+        }
+        ObjectMapper json = new ObjectMapper();
+        Map<String, JsonNode> latest = new HashMap<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
+                try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+                    String line;
+                    while ((line = r.readLine()) != null) {
+                        if (line.isBlank()) {
+                            continue;
+                        }
+                        JsonNode o = json.readTree(line);
+                        String id = o.path("record_id").asText();
+                        JsonNode prior = latest.get(id);
+                        if (prior == null
+                                || prior.path("version").asLong() < o.path("version").asLong()) {
+                            latest.put(id, o);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + dir, e);
+        }
+        List<ReviewQueue.Uncertain> out = new ArrayList<>();
+        for (JsonNode o : latest.values()) {
+            if (!"NONE".equals(o.path("link_method").asText()) || o.path("candidates").isEmpty()) {
+                continue;
+            }
+            List<ReviewQueue.Candidate> candidates = new ArrayList<>();
+            for (JsonNode c : o.path("candidates")) {
+                candidates.add(
+                        new ReviewQueue.Candidate(
+                                c.path("enterprise_id").asText(),
+                                c.path("name").asText(),
+                                c.path("score").asDouble()));
+            }
+            out.add(
+                    new ReviewQueue.Uncertain(
+                            o.path("record_id").asText(),
+                            text(o, "subject_name"),
+                            text(o, "uscc"),
+                            text(o, "reg_no"),
+                            text(o, "org_code"),
+                            candidates));
+        }
+        return out;
+    }
+
+    private static String text(JsonNode o, String field) {
+        JsonNode v = o.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+}
