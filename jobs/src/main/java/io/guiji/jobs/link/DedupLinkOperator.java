@@ -8,11 +8,14 @@ import io.guiji.jobs.dedup.CopyMerger;
 import io.guiji.jobs.dedup.MergeUndo;
 import io.guiji.jobs.ingest.ReferenceRejects;
 import io.guiji.jobs.link.fuzzy.FuzzyPolicy;
+import io.guiji.jobs.normalize.Names;
 import io.guiji.schemas.LinkChange;
 import io.guiji.schemas.LinkMethod;
 import io.guiji.schemas.RegistryEntry;
 import io.guiji.schemas.RejectReason;
 import io.guiji.schemas.RejectedRecord;
+import io.guiji.schemas.ReviewDecision;
+import io.guiji.schemas.ReviewScope;
 import io.guiji.schemas.SourceRef;
 import io.guiji.schemas.SupervisionRecord;
 import io.guiji.schemas.UnifiedRecord;
@@ -34,12 +37,14 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.avro.AvroTypeException;
+import org.apache.flink.api.common.TaskInfo;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.runtime.state.VoidNamespace;
@@ -136,6 +141,8 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
     private transient ValueState<LinkState> state;
     private transient InternalTimerService<VoidNamespace> timers;
     private transient ListState<SourceRef> registryApplied;
+    private transient ListState<ReviewDecision> reviewState;
+    private transient ManualDecisions decisions;
     private transient Map<String, Long> appliedUpTo;
     private transient boolean restored;
     private transient RegistryIndex index;
@@ -227,11 +234,21 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
                         .getUnionListState(
                                 new ListStateDescriptor<>(
                                         "registry-applied", TypeInformation.of(SourceRef.class)));
+        reviewState =
+                context.getOperatorStateStore()
+                        .getUnionListState(
+                                new ListStateDescriptor<>(
+                                        "review-decisions",
+                                        TypeInformation.of(ReviewDecision.class)));
         appliedUpTo = new HashMap<>();
+        decisions = manual;
         restored = context.isRestored();
         if (restored) {
             for (SourceRef s : registryApplied.get()) {
                 appliedUpTo.merge(s.getFile(), s.getRow(), Math::max);
+            }
+            for (ReviewDecision d : reviewState.get()) {
+                decisions = decisions.plus(d); // the log as subtask 0 kept it, in its order
             }
         }
     }
@@ -249,7 +266,7 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
                         .get(RejectReason.PROCESSING_ERROR);
         relinked = getMetricGroup().counter("relinkedRecords");
         index = indexFactory.create();
-        linker = new LocalLinker(index, fuzzy, maxMatches, manual);
+        linker = new LocalLinker(index, fuzzy, maxMatches, decisions);
         watchers = new HashMap<>();
         getMetricGroup().gauge("registryEntries", () -> index.size());
         if (restored && mode == EmitMode.CHANGES) {
@@ -367,6 +384,10 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
     @Override
     public void processElement2(StreamRecord<IndexedEntry> element) throws Exception {
         IndexedEntry indexed = element.getValue();
+        if (indexed.getDecision() != null) {
+            decide(indexed.getDecision());
+            return;
+        }
         RegistryEntry entry = indexed.getEntry();
         if (mode == EmitMode.FINAL) {
             RegistryEntry before = index.get(entry.getEnterpriseId());
@@ -390,6 +411,53 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
                 affected.addAll(ids);
             }
         }
+        relink(affected);
+    }
+
+    /**
+     * A reviewer's decision (the MANUAL tier): into the decisions in force, and — streaming — the
+     * records it concerns linked again and re-published where their link changes: a record's own
+     * decision in the subtask that holds the record, a name's in every subtask, for the records
+     * whose decision read that name's key. A decision seen before (by its id) changes nothing.
+     */
+    private void decide(ReviewDecision d) throws Exception {
+        if (decisions.contains(d.getDecisionId())) {
+            return;
+        }
+        decisions = decisions.plus(d);
+        linker = new LocalLinker(index, fuzzy, maxMatches, decisions);
+        if (mode == EmitMode.FINAL) {
+            return; // records are linked at the end, with every decision known
+        }
+        Set<String> affected = new TreeSet<>();
+        if (d.getScope() == ReviewScope.RECORD) {
+            if (holds(d.getSubject())) {
+                affected.add(d.getSubject());
+            }
+        } else {
+            Set<String> ids = watchers.get(LinkKeys.NAME + Names.matchKey(d.getSubject()));
+            if (ids != null) {
+                affected.addAll(ids);
+            }
+        }
+        relink(affected);
+    }
+
+    /** Whether {@code recordId}'s key group belongs to this subtask. */
+    private boolean holds(String recordId) {
+        TaskInfo t = getRuntimeContext().getTaskInfo();
+        int group =
+                KeyGroupRangeAssignment.assignToKeyGroup(
+                        recordId, t.getMaxNumberOfParallelSubtasks());
+        return KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(
+                        t.getMaxNumberOfParallelSubtasks(),
+                        t.getNumberOfParallelSubtasks(),
+                        t.getIndexOfThisSubtask())
+                .contains(group);
+    }
+
+    /** Links these records again, publishing those whose link changed. */
+    private void relink(Set<String> affected) throws Exception {
         for (String recordId : affected) {
             setCurrentKey(recordId);
             LinkState ls = state.value();
@@ -476,6 +544,10 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
             }
         }
         registryApplied.update(applied);
+        reviewState.update(
+                getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0
+                        ? decisions.log()
+                        : List.of());
     }
 
     // ---- publication ----

@@ -18,12 +18,12 @@ public class EntryPlacesFunction implements MapFunction<RegistryEntry, IndexedEn
     @Override
     public IndexedEntry map(RegistryEntry entry) {
         try {
-            return new IndexedEntry(entry, LinkKeys.placesOf(entry));
+            return new IndexedEntry(entry, LinkKeys.placesOf(entry), null);
         } catch (RuntimeException e) {
             if (ProcessingErrors.isInfrastructure(e)) {
                 throw e;
             }
-            return new IndexedEntry(entry, null);
+            return new IndexedEntry(entry, null, null);
         }
     }
 }

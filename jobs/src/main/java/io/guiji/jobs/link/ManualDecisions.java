@@ -46,12 +46,22 @@ public final class ManualDecisions implements Serializable {
         }
     }
 
+    private final List<ReviewDecision> log;
+    private final Set<String> ids;
     private final Map<String, InForce> byRecord;
     private final Map<String, InForce> byName;
     private final int decisions;
 
     private ManualDecisions(
-            Map<String, InForce> byRecord, Map<String, InForce> byName, int decisions) {
+            List<ReviewDecision> log,
+            Map<String, InForce> byRecord,
+            Map<String, InForce> byName,
+            int decisions) {
+        this.log = List.copyOf(log);
+        this.ids = new java.util.HashSet<>();
+        for (ReviewDecision d : log) {
+            ids.add(d.getDecisionId());
+        }
         this.byRecord = byRecord;
         this.byName = byName;
         this.decisions = decisions;
@@ -78,7 +88,7 @@ public final class ManualDecisions implements Serializable {
                     .computeIfAbsent(subjectOf(d), k -> new ArrayList<>())
                     .add(d);
         }
-        return new ManualDecisions(fold(records), fold(names), log.size());
+        return new ManualDecisions(log, fold(records), fold(names), log.size());
     }
 
     /**
@@ -131,6 +141,26 @@ public final class ManualDecisions implements Serializable {
                                     List.copyOf(rejections)));
                 });
         return Map.copyOf(out);
+    }
+
+    /** These decisions and {@code d} after them; the same when {@code d} is known (by its id). */
+    public ManualDecisions plus(ReviewDecision d) {
+        if (contains(d.getDecisionId())) {
+            return this;
+        }
+        List<ReviewDecision> more = new ArrayList<>(log);
+        more.add(d);
+        return of(more);
+    }
+
+    /** Whether the log holds a decision with this id. */
+    public boolean contains(String decisionId) {
+        return ids.contains(decisionId);
+    }
+
+    /** The log, in the order the decisions were made. */
+    public List<ReviewDecision> log() {
+        return log;
     }
 
     /** How many decisions the log held (withdrawals included). */

@@ -348,7 +348,8 @@ class DedupLinkIsolationTest {
         stages.registry(ROW_B1);
         stages.harness.processElement2(
                 new StreamRecord<>(
-                        new io.guiji.schemas.internal.IndexedEntry(withoutFormerNames(), null)));
+                        new io.guiji.schemas.internal.IndexedEntry(
+                                withoutFormerNames(), null, null)));
         stages.copy(BY_REG_NO_AND_NAME).end();
 
         assertThat(stages.latest().get(RECORD_ID))
@@ -381,7 +382,8 @@ class DedupLinkIsolationTest {
         stages.registry(ROW_B1); // 鑫源建材厂 is its former name
         stages.harness.processElement2(
                 new StreamRecord<>(
-                        new io.guiji.schemas.internal.IndexedEntry(withoutFormerNames(), null)));
+                        new io.guiji.schemas.internal.IndexedEntry(
+                                withoutFormerNames(), null, null)));
         stages.registry(DedupLinkOperatorTest.ROW_A9); // renamed again, the former name dropped
 
         assertThat(stages.latest().get(OTHER_RECORD_ID).getLinkMethod())
