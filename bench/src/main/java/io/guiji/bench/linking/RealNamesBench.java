@@ -139,6 +139,7 @@ public final class RealNamesBench {
         int crossBranch = 0;
         int crossPlace = 0;
         int crossNearDuplicate = 0;
+        Map<Kind, Map<String, Integer>> why = new EnumMap<>(Kind.class);
         long serial = 0;
         for (Labelled l : corpus.records) {
             UnifiedRecord r = linker.link(record(++serial, l.name())).record();
@@ -151,6 +152,10 @@ public final class RealNamesBench {
             if (linked == null) {
                 t.unlinked++;
                 error = l.expected() != null;
+                if (error) {
+                    why.computeIfAbsent(l.kind(), k -> new java.util.TreeMap<>())
+                            .merge(reason(r), 1, Integer::sum);
+                }
             } else if (linked.equals(l.expected())) {
                 t.right++;
                 error = false;
@@ -207,7 +212,25 @@ public final class RealNamesBench {
                 crossBranch,
                 crossPlace,
                 crossNearDuplicate);
+        out.println();
+        out.println("Why records that must link stay unlinked (their `fuzzy=` evidence):");
+        out.println();
+        for (Map.Entry<Kind, Map<String, Integer>> e : why.entrySet()) {
+            out.println("- `" + e.getKey().name() + "`: " + e.getValue());
+        }
         return tallies;
+    }
+
+    /** The reason the fuzzy tier gave for not linking, or that it found no candidate. */
+    private static String reason(UnifiedRecord r) {
+        for (String ev : r.getLinkEvidence()) {
+            if (ev.startsWith("fuzzy=")) {
+                String v = ev.substring("fuzzy=".length());
+                int colon = v.indexOf(':');
+                return v.startsWith("refused") || colon < 0 ? v : v.substring(0, colon);
+            }
+        }
+        return r.getLinkEvidence().contains("name=ambiguous") ? "name=ambiguous" : "no_candidate";
     }
 
     /** A wrong link to an enterprise whose name starts with another place than the record's. */
