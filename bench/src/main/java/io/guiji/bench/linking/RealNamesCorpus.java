@@ -34,7 +34,7 @@ final class RealNamesCorpus {
     /** How a record's name was made, and whether it must link. */
     enum Kind {
         EXACT(true, "registry name as written"),
-        FORMAT(true, "spaces, full-width/half-width letters and brackets"),
+        FORMAT(true, "spaces (ASCII or ideographic), full-width/half-width brackets"),
         BRACKETS(true, "a place or branch part put in brackets (华为技术有限公司（沈阳分公司）)"),
         TRADITIONAL(true, "traditional script"),
         TYPO(true, "one character replaced by another (not a homophone)"),
