@@ -74,27 +74,60 @@ final class RealNamesCorpus {
     /** A division written in names: full form, short form, GB/T 2260 code, level. */
     record Place(String full, String shortName, String code, boolean province) {}
 
-    /** Provinces, with the short forms names use. */
+    /** Provinces (and Taiwan, Hong Kong, Macao), with the short forms names use. */
     static final List<Place> PROVINCES = new ArrayList<>();
+
+    /**
+     * The 31 provinces of the mainland: the divisions a registry here gives, and the places a
+     * variant puts in front.
+     */
+    static final List<Place> MAINLAND = new ArrayList<>();
 
     /** Prefecture-level cities of every province (GB/T 2260 codes). */
     static final List<Place> CITIES = new ArrayList<>();
 
     static {
         String[] p = {
-            "北京市 北京 110000", "天津市 天津 120000", "河北省 河北 130000", "山西省 山西 140000",
-            "内蒙古自治区 内蒙古 150000", "辽宁省 辽宁 210000", "吉林省 吉林 220000", "黑龙江省 黑龙江 230000",
-            "上海市 上海 310000", "江苏省 江苏 320000", "浙江省 浙江 330000", "安徽省 安徽 340000",
-            "福建省 福建 350000", "江西省 江西 360000", "山东省 山东 370000", "河南省 河南 410000",
-            "湖北省 湖北 420000", "湖南省 湖南 430000", "广东省 广东 440000", "广西壮族自治区 广西 450000",
-            "海南省 海南 460000", "重庆市 重庆 500000", "四川省 四川 510000", "贵州省 贵州 520000",
-            "云南省 云南 530000", "西藏自治区 西藏 540000", "陕西省 陕西 610000", "甘肃省 甘肃 620000",
-            "青海省 青海 630000", "宁夏回族自治区 宁夏 640000", "新疆维吾尔自治区 新疆 650000",
+            "北京市 北京 110000",
+            "天津市 天津 120000",
+            "河北省 河北 130000",
+            "山西省 山西 140000",
+            "内蒙古自治区 内蒙古 150000",
+            "辽宁省 辽宁 210000",
+            "吉林省 吉林 220000",
+            "黑龙江省 黑龙江 230000",
+            "上海市 上海 310000",
+            "江苏省 江苏 320000",
+            "浙江省 浙江 330000",
+            "安徽省 安徽 340000",
+            "福建省 福建 350000",
+            "江西省 江西 360000",
+            "山东省 山东 370000",
+            "河南省 河南 410000",
+            "湖北省 湖北 420000",
+            "湖南省 湖南 430000",
+            "广东省 广东 440000",
+            "广西壮族自治区 广西 450000",
+            "海南省 海南 460000",
+            "重庆市 重庆 500000",
+            "四川省 四川 510000",
+            "贵州省 贵州 520000",
+            "云南省 云南 530000",
+            "西藏自治区 西藏 540000",
+            "陕西省 陕西 610000",
+            "甘肃省 甘肃 620000",
+            "青海省 青海 630000",
+            "宁夏回族自治区 宁夏 640000",
+            "新疆维吾尔自治区 新疆 650000",
+            "台湾省 台湾 710000",
+            "香港特别行政区 香港 810000",
+            "澳门特别行政区 澳门 820000",
         };
         for (String s : p) {
             String[] f = s.split(" ");
             PROVINCES.add(new Place(f[0], f[1], f[2], true));
         }
+        MAINLAND.addAll(PROVINCES.stream().filter(x -> x.code().compareTo("700000") < 0).toList());
         String[] c = {
             "石家庄市 130100",
             "唐山市 130200",
@@ -275,7 +308,7 @@ final class RealNamesCorpus {
         String division =
                 place != null
                         ? place.code()
-                        : headId != null ? byId.get(headId).division() : pick(PROVINCES).code();
+                        : headId != null ? byId.get(headId).division() : pick(MAINLAND).code();
         if (headId != null) {
             Place city = cityIn(name.substring(byId.get(headId).name().length()));
             division = city != null ? city.code() : division;
@@ -394,7 +427,8 @@ final class RealNamesCorpus {
                     Place p = placeOf(name);
                     // 中国 is not dropped: it is part of a national enterprise's registered name
                     String rest = p == null ? "" : name.substring(prefixLength(name, p));
-                    if (e.branch() || rest.length() < 4 || isLegalForm(rest)) {
+                    // and not where the rest says no more than its trade (青岛啤酒集团: 啤酒集团)
+                    if (e.branch() || rest.length() < 4 || core(rest).length() < 3) {
                         return null;
                     }
                     // unique without it: no other name has the same core (under another place,
@@ -441,7 +475,7 @@ final class RealNamesCorpus {
                     if (e.branch() || p == null) {
                         return null;
                     }
-                    Place q = pick(p.province() ? PROVINCES : CITIES);
+                    Place q = pick(p.province() ? MAINLAND : CITIES);
                     if (q.equals(p)) {
                         return null;
                     }
@@ -682,15 +716,6 @@ final class RealNamesCorpus {
             }
         }
         return null;
-    }
-
-    private static boolean isLegalForm(String s) {
-        for (String f : LEGAL_FORMS) {
-            if (s.equals(f)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The head office the enterprise is a branch of, or the branches of a head office. */
