@@ -2,10 +2,11 @@
 # guiji benchmarks: generates data into bench/data/ (git-ignored), runs each runner with its baseline
 # in the same run, and prints the figures (lines starting with RESULT) into bench/results/<date>.txt.
 #
-#   bench/run.sh [all|generate|baseline|file|cli|startup|jmh|state|stream|restore|fuzz|index]...
+#   bench/run.sh [all|generate|baseline|file|cli|startup|jmh|state|stream|restore|fuzz|index|names|names-sample]...
 #
 # Environment: RECORDS (1000000), ENTERPRISES (1000000), REPEAT (3), STARTUP_REPEAT (5), STREAM_RECORDS (200000),
 # STREAM_ENTERPRISES (200000), STREAM_SEND (messages sent in the sustained run, 20000: at about 130/s more take many minutes), RESTORE_SEND (messages flowing while the restore bench kills the TaskManager, 30000), LATENCY_SECONDS (60), BENCH_JAVA_OPTS (-Xmx3g, as bin/guiji),
+# NAMES_PER_KIND (records per class of the real-name linking bench, 300), NAMES_BACKGROUND (synthetic registry entries around the real names, 50000; neither step is part of "all"),
 # FUZZ_READ_FILES and FUZZ_FILES (damaged files of the whole-file fuzzing, read alone: 20000, through guiji run: 2000; not part of "all"), FUZZ_SEED (random), JMH_ARGS (extra JMH options, e.g. "-f 1 -wi 2 -i 3"), GUIJI_PG_URL/USER/PASSWORD for PostgreSQL.
 # Benchmarks never run in `mvn verify`: only through this script.
 set -euo pipefail
@@ -84,7 +85,13 @@ for step in "${steps[@]}"; do
       [[ -d "$IDATA/registry" ]] || run io.guiji.bench.GenerateData --out "$IDATA" --records 1000 --enterprises "$base"
       note "registry index in memory: $((base * copies)) entries ($copies x $base; 10M needs BENCH_JAVA_OPTS=-Xmx12g)"
       run io.guiji.bench.RegistryIndexBench --input "$IDATA" --copies "$copies" ;;
-    *) echo "unknown step $step (all|generate|baseline|file|cli|startup|jmh|state|stream|restore|fuzz|index)" >&2; exit 2 ;;
+    names) note "linking on real enterprise names (bench/names/, issue 12): precision and recall per variant class"
+      run io.guiji.bench.linking.RealNamesBench --names bench/names/enterprises.tsv --renames bench/names/renames.tsv \
+        --per-kind "${NAMES_PER_KIND:-300}" --background "${NAMES_BACKGROUND:-50000}" ;;
+    names-sample) # the small corpus RealNamesLinkingTest reads (deterministic: re-made only when the corpus code or data change)
+      run io.guiji.bench.linking.RealNamesBench --names bench/names/enterprises.tsv --renames bench/names/renames.tsv \
+        --write-sample jobs/src/test/resources/io/guiji/jobs/link/real-names --sample-per-kind 25 ;;
+    *) echo "unknown step $step (all|generate|baseline|file|cli|startup|jmh|state|stream|restore|fuzz|index|names|names-sample)" >&2; exit 2 ;;
   esac
 done
 echo "figures: $OUT"

@@ -1,0 +1,339 @@
+package io.guiji.bench.linking;
+
+import io.guiji.bench.linking.RealNamesCorpus.Enterprise;
+import io.guiji.bench.linking.RealNamesCorpus.Kind;
+import io.guiji.bench.linking.RealNamesCorpus.Labelled;
+import io.guiji.jobs.link.CompactRegistryIndex;
+import io.guiji.jobs.link.LocalLinker;
+import io.guiji.jobs.link.fuzzy.FuzzyPolicy;
+import io.guiji.schemas.DecisionFields;
+import io.guiji.schemas.LinkMethod;
+import io.guiji.schemas.RecordStatus;
+import io.guiji.schemas.RecordType;
+import io.guiji.schemas.RegistryEntry;
+import io.guiji.schemas.SourceRef;
+import io.guiji.schemas.UnifiedRecord;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Linking accuracy on real enterprise names ({@link RealNamesCorpus}, issue 12): the registry of
+ * real names (optionally among a synthetic background registry, so that blocking keys fill as in a
+ * city's registry) goes into the pipeline's index ({@link CompactRegistryIndex}) and every record
+ * is linked by {@link LocalLinker}, the class the linking operator calls. Prints precision and
+ * recall per variant class and overall, and the wrong links that cross a branch/head-office pair,
+ * two named places, or a real near-duplicate pair.
+ *
+ * <pre>
+ * java -cp ... io.guiji.bench.linking.RealNamesBench [--names bench/names/enterprises.tsv]
+ *     [--renames bench/names/renames.tsv] [--per-kind 300] [--seed 7] [--background 50000]
+ *     [--max-matches 16] [--show-errors 0] [--write-sample DIR --sample-per-kind 25]
+ * </pre>
+ *
+ * <p>{@code --write-sample} writes a small corpus (registry.tsv, records.tsv, no background) for
+ * the unit test jobs/.../RealNamesLinkingTest instead of measuring.
+ */
+public final class RealNamesBench {
+    private RealNamesBench() {}
+
+    public static void main(String[] args) throws IOException {
+        Path names = Path.of("bench/names/enterprises.tsv");
+        Path renames = Path.of("bench/names/renames.tsv");
+        int perKind = 300;
+        long seed = 7;
+        int background = 50_000;
+        int maxMatches = 16;
+        int showErrors = 0;
+        Path sample = null;
+        int samplePerKind = 25;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--names" -> names = Path.of(args[++i]);
+                case "--renames" -> renames = Path.of(args[++i]);
+                case "--per-kind" -> perKind = Integer.parseInt(args[++i]);
+                case "--seed" -> seed = Long.parseLong(args[++i]);
+                case "--background" -> background = Integer.parseInt(args[++i]);
+                case "--max-matches" -> maxMatches = Integer.parseInt(args[++i]);
+                case "--show-errors" -> showErrors = Integer.parseInt(args[++i]);
+                case "--write-sample" -> sample = Path.of(args[++i]);
+                case "--sample-per-kind" -> samplePerKind = Integer.parseInt(args[++i]);
+                default -> {
+                    System.err.println("unknown argument " + args[i]);
+                    System.exit(2);
+                }
+            }
+        }
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        if (sample != null) {
+            writeSample(RealNamesCorpus.build(names, renames, samplePerKind, seed), sample, out);
+            return;
+        }
+        RealNamesCorpus corpus = RealNamesCorpus.build(names, renames, perKind, seed);
+        long branches = corpus.registry.stream().filter(Enterprise::branch).count();
+        out.printf(
+                Locale.ROOT,
+                "# Linking on real names: %d real enterprises (%d with a real former name), %d registered "
+                        + "branches, %d real near-duplicate pairs, background %,d synthetic entries; up to %d "
+                        + "records per class, seed %d, max-matches %d%n%n",
+                corpus.registry.size() - branches,
+                corpus.registry.stream().filter(e -> !e.formers().isEmpty()).count(),
+                branches,
+                corpus.nearDuplicatePairs.size(),
+                background,
+                perKind,
+                seed,
+                maxMatches);
+        CompactRegistryIndex index = new CompactRegistryIndex(corpus.registry.size() + background);
+        if (background > 0) {
+            for (RegistryEntry e : LinkingCorpus.registry(background, seed).registry) {
+                index.put(e);
+            }
+        }
+        for (Enterprise e : corpus.registry) {
+            index.put(entry(e));
+        }
+        LocalLinker linker = new LocalLinker(index, FuzzyPolicy.DEFAULT, maxMatches);
+        score(corpus, linker, showErrors, out);
+    }
+
+    // ---------------------------------------------------------------- scoring
+
+    static final class Tally {
+        int records;
+        int right;
+        int wrong;
+        int unlinked;
+        int fuzzy;
+        int positives;
+
+        void add(Tally t) {
+            records += t.records;
+            right += t.right;
+            wrong += t.wrong;
+            unlinked += t.unlinked;
+            fuzzy += t.fuzzy;
+            positives += t.positives;
+        }
+
+        double precision() {
+            return right + wrong == 0 ? 1.0 : (double) right / (right + wrong);
+        }
+
+        double recall() {
+            return positives == 0 ? Double.NaN : (double) right / positives;
+        }
+    }
+
+    static Map<Kind, Tally> score(
+            RealNamesCorpus corpus, LocalLinker linker, int showErrors, PrintStream out) {
+        Map<Kind, Tally> tallies = new EnumMap<>(Kind.class);
+        Map<Kind, Integer> shown = new EnumMap<>(Kind.class);
+        int crossBranch = 0;
+        int crossPlace = 0;
+        int crossNearDuplicate = 0;
+        Map<Kind, Map<String, Integer>> why = new EnumMap<>(Kind.class);
+        long serial = 0;
+        for (Labelled l : corpus.records) {
+            UnifiedRecord r = linker.link(record(++serial, l.name())).record();
+            Tally t = tallies.computeIfAbsent(l.kind(), k -> new Tally());
+            t.records++;
+            t.positives += l.expected() != null ? 1 : 0;
+            t.fuzzy += r.getLinkMethod() == LinkMethod.FUZZY ? 1 : 0;
+            String linked = r.getEnterpriseId();
+            boolean error;
+            if (linked == null) {
+                t.unlinked++;
+                error = l.expected() != null;
+                if (error) {
+                    why.computeIfAbsent(l.kind(), k -> new java.util.TreeMap<>())
+                            .merge(reason(r), 1, Integer::sum);
+                }
+            } else if (linked.equals(l.expected())) {
+                t.right++;
+                error = false;
+            } else {
+                t.wrong++;
+                error = true;
+                if ((l.kind() == Kind.NEG_UNREGISTERED_BRANCH && linked.equals(l.subject()))
+                        || corpus.branchPair(l.subject(), linked)) {
+                    crossBranch++;
+                }
+                if (crossesPlaces(l, corpus.enterprise(linked))) {
+                    crossPlace++;
+                }
+                if (corpus.nearDuplicatePair(l.subject(), linked)) {
+                    crossNearDuplicate++;
+                }
+            }
+            if (error && shown.merge(l.kind(), 1, Integer::sum) <= showErrors) {
+                Enterprise e = l.expected() == null ? null : corpus.enterprise(l.expected());
+                Enterprise got = linked == null ? null : corpus.enterprise(linked);
+                out.printf(
+                        "  ! %s %s -> %s %s %s%n    expected %s%n",
+                        l.kind(),
+                        l.name(),
+                        got == null ? linked : got.name(),
+                        r.getLinkMethod(),
+                        r.getLinkEvidence(),
+                        e == null ? "no link" : e.name());
+            }
+        }
+        out.println(
+                "| class | must link | records | linked right | linked wrong | unlinked | of them FUZZY | precision | recall |");
+        out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        Tally positives = new Tally();
+        Tally all = new Tally();
+        for (Map.Entry<Kind, Tally> e : tallies.entrySet()) {
+            row(
+                    out,
+                    "`" + e.getKey().name() + "` " + e.getKey().description,
+                    e.getKey().positive ? "yes" : "no",
+                    e.getValue());
+            if (e.getKey().positive) {
+                positives.add(e.getValue());
+            }
+            all.add(e.getValue());
+        }
+        row(out, "**records that must link**", "", positives);
+        row(out, "**all records**", "", all);
+        out.println();
+        out.printf(
+                Locale.ROOT,
+                "wrong links across a branch/head-office pair: %d; across two named places: %d; "
+                        + "between a real near-duplicate pair: %d%n",
+                crossBranch,
+                crossPlace,
+                crossNearDuplicate);
+        out.println();
+        out.println("Why records that must link stay unlinked (their `fuzzy=` evidence):");
+        out.println();
+        for (Map.Entry<Kind, Map<String, Integer>> e : why.entrySet()) {
+            out.println("- `" + e.getKey().name() + "`: " + e.getValue());
+        }
+        return tallies;
+    }
+
+    /** The reason the fuzzy tier gave for not linking, or that it found no candidate. */
+    private static String reason(UnifiedRecord r) {
+        for (String ev : r.getLinkEvidence()) {
+            if (ev.startsWith("fuzzy=")) {
+                String v = ev.substring("fuzzy=".length());
+                int colon = v.indexOf(':');
+                return v.startsWith("refused") || colon < 0 ? v : v.substring(0, colon);
+            }
+        }
+        return r.getLinkEvidence().contains("name=ambiguous") ? "name=ambiguous" : "no_candidate";
+    }
+
+    /** A wrong link to an enterprise whose name starts with another place than the record's. */
+    private static boolean crossesPlaces(Labelled l, Enterprise linked) {
+        if (linked == null) {
+            return false;
+        }
+        RealNamesCorpus.Place a = RealNamesCorpus.placeOf(l.name().strip());
+        RealNamesCorpus.Place b = RealNamesCorpus.placeOf(linked.name());
+        return (a != null && b != null && !a.code().equals(b.code()))
+                || (l.kind() == Kind.NEG_OTHER_PLACE && linked.id().equals(l.subject()));
+    }
+
+    private static void row(PrintStream out, String label, String positive, Tally t) {
+        out.printf(
+                Locale.ROOT,
+                "| %s | %s | %d | %d | %d | %d | %d | %.4f | %s |%n",
+                label,
+                positive,
+                t.records,
+                t.right,
+                t.wrong,
+                t.unlinked,
+                t.fuzzy,
+                t.precision(),
+                Double.isNaN(t.recall()) ? "–" : String.format(Locale.ROOT, "%.4f", t.recall()));
+    }
+
+    // ---------------------------------------------------------------- records and entries
+
+    static RegistryEntry entry(Enterprise e) {
+        return RegistryEntry.newBuilder()
+                .setEnterpriseId(e.id())
+                .setUscc(e.id())
+                .setName(e.name())
+                .setFormerNames(new ArrayList<>(e.formers()))
+                .setDivisionCode(e.division())
+                .setStatus("存续")
+                .setSource(new SourceRef("registry/real-names.tsv", 1L))
+                .build();
+    }
+
+    static UnifiedRecord record(long serial, String name) {
+        DecisionFields f =
+                DecisionFields.newBuilder()
+                        .setDocNo("市监罚〔2024〕" + serial + "号")
+                        .setSubjectName(name)
+                        .setSubjectCategory("法人及非法人组织")
+                        .setDecisionDate("2024-02-20")
+                        .setStatus(RecordStatus.ACTIVE)
+                        .build();
+        return UnifiedRecord.newBuilder()
+                .setRecordId(String.format(Locale.ROOT, "%032x", serial))
+                .setVersion(1)
+                .setRecordType(RecordType.penalty)
+                .setDeptCode("SCJG01")
+                .setFields(f)
+                .setEnterpriseId(null)
+                .setLinkMethod(LinkMethod.NONE)
+                .setLinkConfidence(0.0)
+                .setCandidates(new ArrayList<>())
+                .setQualityFlags(new ArrayList<>())
+                .setSources(
+                        new ArrayList<>(
+                                List.of(new SourceRef("records/SCJG01/penalty/real.csv", serial))))
+                .build();
+    }
+
+    // ---------------------------------------------------------------- sample for the unit test
+
+    /**
+     * registry.tsv (id, name, former names joined by |, division, head office id or -) and
+     * records.tsv (class, name, expected id or -, subject id).
+     */
+    static void writeSample(RealNamesCorpus corpus, Path dir, PrintStream out) throws IOException {
+        Files.createDirectories(dir);
+        List<String> registry = new ArrayList<>();
+        registry.add("id\tname\tformer_names\tdivision\thead_id");
+        for (Enterprise e : corpus.registry) {
+            registry.add(
+                    String.join(
+                            "\t",
+                            e.id(),
+                            e.name(),
+                            String.join("|", e.formers()),
+                            e.division(),
+                            e.headId() == null ? "-" : e.headId()));
+        }
+        List<String> records = new ArrayList<>();
+        records.add("class\tname\texpected\tsubject");
+        for (Labelled l : corpus.records) {
+            records.add(
+                    String.join(
+                            "\t",
+                            l.kind().name(),
+                            l.name(),
+                            l.expected() == null ? "-" : l.expected(),
+                            l.subject()));
+        }
+        Files.write(dir.resolve("registry.tsv"), registry, StandardCharsets.UTF_8);
+        Files.write(dir.resolve("records.tsv"), records, StandardCharsets.UTF_8);
+        out.printf(
+                "wrote %d registry entries and %d records to %s%n",
+                registry.size() - 1, records.size() - 1, dir);
+    }
+}

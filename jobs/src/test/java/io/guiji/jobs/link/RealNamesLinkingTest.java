@@ -1,0 +1,193 @@
+package io.guiji.jobs.link;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.guiji.jobs.link.fuzzy.FuzzyPolicy;
+import io.guiji.schemas.DecisionFields;
+import io.guiji.schemas.LinkMethod;
+import io.guiji.schemas.RecordStatus;
+import io.guiji.schemas.RecordType;
+import io.guiji.schemas.RegistryEntry;
+import io.guiji.schemas.SourceRef;
+import io.guiji.schemas.UnifiedRecord;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Linking on real enterprise names (issue 12): a registry of real names from public word lists,
+ * their real renames and registered branches, and records naming them as departments write them
+ * (resources real-names/, made by {@code bench/run.sh names-sample}; sources in
+ * bench/names/README.md). Linked by {@link LocalLinker} on {@link CompactRegistryIndex}, as the
+ * pipeline does. No record may link to a wrong enterprise; per class, at least the share the code
+ * reached when the test was written must link ({@link #RECALL_FLOORS}).
+ */
+class RealNamesLinkingTest {
+
+    /**
+     * Recall per record class that the linking code reaches today on this sample: floors, not
+     * targets (issue 12 asks ≥ 0.98 for every name-only class). Raise a floor when a change links
+     * more; lowering one needs a reason. The negatives (NEG_*) have no recall: none may link.
+     */
+    static final Map<String, Double> RECALL_FLOORS =
+            Map.ofEntries(
+                    Map.entry("EXACT", 1.0),
+                    Map.entry("FORMAT", 1.0),
+                    Map.entry("BRACKETS", 0.92), // 23/25
+                    Map.entry("TRADITIONAL", 0.92), // 23/25: the exact key does not fold script
+                    Map.entry("TYPO", 0.0), // 0/25: one changed character scores below min-score
+                    Map.entry("HOMOPHONE", 0.76), // 19/25
+                    Map.entry("DROPPED_PREFIX", 0.76), // 19/25
+                    Map.entry("ADDED_PREFIX", 0.96), // 24/25
+                    Map.entry("FORMER_NAME", 1.0),
+                    Map.entry("FORMER_NAME_TRADITIONAL", 0.82), // 14/17
+                    Map.entry("BRANCH", 1.0),
+                    Map.entry("NEAR_DUPLICATE", 0.88)); // 22/25
+
+    /** One record of the sample: its class, the name written, the enterprise it must link to. */
+    record Labelled(String kind, String name, String expected) {}
+
+    private static final List<RegistryEntry> REGISTRY = new ArrayList<>();
+    private static final List<Labelled> RECORDS = new ArrayList<>();
+    private static final Map<String, int[]> TALLY = new TreeMap<>(); // right, wrong, unlinked
+    private static final List<String> WRONG = new ArrayList<>();
+
+    @BeforeAll
+    static void linkTheSample() throws IOException {
+        for (String[] r : rows("real-names/registry.tsv")) {
+            REGISTRY.add(
+                    RegistryEntry.newBuilder()
+                            .setEnterpriseId(r[0])
+                            .setUscc(r[0])
+                            .setName(r[1])
+                            .setFormerNames(
+                                    r[2].isEmpty()
+                                            ? new ArrayList<>()
+                                            : new ArrayList<>(Arrays.asList(r[2].split("\\|"))))
+                            .setDivisionCode(r[3])
+                            .setStatus("存续")
+                            .setSource(new SourceRef("registry/real-names.tsv", 1L))
+                            .build());
+        }
+        for (String[] r : rows("real-names/records.tsv")) {
+            RECORDS.add(new Labelled(r[0], r[1], r[2].equals("-") ? null : r[2]));
+        }
+        CompactRegistryIndex index = new CompactRegistryIndex(REGISTRY.size());
+        REGISTRY.forEach(index::put);
+        LocalLinker linker = new LocalLinker(index, FuzzyPolicy.DEFAULT, 16);
+        long serial = 0;
+        for (Labelled l : RECORDS) {
+            UnifiedRecord r = linker.link(record(++serial, l.name())).record();
+            int[] t = TALLY.computeIfAbsent(l.kind(), k -> new int[3]);
+            String linked = r.getEnterpriseId();
+            if (linked == null) {
+                t[2]++;
+            } else if (linked.equals(l.expected())) {
+                t[0]++;
+            } else {
+                t[1]++;
+                WRONG.add(l + " -> " + linked + " " + r.getLinkEvidence());
+            }
+        }
+    }
+
+    @Test
+    void theSampleIsRealNamesInEveryClass() {
+        assertThat(REGISTRY).hasSizeGreaterThan(300);
+        assertThat(TALLY.keySet())
+                .containsAll(RECALL_FLOORS.keySet())
+                .contains("NEG_UNREGISTERED_BRANCH", "NEG_OTHER_PLACE");
+        assertThat(REGISTRY).extracting(RegistryEntry::getName).contains("华为技术有限公司");
+    }
+
+    @Test
+    void noRecordLinksToAnotherEnterprise() {
+        assertThat(WRONG).as("wrong links (precision must be 1.0 on the sample)").isEmpty();
+    }
+
+    @Test
+    void everyClassLinksAtLeastItsFloor() {
+        List<String> below = new ArrayList<>();
+        StringBuilder figures = new StringBuilder();
+        for (Map.Entry<String, Double> floor : RECALL_FLOORS.entrySet()) {
+            int[] t = TALLY.get(floor.getKey());
+            int records = t[0] + t[1] + t[2];
+            double recall = (double) t[0] / records;
+            figures.append(
+                    String.format(
+                            Locale.ROOT,
+                            "%s %.4f (%d/%d); ",
+                            floor.getKey(),
+                            recall,
+                            t[0],
+                            records));
+            if (recall < floor.getValue()) {
+                below.add(floor.getKey() + " " + recall + " < " + floor.getValue());
+            }
+        }
+        assertThat(below).as("classes below their recall floor; today: " + figures).isEmpty();
+    }
+
+    @Test
+    void noBranchOrOtherPlaceNameLinks() {
+        assertThat(
+                        TALLY.get("NEG_UNREGISTERED_BRANCH")[0]
+                                + TALLY.get("NEG_UNREGISTERED_BRANCH")[1])
+                .as("unregistered branches linked (to their head office or a sibling)")
+                .isZero();
+        assertThat(TALLY.get("NEG_OTHER_PLACE")[1])
+                .as("names of another place linked to the enterprise of this one")
+                .isZero();
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static List<String[]> rows(String resource) throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        try (InputStream in = RealNamesLinkingTest.class.getResourceAsStream(resource);
+                BufferedReader r =
+                        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            r.readLine(); // header
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (!line.isBlank()) {
+                    rows.add(line.split("\t", -1));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static UnifiedRecord record(long serial, String name) {
+        DecisionFields f =
+                DecisionFields.newBuilder()
+                        .setDocNo("市监罚〔2024〕" + serial + "号")
+                        .setSubjectName(name)
+                        .setSubjectCategory("法人及非法人组织")
+                        .setDecisionDate("2024-02-20")
+                        .setStatus(RecordStatus.ACTIVE)
+                        .build();
+        return UnifiedRecord.newBuilder()
+                .setRecordId(String.format(Locale.ROOT, "%032x", serial))
+                .setVersion(1)
+                .setRecordType(RecordType.penalty)
+                .setDeptCode("SCJG01")
+                .setFields(f)
+                .setEnterpriseId(null)
+                .setLinkMethod(LinkMethod.NONE)
+                .setLinkConfidence(0.0)
+                .setCandidates(new ArrayList<>())
+                .setQualityFlags(new ArrayList<>())
+                .setSources(new ArrayList<>(List.of(new SourceRef("records/real.csv", serial))))
+                .build();
+    }
+}
