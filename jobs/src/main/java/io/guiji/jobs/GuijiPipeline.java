@@ -6,6 +6,9 @@ import io.guiji.jobs.coverage.CoverageFunction;
 import io.guiji.jobs.coverage.CoverageKey;
 import io.guiji.jobs.coverage.DeptDeltaCombiner;
 import io.guiji.jobs.coverage.DeptStatsFunction;
+import io.guiji.jobs.enterprise.FactsRouter;
+import io.guiji.jobs.enterprise.FinalFacts;
+import io.guiji.jobs.enterprise.SubjectViewFunction;
 import io.guiji.jobs.ingest.RecordParser;
 import io.guiji.jobs.ingest.ReferenceParsers;
 import io.guiji.jobs.link.CompactRegistryIndex;
@@ -14,6 +17,8 @@ import io.guiji.jobs.link.EntryPlaces;
 import io.guiji.jobs.link.RegistryReplay;
 import io.guiji.schemas.CatalogEntry;
 import io.guiji.schemas.CoverageSnapshot;
+import io.guiji.schemas.EnterpriseProfile;
+import io.guiji.schemas.Lead;
 import io.guiji.schemas.LinkChange;
 import io.guiji.schemas.RegistryEntry;
 import io.guiji.schemas.RejectedRecord;
@@ -22,6 +27,8 @@ import io.guiji.schemas.UnifiedRecord;
 import io.guiji.schemas.internal.DeptCounters;
 import io.guiji.schemas.internal.DeptDelta;
 import io.guiji.schemas.internal.IndexedEntry;
+import io.guiji.schemas.internal.RecordFacts;
+import java.time.LocalDate;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -107,7 +114,9 @@ public final class GuijiPipeline {
             DataStream<RejectedRecord> rejected,
             DataStream<CoverageSnapshot> coverage,
             DataStream<LinkChange> linkChanges,
-            DataStream<RejectedRecord> referenceRejected) {}
+            DataStream<RejectedRecord> referenceRejected,
+            DataStream<EnterpriseProfile> enterprises,
+            DataStream<Lead> leads) {}
 
     public static Outputs defineWorkflow(
             Inputs in, EmitMode mode, GuijiSettings settings, String period) {
@@ -202,11 +211,55 @@ public final class GuijiPipeline {
         DataStream<RejectedRecord> referenceRejected =
                 in.referenceRejected()
                         .union(unified.getSideOutput(DedupLinkOperator.REFERENCE_REJECTED));
+        SingleOutputStreamOperator<EnterpriseProfile> enterprises =
+                enterpriseView(unified, mode, settings);
         return new Outputs(
                 unified,
                 rejected,
                 coverage,
                 unified.getSideOutput(DedupLinkOperator.LINK_CHANGES),
-                referenceRejected);
+                referenceRejected,
+                enterprises,
+                enterprises.getSideOutput(SubjectViewFunction.LEADS));
+    }
+
+    /**
+     * Enterprise profiles with their health index, and unlicensed-operation leads (docs/contract.md
+     * §9): each record's facts go to its subject — its enterprise, or its name when unlinked —
+     * whose view keeps them by record_id. Bounded: each record's final state straight to its
+     * subject; streaming: through a router keyed by record_id that also removes a record's facts
+     * from the subject it leaves.
+     */
+    private static SingleOutputStreamOperator<EnterpriseProfile> enterpriseView(
+            DataStream<UnifiedRecord> unified, EmitMode mode, GuijiSettings settings) {
+        TypeInformation<RecordFacts> factsType = TypeInformation.of(RecordFacts.class);
+        DataStream<RecordFacts> facts =
+                mode == EmitMode.FINAL
+                        ? unified.flatMap(new FinalFacts())
+                                .returns(factsType)
+                                .uid(Uids.ENTERPRISE_FACTS_FINAL)
+                                .name("record facts")
+                        : unified.keyBy(
+                                        UnifiedRecord::getRecordId,
+                                        TypeInformation.of(String.class))
+                                .process(new FactsRouter())
+                                .returns(factsType)
+                                .uid(Uids.ENTERPRISE_FACTS)
+                                .name("route record facts");
+        LocalDate reference =
+                settings.enterpriseReferenceDate() == null && mode == EmitMode.FINAL
+                        ? settings.processingDate()
+                        : settings.enterpriseReferenceDate();
+        return facts.keyBy(RecordFacts::getSubjectKey, TypeInformation.of(String.class))
+                .process(
+                        new SubjectViewFunction(
+                                mode,
+                                reference,
+                                settings.zone(),
+                                settings.healthModel(),
+                                settings.leadRules()))
+                .returns(TypeInformation.of(EnterpriseProfile.class))
+                .uid(Uids.ENTERPRISE_VIEW)
+                .name("enterprise profiles and leads");
     }
 }

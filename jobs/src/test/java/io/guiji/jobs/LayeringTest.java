@@ -26,10 +26,11 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>connectors know nothing of the jobs;
  *   <li>the stages depend only on earlier stages: normalize → ingest → dedup → link → coverage →
- *       config → publish (link may use dedup, e.g. its merge of copies; config reads the settings
- *       into the stages' own types, e.g. a source's {@code SourceSpec} or the fuzzy policy, so it
- *       comes after them; publish builds the sinks from the configuration); none of them on the
- *       wiring (the pipeline, the file and stream jobs, the command line), which may depend on all;
+ *       enterprise → config → publish (link may use dedup, e.g. its merge of copies; config reads
+ *       the settings into the stages' own types, e.g. a source's {@code SourceSpec} or the fuzzy
+ *       policy, so it comes after them; publish builds the sinks from the configuration); none of
+ *       them on the wiring (the pipeline, the file and stream jobs, the command line), which may
+ *       depend on all;
  *   <li>only the demo command uses the sample generator ({@code demo}), and the generator uses only
  *       the value parsers ({@code normalize});
  *   <li>nothing in src/main uses a test class (test servers, fixtures) or a test library;
@@ -71,6 +72,7 @@ class LayeringTest {
     private static final String DEDUP = "io.guiji.jobs.dedup..";
     private static final String LINK = "io.guiji.jobs.link..";
     private static final String COVERAGE = "io.guiji.jobs.coverage..";
+    private static final String ENTERPRISE = "io.guiji.jobs.enterprise..";
     private static final String CONFIG = "io.guiji.jobs.config..";
     private static final String PUBLISH = "io.guiji.jobs.publish..";
 
@@ -113,25 +115,39 @@ class LayeringTest {
     static final ArchRule normalizeDependsOnNoLaterStage =
             stage(NORMALIZE)
                     .should()
-                    .dependOnClassesThat(laterThan(INGEST, DEDUP, LINK, COVERAGE, CONFIG, PUBLISH));
+                    .dependOnClassesThat(
+                            laterThan(INGEST, DEDUP, LINK, COVERAGE, ENTERPRISE, CONFIG, PUBLISH));
 
     @ArchTest
     static final ArchRule ingestDependsOnNoLaterStage =
             stage(INGEST)
                     .should()
-                    .dependOnClassesThat(laterThan(DEDUP, LINK, COVERAGE, CONFIG, PUBLISH));
+                    .dependOnClassesThat(
+                            laterThan(DEDUP, LINK, COVERAGE, ENTERPRISE, CONFIG, PUBLISH));
 
     @ArchTest
     static final ArchRule dedupDependsOnNoLaterStage =
-            stage(DEDUP).should().dependOnClassesThat(laterThan(LINK, COVERAGE, CONFIG, PUBLISH));
+            stage(DEDUP)
+                    .should()
+                    .dependOnClassesThat(laterThan(LINK, COVERAGE, ENTERPRISE, CONFIG, PUBLISH));
 
     @ArchTest
     static final ArchRule linkDependsOnNoLaterStage =
-            stage(LINK).should().dependOnClassesThat(laterThan(COVERAGE, CONFIG, PUBLISH));
+            stage(LINK)
+                    .should()
+                    .dependOnClassesThat(laterThan(COVERAGE, ENTERPRISE, CONFIG, PUBLISH));
 
     @ArchTest
     static final ArchRule coverageDependsOnNoLaterStage =
-            stage(COVERAGE).should().dependOnClassesThat(laterThan(CONFIG, PUBLISH));
+            stage(COVERAGE).should().dependOnClassesThat(laterThan(ENTERPRISE, CONFIG, PUBLISH));
+
+    /**
+     * The enterprise view (profiles, health index, leads) reads the linked records; config reads
+     * its model and rules files into its types, so it comes before config.
+     */
+    @ArchTest
+    static final ArchRule enterpriseDependsOnNoLaterStage =
+            stage(ENTERPRISE).should().dependOnClassesThat(laterThan(CONFIG, PUBLISH));
 
     /** The configuration: every stage's settings, checked once; it builds no part of a job. */
     @ArchTest
@@ -153,7 +169,14 @@ class LayeringTest {
                     .should()
                     .dependOnClassesThat(
                             laterThan(
-                                    NORMALIZE, INGEST, DEDUP, LINK, COVERAGE, CONFIG, PUBLISH,
+                                    NORMALIZE,
+                                    INGEST,
+                                    DEDUP,
+                                    LINK,
+                                    COVERAGE,
+                                    ENTERPRISE,
+                                    CONFIG,
+                                    PUBLISH,
                                     DEMO));
 
     @ArchTest
@@ -174,7 +197,14 @@ class LayeringTest {
                     .resideInAPackage(DEMO)
                     .should()
                     .dependOnClassesThat(
-                            resideInAnyPackage(INGEST, DEDUP, LINK, COVERAGE, CONFIG, PUBLISH)
+                            resideInAnyPackage(
+                                            INGEST,
+                                            DEDUP,
+                                            LINK,
+                                            COVERAGE,
+                                            ENTERPRISE,
+                                            CONFIG,
+                                            PUBLISH)
                                     .or(WIRING)
                                     .or(resideInAnyPackage("io.guiji.jobs")))
                     .allowEmptyShould(true);
