@@ -28,8 +28,9 @@ import java.util.List;
  *       evidence dated after the latest expiry ({@code LICENCE_EXPIRED}). Routed to the rule's
  *       department.
  *   <li><b>无照</b> ({@code UNREGISTERED}): a subject not in the registry (unlinked) whose name ends
- *       like an enterprise's, with no review candidates and no exempt word or category; routed to
- *       the unregistered department (market supervision). When such a subject also lacks a licence,
+ *       like an enterprise's, with no review candidates, no exempt word or category, and no place
+ *       name outside the registry's area in front (an enterprise registered there); routed to the
+ *       unregistered department (market supervision). When such a subject also lacks a licence,
  *       each licence lead is {@code UNLICENSED_UNREGISTERED} (无证无照), routed to the licensing
  *       department, and replaces the 无照 lead.
  * </ul>
@@ -115,8 +116,7 @@ public final class LeadFinder {
                     break;
                 }
                 evidence.add(
-                        evidence(
-                                f, "activity=" + activityWord(f, rule, rules) + " " + f.getText()));
+                        evidence(f, "activity=" + activityWord(f, rule, rules) + " " + shown(f)));
             }
             leads.add(
                     lead(
@@ -164,7 +164,7 @@ public final class LeadFinder {
         if (!rules.unregisteredEnabled() || nameKey == null || !rules.enterpriseLike(nameKey)) {
             return false;
         }
-        if (containsAny(nameKey, rules.exemptNameWords)) {
+        if (containsAny(nameKey, rules.exemptNameWords) || rules.placedElsewhere(nameKey)) {
             return false;
         }
         for (RecordFacts f : facts) {
@@ -193,6 +193,16 @@ public final class LeadFinder {
             }
         }
         return null;
+    }
+
+    /** The words of a record that show the activity: a violation, an inspection item, a measure. */
+    private static String shown(RecordFacts f) {
+        String s =
+                switch (f.getRecordType()) {
+                    case penalty, coercion -> f.getDetail() != null ? f.getDetail() : f.getText();
+                    default -> f.getKind() != null ? f.getKind() : f.getText();
+                };
+        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
     }
 
     private static boolean containsAny(String text, List<String> words) {

@@ -1,5 +1,6 @@
 package io.guiji.jobs.enterprise;
 
+import io.guiji.jobs.link.fuzzy.Regions;
 import io.guiji.jobs.normalize.Names;
 import io.guiji.jobs.normalize.Text;
 import java.io.Serializable;
@@ -37,6 +38,13 @@ public final class LeadRules implements Serializable {
     final Set<String> exemptSubjects;
     final boolean unregisteredEnabled;
     final String unregisteredDepartment;
+
+    /**
+     * The registry's area (a region of link/fuzzy/Regions), or null: names placed elsewhere are
+     * registered elsewhere.
+     */
+    final String homeRegion;
+
     final List<String> nameEndings;
     final List<String> exemptNameWords;
     final Set<String> exemptCategories;
@@ -48,6 +56,12 @@ public final class LeadRules implements Serializable {
         inactiveResults = clean(f.list("inactive-results"));
         exemptSubjects = keys(f.list("exempt.subjects"));
         unregisteredDepartment = f.string("unregistered.department");
+        String home = f.string("unregistered.home-division", null);
+        homeRegion = home == null ? null : Regions.ofCode(home);
+        if (home != null && homeRegion == null) {
+            throw f.problem(
+                    "unregistered.home-division", "must be a 6-digit division code, not " + home);
+        }
         nameEndings = clean(f.list("unregistered.name-endings"));
         exemptNameWords = clean(f.list("unregistered.exempt-name-words"));
         exemptCategories = new TreeSet<>(clean(f.list("unregistered.exempt-categories")));
@@ -106,6 +120,7 @@ public final class LeadRules implements Serializable {
         inactiveResults = r.inactiveResults;
         exemptSubjects = r.exemptSubjects;
         unregisteredDepartment = r.unregisteredDepartment;
+        homeRegion = r.homeRegion;
         nameEndings = r.nameEndings;
         exemptNameWords = r.exemptNameWords;
         exemptCategories = r.exemptCategories;
@@ -124,6 +139,20 @@ public final class LeadRules implements Serializable {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a name (its match key) begins with a place outside the registry's area (沈阳…, 阜新… for
+     * 朝阳市's registry): an enterprise registered there, not an unregistered one here.
+     */
+    boolean placedElsewhere(String nameKey) {
+        if (homeRegion == null) {
+            return false;
+        }
+        Regions.Found place = Regions.atStart(nameKey, 0, 2);
+        return place != null
+                && !place.region().startsWith("?")
+                && !Regions.nested(place.region(), homeRegion);
     }
 
     private static List<String> clean(List<String> words) {

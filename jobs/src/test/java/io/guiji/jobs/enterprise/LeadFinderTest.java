@@ -194,6 +194,17 @@ class LeadFinderTest {
         String farm = "朝阳市农副产品便民店";
         assertThat(leads(nameKey(farm), unlinked(penalty("p", "2026-01-05", "罚款", "1"), farm)))
                 .isEmpty();
+        // a place outside the registry's area in front: registered there
+        String elsewhere = "沈阳宏信运输有限公司";
+        assertThat(
+                        leads(
+                                nameKey(elsewhere),
+                                unlinked(penalty("p", "2026-01-05", "罚款", "1"), elsewhere)))
+                .isEmpty();
+        String here = "建平县宏信运输有限公司";
+        assertThat(leads(nameKey(here), unlinked(penalty("p", "2026-01-05", "罚款", "1"), here)))
+                .extracting(Lead::getKind)
+                .containsExactly("UNREGISTERED");
         // a near match of a registered enterprise is for review, not a lead
         assertThat(
                         leads(
