@@ -116,7 +116,24 @@ public final class GuijiPipeline {
             DataStream<LinkChange> linkChanges,
             DataStream<RejectedRecord> referenceRejected,
             DataStream<EnterpriseProfile> enterprises,
-            DataStream<Lead> leads) {}
+            DataStream<Lead> leads) {
+        /**
+         * Enterprise profiles (docs/contract.md §9); null in {@link EmitMode#CHANGES} until the
+         * streaming job publishes them.
+         */
+        @Override
+        public DataStream<EnterpriseProfile> enterprises() {
+            return enterprises;
+        }
+
+        /**
+         * Unlicensed-operation leads; null in {@link EmitMode#CHANGES}, as {@link #enterprises}.
+         */
+        @Override
+        public DataStream<Lead> leads() {
+            return leads;
+        }
+    }
 
     public static Outputs defineWorkflow(
             Inputs in, EmitMode mode, GuijiSettings settings, String period) {
@@ -211,8 +228,10 @@ public final class GuijiPipeline {
         DataStream<RejectedRecord> referenceRejected =
                 in.referenceRejected()
                         .union(unified.getSideOutput(DedupLinkOperator.REFERENCE_REJECTED));
+        // The streaming job has no enterprise topics or tables yet (docs/contract.md §9, planned):
+        // an operator without a sink would still run and keep state, so it is left out there.
         SingleOutputStreamOperator<EnterpriseProfile> enterprises =
-                enterpriseView(unified, mode, settings);
+                mode == EmitMode.FINAL ? enterpriseView(unified, mode, settings) : null;
         return new Outputs(
                 unified,
                 rejected,
@@ -220,15 +239,15 @@ public final class GuijiPipeline {
                 unified.getSideOutput(DedupLinkOperator.LINK_CHANGES),
                 referenceRejected,
                 enterprises,
-                enterprises.getSideOutput(SubjectViewFunction.LEADS));
+                enterprises == null ? null : enterprises.getSideOutput(SubjectViewFunction.LEADS));
     }
 
     /**
      * Enterprise profiles with their health index, and unlicensed-operation leads (docs/contract.md
      * §9): each record's facts go to its subject — its enterprise, or its name when unlinked —
      * whose view keeps them by record_id. Bounded: each record's final state straight to its
-     * subject; streaming: through a router keyed by record_id that also removes a record's facts
-     * from the subject it leaves.
+     * subject; streaming (operators ready and tested, not yet wired: no topics or tables): through
+     * a router keyed by record_id that also removes a record's facts from the subject it leaves.
      */
     private static SingleOutputStreamOperator<EnterpriseProfile> enterpriseView(
             DataStream<UnifiedRecord> unified, EmitMode mode, GuijiSettings settings) {
