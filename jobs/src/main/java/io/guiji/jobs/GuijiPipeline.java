@@ -6,6 +6,9 @@ import io.guiji.jobs.coverage.CoverageFunction;
 import io.guiji.jobs.coverage.CoverageKey;
 import io.guiji.jobs.coverage.DeptDeltaCombineOperator;
 import io.guiji.jobs.coverage.DeptStatsFunction;
+import io.guiji.jobs.enterprise.FactsRouteFunction;
+import io.guiji.jobs.enterprise.FinalFactsFunction;
+import io.guiji.jobs.enterprise.SubjectViewFunction;
 import io.guiji.jobs.link.CompactRegistryIndex;
 import io.guiji.jobs.link.DedupLinkOperator;
 import io.guiji.jobs.link.EntryPlacesFunction;
@@ -15,6 +18,8 @@ import io.guiji.jobs.validate.RecordParseFunction;
 import io.guiji.jobs.validate.ReferenceParsers;
 import io.guiji.schemas.CatalogEntry;
 import io.guiji.schemas.CoverageSnapshot;
+import io.guiji.schemas.EnterpriseProfile;
+import io.guiji.schemas.Lead;
 import io.guiji.schemas.LinkChange;
 import io.guiji.schemas.RegistryEntry;
 import io.guiji.schemas.RejectedRecord;
@@ -23,6 +28,8 @@ import io.guiji.schemas.UnifiedRecord;
 import io.guiji.schemas.internal.DeptCounters;
 import io.guiji.schemas.internal.DeptDelta;
 import io.guiji.schemas.internal.IndexedEntry;
+import io.guiji.schemas.internal.RecordFacts;
+import java.time.LocalDate;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -132,7 +139,26 @@ public final class GuijiPipeline {
             DataStream<RejectedRecord> rejected,
             DataStream<CoverageSnapshot> coverage,
             DataStream<LinkChange> linkChanges,
-            DataStream<RejectedRecord> referenceRejected) {}
+            DataStream<RejectedRecord> referenceRejected,
+            DataStream<EnterpriseProfile> enterprises,
+            DataStream<Lead> leads) {
+        /**
+         * Enterprise profiles (docs/contract.md §9); null in {@link EmitMode#CHANGES} until the
+         * streaming job publishes them.
+         */
+        @Override
+        public DataStream<EnterpriseProfile> enterprises() {
+            return enterprises;
+        }
+
+        /**
+         * Unlicensed-operation leads; null in {@link EmitMode#CHANGES}, as {@link #enterprises}.
+         */
+        @Override
+        public DataStream<Lead> leads() {
+            return leads;
+        }
+    }
 
     public static Outputs defineWorkflow(
             Inputs in, EmitMode mode, GuijiSettings settings, String period) {
@@ -232,11 +258,57 @@ public final class GuijiPipeline {
         DataStream<RejectedRecord> referenceRejected =
                 in.referenceRejected()
                         .union(unified.getSideOutput(DedupLinkOperator.REFERENCE_REJECTED));
+        // The streaming job has no enterprise topics or tables yet (docs/contract.md §9, planned):
+        // an operator without a sink would still run and keep state, so it is left out there.
+        SingleOutputStreamOperator<EnterpriseProfile> enterprises =
+                mode == EmitMode.FINAL ? enterpriseView(unified, mode, settings) : null;
         return new Outputs(
                 unified,
                 rejected,
                 coverage,
                 unified.getSideOutput(DedupLinkOperator.LINK_CHANGES),
-                referenceRejected);
+                referenceRejected,
+                enterprises,
+                enterprises == null ? null : enterprises.getSideOutput(SubjectViewFunction.LEADS));
+    }
+
+    /**
+     * Enterprise profiles with their health index, and unlicensed-operation leads (docs/contract.md
+     * §9): each record's facts go to its subject — its enterprise, or its name when unlinked —
+     * whose view keeps them by record_id. Bounded: each record's final state straight to its
+     * subject; streaming (operators ready and tested, not yet wired: no topics or tables): through
+     * a router keyed by record_id that also removes a record's facts from the subject it leaves.
+     */
+    private static SingleOutputStreamOperator<EnterpriseProfile> enterpriseView(
+            DataStream<UnifiedRecord> unified, EmitMode mode, GuijiSettings settings) {
+        TypeInformation<RecordFacts> factsType = TypeInformation.of(RecordFacts.class);
+        DataStream<RecordFacts> facts =
+                mode == EmitMode.FINAL
+                        ? unified.flatMap(new FinalFactsFunction())
+                                .returns(factsType)
+                                .uid(Uids.ENTERPRISE_FACTS_FINAL)
+                                .name("record facts")
+                        : unified.keyBy(
+                                        UnifiedRecord::getRecordId,
+                                        TypeInformation.of(String.class))
+                                .process(new FactsRouteFunction())
+                                .returns(factsType)
+                                .uid(Uids.ENTERPRISE_FACTS)
+                                .name("route record facts");
+        LocalDate reference =
+                settings.enterpriseReferenceDate() == null && mode == EmitMode.FINAL
+                        ? settings.processingDate()
+                        : settings.enterpriseReferenceDate();
+        return facts.keyBy(RecordFacts::getSubjectKey, TypeInformation.of(String.class))
+                .process(
+                        new SubjectViewFunction(
+                                mode,
+                                reference,
+                                settings.zone(),
+                                settings.healthModel(),
+                                settings.leadRules()))
+                .returns(TypeInformation.of(EnterpriseProfile.class))
+                .uid(Uids.ENTERPRISE_VIEW)
+                .name("enterprise profiles and leads");
     }
 }

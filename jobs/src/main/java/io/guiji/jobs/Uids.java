@@ -25,9 +25,21 @@ public final class Uids {
     public static final String SUM_LINK_DELTAS = "sum-link-deltas";
     public static final String DEPT_STATS = "dept-stats";
     public static final String COVERAGE = "coverage";
+
+    /** Streaming: routes each record's facts to its subject (enterprise or unregistered name). */
+    public static final String ENTERPRISE_FACTS = "enterprise-facts";
+
+    /** Bounded: each final record's facts (stateless). */
+    public static final String ENTERPRISE_FACTS_FINAL = "enterprise-facts-final";
+
+    /** Enterprise profiles, health index and leads, keyed by subject. */
+    public static final String ENTERPRISE_VIEW = "enterprise-view";
+
     public static final String SINK_UNIFIED = "sink-unified";
     public static final String SINK_REJECTED = "sink-rejected";
     public static final String SINK_REFERENCE_REJECTED = "sink-reference-rejected";
     public static final String SINK_COVERAGE = "sink-coverage";
     public static final String SINK_LINK_CHANGES = "sink-link-changes";
+    public static final String SINK_ENTERPRISES = "sink-enterprises";
+    public static final String SINK_LEADS = "sink-leads";
 }

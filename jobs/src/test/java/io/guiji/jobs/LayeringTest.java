@@ -26,11 +26,11 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>connectors know nothing of the jobs;
  *   <li>the stages depend only on earlier stages: normalize → ingest → validate → dedup → link →
- *       coverage → config → publish (link may use dedup, e.g. its merge of copies; config reads the
- *       settings into the stages' own types, e.g. a source's {@code SourceSpec} or the fuzzy
- *       policy, so it comes after them; publish builds the sinks from the configuration); none of
- *       them on the wiring (the pipeline, the file and stream jobs, the command line), which may
- *       depend on all;
+ *       coverage → enterprise → config → publish (link may use dedup, e.g. its merge of copies;
+ *       config reads the settings into the stages' own types, e.g. a source's {@code SourceSpec} or
+ *       the fuzzy policy, so it comes after them; publish builds the sinks from the configuration);
+ *       none of them on the wiring (the pipeline, the file and stream jobs, the command line),
+ *       which may depend on all;
  *   <li>only the demo command uses the sample generator ({@code demo}), and the generator uses only
  *       the value parsers ({@code normalize});
  *   <li>nothing in src/main uses a test class (test servers, fixtures) or a test library;
@@ -73,6 +73,7 @@ class LayeringTest {
     private static final String DEDUP = "io.guiji.jobs.dedup..";
     private static final String LINK = "io.guiji.jobs.link..";
     private static final String COVERAGE = "io.guiji.jobs.coverage..";
+    private static final String ENTERPRISE = "io.guiji.jobs.enterprise..";
     private static final String CONFIG = "io.guiji.jobs.config..";
     private static final String PUBLISH = "io.guiji.jobs.publish..";
 
@@ -116,32 +117,54 @@ class LayeringTest {
             stage(NORMALIZE)
                     .should()
                     .dependOnClassesThat(
-                            laterThan(INGEST, VALIDATE, DEDUP, LINK, COVERAGE, CONFIG, PUBLISH));
+                            laterThan(
+                                    INGEST,
+                                    VALIDATE,
+                                    DEDUP,
+                                    LINK,
+                                    COVERAGE,
+                                    ENTERPRISE,
+                                    CONFIG,
+                                    PUBLISH));
 
     @ArchTest
     static final ArchRule ingestDependsOnNoLaterStage =
             stage(INGEST)
                     .should()
                     .dependOnClassesThat(
-                            laterThan(VALIDATE, DEDUP, LINK, COVERAGE, CONFIG, PUBLISH));
+                            laterThan(
+                                    VALIDATE, DEDUP, LINK, COVERAGE, ENTERPRISE, CONFIG, PUBLISH));
 
     @ArchTest
     static final ArchRule validateDependsOnNoLaterStage =
             stage(VALIDATE)
                     .should()
-                    .dependOnClassesThat(laterThan(DEDUP, LINK, COVERAGE, CONFIG, PUBLISH));
+                    .dependOnClassesThat(
+                            laterThan(DEDUP, LINK, COVERAGE, ENTERPRISE, CONFIG, PUBLISH));
 
     @ArchTest
     static final ArchRule dedupDependsOnNoLaterStage =
-            stage(DEDUP).should().dependOnClassesThat(laterThan(LINK, COVERAGE, CONFIG, PUBLISH));
+            stage(DEDUP)
+                    .should()
+                    .dependOnClassesThat(laterThan(LINK, COVERAGE, ENTERPRISE, CONFIG, PUBLISH));
 
     @ArchTest
     static final ArchRule linkDependsOnNoLaterStage =
-            stage(LINK).should().dependOnClassesThat(laterThan(COVERAGE, CONFIG, PUBLISH));
+            stage(LINK)
+                    .should()
+                    .dependOnClassesThat(laterThan(COVERAGE, ENTERPRISE, CONFIG, PUBLISH));
 
     @ArchTest
     static final ArchRule coverageDependsOnNoLaterStage =
-            stage(COVERAGE).should().dependOnClassesThat(laterThan(CONFIG, PUBLISH));
+            stage(COVERAGE).should().dependOnClassesThat(laterThan(ENTERPRISE, CONFIG, PUBLISH));
+
+    /**
+     * The enterprise view (profiles, health index, leads) reads the linked records; config reads
+     * its model and rules files into its types, so it comes before config.
+     */
+    @ArchTest
+    static final ArchRule enterpriseDependsOnNoLaterStage =
+            stage(ENTERPRISE).should().dependOnClassesThat(laterThan(CONFIG, PUBLISH));
 
     /** The configuration: every stage's settings, checked once; it builds no part of a job. */
     @ArchTest
@@ -163,8 +186,16 @@ class LayeringTest {
                     .should()
                     .dependOnClassesThat(
                             laterThan(
-                                    NORMALIZE, INGEST, VALIDATE, DEDUP, LINK, COVERAGE, CONFIG,
-                                    PUBLISH, DEMO));
+                                    NORMALIZE,
+                                    INGEST,
+                                    VALIDATE,
+                                    DEDUP,
+                                    LINK,
+                                    COVERAGE,
+                                    ENTERPRISE,
+                                    CONFIG,
+                                    PUBLISH,
+                                    DEMO));
 
     @ArchTest
     static final ArchRule onlyTheDemoCommandUsesTheGenerator =
@@ -185,7 +216,13 @@ class LayeringTest {
                     .should()
                     .dependOnClassesThat(
                             resideInAnyPackage(
-                                            INGEST, VALIDATE, DEDUP, LINK, COVERAGE, CONFIG,
+                                            INGEST,
+                                            VALIDATE,
+                                            DEDUP,
+                                            LINK,
+                                            COVERAGE,
+                                            ENTERPRISE,
+                                            CONFIG,
                                             PUBLISH)
                                     .or(WIRING)
                                     .or(resideInAnyPackage("io.guiji.jobs")))

@@ -12,13 +12,23 @@ import io.guiji.schemas.DecisionFields;
 import io.guiji.schemas.DeptStats;
 import io.guiji.schemas.DishonestyDetails;
 import io.guiji.schemas.DivisionCoverage;
+import io.guiji.schemas.EnterpriseProfile;
+import io.guiji.schemas.HealthComponent;
+import io.guiji.schemas.HealthIndex;
 import io.guiji.schemas.InspectionDetails;
 import io.guiji.schemas.JudicialDetails;
+import io.guiji.schemas.Lead;
+import io.guiji.schemas.LeadEvidence;
 import io.guiji.schemas.LicenseDetails;
 import io.guiji.schemas.LinkCandidate;
 import io.guiji.schemas.LinkChange;
 import io.guiji.schemas.LinkMethod;
 import io.guiji.schemas.PenaltyDetails;
+import io.guiji.schemas.ProfileCase;
+import io.guiji.schemas.ProfileLicence;
+import io.guiji.schemas.ProfileListing;
+import io.guiji.schemas.ProfileMeasure;
+import io.guiji.schemas.ProfilePenalty;
 import io.guiji.schemas.RecordStatus;
 import io.guiji.schemas.RecordType;
 import io.guiji.schemas.RegistryEntry;
@@ -34,6 +44,7 @@ import io.guiji.schemas.internal.DeptDelta;
 import io.guiji.schemas.internal.IndexUpdate;
 import io.guiji.schemas.internal.LookupAnswer;
 import io.guiji.schemas.internal.LookupRequest;
+import io.guiji.schemas.internal.RecordFacts;
 import io.guiji.schemas.internal.RegistryMatch;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -86,7 +97,10 @@ class SerializationGuardTest {
                         new LookupRequest("U:91110000600037341L", "penalty:SCJG01:朝市监罚〔2024〕12号")),
                 sample(LookupAnswer.class, lookupAnswer()),
                 sample(DeptDelta.class, deptDelta()),
-                sample(DeptCounters.class, deptCounters()));
+                sample(DeptCounters.class, deptCounters()),
+                sample(RecordFacts.class, recordFacts()),
+                sample(EnterpriseProfile.class, enterpriseProfile()),
+                sample(Lead.class, lead()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -244,6 +258,139 @@ class SerializationGuardTest {
     }
 
     // ---------------------------------------------------------------- samples
+
+    private static final BigDecimal AMOUNT = new BigDecimal("12.500000");
+
+    private static RecordFacts recordFacts() {
+        return new RecordFacts(
+                "E:91110000600037341L",
+                "0f3a",
+                3L,
+                true,
+                RecordType.judicial,
+                "FY01",
+                "〔2025〕辽1302执12号",
+                "2025-01-01",
+                "朝阳市鑫源建材有限公司",
+                "法人及非法人组织",
+                "朝阳市双塔区人民法院",
+                true,
+                "首次执行",
+                "detail",
+                "text",
+                AMOUNT,
+                "2025-01-01",
+                "2026-01-01",
+                true);
+    }
+
+    private static EnterpriseProfile enterpriseProfile() {
+        ProfilePenalty penalty =
+                new ProfilePenalty(
+                        "p", "朝市监罚〔2025〕1号", "SCJG01", "局", "2025-05-06", "罚款", "违法", AMOUNT);
+        return EnterpriseProfile.newBuilder()
+                .setEnterpriseId("91110000600037341L")
+                .setName("朝阳市鑫源建材有限公司")
+                .setReferenceDate("2026-06-30")
+                .setRecordCount(7L)
+                .setCountsByType(new HashMap<>(Map.of("penalty", 1L)))
+                .setFirstRecordDate("2018-01-01")
+                .setLastRecordDate("2026-05-01")
+                .setLatestPenalty(penalty)
+                .setRecentPenalties(List.of(penalty))
+                .setCoerciveMeasuresInForce(
+                        List.of(
+                                new ProfileMeasure(
+                                        "c",
+                                        "doc",
+                                        "SCJG01",
+                                        "局",
+                                        "2026-01-01",
+                                        "查封",
+                                        "2026-09-01")))
+                .setDishonestyInForce(
+                        List.of(
+                                new ProfileListing(
+                                        "l",
+                                        "doc",
+                                        "SCJG01",
+                                        "局",
+                                        "2026-01-01",
+                                        "严重违法失信名单",
+                                        "原因",
+                                        "2027-01-01")))
+                .setAbnormalOperationInForce(
+                        List.of(
+                                new ProfileListing(
+                                        "a",
+                                        "doc",
+                                        "SCJG01",
+                                        "局",
+                                        "2026-01-01",
+                                        "经营异常名录",
+                                        "原因",
+                                        "2027-01-01")))
+                .setCourtEnforcement(
+                        List.of(
+                                new ProfileCase(
+                                        "j", "doc", "法院", "2025-01-01", "首次执行", AMOUNT, true)))
+                .setLicencesValid(
+                        List.of(
+                                new ProfileLicence(
+                                        "v",
+                                        "doc",
+                                        "SCJG01",
+                                        "局",
+                                        "食品经营许可证",
+                                        "JY1",
+                                        "2024-01-01",
+                                        "2028-12-31")))
+                .setLicencesExpired(
+                        List.of(
+                                new ProfileLicence(
+                                        "x",
+                                        "doc",
+                                        "HBJ01",
+                                        "局",
+                                        "排污许可证",
+                                        "PW1",
+                                        "2018-01-01",
+                                        "2021-12-31")))
+                .setRecentInspections(new HashMap<>(Map.of("未发现问题", 2L)))
+                .setHealth(
+                        new HealthIndex(
+                                72,
+                                "C",
+                                "中",
+                                "guiji-health-1",
+                                List.of(
+                                        new HealthComponent(
+                                                "penalties", 35.0, 6.0, 1L, "1 recent"))))
+                .build();
+    }
+
+    private static Lead lead() {
+        return new Lead(
+                "9c1d",
+                "UNLICENSED",
+                "无证",
+                "OPEN",
+                "licence.food",
+                "食品经营",
+                "NO_LICENCE",
+                "91110000600037341L",
+                "朝阳市鑫源建材有限公司",
+                "市场监督管理部门",
+                "2026-06-30",
+                List.of(
+                        new LeadEvidence(
+                                "i",
+                                "inspection",
+                                "SCJG01",
+                                "JC-1",
+                                "2026-02-01",
+                                "activity=食品经营")));
+    }
 
     private static <T> Arguments sample(Class<T> type, T value) {
         String detail =

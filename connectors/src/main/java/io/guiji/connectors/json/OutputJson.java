@@ -7,6 +7,8 @@ import io.guiji.schemas.CoverageSnapshot;
 import io.guiji.schemas.DecisionFields;
 import io.guiji.schemas.DeptStats;
 import io.guiji.schemas.DivisionCoverage;
+import io.guiji.schemas.EnterpriseProfile;
+import io.guiji.schemas.Lead;
 import io.guiji.schemas.LinkCandidate;
 import io.guiji.schemas.LinkChange;
 import io.guiji.schemas.RejectedRecord;
@@ -130,6 +132,19 @@ public final class OutputJson {
         g.writeFieldName("totals");
         writeFields(g, s.getTotals());
         g.writeEndObject();
+    }
+
+    /**
+     * An enterprise profile (docs/contract.md §9): its fields under their schema names, nested
+     * records as objects, amounts as numbers.
+     */
+    public static void write(JsonGenerator g, EnterpriseProfile p) throws IOException {
+        writeFields(g, p);
+    }
+
+    /** An unlicensed-operation lead (docs/contract.md §9), its fields under their schema names. */
+    public static void write(JsonGenerator g, Lead l) throws IOException {
+        writeFields(g, l);
     }
 
     /** Writes a flat Avro record as an object, each field under its schema name. */

@@ -62,6 +62,7 @@ final class DemoCommand implements Callable<Integer> {
                 r.elapsed().toMillis() / 1000.0,
                 r.input().registry(),
                 r.input().catalog());
+        EnterpriseSummary.print(System.out, output, 3);
         System.out.println(
                 "  look at         "
                         + String.join(", ", io.guiji.jobs.file.OutputFiles.created(output)));

@@ -73,6 +73,7 @@ final class RunCommand implements Callable<Integer> {
                 r.elapsed().toMillis() / 1000.0,
                 r.input().registry(),
                 r.input().catalog());
+        EnterpriseSummary.print(System.out, output, 0);
         System.out.println("  outputs         " + String.join(", ", OutputFiles.created(output)));
         return 0;
     }

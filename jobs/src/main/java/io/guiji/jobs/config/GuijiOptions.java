@@ -146,6 +146,34 @@ public final class GuijiOptions {
                     .withDescription(
                             "Unlinked records list up to 3 candidates scoring at least this, for review.");
 
+    public static final ConfigOption<String> ENTERPRISE_REFERENCE_DATE =
+            key("guiji.enterprise.reference-date")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "The day (yyyy-MM-dd) enterprise profiles and leads are computed for: what is in force, valid, expired, recent. Default: guiji.processing-date; unset, a bounded run's day and, in streaming, the day of each update.");
+
+    public static final ConfigOption<String> ENTERPRISE_HEALTH_MODEL =
+            key("guiji.enterprise.health-model")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "A health index model file (key: value lines) replacing the built-in one (jobs/src/main/resources/io/guiji/jobs/enterprise/health-model.properties).");
+
+    public static final ConfigOption<String> ENTERPRISE_LEAD_RULES =
+            key("guiji.enterprise.lead-rules")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "An unlicensed-operation lead rules file (key: value lines) replacing the built-in one (jobs/src/main/resources/io/guiji/jobs/enterprise/lead-rules.properties).");
+
+    public static final ConfigOption<Boolean> ENTERPRISE_UNREGISTERED_LEADS =
+            key("guiji.enterprise.unregistered-leads")
+                    .booleanType()
+                    .defaultValue(true)
+                    .withDescription(
+                            "Make 无照 (not in the registry) leads; a bounded run without a registry makes none whatever this says.");
+
     // ------------------------------------------------------------------ streaming (guiji stream,
     // GuijiStreamJob)
     // Per-source keys guiji.source.<name>.* are read by io.guiji.jobs.ingest.SourceSpec (see the

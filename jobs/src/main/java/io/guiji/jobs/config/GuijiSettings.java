@@ -1,6 +1,8 @@
 package io.guiji.jobs.config;
 
 import io.guiji.connectors.file.ReadLimits;
+import io.guiji.jobs.enterprise.HealthModel;
+import io.guiji.jobs.enterprise.LeadRules;
 import io.guiji.jobs.link.fuzzy.FuzzyPolicy;
 import java.io.IOException;
 import java.io.Reader;
@@ -32,6 +34,9 @@ public final class GuijiSettings implements Serializable {
     private final FuzzyPolicy fuzzyPolicy;
     private final int parallelism;
     private final ReadLimits readLimits;
+    private final LocalDate enterpriseReferenceDate;
+    private final HealthModel healthModel;
+    private final LeadRules leadRules;
 
     private GuijiSettings(Configuration conf) {
         checkKeys(conf);
@@ -67,6 +72,58 @@ public final class GuijiSettings implements Serializable {
             throw new ConfigException(GuijiOptions.PARALLELISM, "must be at least 1");
         }
         this.readLimits = readLimits(conf);
+        String ref = conf.get(GuijiOptions.ENTERPRISE_REFERENCE_DATE);
+        try {
+            this.enterpriseReferenceDate =
+                    ref == null ? fixedProcessingDate() : LocalDate.parse(ref.trim());
+        } catch (DateTimeParseException e) {
+            throw new ConfigException(
+                    GuijiOptions.ENTERPRISE_REFERENCE_DATE, "must be yyyy-MM-dd, not " + ref);
+        }
+        this.healthModel = healthModel(conf);
+        LeadRules rules = leadRules(conf);
+        this.leadRules =
+                conf.get(GuijiOptions.ENTERPRISE_UNREGISTERED_LEADS)
+                        ? rules
+                        : rules.withoutUnregistered();
+    }
+
+    private static HealthModel healthModel(Configuration conf) {
+        String file = conf.get(GuijiOptions.ENTERPRISE_HEALTH_MODEL);
+        try {
+            return file == null ? HealthModel.builtIn() : HealthModel.fromFile(Path.of(file));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(
+                    GuijiOptions.ENTERPRISE_HEALTH_MODEL, "is unusable: " + e.getMessage());
+        }
+    }
+
+    private static LeadRules leadRules(Configuration conf) {
+        String file = conf.get(GuijiOptions.ENTERPRISE_LEAD_RULES);
+        try {
+            return file == null ? LeadRules.builtIn() : LeadRules.fromFile(Path.of(file));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(
+                    GuijiOptions.ENTERPRISE_LEAD_RULES, "is unusable: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The reference date of enterprise profiles and leads: configured, else the fixed processing
+     * date, else null (today, when each is computed).
+     */
+    public LocalDate enterpriseReferenceDate() {
+        return enterpriseReferenceDate;
+    }
+
+    /** The health index model (built in, or the configured file). */
+    public HealthModel healthModel() {
+        return healthModel;
+    }
+
+    /** The unlicensed-operation lead rules (built in, or the configured file). */
+    public LeadRules leadRules() {
+        return leadRules;
     }
 
     private static ReadLimits readLimits(Configuration conf) {

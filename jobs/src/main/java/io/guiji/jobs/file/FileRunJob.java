@@ -16,6 +16,8 @@ import io.guiji.jobs.config.GuijiSettings;
 import io.guiji.jobs.coverage.CoverageCalculator;
 import io.guiji.jobs.link.ManualDecisions;
 import io.guiji.schemas.CoverageSnapshot;
+import io.guiji.schemas.EnterpriseProfile;
+import io.guiji.schemas.Lead;
 import io.guiji.schemas.RejectedRecord;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -44,19 +46,22 @@ import org.apache.flink.util.CloseableIterator;
  * Flink's BATCH execution mode (the same keyed operators as streaming, each publishing its final
  * state) and writes {@code OUTPUT/unified/*.jsonl}, {@code OUTPUT/rejected/*.jsonl} and {@code
  * OUTPUT/coverage.json}, plus {@code OUTPUT/reference_rejected/*.jsonl} for unusable registry and
- * catalogue rows. Earlier results in OUTPUT are replaced.
+ * catalogue rows, {@code OUTPUT/enterprises/*.jsonl} (profiles with their health index) and {@code
+ * OUTPUT/leads/*.jsonl} (unlicensed-operation leads). Earlier results in OUTPUT are replaced.
  */
 public final class FileRunJob {
     public static final String PERIOD = "all-input";
     private static final String[] OWN_OUTPUTS = {
-        "unified", "rejected", "reference_rejected", "coverage.json"
+        "unified", "rejected", "reference_rejected", "enterprises", "leads", "coverage.json"
     };
 
     /**
      * The output folders of part files, renamed part-0000.jsonl, … when the job has finished
      * ({@link OutputFiles}).
      */
-    private static final String[] PART_FOLDERS = {"unified", "rejected", "reference_rejected"};
+    private static final String[] PART_FOLDERS = {
+        "unified", "rejected", "reference_rejected", "enterprises", "leads"
+    };
 
     private FileRunJob() {}
 
@@ -112,6 +117,11 @@ public final class FileRunJob {
             io.guiji.jobs.validate.RecordParseFunction parser)
             throws Exception {
         InputCheck.Report report = InputCheck.check(input);
+        if (!report.registry()) {
+            // Without a registry every record would look unregistered: no 无照 leads.
+            conf = new Configuration(conf);
+            conf.set(GuijiOptions.ENTERPRISE_UNREGISTERED_LEADS, false);
+        }
         GuijiSettings settings = GuijiSettings.from(conf);
         ManualDecisions manual = reviewDecisions(input);
         prepareOutput(output);
@@ -162,6 +172,21 @@ public final class FileRunJob {
                                 (JsonLinesEncoder.Writer<RejectedRecord>) OutputJson::write))
                 .uid(Uids.SINK_REFERENCE_REJECTED)
                 .name("reference_rejected/*.jsonl");
+
+        out.enterprises()
+                .sinkTo(
+                        jsonl(
+                                output.resolve("enterprises"),
+                                (JsonLinesEncoder.Writer<EnterpriseProfile>) OutputJson::write))
+                .uid(Uids.SINK_ENTERPRISES)
+                .name("enterprises/*.jsonl");
+        out.leads()
+                .sinkTo(
+                        jsonl(
+                                output.resolve("leads"),
+                                (JsonLinesEncoder.Writer<Lead>) OutputJson::write))
+                .uid(Uids.SINK_LEADS)
+                .name("leads/*.jsonl");
 
         List<CoverageSnapshot> snapshots = new ArrayList<>();
         try (CloseableIterator<CoverageSnapshot> it =

@@ -27,6 +27,42 @@ class GuijiSettingsTest {
     }
 
     @Test
+    void theEnterpriseViewsFilesAndDateAreCheckedNamingTheKey() {
+        assertThatThrownBy(
+                        () ->
+                                GuijiSettings.from(
+                                        Configuration.fromMap(
+                                                Map.of(
+                                                        "guiji.enterprise.health-model",
+                                                        "/no/such/model.properties"))))
+                .hasMessage(
+                        "configuration guiji.enterprise.health-model is unusable: cannot read /no/such/model.properties: no such file");
+        assertThatThrownBy(
+                        () ->
+                                GuijiSettings.from(
+                                        Configuration.fromMap(
+                                                Map.of(
+                                                        "guiji.enterprise.reference-date",
+                                                        "30.6.2026"))))
+                .hasMessage(
+                        "configuration guiji.enterprise.reference-date must be yyyy-MM-dd, not 30.6.2026");
+        GuijiSettings defaults =
+                GuijiSettings.from(
+                        Configuration.fromMap(Map.of("guiji.processing-date", "2026-06-30")));
+        assertThat(defaults.enterpriseReferenceDate()).hasToString("2026-06-30");
+        assertThat(defaults.leadRules().unregisteredEnabled()).isTrue();
+        assertThat(
+                        GuijiSettings.from(
+                                        Configuration.fromMap(
+                                                Map.of(
+                                                        "guiji.enterprise.unregistered-leads",
+                                                        "false")))
+                                .leadRules()
+                                .unregisteredEnabled())
+                .isFalse();
+    }
+
+    @Test
     void aGuijiKeyFarFromEveryOptionIsLeftAlone() {
         Configuration conf =
                 Configuration.fromMap(Map.of("guiji.something.entirely.different", "x"));

@@ -1,0 +1,183 @@
+package io.guiji.jobs.enterprise;
+
+import io.guiji.jobs.EmitMode;
+import io.guiji.jobs.ProcessingErrors;
+import io.guiji.schemas.EnterpriseProfile;
+import io.guiji.schemas.Lead;
+import io.guiji.schemas.internal.RecordFacts;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * The view of one subject — an enterprise ({@code E:<id>}) or an unregistered name ({@code
+ * N:<name>}), see {@link RecordFactsExtractor} — from the facts of its records: the enterprise
+ * profile with its health index ({@link ProfileBuilder}) for an enterprise, and the
+ * unlicensed-operation leads ({@link LeadFinder}) of either, to {@link #LEADS}.
+ *
+ * <p><b>State.</b> Keyed by subject: the facts of each record in it, by {@code record_id} — a newer
+ * version replaces a record's facts, an older one is ignored, a removal (revoked, or the record
+ * moved to another subject: {@link FactsRouteFunction}) takes them out — and, in streaming, the
+ * leads last published. Cleared when the subject has no record left.
+ *
+ * <p><b>Output.</b> {@link EmitMode#FINAL} (bounded): once per subject at the end of input, its
+ * profile when it is an enterprise with records in force, and its open leads. {@link
+ * EmitMode#CHANGES} (streaming): on every change, the enterprise's profile (with {@code
+ * record_count} 0 once its last record has left), each new or changed lead as {@code OPEN}, and
+ * each lead that no longer holds as {@code WITHDRAWN}. The reference date is {@code referenceDate},
+ * or, when null, today in {@code zone} at the time of output; a streaming profile is recomputed
+ * when its records change, not when a day passes.
+ *
+ * <p><b>Isolation.</b> Facts or a subject the view fails on are skipped, counted in {@value
+ * ProcessingErrors#METRIC}; the records themselves are published already.
+ */
+public class SubjectViewFunction
+        extends KeyedProcessFunction<String, RecordFacts, EnterpriseProfile> {
+    private static final long serialVersionUID = 1L;
+
+    public static final OutputTag<Lead> LEADS =
+            new OutputTag<>("leads", TypeInformation.of(Lead.class));
+
+    private final EmitMode mode;
+    private final LocalDate referenceDate;
+    private final String zone;
+    private final HealthModel model;
+    private final LeadRules rules;
+
+    private transient MapState<String, RecordFacts> records;
+    private transient MapState<String, Lead> published;
+    private transient Counter processingErrors;
+
+    public SubjectViewFunction(
+            EmitMode mode,
+            LocalDate referenceDate,
+            String zone,
+            HealthModel model,
+            LeadRules rules) {
+        this.mode = mode;
+        this.referenceDate = referenceDate;
+        this.zone = zone;
+        this.model = model;
+        this.rules = rules;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        records =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "records",
+                                        TypeInformation.of(String.class),
+                                        TypeInformation.of(RecordFacts.class)));
+        published =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "published-leads",
+                                        TypeInformation.of(String.class),
+                                        TypeInformation.of(Lead.class)));
+        processingErrors = ProcessingErrors.counter(getRuntimeContext().getMetricGroup());
+    }
+
+    @Override
+    public void processElement(RecordFacts f, Context ctx, Collector<EnterpriseProfile> out)
+            throws Exception {
+        RecordFacts before = records.get(f.getRecordId());
+        if (before != null && before.getVersion() > f.getVersion()) {
+            return; // an older state: only the highest version counts
+        }
+        if (f.getRemoved()) {
+            if (before == null) {
+                return;
+            }
+            records.remove(f.getRecordId());
+        } else {
+            records.put(f.getRecordId(), f);
+        }
+        if (mode == EmitMode.FINAL) {
+            ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+        } else {
+            publish(ctx.getCurrentKey(), ctx, out);
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<EnterpriseProfile> out)
+            throws Exception {
+        publish(ctx.getCurrentKey(), ctx, out);
+    }
+
+    private void publish(String key, Context ctx, Collector<EnterpriseProfile> out)
+            throws Exception {
+        List<RecordFacts> facts = new ArrayList<>();
+        for (RecordFacts f : records.values()) {
+            facts.add(f);
+        }
+        LocalDate ref = referenceDate != null ? referenceDate : LocalDate.now(ZoneId.of(zone));
+        EnterpriseProfile profile = null;
+        List<Lead> leads;
+        try {
+            if (key.startsWith(RecordFactsExtractor.ENTERPRISE)
+                    && (!facts.isEmpty() || mode == EmitMode.CHANGES)) {
+                profile =
+                        ProfileBuilder.build(
+                                key.substring(RecordFactsExtractor.ENTERPRISE.length()),
+                                facts,
+                                ref,
+                                model);
+            }
+            leads = LeadFinder.find(key, facts, ref, rules);
+        } catch (RuntimeException e) {
+            ProcessingErrors.rethrowIfInfrastructure(e);
+            processingErrors.inc();
+            return;
+        }
+        if (profile != null) {
+            out.collect(profile);
+        }
+        if (mode == EmitMode.FINAL) {
+            leads.forEach(l -> ctx.output(LEADS, l));
+        } else {
+            publishChanges(leads, ctx);
+        }
+        if (facts.isEmpty()) {
+            records.clear();
+        }
+    }
+
+    /** Streaming: new and changed leads, and withdrawals of those that no longer hold. */
+    private void publishChanges(List<Lead> leads, Context ctx) throws Exception {
+        Map<String, Lead> now = new HashMap<>();
+        leads.forEach(l -> now.put(l.getLeadId(), l));
+        List<String> gone = new ArrayList<>();
+        for (Map.Entry<String, Lead> e : published.entries()) {
+            if (!now.containsKey(e.getKey())) {
+                gone.add(e.getKey());
+            }
+        }
+        for (String id : gone) {
+            Lead withdrawn = Lead.newBuilder(published.get(id)).setStatus("WITHDRAWN").build();
+            published.remove(id);
+            ctx.output(LEADS, withdrawn);
+        }
+        for (Lead l : leads) {
+            Lead before = published.get(l.getLeadId());
+            if (!l.equals(before)) {
+                published.put(l.getLeadId(), l);
+                ctx.output(LEADS, l);
+            }
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package io.guiji.jobs.enterprise;
+
+import static io.guiji.jobs.enterprise.Records.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.guiji.jobs.EmitMode;
+import io.guiji.schemas.EnterpriseProfile;
+import io.guiji.schemas.Lead;
+import io.guiji.schemas.RecordStatus;
+import io.guiji.schemas.UnifiedRecord;
+import io.guiji.schemas.internal.RecordFacts;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Harness tests of the enterprise view: {@link SubjectViewFunction} alone (versions, revocations,
+ * end of input, streaming changes and lead withdrawals), and {@link FactsRouteFunction} in front of
+ * it (a record moving between subjects).
+ */
+class SubjectViewFunctionTest {
+    static final LocalDate REF = LocalDate.parse("2026-06-30");
+    static final String E = RecordFactsExtractor.ENTERPRISE + ENTERPRISE;
+
+    private KeyedOneInputStreamOperatorTestHarness<String, RecordFacts, EnterpriseProfile> view;
+    private KeyedOneInputStreamOperatorTestHarness<String, UnifiedRecord, RecordFacts> router;
+
+    @AfterEach
+    void close() throws Exception {
+        if (view != null) {
+            view.close();
+        }
+        if (router != null) {
+            router.close();
+        }
+    }
+
+    private void openView(EmitMode mode) throws Exception {
+        view =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(
+                                new SubjectViewFunction(
+                                        mode,
+                                        REF,
+                                        "Asia/Shanghai",
+                                        HealthModel.builtIn(),
+                                        LeadRules.builtIn())),
+                        RecordFacts::getSubjectKey,
+                        Types.STRING);
+        view.open();
+    }
+
+    private void send(UnifiedRecord r) throws Exception {
+        view.processElement(
+                new StreamRecord<>(
+                        RecordFactsExtractor.facts(r, RecordFactsExtractor.subjectKey(r)), 0L));
+    }
+
+    private List<EnterpriseProfile> profiles() {
+        return view.extractOutputValues();
+    }
+
+    private List<Lead> leads() {
+        List<Lead> out = new ArrayList<>();
+        ConcurrentLinkedQueue<StreamRecord<Lead>> q = view.getSideOutput(SubjectViewFunction.LEADS);
+        if (q != null) {
+            q.forEach(r -> out.add(r.getValue()));
+        }
+        return out;
+    }
+
+    @Test
+    void boundedRunsPublishEachEnterpriseOnceAtTheEndFromTheHighestVersions() throws Exception {
+        openView(EmitMode.FINAL);
+        UnifiedRecord p1 = penalty("p1", "2026-01-01", "罚款", "2");
+        UnifiedRecord p2 = penalty("p2", "2026-02-01", "罚款", "3");
+        UnifiedRecord p2v2 = version(p2, 2, RecordStatus.ACTIVE);
+        p2v2.getFields().setDecisionDate("2026-03-01");
+        send(p2v2);
+        send(p2); // an older version after the newer one: ignored
+        send(p1);
+        send(version(p1, 2, RecordStatus.REVOKED)); // a revoked record leaves the profile
+        assertThat(profiles()).isEmpty();
+
+        view.processWatermark(Long.MAX_VALUE);
+
+        assertThat(profiles()).hasSize(1);
+        EnterpriseProfile p = profiles().get(0);
+        assertThat(p.getRecordCount()).isEqualTo(1);
+        assertThat(p.getLatestPenalty().getRecordId()).isEqualTo("p2");
+        assertThat(p.getLatestPenalty().getDecisionDate()).isEqualTo("2026-03-01");
+        assertThat(p.getReferenceDate()).isEqualTo("2026-06-30");
+    }
+
+    @Test
+    void anEnterpriseWhoseRecordsWereAllRevokedHasNoProfile() throws Exception {
+        openView(EmitMode.FINAL);
+        UnifiedRecord p1 = penalty("p1", "2026-01-01", "罚款", "2");
+        send(p1);
+        send(version(p1, 2, RecordStatus.REVOKED));
+        view.processWatermark(Long.MAX_VALUE);
+        assertThat(profiles()).isEmpty();
+    }
+
+    @Test
+    void boundedRunsPublishTheLeadsOfEnterprisesAndOfUnregisteredNames() throws Exception {
+        openView(EmitMode.FINAL);
+        send(inspection("i", "2026-02-01", "食品经营许可事项检查", "未发现问题"));
+        send(unlinked(penalty("u", "2026-02-01", "罚款", "1"), "朝阳市双塔区老王小吃店"));
+        view.processWatermark(Long.MAX_VALUE);
+
+        assertThat(profiles())
+                .extracting(EnterpriseProfile::getEnterpriseId)
+                .containsExactly(ENTERPRISE);
+        assertThat(leads())
+                .extracting(Lead::getKind, Lead::getStatus)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("UNLICENSED", "OPEN"),
+                        org.assertj.core.groups.Tuple.tuple("UNREGISTERED", "OPEN"));
+    }
+
+    @Test
+    void streamingPublishesEveryChangeAndWithdrawsALeadThatNoLongerHolds() throws Exception {
+        openView(EmitMode.CHANGES);
+        UnifiedRecord check = inspection("i", "2026-02-01", "食品经营许可事项检查", "未发现问题");
+        send(check);
+        assertThat(profiles()).hasSize(1);
+        assertThat(leads()).extracting(Lead::getStatus).containsExactly("OPEN");
+
+        // the licence arrives: the lead is withdrawn, the profile shows the licence
+        send(licence("lic", "2025-01-01", "食品经营许可证", "JY1", "2025-01-01", "2029-12-31"));
+        assertThat(profiles()).hasSize(2);
+        assertThat(profiles().get(1).getLicencesValid()).hasSize(1);
+        assertThat(leads()).extracting(Lead::getStatus).containsExactly("OPEN", "WITHDRAWN");
+        assertThat(leads().get(1).getLeadId()).isEqualTo(leads().get(0).getLeadId());
+
+        // the same state again changes no lead
+        send(version(check, 2, RecordStatus.ACTIVE));
+        assertThat(leads()).hasSize(2);
+
+        // both records revoked: an empty profile, so downstream tables drop what they showed
+        send(version(check, 3, RecordStatus.REVOKED));
+        UnifiedRecord lic =
+                licence("lic", "2025-01-01", "食品经营许可证", "JY1", "2025-01-01", "2029-12-31");
+        send(version(lic, 2, RecordStatus.REVOKED));
+        EnterpriseProfile last = profiles().get(profiles().size() - 1);
+        assertThat(last.getRecordCount()).isZero();
+        assertThat(last.getHealth().getScore()).isEqualTo(100);
+    }
+
+    @Test
+    void theRouterMovesARecordsFactsWhenItsSubjectChanges() throws Exception {
+        router =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(new FactsRouteFunction()),
+                        UnifiedRecord::getRecordId,
+                        Types.STRING);
+        router.open();
+        openView(EmitMode.CHANGES);
+        String other = "91310115MA1K3BTP2B";
+        UnifiedRecord p = penalty("p", "2026-01-01", "罚款", "2");
+        UnifiedRecord unlinked = unlinked(p, "朝阳市双塔区老王小吃店");
+
+        route(unlinked); // unlinked at first: under its name, a 无照 lead
+        route(linkedTo(p, ENTERPRISE, 2)); // its registry entry arrives: linked
+        route(linkedTo(p, other, 3)); // a correction re-links it to another enterprise
+        route(linkedTo(p, ENTERPRISE, 2)); // a stale state: ignored by the router
+
+        List<RecordFacts> routed = router.extractOutputValues();
+        assertThat(routed)
+                .extracting(RecordFacts::getSubjectKey, RecordFacts::getRemoved)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                RecordFactsExtractor.subjectKey(unlinked), false),
+                        org.assertj.core.groups.Tuple.tuple(
+                                RecordFactsExtractor.subjectKey(unlinked), true),
+                        org.assertj.core.groups.Tuple.tuple(E, false),
+                        org.assertj.core.groups.Tuple.tuple(E, true),
+                        org.assertj.core.groups.Tuple.tuple("E:" + other, false));
+        for (RecordFacts f : routed) {
+            view.processElement(new StreamRecord<>(f, 0L));
+        }
+        List<EnterpriseProfile> ps = profiles();
+        assertThat(ps)
+                .extracting(EnterpriseProfile::getEnterpriseId, EnterpriseProfile::getRecordCount)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(ENTERPRISE, 1L),
+                        org.assertj.core.groups.Tuple.tuple(ENTERPRISE, 0L),
+                        org.assertj.core.groups.Tuple.tuple(other, 1L));
+        assertThat(leads())
+                .extracting(Lead::getKind, Lead::getStatus)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("UNREGISTERED", "OPEN"),
+                        org.assertj.core.groups.Tuple.tuple("UNREGISTERED", "WITHDRAWN"));
+    }
+
+    @Test
+    void aPersonsRecordBelongsToNoSubject() throws Exception {
+        router =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(new FactsRouteFunction()),
+                        UnifiedRecord::getRecordId,
+                        Types.STRING);
+        router.open();
+        route(person(penalty("p", "2026-01-01", "罚款", "2")));
+        assertThat(router.extractOutputValues()).isEmpty();
+    }
+
+    private void route(UnifiedRecord r) throws Exception {
+        router.processElement(new StreamRecord<>(r, 0L));
+    }
+}
