@@ -104,8 +104,12 @@ class LinkDeciderEdgesTest {
 
         UnifiedRecord linked = LinkDecider.decide(r, answers);
 
+        // the homophone (0.930) is not clearly better than what the over-full typo key could hide
         assertThat(linked.getLinkMethod()).isEqualTo(LinkMethod.NONE);
-        assertThat(linked.getLinkEvidence()).contains("fuzzy=blocking_key_overfull");
+        assertThat(linked.getLinkEvidence())
+                .contains(
+                        "fuzzy=blocking_key_overfull:" + fuzzyKey,
+                        "fuzzy=below_min_margin_over_hidden:0.900");
         assertThat(linked.getCandidates())
                 .extracting(LinkCandidate::getEnterpriseId)
                 .containsExactly(HUASHENG_ENTRY.getEnterpriseId());
@@ -124,7 +128,11 @@ class LinkDeciderEdgesTest {
         UnifiedRecord linked = LinkDecider.decide(r, answers);
 
         assertThat(linked.getLinkMethod()).isEqualTo(LinkMethod.NONE);
-        assertThat(linked.getLinkEvidence()).containsExactly("fuzzy=blocking_key_overfull");
+        assertThat(linked.getLinkEvidence())
+                .containsExactlyElementsOf(
+                        LinkKeys.fuzzyRequestsFor(r).stream()
+                                .map(q -> "fuzzy=blocking_key_overfull:" + q.getKey())
+                                .toList());
     }
 
     @Test
