@@ -120,17 +120,17 @@ public final class FuzzyKeys {
     /**
      * The readings of {@code p} with one character of a vocabulary word corrected (at most {@value
      * #MAX_CORRECTIONS}). Only a name whose vocabulary was not recognised is read again (no
-     * industry word found, or the legal form missing or one generic character: 店, 部, 行 …): the end
-     * of its core, and the end of its core and legal form together. A tail of 2–6 characters that
-     * is one substitution away from an industry word or a legal form of two characters or more is
-     * replaced by it ({@code 商茂} → {@code 商贸}, {@code 便力店} → {@code 便利店}, {@code 有限公可} → {@code
-     * 有限公司}) and the name parsed again; a reading that does not then recognise the word, or does
-     * not leave a matchable name, is dropped.
+     * industry word found, or the legal form one generic character: 店, 部, 行 …): the end of its
+     * core, and the end of its core and legal form together. A tail of 2–6 characters that is not a
+     * word as written (医药 is not corrected into 医院) but one substitution away from an industry word
+     * or a legal form of two characters or more is replaced by it ({@code 商茂} → {@code 商贸}, {@code
+     * 便力店} → {@code 便利店}, {@code 有限公可} → {@code 有限公司}) and the name parsed again; a reading that
+     * does not then recognise the word, or does not leave a matchable name, is dropped.
      */
     public static List<Corrected> corrected(NameParts p) {
         List<Corrected> out = new ArrayList<>(2);
-        if (p == null || !p.industry().isEmpty() && p.legalForm().length() >= 2) {
-            return out;
+        if (p == null || !p.industry().isEmpty() && p.legalForm().length() != 1) {
+            return out; // a recognised industry word with a legal form, or none left out
         }
         String text = p.text();
         String head =
@@ -151,6 +151,9 @@ public final class FuzzyKeys {
     private static void correct(NameParts p, String text, int from, int to, List<Corrected> out) {
         for (int len = Math.min(Vocabulary.LONGEST, to - from - 2); len >= 2; len--) {
             String tail = text.substring(to - len, to);
+            if (Vocabulary.WORDS.contains(tail)) {
+                continue; // a word as written is not corrected into another
+            }
             for (int i = 0; i < len; i++) {
                 List<String> words = Vocabulary.BY_PATTERN.get(Vocabulary.pattern(tail, i));
                 if (words == null) {
@@ -182,13 +185,13 @@ public final class FuzzyKeys {
     /** Industry words and legal forms of two characters or more, by their one-wildcard patterns. */
     private static final class Vocabulary {
         static final Map<String, List<String>> BY_PATTERN = new HashMap<>();
+        static final Set<String> WORDS = new LinkedHashSet<>(List.of(NameParts.INDUSTRIES));
         static final int LONGEST;
 
         static {
             int longest = 0;
-            Set<String> words = new LinkedHashSet<>(List.of(NameParts.INDUSTRIES));
-            words.addAll(List.of(NameParts.LEGAL_FORMS));
-            for (String w : words) {
+            WORDS.addAll(List.of(NameParts.LEGAL_FORMS));
+            for (String w : WORDS) {
                 if (w.length() < 2) {
                     continue;
                 }
