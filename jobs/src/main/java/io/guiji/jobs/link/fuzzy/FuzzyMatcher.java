@@ -21,13 +21,14 @@ import java.util.Set;
  * other keys, so it is known what it is not: when the record's core key ({@code F:} trade name +
  * industry) was answered, it does not have the record's core, hence (since every other key carries
  * the record's industry) not its trade name, so it scores at most {@link #HIDDEN_HOMOPHONE} (a
- * homophone trade name, {@link FuzzyScorer#HOMOPHONE}) when a pinyin or a corrected-vocabulary key
- * is over-full, and at most {@link #HIDDEN_OTHER} when only typo keys are. The best found candidate
- * then links only when it also leads that ceiling by the policy's margin, as if the hidden name
- * were there as the runner-up: so every link made with keys skipped is the link a complete answer
- * would have made. An over-full core key still vetoes (a hidden name could be the record's own).
- * The evidence names every over-full key ({@code fuzzy=blocking_key_overfull:<key>}; with a link,
- * {@code fuzzy=blocking_key_skipped:<key>}).
+ * homophone trade name, {@link FuzzyScorer#HOMOPHONE}) when its first pinyin key or a
+ * corrected-vocabulary key is over-full, and at most {@link #HIDDEN_OTHER} (one other edit) when
+ * only typo keys or second-reading pinyin keys are. The best found candidate then links only when
+ * it also leads that ceiling by the policy's margin, as if the hidden name were there as the
+ * runner-up: so every link made with keys skipped is the link a complete answer would have made. An
+ * over-full core key still vetoes (a hidden name could be the record's own). The evidence names
+ * every over-full key ({@code fuzzy=blocking_key_overfull:<key>}; with a link, {@code
+ * fuzzy=blocking_key_skipped:<key>}).
  */
 public final class FuzzyMatcher {
     private FuzzyMatcher() {}
@@ -51,18 +52,21 @@ public final class FuzzyMatcher {
     public record Outcome(Scored link, List<Scored> ranked, List<String> evidence) {}
 
     /**
-     * The best score a name hidden under an over-full pinyin or corrected-vocabulary key can reach:
-     * a homophone of the record's trade name, everything else equal.
+     * The best score a name hidden under the record's over-full first pinyin key or a
+     * corrected-vocabulary key can reach: a homophone of the record's trade name, everything else
+     * equal.
      */
     static final double HIDDEN_HOMOPHONE = FuzzyScorer.HOMOPHONE;
 
     /**
-     * The best score a name hidden only under over-full typo keys can reach, the record's core and
-     * pinyin keys answered: a homophone trade name that does not share the pinyin key, because its
-     * industry is missing on one side (0.93 − 0.03); any other different trade name scores at most
-     * {@link FuzzyScorer#OTHER_EDIT}.
+     * The best score a name hidden only under over-full typo keys (or pinyin keys of a second
+     * reading) can reach, the record's core key and first pinyin key answered: one other edit of
+     * the trade name ({@link FuzzyScorer#OTHER_EDIT}). Its trade name is not the record's (that
+     * would be the record's core: every typo key fixes where the industry word starts, so a name
+     * sharing one has the record's industry), nor a homophone of it by first readings (that would
+     * share the first pinyin key, industry included), and scoring reads first readings only.
      */
-    static final double HIDDEN_OTHER = FuzzyScorer.HOMOPHONE - 0.03;
+    static final double HIDDEN_OTHER = FuzzyScorer.OTHER_EDIT;
 
     /**
      * The over-full key of {@link #decide(String, List, boolean, FuzzyPolicy)} with complete false.
@@ -202,6 +206,7 @@ public final class FuzzyMatcher {
         Set<String> own = FuzzyKeys.of(record);
         Set<String> corrected = FuzzyKeys.corrections(record);
         String core = FuzzyKeys.CORE + record.core();
+        String primary = FuzzyKeys.PINYIN + Hanzi.pinyin(record.trade()) + "|" + record.industry();
         double ceiling = 0;
         for (String key : overfull) {
             if (key.equals(core) || !(own.contains(key) || corrected.contains(key))) {
@@ -210,7 +215,7 @@ public final class FuzzyMatcher {
             ceiling =
                     Math.max(
                             ceiling,
-                            key.startsWith(FuzzyKeys.PINYIN) || !own.contains(key)
+                            key.equals(primary) || !own.contains(key)
                                     ? HIDDEN_HOMOPHONE
                                     : HIDDEN_OTHER);
         }
