@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.guiji.connectors.json.ReviewLog;
 import io.guiji.jobs.file.FileRunJob;
-import io.guiji.jobs.normalize.Names;
+import io.guiji.jobs.link.LinkKeys;
 import io.guiji.schemas.ReviewAction;
 import io.guiji.schemas.ReviewDecision;
 import io.guiji.schemas.ReviewScope;
@@ -370,7 +370,7 @@ final class ReviewCommand implements Runnable {
     }
 
     static String keyOf(ReviewScope scope, String subject) {
-        return scope + "|" + (scope == ReviewScope.NAME ? Names.matchKey(subject) : subject);
+        return scope + "|" + (scope == ReviewScope.NAME ? LinkKeys.nameKey(subject) : subject);
     }
 
     /** The latest version of each unified record that is unlinked and has candidates. */

@@ -1,7 +1,7 @@
 package io.guiji.jobs.cli;
 
+import io.guiji.jobs.link.LinkKeys;
 import io.guiji.jobs.link.Subjects;
-import io.guiji.jobs.normalize.Names;
 import io.guiji.schemas.ReviewScope;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,7 +50,7 @@ final class ReviewQueue {
                             && !Subjects.hasEnterpriseCode(u.uscc(), u.regNo(), u.orgCode());
             ReviewScope scope = byName ? ReviewScope.NAME : ReviewScope.RECORD;
             String subject = byName ? u.subjectName() : u.recordId();
-            String key = scope + "|" + (byName ? Names.matchKey(subject) : subject);
+            String key = scope + "|" + (byName ? LinkKeys.nameKey(subject) : subject);
             Item item =
                     items.computeIfAbsent(
                             key,

@@ -1,6 +1,5 @@
 package io.guiji.jobs.link;
 
-import io.guiji.jobs.normalize.Names;
 import io.guiji.jobs.normalize.Uscc;
 import io.guiji.schemas.RegistryEntry;
 import io.guiji.schemas.internal.LookupAnswer;
@@ -474,13 +473,13 @@ public final class CompactRegistryIndex implements RegistryIndex {
     private static boolean holds(String key, boolean former, EntryCodec.View v) {
         if (key.startsWith(LinkKeys.NAME)) {
             String k = key.substring(LinkKeys.NAME.length());
-            boolean current = k.equals(v.nameIsKey() ? v.name : Names.matchKey(v.name));
+            boolean current = k.equals(v.nameIsKey() ? v.name : LinkKeys.nameKey(v.name));
             if (!former || current) {
                 return !former && current; // a current name outranks the same text as a former name
             }
             List<String> formerNames = v.readFormerNames();
             for (String f : formerNames == null ? List.<String>of() : formerNames) {
-                if (k.equals(Names.matchKey(f))) {
+                if (k.equals(LinkKeys.nameKey(f))) {
                     return true;
                 }
             }

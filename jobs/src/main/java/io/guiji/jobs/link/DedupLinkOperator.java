@@ -8,7 +8,6 @@ import io.guiji.jobs.dedup.CopyMerger;
 import io.guiji.jobs.dedup.MergeUndo;
 import io.guiji.jobs.ingest.ReferenceRejects;
 import io.guiji.jobs.link.fuzzy.FuzzyPolicy;
-import io.guiji.jobs.normalize.Names;
 import io.guiji.schemas.LinkChange;
 import io.guiji.schemas.LinkMethod;
 import io.guiji.schemas.RegistryEntry;
@@ -435,7 +434,7 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
                 affected.add(d.getSubject());
             }
         } else {
-            Set<String> ids = watchers.get(LinkKeys.NAME + Names.matchKey(d.getSubject()));
+            Set<String> ids = watchers.get(LinkKeys.NAME + LinkKeys.nameKey(d.getSubject()));
             if (ids != null) {
                 affected.addAll(ids);
             }

@@ -48,7 +48,7 @@ final class EntryCodec {
 
     /**
      * The bytes of {@code e}; {@code nameIsKey} is kept with them ({@link View#nameIsKey}): whether
-     * the name is its own name key ({@code Names.matchKey}), so that a lookup need not normalize
+     * the name is its own name key ({@code LinkKeys.nameKey}), so that a lookup need not normalize
      * it.
      */
     byte[] encode(RegistryEntry e, boolean nameIsKey) {

@@ -3,6 +3,7 @@ package io.guiji.jobs.link;
 import io.guiji.jobs.QualityFlags;
 import io.guiji.jobs.link.fuzzy.FuzzyMatcher;
 import io.guiji.jobs.link.fuzzy.FuzzyPolicy;
+import io.guiji.jobs.normalize.Names;
 import io.guiji.jobs.normalize.SubjectCategories;
 import io.guiji.schemas.DecisionFields;
 import io.guiji.schemas.LinkCandidate;
@@ -14,13 +15,16 @@ import io.guiji.schemas.internal.RegistryMatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The tiers of docs/contract.md §6, as a pure function of a unified record and the registry's
  * answers to its lookup keys: the first tier that succeeds decides {@code enterprise_id}. Tier 6
  * ({@code FUZZY}) scores the names found under the record's fuzzy keys ({@link FuzzyMatcher}) and
  * links only when the best is clearly the best; otherwise the record stays {@code NONE} with its
- * best three candidates for review. Every decision says why in {@code link_evidence}.
+ * best three candidates for review. Every decision says why in {@code link_evidence}. A fuzzy key
+ * too common to answer is skipped when the others decide, and named in the evidence ({@link
+ * FuzzyMatcher}).
  */
 public final class LinkDecider {
     static final double USCC_CONFIDENCE = 1.0;
@@ -87,13 +91,15 @@ public final class LinkDecider {
         }
         markCategoryMismatch(f, flags);
         List<FuzzyMatcher.Candidate> fuzzy = new ArrayList<>();
-        boolean fuzzyComplete = true;
+        List<String> overfull = new ArrayList<>();
         for (LookupRequest r : requests) {
             String key = r.getKey();
             if (LinkKeys.isFuzzy(key)) {
                 LookupAnswer a = answers.get(key);
                 if (a != null) {
-                    fuzzyComplete &= !a.getTruncated();
+                    if (a.getTruncated()) {
+                        overfull.add(key);
+                    }
                     for (RegistryMatch m : a.getMatches()) {
                         fuzzy.add(
                                 new FuzzyMatcher.Candidate(
@@ -108,6 +114,9 @@ public final class LinkDecider {
             }
             List<RegistryMatch> matches =
                     matches(answers.get(key), key.startsWith(LinkKeys.NAME) ? Boolean.FALSE : null);
+            if (key.startsWith(LinkKeys.NAME) && matches.size() > 1) {
+                matches = writtenAsRecord(matches, f.getSubjectName());
+            }
             if (key.startsWith(LinkKeys.USCC)) {
                 boolean unregistered = answers.containsKey(key) && matches.isEmpty();
                 if (unregistered) {
@@ -146,7 +155,11 @@ public final class LinkDecider {
                         m.getEnterpriseId(),
                         LinkMethod.NAME,
                         NAME_CONFIDENCE,
-                        List.of("name=equal"));
+                        Objects.equals(
+                                        Names.matchKey(m.getName()),
+                                        Names.matchKey(f.getSubjectName()))
+                                ? List.of("name=equal")
+                                : List.of("name=equal", "name_script=folded"));
             }
             if (key.startsWith(LinkKeys.NAME)) {
                 List<RegistryMatch> former = matches(answers.get(key), Boolean.TRUE);
@@ -169,7 +182,7 @@ public final class LinkDecider {
                 }
             }
         }
-        if (fuzzy.isEmpty() && fuzzyComplete) {
+        if (fuzzy.isEmpty() && overfull.isEmpty()) {
             return set(
                     out,
                     null,
@@ -177,8 +190,7 @@ public final class LinkDecider {
                     0.0,
                     out.getCandidates().isEmpty() ? List.of() : List.of("name=ambiguous"));
         }
-        FuzzyMatcher.Outcome o =
-                FuzzyMatcher.decide(f.getSubjectName(), fuzzy, fuzzyComplete, policy);
+        FuzzyMatcher.Outcome o = FuzzyMatcher.decide(f.getSubjectName(), fuzzy, overfull, policy);
         if (o.link() != null && out.getCandidates().isEmpty()) {
             return set(
                     out,
@@ -203,6 +215,26 @@ public final class LinkDecider {
             evidence.add(0, "name=ambiguous");
         }
         return set(out, null, LinkMethod.NONE, 0.0, evidence);
+    }
+
+    /**
+     * Of several enterprises whose current name has the record's name key, the one whose name is
+     * the record's as written, before script folding ({@code 於} and {@code 于} fold together, yet a
+     * registry may hold both names): alone, when there is exactly one; otherwise all of them.
+     */
+    private static List<RegistryMatch> writtenAsRecord(
+            List<RegistryMatch> matches, String recordName) {
+        String asWritten = Names.matchKey(recordName);
+        RegistryMatch only = null;
+        for (RegistryMatch m : matches) {
+            if (Objects.equals(Names.matchKey(m.getName()), asWritten)) {
+                if (only != null) {
+                    return matches;
+                }
+                only = m;
+            }
+        }
+        return only == null ? matches : List.of(only);
     }
 
     /** An individual business labelled 自然人 but carrying a valid code: relabel and flag. */

@@ -1,6 +1,7 @@
 package io.guiji.jobs.link;
 
 import io.guiji.jobs.link.fuzzy.FuzzyKeys;
+import io.guiji.jobs.link.fuzzy.Hanzi;
 import io.guiji.jobs.link.fuzzy.NameParts;
 import io.guiji.jobs.normalize.Identifiers;
 import io.guiji.jobs.normalize.Names;
@@ -20,6 +21,11 @@ import java.util.Map;
  * The lookup keys that join records to registry entries (docs/contract.md §6): {@code U:} USCC,
  * {@code R:} registration number, {@code O:} organization code (a registry USCC's characters 9–17),
  * {@code N:} name key (current and former names share it; the match says which).
+ *
+ * <p>Every key folds script the same way on both sides: the name key is {@link #nameKey} (the
+ * normalized name with traditional characters simplified), and the fuzzy keys are made from {@link
+ * NameParts}, which simplifies too. So {@code 遼寧華盛商貿有限公司} meets {@code 辽宁华盛商贸有限公司} at the exact
+ * {@code NAME} tier, not only at the fuzzy one.
  */
 public final class LinkKeys {
     public static final String USCC = "U:";
@@ -64,7 +70,7 @@ public final class LinkKeys {
         if (valid(f.getOrgCode(), Identifiers.Kind.ORG_CODE)) {
             out.add(new LookupRequest(ORG_CODE + f.getOrgCode(), id));
         }
-        String name = Names.matchKey(f.getSubjectName());
+        String name = nameKey(f.getSubjectName());
         if (name != null) {
             out.add(new LookupRequest(NAME + name, id));
         }
@@ -81,7 +87,7 @@ public final class LinkKeys {
         if (Subjects.isNaturalPerson(f) || valid(f.getUscc(), Identifiers.Kind.USCC)) {
             return out;
         }
-        for (String key : FuzzyKeys.of(NameParts.parse(f.getSubjectName()))) {
+        for (String key : FuzzyKeys.forRecord(NameParts.parse(f.getSubjectName()))) {
             out.add(new LookupRequest(key, record.getRecordId()));
         }
         return out;
@@ -121,12 +127,12 @@ public final class LinkKeys {
             slots.put(new Slot(REG_NO + e.getRegNo(), false), current);
         }
         for (String former : e.getFormerNames()) {
-            String k = Names.matchKey(former);
+            String k = nameKey(former);
             if (k != null) {
                 slots.put(new Slot(NAME + k, true), current);
             }
         }
-        String name = Names.matchKey(current);
+        String name = nameKey(current);
         if (name != null) {
             slots.remove(
                     new Slot(
@@ -200,6 +206,18 @@ public final class LinkKeys {
             out.put(new Slot(p.getKey(), p.getFormer()), p.getName());
         }
         return out;
+    }
+
+    /**
+     * The name key of tiers 4 and 5 (docs/contract.md §6): {@link Names#matchKey} with every
+     * traditional character written simplified ({@link Hanzi#simplified}: the conversion ICU makes,
+     * except where it would change how the character reads), or {@code null} when nothing is left
+     * of the name. A key is its own key: simplified characters are Han ideographs that {@link
+     * Names#matchKey} keeps as they are ({@code HanziTableTest} checks every one).
+     */
+    public static String nameKey(String name) {
+        String key = Names.matchKey(name);
+        return key == null ? null : Hanzi.simplified(key);
     }
 
     /** Whether {@code key} belongs to the fuzzy tier. */

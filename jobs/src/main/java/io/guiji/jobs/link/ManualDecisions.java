@@ -1,6 +1,5 @@
 package io.guiji.jobs.link;
 
-import io.guiji.jobs.normalize.Names;
 import io.guiji.schemas.LinkCandidate;
 import io.guiji.schemas.LinkMethod;
 import io.guiji.schemas.ReviewAction;
@@ -95,7 +94,7 @@ public final class ManualDecisions implements Serializable {
      * The key a decision is filed under: a record id as given, a name as the NAME tier reads it.
      */
     static String subjectOf(ReviewDecision d) {
-        return d.getScope() == ReviewScope.NAME ? Names.matchKey(d.getSubject()) : d.getSubject();
+        return d.getScope() == ReviewScope.NAME ? LinkKeys.nameKey(d.getSubject()) : d.getSubject();
     }
 
     private static Map<String, InForce> fold(Map<String, List<ReviewDecision>> bySubject) {
@@ -236,7 +235,7 @@ public final class ManualDecisions implements Serializable {
             return null;
         }
         String name = r.getFields().getSubjectName();
-        return name == null ? null : byName.get(Names.matchKey(name));
+        return name == null ? null : byName.get(LinkKeys.nameKey(name));
     }
 
     private static ReviewDecision rejectionOf(InForce f, String enterpriseId) {

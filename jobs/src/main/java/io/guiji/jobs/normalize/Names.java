@@ -13,8 +13,9 @@ import java.text.Normalizer;
  *
  * <p>Deliberately nothing more: legal-form words, region prefixes and branch suffixes stay, because
  * they name different enterprises ({@code 有限公司} ≠ {@code 有限责任公司}; {@code …分公司} is not its head
- * office). Traditional/simplified variants, typos and missing prefixes are the fuzzy tier's
- * business, not this key's.
+ * office). Typos and missing prefixes are the fuzzy tier's business, not this key's. Script is
+ * folded by linking on top of this key ({@code link.LinkKeys#nameKey}: traditional characters
+ * written simplified), since this stage knows nothing of Chinese characters.
  */
 public final class Names {
     private Names() {}

@@ -26,7 +26,13 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class FuzzyLinkingTest {
     static final String HUASHENG = "朝阳市华盛商贸有限公司";
-    static final String HUASHENG_TRADITIONAL = "朝陽市華盛商貿有限公司";
+
+    /**
+     * Traditional script with the place in brackets: since the exact name key folds script, only
+     * the bracketed place keeps this from the exact tier, so the fuzzy tier links it.
+     */
+    static final String HUASHENG_TRADITIONAL = "華盛商貿（朝陽）有限公司";
+
     static final String E1 = "91211300MA0000001A";
     static final String E2 = "91211300MA0000002A";
     static final String R1 = "penalty:SCJG01:1";

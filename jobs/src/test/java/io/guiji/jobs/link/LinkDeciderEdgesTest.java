@@ -93,22 +93,36 @@ class LinkDeciderEdgesTest {
     void oneTruncatedFuzzyAnswerKeepsTheFuzzyTierFromLinking() {
         UnifiedRecord r = record("朝阳市华胜商贸有限公司", f -> {});
         Map<String, LookupAnswer> answers = answersFrom(r, List.of(HUASHENG_ENTRY));
-        String fuzzyKey =
-                answers.keySet().stream()
-                        .filter(LinkKeys::isFuzzy)
-                        .sorted()
-                        .findFirst()
-                        .orElseThrow();
+        String fuzzyKey = "P:hua-sheng|商贸"; // the first reading's pinyin key
         LookupAnswer a = answers.get(fuzzyKey);
         answers.put(fuzzyKey, new LookupAnswer(a.getRecordId(), a.getKey(), List.of(), true));
 
         UnifiedRecord linked = LinkDecider.decide(r, answers);
 
+        // the homophone found (0.930) is no better than another one the pinyin key could hide
         assertThat(linked.getLinkMethod()).isEqualTo(LinkMethod.NONE);
-        assertThat(linked.getLinkEvidence()).contains("fuzzy=blocking_key_overfull");
+        assertThat(linked.getLinkEvidence())
+                .contains(
+                        "fuzzy=blocking_key_overfull:" + fuzzyKey,
+                        "fuzzy=below_min_margin_over_hidden:0.930");
         assertThat(linked.getCandidates())
                 .extracting(LinkCandidate::getEnterpriseId)
                 .containsExactly(HUASHENG_ENTRY.getEnterpriseId());
+    }
+
+    @Test
+    void anOverFullTypoKeyIsSkippedWhenWhatItCouldHideScoresLower() {
+        UnifiedRecord r = record("朝阳市华胜商贸有限公司", f -> {});
+        Map<String, LookupAnswer> answers = answersFrom(r, List.of(HUASHENG_ENTRY));
+        String typoKey = "F:2113|华*商贸"; // hides at most another edit of 华胜: 0.860
+        LookupAnswer a = answers.get(typoKey);
+        answers.put(typoKey, new LookupAnswer(a.getRecordId(), a.getKey(), List.of(), true));
+
+        UnifiedRecord linked = LinkDecider.decide(r, answers);
+
+        assertThat(linked.getLinkMethod()).isEqualTo(LinkMethod.FUZZY);
+        assertThat(linked.getEnterpriseId()).isEqualTo(HUASHENG_ENTRY.getEnterpriseId());
+        assertThat(linked.getLinkEvidence()).contains("fuzzy=blocking_key_skipped:" + typoKey);
     }
 
     @Test
@@ -124,7 +138,11 @@ class LinkDeciderEdgesTest {
         UnifiedRecord linked = LinkDecider.decide(r, answers);
 
         assertThat(linked.getLinkMethod()).isEqualTo(LinkMethod.NONE);
-        assertThat(linked.getLinkEvidence()).containsExactly("fuzzy=blocking_key_overfull");
+        assertThat(linked.getLinkEvidence())
+                .containsExactlyElementsOf(
+                        LinkKeys.fuzzyRequestsFor(r).stream()
+                                .map(q -> "fuzzy=blocking_key_overfull:" + q.getKey())
+                                .toList());
     }
 
     @Test

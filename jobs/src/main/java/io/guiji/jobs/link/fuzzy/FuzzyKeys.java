@@ -1,33 +1,56 @@
 package io.guiji.jobs.link.fuzzy;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The blocking keys of the fuzzy tier: a record and a registry name that could be the same
  * enterprise share at least one key, so candidates are found by key lookups, never by comparing all
- * pairs. All keys leave out the region and the legal form (a dropped prefix or a different form
- * must still meet, to be scored and, for the form, refused):
+ * pairs. All keys are made from {@link NameParts}, so they fold script (traditional → simplified)
+ * like the exact name key. Except the short-name typo keys, they leave out the region and the legal
+ * form (a dropped prefix or a different form must still meet, to be scored and, for the form,
+ * refused):
  *
  * <ul>
  *   <li>{@code F:<core>} — the core name (trade name + industry), simplified: catches traditional
  *       characters, brackets, spacing, width, dropped or added region prefixes;
  *   <li>{@code P:<pinyin of trade name>|<industry>} — catches homophone typos in the trade name (华胜
- *       for 华盛), the commonest typo in hand-typed names;
+ *       for 华盛), the commonest typo in hand-typed names. A character read more than one way (长
+ *       zhǎng/cháng, 行 xíng/háng, 重, 乐, 朝, 厦 …) gives a key for each of its first two readings
+ *       ({@link Hanzi#readings}), as long as the name's pinyin keys stay at most {@value
+ *       #MAX_PINYIN_KEYS}: heteronyms are taken from the left, a later one beyond the bound keeps
+ *       its first reading only. Both sides follow the same rule, so 长城 (zhang-cheng, chang-cheng)
+ *       meets 常城 (chang-cheng);
  *   <li>{@code F:<core with one trade-name character deleted>} — the deletion-1 neighbourhood
  *       (SymSpell): a one-character substitution, insertion or deletion in a trade name of 3–6
  *       characters still meets; for longer trade names {@code F:<first 4>*<industry>} and {@code
- *       F:*<last 4><industry>} instead (one edit leaves one of them whole).
+ *       F:*<last 4><industry>} instead (one edit leaves one of them whole);
+ *   <li>for a two-character trade name, {@code F:<region>|<1st>*<industry>} and {@code
+ *       F:<region>|*<2nd><industry>}: one substituted character leaves one of them whole. Deleting
+ *       a character of a two-character name leaves one character, which is no trade name; and the
+ *       keys carry the most specific region written in the name ({@link NameParts#region}, empty
+ *       when none), since one character and an industry alone are shared by thousands of names in a
+ *       province.
  * </ul>
  *
- * A name yields 2 keys for a two-character trade name, 2 + n for n = 3…6, 4 beyond. Branches share
- * their head office's keys (they must be found to be refused).
+ * A name yields 1 + p keys (p pinyin keys, 1–4) and then 2 for a two-character trade name, n for n
+ * = 3…6, 2 beyond. Branches share their head office's keys (they must be found to be refused).
+ *
+ * <p>A record asks, besides its own keys, the core keys of its name read with one typo in an
+ * industry or legal-form word corrected ({@link #corrections}): {@code 华盛便力店} asks {@code F:华盛},
+ * the core of {@code 华盛便利店}. These cost the registry nothing.
  */
 public final class FuzzyKeys {
     public static final String CORE = "F:";
     public static final String PINYIN = "P:";
     static final int MAX_DELETION_LENGTH = 6;
     static final int ANCHOR = 4;
+    static final int MAX_PINYIN_KEYS = 4;
+    static final int MAX_CORRECTIONS = 4;
 
     private FuzzyKeys() {}
 
@@ -40,9 +63,15 @@ public final class FuzzyKeys {
         String trade = p.trade();
         String industry = p.industry();
         keys.add(CORE + p.core());
-        keys.add(PINYIN + Hanzi.pinyin(trade) + "|" + industry);
+        for (String pinyin : pinyin(trade)) {
+            keys.add(PINYIN + pinyin + "|" + industry);
+        }
         int n = trade.length();
-        if (n >= 3 && n <= MAX_DELETION_LENGTH) {
+        if (n == 2) {
+            String region = p.region() == null ? "" : p.region();
+            keys.add(CORE + region + "|" + trade.charAt(0) + "*" + industry);
+            keys.add(CORE + region + "|*" + trade.charAt(1) + industry);
+        } else if (n >= 3 && n <= MAX_DELETION_LENGTH) {
             for (int i = 0; i < n; i++) {
                 keys.add(CORE + trade.substring(0, i) + trade.substring(i + 1) + industry);
             }
@@ -51,6 +80,167 @@ public final class FuzzyKeys {
             keys.add(CORE + "*" + trade.substring(n - ANCHOR) + industry);
         }
         return keys;
+    }
+
+    /** The keys a record asks: its own ({@link #of}) and those of its {@link #corrections}. */
+    public static Set<String> forRecord(NameParts p) {
+        Set<String> keys = of(p);
+        keys.addAll(corrections(p));
+        return keys;
+    }
+
+    /**
+     * The core keys of {@code p} read with one industry or legal-form typo corrected ({@link
+     * #corrected}) that are not already among its own keys.
+     */
+    public static Set<String> corrections(NameParts p) {
+        Set<String> keys = new LinkedHashSet<>();
+        if (p == null || !p.matchable()) {
+            return keys;
+        }
+        Set<String> own = null;
+        for (Corrected c : corrected(p)) {
+            String key = CORE + c.parts().core();
+            if (own == null) {
+                own = of(p);
+            }
+            if (!own.contains(key)) {
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * A name read with one character of an industry or legal-form word corrected: {@code wrote} as
+     * written, {@code word} the vocabulary word it was taken for.
+     */
+    public record Corrected(NameParts parts, String wrote, String word, boolean homophone) {}
+
+    /**
+     * The readings of {@code p} with one character of a vocabulary word corrected (at most {@value
+     * #MAX_CORRECTIONS}). Only a name whose vocabulary was not recognised is read again (no
+     * industry word found, or the legal form one generic character: 店, 部, 行 …): the end of its
+     * core, and the end of its core and legal form together. A tail of 2–6 characters that is not a
+     * word as written (医药 is not corrected into 医院) but one substitution away from an industry word
+     * or a legal form of two characters or more is replaced by it ({@code 商茂} → {@code 商贸}, {@code
+     * 便力店} → {@code 便利店}, {@code 有限公可} → {@code 有限公司}) and the name parsed again; a reading that
+     * does not then recognise the word, or does not leave a matchable name, is dropped.
+     */
+    public static List<Corrected> corrected(NameParts p) {
+        List<Corrected> out = new ArrayList<>(2);
+        if (p == null || !p.industry().isEmpty() && p.legalForm().length() != 1) {
+            return out; // a recognised industry word with a legal form, or none left out
+        }
+        String text = p.text();
+        String head =
+                p.branch() == null ? text : text.substring(0, text.length() - p.branch().length());
+        if (!head.endsWith(p.core() + p.legalForm())) {
+            return out; // a bracketed legal form: not in the text, not corrected
+        }
+        int coreEnd = head.length() - p.legalForm().length();
+        int coreStart = coreEnd - p.core().length();
+        if (p.industry().isEmpty() && coreEnd < head.length()) {
+            correct(p, text, coreStart, coreEnd, out);
+        }
+        correct(p, text, coreStart, head.length(), out);
+        return out;
+    }
+
+    /** Corrections of the tails of {@code text[from, to)} that leave two characters before them. */
+    private static void correct(NameParts p, String text, int from, int to, List<Corrected> out) {
+        for (int len = Math.min(Vocabulary.LONGEST, to - from - 2); len >= 2; len--) {
+            String tail = text.substring(to - len, to);
+            if (Vocabulary.WORDS.contains(tail)) {
+                continue; // a word as written is not corrected into another
+            }
+            for (int i = 0; i < len; i++) {
+                List<String> words = Vocabulary.BY_PATTERN.get(Vocabulary.pattern(tail, i));
+                if (words == null) {
+                    continue;
+                }
+                for (String word : words) {
+                    if (word.equals(tail) || out.size() >= MAX_CORRECTIONS) {
+                        continue;
+                    }
+                    NameParts q =
+                            NameParts.parse(
+                                    text.substring(0, to - len) + word + text.substring(to));
+                    if (q == null
+                            || !q.matchable()
+                            || q.core().equals(p.core())
+                            || !(q.industry().endsWith(word) || q.legalForm().equals(word))) {
+                        continue;
+                    }
+                    boolean homophone = Hanzi.homophones(tail.charAt(i), word.charAt(i));
+                    Corrected c = new Corrected(q, tail, word, homophone);
+                    if (out.stream().noneMatch(o -> o.parts().equals(q))) {
+                        out.add(c);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Industry words and legal forms of two characters or more, by their one-wildcard patterns. */
+    private static final class Vocabulary {
+        static final Map<String, List<String>> BY_PATTERN = new HashMap<>();
+        static final Set<String> WORDS = new LinkedHashSet<>(List.of(NameParts.INDUSTRIES));
+        static final int LONGEST;
+
+        static {
+            int longest = 0;
+            WORDS.addAll(List.of(NameParts.LEGAL_FORMS));
+            for (String w : WORDS) {
+                if (w.length() < 2) {
+                    continue;
+                }
+                longest = Math.max(longest, w.length());
+                for (int i = 0; i < w.length(); i++) {
+                    BY_PATTERN.computeIfAbsent(pattern(w, i), k -> new ArrayList<>(1)).add(w);
+                }
+            }
+            LONGEST = Math.min(MAX_DELETION_LENGTH, longest);
+        }
+
+        static String pattern(String w, int i) {
+            return w.substring(0, i) + '\u0000' + w.substring(i + 1);
+        }
+    }
+
+    /**
+     * The pinyin spellings of a trade name: every combination of its characters' {@link
+     * Hanzi#readings}, heteronyms from the left, at most {@value #MAX_PINYIN_KEYS}; the first is
+     * every character's first reading ({@link Hanzi#pinyin}).
+     */
+    static List<String> pinyin(String trade) {
+        List<StringBuilder> spellings = new ArrayList<>(MAX_PINYIN_KEYS);
+        spellings.add(new StringBuilder(trade.length() * 4));
+        for (int i = 0; i < trade.length(); i++) {
+            List<String> readings = Hanzi.readings(trade.charAt(i));
+            if (spellings.size() * readings.size() > MAX_PINYIN_KEYS) {
+                readings = readings.subList(0, 1);
+            }
+            int before = spellings.size();
+            for (int r = readings.size() - 1; r >= 0; r--) {
+                for (int s = 0; s < before; s++) {
+                    StringBuilder b =
+                            r == 0 ? spellings.get(s) : new StringBuilder(spellings.get(s));
+                    if (i > 0) {
+                        b.append('-');
+                    }
+                    b.append(readings.get(r));
+                    if (r > 0) {
+                        spellings.add(b);
+                    }
+                }
+            }
+        }
+        List<String> out = new ArrayList<>(spellings.size());
+        for (StringBuilder b : spellings) {
+            out.add(b.toString());
+        }
+        return out;
     }
 
     /** Whether {@code key} is a fuzzy-tier key. */

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The decision of the fuzzy tier over the candidates that blocking found: each enterprise scored by
@@ -13,6 +14,21 @@ import java.util.Map;
  * same way in every run), and linked only when the best is clearly the best ({@link FuzzyPolicy})
  * and the record's core name is not registered as written by another enterprise (then a near match
  * is a different name, not a misspelling of it). Pure; no state.
+ *
+ * <p><b>Over-full blocking keys.</b> A key that more registry names share than a lookup may return
+ * is answered with no names ({@code truncated}). Such a key is skipped, not fatal, when what it
+ * could hide cannot change the decision. A name hidden under it is found under none of the record's
+ * other keys, so it is known what it is not: when the record's core key ({@code F:} trade name +
+ * industry) was answered, it does not have the record's core, hence (since every other key carries
+ * the record's industry) not its trade name, so it scores at most {@link #HIDDEN_HOMOPHONE} (a
+ * homophone trade name, {@link FuzzyScorer#HOMOPHONE}) when its first pinyin key or a
+ * corrected-vocabulary key is over-full, and at most {@link #HIDDEN_OTHER} (one other edit) when
+ * only typo keys or second-reading pinyin keys are. The best found candidate then links only when
+ * it also leads that ceiling by the policy's margin, as if the hidden name were there as the
+ * runner-up: so every link made with keys skipped is the link a complete answer would have made. An
+ * over-full core key still vetoes (a hidden name could be the record's own). The evidence names
+ * every over-full key ({@code fuzzy=blocking_key_overfull:<key>}; with a link, {@code
+ * fuzzy=blocking_key_skipped:<key>}).
  */
 public final class FuzzyMatcher {
     private FuzzyMatcher() {}
@@ -35,23 +51,59 @@ public final class FuzzyMatcher {
      */
     public record Outcome(Scored link, List<Scored> ranked, List<String> evidence) {}
 
+    /**
+     * The best score a name hidden under the record's over-full first pinyin key or a
+     * corrected-vocabulary key can reach: a homophone of the record's trade name, everything else
+     * equal.
+     */
+    static final double HIDDEN_HOMOPHONE = FuzzyScorer.HOMOPHONE;
+
+    /**
+     * The best score a name hidden only under over-full typo keys (or pinyin keys of a second
+     * reading) can reach, the record's core key and first pinyin key answered: one other edit of
+     * the trade name ({@link FuzzyScorer#OTHER_EDIT}). Its trade name is not the record's (that
+     * would be the record's core: every typo key fixes where the industry word starts, so a name
+     * sharing one has the record's industry), nor a homophone of it by first readings (that would
+     * share the first pinyin key, industry included), and scoring reads first readings only.
+     */
+    static final double HIDDEN_OTHER = FuzzyScorer.OTHER_EDIT;
+
+    /**
+     * The over-full key of {@link #decide(String, List, boolean, FuzzyPolicy)} with complete false.
+     */
+    static final String UNKNOWN_KEY = "?";
+
     private static final Comparator<Scored> RANK =
             Comparator.comparingDouble((Scored s) -> s.score().value())
                     .reversed()
                     .thenComparing(Scored::enterpriseId);
 
     /**
-     * @param recordName the record's subject name
-     * @param candidates the registry names found under the record's keys (duplicates allowed)
-     * @param complete false when some key had too many entries to answer: a hidden enterprise could
-     *     be as good, so nothing is linked
+     * {@link #decide(String, List, List, FuzzyPolicy)} when which key was over-full is not known:
+     * {@code complete} false vetoes a link.
      */
     public static Outcome decide(
             String recordName, List<Candidate> candidates, boolean complete, FuzzyPolicy policy) {
+        return decide(recordName, candidates, complete ? List.of() : List.of(UNKNOWN_KEY), policy);
+    }
+
+    /**
+     * @param recordName the record's subject name
+     * @param candidates the registry names found under the record's keys (duplicates allowed)
+     * @param overfull the record's keys that had too many entries to answer, in the order asked
+     */
+    public static Outcome decide(
+            String recordName,
+            List<Candidate> candidates,
+            List<String> overfull,
+            FuzzyPolicy policy) {
         NameParts record = NameParts.parse(recordName);
         if (record == null || !record.matchable()) {
             return new Outcome(null, List.of(), List.of());
         }
+        double hidden = hiddenCeiling(record, overfull);
+        List<FuzzyKeys.Corrected> corrections = FuzzyKeys.corrected(record);
+        boolean complete = hidden < 1;
         Map<String, Scored> best = new HashMap<>();
         Map<String, NameParts> parsed = new HashMap<>();
         String writtenAs =
@@ -67,6 +119,9 @@ public final class FuzzyMatcher {
                 writtenAs = c.enterpriseId();
             }
             FuzzyScore score = FuzzyScorer.score(record, p, c.division(), c.former());
+            for (FuzzyKeys.Corrected k : corrections) {
+                score = better(score, corrected(k, p, c));
+            }
             if (c.former()) {
                 score.evidence().add(0, "matched_former_name=" + text);
             }
@@ -97,12 +152,11 @@ public final class FuzzyMatcher {
             if (!ranked.isEmpty()) {
                 evidence.add("fuzzy=refused:" + ranked.get(0).score().refusal());
             }
-            if (!complete) {
-                evidence.add("fuzzy=blocking_key_overfull");
-            }
+            overfull(evidence, overfull);
             return new Outcome(null, ranked, evidence);
         }
         double margin = top.score().value() - (second == null ? 0 : second.score().value());
+        double hiddenMargin = top.score().value() - hidden;
         evidence.add("score=" + fmt(top.score().value()));
         evidence.add(
                 "runner_up="
@@ -118,21 +172,84 @@ public final class FuzzyMatcher {
                         && policy.enabled()
                         && !typoOfAnother
                         && top.score().value() >= policy.minScore() - 1e-9
-                        && margin >= policy.minMargin() - 1e-9;
+                        && margin >= policy.minMargin() - 1e-9
+                        && hiddenMargin >= policy.minMargin() - 1e-9;
         if (link) {
             evidence.addAll(top.score().evidence());
+            for (String key : overfull) {
+                evidence.add("fuzzy=blocking_key_skipped:" + key);
+            }
             return new Outcome(top, ranked, evidence);
         }
         if (typoOfAnother) {
             evidence.add("fuzzy=name_registered_as_written:" + writtenAs);
-        } else if (!complete) {
-            evidence.add("fuzzy=blocking_key_overfull");
         } else if (top.score().value() < policy.minScore() - 1e-9) {
             evidence.add("fuzzy=below_min_score:" + fmt(policy.minScore()));
-        } else {
+        } else if (margin < policy.minMargin() - 1e-9) {
             evidence.add("fuzzy=below_min_margin:" + fmt(policy.minMargin()));
+        } else if (complete) {
+            evidence.add("fuzzy=below_min_margin_over_hidden:" + fmt(hidden));
         }
+        overfull(evidence, overfull);
         return new Outcome(null, ranked, evidence);
+    }
+
+    /**
+     * The best score a name hidden under the over-full keys could reach against {@code record}: 0
+     * when none is over-full, 1 (no link possible) when the core key or a key the record does not
+     * ask is ({@link #decide(String, List, List, FuzzyPolicy) above}).
+     */
+    static double hiddenCeiling(NameParts record, List<String> overfull) {
+        if (overfull.isEmpty()) {
+            return 0;
+        }
+        Set<String> own = FuzzyKeys.of(record);
+        Set<String> corrected = FuzzyKeys.corrections(record);
+        String core = FuzzyKeys.CORE + record.core();
+        String primary = FuzzyKeys.PINYIN + Hanzi.pinyin(record.trade()) + "|" + record.industry();
+        double ceiling = 0;
+        for (String key : overfull) {
+            if (key.equals(core) || !(own.contains(key) || corrected.contains(key))) {
+                return 1;
+            }
+            ceiling =
+                    Math.max(
+                            ceiling,
+                            key.equals(primary) || !own.contains(key)
+                                    ? HIDDEN_HOMOPHONE
+                                    : HIDDEN_OTHER);
+        }
+        return ceiling;
+    }
+
+    private static void overfull(List<String> evidence, List<String> overfull) {
+        for (String key : overfull) {
+            evidence.add(
+                    "fuzzy=blocking_key_overfull" + (key.equals(UNKNOWN_KEY) ? "" : ":" + key));
+        }
+    }
+
+    /**
+     * The score of a candidate against the record read with a vocabulary typo corrected ({@link
+     * FuzzyKeys#corrected}), less what a typo in the trade name costs: a homophone typo (便力店 for
+     * 便利店) as a homophone trade name ({@link FuzzyScorer#HOMOPHONE}), another as one other edit
+     * ({@link FuzzyScorer#OTHER_EDIT}, below the default threshold: listed for review, not linked).
+     */
+    private static FuzzyScore corrected(FuzzyKeys.Corrected k, NameParts p, Candidate c) {
+        FuzzyScore s = FuzzyScorer.score(k.parts(), p, c.division(), c.former());
+        double cost = 1 - (k.homophone() ? FuzzyScorer.HOMOPHONE : FuzzyScorer.OTHER_EDIT);
+        List<String> evidence = new ArrayList<>(s.evidence().size() + 1);
+        evidence.add("vocabulary_typo=" + k.wrote() + "/" + k.word());
+        evidence.addAll(s.evidence());
+        return new FuzzyScore(Math.max(0, s.value() - cost), s.refusal(), evidence);
+    }
+
+    /** The better of two scores of one pair: one not refused, else the higher, else {@code a}. */
+    private static FuzzyScore better(FuzzyScore a, FuzzyScore b) {
+        if (a.refused() != b.refused()) {
+            return a.refused() ? b : a;
+        }
+        return b.value() > a.value() + 1e-12 ? b : a;
     }
 
     private static boolean better(Scored a, Scored b) {

@@ -1,6 +1,7 @@
 package io.guiji.jobs.link.fuzzy;
 
 import com.ibm.icu.text.Transliterator;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -17,6 +18,12 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * cache is an atomic array. ICU's result for each Han character comes precomputed from {@link
  * HanziTable} (building the transliterators costs about a second of CPU per run); ICU is asked only
  * for a character the table lacks.
+ *
+ * <p>A character read more than one way (a heteronym: 长 zhǎng/cháng) has one {@link #syllable}
+ * (ICU's), used to score homophones, and up to two {@link #readings} (ICU's and pinyin4j's next),
+ * used for blocking keys: a second reading finds more candidates, while scoring stays with the
+ * first so that a character sharing only a rarer reading (盛 chéng with 成) is not taken for a
+ * homophone typo.
  */
 public final class Hanzi {
     /**
@@ -83,6 +90,31 @@ public final class Hanzi {
             SYLLABLE.set(c, s);
         }
         return s;
+    }
+
+    /** At most this many readings of one character are used ({@link #readings}). */
+    static final int MAX_READINGS = 2;
+
+    /**
+     * The toneless readings of one character, at most {@value #MAX_READINGS}: its {@link #syllable}
+     * first, then the first other reading pinyin4j gives ({@link HanziTable#readings}); only the
+     * syllable for a character read one way, or not Han. 长 → {@code [zhang, chang]}, 行 → {@code
+     * [xing, hang]}, 朝 → {@code [chao, zhao]}, 华 → {@code [hua]}. Two readings cover the heteronyms
+     * of names (长城, 银行, 重庆, 乐山, 朝阳, 厦门, 会计, 成都), where the third reading of a character is rare (行
+     * héng); the bound keeps the pinyin keys of a name few ({@link FuzzyKeys}).
+     */
+    public static List<String> readings(char c) {
+        String first = syllable(c);
+        String[] all = isHan(c) ? HanziTable.readings(c) : null;
+        if (all == null) {
+            return List.of(first);
+        }
+        for (String r : all) {
+            if (!r.equals(first)) {
+                return List.of(first, r);
+            }
+        }
+        return List.of(first);
     }
 
     /** The syllables of {@code s} joined by {@code -} ({@code 华盛} → {@code hua-sheng}). */

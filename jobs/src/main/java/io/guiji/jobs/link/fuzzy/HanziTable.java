@@ -20,11 +20,20 @@ import java.io.UncheckedIOException;
  *
  * <p>Line format: the character, a tab, its simplified form (empty when it is the character
  * itself), a tab, its reading.
+ *
+ * <p>The resource {@value #READINGS} holds, for each character that pinyin4j 2.5.1 (BSD licence,
+ * com.belerweb:pinyin4j; its data is the Unihan readings) reads more than one way without tones,
+ * those readings in pinyin4j's order ({@code ü} written {@code u}, as ICU's Latin-ASCII does): the
+ * character, a tab, the readings separated by spaces; 1,254 characters, 16 KB. pinyin4j itself
+ * takes 1.2 s of CPU to load its data on first use; the table a few milliseconds. {@code
+ * HanziReadingsTest} checks it against pinyin4j (a test dependency) and regenerates it.
  */
 final class HanziTable {
     static final String RESOURCE = "hanzi-icu.tsv";
+    static final String READINGS = "hanzi-readings.tsv";
     private static final String[] SIMPLIFIED = new String[0x10000];
     private static final String[] PINYIN = new String[0x10000];
+    private static final String[][] OTHER_READINGS = new String[0x10000][];
 
     static {
         try (InputStream in = HanziTable.class.getResourceAsStream(RESOURCE)) {
@@ -33,6 +42,30 @@ final class HanziTable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+        try (InputStream in = HanziTable.class.getResourceAsStream(READINGS)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + READINGS);
+            }
+            loadReadings(new BufferedReader(new InputStreamReader(in, UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + READINGS, e);
+        }
+    }
+
+    /**
+     * pinyin4j's toneless readings of {@code c}, when it has more than one; otherwise {@code null}.
+     */
+    static String[] readings(char c) {
+        return OTHER_READINGS[c];
+    }
+
+    private static void loadReadings(BufferedReader r) throws IOException {
+        for (String line = r.readLine(); line != null; line = r.readLine()) {
+            if (line.length() < 3 || line.charAt(1) != '\t') {
+                throw new IllegalStateException(READINGS + ": malformed line " + line);
+            }
+            OTHER_READINGS[line.charAt(0)] = line.substring(2).split(" ");
         }
     }
 

@@ -15,7 +15,8 @@ class FuzzyKeysTest {
     void aSixCharacterTradeNameStillHasItsDeletionNeighbourhood() {
         Set<String> keys = FuzzyKeys.of(NameParts.parse("朝阳市华盛达兴鑫源商贸有限公司"));
 
-        assertThat(keys).hasSize(8).contains("F:华盛达兴鑫源商贸", "F:盛达兴鑫源商贸", "F:华盛达兴鑫商贸");
+        // 1 core, 2 pinyin (盛 reads shèng and chéng), 6 deletions
+        assertThat(keys).hasSize(9).contains("F:华盛达兴鑫源商贸", "F:盛达兴鑫源商贸", "F:华盛达兴鑫商贸");
     }
 
     @Test
@@ -26,6 +27,7 @@ class FuzzyKeysTest {
                 .containsExactly(
                         "F:华盛达兴鑫源泰商贸",
                         "P:" + Hanzi.pinyin("华盛达兴鑫源泰") + "|商贸",
+                        "P:hua-cheng-da-xing-xin-yuan-tai|商贸",
                         "F:华盛达兴*商贸",
                         "F:*兴鑫源泰商贸");
     }
