@@ -74,6 +74,7 @@ final class RunCommand implements Callable<Integer> {
                 r.input().registry(),
                 r.input().catalog());
         System.out.println("  outputs         " + String.join(", ", OutputFiles.created(output)));
+        Summary.printCoveragePage(System.out, output);
         return 0;
     }
 
