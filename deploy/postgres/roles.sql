@@ -4,7 +4,7 @@
 --
 --   guiji_writer  what GuijiStreamJob needs and nothing more: read and write the four tables through
 --                 its upserts; no DELETE, no TRUNCATE, no DDL, no other table.
---   guiji_reader  read only, for reports and downstream services.
+--   guiji_reader  read only, for reports, downstream services and guiji dashboard (README, Coverage dashboard).
 --
 -- Both are group roles without login. Give each user of the database a login role of its own, e.g.
 --     CREATE ROLE guiji_job LOGIN IN ROLE guiji_writer;   then   \password guiji_job   in psql

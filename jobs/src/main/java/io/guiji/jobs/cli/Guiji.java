@@ -18,7 +18,12 @@ import picocli.CommandLine.Mixin;
         versionProvider = GuijiVersion.class,
         description =
                 "归集: collects, deduplicates and links enterprise supervision records, and measures coverage.",
-        subcommands = {RunCommand.class, DemoCommand.class, StreamCommand.class})
+        subcommands = {
+            RunCommand.class,
+            DemoCommand.class,
+            StreamCommand.class,
+            DashboardCommand.class
+        })
 public final class Guiji implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -27,7 +32,7 @@ public final class Guiji implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(
-                spec.commandLine(), "choose a command: run, demo, stream or completion");
+                spec.commandLine(), "choose a command: run, demo, stream, dashboard or completion");
     }
 
     public static void main(String[] args) {

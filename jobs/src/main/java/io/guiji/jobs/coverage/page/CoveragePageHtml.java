@@ -30,20 +30,24 @@ public final class CoveragePageHtml {
 
     /** The bounded run's page: the figures of one snapshot, fixed. */
     public static String render(CoveragePage page) {
-        return render(page, null);
+        return render(page, null, 0);
     }
 
     /**
      * The page; with {@code liveUrl} (relative to the page) its script fetches a fresh {@link
-     * CoveragePage} as JSON from there every few seconds and redraws.
+     * CoveragePage} as JSON from there every {@code refreshMillis} and redraws.
      */
-    public static String render(CoveragePage page, String liveUrl) {
+    public static String render(CoveragePage page, String liveUrl, long refreshMillis) {
         String template = resource(CoveragePageHtml.class, TEMPLATE);
-        return fill(
-                template,
-                json(page),
-                liveUrl == null ? "null" : scriptSafe(quote(liveUrl)),
-                scriptSafe(echarts()));
+        String live =
+                liveUrl == null
+                        ? "null"
+                        : "{\"url\": "
+                                + quote(liveUrl)
+                                + ", \"refreshMillis\": "
+                                + refreshMillis
+                                + "}";
+        return fill(template, json(page), scriptSafe(live), scriptSafe(echarts()));
     }
 
     /** Writes the rendered page to {@code file} (UTF-8). */

@@ -227,9 +227,9 @@ class CoveragePageModelTest {
         assertThat(data).isEqualTo(JSON.readTree(JSON.writeValueAsString(page)));
         assertThat(data.get("departments").findValuesAsText("name"))
                 .contains("</script><script>alert(1)</script>");
-        assertThat(html).contains("var LIVE_URL = null;");
-        assertThat(CoveragePageHtml.render(page, "coverage.json"))
-                .contains("var LIVE_URL = \"coverage.json\";");
+        assertThat(html).contains("var LIVE = null;");
+        assertThat(CoveragePageHtml.render(page, "coverage.json", 5000))
+                .contains("var LIVE = {\"url\": \"coverage.json\", \"refreshMillis\": 5000};");
     }
 
     // ---------------------------------------------------------------- helpers
