@@ -3,47 +3,35 @@ package io.guiji.jobs.dashboard;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.guiji.jobs.coverage.page.CoveragePage;
-import io.guiji.jobs.coverage.page.CoveragePage.TrendPoint;
 import io.guiji.jobs.coverage.page.CoveragePageModel;
 import java.io.IOException;
 import java.sql.SQLException;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
+import java.util.List;
 
 /**
- * The live page's model: the latest snapshot from PostgreSQL, with the trend of the snapshots this
- * dashboard has seen since it started (the table keeps only each period's latest snapshot; a
- * history table is not there yet).
+ * The live page's model: the latest snapshot from PostgreSQL, with the trend of its period from the
+ * history of snapshots the streaming job keeps there ({@code coverage_history}).
  */
 final class LiveCoverage {
-    static final int MAX_TREND_POINTS = 1_000;
+    /** The trend's most recent points (one a {@code guiji.coverage.min-interval} at most). */
+    static final int MAX_TREND_POINTS = 2_000;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SnapshotReader reader;
-    private final Deque<TrendPoint> trend = new ArrayDeque<>();
 
     LiveCoverage(SnapshotReader reader) {
         this.reader = reader;
     }
 
     /** The page of the latest snapshot; an empty page while the table has none. */
-    synchronized CoveragePage page() throws SQLException, IOException {
+    CoveragePage page() throws SQLException, IOException {
         String text = reader.latest();
-        JsonNode snapshot = text == null ? JSON.createObjectNode() : JSON.readTree(text);
-        if (text != null) {
-            TrendPoint now =
-                    new TrendPoint(
-                            snapshot.path("generated_at").asText(),
-                            snapshot.path("dept_coverage").asDouble(),
-                            snapshot.path("item_coverage").asDouble());
-            if (trend.isEmpty() || !trend.peekLast().at().equals(now.at())) {
-                trend.addLast(now);
-                if (trend.size() > MAX_TREND_POINTS) {
-                    trend.removeFirst();
-                }
-            }
+        if (text == null) {
+            return CoveragePageModel.of(JSON.createObjectNode(), List.of());
         }
-        return CoveragePageModel.of(snapshot, new ArrayList<>(trend));
+        JsonNode snapshot = JSON.readTree(text);
+        return CoveragePageModel.of(
+                snapshot, reader.history(snapshot.path("period").asText(), MAX_TREND_POINTS));
     }
 }

@@ -81,6 +81,7 @@ class DashboardServerITCase {
         try (Connection c = PG.connection();
                 Statement s = c.createStatement()) {
             s.execute("DELETE FROM coverage_snapshot");
+            s.execute("DELETE FROM coverage_history");
         }
     }
 
@@ -111,6 +112,21 @@ class DashboardServerITCase {
                     .contains("<title>归集覆盖率</title>")
                     .contains("var LIVE = {\"url\": \"coverage.json\", \"refreshMillis\": 1000};");
             assertThat(get(server, "/other", null).statusCode()).isEqualTo(404);
+        }
+    }
+
+    /** The trend is PostgreSQL's history of the period, also for a dashboard just started. */
+    @Test
+    void theTrendIsThePeriodsHistoryInPostgres() throws Exception {
+        store(snapshot(1, "2026-11-01T10:00:00"));
+        store(snapshot(2, "2026-11-01T10:01:00"));
+        store(snapshot(3, "2026-11-01T10:02:00"));
+        try (DashboardServer server = DashboardServer.start(config(null))) {
+            JsonNode trend = JSON.readTree(get(server, "/coverage.json", null).body()).get("trend");
+            assertThat(trend).hasSize(3);
+            assertThat(trend.get(0).get("at").asText()).isEqualTo("2026-11-01T10:00:00");
+            assertThat(trend.get(0).get("deptCoverage").asDouble()).isEqualTo(1.0 / 3);
+            assertThat(trend.get(2).get("deptCoverage").asDouble()).isEqualTo(1.0);
         }
     }
 
@@ -335,6 +351,19 @@ class DashboardServerITCase {
             st.setDouble(5, s.getTarget());
             st.setString(6, s.getStatus());
             st.setString(7, json);
+            st.executeUpdate();
+        }
+        try (Connection c = PG.connection();
+                PreparedStatement st =
+                        c.prepareStatement(
+                                "INSERT INTO coverage_history (period, generated_at, dept_coverage, item_coverage, target, status)"
+                                        + " VALUES (?, ?::timestamp, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+            st.setString(1, s.getPeriod());
+            st.setString(2, s.getGeneratedAt());
+            st.setDouble(3, s.getDeptCoverage());
+            st.setDouble(4, s.getItemCoverage());
+            st.setDouble(5, s.getTarget());
+            st.setString(6, s.getStatus());
             st.executeUpdate();
         }
         return JSON.readTree(json);
