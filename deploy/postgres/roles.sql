@@ -2,9 +2,9 @@
 -- Run once per database, as the database's owner, after schema.sql:
 --     psql "postgresql://owner@guiji-db:5432/guiji" -f deploy/postgres/roles.sql      (idempotent)
 --
---   guiji_writer  what GuijiStreamJob needs and nothing more: read and write the four tables through
+--   guiji_writer  what GuijiStreamJob needs and nothing more: read and write the five tables through
 --                 its upserts; no DELETE, no TRUNCATE, no DDL, no other table.
---   guiji_reader  read only, for reports and downstream services.
+--   guiji_reader  read only, for reports, downstream services and guiji dashboard (README, Coverage dashboard).
 --
 -- Both are group roles without login. Give each user of the database a login role of its own, e.g.
 --     CREATE ROLE guiji_job LOGIN IN ROLE guiji_writer;   then   \password guiji_job   in psql
@@ -32,12 +32,12 @@ END $$;
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 GRANT USAGE ON SCHEMA public TO guiji_writer, guiji_reader;
 
-REVOKE ALL ON unified_record, unified_record_source, rejected_record, coverage_snapshot FROM PUBLIC;
+REVOKE ALL ON unified_record, unified_record_source, rejected_record, coverage_snapshot, coverage_history FROM PUBLIC;
 
 -- The job's upserts, INSERT … ON CONFLICT (key) DO UPDATE … WHERE t.version < EXCLUDED.version, read the
 -- existing row: SELECT, INSERT and UPDATE. Sources are insert-once, ON CONFLICT (key) DO NOTHING, which
 -- still reads the key columns: SELECT and INSERT (checked against PostgreSQL 15 by GuijiClusterITCase).
 GRANT SELECT, INSERT, UPDATE ON unified_record, rejected_record, coverage_snapshot TO guiji_writer;
-GRANT SELECT, INSERT ON unified_record_source TO guiji_writer;
+GRANT SELECT, INSERT ON unified_record_source, coverage_history TO guiji_writer;
 
-GRANT SELECT ON unified_record, unified_record_source, rejected_record, coverage_snapshot TO guiji_reader;
+GRANT SELECT ON unified_record, unified_record_source, rejected_record, coverage_snapshot, coverage_history TO guiji_reader;

@@ -60,3 +60,16 @@ CREATE TABLE IF NOT EXISTS coverage_snapshot (
     status        text             NOT NULL,       -- MET or BELOW
     snapshot      jsonb            NOT NULL        -- as coverage.json
 );
+
+-- Every coverage snapshot's headline figures, for the trend of guiji dashboard's page (the full
+-- snapshot is only kept as the latest, above). Insert-once: a snapshot read again after a restart is
+-- the same row.
+CREATE TABLE IF NOT EXISTS coverage_history (
+    period        text             NOT NULL,
+    generated_at  timestamp        NOT NULL,       -- local time in guiji.time-zone
+    dept_coverage double precision NOT NULL,
+    item_coverage double precision NOT NULL,
+    target        double precision NOT NULL,
+    status        text             NOT NULL,       -- MET or BELOW
+    PRIMARY KEY (period, generated_at)
+);

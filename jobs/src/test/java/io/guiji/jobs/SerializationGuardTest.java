@@ -578,6 +578,9 @@ class SerializationGuardTest {
                         .setRecordTypes(new ArrayList<>(List.of("license", "penalty")))
                         .setCoveredItems(2)
                         .setCataloguedItems(3)
+                        .setCataloguedTypes(new ArrayList<>(List.of("license", "penalty")))
+                        .setAcceptedByType(new HashMap<>(Map.of("license", 8L)))
+                        .setRejectedByReason(new HashMap<>(Map.of("MISSING_FIELD", 2L)))
                         .build());
         Map<String, Long> byReason = new HashMap<>();
         byReason.put("MISSING_FIELD", 2L);

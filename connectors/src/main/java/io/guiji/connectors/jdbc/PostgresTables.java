@@ -73,6 +73,12 @@ public final class PostgresTables {
                     + " target = EXCLUDED.target, status = EXCLUDED.status, snapshot = EXCLUDED.snapshot"
                     + " WHERE t.generated_at <= EXCLUDED.generated_at";
 
+    /** Insert-once: a snapshot read again after a restart is the same row. */
+    public static final String INSERT_COVERAGE_HISTORY =
+            "INSERT INTO coverage_history (period, generated_at, dept_coverage, item_coverage, target, status)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (period, generated_at) DO NOTHING";
+
     /** One source of a unified record, as a row of {@code unified_record_source}. */
     public static List<SourceRow> sources(UnifiedRecord r) {
         List<SourceRow> rows = new ArrayList<>(r.getSources().size());
@@ -140,6 +146,17 @@ public final class PostgresTables {
             JdbcConnectionOptions conn, JdbcExecutionOptions exec) {
         return JdbcSink.<CoverageSnapshot>builder()
                 .withQueryStatement(UPSERT_COVERAGE, new CoverageStatement())
+                .withExecutionOptions(exec)
+                .buildAtLeastOnce(conn);
+    }
+
+    /**
+     * Each snapshot's headline figures, for the coverage page's trend ({@code coverage_history}).
+     */
+    public static JdbcSink<CoverageSnapshot> coverageHistorySink(
+            JdbcConnectionOptions conn, JdbcExecutionOptions exec) {
+        return JdbcSink.<CoverageSnapshot>builder()
+                .withQueryStatement(INSERT_COVERAGE_HISTORY, new CoverageHistoryStatement())
                 .withExecutionOptions(exec)
                 .buildAtLeastOnce(conn);
     }
@@ -221,6 +238,21 @@ public final class PostgresTables {
             ps.setDouble(5, c.getTarget());
             ps.setString(6, SinkSafeText.cleanOrEmpty(c.getStatus()));
             ps.setString(7, json(g -> OutputJson.write(g, c)));
+        }
+    }
+
+    static final class CoverageHistoryStatement implements JdbcStatementBuilder<CoverageSnapshot> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void accept(PreparedStatement ps, CoverageSnapshot given) throws SQLException {
+            CoverageSnapshot c = SinkSafeText.cleanRecord(given);
+            ps.setString(1, SinkSafeText.cleanOrEmpty(c.getPeriod()));
+            ps.setTimestamp(2, Timestamp.valueOf(time(c.getGeneratedAt())));
+            ps.setDouble(3, c.getDeptCoverage());
+            ps.setDouble(4, c.getItemCoverage());
+            ps.setDouble(5, c.getTarget());
+            ps.setString(6, SinkSafeText.cleanOrEmpty(c.getStatus()));
         }
     }
 

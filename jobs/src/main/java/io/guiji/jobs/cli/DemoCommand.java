@@ -66,6 +66,7 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println(
                 "  look at         "
                         + String.join(", ", io.guiji.jobs.file.OutputFiles.created(output)));
+        Summary.printCoveragePage(System.out, output);
         return 0;
     }
 }

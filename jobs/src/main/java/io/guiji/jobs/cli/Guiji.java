@@ -22,7 +22,8 @@ import picocli.CommandLine.Mixin;
             RunCommand.class,
             DemoCommand.class,
             StreamCommand.class,
-            ReviewCommand.class
+            ReviewCommand.class,
+            DashboardCommand.class
         })
 public final class Guiji implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -32,7 +33,8 @@ public final class Guiji implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(
-                spec.commandLine(), "choose a command: run, demo, stream, review or completion");
+                spec.commandLine(),
+                "choose a command: run, demo, stream, review, dashboard or completion");
     }
 
     public static void main(String[] args) {

@@ -75,6 +75,7 @@ final class RunCommand implements Callable<Integer> {
                 r.input().catalog());
         EnterpriseSummary.print(System.out, output, 0);
         System.out.println("  outputs         " + String.join(", ", OutputFiles.created(output)));
+        Summary.printCoveragePage(System.out, output);
         return 0;
     }
 

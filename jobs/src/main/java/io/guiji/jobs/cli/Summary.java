@@ -6,6 +6,8 @@ import io.guiji.schemas.CoverageTotals;
 import io.guiji.schemas.DeptStats;
 import io.guiji.schemas.RejectReason;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +100,14 @@ public final class Summary {
         }
         if (!c.getUncataloguedDepts().isEmpty()) {
             out.printf("  not catalogued  %s%n", names(c.getUncataloguedDepts(), c.getByDept()));
+        }
+    }
+
+    /** The coverage page's path, for leaders: the one output meant to be opened, not read. */
+    public static void printCoveragePage(PrintStream out, Path output) {
+        Path page = output.resolve("coverage.html");
+        if (Files.exists(page)) {
+            out.println("  coverage page   " + page.toAbsolutePath() + "  (open it in a browser)");
         }
     }
 

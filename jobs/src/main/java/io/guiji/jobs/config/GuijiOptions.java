@@ -324,6 +324,60 @@ public final class GuijiOptions {
                     .withDescription(
                             "Streaming: a partly filled batch is written after this long.");
 
+    public static final ConfigOption<String> DASHBOARD_BIND =
+            key("guiji.dashboard.bind")
+                    .stringType()
+                    .defaultValue("127.0.0.1")
+                    .withDescription(
+                            "guiji dashboard: address the live coverage page listens on. Beyond loopback an access token is required (token-env or token-file).");
+
+    public static final ConfigOption<Integer> DASHBOARD_PORT =
+            key("guiji.dashboard.port")
+                    .intType()
+                    .defaultValue(8095)
+                    .withDescription("guiji dashboard: TCP port (0: any free port).");
+
+    public static final ConfigOption<String> DASHBOARD_POSTGRES_USER =
+            key("guiji.dashboard.postgres.user")
+                    .stringType()
+                    .defaultValue("guiji_reader")
+                    .withDescription(
+                            "guiji dashboard: PostgreSQL role it reads guiji.postgres.url with, read-only (deploy/postgres/roles.sql).");
+
+    public static final ConfigOption<String> DASHBOARD_POSTGRES_PASSWORD_ENV =
+            key("guiji.dashboard.postgres.password-env")
+                    .stringType()
+                    .defaultValue("GUIJI_DASHBOARD_PG_PASSWORD")
+                    .withDescription(
+                            "guiji dashboard: environment variable that holds the reader's password.");
+
+    public static final ConfigOption<String> DASHBOARD_POSTGRES_PASSWORD_FILE =
+            key("guiji.dashboard.postgres.password-file")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "guiji dashboard: file whose first line is the reader's password; wins over password-env.");
+
+    public static final ConfigOption<String> DASHBOARD_TOKEN_ENV =
+            key("guiji.dashboard.token-env")
+                    .stringType()
+                    .defaultValue("GUIJI_DASHBOARD_TOKEN")
+                    .withDescription(
+                            "guiji dashboard: environment variable that holds the access token (never on the command line).");
+
+    public static final ConfigOption<String> DASHBOARD_TOKEN_FILE =
+            key("guiji.dashboard.token-file")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "guiji dashboard: file whose first line is the access token; wins over token-env.");
+
+    public static final ConfigOption<Duration> DASHBOARD_REFRESH =
+            key("guiji.dashboard.refresh")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(5))
+                    .withDescription("guiji dashboard: how often the page asks for fresh figures.");
+
     public static final ConfigOption<Duration> CHECKPOINT_INTERVAL =
             key("guiji.checkpoint.interval")
                     .durationType()

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Collection coverage against the resource catalogue (docs/contract.md §8), as a pure function of
@@ -82,7 +83,7 @@ public final class CoverageCalculator {
             acc[1] += covered ? 1 : 0;
             acc[2] += deptItems;
             acc[3] += deptCovered;
-            byDept.put(dept, stats(dept, info, c, true, deptCovered, deptItems));
+            byDept.put(dept, stats(dept, info, c, d.getValue(), deptCovered, deptItems));
         }
 
         List<String> uncatalogued = new ArrayList<>();
@@ -92,7 +93,7 @@ public final class CoverageCalculator {
             String dept = c.getDeptCode();
             if (!dept.isEmpty() && !itemsByDept.containsKey(dept) && c.getReceived() > 0) {
                 uncatalogued.add(dept);
-                byDept.put(dept, stats(dept, null, c, false, 0, 0));
+                byDept.put(dept, stats(dept, null, c, null, 0, 0));
             }
         }
 
@@ -133,14 +134,20 @@ public final class CoverageCalculator {
         return coverage + EPSILON >= target ? "MET" : "BELOW";
     }
 
+    /**
+     * One department's figures; {@code catalogued} is the set of types the catalogue lists for it,
+     * null for a department missing from the catalogue.
+     */
     private static DeptStats stats(
             String dept,
             CatalogEntry info,
             DeptCounters c,
-            boolean catalogued,
+            TreeSet<RecordType> catalogued,
             int covered,
             int items) {
         List<String> types = new ArrayList<>();
+        Map<String, Long> acceptedByType = new TreeMap<>();
+        Map<String, Long> rejectedByReason = new TreeMap<>();
         long received = 0,
                 accepted = 0,
                 rejected = 0,
@@ -152,6 +159,12 @@ public final class CoverageCalculator {
             for (Map.Entry<String, Long> t : new TreeMap<>(c.getAcceptedByType()).entrySet()) {
                 if (t.getValue() > 0) {
                     types.add(t.getKey());
+                    acceptedByType.put(t.getKey(), t.getValue());
+                }
+            }
+            for (Map.Entry<String, Long> r : c.getRejectedByReason().entrySet()) {
+                if (r.getValue() > 0) {
+                    rejectedByReason.put(r.getKey(), r.getValue());
                 }
             }
             received = c.getReceived();
@@ -166,7 +179,7 @@ public final class CoverageCalculator {
                 .setDeptCode(dept)
                 .setDeptName(info == null ? null : info.getDeptName())
                 .setDivisionCode(info == null ? null : info.getDivisionCode())
-                .setCatalogued(catalogued)
+                .setCatalogued(catalogued != null)
                 .setReceived(received)
                 .setAccepted(accepted)
                 .setRejected(rejected)
@@ -178,6 +191,14 @@ public final class CoverageCalculator {
                 .setRecordTypes(types)
                 .setCoveredItems(covered)
                 .setCataloguedItems(items)
+                .setCataloguedTypes(
+                        catalogued == null
+                                ? new ArrayList<>()
+                                : catalogued.stream()
+                                        .map(RecordType::name)
+                                        .collect(Collectors.toList()))
+                .setAcceptedByType(acceptedByType)
+                .setRejectedByReason(rejectedByReason)
                 .build();
     }
 

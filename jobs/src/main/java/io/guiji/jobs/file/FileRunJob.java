@@ -1,6 +1,8 @@
 package io.guiji.jobs.file;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.guiji.connectors.EmptySource;
 import io.guiji.connectors.file.InputFiles;
 import io.guiji.connectors.file.RawRow;
@@ -14,6 +16,8 @@ import io.guiji.jobs.Uids;
 import io.guiji.jobs.config.GuijiOptions;
 import io.guiji.jobs.config.GuijiSettings;
 import io.guiji.jobs.coverage.CoverageCalculator;
+import io.guiji.jobs.coverage.page.CoveragePageHtml;
+import io.guiji.jobs.coverage.page.CoveragePageModel;
 import io.guiji.jobs.link.ManualDecisions;
 import io.guiji.schemas.CoverageSnapshot;
 import io.guiji.schemas.EnterpriseProfile;
@@ -45,14 +49,21 @@ import org.apache.flink.util.CloseableIterator;
  * The bounded run of docs/contract.md §9–10: reads {@code INPUT/}, runs {@link GuijiPipeline} in
  * Flink's BATCH execution mode (the same keyed operators as streaming, each publishing its final
  * state) and writes {@code OUTPUT/unified/*.jsonl}, {@code OUTPUT/rejected/*.jsonl} and {@code
- * OUTPUT/coverage.json}, plus {@code OUTPUT/reference_rejected/*.jsonl} for unusable registry and
- * catalogue rows, {@code OUTPUT/enterprises/*.jsonl} (profiles with their health index) and {@code
- * OUTPUT/leads/*.jsonl} (unlicensed-operation leads). Earlier results in OUTPUT are replaced.
+ * OUTPUT/coverage.json} with its page {@code OUTPUT/coverage.html}, plus {@code
+ * OUTPUT/reference_rejected/*.jsonl} for unusable registry and catalogue rows, {@code
+ * OUTPUT/enterprises/*.jsonl} (profiles with their health index) and {@code OUTPUT/leads/*.jsonl}
+ * (unlicensed-operation leads). Earlier results in OUTPUT are replaced.
  */
 public final class FileRunJob {
     public static final String PERIOD = "all-input";
     private static final String[] OWN_OUTPUTS = {
-        "unified", "rejected", "reference_rejected", "enterprises", "leads", "coverage.json"
+        "unified",
+        "rejected",
+        "reference_rejected",
+        "enterprises",
+        "leads",
+        "coverage.json",
+        "coverage.html"
     };
 
     /**
@@ -206,6 +217,7 @@ public final class FileRunJob {
                                                         "yyyy-MM-dd'T'HH:mm:ss")))
                         : snapshots.get(snapshots.size() - 1);
         writeCoverage(output.resolve("coverage.json"), coverage);
+        writeCoveragePage(output.resolve("coverage.json"), output.resolve("coverage.html"));
         for (String folder : PART_FOLDERS) {
             OutputFiles.stabilize(output.resolve(folder));
         }
@@ -332,6 +344,15 @@ public final class FileRunJob {
             g.flush();
             os.write('\n');
         }
+    }
+
+    /**
+     * The coverage page for leaders, computed from {@code coverage.json} as written (the live page
+     * of {@code guiji dashboard} reads the same JSON from PostgreSQL).
+     */
+    private static void writeCoveragePage(Path coverageJson, Path html) throws IOException {
+        JsonNode snapshot = new ObjectMapper().readTree(coverageJson.toFile());
+        CoveragePageHtml.write(CoveragePageModel.of(snapshot), html);
     }
 
     /** The option keys a bounded run reads, for the CLI to set. */

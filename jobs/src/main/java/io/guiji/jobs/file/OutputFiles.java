@@ -67,7 +67,8 @@ public final class OutputFiles {
 
     /**
      * What a run wrote in {@code output}, for the summary: each of its output folders that exists
-     * with the number of files, and {@code coverage.json}; a folder without records is not created.
+     * with the number of files, {@code coverage.json} and {@code coverage.html}; a folder without
+     * records is not created.
      */
     public static List<String> created(Path output) throws IOException {
         List<String> created = new ArrayList<>();
@@ -84,8 +85,10 @@ public final class OutputFiles {
                 created.add(dir + "/ (" + n + (n == 1 ? " file)" : " files)"));
             }
         }
-        if (Files.exists(output.resolve("coverage.json"))) {
-            created.add(output.resolve("coverage.json").toString());
+        for (String file : new String[] {"coverage.json", "coverage.html"}) {
+            if (Files.exists(output.resolve(file))) {
+                created.add(output.resolve(file).toString());
+            }
         }
         return created;
     }

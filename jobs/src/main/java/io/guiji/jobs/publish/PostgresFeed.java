@@ -43,10 +43,12 @@ public final class PostgresFeed {
     public static final String SINK_PG_REJECTED = "sink-pg-rejected";
     public static final String SINK_PG_REFERENCE_REJECTED = "sink-pg-reference-rejected";
     public static final String SINK_PG_COVERAGE = "sink-pg-coverage";
+    public static final String SINK_PG_COVERAGE_HISTORY = "sink-pg-coverage-history";
 
     /**
      * Reads the committed Kafka outputs and upserts them into {@code unified_record}, {@code
-     * unified_record_source}, {@code rejected_record} and {@code coverage_snapshot}.
+     * unified_record_source}, {@code rejected_record}, {@code coverage_snapshot} and {@code
+     * coverage_history}.
      */
     public static void define(StreamExecutionEnvironment env, StreamConfig cfg) {
         JdbcConnectionOptions conn =
@@ -110,16 +112,21 @@ public final class PostgresFeed {
                 .uid(SINK_PG_REJECTED)
                 .name("PostgreSQL rejected_record");
 
-        committed(
+        DataStream<CoverageSnapshot> coverage =
+                committed(
                         env,
                         cfg,
                         GuijiOptions.TOPIC_COVERAGE,
                         CoverageSnapshot.class,
                         group,
-                        PG_FEED_COVERAGE)
-                .sinkTo(PostgresTables.coverageSink(conn, exec))
+                        PG_FEED_COVERAGE);
+        coverage.sinkTo(PostgresTables.coverageSink(conn, exec))
                 .uid(SINK_PG_COVERAGE)
                 .name("PostgreSQL coverage_snapshot")
+                .setParallelism(1);
+        coverage.sinkTo(PostgresTables.coverageHistorySink(conn, exec))
+                .uid(SINK_PG_COVERAGE_HISTORY)
+                .name("PostgreSQL coverage_history")
                 .setParallelism(1);
     }
 

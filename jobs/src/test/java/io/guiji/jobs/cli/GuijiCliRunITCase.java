@@ -170,7 +170,14 @@ class GuijiCliRunITCase {
         assertThat(outputs)
                 .contains(output.resolve("unified") + "/ (")
                 .contains("coverage.json")
+                .contains("coverage.html")
                 .doesNotContain("rejected");
+        assertThat(out.toString(UTF_8))
+                .as("the page for leaders is named on a line of its own")
+                .contains(
+                        "  coverage page   "
+                                + output.resolve("coverage.html").toAbsolutePath()
+                                + "  (open it in a browser)");
     }
 
     /**

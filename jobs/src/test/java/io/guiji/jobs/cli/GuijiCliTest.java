@@ -101,6 +101,31 @@ class GuijiCliTest {
         return args.toArray(String[]::new);
     }
 
+    /** No anonymous access to supervision data: beyond loopback the dashboard needs a token. */
+    @Test
+    void theDashboardRefusesToListenBeyondLoopbackWithoutAToken() throws IOException {
+        Path conf = dir.resolve("dashboard.conf");
+        Files.writeString(
+                conf,
+                "guiji.postgres.url: jdbc:postgresql://127.0.0.1:5432/guiji\n"
+                        + "guiji.dashboard.bind: 0.0.0.0\n"
+                        + "guiji.dashboard.token-env: GUIJI_CLI_TEST_UNSET_TOKEN\n");
+
+        String line = failsWithOneLine("dashboard", "--config", conf.toString());
+
+        assertThat(line).contains("guiji.dashboard.bind").contains("access token");
+    }
+
+    @Test
+    void theDashboardNeedsTheDatabase() throws IOException {
+        Path conf = dir.resolve("dashboard.conf");
+        Files.writeString(conf, "guiji.dashboard.port: 0\n");
+
+        String line = failsWithOneLine("dashboard", "--config", conf.toString());
+
+        assertThat(line).contains("guiji.postgres.url");
+    }
+
     @Test
     void noCommandAsksForOne() {
         String line = failsWithOneLine();

@@ -85,6 +85,26 @@ class CoverageCalculatorTest {
         assertThat(s.getTarget()).isEqualTo(TARGET);
     }
 
+    /** What the coverage page's matrix and "why it lags" need, per department. */
+    @Test
+    void eachDepartmentCarriesItsCataloguedTypesAcceptedByTypeAndRejectedByReason() {
+        CoverageSnapshot s = compute(CATALOG, counters());
+
+        DeptStats scjg = s.getByDept().get("SCJG01");
+        assertThat(scjg.getCataloguedTypes()).containsExactly("license", "penalty");
+        assertThat(scjg.getAcceptedByType()).containsExactly(Map.entry("license", 8L));
+        assertThat(scjg.getRejectedByReason()).containsExactly(Map.entry("MISSING_FIELD", 2L));
+        DeptStats hbj = s.getByDept().get("HBJ01");
+        assertThat(hbj.getCataloguedTypes()).containsExactly("inspection");
+        assertThat(hbj.getAcceptedByType())
+                .as("a type not catalogued for it still counts here")
+                .containsExactly(Map.entry("penalty", 3L));
+        DeptStats tjj = s.getByDept().get("TJJ01");
+        assertThat(tjj.getCataloguedTypes()).as("not catalogued").isEmpty();
+        assertThat(tjj.getRejectedByReason()).containsExactly(Map.entry("INVALID_DATE", 1L));
+        assertThat(s.getByDept().get("SWJ01").getAcceptedByType()).isEmpty();
+    }
+
     @Test
     void itemCoverageCountsDepartmentTypePairsWithAnAcceptedRecord() {
         CoverageSnapshot s = compute(CATALOG, counters());

@@ -64,11 +64,13 @@ class OutputFilesTest {
         Files.writeString(dir.resolve("unified/part-0000.jsonl"), "{}\n");
         Files.writeString(dir.resolve("unified/part-0001.jsonl"), "{}\n");
         Files.writeString(dir.resolve("coverage.json"), "{}\n");
+        Files.writeString(dir.resolve("coverage.html"), "<html></html>\n");
 
         assertThat(OutputFiles.created(dir))
                 .containsExactly(
                         dir.resolve("unified") + "/ (2 files)",
-                        dir.resolve("coverage.json").toString());
+                        dir.resolve("coverage.json").toString(),
+                        dir.resolve("coverage.html").toString());
     }
 
     private static java.util.List<String> names(Path folder) throws IOException {

@@ -82,6 +82,10 @@ class StreamResumeITCase {
                     "batch 0 in PostgreSQL",
                     Duration.ofSeconds(180),
                     () -> StreamTesting.pgPlaces(db).keySet().containsAll(inputs));
+            StreamTesting.await(
+                    "coverage snapshots in PostgreSQL's coverage_history (the dashboard's trend)",
+                    Duration.ofSeconds(60),
+                    () -> coverageHistoryRows(db) > 0);
 
             // Batch 1 is committed, batch 2 is being processed when the process is killed.
             inputs.addAll(
@@ -183,6 +187,17 @@ class StreamResumeITCase {
      * {@code guiji stream --config FILE} in a JVM of its own, with the test's class path, output to
      * {@code out}.
      */
+    private static long coverageHistoryRows(StreamTesting.Db db) {
+        try (java.sql.Connection c = db.connect();
+                java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM coverage_history")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Process stream(Path config, Path out, String... more) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
