@@ -4,6 +4,7 @@ import io.guiji.connectors.file.RawRow;
 import io.guiji.jobs.config.GuijiSettings;
 import io.guiji.jobs.coverage.CoverageFunction;
 import io.guiji.jobs.coverage.CoverageKey;
+import io.guiji.jobs.coverage.CoveragePeriod;
 import io.guiji.jobs.coverage.DeptDeltaCombiner;
 import io.guiji.jobs.coverage.DeptStatsFunction;
 import io.guiji.jobs.ingest.RecordParser;
@@ -153,14 +154,19 @@ public final class GuijiPipeline {
                                         in.registryReplay()))
                         .uid(Uids.DEDUP_LINK);
 
-        // Deltas summed where they are made (chained), so a record's counts cross no exchange.
+        // Deltas summed where they are made (chained), so a record's counts cross no exchange;
+        // there the coverage period is applied and timeliness evaluated (docs/contract.md §8).
+        CoveragePeriod coveragePeriod = CoveragePeriod.parse(period);
         TypeInformation<DeptDelta> deltaType = TypeInformation.of(DeptDelta.class);
         DataStream<DeptDelta> deltas =
                 accepted.getSideOutput(RecordParser.DEPT_DELTAS)
                         .transform(
                                 "sum parse deltas",
                                 deltaType,
-                                new DeptDeltaCombiner(settings.coverageIntervalMillis()))
+                                new DeptDeltaCombiner(
+                                        settings.coverageIntervalMillis(),
+                                        coveragePeriod,
+                                        settings.timeliness()))
                         .uid(Uids.SUM_PARSE_DELTAS)
                         .union(
                                 unified.getSideOutput(DedupLinkOperator.DEPT_DELTAS)
@@ -168,7 +174,9 @@ public final class GuijiPipeline {
                                                 "sum link deltas",
                                                 deltaType,
                                                 new DeptDeltaCombiner(
-                                                        settings.coverageIntervalMillis()))
+                                                        settings.coverageIntervalMillis(),
+                                                        coveragePeriod,
+                                                        settings.timeliness()))
                                         .uid(Uids.SUM_LINK_DELTAS));
         DataStream<DeptCounters> counters =
                 deltas.keyBy(DeptDelta::getDeptCode, TypeInformation.of(String.class))
@@ -186,7 +194,8 @@ public final class GuijiPipeline {
                                 new CoverageFunction(
                                         mode,
                                         settings.coverageTarget(),
-                                        period,
+                                        coveragePeriod,
+                                        settings.timeliness(),
                                         settings.coverageIntervalMillis(),
                                         settings.zone()))
                         .uid(Uids.COVERAGE)

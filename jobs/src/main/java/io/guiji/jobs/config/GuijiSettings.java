@@ -1,6 +1,9 @@
 package io.guiji.jobs.config;
 
 import io.guiji.connectors.file.ReadLimits;
+import io.guiji.jobs.coverage.CoveragePeriod;
+import io.guiji.jobs.coverage.TimelinessRule;
+import io.guiji.jobs.coverage.WorkingCalendar;
 import io.guiji.jobs.link.fuzzy.FuzzyPolicy;
 import java.io.IOException;
 import java.io.Reader;
@@ -32,6 +35,8 @@ public final class GuijiSettings implements Serializable {
     private final FuzzyPolicy fuzzyPolicy;
     private final int parallelism;
     private final ReadLimits readLimits;
+    private final CoveragePeriod coveragePeriod;
+    private final TimelinessRule timeliness;
 
     private GuijiSettings(Configuration conf) {
         checkKeys(conf);
@@ -67,6 +72,50 @@ public final class GuijiSettings implements Serializable {
             throw new ConfigException(GuijiOptions.PARALLELISM, "must be at least 1");
         }
         this.readLimits = readLimits(conf);
+        String period = conf.get(GuijiOptions.COVERAGE_PERIOD);
+        try {
+            this.coveragePeriod = period == null ? null : CoveragePeriod.parse(period);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(GuijiOptions.COVERAGE_PERIOD, e.getMessage());
+        }
+        this.timeliness = timeliness(conf);
+    }
+
+    private static TimelinessRule timeliness(Configuration conf) {
+        int deadline = conf.get(GuijiOptions.TIMELINESS_DEADLINE);
+        if (deadline < 0) {
+            throw new ConfigException(
+                    GuijiOptions.TIMELINESS_DEADLINE, "must be at least 0, not " + deadline);
+        }
+        String file = conf.get(GuijiOptions.TIMELINESS_CALENDAR);
+        WorkingCalendar calendar;
+        try {
+            calendar =
+                    file == null || file.isBlank()
+                            ? WorkingCalendar.bundled()
+                            : WorkingCalendar.read(Path.of(file.strip()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(GuijiOptions.TIMELINESS_CALENDAR, e.getMessage());
+        }
+        return new TimelinessRule(deadline, calendar);
+    }
+
+    /**
+     * The configured coverage period; null when unset (a bounded run then covers all input, a
+     * streaming job the year of its processing date).
+     */
+    public CoveragePeriod coveragePeriod() {
+        return coveragePeriod;
+    }
+
+    /** The coverage period, or {@code fallback} when none is configured. */
+    public CoveragePeriod coveragePeriod(CoveragePeriod fallback) {
+        return coveragePeriod != null ? coveragePeriod : fallback;
+    }
+
+    /** The timeliness rule: deadline and working-day calendar (docs/contract.md §8). */
+    public TimelinessRule timeliness() {
+        return timeliness;
     }
 
     private static ReadLimits readLimits(Configuration conf) {

@@ -13,6 +13,11 @@ import io.guiji.jobs.Uids;
 import io.guiji.jobs.config.GuijiOptions;
 import io.guiji.jobs.config.GuijiSettings;
 import io.guiji.jobs.coverage.CoverageCalculator;
+import io.guiji.jobs.coverage.CoveragePeriod;
+import io.guiji.jobs.coverage.OverdueRecord;
+import io.guiji.jobs.coverage.OverdueRecords;
+import io.guiji.jobs.coverage.notice.NoticeFiles;
+import io.guiji.jobs.coverage.notice.NoticeModel;
 import io.guiji.schemas.CoverageSnapshot;
 import io.guiji.schemas.RejectedRecord;
 import java.io.IOException;
@@ -42,19 +47,23 @@ import org.apache.flink.util.CloseableIterator;
  * Flink's BATCH execution mode (the same keyed operators as streaming, each publishing its final
  * state) and writes {@code OUTPUT/unified/*.jsonl}, {@code OUTPUT/rejected/*.jsonl} and {@code
  * OUTPUT/coverage.json}, plus {@code OUTPUT/reference_rejected/*.jsonl} for unusable registry and
- * catalogue rows. Earlier results in OUTPUT are replaced.
+ * catalogue rows, {@code OUTPUT/timeliness/*.jsonl} (the overdue list) and the period's notice in
+ * {@code OUTPUT/notices/}. Earlier results in OUTPUT are replaced; notices of other periods are
+ * kept, and the previous period's is what the new notice compares with.
  */
 public final class FileRunJob {
-    public static final String PERIOD = "all-input";
+    public static final String PERIOD = CoveragePeriod.ALL_INPUT;
     private static final String[] OWN_OUTPUTS = {
-        "unified", "rejected", "reference_rejected", "coverage.json"
+        "unified", "rejected", "reference_rejected", "timeliness", "coverage.json"
     };
 
     /**
      * The output folders of part files, renamed part-0000.jsonl, … when the job has finished
      * ({@link OutputFiles}).
      */
-    private static final String[] PART_FOLDERS = {"unified", "rejected", "reference_rejected"};
+    private static final String[] PART_FOLDERS = {
+        "unified", "rejected", "reference_rejected", "timeliness"
+    };
 
     private FileRunJob() {}
 
@@ -63,7 +72,16 @@ public final class FileRunJob {
      * catalogue.
      */
     public record Result(
-            CoverageSnapshot coverage, Duration elapsed, Path output, InputCheck.Report input) {}
+            CoverageSnapshot coverage,
+            Duration elapsed,
+            Path output,
+            InputCheck.Report input,
+            List<Path> notices) {
+        public Result(
+                CoverageSnapshot coverage, Duration elapsed, Path output, InputCheck.Report input) {
+            this(coverage, elapsed, output, input, List.of());
+        }
+    }
 
     public static Result run(Path input, Path output, Configuration conf) throws Exception {
         return run(input, output, conf, warning -> {});
@@ -104,8 +122,10 @@ public final class FileRunJob {
                         rows(env, root, "records", Uids.RECORD_SOURCE, settings.readLimits()),
                         rows(env, root, "registry", Uids.REGISTRY_SOURCE, settings.readLimits()),
                         rows(env, root, "catalog", Uids.CATALOG_SOURCE, settings.readLimits()));
+        CoveragePeriod period = settings.coveragePeriod(CoveragePeriod.all());
         GuijiPipeline.Outputs out =
-                GuijiPipeline.defineWorkflow(inputs, EmitMode.FINAL, settings, PERIOD, parser);
+                GuijiPipeline.defineWorkflow(
+                        inputs, EmitMode.FINAL, settings, period.name(), parser);
 
         out.unified()
                 .sinkTo(jsonl(output.resolve("unified"), OutputJson::write))
@@ -125,6 +145,14 @@ public final class FileRunJob {
                                 (JsonLinesEncoder.Writer<RejectedRecord>) OutputJson::write))
                 .uid(Uids.SINK_REFERENCE_REJECTED)
                 .name("reference_rejected/*.jsonl");
+        out.unified()
+                .flatMap(new OverdueRecords(period, settings.timeliness()))
+                .returns(OverdueRecord.class)
+                .uid(Uids.OVERDUE)
+                .name("overdue list")
+                .sinkTo(jsonl(output.resolve("timeliness"), OverdueRecords::write))
+                .uid(Uids.SINK_TIMELINESS)
+                .name("timeliness/*.jsonl");
 
         List<CoverageSnapshot> snapshots = new ArrayList<>();
         try (CloseableIterator<CoverageSnapshot> it =
@@ -137,7 +165,8 @@ public final class FileRunJob {
                                 List.of(),
                                 java.util.Map.of(),
                                 settings.coverageTarget(),
-                                PERIOD,
+                                period,
+                                settings.timeliness(),
                                 LocalDateTime.now(ZoneId.of(settings.zone()))
                                         .format(
                                                 DateTimeFormatter.ofPattern(
@@ -147,7 +176,20 @@ public final class FileRunJob {
         for (String folder : PART_FOLDERS) {
             OutputFiles.stabilize(output.resolve(folder));
         }
-        return new Result(coverage, Duration.ofNanos(System.nanoTime() - start), output, report);
+        List<Path> notices = writeNotice(output.resolve("notices"), coverage, period);
+        return new Result(
+                coverage, Duration.ofNanos(System.nanoTime() - start), output, report, notices);
+    }
+
+    /**
+     * The period's notice, compared with the previous period's when its notice is in the folder
+     * (docs/contract.md §9); returns the Markdown and HTML files.
+     */
+    private static List<Path> writeNotice(
+            Path dir, CoverageSnapshot coverage, CoveragePeriod period) throws IOException {
+        CoveragePeriod previous = period.previous();
+        NoticeModel before = previous == null ? null : NoticeFiles.read(dir, previous.name());
+        return NoticeFiles.write(dir, NoticeModel.of(coverage, period.chinese(), before));
     }
 
     /**

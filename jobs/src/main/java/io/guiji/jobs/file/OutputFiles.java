@@ -71,7 +71,8 @@ public final class OutputFiles {
      */
     public static List<String> created(Path output) throws IOException {
         List<String> created = new ArrayList<>();
-        for (String folder : new String[] {"unified", "rejected", "reference_rejected"}) {
+        for (String folder :
+                new String[] {"unified", "rejected", "reference_rejected", "timeliness"}) {
             Path dir = output.resolve(folder);
             if (Files.isDirectory(dir)) {
                 long n;

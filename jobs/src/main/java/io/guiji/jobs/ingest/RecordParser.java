@@ -73,8 +73,8 @@ public class RecordParser extends ProcessFunction<RawRow, SupervisionRecord> {
         java.time.ZoneId zoneId = java.time.ZoneId.of(zone);
         normalizer =
                 fixedToday != null
-                        ? new RecordNormalizer(fixedToday)
-                        : new RecordNormalizer(() -> LocalDate.now(zoneId));
+                        ? new RecordNormalizer(() -> fixedToday, zoneId)
+                        : new RecordNormalizer(() -> LocalDate.now(zoneId), zoneId);
         accepted = getRuntimeContext().getMetricGroup().counter("recordsAccepted");
         rejected = getRuntimeContext().getMetricGroup().counter("recordsRejected");
         processingErrors = ProcessingErrors.counter(getRuntimeContext().getMetricGroup());
@@ -92,6 +92,9 @@ public class RecordParser extends ProcessFunction<RawRow, SupervisionRecord> {
             d.setDeptCode(o.accepted().getDeptCode());
             d.setRecordType(o.accepted().getRecordType());
             d.setAccepted(1L);
+            d.setDecisionDay(
+                    io.guiji.jobs.normalize.Dates.epochDay(
+                            o.accepted().getFields().getDecisionDate()));
         } else {
             rejected.inc();
             RejectedRecord r = ProcessingErrors.publishable(o.rejected());
