@@ -156,7 +156,12 @@ public final class GuijiPipeline {
 
         // Deltas summed where they are made (chained), so a record's counts cross no exchange;
         // there the coverage period is applied and timeliness evaluated (docs/contract.md §8).
-        CoveragePeriod coveragePeriod = CoveragePeriod.parse(period);
+        // A configured period filters by decision date; otherwise the name only labels what is
+        // counted (all input, or a streaming job's year of collection).
+        CoveragePeriod coveragePeriod =
+                settings.coveragePeriod() != null
+                        ? settings.coveragePeriod()
+                        : CoveragePeriod.collected(period);
         TypeInformation<DeptDelta> deltaType = TypeInformation.of(DeptDelta.class);
         DataStream<DeptDelta> deltas =
                 accepted.getSideOutput(RecordParser.DEPT_DELTAS)

@@ -11,6 +11,10 @@ import java.time.temporal.ChronoUnit;
  * input, a calendar year ({@code 2026}), a month ({@code 2026-11}) or a range of days ({@code
  * 2026-01-01..2026-06-30}, both ends included). A record counts in the period when its decision
  * date falls in it; a rejected row, whose date is not to be trusted, counts in any period.
+ *
+ * <p>Unconfigured, the period only names what is counted and filters nothing ({@link #collected}):
+ * a bounded run counts all its input, a streaming job everything it collects while it runs under
+ * the name of its year (docs/contract.md §8, "the calendar year of collection").
  */
 public final class CoveragePeriod implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -34,6 +38,14 @@ public final class CoveragePeriod implements Serializable {
 
     public static CoveragePeriod all() {
         return new CoveragePeriod(ALL_INPUT, null, null);
+    }
+
+    /**
+     * Everything collected, under {@code name} (e.g. a streaming job's year of collection): no
+     * record is left out by its decision date.
+     */
+    public static CoveragePeriod collected(String name) {
+        return new CoveragePeriod(name, null, null);
     }
 
     public static CoveragePeriod year(int year) {
@@ -100,7 +112,7 @@ public final class CoveragePeriod implements Serializable {
      * of days ending the day before; null for all input.
      */
     public CoveragePeriod previous() {
-        if (isAll()) {
+        if (isAll() || from == null) {
             return null;
         }
         if (name.matches("\\d{4}")) {
@@ -120,8 +132,11 @@ public final class CoveragePeriod implements Serializable {
 
     /** The period in Chinese, e.g. 2026年11月. */
     public String chinese() {
-        if (isAll()) {
+        if (name.equals(ALL_INPUT)) {
             return "全部输入数据";
+        }
+        if (isAll()) {
+            return name.matches("\\d{4}") ? name + "年（截至目前归集）" : name;
         }
         if (name.matches("\\d{4}")) {
             return from.getYear() + "年";
