@@ -18,7 +18,12 @@ import picocli.CommandLine.Mixin;
         versionProvider = GuijiVersion.class,
         description =
                 "归集: collects, deduplicates and links enterprise supervision records, and measures coverage.",
-        subcommands = {RunCommand.class, DemoCommand.class, StreamCommand.class})
+        subcommands = {
+            RunCommand.class,
+            DemoCommand.class,
+            StreamCommand.class,
+            NoticeCommand.class
+        })
 public final class Guiji implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The notice (通报) from a hand-built coverage snapshot: who is uncovered, who is late, how each
  * compares with the previous period; and its Markdown and HTML.
  */
-class NoticeModelTest {
+public class NoticeModelTest {
     static final TimelinessRule RULE = TimelinessRule.defaults();
 
     static CatalogEntry entry(String dept, String name, RecordType t) {
@@ -67,7 +67,7 @@ class NoticeModelTest {
     }
 
     /** October: SCJG01 only penalties (8 on time, 2 late), HBJ02 nothing, AJJ03 3 on time. */
-    static final CoverageSnapshot OCTOBER =
+    public static final CoverageSnapshot OCTOBER =
             snapshot(
                     "2025-10",
                     counters("SCJG01", Map.of("penalty", 10L), 8, 2, 0),
@@ -77,7 +77,7 @@ class NoticeModelTest {
      * November: SCJG01 both types (9 on time, 1 late), HBJ02 penalties now (1 on time, 3 late),
      * AJJ03 nothing, and TJJ09 sends records without being catalogued.
      */
-    static final CoverageSnapshot NOVEMBER =
+    public static final CoverageSnapshot NOVEMBER =
             snapshot(
                     "2025-11",
                     counters("SCJG01", Map.of("penalty", 6L, "license", 4L), 9, 1, 1),
