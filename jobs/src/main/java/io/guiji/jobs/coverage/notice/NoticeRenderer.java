@@ -228,7 +228,7 @@ public final class NoticeRenderer {
                         + m.late().size()
                         + " 个部门有超过 "
                         + m.timeliness().deadlineWorkingDays()
-                        + " 个工作日归集的行政许可、行政处罚信息（按时率由低到高排列；超期记录清单见 timeliness/ 输出）。");
+                        + " 个工作日归集的行政许可、行政处罚信息（按时率由低到高排列）。");
         List<List<String>> rows = new ArrayList<>();
         for (Dept d : m.late()) {
             rows.add(
@@ -302,7 +302,7 @@ public final class NoticeRenderer {
     private static String footer(NoticeModel m) {
         return "数据来源：guiji 归集，生成于 "
                 + m.generatedAt()
-                + "；统计期按决定日期计"
+                + (m.periodFrom() == null ? "；统计范围为全部已归集数据" : "；统计期按决定日期计")
                 + (m.timeliness() == null ? "" : "；工作日历：" + m.timeliness().calendar())
                 + "。";
     }
