@@ -4,6 +4,7 @@ import io.guiji.connectors.file.RawRow;
 import io.guiji.jobs.config.GuijiSettings;
 import io.guiji.jobs.coverage.CoverageFunction;
 import io.guiji.jobs.coverage.CoverageKey;
+import io.guiji.jobs.coverage.CoveragePeriod;
 import io.guiji.jobs.coverage.DeptDeltaCombineOperator;
 import io.guiji.jobs.coverage.DeptStatsFunction;
 import io.guiji.jobs.enterprise.FactsRouteFunction;
@@ -209,14 +210,24 @@ public final class GuijiPipeline {
                                         in.manualDecisions()))
                         .uid(Uids.DEDUP_LINK);
 
-        // Deltas summed where they are made (chained), so a record's counts cross no exchange.
+        // Deltas summed where they are made (chained), so a record's counts cross no exchange;
+        // there the coverage period is applied and timeliness evaluated (docs/contract.md §8).
+        // A configured period filters by decision date; otherwise the name only labels what is
+        // counted (all input, or a streaming job's year of collection).
+        CoveragePeriod coveragePeriod =
+                settings.coveragePeriod() != null
+                        ? settings.coveragePeriod()
+                        : CoveragePeriod.collected(period);
         TypeInformation<DeptDelta> deltaType = TypeInformation.of(DeptDelta.class);
         DataStream<DeptDelta> deltas =
                 accepted.getSideOutput(RecordParseFunction.DEPT_DELTAS)
                         .transform(
                                 "sum parse deltas",
                                 deltaType,
-                                new DeptDeltaCombineOperator(settings.coverageIntervalMillis()))
+                                new DeptDeltaCombineOperator(
+                                        settings.coverageIntervalMillis(),
+                                        coveragePeriod,
+                                        settings.timeliness()))
                         .uid(Uids.SUM_PARSE_DELTAS)
                         .union(
                                 unified.getSideOutput(DedupLinkOperator.DEPT_DELTAS)
@@ -224,7 +235,9 @@ public final class GuijiPipeline {
                                                 "sum link deltas",
                                                 deltaType,
                                                 new DeptDeltaCombineOperator(
-                                                        settings.coverageIntervalMillis()))
+                                                        settings.coverageIntervalMillis(),
+                                                        coveragePeriod,
+                                                        settings.timeliness()))
                                         .uid(Uids.SUM_LINK_DELTAS));
         DataStream<DeptCounters> counters =
                 deltas.keyBy(DeptDelta::getDeptCode, TypeInformation.of(String.class))
@@ -242,7 +255,8 @@ public final class GuijiPipeline {
                                 new CoverageFunction(
                                         mode,
                                         settings.coverageTarget(),
-                                        period,
+                                        coveragePeriod,
+                                        settings.timeliness(),
                                         settings.coverageIntervalMillis(),
                                         settings.zone()))
                         .uid(Uids.COVERAGE)

@@ -38,6 +38,8 @@ public final class Uids {
     public static final String SINK_UNIFIED = "sink-unified";
     public static final String SINK_REJECTED = "sink-rejected";
     public static final String SINK_REFERENCE_REJECTED = "sink-reference-rejected";
+    public static final String OVERDUE = "overdue-list";
+    public static final String SINK_TIMELINESS = "sink-timeliness";
     public static final String SINK_COVERAGE = "sink-coverage";
     public static final String SINK_LINK_CHANGES = "sink-link-changes";
     public static final String SINK_ENTERPRISES = "sink-enterprises";

@@ -575,6 +575,10 @@ class SerializationGuardTest {
                         .setNonPerson(6)
                         .setLinked(5)
                         .setLinkRate(5.0 / 6)
+                        .setTimely(3L)
+                        .setLate(1L)
+                        .setTimelinessUnknown(1L)
+                        .setTimelinessRate(0.75)
                         .setRecordTypes(new ArrayList<>(List.of("license", "penalty")))
                         .setCoveredItems(2)
                         .setCataloguedItems(3)
@@ -588,6 +592,11 @@ class SerializationGuardTest {
         return CoverageSnapshot.newBuilder()
                 .setPeriod("2024")
                 .setGeneratedAt("2024-07-01T08:00:00")
+                .setPeriodFrom("2024-01-01")
+                .setPeriodTo("2024-12-31")
+                .setTimeliness(
+                        new io.guiji.schemas.TimelinessSummary(
+                                7, "calendar/cn-working-days.csv (2024–2026)", 3L, 1L, 1L, 0.75))
                 .setDeptCoverage(0.95)
                 .setItemCoverage(0.75)
                 .setTarget(0.95)
@@ -598,7 +607,8 @@ class SerializationGuardTest {
                 .setUncataloguedDepts(new ArrayList<>(List.of("TJJ01")))
                 .setByDivision(byDivision)
                 .setByDept(byDept)
-                .setTotals(new CoverageTotals(19L, 14L, 5L, 1L, 13L, 9L, 6L, byReason, 1L))
+                .setTotals(
+                        new CoverageTotals(19L, 14L, 5L, 1L, 13L, 9L, 6L, byReason, 1L, 0L, 0L, 0L))
                 .build();
     }
 
@@ -663,6 +673,12 @@ class SerializationGuardTest {
                 .setNonPerson(1)
                 .setLinked(-1)
                 .setProcessingErrors(1)
+                .setDecisionDay(19875)
+                .setReceivedDay(19880)
+                .setTimeliness(-1)
+                .setTimely(1)
+                .setLate(-1)
+                .setTimelinessUnknown(1)
                 .build();
     }
 
@@ -672,6 +688,7 @@ class SerializationGuardTest {
         byType.put("license", 3L);
         Map<String, Long> byReason = new HashMap<>();
         byReason.put("MALFORMED", 2L);
-        return new DeptCounters("SCJG01", 10L, 8L, 2L, 1L, 7L, 6L, 5L, byType, byReason, 1L);
+        return new DeptCounters(
+                "SCJG01", 10L, 8L, 2L, 1L, 7L, 6L, 5L, byType, byReason, 1L, 0L, 0L, 0L);
     }
 }

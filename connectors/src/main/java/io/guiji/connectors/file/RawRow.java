@@ -63,6 +63,24 @@ public class RawRow {
      */
     public String failedStage;
 
+    /** {@link #receivedBasis} of a row whose {@link #receivedAt} is its message's arrival. */
+    public static final String ARRIVAL = "arrival";
+
+    /**
+     * {@link #receivedBasis} of a row whose {@link #receivedAt} is its file's modification time.
+     */
+    public static final String FILE_MODIFIED = "file_modified";
+
+    /**
+     * When guiji received the record, epoch milliseconds, for timeliness (docs/contract.md §8): the
+     * Kafka record timestamp, or the input file's modification time; meaningful only when {@link
+     * #receivedBasis} is set.
+     */
+    public long receivedAt;
+
+    /** What {@link #receivedAt} is: {@link #ARRIVAL}, {@link #FILE_MODIFIED}, or null (unknown). */
+    public String receivedBasis;
+
     public RawRow() {}
 
     public RawRow(
@@ -88,6 +106,13 @@ public class RawRow {
     public RawRow withSource(String deptCode, String recordType) {
         this.deptCode = deptCode;
         this.recordType = recordType;
+        return this;
+    }
+
+    /** Says when and how the record was received ({@link #receivedAt}); returns this. */
+    public RawRow receivedAt(long epochMillis, String basis) {
+        this.receivedAt = epochMillis;
+        this.receivedBasis = basis;
         return this;
     }
 

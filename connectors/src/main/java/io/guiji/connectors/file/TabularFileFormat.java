@@ -78,7 +78,7 @@ public final class TabularFileFormat implements BulkFormat<RawRow, FileSourceSpl
     @Override
     public BulkFormat.Reader<RawRow> createReader(Configuration config, FileSourceSplit split)
             throws IOException {
-        return new Reader(open(split), 0);
+        return new Reader(open(split), 0, split.fileModificationTime());
     }
 
     @Override
@@ -88,7 +88,7 @@ public final class TabularFileFormat implements BulkFormat<RawRow, FileSourceSpl
                 split.getReaderPosition()
                         .map(CheckpointedPosition::getRecordsAfterOffset)
                         .orElse(0L);
-        return new Reader(open(split), emitted);
+        return new Reader(open(split), emitted, split.fileModificationTime());
     }
 
     @Override
@@ -126,10 +126,16 @@ public final class TabularFileFormat implements BulkFormat<RawRow, FileSourceSpl
     /** Hands a file's rows over in batches, counting them for the checkpointed position. */
     private static final class Reader implements BulkFormat.Reader<RawRow> {
         private final RowReader rows;
+        private final long modified;
         private long emitted;
 
-        Reader(RowReader rows, long alreadyEmitted) throws IOException {
+        /**
+         * @param modified the file's modification time (epoch ms; not positive: unknown), each
+         *     row's receipt when it has no {@code updated_at} (docs/contract.md §8)
+         */
+        Reader(RowReader rows, long alreadyEmitted, long modified) throws IOException {
             this.rows = rows;
+            this.modified = modified;
             try {
                 for (long i = 0; i < alreadyEmitted && rows.next() != null; i++) {
                     emitted++;
@@ -146,6 +152,9 @@ public final class TabularFileFormat implements BulkFormat<RawRow, FileSourceSpl
             int n = 0;
             RawRow row;
             while (n < BATCH_SIZE && (row = rows.next()) != null) {
+                if (modified > 0) {
+                    row.receivedAt(modified, RawRow.FILE_MODIFIED);
+                }
                 batch[n++] = row;
             }
             if (n == 0) {

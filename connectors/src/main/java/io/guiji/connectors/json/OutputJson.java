@@ -72,6 +72,8 @@ public final class OutputJson {
             g.writeEndObject();
         }
         g.writeEndArray();
+        g.writeStringField("received_on", r.getReceivedOn());
+        g.writeStringField("received_basis", r.getReceivedBasis());
         g.writeEndObject();
     }
 
@@ -102,6 +104,8 @@ public final class OutputJson {
     public static void write(JsonGenerator g, CoverageSnapshot s) throws IOException {
         g.writeStartObject();
         g.writeStringField("period", s.getPeriod());
+        g.writeStringField("period_from", s.getPeriodFrom());
+        g.writeStringField("period_to", s.getPeriodTo());
         g.writeStringField("generated_at", s.getGeneratedAt());
         g.writeNumberField("dept_coverage", s.getDeptCoverage());
         g.writeNumberField("item_coverage", s.getItemCoverage());
@@ -131,6 +135,8 @@ public final class OutputJson {
         g.writeEndObject();
         g.writeFieldName("totals");
         writeFields(g, s.getTotals());
+        g.writeFieldName("timeliness");
+        writeValue(g, s.getTimeliness());
         g.writeEndObject();
     }
 

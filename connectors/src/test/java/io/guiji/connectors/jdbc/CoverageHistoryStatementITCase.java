@@ -84,7 +84,9 @@ class CoverageHistoryStatementITCase {
                 .setUncataloguedDepts(List.of())
                 .setByDivision(Map.of())
                 .setByDept(Map.of())
-                .setTotals(new CoverageTotals(0L, 0L, 0L, 0L, 0L, 0L, 0L, new TreeMap<>(), 0L))
+                .setTotals(
+                        new CoverageTotals(
+                                0L, 0L, 0L, 0L, 0L, 0L, 0L, new TreeMap<>(), 0L, 0L, 0L, 0L))
                 .build();
     }
 }

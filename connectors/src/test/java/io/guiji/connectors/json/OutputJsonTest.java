@@ -463,7 +463,19 @@ class OutputJsonTest {
                 .setByDivision(byDivision)
                 .setByDept(byDept)
                 .setTotals(
-                        new CoverageTotals(6L, 4L, 2L, 1L, 3L, 3L, 2L, Map.of("MALFORMED", 2L), 0L))
+                        new CoverageTotals(
+                                6L,
+                                4L,
+                                2L,
+                                1L,
+                                3L,
+                                3L,
+                                2L,
+                                Map.of("MALFORMED", 2L),
+                                0L,
+                                0L,
+                                0L,
+                                0L))
                 .build();
     }
 

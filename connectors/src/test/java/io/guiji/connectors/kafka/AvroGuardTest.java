@@ -49,7 +49,9 @@ class AvroGuardTest {
                 new ArrayList<>(),
                 new ArrayList<>(),
                 new ArrayList<>(),
-                new ArrayList<>(List.of(new SourceRef("records/SCJG01/penalty/a.csv", 1L))));
+                new ArrayList<>(List.of(new SourceRef("records/SCJG01/penalty/a.csv", 1L))),
+                null,
+                null);
     }
 
     @ParameterizedTest

@@ -62,6 +62,12 @@ final class DemoCommand implements Callable<Integer> {
                 r.elapsed().toMillis() / 1000.0,
                 r.input().registry(),
                 r.input().catalog());
+        if (!r.notices().isEmpty()) {
+            System.out.println(
+                    "  notice          "
+                            + String.join(
+                                    ", ", r.notices().stream().map(Object::toString).toList()));
+        }
         EnterpriseSummary.print(System.out, output, 3);
         System.out.println(
                 "  look at         "

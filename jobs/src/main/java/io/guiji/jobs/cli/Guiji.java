@@ -23,7 +23,8 @@ import picocli.CommandLine.Mixin;
             DemoCommand.class,
             StreamCommand.class,
             ReviewCommand.class,
-            DashboardCommand.class
+            DashboardCommand.class,
+            NoticeCommand.class
         })
 public final class Guiji implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -73,6 +73,12 @@ final class RunCommand implements Callable<Integer> {
                 r.elapsed().toMillis() / 1000.0,
                 r.input().registry(),
                 r.input().catalog());
+        if (!r.notices().isEmpty()) {
+            System.out.println(
+                    "  notice          "
+                            + String.join(
+                                    ", ", r.notices().stream().map(Object::toString).toList()));
+        }
         EnterpriseSummary.print(System.out, output, 0);
         System.out.println("  outputs         " + String.join(", ", OutputFiles.created(output)));
         Summary.printCoveragePage(System.out, output);

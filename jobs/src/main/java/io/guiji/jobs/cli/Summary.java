@@ -5,6 +5,7 @@ import io.guiji.schemas.CoverageSnapshot;
 import io.guiji.schemas.CoverageTotals;
 import io.guiji.schemas.DeptStats;
 import io.guiji.schemas.RejectReason;
+import io.guiji.schemas.TimelinessSummary;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,6 +102,53 @@ public final class Summary {
         if (!c.getUncataloguedDepts().isEmpty()) {
             out.printf("  not catalogued  %s%n", names(c.getUncataloguedDepts(), c.getByDept()));
         }
+        timeliness(out, c);
+    }
+
+    /**
+     * The timeliness line (docs/contract.md §8): licences and penalties received within the
+     * deadline, and the departments with the most late ones.
+     */
+    static void timeliness(PrintStream out, CoverageSnapshot c) {
+        TimelinessSummary t = c.getTimeliness();
+        if (t == null || t.getTimely() + t.getLate() + t.getUnknown() == 0) {
+            return;
+        }
+        out.printf(
+                "  timeliness      %s on time (%,d of %,d licences and penalties within %d working days)%s%n",
+                percent(t.getTimely(), t.getTimely() + t.getLate()),
+                t.getTimely(),
+                t.getTimely() + t.getLate(),
+                t.getDeadlineWorkingDays(),
+                t.getUnknown() > 0 ? String.format(", %,d not evaluated", t.getUnknown()) : "");
+        List<DeptStats> late = new ArrayList<>();
+        for (DeptStats d : c.getByDept().values()) {
+            if (d.getLate() > 0) {
+                late.add(d);
+            }
+        }
+        if (late.isEmpty()) {
+            return;
+        }
+        late.sort(
+                java.util.Comparator.comparingLong(DeptStats::getLate)
+                        .reversed()
+                        .thenComparing(DeptStats::getDeptCode));
+        List<String> shown = new ArrayList<>();
+        for (DeptStats d : late.subList(0, Math.min(LAGGING_SHOWN, late.size()))) {
+            shown.add(
+                    (d.getDeptName() != null
+                                    ? d.getDeptCode() + " " + d.getDeptName()
+                                    : d.getDeptCode())
+                            + " "
+                            + d.getLate());
+        }
+        out.printf(
+                "  late            %s%s (records; list in timeliness/)%n",
+                String.join(", ", shown),
+                late.size() > LAGGING_SHOWN
+                        ? ", … " + (late.size() - LAGGING_SHOWN) + " more"
+                        : "");
     }
 
     /** The coverage page's path, for leaders: the one output meant to be opened, not read. */

@@ -111,6 +111,27 @@ public final class GuijiOptions {
                     .withDescription(
                             "Streaming: at most one coverage snapshot per interval (only when it changed).");
 
+    public static final ConfigOption<String> COVERAGE_PERIOD =
+            key("guiji.coverage.period")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "The coverage period, by decision date: a year (2026), a month (2026-11), a range (2026-01-01..2026-06-30) or all-input. Default: all-input for a bounded run, the year of guiji.processing-date for streaming.");
+
+    public static final ConfigOption<Integer> TIMELINESS_DEADLINE =
+            key("guiji.timeliness.deadline")
+                    .intType()
+                    .defaultValue(7)
+                    .withDescription(
+                            "Working days after its decision within which a licence or penalty must be received (双公示: 7).");
+
+    public static final ConfigOption<String> TIMELINESS_CALENDAR =
+            key("guiji.timeliness.calendar")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Working-day calendar file (official holidays and 调休 working days, see jobs/src/main/resources/calendar/cn-working-days.csv). Default: the bundled one, 2024–2026.");
+
     public static final ConfigOption<Integer> LOOKUP_MAX_MATCHES =
             key("guiji.link.max-matches")
                     .intType()

@@ -1,6 +1,9 @@
 package io.guiji.jobs.config;
 
 import io.guiji.connectors.file.ReadLimits;
+import io.guiji.jobs.coverage.CoveragePeriod;
+import io.guiji.jobs.coverage.TimelinessRule;
+import io.guiji.jobs.coverage.WorkingCalendar;
 import io.guiji.jobs.enterprise.HealthModel;
 import io.guiji.jobs.enterprise.LeadRules;
 import io.guiji.jobs.link.fuzzy.FuzzyPolicy;
@@ -37,6 +40,8 @@ public final class GuijiSettings implements Serializable {
     private final LocalDate enterpriseReferenceDate;
     private final HealthModel healthModel;
     private final LeadRules leadRules;
+    private final CoveragePeriod coveragePeriod;
+    private final TimelinessRule timeliness;
 
     private GuijiSettings(Configuration conf) {
         checkKeys(conf);
@@ -86,6 +91,13 @@ public final class GuijiSettings implements Serializable {
                 conf.get(GuijiOptions.ENTERPRISE_UNREGISTERED_LEADS)
                         ? rules
                         : rules.withoutUnregistered();
+        String period = conf.get(GuijiOptions.COVERAGE_PERIOD);
+        try {
+            this.coveragePeriod = period == null ? null : CoveragePeriod.parse(period);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(GuijiOptions.COVERAGE_PERIOD, e.getMessage());
+        }
+        this.timeliness = timeliness(conf);
     }
 
     private static HealthModel healthModel(Configuration conf) {
@@ -124,6 +136,43 @@ public final class GuijiSettings implements Serializable {
     /** The unlicensed-operation lead rules (built in, or the configured file). */
     public LeadRules leadRules() {
         return leadRules;
+    }
+
+    private static TimelinessRule timeliness(Configuration conf) {
+        int deadline = conf.get(GuijiOptions.TIMELINESS_DEADLINE);
+        if (deadline < 0) {
+            throw new ConfigException(
+                    GuijiOptions.TIMELINESS_DEADLINE, "must be at least 0, not " + deadline);
+        }
+        String file = conf.get(GuijiOptions.TIMELINESS_CALENDAR);
+        WorkingCalendar calendar;
+        try {
+            calendar =
+                    file == null || file.isBlank()
+                            ? WorkingCalendar.bundled()
+                            : WorkingCalendar.read(Path.of(file.strip()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(GuijiOptions.TIMELINESS_CALENDAR, e.getMessage());
+        }
+        return new TimelinessRule(deadline, calendar);
+    }
+
+    /**
+     * The configured coverage period; null when unset (a bounded run then covers all input, a
+     * streaming job the year of its processing date).
+     */
+    public CoveragePeriod coveragePeriod() {
+        return coveragePeriod;
+    }
+
+    /** The coverage period, or {@code fallback} when none is configured. */
+    public CoveragePeriod coveragePeriod(CoveragePeriod fallback) {
+        return coveragePeriod != null ? coveragePeriod : fallback;
+    }
+
+    /** The timeliness rule: deadline and working-day calendar (docs/contract.md §8). */
+    public TimelinessRule timeliness() {
+        return timeliness;
     }
 
     private static ReadLimits readLimits(Configuration conf) {

@@ -160,9 +160,15 @@ public final class StreamConfig implements Serializable {
         }
     }
 
-    /** The coverage period of streaming (docs/contract.md §8): the calendar year of collection. */
+    /**
+     * The coverage period of streaming (docs/contract.md §8): guiji.coverage.period, by default the
+     * calendar year of the processing date.
+     */
     public String period() {
-        return String.valueOf(settings.processingDate().getYear());
+        return settings.coveragePeriod(
+                        io.guiji.jobs.coverage.CoveragePeriod.year(
+                                settings.processingDate().getYear()))
+                .name();
     }
 
     /**

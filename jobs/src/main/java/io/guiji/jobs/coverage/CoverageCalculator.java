@@ -7,6 +7,7 @@ import io.guiji.schemas.CoverageTotals;
 import io.guiji.schemas.DeptStats;
 import io.guiji.schemas.DivisionCoverage;
 import io.guiji.schemas.RecordType;
+import io.guiji.schemas.TimelinessSummary;
 import io.guiji.schemas.internal.DeptCounters;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,7 +21,9 @@ import java.util.stream.Collectors;
  * Collection coverage against the resource catalogue (docs/contract.md §8), as a pure function of
  * the catalogue and the departments' counters. A department counts as covered when it has at least
  * one accepted record of a type catalogued for it; an item (department × type) when it has one.
- * Status compares department coverage with the target, overall and per division.
+ * Status compares department coverage with the target, overall and per division. Timeliness
+ * (licence and penalty records published within the deadline) is given per department, in the
+ * totals, and as a summary naming the deadline and the working-day calendar.
  */
 public final class CoverageCalculator {
     /** Division of catalogue entries that name none. */
@@ -30,11 +33,41 @@ public final class CoverageCalculator {
 
     private CoverageCalculator() {}
 
+    /** The snapshot for a period named only (no bounds, no timeliness summary). */
     public static CoverageSnapshot compute(
             Collection<CatalogEntry> catalog,
             Map<String, DeptCounters> counters,
             double target,
             String period,
+            String generatedAt) {
+        return compute(catalog, counters, target, period, null, null, generatedAt);
+    }
+
+    /** The snapshot for {@code period}, with the timeliness summary of {@code rule}. */
+    public static CoverageSnapshot compute(
+            Collection<CatalogEntry> catalog,
+            Map<String, DeptCounters> counters,
+            double target,
+            CoveragePeriod period,
+            TimelinessRule rule,
+            String generatedAt) {
+        return compute(
+                catalog,
+                counters,
+                target,
+                period.name(),
+                period.isAll() ? null : new String[] {period.from() + "", period.to() + ""},
+                rule,
+                generatedAt);
+    }
+
+    private static CoverageSnapshot compute(
+            Collection<CatalogEntry> catalog,
+            Map<String, DeptCounters> counters,
+            double target,
+            String period,
+            String[] bounds,
+            TimelinessRule rule,
             String generatedAt) {
         Map<String, TreeSet<RecordType>> itemsByDept = new TreeMap<>();
         Map<String, CatalogEntry> deptInfo = new TreeMap<>();
@@ -87,7 +120,17 @@ public final class CoverageCalculator {
         }
 
         List<String> uncatalogued = new ArrayList<>();
-        CoverageTotals totals = new CoverageTotals(0L, 0L, 0L, 0L, 0L, 0L, 0L, new TreeMap<>(), 0L);
+        CoverageTotals totals =
+                CoverageTotals.newBuilder()
+                        .setReceived(0L)
+                        .setAccepted(0L)
+                        .setRejected(0L)
+                        .setDuplicates(0L)
+                        .setUnified(0L)
+                        .setNonPerson(0L)
+                        .setLinked(0L)
+                        .setRejectedByReason(new TreeMap<>())
+                        .build();
         for (DeptCounters c : new TreeMap<>(counters).values()) {
             add(totals, c);
             String dept = c.getDeptCode();
@@ -114,8 +157,22 @@ public final class CoverageCalculator {
                             status(dc, target)));
         }
         double deptCoverage = ratio(coveredDepts, depts);
+        TimelinessSummary timeliness =
+                rule == null
+                        ? null
+                        : TimelinessSummary.newBuilder()
+                                .setDeadlineWorkingDays(rule.deadline())
+                                .setCalendar(rule.calendar().describe())
+                                .setTimely(totals.getTimely())
+                                .setLate(totals.getLate())
+                                .setUnknown(totals.getTimelinessUnknown())
+                                .setRate(rate(totals.getTimely(), totals.getLate()))
+                                .build();
         return CoverageSnapshot.newBuilder()
                 .setPeriod(period)
+                .setPeriodFrom(bounds == null ? null : bounds[0])
+                .setPeriodTo(bounds == null ? null : bounds[1])
+                .setTimeliness(timeliness)
                 .setGeneratedAt(generatedAt)
                 .setDeptCoverage(deptCoverage)
                 .setItemCoverage(ratio(coveredItems, items))
@@ -154,7 +211,10 @@ public final class CoverageCalculator {
                 duplicates = 0,
                 unified = 0,
                 nonPerson = 0,
-                linked = 0;
+                linked = 0,
+                timely = 0,
+                late = 0,
+                unknown = 0;
         if (c != null) {
             for (Map.Entry<String, Long> t : new TreeMap<>(c.getAcceptedByType()).entrySet()) {
                 if (t.getValue() > 0) {
@@ -174,6 +234,9 @@ public final class CoverageCalculator {
             unified = c.getUnified();
             nonPerson = c.getNonPerson();
             linked = c.getLinked();
+            timely = c.getTimely();
+            late = c.getLate();
+            unknown = c.getTimelinessUnknown();
         }
         return DeptStats.newBuilder()
                 .setDeptCode(dept)
@@ -199,7 +262,16 @@ public final class CoverageCalculator {
                                         .collect(Collectors.toList()))
                 .setAcceptedByType(acceptedByType)
                 .setRejectedByReason(rejectedByReason)
+                .setTimely(timely)
+                .setLate(late)
+                .setTimelinessUnknown(unknown)
+                .setTimelinessRate(rate(timely, late))
                 .build();
+    }
+
+    /** timely ÷ (timely + late); null when no record was evaluated. */
+    static Double rate(long timely, long late) {
+        return timely + late == 0 ? null : (double) timely / (timely + late);
     }
 
     private static void add(CoverageTotals t, DeptCounters c) {
@@ -211,6 +283,9 @@ public final class CoverageCalculator {
         t.setUnified(t.getUnified() + c.getUnified());
         t.setNonPerson(t.getNonPerson() + c.getNonPerson());
         t.setLinked(t.getLinked() + c.getLinked());
+        t.setTimely(t.getTimely() + c.getTimely());
+        t.setLate(t.getLate() + c.getLate());
+        t.setTimelinessUnknown(t.getTimelinessUnknown() + c.getTimelinessUnknown());
         for (Map.Entry<String, Long> r : c.getRejectedByReason().entrySet()) {
             t.getRejectedByReason().merge(r.getKey(), r.getValue(), Long::sum);
         }

@@ -40,7 +40,8 @@ public class CoverageFunction
 
     private final EmitMode mode;
     private final double target;
-    private final String period;
+    private final CoveragePeriod period;
+    private final TimelinessRule timeliness;
     private final long intervalMillis;
     private final String zone;
     private transient MapState<String, CatalogEntry> catalog;
@@ -51,9 +52,26 @@ public class CoverageFunction
 
     public CoverageFunction(
             EmitMode mode, double target, String period, long intervalMillis, String zone) {
+        this(
+                mode,
+                target,
+                CoveragePeriod.parse(period),
+                TimelinessRule.defaults(),
+                intervalMillis,
+                zone);
+    }
+
+    public CoverageFunction(
+            EmitMode mode,
+            double target,
+            CoveragePeriod period,
+            TimelinessRule timeliness,
+            long intervalMillis,
+            String zone) {
         this.mode = mode;
         this.target = target;
         this.period = period;
+        this.timeliness = timeliness;
         this.intervalMillis = intervalMillis;
         this.zone = zone;
     }
@@ -127,7 +145,8 @@ public class CoverageFunction
         String now = LocalDateTime.now(ZoneId.of(zone)).format(TIME);
         CoverageSnapshot snapshot;
         try {
-            snapshot = CoverageCalculator.compute(entries, counters, target, period, now);
+            snapshot =
+                    CoverageCalculator.compute(entries, counters, target, period, timeliness, now);
             String problem = io.guiji.connectors.kafka.AvroGuard.problem(snapshot);
             if (problem != null) {
                 throw new org.apache.avro.AvroTypeException(problem);

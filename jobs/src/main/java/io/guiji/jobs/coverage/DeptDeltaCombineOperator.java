@@ -21,17 +21,33 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * end of input, and at least every {@code intervalMillis} while input flows, so the coverage
  * snapshots stay as fresh as their own interval. Chained to the operator that makes the deltas;
  * stateless between flushes.
+ *
+ * <p><b>Period and timeliness</b> (docs/contract.md §8). A delta whose decision date is outside the
+ * coverage period is dropped here; a delta that adds or takes away a record's timeliness is
+ * evaluated here ({@link TimelinessRule}: a working-day count is two array lookups) into timely,
+ * late or unknown. Both dates are then cleared, so deltas still add up by department, type and
+ * reason alone.
  */
 public class DeptDeltaCombineOperator extends AbstractStreamOperator<DeptDelta>
         implements OneInputStreamOperator<DeptDelta, DeptDelta>, BoundedOneInput {
     private static final long serialVersionUID = 1L;
 
     private final long intervalMillis;
+    private final CoveragePeriod period;
+    private final TimelinessRule timeliness;
     private transient Map<List<Object>, DeptDelta> sums;
     private transient long flushAt;
 
+    /** All input counted, timeliness by the bundled calendar and the 7-day deadline. */
     public DeptDeltaCombineOperator(long intervalMillis) {
+        this(intervalMillis, CoveragePeriod.all(), TimelinessRule.defaults());
+    }
+
+    public DeptDeltaCombineOperator(
+            long intervalMillis, CoveragePeriod period, TimelinessRule timeliness) {
         this.intervalMillis = intervalMillis;
+        this.period = period;
+        this.timeliness = timeliness;
     }
 
     @Override
@@ -43,12 +59,15 @@ public class DeptDeltaCombineOperator extends AbstractStreamOperator<DeptDelta>
 
     @Override
     public void processElement(StreamRecord<DeptDelta> element) {
-        DeptDelta d = element.getValue();
+        DeptDelta d = applyPeriodAndTimeliness(element.getValue());
+        if (d == null) {
+            return;
+        }
         List<Object> key =
                 java.util.Arrays.asList(d.getDeptCode(), d.getRecordType(), d.getRejectReason());
         DeptDelta sum = sums.get(key);
         if (sum == null) {
-            sums.put(key, DeptDelta.newBuilder(d).build());
+            sums.put(key, d == element.getValue() ? DeptDelta.newBuilder(d).build() : d);
             if (flushAt == Long.MAX_VALUE) {
                 flushAt = getProcessingTimeService().getCurrentProcessingTime() + intervalMillis;
                 getProcessingTimeService().registerTimer(flushAt, t -> flush());
@@ -56,6 +75,32 @@ public class DeptDeltaCombineOperator extends AbstractStreamOperator<DeptDelta>
             return;
         }
         add(sum, d);
+    }
+
+    /**
+     * {@code d} with its timeliness evaluated and its dates cleared (a new object when it had any);
+     * null when its decision date is outside the period.
+     */
+    DeptDelta applyPeriodAndTimeliness(DeptDelta d) {
+        if (!period.contains(d.getDecisionDay())) {
+            return null;
+        }
+        if (d.getDecisionDay() == null && d.getReceivedDay() == null && d.getTimeliness() == 0) {
+            return d;
+        }
+        DeptDelta c = DeptDelta.newBuilder(d).build();
+        int sign = d.getTimeliness();
+        if (sign != 0) {
+            switch (timeliness.evaluate(d.getDecisionDay(), d.getReceivedDay()).kind()) {
+                case TIMELY -> c.setTimely(c.getTimely() + sign);
+                case LATE -> c.setLate(c.getLate() + sign);
+                default -> c.setTimelinessUnknown(c.getTimelinessUnknown() + sign);
+            }
+        }
+        c.setDecisionDay(null);
+        c.setReceivedDay(null);
+        c.setTimeliness(0);
+        return c;
     }
 
     /**
@@ -70,6 +115,9 @@ public class DeptDeltaCombineOperator extends AbstractStreamOperator<DeptDelta>
         sum.setNonPerson(sum.getNonPerson() + d.getNonPerson());
         sum.setLinked(sum.getLinked() + d.getLinked());
         sum.setProcessingErrors(sum.getProcessingErrors() + d.getProcessingErrors());
+        sum.setTimely(sum.getTimely() + d.getTimely());
+        sum.setLate(sum.getLate() + d.getLate());
+        sum.setTimelinessUnknown(sum.getTimelinessUnknown() + d.getTimelinessUnknown());
     }
 
     @Override

@@ -55,32 +55,18 @@ public class DeptStatsFunction extends KeyedProcessFunction<String, DeptDelta, D
         DeptCounters c;
         try {
             DeptCounters before = counters.value();
-            c =
-                    before == null
-                            ? new DeptCounters(
-                                    d.getDeptCode(),
-                                    0L,
-                                    0L,
-                                    0L,
-                                    0L,
-                                    0L,
-                                    0L,
-                                    0L,
-                                    new HashMap<>(),
-                                    new HashMap<>(),
-                                    0L)
-                            : new DeptCounters(
-                                    before.getDeptCode(),
-                                    before.getReceived(),
-                                    before.getAccepted(),
-                                    before.getRejected(),
-                                    before.getDuplicates(),
-                                    before.getUnified(),
-                                    before.getNonPerson(),
-                                    before.getLinked(),
-                                    copy(before.getAcceptedByType()),
-                                    copy(before.getRejectedByReason()),
-                                    before.getProcessingErrors());
+            if (before == null) {
+                c =
+                        DeptCounters.newBuilder()
+                                .setDeptCode(d.getDeptCode())
+                                .setAcceptedByType(new HashMap<>())
+                                .setRejectedByReason(new HashMap<>())
+                                .build();
+            } else {
+                c = DeptCounters.newBuilder(before).build();
+                c.setAcceptedByType(copy(before.getAcceptedByType()));
+                c.setRejectedByReason(copy(before.getRejectedByReason()));
+            }
             apply(c, d);
         } catch (RuntimeException e) {
             if (io.guiji.jobs.ProcessingErrors.isInfrastructure(e)) {
@@ -119,6 +105,9 @@ public class DeptStatsFunction extends KeyedProcessFunction<String, DeptDelta, D
         c.setNonPerson(c.getNonPerson() + d.getNonPerson());
         c.setLinked(c.getLinked() + d.getLinked());
         c.setProcessingErrors(c.getProcessingErrors() + d.getProcessingErrors());
+        c.setTimely(c.getTimely() + d.getTimely());
+        c.setLate(c.getLate() + d.getLate());
+        c.setTimelinessUnknown(c.getTimelinessUnknown() + d.getTimelinessUnknown());
         // A count that returns to zero leaves its map (null from the merge function removes it), so
         // counters are the same whether deltas came one by one or summed
         // (DeptDeltaCombineOperator).

@@ -47,6 +47,12 @@ public final class CopyMerger {
             state.setWinner(copy);
             state.setWinnerRank(rank);
         }
+        if (copy.getReceivedOn() != null
+                && (state.getReceivedOn() == null
+                        || earlier(copy.getReceivedOn(), copy.getReceivedBasis(), state))) {
+            state.setReceivedOn(copy.getReceivedOn());
+            state.setReceivedBasis(copy.getReceivedBasis());
+        }
         if (!containsSource(state.getSources(), copy.getSource())) {
             state.getSources().add(copy.getSource());
         }
@@ -126,7 +132,22 @@ public final class CopyMerger {
                 .setCandidates(new ArrayList<>())
                 .setQualityFlags(flags)
                 .setSources(sources)
+                .setReceivedOn(state.getReceivedOn())
+                .setReceivedBasis(state.getReceivedBasis())
                 .build();
+    }
+
+    /**
+     * Whether a copy received on {@code on} (by {@code basis}) came before the state's first
+     * receipt: the first receipt is the earliest, the basis breaking ties, so that it depends on
+     * the copies, not on their order.
+     */
+    private static boolean earlier(String on, String basis, DedupState state) {
+        int c = on.compareTo(state.getReceivedOn());
+        return c < 0
+                || c == 0
+                        && String.valueOf(basis).compareTo(String.valueOf(state.getReceivedBasis()))
+                                < 0;
     }
 
     private static CodeChoice choose(

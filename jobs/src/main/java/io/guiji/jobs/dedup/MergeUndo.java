@@ -22,6 +22,8 @@ public final class MergeUndo {
     private final List<String> conflicts;
     private final List<SourceRef> sources;
     private final List<Long> hashes;
+    private final String receivedOn;
+    private final String receivedBasis;
 
     public MergeUndo(DedupState s) {
         winner = s.getWinner();
@@ -33,6 +35,8 @@ public final class MergeUndo {
         conflicts = new ArrayList<>(s.getConflicts());
         sources = new ArrayList<>(s.getSources());
         hashes = new ArrayList<>(s.getContentHashes());
+        receivedOn = s.getReceivedOn();
+        receivedBasis = s.getReceivedBasis();
     }
 
     /** Puts {@code s} back as it was when this was made. */
@@ -46,5 +50,7 @@ public final class MergeUndo {
         s.setConflicts(new ArrayList<>(conflicts));
         s.setSources(new ArrayList<>(sources));
         s.setContentHashes(new ArrayList<>(hashes));
+        s.setReceivedOn(receivedOn);
+        s.setReceivedBasis(receivedBasis);
     }
 }

@@ -16,6 +16,11 @@ import io.guiji.jobs.Uids;
 import io.guiji.jobs.config.GuijiOptions;
 import io.guiji.jobs.config.GuijiSettings;
 import io.guiji.jobs.coverage.CoverageCalculator;
+import io.guiji.jobs.coverage.CoveragePeriod;
+import io.guiji.jobs.coverage.OverdueRecord;
+import io.guiji.jobs.coverage.OverdueRecords;
+import io.guiji.jobs.coverage.notice.NoticeFiles;
+import io.guiji.jobs.coverage.notice.NoticeModel;
 import io.guiji.jobs.coverage.page.CoveragePageHtml;
 import io.guiji.jobs.coverage.page.CoveragePageModel;
 import io.guiji.jobs.link.ManualDecisions;
@@ -51,17 +56,20 @@ import org.apache.flink.util.CloseableIterator;
  * state) and writes {@code OUTPUT/unified/*.jsonl}, {@code OUTPUT/rejected/*.jsonl} and {@code
  * OUTPUT/coverage.json} with its page {@code OUTPUT/coverage.html}, plus {@code
  * OUTPUT/reference_rejected/*.jsonl} for unusable registry and catalogue rows, {@code
- * OUTPUT/enterprises/*.jsonl} (profiles with their health index) and {@code OUTPUT/leads/*.jsonl}
- * (unlicensed-operation leads). Earlier results in OUTPUT are replaced.
+ * OUTPUT/enterprises/*.jsonl} (profiles with their health index), {@code OUTPUT/leads/*.jsonl}
+ * (unlicensed-operation leads), {@code OUTPUT/timeliness/*.jsonl} (the overdue list) and the
+ * period's notice in {@code OUTPUT/notices/}. Earlier results in OUTPUT are replaced; notices of
+ * other periods are kept, and the previous period's is what the new notice compares with.
  */
 public final class FileRunJob {
-    public static final String PERIOD = "all-input";
+    public static final String PERIOD = CoveragePeriod.ALL_INPUT;
     private static final String[] OWN_OUTPUTS = {
         "unified",
         "rejected",
         "reference_rejected",
         "enterprises",
         "leads",
+        "timeliness",
         "coverage.json",
         "coverage.html"
     };
@@ -71,7 +79,7 @@ public final class FileRunJob {
      * ({@link OutputFiles}).
      */
     private static final String[] PART_FOLDERS = {
-        "unified", "rejected", "reference_rejected", "enterprises", "leads"
+        "unified", "rejected", "reference_rejected", "enterprises", "leads", "timeliness"
     };
 
     private FileRunJob() {}
@@ -81,7 +89,16 @@ public final class FileRunJob {
      * catalogue.
      */
     public record Result(
-            CoverageSnapshot coverage, Duration elapsed, Path output, InputCheck.Report input) {}
+            CoverageSnapshot coverage,
+            Duration elapsed,
+            Path output,
+            InputCheck.Report input,
+            List<Path> notices) {
+        public Result(
+                CoverageSnapshot coverage, Duration elapsed, Path output, InputCheck.Report input) {
+            this(coverage, elapsed, output, input, List.of());
+        }
+    }
 
     /** Where a bounded run finds the reviewers' decisions: part of its input (README, Review). */
     public static Path reviewLog(Path input) {
@@ -162,8 +179,10 @@ public final class FileRunJob {
                                         Uids.CATALOG_SOURCE,
                                         settings.readLimits()))
                         .withManualDecisions(manual);
+        CoveragePeriod period = settings.coveragePeriod(CoveragePeriod.all());
         GuijiPipeline.Outputs out =
-                GuijiPipeline.defineWorkflow(inputs, EmitMode.FINAL, settings, PERIOD, parser);
+                GuijiPipeline.defineWorkflow(
+                        inputs, EmitMode.FINAL, settings, period.name(), parser);
 
         out.unified()
                 .sinkTo(jsonl(output.resolve("unified"), OutputJson::write))
@@ -183,6 +202,14 @@ public final class FileRunJob {
                                 (JsonLinesEncoder.Writer<RejectedRecord>) OutputJson::write))
                 .uid(Uids.SINK_REFERENCE_REJECTED)
                 .name("reference_rejected/*.jsonl");
+        out.unified()
+                .flatMap(new OverdueRecords(period, settings.timeliness()))
+                .returns(OverdueRecord.class)
+                .uid(Uids.OVERDUE)
+                .name("overdue list")
+                .sinkTo(jsonl(output.resolve("timeliness"), OverdueRecords::write))
+                .uid(Uids.SINK_TIMELINESS)
+                .name("timeliness/*.jsonl");
 
         out.enterprises()
                 .sinkTo(
@@ -210,7 +237,8 @@ public final class FileRunJob {
                                 List.of(),
                                 java.util.Map.of(),
                                 settings.coverageTarget(),
-                                PERIOD,
+                                period,
+                                settings.timeliness(),
                                 LocalDateTime.now(ZoneId.of(settings.zone()))
                                         .format(
                                                 DateTimeFormatter.ofPattern(
@@ -221,7 +249,20 @@ public final class FileRunJob {
         for (String folder : PART_FOLDERS) {
             OutputFiles.stabilize(output.resolve(folder));
         }
-        return new Result(coverage, Duration.ofNanos(System.nanoTime() - start), output, report);
+        List<Path> notices = writeNotice(output.resolve("notices"), coverage, period);
+        return new Result(
+                coverage, Duration.ofNanos(System.nanoTime() - start), output, report, notices);
+    }
+
+    /**
+     * The period's notice, compared with the previous period's when its notice is in the folder
+     * (docs/contract.md §9); returns the Markdown and HTML files.
+     */
+    private static List<Path> writeNotice(
+            Path dir, CoverageSnapshot coverage, CoveragePeriod period) throws IOException {
+        CoveragePeriod previous = period.previous();
+        NoticeModel before = previous == null ? null : NoticeFiles.read(dir, previous.name());
+        return NoticeFiles.write(dir, NoticeModel.of(coverage, period.chinese(), before));
     }
 
     /**

@@ -74,7 +74,12 @@ public final class OutputFiles {
         List<String> created = new ArrayList<>();
         for (String folder :
                 new String[] {
-                    "unified", "rejected", "reference_rejected", "enterprises", "leads"
+                    "unified",
+                    "rejected",
+                    "reference_rejected",
+                    "enterprises",
+                    "leads",
+                    "timeliness"
                 }) {
             Path dir = output.resolve(folder);
             if (Files.isDirectory(dir)) {

@@ -372,7 +372,7 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
             processingErrors.inc();
         }
         output.collect(new StreamRecord<>(o.record));
-        output.collect(DEPT_DELTAS, new StreamRecord<>(delta(null, o.record)));
+        emitDeltas(null, o.record);
     }
 
     @Override
@@ -603,7 +603,7 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
             processingErrors.inc();
         }
         output.collect(new StreamRecord<>(linked));
-        output.collect(DEPT_DELTAS, new StreamRecord<>(delta(before, linked)));
+        emitDeltas(before, linked);
         if (before != null
                 && (!Objects.equals(before.getEnterpriseId(), linked.getEnterpriseId())
                         || before.getLinkMethod() != linked.getLinkMethod())) {
@@ -697,7 +697,9 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
                 new ArrayList<>(),
                 evidence,
                 flags,
-                record.getSources());
+                record.getSources(),
+                record.getReceivedOn(),
+                record.getReceivedBasis());
     }
 
     /**
@@ -733,6 +735,11 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
         d.setRejected(sources.size());
         d.setRejectReason(RejectReason.PROCESSING_ERROR);
         d.setProcessingErrors(sources.size());
+        d.setDecisionDay(
+                copy == null || copy.getFields() == null
+                        ? null
+                        : io.guiji.jobs.normalize.Dates.epochDay(
+                                copy.getFields().getDecisionDate()));
         output.collect(DEPT_DELTAS, new StreamRecord<>(d));
     }
 
@@ -748,9 +755,71 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
         }
     }
 
+    private void emitDeltas(UnifiedRecord before, UnifiedRecord after) {
+        for (DeptDelta d : deltas(before, after)) {
+            output.collect(DEPT_DELTAS, new StreamRecord<>(d));
+        }
+    }
+
+    /**
+     * The changes in the department's counters when {@code before} (maybe null) becomes {@code
+     * after}, each with the decision date it counts under (the coverage period) and, for a licence
+     * or penalty, the first receipt whose timeliness it adds or takes away (evaluated by the
+     * coverage stage). One delta; two when the record's decision date or first receipt changed: all
+     * of {@code before} taken away, all of {@code after} added.
+     */
+    static List<DeptDelta> deltas(UnifiedRecord before, UnifiedRecord after) {
+        Integer day = decisionDay(after);
+        if (before != null
+                && (!Objects.equals(decisionDay(before), day)
+                        || !Objects.equals(before.getReceivedOn(), after.getReceivedOn()))) {
+            return List.of(negate(whole(before)), whole(after));
+        }
+        DeptDelta d = delta(before, after);
+        d.setDecisionDay(day);
+        if (before == null && timed(after)) {
+            d.setReceivedDay(io.guiji.jobs.normalize.Dates.epochDay(after.getReceivedOn()));
+            d.setTimeliness(1);
+        }
+        return List.of(d);
+    }
+
+    /** All a record contributes to its department's counters. */
+    private static DeptDelta whole(UnifiedRecord r) {
+        DeptDelta d = delta(null, r);
+        d.setDecisionDay(decisionDay(r));
+        if (timed(r)) {
+            d.setReceivedDay(io.guiji.jobs.normalize.Dates.epochDay(r.getReceivedOn()));
+            d.setTimeliness(1);
+        }
+        return d;
+    }
+
+    private static DeptDelta negate(DeptDelta d) {
+        d.setUnified(-d.getUnified());
+        d.setDuplicates(-d.getDuplicates());
+        d.setNonPerson(-d.getNonPerson());
+        d.setLinked(-d.getLinked());
+        d.setProcessingErrors(-d.getProcessingErrors());
+        d.setTimeliness(-d.getTimeliness());
+        return d;
+    }
+
+    /** Whether the record's timeliness is measured: a licence or penalty (双公示). */
+    private static boolean timed(UnifiedRecord r) {
+        return r.getRecordType() == io.guiji.schemas.RecordType.license
+                || r.getRecordType() == io.guiji.schemas.RecordType.penalty;
+    }
+
+    private static Integer decisionDay(UnifiedRecord r) {
+        return r.getFields() == null
+                ? null
+                : io.guiji.jobs.normalize.Dates.epochDay(r.getFields().getDecisionDate());
+    }
+
     /**
      * The change in the department's counters when {@code before} (maybe null) becomes {@code
-     * after}.
+     * after}, without dates.
      */
     static DeptDelta delta(UnifiedRecord before, UnifiedRecord after) {
         DeptDelta d = new DeptDelta();

@@ -329,4 +329,19 @@ public final class Dates {
         }
         return v;
     }
+
+    /**
+     * An ISO date ({@code yyyy-MM-dd}, maybe followed by a time) as an epoch day; null when absent
+     * or unreadable. Cheap enough per record: the coverage period and timeliness compare days.
+     */
+    public static Integer epochDay(String isoDate) {
+        if (isoDate == null || isoDate.length() < 10) {
+            return null;
+        }
+        try {
+            return (int) java.time.LocalDate.parse(isoDate.substring(0, 10)).toEpochDay();
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
 }

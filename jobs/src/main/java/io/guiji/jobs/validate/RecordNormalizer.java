@@ -56,6 +56,7 @@ public final class RecordNormalizer {
     private static final Set<String> NO = Set.of("否", "N", "NO", "FALSE", "0", "不是", "非失信");
 
     private final java.util.function.Supplier<LocalDate> today;
+    private final java.time.ZoneId zone;
     private final HeaderMap.Cache headers = new HeaderMap.Cache(FieldAliases::recordField);
 
     /** A normalizer for a fixed day of processing. */
@@ -65,7 +66,16 @@ public final class RecordNormalizer {
 
     /** A normalizer whose day of processing is asked per row (a streaming job runs for years). */
     public RecordNormalizer(java.util.function.Supplier<LocalDate> today) {
+        this(today, java.time.ZoneId.of("Asia/Shanghai"));
+    }
+
+    /**
+     * A normalizer whose receipt dates ({@code received_on}) are days in {@code zone}
+     * (guiji.time-zone).
+     */
+    public RecordNormalizer(java.util.function.Supplier<LocalDate> today, java.time.ZoneId zone) {
         this.today = today;
+        this.zone = zone;
     }
 
     /** The outcome for one row: exactly one of {@code accepted} and {@code rejected} is set. */
@@ -198,8 +208,11 @@ public final class RecordNormalizer {
         }
         flags.sort(null);
         String deptCode = path.deptCode();
+        String[] received = received(row, f.getUpdatedAt());
         SupervisionRecord record =
                 SupervisionRecord.newBuilder()
+                        .setReceivedOn(received == null ? null : received[0])
+                        .setReceivedBasis(received == null ? null : received[1])
                         .setRecordId(RecordIds.of(path.recordType(), deptCode, docNo))
                         .setRecordType(path.recordType())
                         .setDeptCode(deptCode)
@@ -208,6 +221,28 @@ public final class RecordNormalizer {
                         .setSource(new SourceRef(fileOf(row), row.row))
                         .build();
         return new Outcome(record, null);
+    }
+
+    /**
+     * When the copy was received, for timeliness (docs/contract.md §8): the message's arrival
+     * (streaming), else its {@code updated_at}, else its file's modification date; as {date,
+     * basis}, or null when nothing says.
+     */
+    private String[] received(RawRow row, String updatedAt) {
+        if (RawRow.ARRIVAL.equals(row.receivedBasis)) {
+            return new String[] {day(row.receivedAt), RawRow.ARRIVAL};
+        }
+        if (updatedAt != null && updatedAt.length() >= 10) {
+            return new String[] {updatedAt.substring(0, 10), "updated_at"};
+        }
+        if (RawRow.FILE_MODIFIED.equals(row.receivedBasis)) {
+            return new String[] {day(row.receivedAt), RawRow.FILE_MODIFIED};
+        }
+        return null;
+    }
+
+    private String day(long epochMillis) {
+        return java.time.Instant.ofEpochMilli(epochMillis).atZone(zone).toLocalDate().toString();
     }
 
     /**

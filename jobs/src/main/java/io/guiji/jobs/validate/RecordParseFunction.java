@@ -74,8 +74,8 @@ public class RecordParseFunction extends ProcessFunction<RawRow, SupervisionReco
         java.time.ZoneId zoneId = java.time.ZoneId.of(zone);
         normalizer =
                 fixedToday != null
-                        ? new RecordNormalizer(fixedToday)
-                        : new RecordNormalizer(() -> LocalDate.now(zoneId));
+                        ? new RecordNormalizer(() -> fixedToday, zoneId)
+                        : new RecordNormalizer(() -> LocalDate.now(zoneId), zoneId);
         accepted = getRuntimeContext().getMetricGroup().counter("recordsAccepted");
         rejected = getRuntimeContext().getMetricGroup().counter("recordsRejected");
         processingErrors = ProcessingErrors.counter(getRuntimeContext().getMetricGroup());
@@ -93,6 +93,9 @@ public class RecordParseFunction extends ProcessFunction<RawRow, SupervisionReco
             d.setDeptCode(o.accepted().getDeptCode());
             d.setRecordType(o.accepted().getRecordType());
             d.setAccepted(1L);
+            d.setDecisionDay(
+                    io.guiji.jobs.normalize.Dates.epochDay(
+                            o.accepted().getFields().getDecisionDate()));
         } else {
             rejected.inc();
             RejectedRecord r = ProcessingErrors.publishable(o.rejected());

@@ -316,6 +316,9 @@ class CoverageCalculatorTest {
                 linked,
                 new HashMap<>(acceptedByType),
                 new HashMap<>(rejectedByReason),
+                0L,
+                0L,
+                0L,
                 0L);
     }
 }

@@ -370,7 +370,13 @@ class CoverageFunctionTest {
             List<CatalogEntry> catalogue, List<DeptCounters> counters) {
         Map<String, DeptCounters> byDept = new HashMap<>();
         counters.forEach(c -> byDept.put(c.getDeptCode(), c));
-        return CoverageCalculator.compute(new ArrayList<>(catalogue), byDept, TARGET, PERIOD, "-");
+        return CoverageCalculator.compute(
+                new ArrayList<>(catalogue),
+                byDept,
+                TARGET,
+                CoveragePeriod.parse(PERIOD),
+                TimelinessRule.defaults(),
+                "-");
     }
 
     private static CoverageSnapshot withoutTime(CoverageSnapshot s) {

@@ -142,6 +142,9 @@ class DeptDeltaCombineOperatorTest {
                                             0L,
                                             new HashMap<>(),
                                             new HashMap<>(),
+                                            0L,
+                                            0L,
+                                            0L,
                                             0L));
             DeptStatsFunction.apply(c, d);
         }

@@ -81,6 +81,9 @@ class DeptStatsFunctionTest {
                                 2L,
                                 Map.of("penalty", 2L, "license", 1L),
                                 Map.of("MISSING_FIELD", 2L, "INVALID_DATE", 1L),
+                                0L,
+                                0L,
+                                0L,
                                 0L));
         DeptCounters hbj =
                 out.stream().filter(c -> c.getDeptCode().equals("HBJ01")).findFirst().orElseThrow();

@@ -315,6 +315,9 @@ class DashboardServerITCase {
                             3L,
                             new HashMap<>(Map.of(type, 4L)),
                             new HashMap<>(Map.of("MISSING_FIELD", 1L)),
+                            0L,
+                            0L,
+                            0L,
                             0L));
         }
         return CoverageCalculator.compute(catalog, counters, 0.95, "2026", generatedAt);

@@ -158,7 +158,9 @@ final class LinkStages implements AutoCloseable {
                 record.getDeptCode(),
                 record.getFields(),
                 new ArrayList<>(record.getQualityFlags()),
-                source);
+                source,
+                record.getReceivedOn(),
+                record.getReceivedBasis());
     }
 
     /** The end of bounded input. */

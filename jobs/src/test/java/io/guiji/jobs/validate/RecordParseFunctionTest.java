@@ -145,6 +145,8 @@ class RecordParseFunctionTest {
                                 .setRecordType(RecordType.penalty)
                                 .setReceived(1L)
                                 .setAccepted(1L)
+                                .setDecisionDay(
+                                        (int) java.time.LocalDate.parse("2023-05-06").toEpochDay())
                                 .build());
         assertThat(metrics.count("recordsAccepted")).isEqualTo(1);
         assertThat(metrics.count("recordsRejected")).isZero();

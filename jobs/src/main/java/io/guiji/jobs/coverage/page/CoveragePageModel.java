@@ -57,7 +57,12 @@ public final class CoveragePageModel {
                 matrix(rows, snapshot),
                 List.copyOf(history),
                 reasons,
-                null);
+                rate(snapshot.path("timeliness").path("rate")));
+    }
+
+    /** A measured rate, or null while none is (no licence or penalty evaluated). */
+    private static Double rate(JsonNode n) {
+        return n.isNumber() ? n.asDouble() : null;
     }
 
     private static Headline headline(JsonNode s, List<DeptRow> rows, double target) {
@@ -179,7 +184,7 @@ public final class CoveragePageModel {
                             0,
                             reasons,
                             missing.getOrDefault(code, List.of()),
-                            null));
+                            rate(d.path("timeliness_rate"))));
         }
         rows.sort(
                 Comparator.comparingInt(CoveragePageModel::rank)

@@ -72,6 +72,9 @@ public class RecordDecodeFunction extends ProcessFunction<KafkaBytes, RawRow> {
             processingErrors.inc();
             row = failedRow(message, e);
         }
+        if (message.timestamp > 0) {
+            row.receivedAt(message.timestamp, RawRow.ARRIVAL);
+        }
         out.collect(row);
     }
 

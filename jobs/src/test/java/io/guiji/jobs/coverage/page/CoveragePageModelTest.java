@@ -330,6 +330,9 @@ class CoveragePageModelTest {
                 linked,
                 new HashMap<>(acceptedByType),
                 new HashMap<>(rejectedByReason),
+                0L,
+                0L,
+                0L,
                 0L);
     }
 }
