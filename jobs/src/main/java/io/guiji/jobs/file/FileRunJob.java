@@ -18,7 +18,7 @@ import io.guiji.jobs.config.GuijiSettings;
 import io.guiji.jobs.coverage.CoverageCalculator;
 import io.guiji.jobs.coverage.CoveragePeriod;
 import io.guiji.jobs.coverage.OverdueRecord;
-import io.guiji.jobs.coverage.OverdueRecords;
+import io.guiji.jobs.coverage.OverdueRecordsFunction;
 import io.guiji.jobs.coverage.notice.NoticeFiles;
 import io.guiji.jobs.coverage.notice.NoticeModel;
 import io.guiji.jobs.coverage.page.CoveragePageHtml;
@@ -203,11 +203,11 @@ public final class FileRunJob {
                 .uid(Uids.SINK_REFERENCE_REJECTED)
                 .name("reference_rejected/*.jsonl");
         out.unified()
-                .flatMap(new OverdueRecords(period, settings.timeliness()))
+                .flatMap(new OverdueRecordsFunction(period, settings.timeliness()))
                 .returns(OverdueRecord.class)
                 .uid(Uids.OVERDUE)
                 .name("overdue list")
-                .sinkTo(jsonl(output.resolve("timeliness"), OverdueRecords::write))
+                .sinkTo(jsonl(output.resolve("timeliness"), OverdueRecordsFunction::write))
                 .uid(Uids.SINK_TIMELINESS)
                 .name("timeliness/*.jsonl");
 

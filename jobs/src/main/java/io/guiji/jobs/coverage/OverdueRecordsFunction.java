@@ -14,13 +14,13 @@ import org.apache.flink.util.Collector;
  * the final states. A record it fails on is left off the list (the list is a view of published
  * records, which stay published) and the failure logged.
  */
-public class OverdueRecords implements FlatMapFunction<UnifiedRecord, OverdueRecord> {
+public class OverdueRecordsFunction implements FlatMapFunction<UnifiedRecord, OverdueRecord> {
     private static final long serialVersionUID = 1L;
 
     private final CoveragePeriod period;
     private final TimelinessRule rule;
 
-    public OverdueRecords(CoveragePeriod period, TimelinessRule rule) {
+    public OverdueRecordsFunction(CoveragePeriod period, TimelinessRule rule) {
         this.period = period;
         this.rule = rule;
     }
@@ -31,7 +31,7 @@ public class OverdueRecords implements FlatMapFunction<UnifiedRecord, OverdueRec
         try {
             o = of(r);
         } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(OverdueRecords.class)
+            org.slf4j.LoggerFactory.getLogger(OverdueRecordsFunction.class)
                     .warn("record {} left off the overdue list: {}", r.getRecordId(), e.toString());
             return;
         }
