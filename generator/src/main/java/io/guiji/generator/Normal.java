@@ -10,7 +10,10 @@ import java.text.Normalizer;
  *   <li>{@link #clean}: text — NFKC, zero-width characters dropped, white space runs made one
  *       space, trimmed;
  *   <li>{@link #nameKey}: the exact-match key of names — clean, no spaces, brackets {@code （）【】[]}
- *       as {@code ()}, ASCII upper case, {@code ·・.,，、'"“”‘’} dropped;
+ *       as {@code ()}, ASCII upper case, {@code ·・.,，、'"“”‘’} dropped, traditional characters
+ *       written simplified (the {@code NAME} tier folds script, docs/contract.md §6; the generator
+ *       writes traditional characters only from {@link Vocab#TRADITIONAL}, so its inverse folds
+ *       them all);
  *   <li>{@link #docNo}: document numbers — NFKC, no white space, ASCII upper case, a bracket pair
  *       around a four-digit year written {@code 〔yyyy〕};
  *   <li>{@link #code}: identifiers — NFKC, spaces and {@code -} dropped, upper case.
@@ -20,6 +23,13 @@ import java.text.Normalizer;
  * its truth claims.
  */
 final class Normal {
+    private static final java.util.Map<Character, Character> SIMPLIFIED = new java.util.HashMap<>();
+
+    static {
+        Vocab.TRADITIONAL.forEach(
+                (simplified, traditional) -> SIMPLIFIED.put(traditional, simplified));
+    }
+
     private Normal() {}
 
     static String clean(String raw) {
@@ -58,6 +68,7 @@ final class Normal {
             if (c == ' ' || "·・.,，、'\"“”‘’".indexOf(c) >= 0) {
                 continue;
             }
+            c = SIMPLIFIED.getOrDefault(c, c);
             if (c == '（' || c == '【' || c == '[') {
                 c = '(';
             } else if (c == '）' || c == '】' || c == ']') {

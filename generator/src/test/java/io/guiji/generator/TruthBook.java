@@ -222,9 +222,7 @@ final class TruthBook implements GenerationListener, AutoCloseable {
             checkIntent(d, method, id);
         }
         boolean fuzzyVariant =
-                s.nameVariant.equals("traditional")
-                        || s.nameVariant.equals("typo")
-                        || s.nameVariant.equals("dropped_prefix");
+                s.nameVariant.equals("typo") || s.nameVariant.equals("dropped_prefix");
         String fuzzy = method.equals("NONE") && fuzzyVariant && s.fuzzyFindable ? s.trueId : null;
         if (!s.person) {
             Linked l = linked.computeIfAbsent(d.dept().code(), k -> new Linked());
@@ -282,7 +280,7 @@ final class TruthBook implements GenerationListener, AutoCloseable {
         String expected;
         switch (s.nameVariant) {
             case "former_name" -> expected = "FORMER_NAME";
-            case "traditional", "typo", "dropped_prefix" -> expected = "NONE";
+            case "typo", "dropped_prefix" -> expected = "NONE";
             default -> expected = s.entry < 0 || s.kind.equals("same_name") ? "NONE" : "NAME";
         }
         boolean ok = expected.equals(method) && (id == null || id.equals(s.trueId));
