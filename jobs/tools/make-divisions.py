@@ -11,9 +11,9 @@ Run once, by hand, when the source changes:
 
 Output, one division a line: code (6 digits, GB/T 2260 style), full name, short forms (comma
 separated, possibly none). A short form prefixed with ~ is read only right after a division that
-contains it (沈阳铁西, 大连中山), never at the start of a name: districts (市辖区 names may not stand
-alone in an enterprise name), stems shared by several divisions, and stems that are common trade
-names (宏伟, 振兴, 东方 ...). Development zones (codes …7x) are listed as kind `zone`; the place
+contains it (沈阳铁西, 大连中山, 沈阳康平), never at the start of a name: districts (市辖区 names may not
+stand alone in an enterprise name), ordinary counties outside the deployment's city (usual_alone),
+stems shared by several divisions, and stems that are common trade names (宏伟, 振兴, 东方 ...). Development zones (codes …7x) are listed as kind `zone`; the place
 placeholders of the source (市辖区, 县, 省直辖县级行政区划) are left out.
 """
 import csv
@@ -52,6 +52,18 @@ TRADE_WORDS = set("""东方 永安 兴隆 富民 方正 长兴 新兴 永康 安
 永定 青山 江北 南山 西湖 白云 普陀 通州 鼓楼 新市 正定 利津 集安 建安 恒山 和龙 德惠 东兴 福海 丰宁
 隆化 富锦 海林 宝清 平山 安平 新乐 大厂 乐亭 迁安 永年 广平 鸡泽 临城 隆尧 任丘 泊头 武强 饶阳 安国 博野 清苑
 高碑店 """.split())
+
+
+def usual_alone(code, full):
+    """Whether a county-level division's bare stem is usual at the start of a name: a county-level
+    city's (瓦房店, 大石桥: the 市 is often left out), an autonomous county's or banner's (岫岩, 喀左), and
+    the counties of the deployment's city (建平, docs/domain.md §5). Other counties keep their 县
+    (康平县): their stems are too often the start of a trade name (华宁, 华容, 永安 …)."""
+    return (
+        int(code[4:6]) >= 81
+        or full.endswith(("自治县", "自治旗"))
+        or code.startswith("2113")
+    )
 
 
 def stem_of(name, suffixes):
@@ -163,6 +175,7 @@ def main(dist):
             else:
                 anywhere = (
                     kind == "county"
+                    and usual_alone(code, full)
                     and s not in upper
                     and len(lower[s]) == 1
                     and s not in TRADE_WORDS

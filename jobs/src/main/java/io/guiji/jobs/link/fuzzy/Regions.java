@@ -380,7 +380,8 @@ public final class Regions {
 
     /**
      * Whether two regions may name the same place: some alternative of one contains (or equals)
-     * some alternative of the other. An unknown division is only itself.
+     * some alternative of the other, or is a zone of the other's city. An unknown division is only
+     * itself.
      */
     public static boolean nested(String a, String b) {
         if (a.startsWith("?") || b.startsWith("?")) {
@@ -388,12 +389,21 @@ public final class Regions {
         }
         for (String x : alternatives(a)) {
             for (String y : alternatives(b)) {
-                if (x.startsWith(y) || y.startsWith(x)) {
+                if (x.startsWith(y) || y.startsWith(x) || overlap(x, y) || overlap(y, x)) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code zone} is a zone of the city of county-level division {@code county}: a zone
+     * lies across some of its city's districts (大连经济技术开发区 in 金州区), which the table does not say.
+     */
+    private static boolean overlap(String zone, String county) {
+        int z = zone.indexOf('Z');
+        return z == 4 && county.length() == 6 && county.startsWith(zone.substring(0, 4));
     }
 
     /** Whether two regions may be the very same division (铁西区 and 沈阳市铁西区 may). */

@@ -103,6 +103,8 @@ class NationalDivisionsTest {
         "中山鑫源", // 中山市 and 大连's 中山区
         "铁西鑫源", // a district's short form, read only after its city
         "城区鑫源", // 城区 is a district's full name, read only after its city
+        "华宁森腾", // 华宁县 of 云南: an ordinary county keeps its 县 at the start of a name
+        "康平鑫源", // 康平县 of 沈阳 likewise
     })
     void shortFormsThatAreTradeNamesOrDistrictsDoNotStartAName(String s) {
         assertThat(Regions.atStart(s, 0, 2)).isNull();
@@ -134,6 +136,9 @@ class NationalDivisionsTest {
                 .containsExactly(new Found("21", 3), new Found("2102", 3), new Found("210211", 4));
         assertThat(Regions.leading("营口大石桥华盛", 2))
                 .containsExactly(new Found("2108", 2), new Found("210882", 3));
+        assertThat(Regions.leading("沈阳康平华盛", 2))
+                .as("an ordinary county's short form after its city")
+                .containsExactly(new Found("2101", 2), new Found("210123", 2));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -180,10 +185,15 @@ class NationalDivisionsTest {
     }
 
     @Test
-    void twoZonesOfACityOrAZoneAndADistrictAreApart() {
+    void twoZonesOfACityAreApartAndAZoneMayOverlapItsCitysDistricts() {
         assertThat(Regions.nested("2102Z开发", "2102Z高新")).isFalse();
-        assertThat(Regions.nested("2102Z开发", "210213")).isFalse();
         assertThat(Regions.nested("2102Z开发", "21")).isTrue();
+        assertThat(Regions.nested("2102Z开发", "2102")).isTrue();
+        // 大连经济技术开发区 lies in 金州区; which districts a zone spans the table does not say
+        assertThat(Regions.nested("2102Z开发", "210213")).isTrue();
+        assertThat(Regions.nested("210213", "2102Z开发")).isTrue();
+        assertThat(Regions.nested("2102Z开发", "210106")).isFalse();
+        assertThat(Regions.same("2102Z开发", "210213")).isFalse();
     }
 
     @Test
