@@ -237,9 +237,13 @@ public record NameParts(
         for (Regions.Found found : leading) {
             at += found.length();
         }
-        // A division that leaves only industry words or forms was the trade name (朝阳县朝阳商贸有限公司,
-        // 天津饭店有限公司).
-        while (!leading.isEmpty() && (head.length() - at < 2 || generic(head.substring(at)))) {
+        // A division that leaves only industry words or forms, or less than two characters of trade
+        // name before its industry words, was the trade name (朝阳县朝阳商贸有限公司, 天津饭店有限公司,
+        // 广德静食品有限公司: 广德 is a city of 安徽, but 静 alone is no trade name).
+        while (!leading.isEmpty()
+                && (head.length() - at < 2
+                        || generic(head.substring(at))
+                        || beforeIndustry(head.substring(at)) < 2)) {
             at -= leading.remove(leading.size() - 1).length();
         }
         for (Regions.Found found : leading) {
@@ -310,19 +314,39 @@ public record NameParts(
                 && INDUSTRY_SET.contains(head.substring(head.length() - 2));
     }
 
-    /** Whether {@code s} is made only of industry words and forms (商贸, 饭店, 建筑工程有限公司). */
-    private static boolean generic(String s) {
-        if (s.isEmpty()) {
-            return true;
-        }
-        for (int len = Math.min(s.length(), LONGEST_GENERIC); len >= 1; len--) {
-            String tail = s.substring(s.length() - len);
-            if ((INDUSTRY_SET.contains(tail) || FORM_SET.contains(tail))
-                    && generic(s.substring(0, s.length() - len))) {
-                return true;
+    /** How many characters of {@code s} are left once every industry word is peeled off its end. */
+    private static int beforeIndustry(String s) {
+        int end = s.length();
+        boolean peeled = true;
+        while (peeled) {
+            peeled = false;
+            for (int len = Math.min(LONGEST_INDUSTRY, end); len >= 2; len--) {
+                if (INDUSTRY_SET.contains(s.substring(end - len, end))) {
+                    end -= len;
+                    peeled = true;
+                    break;
+                }
             }
         }
-        return false;
+        return end;
+    }
+
+    /**
+     * Whether {@code s} is made only of industry words and forms (商贸, 饭店, 建筑工程有限公司): a
+     * left-to-right pass over where such words can end, linear in the length of {@code s}.
+     */
+    private static boolean generic(String s) {
+        boolean[] endsWord = new boolean[s.length() + 1];
+        endsWord[0] = true;
+        for (int end = 1; end <= s.length(); end++) {
+            for (int len = 2; len <= Math.min(end, LONGEST_GENERIC) && !endsWord[end]; len++) {
+                String word = s.substring(end - len, end);
+                endsWord[end] =
+                        endsWord[end - len]
+                                && (INDUSTRY_SET.contains(word) || FORM_SET.contains(word));
+            }
+        }
+        return endsWord[s.length()];
     }
 
     private static String[] sortedLongestFirst(String... words) {

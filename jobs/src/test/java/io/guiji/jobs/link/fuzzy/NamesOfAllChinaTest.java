@@ -57,9 +57,22 @@ class NamesOfAllChinaTest {
         "方正科技集团股份有限公司, 方正科技集团",
         "中山大洋电机股份有限公司, 中山大洋电机",
         "华宁森腾热力有限公司, 华宁森腾热力", // found by the accuracy bench: 华宁县 is in 云南
+        "广德静食品有限公司, 广德静食品", // 广德市 of 安徽 would leave the trade name 静
+        "文山馨环保商店, 文山馨环保", // 文山州 of 云南 would leave 馨
+        "大连华商贸有限公司, 大连华商贸",
     })
     void placeNamesInsideATradeNameStayInIt(String name, String core) {
         assertThat(NameParts.parse(name).core()).isEqualTo(core);
+    }
+
+    @Test
+    void aPlaceInsideATradeNameIsReadAlikeWithAndWithoutAPrefixBeforeIt() {
+        for (String name : List.of("广德静食品有限公司", "文山馨环保商店", "大连华商贸有限公司", "华宁森腾热力有限公司")) {
+            NameParts bare = NameParts.parse(name);
+
+            assertThat(NameParts.parse("朝阳市" + name).core()).as(name).isEqualTo(bare.core());
+            assertThat(NameParts.parse("辽宁省" + name).core()).as(name).isEqualTo(bare.core());
+        }
     }
 
     @Test
