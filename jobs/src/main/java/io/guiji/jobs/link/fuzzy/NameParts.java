@@ -314,21 +314,17 @@ public record NameParts(
                 && INDUSTRY_SET.contains(head.substring(head.length() - 2));
     }
 
-    /** How many characters of {@code s} are left once every industry word is peeled off its end. */
+    /**
+     * How many characters of {@code s} come before the industry word it ends with, the shortest if
+     * several fit (川新能源: 川新 before 能源, not 川 before 新能源), or all of them when it ends with none.
+     */
     private static int beforeIndustry(String s) {
-        int end = s.length();
-        boolean peeled = true;
-        while (peeled) {
-            peeled = false;
-            for (int len = Math.min(LONGEST_INDUSTRY, end); len >= 2; len--) {
-                if (INDUSTRY_SET.contains(s.substring(end - len, end))) {
-                    end -= len;
-                    peeled = true;
-                    break;
-                }
+        for (int len = 2; len <= Math.min(LONGEST_INDUSTRY, s.length()); len++) {
+            if (INDUSTRY_SET.contains(s.substring(s.length() - len))) {
+                return s.length() - len;
             }
         }
-        return end;
+        return s.length();
     }
 
     /**
