@@ -96,7 +96,16 @@ class PlacesPropertiesTest {
         assertThat(Regions.nested(prefixed.region(), Regions.ofCode(division[0])))
                 .as("%s read as %s", division[1], prefixed.region())
                 .isTrue();
-        assertThat(FuzzyKeys.of(prefixed)).isEqualTo(FuzzyKeys.of(bare));
+        // every key but the short-name typo keys, which carry the most specific region written
+        // (FuzzyKeys: one character and an industry word alone are too common nationwide)
+        assertThat(placeFree(FuzzyKeys.of(prefixed))).isEqualTo(placeFree(FuzzyKeys.of(bare)));
+    }
+
+    /** The keys that leave the region out: all but {@code F:<region>|…}. */
+    static java.util.Set<String> placeFree(java.util.Set<String> keys) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>(keys);
+        out.removeIf(k -> k.startsWith(FuzzyKeys.CORE) && k.contains("|"));
+        return out;
     }
 
     @Provide
