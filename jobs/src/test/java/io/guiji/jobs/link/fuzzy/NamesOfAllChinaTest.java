@@ -231,6 +231,17 @@ class NamesOfAllChinaTest {
                 .isEqualTo(E1);
     }
 
+    @Test
+    void aBranchWrittenWithAFormItsRegisteredNameLacksIsAnotherHeadOfficesBranch() {
+        FuzzyScore s = score("上海宝钢集团公司大连分公司", "上海宝钢集团大连分公司");
+
+        assertThat(s.refusal()).isEqualTo("head_office_differs");
+        assertThat(decide("上海宝钢集团公司大连分公司", current(E1, "上海宝钢集团大连分公司")).link()).isNull();
+        assertThat(score("上海宝钢集团大连分公司", "上海宝钢集团公司大连分公司").refusal())
+                .as("the form left out of the record")
+                .isNull();
+    }
+
     private static FuzzyScore score(String record, String candidate) {
         return FuzzyScorer.score(NameParts.parse(record), NameParts.parse(candidate), null, false);
     }
