@@ -1,6 +1,7 @@
 package io.guiji.bench.linking;
 
 import com.ibm.icu.text.Transliterator;
+import io.guiji.jobs.link.fuzzy.NameParts;
 import io.guiji.jobs.normalize.Names;
 import io.guiji.jobs.normalize.OrgCode;
 import io.guiji.jobs.normalize.Uscc;
@@ -440,6 +441,12 @@ final class RealNamesCorpus {
                     if (e.branch() || placeOf(name) != null || name.startsWith("中国")) {
                         return null;
                     }
+                    // a name that already starts with a place of the national table (南通江山…): a
+                    // province before it says another place, not a prefix added (domain.md §5.1)
+                    NameParts parts = NameParts.parse(name);
+                    if (parts != null && !parts.regions().isEmpty()) {
+                        return null;
+                    }
                     Place province = provinceOf(e.division());
                     if (province == null) {
                         return null;
@@ -467,7 +474,21 @@ final class RealNamesCorpus {
                     if (e.branch() || branchEnding(name) == null) {
                         return null;
                     }
-                    return negative(kind, branchName(name, pick(CITIES)), e);
+                    Place city = pick(CITIES);
+                    String b = branchName(name, city);
+                    String ending =
+                            b.substring(
+                                    name.length()
+                                            + (b.startsWith(name + city.full())
+                                                    ? city.full().length()
+                                                    : city.shortName().length()));
+                    // the registered branch of that place written in its other form (焦作市分公司 for
+                    // 焦作分公司) is the same branch, not an unregistered one
+                    if (keys.containsKey(Names.matchKey(name + city.full() + ending))
+                            || keys.containsKey(Names.matchKey(name + city.shortName() + ending))) {
+                        return null;
+                    }
+                    return negative(kind, b, e);
                 }
             case NEG_OTHER_PLACE:
                 {

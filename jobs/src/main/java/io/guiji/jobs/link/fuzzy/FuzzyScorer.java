@@ -18,8 +18,10 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  * company of 建平县) −0.06; a match through a former name −0.01.
  *
  * <p>Refusals (the pair is never linked automatically, its score halved): a branch against a
- * non-branch or another branch; a different legal form (有限公司 ≠ 有限责任公司); divisions apart (the same
- * trade name in another county).
+ * non-branch or another branch ({@link Branches}); a different legal form (有限公司 ≠ 有限责任公司), or a
+ * branch's head office written with a form the registered branch's head office lacks; divisions
+ * apart (the same trade name in another county); a province written in one name against a
+ * prefecture or county written in the other (辽宁九州饭店 is not 大连九州饭店, docs/domain.md §5.1).
  */
 public final class FuzzyScorer {
     static final double HOMOPHONE = 0.93;
@@ -64,6 +66,15 @@ public final class FuzzyScorer {
         } else if (record.legalForm().isEmpty() || candidate.legalForm().isEmpty()) {
             s -= 0.03;
             ev.add("legal_form=one_side:" + record.legalForm() + candidate.legalForm());
+            if (record.branch() != null
+                    && candidate.branch() != null
+                    && candidate.legalForm().isEmpty()) {
+                // a registered branch's name repeats its head office's registered name whole; a
+                // record may leave the form out (中国工商银行大连中山支行), but one that writes a form
+                // the registered branch lacks names another head office's branch:
+                // 上海宝钢集团公司大连分公司 is not the branch of 上海宝钢集团
+                refusal = "head_office_differs";
+            }
         } else {
             refusal = "legal_form_differs";
             ev.add("legal_form=different:" + record.legalForm() + "/" + candidate.legalForm());
@@ -72,6 +83,7 @@ public final class FuzzyScorer {
         // region
         String rr = record.region();
         String cr = candidate.region();
+        boolean named = cr != null; // the candidate's region is written in its name
         if (cr == null) {
             cr = Regions.ofCode(candidateDivision);
         }
@@ -80,11 +92,20 @@ public final class FuzzyScorer {
         } else if (rr == null || cr == null) {
             s -= 0.02;
             ev.add(rr == null ? "region=record_lacks:" + cr : "region=registry_lacks:" + rr);
-        } else if (rr.equals(cr)) {
+        } else if (Regions.same(rr, cr)) {
             ev.add("region=same:" + rr);
         } else if (Regions.nested(rr, cr) && compatible(record, candidate)) {
-            s -= 0.06;
-            ev.add("region=nested:" + rr + "/" + cr);
+            if (named && Math.min(Regions.depth(rr), Regions.depth(cr)) == 2) {
+                // 辽宁九州饭店 and 大连九州饭店: a name registered under the province and one under a
+                // city are two names, as two cities' would be (docs/domain.md §5.1).
+                if (refusal == null) {
+                    refusal = "region_level_differs";
+                }
+                ev.add("region=other_level:" + rr + "/" + cr);
+            } else {
+                s -= 0.06;
+                ev.add("region=nested:" + rr + "/" + cr);
+            }
         } else {
             if (refusal == null) {
                 refusal = "region_differs";
@@ -100,6 +121,8 @@ public final class FuzzyScorer {
             ev.add("branch=" + refusal);
         } else if (record.branch().equals(candidate.branch())) {
             ev.add("branch=same:" + record.branch());
+        } else if (Branches.same(record.branch(), candidate.branch())) {
+            ev.add("branch=same:" + record.branch() + "/" + candidate.branch());
         } else {
             refusal = "other_branch";
             ev.add("branch=different:" + record.branch() + "/" + candidate.branch());

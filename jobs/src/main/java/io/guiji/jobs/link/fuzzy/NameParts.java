@@ -114,12 +114,6 @@ public record NameParts(
         "园",
     };
 
-    /** Suffixes that make a name a branch (分支机构) of another enterprise. */
-    static final String[] BRANCH_SUFFIXES = {
-        "分公司", "分店", "分厂", "分部", "分行", "支行", "分社", "分所", "分中心", "分院", "分校", "分场", "营业部", "营业所",
-        "办事处", "经营处",
-    };
-
     /** Industry words (行业表述), peeled off the end of the core name, longest first. */
     static final String[] INDUSTRIES =
             sortedLongestFirst(
@@ -133,14 +127,26 @@ public record NameParts(
                     "煤业", "新能源", "能源", "电力", "热力", "供热", "燃气", "石油", "石化", "环保", "环境", "水务", "文化传媒",
                     "文化", "传媒", "广告", "印刷", "包装", "纸业", "服装", "服饰", "纺织", "家具", "家居", "木业", "塑料",
                     "橡胶", "玻璃", "陶瓷", "旅游", "教育", "培训", "健康", "医疗", "劳务", "人力资源", "保安", "安防", "消防",
-                    "通信", "通讯", "光电", "仪器", "仪表", "制造", "加工", "再生资源", "回收", "租赁", "担保", "典当", "日用品",
-                    "百货", "烟酒", "美容", "美发", "洗浴", "酒店管理", "家政", "清洁", "绿化", "园林", "市政", "路桥", "水利",
-                    "钢结构", "门窗", "防水", "暖通", "制冷", "汽车配件", "配件", "轮胎", "农产品", "蔬菜", "水果", "果蔬",
-                    "茶叶", "烧烤", "小吃", "快餐", "火锅", "食杂", "副食", "综合", "集团", "控股");
+                    "通信", "通讯", "航空", "光电", "仪器", "仪表", "制造", "加工", "再生资源", "回收", "租赁", "担保", "典当",
+                    "日用品", "百货", "烟酒", "美容", "美发", "洗浴", "酒店管理", "家政", "清洁", "绿化", "园林", "市政", "路桥",
+                    "水利", "钢结构", "门窗", "防水", "暖通", "制冷", "汽车配件", "配件", "轮胎", "农产品", "蔬菜", "水果",
+                    "果蔬", "茶叶", "烧烤", "小吃", "快餐", "火锅", "食杂", "副食", "综合", "集团", "控股", "银行", "保险",
+                    "证券", "商业银行");
 
     private static final java.util.Set<String> INDUSTRY_SET =
             new java.util.HashSet<>(java.util.Arrays.asList(INDUSTRIES));
     private static final int LONGEST_INDUSTRY = INDUSTRIES[0].length();
+
+    /**
+     * The forms of two characters or more (a one-character form such as 店 is too common a
+     * character).
+     */
+    private static final java.util.Set<String> FORM_SET =
+            java.util.Arrays.stream(LEGAL_FORMS)
+                    .filter(f -> f.length() >= 2)
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    private static final int LONGEST_GENERIC = 10;
 
     private static final String PUNCTUATION = "·・.,，、'\"“”‘’-_";
 
@@ -202,29 +208,21 @@ public record NameParts(
             return null;
         }
 
-        // Branch: …<legal form><branch qualifier><branch suffix>.
+        // Branch: …<head office's form><branch qualifier><branch ending> (Branches).
         String head = text;
         String branch = null;
-        for (String suffix : BRANCH_SUFFIXES) {
-            if (text.endsWith(suffix) && text.length() > suffix.length()) {
-                int cut = lastFormEnd(text, text.length() - suffix.length());
-                if (cut < 0) {
-                    cut = text.length() - suffix.length();
-                    Regions.Found f = trailingRegion(text, cut);
-                    if (f != null) {
-                        cut -= f.length();
-                    }
-                }
-                head = text.substring(0, cut);
-                branch = text.substring(cut);
-                break;
-            }
+        int branchAt = Branches.start(text);
+        if (branchAt > 0) {
+            head = text.substring(0, branchAt);
+            branch = text.substring(branchAt);
         }
 
         // Legal form at the end of the head.
         String legalForm = "";
         for (String form : LEGAL_FORMS) {
-            if (head.endsWith(form) && head.length() > form.length()) {
+            if (head.endsWith(form)
+                    && head.length() > form.length()
+                    && !endsIndustryWord(head, form)) {
                 legalForm = form;
                 head = head.substring(0, head.length() - form.length());
                 break;
@@ -240,9 +238,13 @@ public record NameParts(
         for (Regions.Found found : leading) {
             at += found.length();
         }
-        // A division that leaves only an industry word was the trade name (朝阳县朝阳商贸有限公司).
+        // A division that leaves only industry words or forms, or less than two characters of trade
+        // name before its industry words, was the trade name (朝阳县朝阳商贸有限公司, 天津饭店有限公司,
+        // 广德静食品有限公司: 广德 is a city of 安徽, but 静 alone is no trade name).
         while (!leading.isEmpty()
-                && (head.length() - at < 2 || INDUSTRY_SET.contains(head.substring(at)))) {
+                && (head.length() - at < 2
+                        || generic(head.substring(at))
+                        || beforeIndustry(head.substring(at)) < 2)) {
             at -= leading.remove(leading.size() - 1).length();
         }
         for (Regions.Found found : leading) {
@@ -296,32 +298,52 @@ public record NameParts(
     public String region() {
         String best = null;
         for (String r : regions) {
-            if (best == null || (r.length() > best.length() && !r.startsWith("?"))) {
+            if (best == null || Regions.depth(r) > Regions.depth(best)) {
                 best = r;
             }
         }
         return best;
     }
 
-    private static int lastFormEnd(String text, int before) {
-        int best = -1;
-        for (String form : new String[] {"股份有限公司", "有限责任公司", "有限公司", "公司", "合作社", "企业"}) {
-            int i = text.lastIndexOf(form, before - form.length());
-            if (i > 0 && i + form.length() > best) {
-                best = i + form.length();
-            }
-        }
-        return best;
+    /**
+     * Whether a one-character form ends an industry word instead ({@code 行} of 银行: 中国工商银行 is a
+     * bank's name, not a 行 named 中国工商银).
+     */
+    private static boolean endsIndustryWord(String head, String form) {
+        return form.length() == 1
+                && head.length() >= 2
+                && INDUSTRY_SET.contains(head.substring(head.length() - 2));
     }
 
-    private static Regions.Found trailingRegion(String text, int end) {
-        for (int len = Math.min(11, end - 2); len >= 2; len--) {
-            String r = Regions.whole(text.substring(end - len, end));
-            if (r != null) {
-                return new Regions.Found(r, len);
+    /**
+     * How many characters of {@code s} come before the industry word it ends with, the shortest if
+     * several fit (川新能源: 川新 before 能源, not 川 before 新能源), or all of them when it ends with none.
+     */
+    private static int beforeIndustry(String s) {
+        for (int len = 2; len <= Math.min(LONGEST_INDUSTRY, s.length()); len++) {
+            if (INDUSTRY_SET.contains(s.substring(s.length() - len))) {
+                return s.length() - len;
             }
         }
-        return null;
+        return s.length();
+    }
+
+    /**
+     * Whether {@code s} is made only of industry words and forms (商贸, 饭店, 建筑工程有限公司): a
+     * left-to-right pass over where such words can end, linear in the length of {@code s}.
+     */
+    private static boolean generic(String s) {
+        boolean[] endsWord = new boolean[s.length() + 1];
+        endsWord[0] = true;
+        for (int end = 1; end <= s.length(); end++) {
+            for (int len = 2; len <= Math.min(end, LONGEST_GENERIC) && !endsWord[end]; len++) {
+                String word = s.substring(end - len, end);
+                endsWord[end] =
+                        endsWord[end - len]
+                                && (INDUSTRY_SET.contains(word) || FORM_SET.contains(word));
+            }
+        }
+        return endsWord[s.length()];
     }
 
     private static String[] sortedLongestFirst(String... words) {

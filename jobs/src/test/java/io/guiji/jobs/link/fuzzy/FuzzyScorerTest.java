@@ -103,8 +103,9 @@ class FuzzyScorerTest {
     @Test
     void regionsApartOrContradictingEachOtherRefuse() {
         FuzzyScore apart = score("凌源市华盛商贸有限公司", "建平县华盛商贸有限公司");
-        // 建平县 lies in 朝阳市, but 沈阳市 does not
-        FuzzyScore contradicting = score("沈阳市建平县华盛商贸有限公司", "朝阳市华盛商贸有限公司");
+        // 建平县 lies in 朝阳市, but 沈阳市 does not (a bracket can say so; a prefix cannot: 沈阳市建平县…
+        // reads 建平县 as part of the trade name)
+        FuzzyScore contradicting = score("沈阳市华盛商贸（建平县）有限公司", "朝阳市华盛商贸有限公司");
 
         assertThat(apart.refusal()).isEqualTo("region_differs");
         assertThat(apart.evidence()).contains("region=different:211382/211322");

@@ -24,7 +24,8 @@ class NamePartsBoundariesTest {
     @Test
     void aBracketedThreeCharacterDivisionOrWordIsReadWithoutFailing() {
         // issue 10: a bracketed part of exactly three characters once read past the end of the name
-        assertThat(NameParts.parse("华盛商贸（海城市）有限公司").regions()).containsExactly("?海城市");
+        assertThat(NameParts.parse("华盛商贸（海城市）有限公司").regions()).containsExactly("210381");
+        assertThat(NameParts.parse("华盛商贸（某城市）有限公司").regions()).containsExactly("?某城市");
         assertThat(NameParts.parse("某某商店（连锁店）").text()).isEqualTo("某某商店连锁店");
     }
 
@@ -94,11 +95,21 @@ class NamePartsBoundariesTest {
     }
 
     @Test
-    void ofTwoEquallySpecificDivisionsTheFirstWrittenIsTheRegion() {
+    void aDivisionNotInsideTheOneBeforeItBelongsToTheTradeName() {
+        // only a run of divisions each inside the one before is a place prefix (docs/domain.md
+        // §5.1)
         NameParts p = NameParts.parse("双塔区龙城区华盛商贸有限公司");
 
-        assertThat(p.regions()).containsExactly("211302", "211303");
-        assertThat(p.region()).isEqualTo("211302");
+        assertThat(p.regions()).containsExactly("211302");
+        assertThat(p.trade()).isEqualTo("龙城区华盛");
+    }
+
+    @Test
+    void ofTwoEquallySpecificDivisionsTheFirstWrittenIsTheRegion() {
+        NameParts p = NameParts.parse("双塔区华盛商贸（龙城区）有限公司");
+
+        assertThat(p.regions()).containsExactly("211303", "211302");
+        assertThat(p.region()).isEqualTo("211303");
     }
 
     @Test

@@ -89,7 +89,8 @@ class NamePartsTest {
         "朝阳县朝阳商贸有限公司, 朝阳商贸",
         "华联超市, 华联", // 超市 is a form, not a division ending in 市
         "北京市场开发有限公司, 北京市场开发", // 市场, not 北京市
-        "海城市华盛商贸有限公司, 华盛商贸", // an unknown division is still a division
+        "海城市华盛商贸有限公司, 华盛商贸", // a county-level city of 鞍山
+        "某城市华盛商贸有限公司, 华盛商贸", // an unknown division is still a division
     })
     void regionsAreStrippedOnlyWhereTheyAreRegions(String name, String core) {
         assertThat(NameParts.parse(name).core()).isEqualTo(core);
