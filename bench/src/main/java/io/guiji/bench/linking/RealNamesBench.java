@@ -1,5 +1,6 @@
 package io.guiji.bench.linking;
 
+import io.guiji.bench.linking.LinkAccuracyBench.Tally;
 import io.guiji.bench.linking.RealNamesCorpus.Enterprise;
 import io.guiji.bench.linking.RealNamesCorpus.Kind;
 import io.guiji.bench.linking.RealNamesCorpus.Labelled;
@@ -105,32 +106,6 @@ public final class RealNamesBench {
     }
 
     // ---------------------------------------------------------------- scoring
-
-    static final class Tally {
-        int records;
-        int right;
-        int wrong;
-        int unlinked;
-        int fuzzy;
-        int positives;
-
-        void add(Tally t) {
-            records += t.records;
-            right += t.right;
-            wrong += t.wrong;
-            unlinked += t.unlinked;
-            fuzzy += t.fuzzy;
-            positives += t.positives;
-        }
-
-        double precision() {
-            return right + wrong == 0 ? 1.0 : (double) right / (right + wrong);
-        }
-
-        double recall() {
-            return positives == 0 ? Double.NaN : (double) right / positives;
-        }
-    }
 
     static Map<Kind, Tally> score(
             RealNamesCorpus corpus, LocalLinker linker, int showErrors, PrintStream out) {

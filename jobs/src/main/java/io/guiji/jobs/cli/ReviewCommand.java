@@ -195,21 +195,20 @@ final class ReviewCommand implements Runnable {
         }
     }
 
-    @Command(
-            name = "accept",
-            mixinStandardHelpOptions = true,
-            description = "Link the subject's records to an enterprise.")
-    static final class Accept extends Deciding {
+    /** A decision about one enterprise for the subject: accept it, or reject it. */
+    abstract static class OnEnterprise extends Deciding {
         @ArgGroup(multiplicity = "1")
         Subject subject;
 
         @Option(names = "--enterprise", required = true, description = "The enterprise_id.")
         String enterprise;
 
+        abstract ReviewAction action();
+
         @Override
         public Integer call() {
             return record(
-                    decision(ReviewAction.ACCEPT)
+                    decision(action())
                             .setScope(subject.scope())
                             .setSubject(subject.value())
                             .setEnterpriseId(enterprise.strip())
@@ -218,24 +217,24 @@ final class ReviewCommand implements Runnable {
     }
 
     @Command(
+            name = "accept",
+            mixinStandardHelpOptions = true,
+            description = "Link the subject's records to an enterprise.")
+    static final class Accept extends OnEnterprise {
+        @Override
+        ReviewAction action() {
+            return ReviewAction.ACCEPT;
+        }
+    }
+
+    @Command(
             name = "reject",
             mixinStandardHelpOptions = true,
             description = "Never link the subject's records to this enterprise.")
-    static final class Reject extends Deciding {
-        @ArgGroup(multiplicity = "1")
-        Subject subject;
-
-        @Option(names = "--enterprise", required = true, description = "The enterprise_id.")
-        String enterprise;
-
+    static final class Reject extends OnEnterprise {
         @Override
-        public Integer call() {
-            return record(
-                    decision(ReviewAction.REJECT)
-                            .setScope(subject.scope())
-                            .setSubject(subject.value())
-                            .setEnterpriseId(enterprise.strip())
-                            .build());
+        ReviewAction action() {
+            return ReviewAction.REJECT;
         }
     }
 
