@@ -1,6 +1,7 @@
 package io.guiji.jobs.dedup;
 
 import io.guiji.jobs.QualityFlags;
+import io.guiji.jobs.ShallowCopy;
 import io.guiji.jobs.normalize.Identifiers;
 import io.guiji.schemas.DecisionFields;
 import io.guiji.schemas.LinkMethod;
@@ -92,7 +93,9 @@ public final class CopyMerger {
      */
     public static UnifiedRecord unified(DedupState state) {
         SupervisionRecord winner = state.getWinner();
-        DecisionFields fields = DecisionFields.newBuilder(winner.getFields()).build();
+        // Its own top-level fields (codes are filled in below); nested values are shared with the
+        // winner, which nothing changes.
+        DecisionFields fields = ShallowCopy.of(winner.getFields());
         List<String> flags = new ArrayList<>(winner.getQualityFlags());
         fillCode(
                 state.getUscc(),

@@ -318,11 +318,7 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
         try {
             next = merge.add(dedup, copy);
             if (mode == EmitMode.CHANGES) {
-                unified = CopyMerger.unified(next);
-                String problem = AvroGuard.problem(unified);
-                if (problem != null) {
-                    throw new AvroTypeException(problem);
-                }
+                unified = buildable(CopyMerger.unified(next));
             }
         } catch (RuntimeException e) {
             if (ProcessingErrors.isInfrastructure(e)) {
@@ -359,7 +355,7 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
         state.clear(); // a bounded run publishes each record once: its state is not needed after
         UnifiedRecord unified;
         try {
-            unified = CopyMerger.unified(s.getDedup());
+            unified = buildable(CopyMerger.unified(s.getDedup()));
         } catch (RuntimeException e) {
             if (ProcessingErrors.isInfrastructure(e)) {
                 throw e;
@@ -367,7 +363,7 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
             rejectCopies(s.getDedup().getWinner(), s.getDedup().getSources(), e);
             return;
         }
-        Outcome o = link(encodable(unified));
+        Outcome o = link(unified);
         if (o.failed) {
             processingErrors.inc();
         }
@@ -643,15 +639,16 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
         }
     }
 
-    /** {@code r}, or a copy without the values Avro could not encode, flagged; counted. */
-    private UnifiedRecord encodable(UnifiedRecord r) {
-        List<String> dropped = new ArrayList<>(0);
-        UnifiedRecord safe = AvroGuard.repaired(r, dropped);
-        if (safe == r) {
-            return r;
+    /**
+     * {@code unified} when it can be encoded; else an exception that rejects the copies that made
+     * it (docs/contract.md §5: a record that cannot be built is a processing error of its copies).
+     */
+    private static UnifiedRecord buildable(UnifiedRecord unified) {
+        String problem = AvroGuard.problem(unified);
+        if (problem != null) {
+            throw new AvroTypeException(problem);
         }
-        processingErrors.inc();
-        return unencodableFlagged(safe, dropped);
+        return unified;
     }
 
     /**

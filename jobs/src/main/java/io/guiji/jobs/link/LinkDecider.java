@@ -1,6 +1,7 @@
 package io.guiji.jobs.link;
 
 import io.guiji.jobs.QualityFlags;
+import io.guiji.jobs.ShallowCopy;
 import io.guiji.jobs.link.fuzzy.FuzzyMatcher;
 import io.guiji.jobs.link.fuzzy.FuzzyPolicy;
 import io.guiji.jobs.normalize.Names;
@@ -78,14 +79,14 @@ public final class LinkDecider {
             Map<String, LookupAnswer> answers,
             FuzzyPolicy policy,
             List<LookupRequest> requests) {
-        UnifiedRecord out =
-                UnifiedRecord.newBuilder(record)
-                        .setCandidates(new ArrayList<>())
-                        .setLinkEvidence(new ArrayList<>())
-                        .build();
+        UnifiedRecord out = ShallowCopy.of(record);
+        out.setCandidates(new ArrayList<>());
+        out.setLinkEvidence(new ArrayList<>());
         List<String> flags = new ArrayList<>(record.getQualityFlags());
         out.setQualityFlags(flags);
-        DecisionFields f = out.getFields();
+        // Its own fields, since a category mismatch below corrects one of them.
+        DecisionFields f = ShallowCopy.of(record.getFields());
+        out.setFields(f);
         if (Subjects.isNaturalPerson(f)) {
             return set(out, null, LinkMethod.PERSON, 0.0, List.of("natural_person"));
         }

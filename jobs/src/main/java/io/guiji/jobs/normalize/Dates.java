@@ -339,9 +339,36 @@ public final class Dates {
             return null;
         }
         try {
+            if (plainIsoDate(isoDate)) { // the usual form, read without a DateTimeFormatter
+                return (int)
+                        java.time.LocalDate.of(
+                                        digits(isoDate, 0, 4),
+                                        digits(isoDate, 5, 7),
+                                        digits(isoDate, 8, 10))
+                                .toEpochDay();
+            }
             return (int) java.time.LocalDate.parse(isoDate.substring(0, 10)).toEpochDay();
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (java.time.DateTimeException e) {
             return null;
         }
+    }
+
+    /** Whether the first ten characters are {@code dddd-dd-dd}, ASCII digits. */
+    private static boolean plainIsoDate(String s) {
+        for (int i = 0; i < 10; i++) {
+            char c = s.charAt(i);
+            if (i == 4 || i == 7 ? c != '-' : c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int digits(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            n = n * 10 + (s.charAt(i) - '0');
+        }
+        return n;
     }
 }

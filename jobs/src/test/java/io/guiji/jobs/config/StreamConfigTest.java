@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
@@ -198,6 +199,22 @@ class StreamConfigTest {
                 .isEqualTo("hashmap");
         assertThat(own.getConfiguration().get(RestartStrategyOptions.RESTART_STRATEGY))
                 .isEqualTo("fixed-delay");
+    }
+
+    @Test
+    void chainedStepsPassRecordsWithoutCopiesUnlessFlinksOwnKeySaysOtherwise() {
+        assertThat(
+                        GuijiStreamJob.environment(config(minimal()))
+                                .getConfiguration()
+                                .get(PipelineOptions.OBJECT_REUSE))
+                .isTrue();
+        Map<String, String> c = minimal();
+        c.put("pipeline.object-reuse", "false");
+        assertThat(
+                        GuijiStreamJob.environment(config(c))
+                                .getConfiguration()
+                                .get(PipelineOptions.OBJECT_REUSE))
+                .isFalse();
     }
 
     @Test

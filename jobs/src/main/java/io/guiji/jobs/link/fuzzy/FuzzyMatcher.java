@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -263,7 +262,13 @@ public final class FuzzyMatcher {
                 < 0; // any fixed order
     }
 
+    /**
+     * {@code v} with three decimals, as {@code String.format("%.3f")} writes it (half up from the
+     * shortest decimal form) without a {@link java.util.Formatter} per candidate.
+     */
     static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.3f", v);
+        return new java.math.BigDecimal(Double.toString(v))
+                .setScale(3, java.math.RoundingMode.HALF_UP)
+                .toPlainString();
     }
 }
