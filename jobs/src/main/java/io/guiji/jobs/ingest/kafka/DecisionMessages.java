@@ -68,8 +68,12 @@ public final class DecisionMessages {
         return d.getScope() + "|" + d.getSubject();
     }
 
-    /** The message's value: the decision as one line of the review log, in UTF-8. */
+    /**
+     * The message's value: the decision as one line of the review log, in UTF-8, without text no
+     * output can carry (UTF-8 would turn a lone surrogate into {@code ?}: removed first, as {@link
+     * #decode} removes it, so what is read back is what was written).
+     */
     public static byte[] value(ReviewDecision d) {
-        return ReviewLog.toJson(d).getBytes(StandardCharsets.UTF_8);
+        return ReviewLog.toJson(SinkSafeText.cleanRecord(d)).getBytes(StandardCharsets.UTF_8);
     }
 }
