@@ -122,4 +122,30 @@ class ReviewStreamCliTest {
                 .as("seconds before giving up")
                 .isLessThan(3.0 * ReviewStream.KAFKA_TIMEOUT_MS / 1000);
     }
+
+    @Test
+    void aJobRunWithoutDecisionsTakesNone() throws IOException {
+        Path conf = streamConfig("127.0.0.1:9");
+        Files.writeString(
+                conf,
+                "guiji.kafka.topic.review-decisions:\n",
+                java.nio.file.StandardOpenOption.APPEND);
+
+        String line =
+                failsWithOneLine(
+                        "review",
+                        "reject",
+                        "--config",
+                        conf.toString(),
+                        "--record",
+                        "0f3a",
+                        "--enterprise",
+                        "91310115MA1K3BTP2B",
+                        "--reason",
+                        "x");
+
+        assertThat(line)
+                .contains("guiji.kafka.topic.review-decisions is empty")
+                .contains("reads no decisions");
+    }
 }
