@@ -39,8 +39,8 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 /**
  * The streaming job's inputs: the configured departmental sources (Kafka topics decoded by their
  * {@link SourceSpec}, polled tables), the registry and catalogue topics (JSON through the file
- * parsers, or Avro entries), and the registry replay that rebuilds a restored linking subtask's
- * index.
+ * parsers, or Avro entries), the reviewers' decisions topic (the MANUAL tier), and the registry
+ * replay that rebuilds a restored linking subtask's index.
  */
 final class StreamInputs {
     private StreamInputs() {}
