@@ -29,6 +29,11 @@ create guiji.reference-rejected 1 --config retention.ms=-1
 create guiji.coverage 1 --config retention.ms=31536000000
 create guiji.link-changes "$PARTITIONS"
 
+# Reviewers' decisions (guiji review --config FILE; default of guiji.kafka.topic.review-decisions): the
+# audit trail of the MANUAL tier, read from the beginning on every start. Never compacted, never expired;
+# one partition, so the job applies decisions in the order they were made.
+create guiji.review-decisions 1 --config retention.ms=-1 --config cleanup.policy=delete
+
 # Reference inputs: changelogs read from the beginning on a first start; keep them whole.
 create guiji.registry "$PARTITIONS" --config retention.ms=-1
 create guiji.catalog 1 --config retention.ms=-1

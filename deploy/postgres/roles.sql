@@ -41,3 +41,8 @@ GRANT SELECT, INSERT, UPDATE ON unified_record, rejected_record, coverage_snapsh
 GRANT SELECT, INSERT ON unified_record_source, coverage_history TO guiji_writer;
 
 GRANT SELECT ON unified_record, unified_record_source, rejected_record, coverage_snapshot, coverage_history TO guiji_reader;
+
+-- Reviewers' decisions: insert-once, ON CONFLICT (decision_id) DO NOTHING, never updated (an audit trail).
+REVOKE ALL ON review_decisions FROM PUBLIC;
+GRANT SELECT, INSERT ON review_decisions TO guiji_writer;
+GRANT SELECT ON review_decisions TO guiji_reader;

@@ -73,3 +73,22 @@ CREATE TABLE IF NOT EXISTS coverage_history (
     status        text             NOT NULL,       -- MET or BELOW
     PRIMARY KEY (period, generated_at)
 );
+
+-- Reviewers' decisions on uncertain links (the MANUAL tier, docs/contract.md §6), as the decisions topic
+-- (guiji.kafka.topic.review-decisions) holds them: the audit trail, insert-only. A decision is never
+-- changed; withdrawing one is another row. `guiji review history --config FILE` reads it.
+CREATE TABLE IF NOT EXISTS review_decisions (
+    decision_id   text        PRIMARY KEY,
+    scope         text        NOT NULL,            -- RECORD (subject: a record_id) or NAME (a subject name)
+    subject       text        NOT NULL,
+    action        text        NOT NULL,            -- ACCEPT, REJECT, NO_LINK or WITHDRAW
+    enterprise_id text,                            -- ACCEPT and REJECT
+    withdraws     text,                            -- WITHDRAW: the decision_id it takes back
+    decided_by    text        NOT NULL,
+    decided_at    timestamptz NOT NULL,
+    reason        text        NOT NULL,
+    source_file   text        NOT NULL,            -- kafka:<topic>/<partition>
+    source_row    bigint      NOT NULL,            -- its offset there: a subject's decisions apply in this order
+    written_at    timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX IF NOT EXISTS review_decisions_subject ON review_decisions (scope, subject);

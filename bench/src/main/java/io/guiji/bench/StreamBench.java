@@ -127,7 +127,8 @@ public final class StreamBench {
                 List.of(
                         "bench.out.reference-rejected",
                         "bench.out.coverage",
-                        "bench.out.link-changes")) {
+                        "bench.out.link-changes",
+                        "bench.in.review-decisions")) {
             kafka.createTopic(t, 1);
         }
 
@@ -228,6 +229,7 @@ public final class StreamBench {
         c.put(GuijiOptions.TOPIC_REFERENCE_REJECTED.key(), "bench.out.reference-rejected");
         c.put(GuijiOptions.TOPIC_COVERAGE.key(), "bench.out.coverage");
         c.put(GuijiOptions.TOPIC_LINK_CHANGES.key(), "bench.out.link-changes");
+        c.put(GuijiOptions.TOPIC_REVIEW_DECISIONS.key(), "bench.in.review-decisions");
         c.put(GuijiOptions.KAFKA_REGISTRY_TOPIC.key(), REGISTRY);
         c.put(GuijiOptions.KAFKA_CATALOG_TOPIC.key(), CATALOG);
         c.put(GuijiOptions.PARALLELISM.key(), "2");

@@ -97,7 +97,8 @@ public final class StreamRestoreBench {
                     List.of(
                             "bench.out.reference-rejected",
                             "bench.out.coverage",
-                            "bench.out.link-changes")) {
+                            "bench.out.link-changes",
+                            "bench.in.review-decisions")) {
                 kafka.createTopic(t, 1);
             }
             StreamBench.produceAll(kafka, StreamBench.CATALOG, catalog, 1);

@@ -11,6 +11,7 @@ import io.guiji.jobs.enterprise.FactsRouteFunction;
 import io.guiji.jobs.enterprise.FinalFactsFunction;
 import io.guiji.jobs.enterprise.SubjectViewFunction;
 import io.guiji.jobs.link.CompactRegistryIndex;
+import io.guiji.jobs.link.DecisionEntryFunction;
 import io.guiji.jobs.link.DedupLinkOperator;
 import io.guiji.jobs.link.EntryPlacesFunction;
 import io.guiji.jobs.link.ManualDecisions;
@@ -24,6 +25,7 @@ import io.guiji.schemas.Lead;
 import io.guiji.schemas.LinkChange;
 import io.guiji.schemas.RegistryEntry;
 import io.guiji.schemas.RejectedRecord;
+import io.guiji.schemas.ReviewDecision;
 import io.guiji.schemas.SupervisionRecord;
 import io.guiji.schemas.UnifiedRecord;
 import io.guiji.schemas.internal.DeptCounters;
@@ -67,7 +69,29 @@ public final class GuijiPipeline {
             DataStream<CatalogEntry> catalog,
             DataStream<RejectedRecord> referenceRejected,
             RegistryReplay registryReplay,
-            ManualDecisions manualDecisions) {
+            ManualDecisions manualDecisions,
+            DataStream<ReviewDecision> reviewDecisions) {
+
+        /**
+         * Inputs with the reviewers' decisions of a bounded run ({@code manualDecisions}) and no
+         * stream of them.
+         */
+        public Inputs(
+                DataStream<RawRow> records,
+                DataStream<RegistryEntry> registry,
+                DataStream<CatalogEntry> catalog,
+                DataStream<RejectedRecord> referenceRejected,
+                RegistryReplay registryReplay,
+                ManualDecisions manualDecisions) {
+            this(
+                    records,
+                    registry,
+                    catalog,
+                    referenceRejected,
+                    registryReplay,
+                    manualDecisions,
+                    null);
+        }
 
         /** Inputs without reviewers' decisions. */
         public Inputs(
@@ -103,13 +127,52 @@ public final class GuijiPipeline {
          */
         public Inputs withRegistryReplay(RegistryReplay replay) {
             return new Inputs(
-                    records, registry, catalog, referenceRejected, replay, manualDecisions);
+                    records,
+                    registry,
+                    catalog,
+                    referenceRejected,
+                    replay,
+                    manualDecisions,
+                    reviewDecisions);
         }
 
         /** These inputs with the reviewers' decisions (the MANUAL tier, docs/contract.md §6). */
         public Inputs withManualDecisions(ManualDecisions decisions) {
             return new Inputs(
-                    records, registry, catalog, referenceRejected, registryReplay, decisions);
+                    records,
+                    registry,
+                    catalog,
+                    referenceRejected,
+                    registryReplay,
+                    decisions,
+                    reviewDecisions);
+        }
+
+        /**
+         * These inputs with a stream of reviewers' decisions (streaming: the decisions topic),
+         * applied as they come, in the order of the stream; null for none.
+         */
+        public Inputs withReviewDecisions(DataStream<ReviewDecision> decisions) {
+            return new Inputs(
+                    records,
+                    registry,
+                    catalog,
+                    referenceRejected,
+                    registryReplay,
+                    manualDecisions,
+                    decisions);
+        }
+
+        /** These inputs with other departmental rows. */
+        public Inputs withRecords(DataStream<RawRow> rows) {
+            return new Inputs(
+                    rows,
+                    registry,
+                    catalog,
+                    referenceRejected,
+                    registryReplay,
+                    manualDecisions,
+                    reviewDecisions);
         }
 
         /** Inputs whose reference data still needs parsing from rows. */
@@ -161,6 +224,31 @@ public final class GuijiPipeline {
         }
     }
 
+    /**
+     * What every linking subtask receives: the registry with each entry's places and, when given,
+     * the reviewers' decisions. Decisions are wrapped by one subtask, so that every linking subtask
+     * receives them in the order of their stream (a subject's later decision overrides its earlier
+     * one).
+     */
+    private static DataStream<IndexedEntry> referenceUpdates(Inputs in) {
+        DataStream<IndexedEntry> registry =
+                in.registry()
+                        .map(new EntryPlacesFunction())
+                        .returns(TypeInformation.of(IndexedEntry.class))
+                        .uid(Uids.REGISTRY_PLACES)
+                        .name("registry places");
+        if (in.reviewDecisions() == null) {
+            return registry;
+        }
+        return registry.union(
+                in.reviewDecisions()
+                        .map(new DecisionEntryFunction())
+                        .returns(TypeInformation.of(IndexedEntry.class))
+                        .setParallelism(1)
+                        .uid(Uids.REVIEW_DECISION_ENTRIES)
+                        .name("review decisions"));
+    }
+
     public static Outputs defineWorkflow(
             Inputs in, EmitMode mode, GuijiSettings settings, String period) {
         return defineWorkflow(in, mode, settings, period, null);
@@ -190,13 +278,7 @@ public final class GuijiPipeline {
         // links them; the registry is broadcast to every subtask (BATCH reads it first).
         SingleOutputStreamOperator<UnifiedRecord> unified =
                 accepted.keyBy(SupervisionRecord::getRecordId, TypeInformation.of(String.class))
-                        .connect(
-                                in.registry()
-                                        .map(new EntryPlacesFunction())
-                                        .returns(TypeInformation.of(IndexedEntry.class))
-                                        .uid(Uids.REGISTRY_PLACES)
-                                        .name("registry places")
-                                        .broadcast())
+                        .connect(referenceUpdates(in).broadcast())
                         .transform(
                                 "deduplicate and link",
                                 TypeInformation.of(UnifiedRecord.class),

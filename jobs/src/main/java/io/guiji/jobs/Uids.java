@@ -44,4 +44,10 @@ public final class Uids {
     public static final String SINK_LINK_CHANGES = "sink-link-changes";
     public static final String SINK_ENTERPRISES = "sink-enterprises";
     public static final String SINK_LEADS = "sink-leads";
+
+    /**
+     * Reviewers' decisions as updates of the linking subtasks' reference data (streaming;
+     * stateless, one subtask).
+     */
+    public static final String REVIEW_DECISION_ENTRIES = "review-decision-entries";
 }

@@ -31,8 +31,16 @@ public final class ReviewLog {
     public static final class BadLine extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        BadLine(Path file, int line, String why) {
-            super(file + ":" + line + ": " + why);
+        private final String why;
+
+        public BadLine(String where, String why) {
+            super(where + ": " + why);
+            this.why = why;
+        }
+
+        /** What is wrong, without where. */
+        public String why() {
+            return why;
         }
     }
 
@@ -95,43 +103,51 @@ public final class ReviewLog {
     }
 
     static ReviewDecision parse(Path file, int line, String text) {
+        return parse(file + ":" + line, text);
+    }
+
+    /**
+     * One decision from its JSON (a line of the log, or a message of the streaming job's decisions
+     * topic); a {@link BadLine} saying what is wrong, prefixed with {@code where}, when it is not a
+     * complete decision.
+     */
+    public static ReviewDecision parse(String where, String text) {
         JsonNode o;
         try {
             o = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new BadLine(file, line, "not JSON: " + e.getOriginalMessage());
+            throw new BadLine(where, "not JSON: " + e.getOriginalMessage());
         }
         if (o == null || !o.isObject()) {
-            throw new BadLine(file, line, "not a JSON object");
+            throw new BadLine(where, "not a JSON object");
         }
-        ReviewAction action = enumOf(ReviewAction.class, text(file, line, o, "action"), file, line);
+        ReviewAction action = enumOf(ReviewAction.class, text(where, o, "action"), where);
         ReviewDecision d =
                 ReviewDecision.newBuilder()
-                        .setDecisionId(text(file, line, o, "decision_id"))
-                        .setScope(
-                                enumOf(ReviewScope.class, text(file, line, o, "scope"), file, line))
-                        .setSubject(text(file, line, o, "subject"))
+                        .setDecisionId(text(where, o, "decision_id"))
+                        .setScope(enumOf(ReviewScope.class, text(where, o, "scope"), where))
+                        .setSubject(text(where, o, "subject"))
                         .setAction(action)
                         .setEnterpriseId(optional(o, "enterprise_id"))
                         .setWithdraws(optional(o, "withdraws"))
-                        .setDecidedBy(text(file, line, o, "decided_by"))
-                        .setDecidedAt(text(file, line, o, "decided_at"))
-                        .setReason(text(file, line, o, "reason"))
+                        .setDecidedBy(text(where, o, "decided_by"))
+                        .setDecidedAt(text(where, o, "decided_at"))
+                        .setReason(text(where, o, "reason"))
                         .build();
         boolean needsEnterprise = action == ReviewAction.ACCEPT || action == ReviewAction.REJECT;
         if (needsEnterprise && d.getEnterpriseId() == null) {
-            throw new BadLine(file, line, action + " needs an enterprise_id");
+            throw new BadLine(where, action + " needs an enterprise_id");
         }
         if (action == ReviewAction.WITHDRAW && d.getWithdraws() == null) {
-            throw new BadLine(file, line, "WITHDRAW needs the decision_id it withdraws");
+            throw new BadLine(where, "WITHDRAW needs the decision_id it withdraws");
         }
         return d;
     }
 
-    private static String text(Path file, int line, JsonNode o, String field) {
+    private static String text(String where, JsonNode o, String field) {
         String v = optional(o, field);
         if (v == null || v.isBlank()) {
-            throw new BadLine(file, line, "missing field " + field);
+            throw new BadLine(where, "missing field " + field);
         }
         return v;
     }
@@ -141,13 +157,12 @@ public final class ReviewLog {
         return v == null || v.isNull() ? null : v.asText();
     }
 
-    private static <E extends Enum<E>> E enumOf(Class<E> type, String v, Path file, int line) {
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String v, String where) {
         try {
             return Enum.valueOf(type, v);
         } catch (IllegalArgumentException e) {
             throw new BadLine(
-                    file,
-                    line,
+                    where,
                     "unknown "
                             + type.getSimpleName()
                             + " "

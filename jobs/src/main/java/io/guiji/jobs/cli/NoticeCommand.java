@@ -110,7 +110,7 @@ final class NoticeCommand implements Callable<Integer> {
         return NoticeFiles.write(output, NoticeModel.of(current, p.chinese(), previousNotice));
     }
 
-    private static Connection connect(PostgresLogin login) {
+    static Connection connect(PostgresLogin login) {
         Properties props = new Properties();
         props.setProperty("user", login.user());
         if (login.password() != null) {

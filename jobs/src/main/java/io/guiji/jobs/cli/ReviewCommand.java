@@ -3,6 +3,8 @@ package io.guiji.jobs.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.guiji.connectors.json.ReviewLog;
+import io.guiji.jobs.config.PostgresLogin;
+import io.guiji.jobs.config.StreamConfig;
 import io.guiji.jobs.file.FileRunJob;
 import io.guiji.jobs.link.LinkKeys;
 import io.guiji.schemas.ReviewAction;
@@ -26,6 +28,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.apache.flink.configuration.Configuration;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -33,9 +36,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code guiji review}: settles uncertain links (the {@code MANUAL} tier, docs/contract.md §6). The
- * work list comes from a run's output; decisions go to the input's review log ({@link
- * FileRunJob#reviewLog}), appended and never rewritten, and the next run applies them.
+ * {@code guiji review}: settles uncertain links (the {@code MANUAL} tier, docs/contract.md §6).
+ * Bounded runs: the work list comes from a run's output; decisions go to the input's review log
+ * ({@link FileRunJob#reviewLog}), appended and never rewritten, and the next run applies them.
+ * Streaming ({@code --config FILE}, the streaming job's configuration): decisions go to the
+ * decisions topic, which the running job applies at once; the work list and the history come from
+ * its PostgreSQL tables ({@link ReviewStream}).
  */
 @Command(
         name = "review",
@@ -61,14 +67,76 @@ final class ReviewCommand implements Runnable {
                 "choose what to do: list, accept, reject, no-link, withdraw or history");
     }
 
+    /**
+     * Where decisions are: a bounded run's input ({@code --input}, or for {@code list} its {@code
+     * --output}) or the streaming job ({@code --config FILE}, as for {@code guiji stream}, and
+     * {@code -D}).
+     */
+    static final class Streaming {
+        @Option(
+                names = "--config",
+                paramLabel = "FILE",
+                description =
+                        "Streaming: the streaming job's configuration (as for guiji stream): decisions go to its"
+                                + " decisions topic (guiji.kafka.topic.review-decisions), the work list and the history"
+                                + " come from its PostgreSQL tables.")
+        Path config;
+
+        @Option(names = "-D", paramLabel = "KEY=VALUE", description = RunCommand.D_HELP)
+        Map<String, String> options = Map.of();
+
+        /**
+         * Whether the command works on the streaming job; fails unless exactly one of {@code
+         * --config} and the bounded option ({@code boundedOption}, {@code bounded} its value) is
+         * given.
+         */
+        boolean chosen(Object bounded, String boundedOption) {
+            if (config == null && !options.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "-D needs --config FILE (the streaming job's configuration)");
+            }
+            if (config != null && bounded != null) {
+                throw new IllegalArgumentException(
+                        "give "
+                                + boundedOption
+                                + " (a bounded run) or --config (the streaming job), not both");
+            }
+            if (config == null && bounded == null) {
+                throw new IllegalArgumentException(
+                        "give "
+                                + boundedOption
+                                + " (a bounded run) or --config FILE (the streaming job)");
+            }
+            return config != null;
+        }
+
+        Configuration configuration() {
+            if (!Files.isReadable(config)) {
+                throw new IllegalArgumentException(
+                        "configuration file " + config + " is not readable");
+            }
+            return RunCommand.configuration(config, options);
+        }
+
+        StreamConfig stream() {
+            return StreamConfig.from(configuration());
+        }
+
+        PostgresLogin postgres() {
+            return PostgresLogin.from(configuration());
+        }
+    }
+
     /** The records a run left unlinked with candidates, ranked. */
     @Command(
             name = "list",
             mixinStandardHelpOptions = true,
             description = "The uncertain links of a run, those that settle most records first.")
     static final class ListCommand implements Callable<Integer> {
-        @Option(names = "--output", required = true, description = "A bounded run's output.")
+        @Option(names = "--output", description = "A bounded run's output.")
         Path output;
+
+        @Mixin Streaming streaming;
 
         @Option(
                 names = "--input",
@@ -82,8 +150,24 @@ final class ReviewCommand implements Runnable {
 
         @Override
         public Integer call() {
-            List<ReviewQueue.Item> items = ReviewQueue.rank(uncertain(output));
-            Set<String> decided = input == null ? Set.of() : decidedSubjects(input);
+            List<ReviewQueue.Item> items;
+            Set<String> decided;
+            boolean stream = streaming.chosen(output, "--output");
+            if (stream) {
+                if (input != null) {
+                    throw new IllegalArgumentException(
+                            "--input is for a bounded run; with --config the decisions come from PostgreSQL");
+                }
+                PostgresLogin login = streaming.postgres();
+                items = ReviewQueue.rank(ReviewStream.uncertain(login));
+                decided = decidedSubjects(ReviewStream.history(login));
+            } else {
+                items = ReviewQueue.rank(uncertain(output));
+                decided =
+                        input == null
+                                ? Set.of()
+                                : decidedSubjects(readLog(FileRunJob.reviewLog(input)));
+            }
             PrintStream out = System.out;
             int shown = 0;
             int left = 0;
@@ -125,7 +209,9 @@ final class ReviewCommand implements Runnable {
                     left > shown ? " (" + shown + " shown; --top N for more)" : "");
             if (left > 0) {
                 out.println(
-                        "settle one: guiji review accept --input INPUT --name NAME --enterprise ID --reason TEXT");
+                        "settle one: guiji review accept "
+                                + (stream ? "--config FILE" : "--input INPUT")
+                                + " --name NAME --enterprise ID --reason TEXT");
             }
             return 0;
         }
@@ -155,9 +241,11 @@ final class ReviewCommand implements Runnable {
     abstract static class Deciding implements Callable<Integer> {
         @Option(
                 names = "--input",
-                required = true,
-                description = "The input folder whose review log takes the decision.")
+                description =
+                        "The input folder whose review log takes the decision (bounded runs).")
         Path input;
+
+        @Mixin Streaming streaming;
 
         @Option(names = "--reason", required = true, description = "Why (kept in the audit trail).")
         String reason;
@@ -180,7 +268,28 @@ final class ReviewCommand implements Runnable {
                     .setReason(reason);
         }
 
+        /** Whether the decision goes to the streaming job (checks the options). */
+        boolean toStream() {
+            return streaming.chosen(input, "--input");
+        }
+
         int record(ReviewDecision d) {
+            if (toStream()) {
+                ReviewStream.Sent sent = ReviewStream.send(streaming.stream(), d);
+                System.out.println(
+                        "guiji review: "
+                                + d.getAction()
+                                + " recorded as "
+                                + d.getDecisionId()
+                                + " on "
+                                + sent.topic()
+                                + " (partition "
+                                + sent.partition()
+                                + ", offset "
+                                + sent.offset()
+                                + "); the streaming job applies it now and re-publishes the records it changes");
+                return 0;
+            }
             Path log = FileRunJob.reviewLog(input);
             ReviewLog.append(log, d);
             System.out.println(
@@ -266,8 +375,12 @@ final class ReviewCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Path log = FileRunJob.reviewLog(input);
-            List<ReviewDecision> all = readLog(log);
+            boolean stream = toStream();
+            String log = stream ? "review_decisions" : FileRunJob.reviewLog(input).toString();
+            List<ReviewDecision> all =
+                    stream
+                            ? ReviewStream.history(streaming.postgres())
+                            : readLog(FileRunJob.reviewLog(input));
             ReviewDecision target = null;
             Set<String> withdrawn = new HashSet<>();
             for (ReviewDecision d : all) {
@@ -284,9 +397,10 @@ final class ReviewCommand implements Runnable {
                                 + decisionId
                                 + " in "
                                 + log
-                                + " (see 'guiji review history --input "
-                                + input
-                                + "')");
+                                + (stream
+                                        ? " (see 'guiji review history --config FILE'; a decision just made"
+                                                + " is there once the job has checkpointed)"
+                                        : " (see 'guiji review history --input " + input + "')"));
             }
             if (withdrawn.contains(decisionId)) {
                 throw new IllegalArgumentException(
@@ -306,15 +420,21 @@ final class ReviewCommand implements Runnable {
             mixinStandardHelpOptions = true,
             description = "Every decision of the input's review log, oldest first.")
     static final class History implements Callable<Integer> {
-        @Option(names = "--input", required = true, description = "The input folder.")
+        @Option(names = "--input", description = "The input folder (bounded runs).")
         Path input;
+
+        @Mixin Streaming streaming;
 
         @Mixin GlobalOptions global;
 
         @Override
         public Integer call() {
-            Path log = FileRunJob.reviewLog(input);
-            List<ReviewDecision> all = readLog(log);
+            boolean stream = streaming.chosen(input, "--input");
+            String log = stream ? "review_decisions" : FileRunJob.reviewLog(input).toString();
+            List<ReviewDecision> all =
+                    stream
+                            ? ReviewStream.history(streaming.postgres())
+                            : readLog(FileRunJob.reviewLog(input));
             for (ReviewDecision d : all) {
                 System.out.printf(
                         "%s %s %s %s %s%s by %s: %s%n",
@@ -347,8 +467,7 @@ final class ReviewCommand implements Runnable {
     }
 
     /** Subjects that a decision in force already settles. */
-    static Set<String> decidedSubjects(Path input) {
-        List<ReviewDecision> all = readLog(FileRunJob.reviewLog(input));
+    static Set<String> decidedSubjects(List<ReviewDecision> all) {
         Set<String> withdrawn = new HashSet<>();
         for (ReviewDecision d : all) {
             if (d.getAction() == ReviewAction.WITHDRAW) {
@@ -404,27 +523,37 @@ final class ReviewCommand implements Runnable {
         }
         List<ReviewQueue.Uncertain> out = new ArrayList<>();
         for (JsonNode o : latest.values()) {
-            if (!"NONE".equals(o.path("link_method").asText()) || o.path("candidates").isEmpty()) {
-                continue;
+            ReviewQueue.Uncertain u = uncertainOf(o);
+            if (u != null) {
+                out.add(u);
             }
-            List<ReviewQueue.Candidate> candidates = new ArrayList<>();
-            for (JsonNode c : o.path("candidates")) {
-                candidates.add(
-                        new ReviewQueue.Candidate(
-                                c.path("enterprise_id").asText(),
-                                c.path("name").asText(),
-                                c.path("score").asDouble()));
-            }
-            out.add(
-                    new ReviewQueue.Uncertain(
-                            o.path("record_id").asText(),
-                            text(o, "subject_name"),
-                            text(o, "uscc"),
-                            text(o, "reg_no"),
-                            text(o, "org_code"),
-                            candidates));
         }
         return out;
+    }
+
+    /**
+     * A unified record (a line of unified/*.jsonl, or {@code unified_record.record}) as work to
+     * review; null unless it is unlinked with candidates.
+     */
+    static ReviewQueue.Uncertain uncertainOf(JsonNode o) {
+        if (!"NONE".equals(o.path("link_method").asText()) || o.path("candidates").isEmpty()) {
+            return null;
+        }
+        List<ReviewQueue.Candidate> candidates = new ArrayList<>();
+        for (JsonNode c : o.path("candidates")) {
+            candidates.add(
+                    new ReviewQueue.Candidate(
+                            c.path("enterprise_id").asText(),
+                            c.path("name").asText(),
+                            c.path("score").asDouble()));
+        }
+        return new ReviewQueue.Uncertain(
+                o.path("record_id").asText(),
+                text(o, "subject_name"),
+                text(o, "uscc"),
+                text(o, "reg_no"),
+                text(o, "org_code"),
+                candidates);
     }
 
     private static String text(JsonNode o, String field) {

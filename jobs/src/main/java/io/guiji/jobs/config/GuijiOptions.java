@@ -305,6 +305,14 @@ public final class GuijiOptions {
                     .withDescription(
                             "Streaming: the link changelog (Avro LinkChange, key record_id).");
 
+    public static final ConfigOption<String> TOPIC_REVIEW_DECISIONS =
+            key("guiji.kafka.topic.review-decisions")
+                    .stringType()
+                    .defaultValue("guiji.review-decisions")
+                    .withDescription(
+                            "Streaming: reviewers' decisions (the MANUAL tier; one JSON object a message, as a line of review/decisions.jsonl, key scope|subject), written by guiji review --config"
+                                    + " and read by the job from the beginning; an audit log: create it with retention.ms=-1, not compacted.");
+
     public static final ConfigOption<String> POSTGRES_URL =
             key("guiji.postgres.url")
                     .stringType()

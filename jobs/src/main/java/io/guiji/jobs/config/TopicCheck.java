@@ -37,7 +37,8 @@ public final class TopicCheck {
                         GuijiOptions.TOPIC_REJECTED,
                         GuijiOptions.TOPIC_REFERENCE_REJECTED,
                         GuijiOptions.TOPIC_COVERAGE,
-                        GuijiOptions.TOPIC_LINK_CHANGES)) {
+                        GuijiOptions.TOPIC_LINK_CHANGES,
+                        GuijiOptions.TOPIC_REVIEW_DECISIONS)) {
             String topic = cfg.get(option);
             if (topic != null) {
                 needed.add(topic);

@@ -109,13 +109,7 @@ public final class GuijiStreamJob {
             UnaryOperator<DataStream<RawRow>> tap,
             RecordParseFunction parser) {
         GuijiPipeline.Inputs in = StreamInputs.of(env, cfg);
-        in =
-                new GuijiPipeline.Inputs(
-                        tap.apply(in.records()),
-                        in.registry(),
-                        in.catalog(),
-                        in.referenceRejected(),
-                        in.registryReplay());
+        in = in.withRecords(tap.apply(in.records()));
         GuijiPipeline.Outputs out =
                 GuijiPipeline.defineWorkflow(
                         in, EmitMode.CHANGES, cfg.settings(), cfg.period(), parser);

@@ -9,9 +9,11 @@ import io.guiji.jobs.GuijiPipeline;
 import io.guiji.jobs.Uids;
 import io.guiji.jobs.config.GuijiOptions;
 import io.guiji.jobs.config.StreamConfig;
+import io.guiji.jobs.ingest.ReferenceRejects;
 import io.guiji.jobs.ingest.SourceSpec;
 import io.guiji.jobs.ingest.SpecApplyFunction;
 import io.guiji.jobs.ingest.kafka.AvroEntryDecodeFunction;
+import io.guiji.jobs.ingest.kafka.DecisionDecodeFunction;
 import io.guiji.jobs.ingest.kafka.KafkaSources;
 import io.guiji.jobs.ingest.kafka.RecordDecodeFunction;
 import io.guiji.jobs.ingest.kafka.ReferenceDecodeFunction;
@@ -20,6 +22,7 @@ import io.guiji.jobs.validate.ReferenceParsers;
 import io.guiji.schemas.CatalogEntry;
 import io.guiji.schemas.RegistryEntry;
 import io.guiji.schemas.RejectedRecord;
+import io.guiji.schemas.ReviewDecision;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -36,8 +39,8 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 /**
  * The streaming job's inputs: the configured departmental sources (Kafka topics decoded by their
  * {@link SourceSpec}, polled tables), the registry and catalogue topics (JSON through the file
- * parsers, or Avro entries), and the registry replay that rebuilds a restored linking subtask's
- * index.
+ * parsers, or Avro entries), the reviewers' decisions topic (the MANUAL tier), and the registry
+ * replay that rebuilds a restored linking subtask's index.
  */
 final class StreamInputs {
     private StreamInputs() {}
@@ -129,12 +132,14 @@ final class StreamInputs {
                         StreamUids.DECODE_CATALOG,
                         Uids.PARSE_CATALOG,
                         referenceRejected);
+        DataStream<ReviewDecision> decisions = reviewDecisions(env, cfg, referenceRejected);
         DataStream<RejectedRecord> rejected =
                 referenceRejected.isEmpty()
                         ? EmptySource.of(env, RejectedRecord.class, "no reference rejects")
-                        : referenceRejected.size() == 1
-                                ? referenceRejected.get(0)
-                                : referenceRejected.get(0).union(referenceRejected.get(1));
+                        : referenceRejected.get(0);
+        for (int i = 1; i < referenceRejected.size(); i++) {
+            rejected = rejected.union(referenceRejected.get(i));
+        }
         // The linking subtasks hold the registry in memory, not in checkpoints: after a restore
         // they
         // read the topic again up to where the checkpoint had applied it.
@@ -142,7 +147,49 @@ final class StreamInputs {
                 cfg.get(GuijiOptions.KAFKA_REGISTRY_TOPIC) == null
                         ? null
                         : new KafkaRegistryReplay(replayConsumer(cfg), cfg.registryFormat());
-        return new GuijiPipeline.Inputs(all, registry, catalog, rejected, replay);
+        return new GuijiPipeline.Inputs(all, registry, catalog, rejected, replay)
+                .withReviewDecisions(decisions);
+    }
+
+    /**
+     * The reviewers' decisions (the MANUAL tier), read from the beginning of the decisions topic by
+     * one subtask, so that every linking subtask receives them in the topic's order; messages that
+     * are not decisions go to the reference dead letter ({@link DecisionDecodeFunction}). Null when
+     * the topic is unset.
+     *
+     * <p>Not read again after a restore: the linking operator keeps the decisions it applied in its
+     * operator state, and this source continues from the checkpointed offsets; a decision read a
+     * second time (by its id) changes nothing.
+     */
+    private static DataStream<ReviewDecision> reviewDecisions(
+            StreamExecutionEnvironment env,
+            StreamConfig cfg,
+            List<DataStream<RejectedRecord>> rejects) {
+        String topic = cfg.get(GuijiOptions.TOPIC_REVIEW_DECISIONS);
+        if (topic == null) {
+            return null;
+        }
+        SingleOutputStreamOperator<ReviewDecision> decisions =
+                env.fromSource(
+                                KafkaSources.readCommitted(
+                                                cfg.kafkaProperties(),
+                                                cfg.bootstrapServers(),
+                                                List.of(topic),
+                                                cfg.value(GuijiOptions.KAFKA_GROUP_ID),
+                                                "review-decisions",
+                                                new KafkaBytesDeserializer(),
+                                                OffsetsInitializer.earliest())
+                                        .build(),
+                                WatermarkStrategy.noWatermarks(),
+                                "review decisions " + topic)
+                        .setParallelism(1)
+                        .uid(StreamUids.REVIEW_DECISION_SOURCE)
+                        .process(new DecisionDecodeFunction())
+                        .setParallelism(1)
+                        .uid(StreamUids.DECODE_REVIEW_DECISIONS)
+                        .name("decode review decisions");
+        rejects.add(decisions.getSideOutput(ReferenceRejects.TAG));
+        return decisions;
     }
 
     /**

@@ -16,4 +16,9 @@ public final class StreamUids {
     public static final String JDBC_SOURCE_PREFIX = "source-jdbc-";
 
     public static final String JDBC_ROWS_PREFIX = "rows-jdbc-";
+
+    /** The decisions topic (reviewers' decisions, the MANUAL tier); one subtask. */
+    public static final String REVIEW_DECISION_SOURCE = "source-review-decisions";
+
+    public static final String DECODE_REVIEW_DECISIONS = "decode-review-decisions";
 }

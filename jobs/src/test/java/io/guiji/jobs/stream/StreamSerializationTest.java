@@ -110,4 +110,33 @@ class StreamSerializationTest {
                     .isNotNull();
         }
     }
+
+    @Test
+    void reviewDecisionsTravelWithoutKryoAndTheirFunctionsSerialize() throws Exception {
+        io.guiji.connectors.jdbc.ReviewDecisionTable.Row row =
+                new io.guiji.connectors.jdbc.ReviewDecisionTable.Row();
+        row.decisionId = "d-1";
+        row.action = "ACCEPT";
+        row.enterpriseId = "91310115MA1K3BTP2B";
+        row.file = "kafka:guiji.review-decisions/0";
+        row.row = 7;
+        io.guiji.connectors.jdbc.ReviewDecisionTable.Row back =
+                roundTrip(io.guiji.connectors.jdbc.ReviewDecisionTable.Row.class, row);
+        assertThat(List.of(back.decisionId, back.action, back.enterpriseId, back.file, back.row))
+                .containsExactly(
+                        "d-1",
+                        "ACCEPT",
+                        "91310115MA1K3BTP2B",
+                        "kafka:guiji.review-decisions/0",
+                        7L);
+        for (Object f :
+                List.of(
+                        new io.guiji.jobs.ingest.kafka.DecisionDecodeFunction(),
+                        new io.guiji.jobs.link.DecisionEntryFunction(),
+                        new io.guiji.jobs.publish.DecisionRowFunction())) {
+            assertThat(InstantiationUtil.clone((java.io.Serializable) f))
+                    .as(f.getClass().getSimpleName())
+                    .isNotNull();
+        }
+    }
 }

@@ -48,14 +48,16 @@ final class StreamTesting {
             String rejected,
             String referenceRejected,
             String coverage,
-            String linkChanges) {
+            String linkChanges,
+            String reviewDecisions) {
         static Topics of(String suffix) {
             return new Topics(
                     "out.unified." + suffix,
                     "out.rejected." + suffix,
                     "out.reference-rejected." + suffix,
                     "out.coverage." + suffix,
-                    "out.link-changes." + suffix);
+                    "out.link-changes." + suffix,
+                    "in.review-decisions." + suffix);
         }
 
         void create(KafkaBrokerExtension kafka) {
@@ -64,6 +66,7 @@ final class StreamTesting {
             kafka.createTopic(referenceRejected, 1);
             kafka.createTopic(coverage, 1);
             kafka.createTopic(linkChanges, 1);
+            kafka.createTopic(reviewDecisions, 1, Map.of("retention.ms", "-1"));
         }
     }
 
@@ -79,6 +82,7 @@ final class StreamTesting {
         c.put(GuijiOptions.TOPIC_REFERENCE_REJECTED.key(), topics.referenceRejected());
         c.put(GuijiOptions.TOPIC_COVERAGE.key(), topics.coverage());
         c.put(GuijiOptions.TOPIC_LINK_CHANGES.key(), topics.linkChanges());
+        c.put(GuijiOptions.TOPIC_REVIEW_DECISIONS.key(), topics.reviewDecisions());
         c.put(GuijiOptions.PARALLELISM.key(), "2");
         c.put(GuijiOptions.PROCESSING_DATE.key(), PROCESSING_DATE);
         c.put(GuijiOptions.CHECKPOINT_INTERVAL.key(), "1 s");

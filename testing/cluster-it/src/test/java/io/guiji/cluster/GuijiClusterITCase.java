@@ -112,6 +112,7 @@ class GuijiClusterITCase {
         KAFKA.createTopic("guiji.reference-rejected", 1);
         KAFKA.createTopic(COVERAGE, 1);
         KAFKA.createTopic("guiji.link-changes", 2);
+        KAFKA.createTopic("guiji.review-decisions", 1, Map.of("retention.ms", "-1"));
         try (Connection c = PG.connection();
                 Statement s = c.createStatement()) {
             s.execute(Files.readString(repository("deploy/postgres/schema.sql")));
