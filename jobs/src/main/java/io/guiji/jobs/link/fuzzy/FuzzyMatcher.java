@@ -167,14 +167,18 @@ public final class FuzzyMatcher {
         // form, division or as a branch) is a name of its own, not a typo of the best match.
         boolean typoOfAnother =
                 writtenAs != null && !record.trade().equals(parsed.get(top.matchedName()).trade());
+        boolean typo = typoOnly(top.score(), policy.linkTradeNameTypos());
         boolean link =
                 complete
                         && policy.enabled()
                         && !typoOfAnother
-                        && top.score().value() >= policy.minScore() - 1e-9
+                        && (top.score().value() >= policy.minScore() - 1e-9 || typo)
                         && margin >= policy.minMargin() - 1e-9
                         && hiddenMargin >= policy.minMargin() - 1e-9;
         if (link) {
+            if (top.score().value() < policy.minScore() - 1e-9) {
+                evidence.add("fuzzy=typo_rule");
+            }
             evidence.addAll(top.score().evidence());
             for (String key : overfull) {
                 evidence.add("fuzzy=blocking_key_skipped:" + key);
@@ -192,6 +196,31 @@ public final class FuzzyMatcher {
         }
         overfull(evidence, overfull);
         return new Outcome(null, ranked, evidence);
+    }
+
+    /**
+     * Whether {@code score} says the pair differs by one replaced character and nothing else: one
+     * character of an industry or legal-form word ({@code vocabulary_typo}), or, when {@code
+     * tradeNames}, of a trade name of the same length ({@code trade_name=one_edit}), at the full
+     * {@link FuzzyScorer#OTHER_EDIT} (any other difference, a dropped region, a missing industry
+     * word, a former name, would have taken something off). The typo rule ({@link FuzzyPolicy}):
+     * such a pair links below {@code minScore} when it leads every other candidate by the margin
+     * and no blocking key is over-full (a name hidden under a typo key could score as much).
+     */
+    static boolean typoOnly(FuzzyScore score, boolean tradeNames) {
+        if (score.refused() || Math.abs(score.value() - FuzzyScorer.OTHER_EDIT) > 1e-9) {
+            return false;
+        }
+        for (String e : score.evidence()) {
+            if (e.startsWith("vocabulary_typo=")) {
+                return true;
+            }
+            if (e.startsWith(FuzzyScorer.ONE_EDIT)) {
+                String[] pair = e.substring(FuzzyScorer.ONE_EDIT.length()).split("/", 2);
+                return tradeNames && pair.length == 2 && pair[0].length() == pair[1].length();
+            }
+        }
+        return false;
     }
 
     /**
