@@ -136,13 +136,19 @@ public final class FuzzyMatcher {
 
         Scored top = null;
         Scored second = null;
+        String asWritten =
+                null; // the record read with the best match's core, when that is its name
         for (Scored s : ranked) {
             if (s.score().refused()) {
                 continue;
             }
             if (top == null) {
                 top = s;
-            } else {
+                asWritten = readAs(record, parsed.get(s.matchedName()));
+            } else if (asWritten == null
+                    || !parsed.get(s.matchedName())
+                            .core()
+                            .equals(parsed.get(top.matchedName()).core())) {
                 second = s;
                 break;
             }
@@ -196,6 +202,31 @@ public final class FuzzyMatcher {
         }
         overfull(evidence, overfull);
         return new Outcome(null, ranked, evidence);
+    }
+
+    /**
+     * The record's name with its core replaced by {@code best}'s when that gives {@code best}'s
+     * name as registered, else null. Then {@code best} is to other candidates of the same core (its
+     * name with another legal form, without its place, …: registered enterprises of their own) what
+     * the exact tier would make it, had the record been written without the typo: the one named. So
+     * those are not its runners-up; the margin is kept against every candidate of another core
+     * (众国电影集团 is 中国电影集团, not 中国电影集团公司, as 中国电影集团 would be).
+     */
+    static String readAs(NameParts record, NameParts best) {
+        if (best == null || record.core().equals(best.core())) {
+            return null; // the same core: the candidates differ where the record is written as is
+        }
+        String text = record.text();
+        int end =
+                text.length()
+                        - record.legalForm().length()
+                        - (record.branch() == null ? 0 : record.branch().length());
+        int start = end - record.core().length();
+        if (start < 0 || !text.startsWith(record.core(), start)) {
+            return null;
+        }
+        String read = text.substring(0, start) + best.core() + text.substring(end);
+        return read.equals(best.text()) ? read : null;
     }
 
     /**
