@@ -27,8 +27,9 @@ import java.util.Set;
  *       meets 常城 (chang-cheng);
  *   <li>{@code F:<core with one trade-name character deleted>} — the deletion-1 neighbourhood
  *       (SymSpell): a one-character substitution, insertion or deletion in a trade name of 3–6
- *       characters still meets; for longer trade names {@code F:<first 4>*<industry>} and {@code
- *       F:*<last 4><industry>} instead (one edit leaves one of them whole);
+ *       characters still meets; for longer trade names {@code F:<first 4>*<industry>} (first 3 of
+ *       7) and {@code F:*<last 4><industry>} instead (one replaced character leaves one of them
+ *       whole);
  *   <li>for a two-character trade name, {@code F:<region>|<1st>*<industry>} and {@code
  *       F:<region>|*<2nd><industry>}: one substituted character leaves one of them whole. Deleting
  *       a character of a two-character name leaves one character, which is no trade name; and the
@@ -76,7 +77,9 @@ public final class FuzzyKeys {
                 keys.add(CORE + trade.substring(0, i) + trade.substring(i + 1) + industry);
             }
         } else if (n > MAX_DELETION_LENGTH) {
-            keys.add(CORE + trade.substring(0, ANCHOR) + "*" + industry);
+            // the head and the tail do not overlap (7 characters: 3 and 4), so a replaced character
+            // leaves one of them whole wherever it is (百花洲达艺出版社 for 百花洲文艺出版社)
+            keys.add(CORE + trade.substring(0, Math.min(ANCHOR, n - ANCHOR)) + "*" + industry);
             keys.add(CORE + "*" + trade.substring(n - ANCHOR) + industry);
         }
         return keys;
