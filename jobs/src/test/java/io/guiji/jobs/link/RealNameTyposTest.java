@@ -109,6 +109,8 @@ class RealNameTyposTest {
                     {"众国电影集团公司", "中国电影集团公司"},
                     {"上海普东发展银行", "上海浦东发展银行"},
                     {"普东发展银行", "浦东发展银行"},
+                    // 浦东 read as the district, 法展 as a typo of the industry word 发展(银行)
+                    {"上海浦东法展银行", "上海浦东发展银行"},
                 }) {
             UnifiedRecord r = link(REGISTRY, typo[0], FuzzyPolicy.DEFAULT);
 

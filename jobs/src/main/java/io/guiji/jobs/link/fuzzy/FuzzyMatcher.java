@@ -144,7 +144,7 @@ public final class FuzzyMatcher {
             }
             if (top == null) {
                 top = s;
-                asWritten = readAs(record, parsed.get(s.matchedName()));
+                asWritten = readAs(record, corrections, parsed.get(s.matchedName()));
             } else if (asWritten == null
                     || !parsed.get(s.matchedName())
                             .core()
@@ -212,9 +212,14 @@ public final class FuzzyMatcher {
      * those are not its runners-up; the margin is kept against every candidate of another core
      * (众国电影集团 is 中国电影集团, not 中国电影集团公司, as 中国电影集团 would be).
      */
-    static String readAs(NameParts record, NameParts best) {
+    static String readAs(NameParts record, List<FuzzyKeys.Corrected> corrections, NameParts best) {
         if (best == null || record.core().equals(best.core())) {
             return null; // the same core: the candidates differ where the record is written as is
+        }
+        for (FuzzyKeys.Corrected k : corrections) {
+            if (k.parts().text().equals(best.text())) {
+                return best.text(); // 上海浦东法展银行 read with 发展 for 法展
+            }
         }
         String text = record.text();
         int end =
