@@ -175,6 +175,38 @@ class RealNameTyposTest {
                 .isNull();
     }
 
+    private static final List<RegistryEntry> REAL_REGISTRY =
+            RealNameKeysTest.registry(RealNameKeysTest.REAL);
+
+    /**
+     * A replaced character of an industry or legal-form word links, if at all, to the enterprise
+     * whose name it was: the typo rule never takes a name for another.
+     */
+    @Property(tries = 300)
+    void aTypoInAnIndustryOrLegalFormWordNeverLinksToAnotherEnterprise(
+            @ForAll("names") String name,
+            @ForAll @IntRange(max = 40) int at,
+            @ForAll @IntRange(max = 100) int with) {
+        String chars = "金银华盛兴达信通海天明光新源泰德福利民东方红星宏远鑫恒丰顺安业贸";
+        NameParts p = NameParts.parse(name);
+        String word = p.industry().length() >= 2 ? p.industry() : p.legalForm();
+        int start = name.lastIndexOf(word);
+        Assume.that(word.length() >= 2 && start >= 0);
+        int i = start + at % word.length();
+        char c = chars.charAt(with % chars.length());
+        Assume.that(c != name.charAt(i));
+        String misspelt = name.substring(0, i) + c + name.substring(i + 1);
+        Assume.that(!RealNameKeysTest.REAL.contains(misspelt));
+
+        UnifiedRecord r = link(REAL_REGISTRY, misspelt, FuzzyPolicy.DEFAULT);
+
+        if (r.getEnterpriseId() != null) {
+            assertThat(r.getEnterpriseId())
+                    .as("%s: %s", misspelt, r.getLinkEvidence())
+                    .isEqualTo(RealNameKeysTest.id(name));
+        }
+    }
+
     private static boolean same(NameParts p, NameParts q) {
         return q != null
                 && q.trade().length() == p.trade().length()
