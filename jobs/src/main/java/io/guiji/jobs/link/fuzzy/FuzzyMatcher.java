@@ -15,6 +15,14 @@ import java.util.Set;
  * and the record's core name is not registered as written by another enterprise (then a near match
  * is a different name, not a misspelling of it). Pure; no state.
  *
+ * <p><b>Typos.</b> A candidate one replaced character of an industry or legal-form word from the
+ * record, and nothing else, links below the policy's min-score when it still leads by the margin
+ * ({@link #typoOnly}: the typo rule; a trade name's character only with {@link
+ * FuzzyPolicy#linkTradeNameTypos}). When the record read with the best candidate's core (or with a
+ * vocabulary word corrected) is that candidate's registered name, candidates of the same core are
+ * not its runners-up ({@link #readAs}): the exact tier would have chosen among them by the name as
+ * written.
+ *
  * <p><b>Over-full blocking keys.</b> A key that more registry names share than a lookup may return
  * is answered with no names ({@code truncated}). Such a key is skipped, not fatal, when what it
  * could hide cannot change the decision. A name hidden under it is found under none of the record's
