@@ -134,6 +134,11 @@ def main(dist):
     out = []  # (code, full, shorts, kind)
     for p in provinces:
         out.append([p["code"] + "0000", p["name"], province_shorts(p["name"]), "province"])
+    # GB/T 2260 also codes 台湾 71, 香港 81, 澳门 82, which the statistical code list leaves out;
+    # enterprise names start with them (香港三联书店, 香港上海汇丰银行有限公司)
+    for code, name, short in (("71", "台湾省", "台湾"), ("81", "香港特别行政区", "香港"),
+                              ("82", "澳门特别行政区", "澳门")):
+        out.append([code + "0000", name, [short], "province"])
     for c in cities:
         if c["name"] in placeholders:
             continue

@@ -36,7 +36,7 @@ import org.apache.avro.specific.SpecificDatumWriter;
  * <pre>
  * java -cp ... io.guiji.bench.linking.LinkAccuracyBench [--registry 100000 (0: no accuracy run)] [--per-kind 1000]
  *     [--seed 7] [--cost 100000,1000000] [--cost-per-kind 500] [--min-score 0.88] [--min-margin 0.05]
- *     [--max-matches 16] [--show-errors 5]
+ *     [--link-trade-name-typos false] [--max-matches 16] [--show-errors 5]
  * </pre>
  */
 public final class LinkAccuracyBench {
@@ -52,6 +52,7 @@ public final class LinkAccuracyBench {
         double minMargin = FuzzyPolicy.DEFAULT.minMargin();
         int maxMatches = 16;
         int showErrors = 0;
+        boolean linkTypos = FuzzyPolicy.DEFAULT.linkTradeNameTypos();
         for (int i = 0; i < args.length; i++) {
             String v = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -71,6 +72,7 @@ public final class LinkAccuracyBench {
                 case "--min-margin" -> minMargin = Double.parseDouble(args[++i]);
                 case "--max-matches" -> maxMatches = Integer.parseInt(args[++i]);
                 case "--show-errors" -> showErrors = Integer.parseInt(args[++i]);
+                case "--link-trade-name-typos" -> linkTypos = Boolean.parseBoolean(args[++i]);
                 default -> {
                     System.err.println("unknown argument " + args[i]);
                     System.exit(2);
@@ -78,18 +80,24 @@ public final class LinkAccuracyBench {
             }
         }
         FuzzyPolicy policy =
-                new FuzzyPolicy(true, minScore, minMargin, FuzzyPolicy.DEFAULT.minCandidateScore());
+                new FuzzyPolicy(
+                        true,
+                        minScore,
+                        minMargin,
+                        FuzzyPolicy.DEFAULT.minCandidateScore(),
+                        linkTypos);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         if (registry > 0) {
             out.printf(
                     Locale.ROOT,
                     "# Linking accuracy: registry %,d entries, up to %d records per class, seed %d, "
-                            + "min-score %.2f, min-margin %.2f, max-matches %d%n%n",
+                            + "min-score %.2f, min-margin %.2f, link-trade-name-typos %s, max-matches %d%n%n",
                     registry,
                     perKind,
                     seed,
                     minScore,
                     minMargin,
+                    linkTypos,
                     maxMatches);
             accuracy(
                     LinkingCorpus.generate(registry, perKind, seed),

@@ -36,7 +36,7 @@ import java.util.Map;
  * <pre>
  * java -cp ... io.guiji.bench.linking.RealNamesBench [--names bench/names/enterprises.tsv]
  *     [--renames bench/names/renames.tsv] [--per-kind 300] [--seed 7] [--background 50000]
- *     [--max-matches 16] [--show-errors 0] [--write-sample DIR --sample-per-kind 25]
+ *     [--max-matches 16] [--link-trade-name-typos false] [--show-errors 0] [--write-sample DIR --sample-per-kind 25]
  * </pre>
  *
  * <p>{@code --write-sample} writes a small corpus (registry.tsv, records.tsv, no background) for
@@ -53,6 +53,7 @@ public final class RealNamesBench {
         int background = 50_000;
         int maxMatches = 16;
         int showErrors = 0;
+        boolean tradeNameTypos = FuzzyPolicy.DEFAULT.linkTradeNameTypos();
         Path sample = null;
         int samplePerKind = 25;
         for (int i = 0; i < args.length; i++) {
@@ -64,6 +65,7 @@ public final class RealNamesBench {
                 case "--background" -> background = Integer.parseInt(args[++i]);
                 case "--max-matches" -> maxMatches = Integer.parseInt(args[++i]);
                 case "--show-errors" -> showErrors = Integer.parseInt(args[++i]);
+                case "--link-trade-name-typos" -> tradeNameTypos = Boolean.parseBoolean(args[++i]);
                 case "--write-sample" -> sample = Path.of(args[++i]);
                 case "--sample-per-kind" -> samplePerKind = Integer.parseInt(args[++i]);
                 default -> {
@@ -83,7 +85,7 @@ public final class RealNamesBench {
                 Locale.ROOT,
                 "# Linking on real names: %d real enterprises (%d with a real former name), %d registered "
                         + "branches, %d real near-duplicate pairs, background %,d synthetic entries; up to %d "
-                        + "records per class, seed %d, max-matches %d%n%n",
+                        + "records per class, seed %d, max-matches %d, link-trade-name-typos %s%n%n",
                 corpus.registry.size() - branches,
                 corpus.registry.stream().filter(e -> !e.formers().isEmpty()).count(),
                 branches,
@@ -91,7 +93,8 @@ public final class RealNamesBench {
                 background,
                 perKind,
                 seed,
-                maxMatches);
+                maxMatches,
+                tradeNameTypos);
         CompactRegistryIndex index = new CompactRegistryIndex(corpus.registry.size() + background);
         if (background > 0) {
             for (RegistryEntry e : LinkingCorpus.registry(background, seed).registry) {
@@ -101,7 +104,11 @@ public final class RealNamesBench {
         for (Enterprise e : corpus.registry) {
             index.put(entry(e));
         }
-        LocalLinker linker = new LocalLinker(index, FuzzyPolicy.DEFAULT, maxMatches);
+        LocalLinker linker =
+                new LocalLinker(
+                        index,
+                        FuzzyPolicy.DEFAULT.withLinkTradeNameTypos(tradeNameTypos),
+                        maxMatches);
         score(corpus, linker, showErrors, out);
     }
 

@@ -187,21 +187,20 @@ class RealNameKeysTest {
     }
 
     @Test
-    void aTypoInTheIndustryOrLegalFormWordLeavesTheRightCandidateAndAHomophoneOneLinks() {
+    void aTypoInTheIndustryOrLegalFormWordLinksWhenItIsTheOnlyReading() {
         // 便力店 for 便利店, 股分 for 股份: homophones (lì, fèn) — linked like a homophone trade name
         UnifiedRecord shop = link(REAL, "朝阳市华联便力店");
         UnifiedRecord form = link(REAL, "大商股分有限公司");
-        // 商宝 for 商贸: not a homophone — a candidate for review, not a link
+        // 商宝 for 商贸: not a homophone, but 商宝 is no word and 辽宁华盛商贸有限公司 the only reading —
+        // linked by the typo rule (FuzzyPolicy)
         UnifiedRecord trade = link(REAL, "辽宁华盛商宝有限公司");
 
         assertThat(shop.getEnterpriseId()).isEqualTo(id("朝阳市华联便利店"));
         assertThat(shop.getLinkMethod()).isEqualTo(LinkMethod.FUZZY);
         assertThat(shop.getLinkEvidence()).contains("vocabulary_typo=便力店/便利店");
         assertThat(form.getEnterpriseId()).isEqualTo(id("大商股份有限公司"));
-        assertThat(trade.getEnterpriseId()).isNull();
-        assertThat(trade.getCandidates())
-                .extracting(LinkCandidate::getEnterpriseId)
-                .containsExactly(id("辽宁华盛商贸有限公司"));
+        assertThat(trade.getEnterpriseId()).isEqualTo(id("辽宁华盛商贸有限公司"));
+        assertThat(trade.getLinkEvidence()).contains("fuzzy=typo_rule", "vocabulary_typo=商宝/商贸");
     }
 
     // ---------------------------------------------------------------- over-full keys

@@ -27,8 +27,9 @@ import java.util.Set;
  *       meets 常城 (chang-cheng);
  *   <li>{@code F:<core with one trade-name character deleted>} — the deletion-1 neighbourhood
  *       (SymSpell): a one-character substitution, insertion or deletion in a trade name of 3–6
- *       characters still meets; for longer trade names {@code F:<first 4>*<industry>} and {@code
- *       F:*<last 4><industry>} instead (one edit leaves one of them whole);
+ *       characters still meets; for longer trade names {@code F:<first 4>*<industry>} (first 3 of
+ *       7) and {@code F:*<last 4><industry>} instead (one replaced character leaves one of them
+ *       whole);
  *   <li>for a two-character trade name, {@code F:<region>|<1st>*<industry>} and {@code
  *       F:<region>|*<2nd><industry>}: one substituted character leaves one of them whole. Deleting
  *       a character of a two-character name leaves one character, which is no trade name; and the
@@ -76,7 +77,9 @@ public final class FuzzyKeys {
                 keys.add(CORE + trade.substring(0, i) + trade.substring(i + 1) + industry);
             }
         } else if (n > MAX_DELETION_LENGTH) {
-            keys.add(CORE + trade.substring(0, ANCHOR) + "*" + industry);
+            // the head and the tail do not overlap (7 characters: 3 and 4), so a replaced character
+            // leaves one of them whole wherever it is (百花洲达艺出版社 for 百花洲文艺出版社)
+            keys.add(CORE + trade.substring(0, Math.min(ANCHOR, n - ANCHOR)) + "*" + industry);
             keys.add(CORE + "*" + trade.substring(n - ANCHOR) + industry);
         }
         return keys;
@@ -119,18 +122,20 @@ public final class FuzzyKeys {
 
     /**
      * The readings of {@code p} with one character of a vocabulary word corrected (at most {@value
-     * #MAX_CORRECTIONS}). Only a name whose vocabulary was not recognised is read again (no
-     * industry word found, or the legal form one generic character: 店, 部, 行 …): the end of its
-     * core, and the end of its core and legal form together. A tail of 2–6 characters that is not a
-     * word as written (医药 is not corrected into 医院) but one substitution away from an industry word
-     * or a legal form of two characters or more is replaced by it ({@code 商茂} → {@code 商贸}, {@code
-     * 便力店} → {@code 便利店}, {@code 有限公可} → {@code 有限公司}) and the name parsed again; a reading that
-     * does not then recognise the word, or does not leave a matchable name, is dropped.
+     * #MAX_CORRECTIONS}): the end of its core, the end of its core and legal form together, and the
+     * end of what comes before its industry word. A tail of 2–6 characters that is not a word as
+     * written (医药 is not corrected into 医院) but one substitution away from an industry word or a
+     * legal form of two characters or more is replaced by it ({@code 商茂} → {@code 商贸}, {@code 便力店}
+     * → {@code 便利店}, {@code 有限公可} → {@code 有限公司}, {@code 泉业银行} → {@code 商业银行}, {@code 理油化工} →
+     * {@code 石油化工}, {@code 钢千集团} → {@code 钢铁集团}) and the name parsed again; a reading that does not
+     * then recognise the word, or does not leave a matchable name, is dropped. The tail leaves two
+     * characters before it: of the core, or, when a place is written, of the whole name (the place
+     * may be the trade name: 苏州市商业银行, 马鞍山钢铁公司).
      */
     public static List<Corrected> corrected(NameParts p) {
         List<Corrected> out = new ArrayList<>(2);
-        if (p == null || !p.industry().isEmpty() && p.legalForm().length() != 1) {
-            return out; // a recognised industry word with a legal form, or none left out
+        if (p == null) {
+            return out;
         }
         String text = p.text();
         String head =
@@ -140,10 +145,14 @@ public final class FuzzyKeys {
         }
         int coreEnd = head.length() - p.legalForm().length();
         int coreStart = coreEnd - p.core().length();
-        if (p.industry().isEmpty() && coreEnd < head.length()) {
-            correct(p, text, coreStart, coreEnd, out);
+        int from = p.regions().isEmpty() ? coreStart : 0;
+        if (coreEnd < head.length()) {
+            correct(p, text, from, coreEnd, out);
         }
-        correct(p, text, coreStart, head.length(), out);
+        correct(p, text, from, head.length(), out);
+        if (!p.industry().isEmpty()) {
+            correct(p, text, from, coreEnd - p.industry().length(), out);
+        }
         return out;
     }
 
@@ -169,7 +178,7 @@ public final class FuzzyKeys {
                     if (q == null
                             || !q.matchable()
                             || q.core().equals(p.core())
-                            || !(q.industry().endsWith(word) || q.legalForm().equals(word))) {
+                            || !(q.industry().contains(word) || q.legalForm().equals(word))) {
                         continue;
                     }
                     boolean homophone = Hanzi.homophones(tail.charAt(i), word.charAt(i));

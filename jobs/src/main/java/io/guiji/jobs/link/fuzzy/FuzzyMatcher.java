@@ -14,6 +14,14 @@ import java.util.Set;
  * and the record's core name is not registered as written by another enterprise (then a near match
  * is a different name, not a misspelling of it). Pure; no state.
  *
+ * <p><b>Typos.</b> A candidate one replaced character of an industry or legal-form word from the
+ * record, and nothing else, links below the policy's min-score when it still leads by the margin
+ * ({@link #typoOnly}: the typo rule; a trade name's character only with {@link
+ * FuzzyPolicy#linkTradeNameTypos}). When the record read with the best candidate's core (or with a
+ * vocabulary word corrected) is that candidate's registered name, candidates of the same core are
+ * not its runners-up ({@link #readAs}): the exact tier would have chosen among them by the name as
+ * written.
+ *
  * <p><b>Over-full blocking keys.</b> A key that more registry names share than a lookup may return
  * is answered with no names ({@code truncated}). Such a key is skipped, not fatal, when what it
  * could hide cannot change the decision. A name hidden under it is found under none of the record's
@@ -135,13 +143,19 @@ public final class FuzzyMatcher {
 
         Scored top = null;
         Scored second = null;
+        String asWritten =
+                null; // the record read with the best match's core, when that is its name
         for (Scored s : ranked) {
             if (s.score().refused()) {
                 continue;
             }
             if (top == null) {
                 top = s;
-            } else {
+                asWritten = readAs(record, corrections, parsed.get(s.matchedName()));
+            } else if (asWritten == null
+                    || !parsed.get(s.matchedName())
+                            .core()
+                            .equals(parsed.get(top.matchedName()).core())) {
                 second = s;
                 break;
             }
@@ -166,14 +180,18 @@ public final class FuzzyMatcher {
         // form, division or as a branch) is a name of its own, not a typo of the best match.
         boolean typoOfAnother =
                 writtenAs != null && !record.trade().equals(parsed.get(top.matchedName()).trade());
+        boolean typo = typoOnly(top.score(), policy.linkTradeNameTypos());
         boolean link =
                 complete
                         && policy.enabled()
                         && !typoOfAnother
-                        && top.score().value() >= policy.minScore() - 1e-9
+                        && (top.score().value() >= policy.minScore() - 1e-9 || typo)
                         && margin >= policy.minMargin() - 1e-9
                         && hiddenMargin >= policy.minMargin() - 1e-9;
         if (link) {
+            if (top.score().value() < policy.minScore() - 1e-9) {
+                evidence.add("fuzzy=typo_rule");
+            }
             evidence.addAll(top.score().evidence());
             for (String key : overfull) {
                 evidence.add("fuzzy=blocking_key_skipped:" + key);
@@ -191,6 +209,61 @@ public final class FuzzyMatcher {
         }
         overfull(evidence, overfull);
         return new Outcome(null, ranked, evidence);
+    }
+
+    /**
+     * The record's name with its core replaced by {@code best}'s when that gives {@code best}'s
+     * name as registered, else null. Then {@code best} is to other candidates of the same core (its
+     * name with another legal form, without its place, …: registered enterprises of their own) what
+     * the exact tier would make it, had the record been written without the typo: the one named. So
+     * those are not its runners-up; the margin is kept against every candidate of another core
+     * (众国电影集团 is 中国电影集团, not 中国电影集团公司, as 中国电影集团 would be).
+     */
+    static String readAs(NameParts record, List<FuzzyKeys.Corrected> corrections, NameParts best) {
+        if (best == null || record.core().equals(best.core())) {
+            return null; // the same core: the candidates differ where the record is written as is
+        }
+        for (FuzzyKeys.Corrected k : corrections) {
+            if (k.parts().text().equals(best.text())) {
+                return best.text(); // 上海浦东法展银行 read with 发展 for 法展
+            }
+        }
+        String text = record.text();
+        int end =
+                text.length()
+                        - record.legalForm().length()
+                        - (record.branch() == null ? 0 : record.branch().length());
+        int start = end - record.core().length();
+        if (start < 0 || !text.startsWith(record.core(), start)) {
+            return null;
+        }
+        String read = text.substring(0, start) + best.core() + text.substring(end);
+        return read.equals(best.text()) ? read : null;
+    }
+
+    /**
+     * Whether {@code score} says the pair differs by one replaced character and nothing else: one
+     * character of an industry or legal-form word ({@code vocabulary_typo}), or, when {@code
+     * tradeNames}, of a trade name of the same length ({@code trade_name=one_edit}), at the full
+     * {@link FuzzyScorer#OTHER_EDIT} (any other difference, a dropped region, a missing industry
+     * word, a former name, would have taken something off). The typo rule ({@link FuzzyPolicy}):
+     * such a pair links below {@code minScore} when it leads every other candidate by the margin
+     * and no blocking key is over-full (a name hidden under a typo key could score as much).
+     */
+    static boolean typoOnly(FuzzyScore score, boolean tradeNames) {
+        if (score.refused() || Math.abs(score.value() - FuzzyScorer.OTHER_EDIT) > 1e-9) {
+            return false;
+        }
+        for (String e : score.evidence()) {
+            if (e.startsWith("vocabulary_typo=")) {
+                return true;
+            }
+            if (e.startsWith(FuzzyScorer.ONE_EDIT)) {
+                String[] pair = e.substring(FuzzyScorer.ONE_EDIT.length()).split("/", 2);
+                return tradeNames && pair.length == 2 && pair[0].length() == pair[1].length();
+            }
+        }
+        return false;
     }
 
     /**

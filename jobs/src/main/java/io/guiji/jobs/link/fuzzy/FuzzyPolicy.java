@@ -6,11 +6,26 @@ import java.io.Serializable;
  * When the fuzzy tier links on its own: the best candidate's score reaches {@code minScore} and
  * leads the runner-up (the best other enterprise not refused) by at least {@code minMargin}.
  * Candidates below {@code minCandidateScore} are not listed for review.
+ *
+ * <p>A one-character typo (a character replaced, not a homophone) scores {@link
+ * FuzzyScorer#OTHER_EDIT}, under the default {@code minScore}. In an industry or legal-form word
+ * (钢千 for 钢铁, a closed vocabulary: the word as written is no word) it links all the same when it is
+ * the record's only such reading ({@link FuzzyMatcher#typoOnly}, "the typo rule": the rest of the
+ * name identical, no other candidate within the margin, no blocking key over-full). In a trade name
+ * (an open vocabulary: 华达 for 华盛 may as well be another enterprise that the registry lacks) it does
+ * so only with {@code linkTradeNameTypos}, off by default: on the synthetic corpus it links 714 of
+ * 1,000 unregistered look-alikes (BENCHMARKS.md, "Names of all China").
  */
 public record FuzzyPolicy(
-        boolean enabled, double minScore, double minMargin, double minCandidateScore)
+        boolean enabled,
+        double minScore,
+        double minMargin,
+        double minCandidateScore,
+        boolean linkTradeNameTypos)
         implements Serializable {
-    public static final FuzzyPolicy DEFAULT = new FuzzyPolicy(true, 0.88, 0.05, 0.5);
+    public static final boolean DEFAULT_LINK_TRADE_NAME_TYPOS = false;
+    public static final FuzzyPolicy DEFAULT =
+            new FuzzyPolicy(true, 0.88, 0.05, 0.5, DEFAULT_LINK_TRADE_NAME_TYPOS);
 
     public FuzzyPolicy {
         if (!(minScore > 0 && minScore <= 1)) {
@@ -19,5 +34,16 @@ public record FuzzyPolicy(
         if (!(minMargin >= 0 && minMargin < 1)) {
             throw new IllegalArgumentException("min margin must be in [0, 1), not " + minMargin);
         }
+    }
+
+    /** A policy with the default {@code linkTradeNameTypos}. */
+    public FuzzyPolicy(
+            boolean enabled, double minScore, double minMargin, double minCandidateScore) {
+        this(enabled, minScore, minMargin, minCandidateScore, DEFAULT_LINK_TRADE_NAME_TYPOS);
+    }
+
+    /** This policy with {@code linkTradeNameTypos} set. */
+    public FuzzyPolicy withLinkTradeNameTypos(boolean link) {
+        return new FuzzyPolicy(enabled, minScore, minMargin, minCandidateScore, link);
     }
 }

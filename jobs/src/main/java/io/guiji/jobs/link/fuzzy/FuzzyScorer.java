@@ -26,6 +26,10 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
 public final class FuzzyScorer {
     static final double HOMOPHONE = 0.93;
     static final double OTHER_EDIT = 0.86;
+
+    /** The evidence of a trade name one edit from the other's: {@code trade_name=one_edit:a/b}. */
+    static final String ONE_EDIT = "trade_name=one_edit:";
+
     private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
     private static final LevenshteinDistance LEVENSHTEIN = new LevenshteinDistance(2);
 
@@ -169,7 +173,7 @@ public final class FuzzyScorer {
         }
         Integer d = LEVENSHTEIN.apply(a, b);
         if (d != null && d == 1 && Math.min(a.length(), b.length()) >= 2) {
-            ev.add("trade_name=one_edit:" + a + "/" + b);
+            ev.add(ONE_EDIT + a + "/" + b);
             return OTHER_EDIT;
         }
         double jw = JARO_WINKLER.apply(a, b);

@@ -21,15 +21,29 @@ class FuzzyKeysTest {
 
     @Test
     void aLongerTradeNameHasItsFirstAndLastFourCharactersAsKeys() {
-        Set<String> keys = FuzzyKeys.of(NameParts.parse("朝阳市华盛达兴鑫源泰商贸有限公司"));
+        Set<String> keys = FuzzyKeys.of(NameParts.parse("朝阳市华盛达兴鑫源泰福商贸有限公司"));
 
         assertThat(keys)
                 .containsExactly(
-                        "F:华盛达兴鑫源泰商贸",
-                        "P:" + Hanzi.pinyin("华盛达兴鑫源泰") + "|商贸",
-                        "P:hua-cheng-da-xing-xin-yuan-tai|商贸",
+                        "F:华盛达兴鑫源泰福商贸",
+                        "P:" + Hanzi.pinyin("华盛达兴鑫源泰福") + "|商贸",
+                        "P:hua-cheng-da-xing-xin-yuan-tai-fu|商贸",
                         "F:华盛达兴*商贸",
-                        "F:*兴鑫源泰商贸");
+                        "F:*鑫源泰福商贸");
+    }
+
+    @Test
+    void aSevenCharacterTradeNameHasKeysThatDoNotOverlapSoAnyReplacedCharacterLeavesOneWhole() {
+        Set<String> keys = FuzzyKeys.of(NameParts.parse("朝阳市华盛达兴鑫源泰商贸有限公司"));
+
+        assertThat(keys).contains("F:华盛达*商贸", "F:*兴鑫源泰商贸");
+        for (int i = 0; i < 7; i++) {
+            String trade = "华盛达兴鑫源泰";
+            String typo = trade.substring(0, i) + "金" + trade.substring(i + 1);
+            Set<String> typoKeys = FuzzyKeys.of(NameParts.parse("朝阳市" + typo + "商贸有限公司"));
+            typoKeys.retainAll(keys);
+            assertThat(typoKeys).as(typo).isNotEmpty();
+        }
     }
 
     @Test

@@ -45,7 +45,8 @@ class NationalDivisionsTest {
         assertThat(Regions.loadNanos()).isLessThan(1_000_000_000L);
 
         List<String[]> rows = rows();
-        assertThat(rows.stream().filter(r -> r[2].equals("province"))).hasSize(31);
+        // 31 of the statistical code list, and 台湾, 香港, 澳门 (GB/T 2260 71, 81, 82)
+        assertThat(rows.stream().filter(r -> r[2].equals("province"))).hasSize(34);
         assertThat(rows.stream().filter(r -> r[2].equals("prefecture")).count()).isGreaterThan(330);
         assertThat(rows.stream().filter(r -> r[2].startsWith("district") || r[2].equals("county")))
                 .hasSizeGreaterThan(2800);
