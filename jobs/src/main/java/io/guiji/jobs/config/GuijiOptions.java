@@ -167,6 +167,13 @@ public final class GuijiOptions {
                     .withDescription(
                             "Unlinked records list up to 3 candidates scoring at least this, for review.");
 
+    public static final ConfigOption<Boolean> FUZZY_TRADE_NAME_TYPOS =
+            key("guiji.link.fuzzy.trade-name-typos")
+                    .booleanType()
+                    .defaultValue(false)
+                    .withDescription(
+                            "Link a name that differs from one registered name by one replaced trade-name character when it leads every other candidate by min-margin (as an industry-word typo links). Off: such records are listed for review, since the look-alike may be an enterprise the registry lacks.");
+
     public static final ConfigOption<String> ENTERPRISE_REFERENCE_DATE =
             key("guiji.enterprise.reference-date")
                     .stringType()

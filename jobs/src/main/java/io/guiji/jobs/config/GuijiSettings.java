@@ -378,7 +378,8 @@ public final class GuijiSettings implements Serializable {
             throw new ConfigException(
                     GuijiOptions.FUZZY_MIN_CANDIDATE_SCORE, "must be in [0, 1], not " + candidate);
         }
-        return new FuzzyPolicy(conf.get(GuijiOptions.FUZZY_ENABLED), score, margin, candidate);
+        return new FuzzyPolicy(conf.get(GuijiOptions.FUZZY_ENABLED), score, margin, candidate)
+                .withLinkTradeNameTypos(conf.get(GuijiOptions.FUZZY_TRADE_NAME_TYPOS));
     }
 
     public int parallelism() {

@@ -100,4 +100,14 @@ class GuijiSettingsTest {
                 .hasMessage(
                         "configuration guiji.link.fuzzy.enabled must be true or false, not 'maybe'");
     }
+
+    @Test
+    void tradeNameTyposAreListedForReviewUnlessTheOperatorChoosesToLinkThem() {
+        assertThat(GuijiSettings.from(new Configuration()).fuzzyPolicy().linkTradeNameTypos())
+                .isFalse();
+        Configuration on =
+                Configuration.fromMap(Map.of("guiji.link.fuzzy.trade-name-typos", "true"));
+        assertThat(GuijiSettings.from(on).fuzzyPolicy().linkTradeNameTypos()).isTrue();
+        assertThat(GuijiSettings.from(on).fuzzyPolicy().minScore()).isEqualTo(0.88);
+    }
 }
