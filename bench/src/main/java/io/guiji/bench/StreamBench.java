@@ -54,6 +54,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *       consumer, one producer, no Flink), the machine's own limit for moving them;
  *   <li><b>registry</b>: the registry topic is loaded and indexed (waits until the job has
  *       committed its offsets);
+ *   <li><b>warm-up</b> (with {@code --warmup N}): N other records of the data through the job
+ *       first, their results awaited, so that the sustained rate is the compiled code's, not the
+ *       JIT's;
  *   <li><b>sustained</b>: {@code --records} department messages (JSON, one topic, 2 partitions) are
  *       produced as fast as possible; records/s is the rate at which their results (a unified state
  *       naming them as a source, or a rejection) become visible to a {@code read_committed}
@@ -65,7 +68,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * </ol>
  *
  * <pre>
- * {@code --input bench/data/r1m-e200k [--records 400000] [--registry 200000] [--latency-seconds 60] [--rate N]}
+ * {@code --input bench/data/r1m-e200k [--records 400000] [--warmup 20000] [--registry 200000] [--latency-seconds 60] [--rate N]}
  * </pre>
  *
  * PostgreSQL: {@code GUIJI_PG_URL} (default {@code jdbc:postgresql://127.0.0.1:5432/postgres}),
@@ -92,7 +95,14 @@ public final class StreamBench {
         int latencySeconds = a.getInt("latency-seconds", 60);
         System.out.println("machine: " + Machine.describe());
 
-        List<byte[]> messages = messages(input.resolve("records"), input, records, true);
+        int warmup = a.getInt("warmup", 0);
+        List<byte[]> all = messages(input.resolve("records"), input, records + warmup, true);
+        if (warmup > 0 && all.size() <= records) {
+            throw new IllegalArgumentException(
+                    "--warmup needs more records than --records: the data has " + all.size());
+        }
+        List<byte[]> messages = all.subList(0, Math.min(records, all.size()));
+        List<byte[]> warmupMessages = all.subList(messages.size(), all.size());
         List<byte[]> registry = messages(input.resolve("registry"), input, registryMax, false);
         List<byte[]> catalog = messages(input.resolve("catalog"), input, Integer.MAX_VALUE, false);
         System.out.printf(
@@ -102,7 +112,7 @@ public final class StreamBench {
         KafkaBrokerExtension kafka = new KafkaBrokerExtension();
         kafka.start();
         try {
-            run(a, kafka, messages, registry, catalog, latencySeconds);
+            run(a, kafka, messages, warmupMessages, registry, catalog, latencySeconds);
         } finally {
             kafka.stop();
         }
@@ -113,6 +123,7 @@ public final class StreamBench {
             Args a,
             KafkaBrokerExtension kafka,
             List<byte[]> messages,
+            List<byte[]> warmupMessages,
             List<byte[]> registry,
             List<byte[]> catalog,
             int latencySeconds)
@@ -160,9 +171,25 @@ public final class StreamBench {
                     "registry of %,d entries indexed and checkpointed after %.1f s (load %s)%n",
                     registry.size(), (System.nanoTime() - t0) / 1e9, Machine.load());
 
-            // 3. sustained
             Results results = new Results(kafka);
             results.start();
+            // 2b. warm-up: other records first, so that the JIT has compiled the records' path
+            // before the sustained rate is measured (a streaming job runs for days)
+            if (!warmupMessages.isEmpty()) {
+                long w0 = System.nanoTime();
+                produceAll(kafka, RECORDS + ".2", warmupMessages, 2);
+                results.awaitCounts(
+                        warmupMessages.size(),
+                        new double[] {0.1, 0.9, 1.0},
+                        w0,
+                        Duration.ofMinutes(30));
+                results.startCounting();
+                System.out.printf(
+                        "warm-up: %,d other records through the job (load %s)%n",
+                        warmupMessages.size(), Machine.load());
+            }
+
+            // 3. sustained
             long cpu0 = Machine.processCpuNanos();
             long start = System.nanoTime();
             Thread producer =
@@ -450,6 +477,7 @@ public final class StreamBench {
         private final List<Long> latencies =
                 java.util.Collections.synchronizedList(new ArrayList<>());
         private volatile long measureFrom = Long.MAX_VALUE;
+        private volatile int base;
         private Thread thread;
 
         Results(KafkaBrokerExtension kafka) {
@@ -464,9 +492,14 @@ public final class StreamBench {
             return rejected.get();
         }
 
-        /** Distinct input messages with a result seen so far. */
+        /** Distinct input messages with a result seen so far (since {@link #startCounting}). */
         int count() {
-            return seen.size();
+            return seen.size() - base;
+        }
+
+        /** Counts from here on: the results seen so far (the warm-up's) no longer count. */
+        void startCounting() {
+            base = seen.size();
         }
 
         void start() {
@@ -534,9 +567,9 @@ public final class StreamBench {
             while (k < fractions.length) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(
-                            "only " + seen.size() + " of " + n + " results after " + timeout);
+                            "only " + count() + " of " + n + " results after " + timeout);
                 }
-                while (k < fractions.length && seen.size() >= Math.ceil(fractions[k] * n)) {
+                while (k < fractions.length && count() >= Math.ceil(fractions[k] * n)) {
                     marks[k++] = System.nanoTime();
                 }
                 Thread.sleep(5);
