@@ -305,6 +305,20 @@ public final class GuijiOptions {
                     .withDescription(
                             "Streaming: the link changelog (Avro LinkChange, key record_id).");
 
+    public static final ConfigOption<String> TOPIC_ENTERPRISES =
+            key("guiji.kafka.topic.enterprises")
+                    .stringType()
+                    .defaultValue("guiji.enterprises")
+                    .withDescription(
+                            "Streaming: enterprise profiles with their health index (Avro EnterpriseProfile, key enterprise_id; a tombstone when the enterprise has no record left); create it compacted.");
+
+    public static final ConfigOption<String> TOPIC_LEADS =
+            key("guiji.kafka.topic.leads")
+                    .stringType()
+                    .defaultValue("guiji.leads")
+                    .withDescription(
+                            "Streaming: unlicensed-operation leads (Avro Lead, key lead_id; status WITHDRAWN retracts an OPEN lead); create it compacted.");
+
     public static final ConfigOption<String> POSTGRES_URL =
             key("guiji.postgres.url")
                     .stringType()

@@ -47,8 +47,9 @@ public final class PostgresFeed {
 
     /**
      * Reads the committed Kafka outputs and upserts them into {@code unified_record}, {@code
-     * unified_record_source}, {@code rejected_record}, {@code coverage_snapshot} and {@code
-     * coverage_history}.
+     * unified_record_source}, {@code rejected_record}, {@code coverage_snapshot}, {@code
+     * coverage_history}, and ({@link EnterpriseFeed}) {@code enterprise_profiles} and {@code
+     * leads}.
      */
     public static void define(StreamExecutionEnvironment env, StreamConfig cfg) {
         JdbcConnectionOptions conn =
@@ -128,6 +129,8 @@ public final class PostgresFeed {
                 .uid(SINK_PG_COVERAGE_HISTORY)
                 .name("PostgreSQL coverage_history")
                 .setParallelism(1);
+
+        EnterpriseFeed.define(env, cfg, conn, exec, group);
     }
 
     /**

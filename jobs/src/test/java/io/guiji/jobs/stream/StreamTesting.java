@@ -48,14 +48,18 @@ final class StreamTesting {
             String rejected,
             String referenceRejected,
             String coverage,
-            String linkChanges) {
+            String linkChanges,
+            String enterprises,
+            String leads) {
         static Topics of(String suffix) {
             return new Topics(
                     "out.unified." + suffix,
                     "out.rejected." + suffix,
                     "out.reference-rejected." + suffix,
                     "out.coverage." + suffix,
-                    "out.link-changes." + suffix);
+                    "out.link-changes." + suffix,
+                    "out.enterprises." + suffix,
+                    "out.leads." + suffix);
         }
 
         void create(KafkaBrokerExtension kafka) {
@@ -64,6 +68,8 @@ final class StreamTesting {
             kafka.createTopic(referenceRejected, 1);
             kafka.createTopic(coverage, 1);
             kafka.createTopic(linkChanges, 1);
+            kafka.createTopic(enterprises, 2, Map.of("cleanup.policy", "compact"));
+            kafka.createTopic(leads, 2, Map.of("cleanup.policy", "compact"));
         }
     }
 
@@ -79,6 +85,8 @@ final class StreamTesting {
         c.put(GuijiOptions.TOPIC_REFERENCE_REJECTED.key(), topics.referenceRejected());
         c.put(GuijiOptions.TOPIC_COVERAGE.key(), topics.coverage());
         c.put(GuijiOptions.TOPIC_LINK_CHANGES.key(), topics.linkChanges());
+        c.put(GuijiOptions.TOPIC_ENTERPRISES.key(), topics.enterprises());
+        c.put(GuijiOptions.TOPIC_LEADS.key(), topics.leads());
         c.put(GuijiOptions.PARALLELISM.key(), "2");
         c.put(GuijiOptions.PROCESSING_DATE.key(), PROCESSING_DATE);
         c.put(GuijiOptions.CHECKPOINT_INTERVAL.key(), "1 s");
