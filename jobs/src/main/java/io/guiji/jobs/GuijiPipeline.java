@@ -45,6 +45,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * registry ─ parse ─────────────────────────────┘
  *   parse deltas + link deltas ─ dept stats(dept_code) ─ coverage(const) ─ coverage snapshots
  * catalogue ─ parse ───────────────────────────────────────┘
+ *   unified ─ facts (bounded) / route facts(record_id) (streaming) ─ view(subject) ─ profiles, leads
  * </pre>
  *
  * A record crosses one keyed exchange: the registry is held in memory by every linking subtask

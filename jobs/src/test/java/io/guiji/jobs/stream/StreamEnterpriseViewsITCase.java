@@ -257,22 +257,7 @@ class StreamEnterpriseViewsITCase {
 
     /** The latest message of each enterprise on the committed profile topic (null: a tombstone). */
     private static Map<String, EnterpriseProfile> latestProfiles() {
-        AvroBinary<EnterpriseProfile> avro = new AvroBinary<>(EnterpriseProfile.class);
-        Map<String, EnterpriseProfile> latest = new HashMap<>();
-        for (ConsumerRecord<byte[], byte[]> r :
-                KAFKA.readCommitted(
-                        OUT.enterprises(),
-                        new ByteArrayDeserializer(),
-                        new ByteArrayDeserializer())) {
-            String key = new String(r.key(), StandardCharsets.UTF_8);
-            EnterpriseProfile p = r.value() == null ? null : avro.decode(r.value());
-            if (p != null) {
-                assertThat(p.getEnterpriseId()).as("key of " + p).isEqualTo(key);
-                assertThat(p.getRecordCount()).as("an empty profile is a tombstone").isPositive();
-            }
-            latest.put(key, p);
-        }
-        return latest;
+        return StreamTesting.latestProfiles(KAFKA, OUT.enterprises());
     }
 
     private static Optional<EnterpriseProfile> profile(String enterpriseId) {

@@ -162,6 +162,30 @@ final class StreamTesting {
         return out;
     }
 
+    /**
+     * The latest message of each enterprise on a committed profile topic: its profile, or null
+     * after a tombstone (its last record left).
+     */
+    static Map<String, io.guiji.schemas.EnterpriseProfile> latestProfiles(
+            KafkaBrokerExtension kafka, String topic) {
+        AvroBinary<io.guiji.schemas.EnterpriseProfile> avro =
+                new AvroBinary<>(io.guiji.schemas.EnterpriseProfile.class);
+        Map<String, io.guiji.schemas.EnterpriseProfile> latest = new HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> r :
+                kafka.readCommitted(
+                        topic, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            String key = new String(r.key(), StandardCharsets.UTF_8);
+            io.guiji.schemas.EnterpriseProfile p =
+                    r.value() == null ? null : avro.decode(r.value());
+            if (p != null) {
+                assertThat(p.getEnterpriseId()).as("key of a profile").isEqualTo(key);
+                assertThat(p.getRecordCount()).as("an empty profile is a tombstone").isPositive();
+            }
+            latest.put(key, p);
+        }
+        return latest;
+    }
+
     /** The highest version of each record_id. */
     static Map<String, UnifiedRecord> finalStates(List<UnifiedRecord> states) {
         Map<String, UnifiedRecord> last = new HashMap<>();
