@@ -52,7 +52,7 @@ public final class KeyedJsonDeserializer<T extends SpecificRecord>
         if (record.key() == null) {
             return;
         }
-        String key = new String(record.key(), StandardCharsets.UTF_8);
+        String key = SinkSafeText.cleanOrEmpty(new String(record.key(), StandardCharsets.UTF_8));
         if (record.value() == null) {
             out.collect(new KeyedJson(key, record.partition(), record.offset(), null));
             return;
@@ -81,7 +81,7 @@ public final class KeyedJsonDeserializer<T extends SpecificRecord>
         }
         out.collect(
                 new KeyedJson(
-                        SinkSafeText.cleanOrEmpty(key),
+                        key,
                         record.partition(),
                         record.offset(),
                         json.toString(StandardCharsets.UTF_8)));
