@@ -28,6 +28,12 @@ create guiji.rejected "$PARTITIONS" --config retention.ms=-1
 create guiji.reference-rejected 1 --config retention.ms=-1
 create guiji.coverage 1 --config retention.ms=31536000000
 create guiji.link-changes "$PARTITIONS"
+# Enterprise profiles (key enterprise_id; a tombstone when an enterprise has no record left) and
+# unlicensed-operation leads (key lead_id; status WITHDRAWN retracts a lead): compacted, each key's
+# latest state kept. Never add partitions later: a key would move, and the PostgreSQL feed orders a
+# key's states by partition offset.
+create guiji.enterprises "$PARTITIONS" --config cleanup.policy=compact --config min.compaction.lag.ms=3600000
+create guiji.leads "$PARTITIONS" --config cleanup.policy=compact --config min.compaction.lag.ms=3600000
 
 # Reviewers' decisions (guiji review --config FILE; default of guiji.kafka.topic.review-decisions): the
 # audit trail of the MANUAL tier, read from the beginning on every start. Never compacted, never expired;

@@ -1,7 +1,8 @@
 -- guiji streaming mode: the PostgreSQL tables that GuijiStreamJob upserts into (docs/contract.md §9).
 -- Create once per database:  psql "$DATABASE_URL" -f deploy/postgres/schema.sql   (idempotent)
 -- The job writes through Flink's JDBC sink, at least once, with idempotent upserts: replays after a
--- restart change nothing. It never deletes: a revoked record stays, with status REVOKED.
+-- restart change nothing. It deletes only enterprise profiles whose last record has left (a tombstone on
+-- the profile topic); a revoked record stays, with status REVOKED, and a withdrawn lead with status WITHDRAWN.
 
 -- The current state of each unified record (the highest version published to Kafka).
 CREATE TABLE IF NOT EXISTS unified_record (
@@ -92,3 +93,50 @@ CREATE TABLE IF NOT EXISTS review_decisions (
     written_at    timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX IF NOT EXISTS review_decisions_subject ON review_decisions (scope, subject);
+-- Enterprise profiles (docs/contract.md §9): one row per enterprise with records in force, from the
+-- compacted profile topic. Upserted on every change; deleted when its last record has left (revoked,
+-- re-linked to another enterprise). kafka_partition/kafka_offset: the message the row was written
+-- from, which orders a key's states (a replay or an older state never overwrites a newer one).
+CREATE TABLE IF NOT EXISTS enterprise_profiles (
+    enterprise_id      text        PRIMARY KEY,
+    name               text        NOT NULL,
+    reference_date     date        NOT NULL,   -- the day "in force", "valid" and "recent" refer to
+    record_count       bigint      NOT NULL,   -- records in force
+    counts_by_type     jsonb       NOT NULL,   -- {"penalty": 2, "license": 1, ...}
+    first_record_date  date,
+    last_record_date   date,
+    health_score       integer     NOT NULL,   -- 0-100
+    health_grade       text        NOT NULL,   -- A-D
+    health_grade_label text        NOT NULL,   -- 优 良 中 差
+    health_model       text        NOT NULL,   -- the model's name and version
+    health_components  jsonb       NOT NULL,   -- [{name, weight, deduction, count, detail}]
+    profile            jsonb       NOT NULL,   -- the whole profile, as one line of enterprises/*.jsonl
+    kafka_partition    integer     NOT NULL,
+    kafka_offset       bigint      NOT NULL,
+    written_at         timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX IF NOT EXISTS enterprise_profiles_grade ON enterprise_profiles (health_grade, health_score);
+
+-- Unlicensed-operation (无证无照) leads (docs/contract.md §9), from the compacted lead topic. A lead
+-- that no longer holds (its evidence revoked, the licence arrived, the subject linked to the registry)
+-- stays with status WITHDRAWN, so that a department that acted on it sees why it is gone.
+CREATE TABLE IF NOT EXISTS leads (
+    lead_id         text        PRIMARY KEY,  -- hex of 128 bits of SHA-256 over the subject and the rule
+    kind            text        NOT NULL,     -- UNREGISTERED, UNLICENSED, UNLICENSED_UNREGISTERED
+    kind_label      text        NOT NULL,     -- 无照, 无证, 无证无照
+    status          text        NOT NULL,     -- OPEN or WITHDRAWN
+    rule            text        NOT NULL,     -- unregistered, or licence.<id> of the lead rules file
+    activity        text,
+    reason          text        NOT NULL,     -- NOT_IN_REGISTRY, NO_LICENCE, LICENCE_EXPIRED
+    enterprise_id   text,                     -- null for a subject not in the registry
+    subject_name    text        NOT NULL,
+    department      text        NOT NULL,     -- where the lead is routed
+    reference_date  date        NOT NULL,
+    evidence        jsonb       NOT NULL,     -- [{record_id, record_type, dept_code, doc_no, decision_date, what}]
+    lead            jsonb       NOT NULL,     -- the whole lead, as one line of leads/*.jsonl
+    kafka_partition integer     NOT NULL,
+    kafka_offset    bigint      NOT NULL,
+    written_at      timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX IF NOT EXISTS leads_department_status ON leads (department, status);
+CREATE INDEX IF NOT EXISTS leads_enterprise ON leads (enterprise_id);

@@ -47,6 +47,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * registry ─ parse ─────────────────────────────┘
  *   parse deltas + link deltas ─ dept stats(dept_code) ─ coverage(const) ─ coverage snapshots
  * catalogue ─ parse ───────────────────────────────────────┘
+ *   unified ─ facts (bounded) / route facts(record_id) (streaming) ─ view(subject) ─ profiles, leads
  * </pre>
  *
  * A record crosses one keyed exchange: the registry is held in memory by every linking subtask
@@ -207,8 +208,9 @@ public final class GuijiPipeline {
             DataStream<EnterpriseProfile> enterprises,
             DataStream<Lead> leads) {
         /**
-         * Enterprise profiles (docs/contract.md §9); null in {@link EmitMode#CHANGES} until the
-         * streaming job publishes them.
+         * Enterprise profiles with their health index (docs/contract.md §9): bounded, one per
+         * enterprise with records in force; streaming, every change, {@code record_count} 0 once
+         * the enterprise's last record has left.
          */
         @Override
         public DataStream<EnterpriseProfile> enterprises() {
@@ -216,7 +218,8 @@ public final class GuijiPipeline {
         }
 
         /**
-         * Unlicensed-operation leads; null in {@link EmitMode#CHANGES}, as {@link #enterprises}.
+         * Unlicensed-operation leads: bounded, the open ones; streaming, each new or changed lead
+         * {@code OPEN} and each that no longer holds {@code WITHDRAWN}.
          */
         @Override
         public DataStream<Lead> leads() {
@@ -354,10 +357,8 @@ public final class GuijiPipeline {
         DataStream<RejectedRecord> referenceRejected =
                 in.referenceRejected()
                         .union(unified.getSideOutput(DedupLinkOperator.REFERENCE_REJECTED));
-        // The streaming job has no enterprise topics or tables yet (docs/contract.md §9, planned):
-        // an operator without a sink would still run and keep state, so it is left out there.
         SingleOutputStreamOperator<EnterpriseProfile> enterprises =
-                mode == EmitMode.FINAL ? enterpriseView(unified, mode, settings) : null;
+                enterpriseView(unified, mode, settings);
         return new Outputs(
                 unified,
                 rejected,
@@ -365,15 +366,15 @@ public final class GuijiPipeline {
                 unified.getSideOutput(DedupLinkOperator.LINK_CHANGES),
                 referenceRejected,
                 enterprises,
-                enterprises == null ? null : enterprises.getSideOutput(SubjectViewFunction.LEADS));
+                enterprises.getSideOutput(SubjectViewFunction.LEADS));
     }
 
     /**
      * Enterprise profiles with their health index, and unlicensed-operation leads (docs/contract.md
      * §9): each record's facts go to its subject — its enterprise, or its name when unlinked —
      * whose view keeps them by record_id. Bounded: each record's final state straight to its
-     * subject; streaming (operators ready and tested, not yet wired: no topics or tables): through
-     * a router keyed by record_id that also removes a record's facts from the subject it leaves.
+     * subject; streaming: through a router keyed by record_id that also removes a record's facts
+     * from the subject it leaves (revoked, re-linked to another enterprise, linked at last).
      */
     private static SingleOutputStreamOperator<EnterpriseProfile> enterpriseView(
             DataStream<UnifiedRecord> unified, EmitMode mode, GuijiSettings settings) {

@@ -319,6 +319,19 @@ public final class GuijiOptions {
                     .withDescription(
                             "Streaming: reviewers' decisions (the MANUAL tier; one JSON object a message, as a line of review/decisions.jsonl, key scope|subject), written by guiji review --config"
                                     + " and read by the job from the beginning; an audit log: create it with retention.ms=-1, not compacted.");
+    public static final ConfigOption<String> TOPIC_ENTERPRISES =
+            key("guiji.kafka.topic.enterprises")
+                    .stringType()
+                    .defaultValue("guiji.enterprises")
+                    .withDescription(
+                            "Streaming: enterprise profiles with their health index (Avro EnterpriseProfile, key enterprise_id; a tombstone when the enterprise has no record left); create it compacted.");
+
+    public static final ConfigOption<String> TOPIC_LEADS =
+            key("guiji.kafka.topic.leads")
+                    .stringType()
+                    .defaultValue("guiji.leads")
+                    .withDescription(
+                            "Streaming: unlicensed-operation leads (Avro Lead, key lead_id; status WITHDRAWN retracts an OPEN lead); create it compacted.");
 
     public static final ConfigOption<String> POSTGRES_URL =
             key("guiji.postgres.url")

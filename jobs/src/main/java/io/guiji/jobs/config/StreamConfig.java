@@ -29,7 +29,7 @@ public final class StreamConfig implements Serializable {
 
     private StreamConfig(Configuration conf) {
         this.conf = conf;
-        this.settings = GuijiSettings.from(conf);
+        this.settings = GuijiSettings.from(withoutRegistryNoUnregisteredLeads(conf));
         this.sources = SourceSpec.all(conf, settings.zone());
         required(GuijiOptions.KAFKA_BOOTSTRAP_SERVERS);
         if (sources.isEmpty()) {
@@ -90,6 +90,20 @@ public final class StreamConfig implements Serializable {
             }
         }
         postgresPassword();
+    }
+
+    /**
+     * Without a registry topic every record would look unregistered: no 无照 leads, as in a bounded
+     * run without {@code registry/}.
+     */
+    private static Configuration withoutRegistryNoUnregisteredLeads(Configuration conf) {
+        String registry = conf.get(GuijiOptions.KAFKA_REGISTRY_TOPIC);
+        if (registry != null && !registry.isBlank()) {
+            return conf;
+        }
+        Configuration c = new Configuration(conf);
+        c.set(GuijiOptions.ENTERPRISE_UNREGISTERED_LEADS, false);
+        return c;
     }
 
     public static StreamConfig from(Configuration conf) {

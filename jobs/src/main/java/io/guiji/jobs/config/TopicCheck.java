@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * Before the job starts: every topic it reads or writes must exist (a producer or consumer would
  * otherwise let the broker auto-create it with default settings, and an uncompacted unified topic
  * loses records' latest states to retention). Fails with the names to create and the script that
- * creates them; warns when the unified topic is not compacted.
+ * creates them; warns when a topic of latest states (unified records, enterprise profiles, leads)
+ * is not compacted.
  */
 public final class TopicCheck {
     private static final Logger LOG = LoggerFactory.getLogger(TopicCheck.class);
@@ -38,7 +39,9 @@ public final class TopicCheck {
                         GuijiOptions.TOPIC_REFERENCE_REJECTED,
                         GuijiOptions.TOPIC_COVERAGE,
                         GuijiOptions.TOPIC_LINK_CHANGES,
-                        GuijiOptions.TOPIC_REVIEW_DECISIONS)) {
+                        GuijiOptions.TOPIC_REVIEW_DECISIONS,
+                        GuijiOptions.TOPIC_ENTERPRISES,
+                        GuijiOptions.TOPIC_LEADS)) {
             String topic = cfg.get(option);
             if (topic != null) {
                 needed.add(topic);
@@ -70,16 +73,26 @@ public final class TopicCheck {
                                 + cfg.bootstrapServers()
                                 + " deploy/kafka/create-topics.sh)");
             }
-            String unified = cfg.get(GuijiOptions.TOPIC_UNIFIED);
-            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, unified);
+            // Keyed latest states: an uncompacted topic loses them to retention.
+            List<ConfigResource> compacted =
+                    List.of(
+                                    GuijiOptions.TOPIC_UNIFIED,
+                                    GuijiOptions.TOPIC_ENTERPRISES,
+                                    GuijiOptions.TOPIC_LEADS)
+                            .stream()
+                            .map(o -> new ConfigResource(ConfigResource.Type.TOPIC, cfg.get(o)))
+                            .toList();
             Map<ConfigResource, Config> configs =
-                    admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS);
-            String policy = configs.get(resource).get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
-            if (policy == null || !policy.contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
-                LOG.warn(
-                        "Topic {} has cleanup.policy={}: make it compact, or records' latest states expire with retention",
-                        unified,
-                        policy);
+                    admin.describeConfigs(compacted).all().get(30, TimeUnit.SECONDS);
+            for (ConfigResource resource : compacted) {
+                String policy =
+                        configs.get(resource).get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
+                if (policy == null || !policy.contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
+                    LOG.warn(
+                            "Topic {} has cleanup.policy={}: make it compact, or the latest states it keeps expire with retention",
+                            resource.name(),
+                            policy);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,5 +1,6 @@
 package io.guiji.jobs.enterprise;
 
+import io.guiji.connectors.kafka.AvroGuard;
 import io.guiji.jobs.EmitMode;
 import io.guiji.jobs.ProcessingErrors;
 import io.guiji.schemas.EnterpriseProfile;
@@ -40,7 +41,9 @@ import org.apache.flink.util.OutputTag;
  * when its records change, not when a day passes.
  *
  * <p><b>Isolation.</b> Facts or a subject the view fails on are skipped, counted in {@value
- * ProcessingErrors#METRIC}; the records themselves are published already.
+ * ProcessingErrors#METRIC}; the records themselves are published already. A value of a profile or
+ * lead that Avro cannot encode ({@link AvroGuard}) is left out (null or empty), counted there too,
+ * so that no subject can fail the Kafka sinks.
  */
 public class SubjectViewFunction
         extends KeyedProcessFunction<String, RecordFacts, EnterpriseProfile> {
@@ -139,6 +142,16 @@ public class SubjectViewFunction
                                 model);
             }
             leads = LeadFinder.find(key, facts, ref, rules);
+            // What Avro could not encode (a fine plus confiscation beyond decimal(24, 6)) would
+            // fail the Kafka sink, and the job with it: such a value is left out, and counted.
+            List<String> replaced = new ArrayList<>();
+            if (profile != null) {
+                profile = AvroGuard.repaired(profile, replaced);
+            }
+            leads = leads.stream().map(l -> AvroGuard.repaired(l, replaced)).toList();
+            if (!replaced.isEmpty()) {
+                processingErrors.inc();
+            }
         } catch (RuntimeException e) {
             ProcessingErrors.rethrowIfInfrastructure(e);
             processingErrors.inc();

@@ -48,8 +48,9 @@ public final class PostgresFeed {
     /**
      * Reads the committed Kafka outputs and upserts them into {@code unified_record}, {@code
      * unified_record_source}, {@code rejected_record}, {@code coverage_snapshot} and {@code
-     * coverage_history}, and the reviewers' decisions into {@code review_decisions} ({@link
-     * ReviewDecisionFeed}).
+     * coverage_history}, the reviewers' decisions into {@code review_decisions} ({@link
+     * ReviewDecisionFeed}), and ({@link EnterpriseFeed}) {@code enterprise_profiles} and {@code
+     * leads}.
      */
     public static void define(StreamExecutionEnvironment env, StreamConfig cfg) {
         JdbcConnectionOptions conn =
@@ -131,6 +132,7 @@ public final class PostgresFeed {
                 .setParallelism(1);
 
         ReviewDecisionFeed.define(env, cfg, conn, exec, group);
+        EnterpriseFeed.define(env, cfg, conn, exec, group);
     }
 
     /**

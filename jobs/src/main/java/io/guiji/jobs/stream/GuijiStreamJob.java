@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * tables ─ rows ───┴─ GuijiPipeline (parse, dedup, link, ──────┼─ guiji.rejected ────────────┤ read_committed
  * registry topic ─ decode/parse ─┘     coverage)               ├─ guiji.coverage ────────────┼─ JDBC upserts ─ PostgreSQL
  * catalogue topic ─ decode/parse ┘                             ├─ guiji.reference-rejected ──┘
- *                                                              └─ guiji.link-changes
+ *                                                              ├─ guiji.link-changes
+ *                                          enterprise view ────┼─ guiji.enterprises (compacted) ─ JDBC ─ PostgreSQL
+ *                                                              └─ guiji.leads (compacted) ────── JDBC ─ PostgreSQL
  * </pre>
  *
  * <p>PostgreSQL is fed from the committed Kafka outputs, in the same job, rather than from the
@@ -120,6 +122,7 @@ public final class GuijiStreamJob {
                 out.referenceRejected(),
                 out.coverage(),
                 out.linkChanges());
+        KafkaOutputs.writeEnterpriseViews(cfg, out.enterprises(), out.leads());
         if (cfg.get(GuijiOptions.POSTGRES_URL) != null) {
             PostgresFeed.define(env, cfg);
         }

@@ -202,6 +202,21 @@ class SubjectViewFunctionTest {
     }
 
     @Test
+    void aProfileValueAvroCannotEncodeIsLeftOutInsteadOfFailingTheSink() throws Exception {
+        openView(EmitMode.CHANGES);
+        UnifiedRecord p = penalty("p", "2026-01-01", "罚款", "2");
+        RecordFacts f = RecordFactsExtractor.facts(p, RecordFactsExtractor.subjectKey(p));
+        // fine plus confiscation beyond decimal(24, 6): 19 integer digits
+        f.setAmount(new java.math.BigDecimal("1999999999999999998"));
+        view.processElement(new StreamRecord<>(f, 0L));
+
+        EnterpriseProfile profile = profiles().get(0);
+        assertThat(io.guiji.connectors.kafka.AvroGuard.problem(profile)).isNull();
+        assertThat(profile.getLatestPenalty().getRecordId()).isEqualTo("p");
+        assertThat(profile.getLatestPenalty().getAmount()).isNull();
+    }
+
+    @Test
     void aPersonsRecordBelongsToNoSubject() throws Exception {
         router =
                 new KeyedOneInputStreamOperatorTestHarness<>(

@@ -53,6 +53,7 @@ class GuijiStreamJobExactlyOnceITCase {
     private static final String PENALTIES = "in.penalty";
     private static final String LICENSES = "in.license.avro";
     private static final String REGISTRY = "in.registry";
+    private static final String REGISTERED_USCC = "91110000600037341L";
     private static final String CATALOG = "in.catalog";
     private static final String INSPECTIONS_TABLE = "wjw_inspection";
     private static final StreamTesting.Topics OUT = StreamTesting.Topics.of("eo");
@@ -212,6 +213,31 @@ class GuijiStreamJobExactlyOnceITCase {
                             pgVersions().equals(kafkaVersions)
                                     && pgPlaces().keySet().containsAll(inputs));
             StreamTesting.assertExactlyOnce(pgPlaces(), inputs);
+
+            // The enterprise view after the failure: the registered company's profile counts each
+            // of its records once, in Kafka and in PostgreSQL.
+            long linked =
+                    finals.values().stream()
+                            .filter(u -> REGISTERED_USCC.equals(u.getEnterpriseId()))
+                            .count();
+            assertThat(linked).isPositive();
+            StreamTesting.await(
+                    "the registered company's profile with each of its records once",
+                    Duration.ofSeconds(60),
+                    () -> {
+                        var p =
+                                StreamTesting.latestProfiles(KAFKA, OUT.enterprises())
+                                        .get(REGISTERED_USCC);
+                        List<Long> pg = new ArrayList<>();
+                        query(
+                                "SELECT record_count FROM enterprise_profiles WHERE enterprise_id = '"
+                                        + REGISTERED_USCC
+                                        + "'",
+                                rs -> pg.add(rs.getLong(1)));
+                        return p != null
+                                && p.getRecordCount() == linked
+                                && pg.equals(List.of(linked));
+                    });
         } finally {
             job.cancel().get();
         }

@@ -22,6 +22,7 @@ import io.guiji.jobs.file.FileRunJob;
 import io.guiji.schemas.CatalogEntry;
 import io.guiji.schemas.CoverageSnapshot;
 import io.guiji.schemas.DecisionFields;
+import io.guiji.schemas.Lead;
 import io.guiji.schemas.PenaltyDetails;
 import io.guiji.schemas.RecordStatus;
 import io.guiji.schemas.RecordType;
@@ -63,7 +64,8 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>the same input through {@link FileRunJob} and through {@link GuijiStreamJob} (each folder's
  *       rows as JSON messages on a topic configured with the folder's department and type; the
  *       registry and catalogue on their topics, sent after the records so they re-link) gives the
- *       same unified records, links and coverage;
+ *       same unified records, links and coverage, and the same enterprise profiles and open leads
+ *       (the latest state of each key on the profile and lead topics);
  *   <li>undecodable bytes, wrong schemas and broken JSON land on the dead-letter topic as
  *       MALFORMED, with their reasons, while the job keeps running.
  * </ul>
@@ -97,6 +99,9 @@ class GuijiStreamJobParityITCase {
         Map<String, String> fileUnified = comparable(readJson(output.resolve("unified")));
         JsonNode fileCoverage = JSON.readTree(output.resolve("coverage.json").toFile());
         int fileRejected = readJson(output.resolve("rejected")).size();
+        Map<String, String> fileProfiles =
+                byKey(readJson(output.resolve("enterprises")), "enterprise_id");
+        Map<String, String> fileLeads = byKey(readJson(output.resolve("leads")), "lead_id");
 
         StreamTesting.Topics out = StreamTesting.Topics.of("parity");
         out.create(KAFKA);
@@ -157,7 +162,9 @@ class GuijiStreamJobParityITCase {
                                             .equals(fileUnified)
                                     && committed(KAFKA, out.rejected(), RejectedRecord.class).size()
                                             == fileRejected
-                                    && coverageMatches(out, fileCoverage));
+                                    && coverageMatches(out, fileCoverage)
+                                    && latestProfiles(out).equals(fileProfiles)
+                                    && openLeads(out).equals(fileLeads));
             assertThat(
                             comparable(
                                     finalStates(
@@ -172,6 +179,9 @@ class GuijiStreamJobParityITCase {
                     .anyMatch(u -> u.contains("\"link_method\":\"USCC\""))
                     .anyMatch(u -> u.contains("\"link_method\":\"PERSON\""));
             assertThat(withoutTime(lastCoverage(out))).isEqualTo(withoutTime(fileCoverage));
+            assertThat(fileProfiles).isNotEmpty();
+            assertThat(latestProfiles(out)).containsExactlyInAnyOrderEntriesOf(fileProfiles);
+            assertThat(openLeads(out)).containsExactlyInAnyOrderEntriesOf(fileLeads);
         } finally {
             job.cancel().get();
         }
@@ -201,6 +211,61 @@ class GuijiStreamJobParityITCase {
     private boolean coverageMatches(StreamTesting.Topics out, JsonNode fileCoverage) {
         JsonNode last = lastCoverage(out);
         return last != null && withoutTime(last).equals(withoutTime(fileCoverage));
+    }
+
+    /** Each JSON line as text, by the value of {@code key}. */
+    private static Map<String, String> byKey(List<JsonNode> lines, String key) {
+        Map<String, String> byKey = new TreeMap<>();
+        lines.forEach(n -> byKey.put(n.get(key).asText(), n.toString()));
+        return byKey;
+    }
+
+    /**
+     * The profile of each enterprise on the committed profile topic, as JSON: the latest message of
+     * each key, none after a tombstone.
+     */
+    private static Map<String, String> latestProfiles(StreamTesting.Topics out) {
+        Map<String, String> latest = new TreeMap<>();
+        StreamTesting.latestProfiles(KAFKA, out.enterprises())
+                .forEach(
+                        (id, p) -> {
+                            if (p != null) {
+                                latest.put(id, asJson(g -> OutputJson.write(g, p)).toString());
+                            }
+                        });
+        return latest;
+    }
+
+    /** The leads whose latest state on the committed lead topic is OPEN, as JSON. */
+    private static Map<String, String> openLeads(StreamTesting.Topics out) {
+        Map<String, Lead> latest = new TreeMap<>();
+        committed(KAFKA, out.leads(), Lead.class).forEach(l -> latest.put(l.getLeadId(), l));
+        Map<String, String> open = new TreeMap<>();
+        latest.forEach(
+                (id, l) -> {
+                    if (l.getStatus().equals("OPEN")) {
+                        open.put(id, asJson(g -> OutputJson.write(g, l)).toString());
+                    }
+                });
+        return open;
+    }
+
+    private interface JsonWriting {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    private static JsonNode asJson(JsonWriting w) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JsonGenerator g = OutputJson.generator(bytes)) {
+            w.write(g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            return JSON.readTree(bytes.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static JsonNode lastCoverage(StreamTesting.Topics out) {
@@ -500,6 +565,9 @@ class GuijiStreamJobParityITCase {
 
     private static List<JsonNode> readJson(Path folder) throws IOException {
         List<JsonNode> out = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return out; // a folder without records is not created
+        }
         try (Stream<Path> files = Files.list(folder)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).toList()) {
                 for (String line : Files.readAllLines(f, UTF_8)) {

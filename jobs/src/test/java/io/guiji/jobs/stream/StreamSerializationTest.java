@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.guiji.connectors.file.RawRow;
 import io.guiji.connectors.jdbc.PostgresTables;
+import io.guiji.connectors.json.OutputJson;
 import io.guiji.connectors.kafka.KafkaBytes;
+import io.guiji.connectors.kafka.KeyedJson;
+import io.guiji.connectors.kafka.KeyedJsonDeserializer;
 import io.guiji.jobs.ingest.SourceSpec;
 import io.guiji.jobs.ingest.SpecApplyFunction;
 import io.guiji.jobs.ingest.kafka.RecordDecodeFunction;
 import io.guiji.jobs.ingest.kafka.ReferenceDecodeFunction;
+import io.guiji.jobs.publish.ProfileRecordSerializer;
 import io.guiji.jobs.publish.RejectedRowFunction;
 import io.guiji.jobs.publish.SourceRowsFunction;
+import io.guiji.schemas.EnterpriseProfile;
 import io.guiji.schemas.RejectReason;
 import io.guiji.schemas.RejectedRecord;
 import java.util.List;
@@ -89,6 +94,14 @@ class StreamSerializationTest {
     }
 
     @Test
+    void profileAndLeadRowsRoundTripTombstonesIncluded() throws Exception {
+        KeyedJson row = roundTrip(KeyedJson.class, new KeyedJson("e1", 1, 42, "{\"a\":1}"));
+        assertThat(List.of(row.key, row.partition, row.offset, row.json))
+                .containsExactly("e1", 1, 42L, "{\"a\":1}");
+        assertThat(roundTrip(KeyedJson.class, new KeyedJson("e1", 0, 7, null)).json).isNull();
+    }
+
+    @Test
     void theJobsFunctionsAndSettingsAreJavaSerializable() throws Exception {
         SourceSpec spec =
                 SourceSpec.kafka(
@@ -104,7 +117,9 @@ class StreamSerializationTest {
                         new SpecApplyFunction(spec),
                         new ReferenceDecodeFunction(),
                         new SourceRowsFunction(),
-                        new RejectedRowFunction("record"))) {
+                        new RejectedRowFunction("record"),
+                        new ProfileRecordSerializer("out.enterprises"),
+                        new KeyedJsonDeserializer<>(EnterpriseProfile.class, OutputJson::write))) {
             assertThat(InstantiationUtil.clone((java.io.Serializable) f))
                     .as(f.getClass().getSimpleName())
                     .isNotNull();

@@ -49,7 +49,9 @@ final class StreamTesting {
             String referenceRejected,
             String coverage,
             String linkChanges,
-            String reviewDecisions) {
+            String reviewDecisions,
+            String enterprises,
+            String leads) {
         static Topics of(String suffix) {
             return new Topics(
                     "out.unified." + suffix,
@@ -57,7 +59,9 @@ final class StreamTesting {
                     "out.reference-rejected." + suffix,
                     "out.coverage." + suffix,
                     "out.link-changes." + suffix,
-                    "in.review-decisions." + suffix);
+                    "in.review-decisions." + suffix,
+                    "out.enterprises." + suffix,
+                    "out.leads." + suffix);
         }
 
         void create(KafkaBrokerExtension kafka) {
@@ -67,6 +71,8 @@ final class StreamTesting {
             kafka.createTopic(coverage, 1);
             kafka.createTopic(linkChanges, 1);
             kafka.createTopic(reviewDecisions, 1, Map.of("retention.ms", "-1"));
+            kafka.createTopic(enterprises, 2, Map.of("cleanup.policy", "compact"));
+            kafka.createTopic(leads, 2, Map.of("cleanup.policy", "compact"));
         }
     }
 
@@ -83,6 +89,8 @@ final class StreamTesting {
         c.put(GuijiOptions.TOPIC_COVERAGE.key(), topics.coverage());
         c.put(GuijiOptions.TOPIC_LINK_CHANGES.key(), topics.linkChanges());
         c.put(GuijiOptions.TOPIC_REVIEW_DECISIONS.key(), topics.reviewDecisions());
+        c.put(GuijiOptions.TOPIC_ENTERPRISES.key(), topics.enterprises());
+        c.put(GuijiOptions.TOPIC_LEADS.key(), topics.leads());
         c.put(GuijiOptions.PARALLELISM.key(), "2");
         c.put(GuijiOptions.PROCESSING_DATE.key(), PROCESSING_DATE);
         c.put(GuijiOptions.CHECKPOINT_INTERVAL.key(), "1 s");
@@ -156,6 +164,30 @@ final class StreamTesting {
             out.add(avro.decode(r.value()));
         }
         return out;
+    }
+
+    /**
+     * The latest message of each enterprise on a committed profile topic: its profile, or null
+     * after a tombstone (its last record left).
+     */
+    static Map<String, io.guiji.schemas.EnterpriseProfile> latestProfiles(
+            KafkaBrokerExtension kafka, String topic) {
+        AvroBinary<io.guiji.schemas.EnterpriseProfile> avro =
+                new AvroBinary<>(io.guiji.schemas.EnterpriseProfile.class);
+        Map<String, io.guiji.schemas.EnterpriseProfile> latest = new HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> r :
+                kafka.readCommitted(
+                        topic, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            String key = new String(r.key(), StandardCharsets.UTF_8);
+            io.guiji.schemas.EnterpriseProfile p =
+                    r.value() == null ? null : avro.decode(r.value());
+            if (p != null) {
+                assertThat(p.getEnterpriseId()).as("key of a profile").isEqualTo(key);
+                assertThat(p.getRecordCount()).as("an empty profile is a tombstone").isPositive();
+            }
+            latest.put(key, p);
+        }
+        return latest;
     }
 
     /** The highest version of each record_id. */

@@ -113,6 +113,8 @@ class GuijiClusterITCase {
         KAFKA.createTopic(COVERAGE, 1);
         KAFKA.createTopic("guiji.link-changes", 2);
         KAFKA.createTopic("guiji.review-decisions", 1, Map.of("retention.ms", "-1"));
+        KAFKA.createTopic("guiji.enterprises", 2, Map.of("cleanup.policy", "compact"));
+        KAFKA.createTopic("guiji.leads", 2, Map.of("cleanup.policy", "compact"));
         try (Connection c = PG.connection();
                 Statement s = c.createStatement()) {
             s.execute(Files.readString(repository("deploy/postgres/schema.sql")));
