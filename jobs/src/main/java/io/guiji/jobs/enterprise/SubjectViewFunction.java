@@ -1,11 +1,16 @@
 package io.guiji.jobs.enterprise;
 
+import io.guiji.connectors.kafka.AvroBinary;
 import io.guiji.connectors.kafka.AvroGuard;
 import io.guiji.jobs.EmitMode;
 import io.guiji.jobs.ProcessingErrors;
 import io.guiji.schemas.EnterpriseProfile;
 import io.guiji.schemas.Lead;
 import io.guiji.schemas.internal.RecordFacts;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -15,8 +20,11 @@ import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -37,8 +45,12 @@ import org.apache.flink.util.OutputTag;
  * EmitMode#CHANGES} (streaming): on every change, the enterprise's profile (with {@code
  * record_count} 0 once its last record has left), each new or changed lead as {@code OPEN}, and
  * each lead that no longer holds as {@code WITHDRAWN}. The reference date is {@code referenceDate},
- * or, when null, today in {@code zone} at the time of output; a streaming profile is recomputed
- * when its records change, not when a day passes.
+ * or, when null, today in {@code zone} at the time of output. Without a fixed reference date, a
+ * streaming subject is also recomputed once a day, shortly after midnight in {@code zone} (a
+ * processing-time timer spread over the first hour by the subject's key): a licence that expired, a
+ * listing or measure that ended, a penalty older than three years change the profile and the leads
+ * by themselves. What the day's recompute finds unchanged but for the date is not published again
+ * ({@code profile-fingerprint}, and leads compared without their date).
  *
  * <p><b>Isolation.</b> Facts or a subject the view fails on are skipped, counted in {@value
  * ProcessingErrors#METRIC}; the records themselves are published already. A value of a profile or
@@ -60,6 +72,7 @@ public class SubjectViewFunction
 
     private transient MapState<String, RecordFacts> records;
     private transient MapState<String, Lead> published;
+    private transient ValueState<Long> profileFingerprint;
     private transient Counter processingErrors;
 
     public SubjectViewFunction(
@@ -91,6 +104,11 @@ public class SubjectViewFunction
                                         "published-leads",
                                         TypeInformation.of(String.class),
                                         TypeInformation.of(Lead.class)));
+        profileFingerprint =
+                getRuntimeContext()
+                        .getState(
+                                new ValueStateDescriptor<>(
+                                        "profile-fingerprint", TypeInformation.of(Long.class)));
         processingErrors = ProcessingErrors.counter(getRuntimeContext().getMetricGroup());
     }
 
@@ -112,23 +130,54 @@ public class SubjectViewFunction
         if (mode == EmitMode.FINAL) {
             ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
         } else {
-            publish(ctx.getCurrentKey(), ctx, out);
+            publish(ctx.getCurrentKey(), ctx, out, false);
         }
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<EnterpriseProfile> out)
             throws Exception {
-        publish(ctx.getCurrentKey(), ctx, out);
+        if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
+            publish(ctx.getCurrentKey(), ctx, out, false); // the end of a bounded run
+        } else if (!records.isEmpty()) {
+            publish(ctx.getCurrentKey(), ctx, out, true); // a new day
+        }
     }
 
-    private void publish(String key, Context ctx, Collector<EnterpriseProfile> out)
+    /**
+     * Today in {@code zone} by the processing-time clock: the wall clock in a job, the harness's in
+     * tests.
+     */
+    private LocalDate today(Context ctx) {
+        return Instant.ofEpochMilli(ctx.timerService().currentProcessingTime())
+                .atZone(ZoneId.of(zone))
+                .toLocalDate();
+    }
+
+    /**
+     * Streaming without a fixed reference date: a timer for the next day's recompute, between
+     * midnight and one in the morning in {@code zone} by the subject's key, so that a million
+     * subjects do not all wake at once. Registering the same time again is a no-op.
+     */
+    private void scheduleNextDay(String key, Context ctx) {
+        long nextMidnight =
+                today(ctx).plusDays(1).atStartOfDay(ZoneId.of(zone)).toInstant().toEpochMilli();
+        long spread = Math.floorMod(key.hashCode(), 3_600_000);
+        ctx.timerService().registerProcessingTimeTimer(nextMidnight + spread);
+    }
+
+    /**
+     * Computes the subject's view and publishes it: once at the end of a bounded run, on every
+     * change in streaming. {@code daily}: the day's recompute, which publishes only what changed
+     * but for the date.
+     */
+    private void publish(String key, Context ctx, Collector<EnterpriseProfile> out, boolean daily)
             throws Exception {
         List<RecordFacts> facts = new ArrayList<>();
         for (RecordFacts f : records.values()) {
             facts.add(f);
         }
-        LocalDate ref = referenceDate != null ? referenceDate : LocalDate.now(ZoneId.of(zone));
+        LocalDate ref = referenceDate != null ? referenceDate : today(ctx);
         EnterpriseProfile profile = null;
         List<Lead> leads;
         try {
@@ -158,20 +207,62 @@ public class SubjectViewFunction
             return;
         }
         if (profile != null) {
-            out.collect(profile);
+            if (mode == EmitMode.FINAL) {
+                out.collect(profile);
+            } else {
+                Long fingerprint = fingerprint(profile);
+                if (!daily || !fingerprint.equals(profileFingerprint.value())) {
+                    out.collect(profile);
+                }
+                profileFingerprint.update(fingerprint);
+            }
         }
         if (mode == EmitMode.FINAL) {
             leads.forEach(l -> ctx.output(LEADS, l));
         } else {
-            publishChanges(leads, ctx);
+            publishChanges(leads, ctx, daily);
         }
         if (facts.isEmpty()) {
             records.clear();
+            profileFingerprint.clear();
+        } else if (mode == EmitMode.CHANGES && referenceDate == null) {
+            scheduleNextDay(key, ctx);
         }
     }
 
-    /** Streaming: new and changed leads, and withdrawals of those that no longer hold. */
-    private void publishChanges(List<Lead> leads, Context ctx) throws Exception {
+    /**
+     * 64 bits of SHA-256 over the profile's Avro encoding with its reference date left out: equal
+     * when only the day changed.
+     */
+    static long fingerprint(EnterpriseProfile profile) {
+        EnterpriseProfile undated =
+                EnterpriseProfile.newBuilder(profile).setReferenceDate("").build();
+        try {
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(PROFILES.get().encode(undated));
+            return ByteBuffer.wrap(digest).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final ThreadLocal<AvroBinary<EnterpriseProfile>> PROFILES =
+            ThreadLocal.withInitial(() -> new AvroBinary<>(EnterpriseProfile.class));
+
+    /** Whether two states of a lead differ in more than their reference date. */
+    private static boolean sameButForTheDate(Lead a, Lead b) {
+        return b != null
+                && Lead.newBuilder(a)
+                        .setReferenceDate("")
+                        .build()
+                        .equals(Lead.newBuilder(b).setReferenceDate("").build());
+    }
+
+    /**
+     * Streaming: new and changed leads, and withdrawals of those that no longer hold; on the day's
+     * recompute, a lead that changed only its date is not published again.
+     */
+    private void publishChanges(List<Lead> leads, Context ctx, boolean daily) throws Exception {
         Map<String, Lead> now = new HashMap<>();
         leads.forEach(l -> now.put(l.getLeadId(), l));
         List<String> gone = new ArrayList<>();
@@ -187,7 +278,7 @@ public class SubjectViewFunction
         }
         for (Lead l : leads) {
             Lead before = published.get(l.getLeadId());
-            if (!l.equals(before)) {
+            if (daily ? !sameButForTheDate(l, before) : !l.equals(before)) {
                 published.put(l.getLeadId(), l);
                 ctx.output(LEADS, l);
             }

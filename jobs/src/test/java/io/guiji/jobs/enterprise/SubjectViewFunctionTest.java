@@ -43,12 +43,16 @@ class SubjectViewFunctionTest {
     }
 
     private void openView(EmitMode mode) throws Exception {
+        openView(mode, REF);
+    }
+
+    private void openView(EmitMode mode, LocalDate reference) throws Exception {
         view =
                 new KeyedOneInputStreamOperatorTestHarness<>(
                         new KeyedProcessOperator<>(
                                 new SubjectViewFunction(
                                         mode,
-                                        REF,
+                                        reference,
                                         "Asia/Shanghai",
                                         HealthModel.builtIn(),
                                         LeadRules.builtIn())),
@@ -153,6 +157,80 @@ class SubjectViewFunctionTest {
         EnterpriseProfile last = profiles().get(profiles().size() - 1);
         assertThat(last.getRecordCount()).isZero();
         assertThat(last.getHealth().getScore()).isEqualTo(100);
+    }
+
+    /** Milliseconds of a local time in Asia/Shanghai, the harness's processing-time clock. */
+    private static long at(String localDateTime) {
+        return java.time.LocalDateTime.parse(localDateTime)
+                .atZone(java.time.ZoneId.of("Asia/Shanghai"))
+                .toInstant()
+                .toEpochMilli();
+    }
+
+    @Test
+    void streamingWithoutAFixedDateRecomputesEachDayAndPublishesOnlyWhatTheDayChanged()
+            throws Exception {
+        openView(EmitMode.CHANGES, null);
+        view.setProcessingTime(at("2026-06-29T10:00:00"));
+        send(inspection("i", "2026-02-01", "食品经营许可事项检查", "未发现问题"));
+        send(licence("lic", "2025-07-01", "食品经营许可证", "JY1", "2025-07-01", "2026-06-29"));
+        assertThat(profiles()).hasSize(2);
+        EnterpriseProfile before = profiles().get(1);
+        assertThat(before.getReferenceDate()).isEqualTo("2026-06-29");
+        assertThat(before.getLicencesValid()).hasSize(1);
+        assertThat(leads()).extracting(Lead::getStatus).containsExactly("OPEN", "WITHDRAWN");
+
+        // the next day (the timer lies within the first hour after midnight): the licence has
+        // expired, so the profile changes; the inspection was made while it was valid, so no lead
+        view.setProcessingTime(at("2026-06-30T01:00:00"));
+        assertThat(profiles()).hasSize(3);
+        EnterpriseProfile after = profiles().get(2);
+        assertThat(after.getReferenceDate()).isEqualTo("2026-06-30");
+        assertThat(after.getLicencesValid()).isEmpty();
+        assertThat(after.getLicencesExpired()).hasSize(1);
+        assertThat(leads()).extracting(Lead::getStatus).containsExactly("OPEN", "WITHDRAWN");
+
+        // a day that changes nothing but the date publishes nothing
+        view.setProcessingTime(at("2026-07-01T01:00:00"));
+        assertThat(profiles()).hasSize(3);
+        assertThat(leads()).hasSize(2);
+
+        // a subject with no record left has no timer: nothing more, ever
+        send(
+                version(
+                        inspection("i", "2026-02-01", "食品经营许可事项检查", "未发现问题"),
+                        2,
+                        RecordStatus.REVOKED));
+        send(
+                version(
+                        licence("lic", "2025-07-01", "食品经营许可证", "JY1", "2025-07-01", "2026-06-29"),
+                        2,
+                        RecordStatus.REVOKED));
+        int published = profiles().size();
+        view.setProcessingTime(at("2026-07-03T01:00:00"));
+        assertThat(profiles()).hasSize(published);
+        assertThat(view.numProcessingTimeTimers()).isZero();
+    }
+
+    @Test
+    void aFixedReferenceDateSetsNoDailyTimer() throws Exception {
+        openView(EmitMode.CHANGES);
+        send(licence("lic", "2025-07-01", "食品经营许可证", "JY1", "2025-07-01", "2026-06-29"));
+        assertThat(view.numProcessingTimeTimers()).isZero();
+    }
+
+    @Test
+    void theProfileFingerprintIgnoresOnlyTheDate() throws Exception {
+        openView(EmitMode.CHANGES);
+        send(licence("lic", "2025-07-01", "食品经营许可证", "JY1", "2025-07-01", "2029-06-29"));
+        EnterpriseProfile p = profiles().get(0);
+        EnterpriseProfile otherDay =
+                EnterpriseProfile.newBuilder(p).setReferenceDate("2027-01-01").build();
+        EnterpriseProfile otherCount = EnterpriseProfile.newBuilder(p).setRecordCount(7L).build();
+        assertThat(SubjectViewFunction.fingerprint(otherDay))
+                .isEqualTo(SubjectViewFunction.fingerprint(p));
+        assertThat(SubjectViewFunction.fingerprint(otherCount))
+                .isNotEqualTo(SubjectViewFunction.fingerprint(p));
     }
 
     @Test
