@@ -25,6 +25,8 @@ import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -77,6 +79,18 @@ final class StreamTesting {
     }
 
     /** The settings every streaming test shares: fast checkpoints and snapshots, parallelism 2. */
+    /**
+     * The embedded cluster every streaming ITCase runs its job on: one TaskManager with two slots,
+     * for the job's parallelism 2.
+     */
+    static MiniClusterExtension miniCluster() {
+        return new MiniClusterExtension(
+                new MiniClusterResourceConfiguration.Builder()
+                        .setNumberTaskManagers(1)
+                        .setNumberSlotsPerTaskManager(2)
+                        .build());
+    }
+
     static Map<String, String> baseConfig(
             KafkaBrokerExtension kafka, Topics topics, String suffix) {
         Map<String, String> c = new LinkedHashMap<>();
