@@ -128,11 +128,17 @@ public final class DashboardServer implements AutoCloseable {
                         ex,
                         503,
                         "text/plain; charset=utf-8",
-                        "coverage unavailable: " + e.getClass().getSimpleName());
+                        (path(ex).startsWith("/review") ? "review page" : "coverage")
+                                + " unavailable: "
+                                + e.getClass().getSimpleName());
             } catch (IOException ignored) {
                 // the response had begun: the client sees a broken one
             }
         }
+    }
+
+    private static String path(HttpExchange ex) {
+        return ex.getRequestURI().getPath();
     }
 
     /** The coverage page with a link to the review page beside its title. */
