@@ -155,6 +155,9 @@ public final class DashboardServer implements AutoCloseable {
                         "Content-Security-Policy",
                         "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
         ex.getResponseHeaders().set("X-Frame-Options", "DENY");
+        // same-origin, not no-referrer: under no-referrer a browser sends "Origin: null" with the
+        // page's own form, which the review desk could not tell from a forged one.
+        ex.getResponseHeaders().set("Referrer-Policy", "same-origin");
         send(ex, page.status(), "text/html; charset=utf-8", page.html());
     }
 
@@ -210,7 +213,7 @@ public final class DashboardServer implements AutoCloseable {
         ex.getResponseHeaders().set("Content-Type", type);
         ex.getResponseHeaders().set("Cache-Control", "no-store");
         ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-        ex.getResponseHeaders().set("Referrer-Policy", "no-referrer");
+        ex.getResponseHeaders().putIfAbsent("Referrer-Policy", java.util.List.of("no-referrer"));
         ex.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(bytes);

@@ -63,7 +63,10 @@ final class ReviewDesk {
                     "只读：本仪表板未配置 Kafka（guiji.kafka.bootstrap-servers），不能记录决定。"
                             + "Read-only: start guiji dashboard with the streaming job's configuration to record decisions.");
         }
-        if (!sameOrigin(ex)) {
+        if (!sameOrigin(
+                ex.getRequestHeaders().getFirst("Sec-Fetch-Site"),
+                ex.getRequestHeaders().getFirst("Origin"),
+                ex.getRequestHeaders().getFirst("Host"))) {
             return refused(403, "拒绝：请求来自其他站点。Refused: cross-origin request.");
         }
         String type = ex.getRequestHeaders().getFirst("Content-Type");
@@ -175,20 +178,20 @@ final class ReviewDesk {
     }
 
     /**
-     * No browser sign of another origin: an {@code Origin} header must name this host, and {@code
-     * Sec-Fetch-Site} must be same-origin (or none, typed by the user). A client that sends neither
-     * (curl) still needs the page's token.
+     * No browser sign of another origin: {@code Sec-Fetch-Site}, when sent, must be same-origin (or
+     * none: typed by the user), and an {@code Origin} header must name this host ({@code null}, an
+     * opaque origin, is refused). A client that sends neither (curl) still needs the page's token.
+     * Behind a reverse proxy, the proxy must pass the {@code Host} header on.
      */
-    private static boolean sameOrigin(HttpExchange ex) {
-        String site = ex.getRequestHeaders().getFirst("Sec-Fetch-Site");
-        if (site != null && !site.equals("same-origin") && !site.equals("none")) {
+    static boolean sameOrigin(String secFetchSite, String origin, String host) {
+        if (secFetchSite != null
+                && !secFetchSite.equals("same-origin")
+                && !secFetchSite.equals("none")) {
             return false;
         }
-        String origin = ex.getRequestHeaders().getFirst("Origin");
         if (origin == null) {
             return true;
         }
-        String host = ex.getRequestHeaders().getFirst("Host");
         return host != null
                 && (origin.equals("http://" + host) || origin.equals("https://" + host));
     }

@@ -58,6 +58,19 @@ class ReviewDeskTest {
         assertThatThrownBy(() -> ReviewDesk.decision(badScope, "h")).hasMessageContaining("scope");
     }
 
+    @Test
+    void onlyTheDashboardsOwnOriginMayPost() {
+        assertThat(ReviewDesk.sameOrigin("same-origin", "http://127.0.0.1:8095", "127.0.0.1:8095"))
+                .isTrue();
+        assertThat(ReviewDesk.sameOrigin(null, null, "127.0.0.1:8095")).as("curl").isTrue();
+        assertThat(ReviewDesk.sameOrigin("cross-site", null, "127.0.0.1:8095")).isFalse();
+        assertThat(ReviewDesk.sameOrigin("same-site", null, "127.0.0.1:8095")).isFalse();
+        assertThat(ReviewDesk.sameOrigin(null, "http://evil.example", "127.0.0.1:8095")).isFalse();
+        assertThat(ReviewDesk.sameOrigin(null, "null", "127.0.0.1:8095")).isFalse();
+        assertThat(ReviewDesk.sameOrigin(null, "https://review.example", "review.example"))
+                .isTrue();
+    }
+
     @Property(tries = 200)
     void anIssuedTokenIsValidAndAnyChangeToItIsNot(
             @ForAll("positions") int position, @ForAll("replacements") char replacement) {

@@ -103,7 +103,12 @@ class ReviewPageITCase {
             assertThat(html.indexOf(HOSTILE_ESCAPED))
                     .as("two records settle with one decision: ranked first")
                     .isLessThan(html.indexOf("朝阳市另一家商贸有限公司"));
-            assertThat(get(server, "/", null).body()).contains("href=\"/review\"");
+            assertThat(page.headers().firstValue("Referrer-Policy"))
+                    .as("else a browser posts the page's own form with Origin: null")
+                    .hasValue("same-origin");
+            HttpResponse<String> coverage = get(server, "/", null);
+            assertThat(coverage.body()).contains("href=\"/review\"");
+            assertThat(coverage.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
 
             HttpResponse<String> post =
                     post(server, form("anything", "ACCEPT:" + FIRST, "张三", "核对营业执照"), null, null);
