@@ -29,8 +29,8 @@ import java.util.stream.Collectors;
  *       coverage → enterprise → config → publish (link may use dedup, e.g. its merge of copies;
  *       config reads the settings into the stages' own types, e.g. a source's {@code SourceSpec} or
  *       the fuzzy policy, so it comes after them; publish builds the sinks from the configuration);
- *       none of them on the wiring (the pipeline, the file and stream jobs, the dashboard, the
- *       command line), which may depend on all;
+ *       none of them on the wiring (the pipeline, the file and stream jobs, the dashboard, review,
+ *       the command line), which may depend on all;
  *   <li>only the demo command uses the sample generator ({@code demo}), and the generator uses only
  *       the value parsers ({@code normalize});
  *   <li>nothing in src/main uses a test class (test servers, fixtures) or a test library;
@@ -89,6 +89,7 @@ class LayeringTest {
         "io.guiji.jobs.dashboard..",
         "io.guiji.jobs.file..",
         "io.guiji.jobs.launch..",
+        "io.guiji.jobs.review..",
         "io.guiji.jobs.stream.."
     };
 

@@ -1,6 +1,8 @@
 package io.guiji.jobs.cli;
 
 import io.guiji.jobs.config.DashboardConfig;
+import io.guiji.jobs.config.GuijiOptions;
+import io.guiji.jobs.config.StreamConfig;
 import io.guiji.jobs.dashboard.DashboardServer;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -46,8 +48,14 @@ final class DashboardCommand implements Callable<Integer> {
         }
         Configuration conf = RunCommand.configuration(config, options);
         DashboardConfig cfg = DashboardConfig.from(conf);
+        // The streaming job's configuration names Kafka: the review page may record decisions.
+        StreamConfig stream =
+                conf.get(GuijiOptions.KAFKA_BOOTSTRAP_SERVERS) == null
+                                || conf.get(GuijiOptions.KAFKA_BOOTSTRAP_SERVERS).isBlank()
+                        ? null
+                        : StreamConfig.from(conf);
         CountDownLatch stopped = new CountDownLatch(1);
-        try (DashboardServer server = DashboardServer.start(cfg)) {
+        try (DashboardServer server = DashboardServer.start(cfg, stream)) {
             InetSocketAddress a = server.address();
             String host = a.getAddress().isAnyLocalAddress() ? "<this host>" : a.getHostString();
             System.out.println(
@@ -63,6 +71,10 @@ final class DashboardCommand implements Callable<Integer> {
                             + cfg.jdbcUrl()
                             + " as "
                             + cfg.user()
+                            + (stream == null
+                                    ? "; review page /review read-only (no guiji.kafka.bootstrap-servers)"
+                                    : "; review page /review records decisions on "
+                                            + stream.get(GuijiOptions.TOPIC_REVIEW_DECISIONS))
                             + "; runs until stopped: Ctrl-C");
             System.out.flush();
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));

@@ -9,14 +9,12 @@ import io.guiji.schemas.CoverageSnapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.apache.flink.configuration.Configuration;
 import picocli.CommandLine.Command;
@@ -111,25 +109,7 @@ final class NoticeCommand implements Callable<Integer> {
     }
 
     static Connection connect(PostgresLogin login) {
-        Properties props = new Properties();
-        props.setProperty("user", login.user());
-        if (login.password() != null) {
-            props.setProperty("password", login.password());
-        }
-        props.setProperty("readOnly", "true");
-        try {
-            Connection c = DriverManager.getConnection(login.url(), props);
-            c.setReadOnly(true);
-            return c;
-        } catch (SQLException e) {
-            throw new IllegalArgumentException(
-                    "cannot connect to PostgreSQL at "
-                            + login.url()
-                            + " as "
-                            + login.user()
-                            + ": "
-                            + e.getMessage());
-        }
+        return login.connectReadOnly();
     }
 
     private static CoverageSnapshot snapshot(Connection c, String period) throws Exception {

@@ -6,7 +6,8 @@ import io.guiji.connectors.json.ReviewLog;
 import io.guiji.jobs.config.PostgresLogin;
 import io.guiji.jobs.config.StreamConfig;
 import io.guiji.jobs.file.FileRunJob;
-import io.guiji.jobs.link.LinkKeys;
+import io.guiji.jobs.review.ReviewQueue;
+import io.guiji.jobs.review.ReviewStream;
 import io.guiji.schemas.ReviewAction;
 import io.guiji.schemas.ReviewDecision;
 import io.guiji.schemas.ReviewScope;
@@ -17,15 +18,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
@@ -151,30 +149,23 @@ final class ReviewCommand implements Runnable {
         @Override
         public Integer call() {
             List<ReviewQueue.Item> items;
-            Set<String> decided;
             boolean stream = streaming.chosen(output, "--output");
             if (stream) {
                 if (input != null) {
                     throw new IllegalArgumentException(
                             "--input is for a bounded run; with --config the decisions come from PostgreSQL");
                 }
-                PostgresLogin login = streaming.postgres();
-                items = ReviewQueue.rank(ReviewStream.uncertain(login));
-                decided = decidedSubjects(ReviewStream.history(login));
+                items = ReviewStream.pending(streaming.postgres());
             } else {
-                items = ReviewQueue.rank(uncertain(output));
-                decided =
-                        input == null
-                                ? Set.of()
-                                : decidedSubjects(readLog(FileRunJob.reviewLog(input)));
+                items =
+                        ReviewQueue.pending(
+                                ReviewQueue.rank(uncertain(output)),
+                                input == null ? List.of() : readLog(FileRunJob.reviewLog(input)));
             }
             PrintStream out = System.out;
             int shown = 0;
             int left = 0;
             for (ReviewQueue.Item i : items) {
-                if (decided.contains(keyOf(i.scope(), i.subject()))) {
-                    continue;
-                }
                 left++;
                 if (shown == top) {
                     continue;
@@ -260,12 +251,8 @@ final class ReviewCommand implements Runnable {
                 throw new IllegalArgumentException(
                         "--reason is empty: say why, for the audit trail");
             }
-            return ReviewDecision.newBuilder()
-                    .setDecisionId(UUID.randomUUID().toString())
-                    .setAction(action)
-                    .setDecidedBy(by != null ? by : System.getProperty("user.name", "unknown"))
-                    .setDecidedAt(OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString())
-                    .setReason(reason);
+            return ReviewQueue.decision(
+                    action, by != null ? by : System.getProperty("user.name", "unknown"), reason);
         }
 
         /** Whether the decision goes to the streaming job (checks the options). */
@@ -466,31 +453,6 @@ final class ReviewCommand implements Runnable {
         }
     }
 
-    /** Subjects that a decision in force already settles. */
-    static Set<String> decidedSubjects(List<ReviewDecision> all) {
-        Set<String> withdrawn = new HashSet<>();
-        for (ReviewDecision d : all) {
-            if (d.getAction() == ReviewAction.WITHDRAW) {
-                withdrawn.add(d.getWithdraws());
-            }
-        }
-        Map<String, Boolean> settled = new HashMap<>();
-        for (ReviewDecision d : all) {
-            if (d.getAction() == ReviewAction.WITHDRAW || withdrawn.contains(d.getDecisionId())) {
-                continue;
-            }
-            String key = keyOf(d.getScope(), d.getSubject());
-            if (d.getAction() == ReviewAction.ACCEPT || d.getAction() == ReviewAction.NO_LINK) {
-                settled.put(key, true);
-            }
-        }
-        return settled.keySet();
-    }
-
-    static String keyOf(ReviewScope scope, String subject) {
-        return scope + "|" + (scope == ReviewScope.NAME ? LinkKeys.nameKey(subject) : subject);
-    }
-
     /** The latest version of each unified record that is unlinked and has candidates. */
     static List<ReviewQueue.Uncertain> uncertain(Path output) {
         Path dir = output.resolve("unified");
@@ -523,41 +485,11 @@ final class ReviewCommand implements Runnable {
         }
         List<ReviewQueue.Uncertain> out = new ArrayList<>();
         for (JsonNode o : latest.values()) {
-            ReviewQueue.Uncertain u = uncertainOf(o);
+            ReviewQueue.Uncertain u = ReviewQueue.uncertainOf(o);
             if (u != null) {
                 out.add(u);
             }
         }
         return out;
-    }
-
-    /**
-     * A unified record (a line of unified/*.jsonl, or {@code unified_record.record}) as work to
-     * review; null unless it is unlinked with candidates.
-     */
-    static ReviewQueue.Uncertain uncertainOf(JsonNode o) {
-        if (!"NONE".equals(o.path("link_method").asText()) || o.path("candidates").isEmpty()) {
-            return null;
-        }
-        List<ReviewQueue.Candidate> candidates = new ArrayList<>();
-        for (JsonNode c : o.path("candidates")) {
-            candidates.add(
-                    new ReviewQueue.Candidate(
-                            c.path("enterprise_id").asText(),
-                            c.path("name").asText(),
-                            c.path("score").asDouble()));
-        }
-        return new ReviewQueue.Uncertain(
-                o.path("record_id").asText(),
-                text(o, "subject_name"),
-                text(o, "uscc"),
-                text(o, "reg_no"),
-                text(o, "org_code"),
-                candidates);
-    }
-
-    private static String text(JsonNode o, String field) {
-        JsonNode v = o.get(field);
-        return v == null || v.isNull() ? null : v.asText();
     }
 }

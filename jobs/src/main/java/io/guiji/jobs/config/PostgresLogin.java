@@ -1,5 +1,9 @@
 package io.guiji.jobs.config;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
 import org.apache.flink.configuration.Configuration;
 
 /**
@@ -32,5 +36,31 @@ public record PostgresLogin(String url, String user, String password) {
                         conf.get(GuijiOptions.POSTGRES_PASSWORD_FILE),
                         GuijiOptions.POSTGRES_PASSWORD_ENV.key(),
                         conf.get(GuijiOptions.POSTGRES_PASSWORD_ENV)));
+    }
+
+    /**
+     * A read-only connection; one that cannot be made is an {@link IllegalArgumentException} that
+     * says where and as whom.
+     */
+    public Connection connectReadOnly() {
+        Properties props = new Properties();
+        props.setProperty("user", user);
+        if (password != null) {
+            props.setProperty("password", password);
+        }
+        props.setProperty("readOnly", "true");
+        try {
+            Connection c = DriverManager.getConnection(url, props);
+            c.setReadOnly(true);
+            return c;
+        } catch (SQLException e) {
+            throw new IllegalArgumentException(
+                    "cannot connect to PostgreSQL at "
+                            + url
+                            + " as "
+                            + user
+                            + ": "
+                            + e.getMessage());
+        }
     }
 }

@@ -3,6 +3,8 @@ package io.guiji.jobs.dashboard;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.guiji.jobs.config.DashboardConfig;
+import io.guiji.jobs.config.PostgresLogin;
+import io.guiji.jobs.config.StreamConfig;
 import io.guiji.jobs.coverage.page.CoveragePageHtml;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,8 +20,10 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code guiji dashboard}: the coverage page served live from PostgreSQL by the JDK's HTTP server.
  * {@code GET /} is the page, whose script asks {@code GET /coverage.json} (the page model) again
- * every {@code guiji.dashboard.refresh}. Read-only: nothing else is served, no other method
- * answered.
+ * every {@code guiji.dashboard.refresh}. {@code GET /review} is the review page ({@link
+ * ReviewDesk}), linked from the coverage page's header; {@code POST /review/decisions} records a
+ * decision there when the dashboard was started with the streaming configuration (Kafka), and is
+ * the only write. Nothing else is served, no other method answered.
  *
  * <p>With an access token every request must carry it: as {@code Authorization: Bearer <token>}, or
  * as the cookie that {@code GET /?token=<token>} sets (HttpOnly, SameSite=Strict) before
@@ -35,12 +39,17 @@ public final class DashboardServer implements AutoCloseable {
     private final ExecutorService executor;
     private final SnapshotReader reader;
     private final LiveCoverage live;
+    private final ReviewDesk review;
     private final byte[] token;
     private final long refreshMillis;
 
-    private DashboardServer(DashboardConfig config) throws IOException {
+    private DashboardServer(DashboardConfig config, StreamConfig stream) throws IOException {
         this.reader = new SnapshotReader(config.jdbcUrl(), config.user(), config.password());
         this.live = new LiveCoverage(reader);
+        this.review =
+                new ReviewDesk(
+                        new PostgresLogin(config.jdbcUrl(), config.user(), config.password()),
+                        stream);
         this.token =
                 config.token() == null ? null : config.token().getBytes(StandardCharsets.UTF_8);
         this.refreshMillis = config.refresh().toMillis();
@@ -50,9 +59,18 @@ public final class DashboardServer implements AutoCloseable {
         server.createContext("/", this::handle);
     }
 
-    /** Starts serving; {@link #close} stops. */
+    /** Starts serving, the review page read-only; {@link #close} stops. */
     public static DashboardServer start(DashboardConfig config) throws IOException {
-        DashboardServer s = new DashboardServer(config);
+        return start(config, null);
+    }
+
+    /**
+     * Starts serving; with {@code stream} (the streaming job's configuration) the review page
+     * records decisions on its decisions topic. {@link #close} stops.
+     */
+    public static DashboardServer start(DashboardConfig config, StreamConfig stream)
+            throws IOException {
+        DashboardServer s = new DashboardServer(config, stream);
         s.server.start();
         return s;
     }
@@ -64,12 +82,14 @@ public final class DashboardServer implements AutoCloseable {
 
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
-            if (!"GET".equals(ex.getRequestMethod())) {
-                send(ex, 405, "text/plain", "only GET");
-                return;
-            }
             URI uri = ex.getRequestURI();
             String path = uri.getPath();
+            String method = "/review/decisions".equals(path) ? "POST" : "GET";
+            if (!method.equals(ex.getRequestMethod())) {
+                ex.getResponseHeaders().set("Allow", method);
+                send(ex, 405, "text/plain", "only " + method);
+                return;
+            }
             if (token != null && "/".equals(path) && query(uri, "token") != null) {
                 login(ex, query(uri, "token"));
                 return;
@@ -88,14 +108,17 @@ public final class DashboardServer implements AutoCloseable {
                                 ex,
                                 200,
                                 "text/html; charset=utf-8",
-                                CoveragePageHtml.render(
-                                        live.page(), "coverage.json", refreshMillis));
+                                withReviewLink(
+                                        CoveragePageHtml.render(
+                                                live.page(), "coverage.json", refreshMillis)));
                 case "/coverage.json" ->
                         send(
                                 ex,
                                 200,
                                 "application/json; charset=utf-8",
                                 CoveragePageHtml.json(live.page()));
+                case "/review" -> sendPage(ex, review.show());
+                case "/review/decisions" -> sendPage(ex, review.decide(ex));
                 default -> send(ex, 404, "text/plain", "not found");
             }
         } catch (Exception e) {
@@ -105,11 +128,37 @@ public final class DashboardServer implements AutoCloseable {
                         ex,
                         503,
                         "text/plain; charset=utf-8",
-                        "coverage unavailable: " + e.getClass().getSimpleName());
+                        (path(ex).startsWith("/review") ? "review page" : "coverage")
+                                + " unavailable: "
+                                + e.getClass().getSimpleName());
             } catch (IOException ignored) {
                 // the response had begun: the client sees a broken one
             }
         }
+    }
+
+    private static String path(HttpExchange ex) {
+        return ex.getRequestURI().getPath();
+    }
+
+    /** The coverage page with a link to the review page beside its title. */
+    static String withReviewLink(String html) {
+        return html.replaceFirst(
+                "<h1 id=\"title\">",
+                "<a id=\"review-link\" href=\"/review\" style=\"float:right;font-size:14px;margin-left:16px\">人工审核 →</a>"
+                        + "<h1 id=\"title\">");
+    }
+
+    private static void sendPage(HttpExchange ex, ReviewDesk.Page page) throws IOException {
+        ex.getResponseHeaders()
+                .set(
+                        "Content-Security-Policy",
+                        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
+        ex.getResponseHeaders().set("X-Frame-Options", "DENY");
+        // same-origin, not no-referrer: under no-referrer a browser sends "Origin: null" with the
+        // page's own form, which the review desk could not tell from a forged one.
+        ex.getResponseHeaders().set("Referrer-Policy", "same-origin");
+        send(ex, page.status(), "text/html; charset=utf-8", page.html());
     }
 
     private void login(HttpExchange ex, String offered) throws IOException {
@@ -164,7 +213,7 @@ public final class DashboardServer implements AutoCloseable {
         ex.getResponseHeaders().set("Content-Type", type);
         ex.getResponseHeaders().set("Cache-Control", "no-store");
         ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-        ex.getResponseHeaders().set("Referrer-Policy", "no-referrer");
+        ex.getResponseHeaders().putIfAbsent("Referrer-Policy", java.util.List.of("no-referrer"));
         ex.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(bytes);

@@ -1,4 +1,4 @@
-package io.guiji.jobs.cli;
+package io.guiji.jobs.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

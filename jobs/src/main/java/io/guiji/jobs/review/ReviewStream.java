@@ -1,4 +1,4 @@
-package io.guiji.jobs.cli;
+package io.guiji.jobs.review;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.guiji.jobs.config.GuijiOptions;
@@ -36,16 +36,16 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * §6); the work list comes from {@code unified_record} and the history from {@code
  * review_decisions}, the PostgreSQL tables the job feeds from what Kafka committed.
  */
-final class ReviewStream {
+public final class ReviewStream {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** How long the command waits for the broker before saying it cannot reach it. */
-    static final int KAFKA_TIMEOUT_MS = 15_000;
+    public static final int KAFKA_TIMEOUT_MS = 15_000;
 
     private ReviewStream() {}
 
     /** Where a decision landed on the topic. */
-    record Sent(String topic, int partition, long offset) {}
+    public record Sent(String topic, int partition, long offset) {}
 
     /**
      * Appends {@code d} to the decisions topic and waits for every in-sync replica to have it
@@ -53,7 +53,7 @@ final class ReviewStream {
      * An unreachable broker or a missing topic is an {@link IllegalArgumentException} saying what
      * to check.
      */
-    static Sent send(StreamConfig cfg, ReviewDecision d) {
+    public static Sent send(StreamConfig cfg, ReviewDecision d) {
         String topic = cfg.get(GuijiOptions.TOPIC_REVIEW_DECISIONS);
         if (topic == null) {
             throw new IllegalArgumentException(
@@ -101,20 +101,29 @@ final class ReviewStream {
     }
 
     /**
+     * The work list of {@code guiji review list --config}: the records the job left unlinked with
+     * candidates, ranked, less the subjects a decision in force in {@code review_decisions}
+     * settles.
+     */
+    public static List<ReviewQueue.Item> pending(PostgresLogin login) {
+        return ReviewQueue.pending(ReviewQueue.rank(uncertain(login)), history(login));
+    }
+
+    /**
      * The records the job left unlinked with candidates, as {@code unified_record} holds their
      * latest state.
      */
-    static List<ReviewQueue.Uncertain> uncertain(PostgresLogin login) {
+    public static List<ReviewQueue.Uncertain> uncertain(PostgresLogin login) {
         List<ReviewQueue.Uncertain> out = new ArrayList<>();
         String sql =
                 "SELECT record::text FROM unified_record WHERE link_method = 'NONE'"
                         + " AND jsonb_typeof(record->'candidates') = 'array'"
                         + " AND record->'candidates' <> '[]'::jsonb";
-        try (Connection c = NoticeCommand.connect(login);
+        try (Connection c = login.connectReadOnly();
                 PreparedStatement s = c.prepareStatement(sql);
                 ResultSet r = s.executeQuery()) {
             while (r.next()) {
-                ReviewQueue.Uncertain u = ReviewCommand.uncertainOf(JSON.readTree(r.getString(1)));
+                ReviewQueue.Uncertain u = ReviewQueue.uncertainOf(JSON.readTree(r.getString(1)));
                 if (u != null) {
                     out.add(u);
                 }
@@ -132,13 +141,13 @@ final class ReviewStream {
      * Every decision in {@code review_decisions}, oldest first (by when it was made, then by its
      * place on the topic); times in this machine's zone.
      */
-    static List<ReviewDecision> history(PostgresLogin login) {
+    public static List<ReviewDecision> history(PostgresLogin login) {
         List<ReviewDecision> out = new ArrayList<>();
         String sql =
                 "SELECT decision_id, scope, subject, action, enterprise_id, withdraws, decided_by,"
                         + " decided_at, reason FROM review_decisions"
                         + " ORDER BY decided_at, source_file, source_row";
-        try (Connection c = NoticeCommand.connect(login);
+        try (Connection c = login.connectReadOnly();
                 PreparedStatement s = c.prepareStatement(sql);
                 ResultSet r = s.executeQuery()) {
             while (r.next()) {
