@@ -50,6 +50,7 @@ public final class ReviewQueue {
 
     public static List<Item> rank(List<Uncertain> records) {
         Map<String, Item> items = new LinkedHashMap<>();
+        Map<String, Map<String, Integer>> writings = new HashMap<>();
         for (Uncertain u : records) {
             if (u.candidates().isEmpty()) {
                 continue;
@@ -67,8 +68,26 @@ public final class ReviewQueue {
                             k -> new Item(scope, subject, new ArrayList<>(), new ArrayList<>()));
             item.recordIds().add(u.recordId());
             merge(item.candidates(), u.candidates());
+            writings.computeIfAbsent(key, k -> new HashMap<>()).merge(subject, 1, Integer::sum);
         }
-        List<Item> out = new ArrayList<>(items.values());
+        // A name's records may write it in several ways (a space, traditional script): the item
+        // shows the most frequent writing, then the shortest, then the first in order, so that the
+        // list does
+        // not depend on the order the records were read in. Any writing settles them all.
+        List<Item> out = new ArrayList<>();
+        for (Map.Entry<String, Item> e : items.entrySet()) {
+            Item i = e.getValue();
+            String shown =
+                    writings.get(e.getKey()).entrySet().stream()
+                            .min(
+                                    Comparator.comparing(
+                                                    (Map.Entry<String, Integer> w) -> -w.getValue())
+                                            .thenComparingInt(w -> w.getKey().length())
+                                            .thenComparing(Map.Entry::getKey))
+                            .orElseThrow()
+                            .getKey();
+            out.add(new Item(i.scope(), shown, i.recordIds(), i.candidates()));
+        }
         for (Item i : out) {
             i.candidates().sort(Comparator.comparingDouble(Candidate::score).reversed());
             i.recordIds().sort(null);

@@ -55,6 +55,8 @@ class StreamReviewITCase {
     private static final String FIRST = "91110000600037341L";
     private static final String SECOND = "91310115MA1K3BTP2B";
     private static final String NAME = "朝阳市某某商贸有限公司";
+    private static final String THIRD = "91211300MA0000001A";
+    private static final String HUASHENG = "朝阳市华盛商贸有限公司";
     private static final Pattern DECISION_ID = Pattern.compile("recorded as ([0-9a-f-]{36})");
 
     @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
@@ -75,7 +77,11 @@ class StreamReviewITCase {
         StreamTesting.Db db = PG::connection;
         StreamTesting.createTables(db);
         StreamTesting.produce(
-                KAFKA, List.of(registryEntry(FIRST, NAME), registryEntry(SECOND, NAME)));
+                KAFKA,
+                List.of(
+                        registryEntry(FIRST, NAME),
+                        registryEntry(SECOND, NAME),
+                        registryEntry(THIRD, HUASHENG)));
 
         Map<String, String> conf = StreamTesting.baseConfig(KAFKA, OUT, "review");
         StreamTesting.postgres(conf, PG);
@@ -101,11 +107,13 @@ class StreamReviewITCase {
                     List.of(
                             penalty(0, NAME, null, "12"),
                             penalty(1, "朝阳市 某某商贸有限公司", null, "13"),
-                            penalty(0, "朝阳某某商行", FIRST, "14")));
+                            penalty(0, "朝阳某某商行", FIRST, "14"),
+                            // a homophone of 华盛 without its place: linked by the fuzzy tier
+                            penalty(1, "华胜商贸有限公司", null, "15")));
             StreamTesting.await(
-                    "three records in Kafka and PostgreSQL",
+                    "four records in Kafka and PostgreSQL",
                     Duration.ofSeconds(120),
-                    () -> StreamTesting.pgVersions(db).size() == 3);
+                    () -> StreamTesting.pgVersions(db).size() == 4);
             Map<String, UnifiedRecord> first = finals();
             List<String> uncertain =
                     first.values().stream()
@@ -125,6 +133,13 @@ class StreamReviewITCase {
                             .findFirst()
                             .orElseThrow()
                             .getRecordId();
+            UnifiedRecord fuzzy =
+                    first.values().stream()
+                            .filter(u -> u.getLinkMethod() == LinkMethod.FUZZY)
+                            .findFirst()
+                            .orElseThrow();
+            assertThat(fuzzy.getEnterpriseId()).isEqualTo(THIRD);
+            String guessed = fuzzy.getRecordId();
 
             // Not decisions: the job must pass them to the dead letter and keep going.
             StreamTesting.produce(
@@ -193,6 +208,8 @@ class StreamReviewITCase {
                                     uncertain.get(1),
                                     List.of(1L, 2L),
                                     control,
+                                    List.of(1L),
+                                    guessed,
                                     List.of(1L)));
             assertThat(changes())
                     .as("the link changelog")
@@ -212,7 +229,9 @@ class StreamReviewITCase {
                                                             uncertain.get(1),
                                                             "MANUAL:" + SECOND + " v2",
                                                             control,
-                                                            "USCC:" + FIRST + " v1"))
+                                                            "USCC:" + FIRST + " v1",
+                                                            guessed,
+                                                            "FUZZY:" + THIRD + " v1"))
                                     && pgDecisions(db).size() == 1);
             assertThat(pgDecisions(db))
                     .containsExactly(
@@ -260,6 +279,37 @@ class StreamReviewITCase {
             }
             assertThat(versions().get(uncertain.get(0))).containsExactly(1L, 2L, 3L);
             assertThat(versions().get(control)).containsExactly(1L);
+
+            // A reviewer overrides the fuzzy tier: 华胜 is not 华盛. The record is re-published once,
+            // unlinked by a MANUAL decision, with the change in the changelog and in PostgreSQL.
+            Cli reject =
+                    cli(
+                            "review",
+                            "reject",
+                            "--config",
+                            file.toString(),
+                            "--record",
+                            guessed,
+                            "--enterprise",
+                            THIRD,
+                            "--reason",
+                            "核对营业执照: 非同一企业",
+                            "--by",
+                            "reviewer-3");
+            assertThat(reject.code).as("stderr: %s", reject.err).isZero();
+            StreamTesting.await(
+                    "the rejection applied in Kafka and PostgreSQL",
+                    Duration.ofSeconds(120),
+                    () ->
+                            finals().get(guessed).getVersion() == 2
+                                    && "MANUAL:null v2".equals(pgLinks(db).get(guessed)));
+            UnifiedRecord overridden = finals().get(guessed);
+            assertThat(overridden.getLinkMethod()).isEqualTo(LinkMethod.MANUAL);
+            assertThat(overridden.getEnterpriseId()).isNull();
+            assertThat(overridden.getLinkEvidence())
+                    .contains("manual=REJECT", "by=reviewer-3", "tiers=FUZZY:" + THIRD);
+            assertThat(versions().get(guessed)).containsExactly(1L, 2L);
+            assertThat(changes()).contains(guessed + " v2 FUZZY:" + THIRD + " -> MANUAL:null");
 
             List<RejectedRecord> notDecisions =
                     committed(KAFKA, OUT.referenceRejected(), RejectedRecord.class);
