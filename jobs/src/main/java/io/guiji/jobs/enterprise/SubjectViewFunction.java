@@ -207,9 +207,11 @@ public class SubjectViewFunction
             return;
         }
         if (profile != null) {
-            if (mode == EmitMode.FINAL) {
+            if (!recomputesDaily()) {
                 out.collect(profile);
             } else {
+                // Only a job that recomputes daily needs the fingerprint: the encoding and hash
+                // are not paid per change otherwise.
                 Long fingerprint = fingerprint(profile);
                 if (!daily || !fingerprint.equals(profileFingerprint.value())) {
                     out.collect(profile);
@@ -225,9 +227,14 @@ public class SubjectViewFunction
         if (facts.isEmpty()) {
             records.clear();
             profileFingerprint.clear();
-        } else if (mode == EmitMode.CHANGES && referenceDate == null) {
+        } else if (recomputesDaily()) {
             scheduleNextDay(key, ctx);
         }
+    }
+
+    /** Streaming without a fixed reference date: each subject is recomputed once a day. */
+    private boolean recomputesDaily() {
+        return mode == EmitMode.CHANGES && referenceDate == null;
     }
 
     /**
