@@ -1,5 +1,6 @@
 package io.guiji.connectors;
 
+import io.guiji.connectors.avro.AvroTypes;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -47,7 +48,7 @@ public final class EmptySource<T>
     public static <T> DataStream<T> of(StreamExecutionEnvironment env, Class<T> type, String name) {
         return env.fromSource(
                         new EmptySource<>(
-                                TypeInformation.of(type), Boundedness.CONTINUOUS_UNBOUNDED),
+                                AvroTypes.forClass(type), Boundedness.CONTINUOUS_UNBOUNDED),
                         WatermarkStrategy.noWatermarks(),
                         name)
                 .setParallelism(1);
@@ -57,7 +58,7 @@ public final class EmptySource<T>
     public static <T> DataStream<T> bounded(
             StreamExecutionEnvironment env, Class<T> type, String name) {
         return env.fromSource(
-                        new EmptySource<>(TypeInformation.of(type), Boundedness.BOUNDED),
+                        new EmptySource<>(AvroTypes.forClass(type), Boundedness.BOUNDED),
                         WatermarkStrategy.noWatermarks(),
                         name)
                 .setParallelism(1);

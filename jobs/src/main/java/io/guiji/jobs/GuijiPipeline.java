@@ -1,5 +1,6 @@
 package io.guiji.jobs;
 
+import io.guiji.connectors.avro.AvroTypes;
 import io.guiji.connectors.file.RawRow;
 import io.guiji.jobs.config.GuijiSettings;
 import io.guiji.jobs.coverage.CoverageFunction;
@@ -184,11 +185,13 @@ public final class GuijiPipeline {
             SingleOutputStreamOperator<RegistryEntry> registry =
                     registryRows
                             .process(new ReferenceParsers.RegistryParseFunction())
+                            .returns(AvroTypes.of(RegistryEntry.class))
                             .uid(Uids.PARSE_REGISTRY)
                             .name("parse registry");
             SingleOutputStreamOperator<CatalogEntry> catalog =
                     catalogRows
                             .process(new ReferenceParsers.CatalogParseFunction())
+                            .returns(AvroTypes.of(CatalogEntry.class))
                             .uid(Uids.PARSE_CATALOG)
                             .name("parse catalogue");
             DataStream<RejectedRecord> rejected =
@@ -237,7 +240,7 @@ public final class GuijiPipeline {
         DataStream<IndexedEntry> registry =
                 in.registry()
                         .map(new EntryPlacesFunction())
-                        .returns(TypeInformation.of(IndexedEntry.class))
+                        .returns(AvroTypes.of(IndexedEntry.class))
                         .uid(Uids.REGISTRY_PLACES)
                         .name("registry places");
         if (in.reviewDecisions() == null) {
@@ -246,7 +249,7 @@ public final class GuijiPipeline {
         return registry.union(
                 in.reviewDecisions()
                         .map(new DecisionEntryFunction())
-                        .returns(TypeInformation.of(IndexedEntry.class))
+                        .returns(AvroTypes.of(IndexedEntry.class))
                         .setParallelism(1)
                         .uid(Uids.REVIEW_DECISION_ENTRIES)
                         .name("review decisions"));
@@ -274,6 +277,7 @@ public final class GuijiPipeline {
                                         ? parser
                                         : new RecordParseFunction(
                                                 settings.fixedProcessingDate(), settings.zone()))
+                        .returns(AvroTypes.of(SupervisionRecord.class))
                         .uid(Uids.PARSE_RECORDS)
                         .name("parse and validate records");
 
@@ -284,7 +288,7 @@ public final class GuijiPipeline {
                         .connect(referenceUpdates(in).broadcast())
                         .transform(
                                 "deduplicate and link",
-                                TypeInformation.of(UnifiedRecord.class),
+                                AvroTypes.of(UnifiedRecord.class),
                                 new DedupLinkOperator(
                                         mode,
                                         settings.zone(),
@@ -303,7 +307,7 @@ public final class GuijiPipeline {
                 settings.coveragePeriod() != null
                         ? settings.coveragePeriod()
                         : CoveragePeriod.collected(period);
-        TypeInformation<DeptDelta> deltaType = TypeInformation.of(DeptDelta.class);
+        TypeInformation<DeptDelta> deltaType = AvroTypes.of(DeptDelta.class);
         DataStream<DeptDelta> deltas =
                 accepted.getSideOutput(RecordParseFunction.DEPT_DELTAS)
                         .transform(
@@ -327,6 +331,7 @@ public final class GuijiPipeline {
         DataStream<DeptCounters> counters =
                 deltas.keyBy(DeptDelta::getDeptCode, TypeInformation.of(String.class))
                         .process(new DeptStatsFunction(mode, settings.coverageIntervalMillis()))
+                        .returns(AvroTypes.of(DeptCounters.class))
                         .uid(Uids.DEPT_STATS)
                         .name("count per department");
         DataStream<CoverageSnapshot> coverage =
@@ -345,6 +350,7 @@ public final class GuijiPipeline {
                                         settings.coverageIntervalMillis(),
                                         settings.zone()))
                         .uid(Uids.COVERAGE)
+                        .returns(AvroTypes.of(CoverageSnapshot.class))
                         .name("coverage")
                         .setParallelism(1)
                         .setMaxParallelism(1);
@@ -378,7 +384,7 @@ public final class GuijiPipeline {
      */
     private static SingleOutputStreamOperator<EnterpriseProfile> enterpriseView(
             DataStream<UnifiedRecord> unified, EmitMode mode, GuijiSettings settings) {
-        TypeInformation<RecordFacts> factsType = TypeInformation.of(RecordFacts.class);
+        TypeInformation<RecordFacts> factsType = AvroTypes.of(RecordFacts.class);
         DataStream<RecordFacts> facts =
                 mode == EmitMode.FINAL
                         ? unified.flatMap(new FinalFactsFunction())
@@ -404,7 +410,7 @@ public final class GuijiPipeline {
                                 settings.zone(),
                                 settings.healthModel(),
                                 settings.leadRules()))
-                .returns(TypeInformation.of(EnterpriseProfile.class))
+                .returns(AvroTypes.of(EnterpriseProfile.class))
                 .uid(Uids.ENTERPRISE_VIEW)
                 .name("enterprise profiles and leads");
     }

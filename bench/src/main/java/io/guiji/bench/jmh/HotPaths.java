@@ -2,6 +2,7 @@ package io.guiji.bench.jmh;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.guiji.bench.GenerateData;
+import io.guiji.connectors.avro.AvroTypes;
 import io.guiji.connectors.file.RawRow;
 import io.guiji.connectors.file.RowReader;
 import io.guiji.connectors.file.TabularFiles;
@@ -83,6 +84,8 @@ public class HotPaths {
     private RecordNormalizer normalizer;
     private TypeSerializer<UnifiedRecord> avro;
     private TypeSerializer<SupervisionRecord> avroCopy;
+    private TypeSerializer<UnifiedRecord> compact;
+    private TypeSerializer<SupervisionRecord> compactCopy;
     private final DataOutputSerializer out = new DataOutputSerializer(4096);
     private final DataInputDeserializer in = new DataInputDeserializer();
     private final ByteArrayOutputStream json = new ByteArrayOutputStream(4096);
@@ -162,6 +165,8 @@ public class HotPaths {
         config.setGenericTypes(false); // as the serialization guard: never Kryo
         avro = TypeInformation.of(UnifiedRecord.class).createSerializer(config);
         avroCopy = TypeInformation.of(SupervisionRecord.class).createSerializer(config);
+        compact = AvroTypes.of(UnifiedRecord.class).createSerializer(config);
+        compactCopy = AvroTypes.of(SupervisionRecord.class).createSerializer(config);
         generator = OutputJson.generator(json);
     }
 
@@ -317,6 +322,24 @@ public class HotPaths {
         avroCopy.serialize(copies[next(copies.length)], out);
         in.setBuffer(out.getSharedBuffer(), 0, out.length());
         return avroCopy.deserialize(in);
+    }
+
+    /** {@link #serializeAvroUnified} with guiji's own serializer of its Avro records. */
+    @Benchmark
+    public UnifiedRecord serializeCompactUnified() throws IOException {
+        out.clear();
+        compact.serialize(unified[next(unified.length)], out);
+        in.setBuffer(out.getSharedBuffer(), 0, out.length());
+        return compact.deserialize(in);
+    }
+
+    /** {@link #serializeAvroCopy} with guiji's own serializer of its Avro records. */
+    @Benchmark
+    public SupervisionRecord serializeCompactCopy() throws IOException {
+        out.clear();
+        compactCopy.serialize(copies[next(copies.length)], out);
+        in.setBuffer(out.getSharedBuffer(), 0, out.length());
+        return compactCopy.deserialize(in);
     }
 
     /** A unified record as one JSON line of unified/*.jsonl. */

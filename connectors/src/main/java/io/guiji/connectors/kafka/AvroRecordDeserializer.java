@@ -1,5 +1,6 @@
 package io.guiji.connectors.kafka;
 
+import io.guiji.connectors.avro.AvroTypes;
 import java.io.IOException;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
@@ -56,6 +57,6 @@ public final class AvroRecordDeserializer<T extends SpecificRecord>
 
     @Override
     public TypeInformation<T> getProducedType() {
-        return TypeInformation.of(type);
+        return AvroTypes.forClass(type);
     }
 }

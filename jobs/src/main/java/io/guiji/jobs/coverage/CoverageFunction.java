@@ -1,5 +1,6 @@
 package io.guiji.jobs.coverage;
 
+import io.guiji.connectors.avro.AvroTypes;
 import io.guiji.jobs.EmitMode;
 import io.guiji.schemas.CatalogEntry;
 import io.guiji.schemas.CoverageSnapshot;
@@ -16,7 +17,6 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
@@ -82,21 +82,17 @@ public class CoverageFunction
                 getRuntimeContext()
                         .getMapState(
                                 new MapStateDescriptor<>(
-                                        "catalog",
-                                        Types.STRING,
-                                        TypeInformation.of(CatalogEntry.class)));
+                                        "catalog", Types.STRING, AvroTypes.of(CatalogEntry.class)));
         depts =
                 getRuntimeContext()
                         .getMapState(
                                 new MapStateDescriptor<>(
-                                        "depts",
-                                        Types.STRING,
-                                        TypeInformation.of(DeptCounters.class)));
+                                        "depts", Types.STRING, AvroTypes.of(DeptCounters.class)));
         last =
                 getRuntimeContext()
                         .getState(
                                 new ValueStateDescriptor<>(
-                                        "last-snapshot", CoverageSnapshot.class));
+                                        "last-snapshot", AvroTypes.of(CoverageSnapshot.class)));
         scheduled =
                 getRuntimeContext()
                         .getState(new ValueStateDescriptor<>("scheduled", Boolean.class));

@@ -1,5 +1,6 @@
 package io.guiji.jobs.coverage;
 
+import io.guiji.connectors.avro.AvroTypes;
 import io.guiji.jobs.EmitMode;
 import io.guiji.schemas.internal.DeptCounters;
 import io.guiji.schemas.internal.DeptDelta;
@@ -41,7 +42,9 @@ public class DeptStatsFunction extends KeyedProcessFunction<String, DeptDelta, D
     public void open(OpenContext openContext) {
         counters =
                 getRuntimeContext()
-                        .getState(new ValueStateDescriptor<>("dept-counters", DeptCounters.class));
+                        .getState(
+                                new ValueStateDescriptor<>(
+                                        "dept-counters", AvroTypes.of(DeptCounters.class)));
         flushScheduled =
                 getRuntimeContext()
                         .getState(new ValueStateDescriptor<>("flush-scheduled", Boolean.class));

@@ -1,5 +1,6 @@
 package io.guiji.jobs.enterprise;
 
+import io.guiji.connectors.avro.AvroTypes;
 import io.guiji.connectors.kafka.AvroBinary;
 import io.guiji.connectors.kafka.AvroGuard;
 import io.guiji.jobs.EmitMode;
@@ -61,8 +62,7 @@ public class SubjectViewFunction
         extends KeyedProcessFunction<String, RecordFacts, EnterpriseProfile> {
     private static final long serialVersionUID = 1L;
 
-    public static final OutputTag<Lead> LEADS =
-            new OutputTag<>("leads", TypeInformation.of(Lead.class));
+    public static final OutputTag<Lead> LEADS = new OutputTag<>("leads", AvroTypes.of(Lead.class));
 
     private final EmitMode mode;
     private final LocalDate referenceDate;
@@ -96,14 +96,14 @@ public class SubjectViewFunction
                                 new MapStateDescriptor<>(
                                         "records",
                                         TypeInformation.of(String.class),
-                                        TypeInformation.of(RecordFacts.class)));
+                                        AvroTypes.of(RecordFacts.class)));
         published =
                 getRuntimeContext()
                         .getMapState(
                                 new MapStateDescriptor<>(
                                         "published-leads",
                                         TypeInformation.of(String.class),
-                                        TypeInformation.of(Lead.class)));
+                                        AvroTypes.of(Lead.class)));
         profileFingerprint =
                 getRuntimeContext()
                         .getState(

@@ -1,7 +1,7 @@
 package io.guiji.jobs.ingest;
 
+import io.guiji.connectors.avro.AvroTypes;
 import io.guiji.schemas.RejectedRecord;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.util.OutputTag;
 
 /**
@@ -11,7 +11,7 @@ import org.apache.flink.util.OutputTag;
  */
 public final class ReferenceRejects {
     public static final OutputTag<RejectedRecord> TAG =
-            new OutputTag<>("reference-rejected", TypeInformation.of(RejectedRecord.class));
+            new OutputTag<>("reference-rejected", AvroTypes.of(RejectedRecord.class));
 
     private ReferenceRejects() {}
 }

@@ -1,5 +1,6 @@
 package io.guiji.jobs.link;
 
+import io.guiji.connectors.avro.AvroTypes;
 import io.guiji.connectors.kafka.AvroGuard;
 import io.guiji.jobs.EmitMode;
 import io.guiji.jobs.ProcessingErrors;
@@ -41,7 +42,6 @@ import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.runtime.state.StateInitializationContext;
@@ -102,11 +102,11 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
     static final String DEDUP_STAGE = "dedup";
 
     public static final OutputTag<RejectedRecord> REJECTED =
-            new OutputTag<>("dedup-rejected", TypeInformation.of(RejectedRecord.class));
+            new OutputTag<>("dedup-rejected", AvroTypes.of(RejectedRecord.class));
     public static final OutputTag<DeptDelta> DEPT_DELTAS =
-            new OutputTag<>("unified-dept-deltas", TypeInformation.of(DeptDelta.class));
+            new OutputTag<>("unified-dept-deltas", AvroTypes.of(DeptDelta.class));
     public static final OutputTag<LinkChange> LINK_CHANGES =
-            new OutputTag<>("link-changes", TypeInformation.of(LinkChange.class));
+            new OutputTag<>("link-changes", AvroTypes.of(LinkChange.class));
     public static final OutputTag<RejectedRecord> REFERENCE_REJECTED = ReferenceRejects.TAG;
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
@@ -232,13 +232,12 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
                 context.getOperatorStateStore()
                         .getUnionListState(
                                 new ListStateDescriptor<>(
-                                        "registry-applied", TypeInformation.of(SourceRef.class)));
+                                        "registry-applied", AvroTypes.of(SourceRef.class)));
         reviewState =
                 context.getOperatorStateStore()
                         .getUnionListState(
                                 new ListStateDescriptor<>(
-                                        "review-decisions",
-                                        TypeInformation.of(ReviewDecision.class)));
+                                        "review-decisions", AvroTypes.of(ReviewDecision.class)));
         appliedUpTo = new HashMap<>();
         decisions = manual;
         restored = context.isRestored();
@@ -255,7 +254,7 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
     @Override
     public void open() throws Exception {
         super.open();
-        stateDescriptor = new ValueStateDescriptor<>("link-state", LinkState.class);
+        stateDescriptor = new ValueStateDescriptor<>("link-state", AvroTypes.of(LinkState.class));
         state = getKeyedStateStore().getState(stateDescriptor);
         timers = getInternalTimerService("final", VoidNamespaceSerializer.INSTANCE, this);
         duplicates = getMetricGroup().counter("duplicateCopies");

@@ -1,6 +1,7 @@
 package io.guiji.jobs.stream;
 
 import io.guiji.connectors.EmptySource;
+import io.guiji.connectors.avro.AvroTypes;
 import io.guiji.connectors.file.RawRow;
 import io.guiji.connectors.jdbc.JdbcTableSource;
 import io.guiji.connectors.kafka.KafkaBytes;
@@ -28,7 +29,6 @@ import java.util.List;
 import java.util.Properties;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -185,6 +185,7 @@ final class StreamInputs {
                         .setParallelism(1)
                         .uid(StreamUids.REVIEW_DECISION_SOURCE)
                         .process(new DecisionDecodeFunction())
+                        .returns(AvroTypes.of(ReviewDecision.class))
                         .setParallelism(1)
                         .uid(StreamUids.DECODE_REVIEW_DECISIONS)
                         .name("decode review decisions");
@@ -243,7 +244,7 @@ final class StreamInputs {
                             .uid(decodeUid)
                             .name("decode " + what)
                             .process(parser)
-                            .returns(TypeInformation.of(type))
+                            .returns(AvroTypes.forClass(type))
                             .uid(parseUid)
                             .name("parse " + what);
         }

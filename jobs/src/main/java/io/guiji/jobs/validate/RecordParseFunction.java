@@ -1,5 +1,6 @@
 package io.guiji.jobs.validate;
 
+import io.guiji.connectors.avro.AvroTypes;
 import io.guiji.connectors.file.RawRow;
 import io.guiji.connectors.kafka.AvroGuard;
 import io.guiji.jobs.ProcessingErrors;
@@ -13,7 +14,6 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.apache.avro.AvroTypeException;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
@@ -37,9 +37,9 @@ public class RecordParseFunction extends ProcessFunction<RawRow, SupervisionReco
     private static final long serialVersionUID = 1L;
 
     public static final OutputTag<RejectedRecord> REJECTED =
-            new OutputTag<>("rejected", TypeInformation.of(RejectedRecord.class));
+            new OutputTag<>("rejected", AvroTypes.of(RejectedRecord.class));
     public static final OutputTag<DeptDelta> DEPT_DELTAS =
-            new OutputTag<>("parsed-dept-deltas", TypeInformation.of(DeptDelta.class));
+            new OutputTag<>("parsed-dept-deltas", AvroTypes.of(DeptDelta.class));
 
     /**
      * How one row is normalized; a seam for tests (production: {@link RecordNormalizer#normalize}).

@@ -1,6 +1,7 @@
 package io.guiji.jobs.ingest.kafka;
 
 import io.guiji.connectors.SinkSafeText;
+import io.guiji.connectors.avro.AvroTypes;
 import io.guiji.connectors.kafka.AvroBinary;
 import io.guiji.connectors.kafka.KafkaBytes;
 import io.guiji.jobs.ingest.ReferenceRejects;
@@ -118,6 +119,6 @@ public class AvroEntryDecodeFunction<T extends SpecificRecord>
 
     @Override
     public TypeInformation<T> getProducedType() {
-        return TypeInformation.of(type);
+        return AvroTypes.forClass(type);
     }
 }

@@ -1,0 +1,22 @@
+package io.guiji.connectors.avro;
+
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+
+/** The Flink types of guiji's Avro records: declare every stream and state of them here. */
+public final class AvroTypes {
+    private AvroTypes() {}
+
+    /** The type of a generated Avro class, serialized compactly ({@link CompactAvroSerializer}). */
+    public static <T extends SpecificRecordBase> TypeInformation<T> of(Class<T> type) {
+        return new CompactAvroTypeInfo<>(type);
+    }
+
+    /** {@link #of} for a generated Avro class, Flink's own type for any other. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static <T> TypeInformation<T> forClass(Class<T> type) {
+        return SpecificRecordBase.class.isAssignableFrom(type)
+                ? (TypeInformation<T>) new CompactAvroTypeInfo(type)
+                : TypeInformation.of(type);
+    }
+}
