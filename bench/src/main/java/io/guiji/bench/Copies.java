@@ -1,10 +1,16 @@
 package io.guiji.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.guiji.jobs.ingest.FieldAliases;
 import io.guiji.jobs.link.fuzzy.NameParts;
 import io.guiji.jobs.normalize.Uscc;
 import io.guiji.schemas.RegistryEntry;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Another enterprise made from a registry entry, for registries larger than {@link GenerateData}
@@ -19,7 +25,49 @@ final class Copies {
                     + "旺富荣辉光明星辰春秋松柏林森山峰川江湖泉清正永长久立中民家园城邦联友君志腾飞跃凯旋胜捷迅广大高精鼎晟昊晶锦"
                     + "绣颐逸雅韵馨怡悦欣乐喜庆吉祺泽沃硕卓越尚品誉浩翔宇轩鹏坤乾亿万千百佰仟圣恩惠怀文武宁静";
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private Copies() {}
+
+    /**
+     * Copy {@code c} of a registry message as {@link StreamBench} sends it (a JSON object of the
+     * registry file's columns, under any of their aliases); null for a message that is not such an
+     * object (a damaged row is sent once, as copy 0).
+     */
+    static byte[] message(byte[] json, int c) {
+        ObjectNode n;
+        try {
+            if (!(JSON.readTree(json) instanceof ObjectNode o)) {
+                return null;
+            }
+            n = o;
+        } catch (java.io.IOException e) {
+            return null;
+        }
+        for (Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it = n.fields();
+                it.hasNext(); ) {
+            Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> f = it.next();
+            String field = FieldAliases.registryField(f.getKey());
+            String v = f.getValue().isTextual() ? f.getValue().asText() : null;
+            if (field == null || v == null || v.isBlank()) {
+                continue;
+            }
+            switch (field) {
+                case "uscc" -> f.setValue(n.textNode(uscc(v.trim(), c)));
+                case "reg_no" -> f.setValue(n.textNode(regNo(v.trim(), c)));
+                case "name" -> f.setValue(n.textNode(name(v, c)));
+                case "former_names" -> {
+                    List<String> former = new ArrayList<>();
+                    for (String s : v.split("[;；]")) {
+                        former.add(s.isBlank() ? s : name(s, c));
+                    }
+                    f.setValue(n.textNode(String.join(";", former)));
+                }
+                default -> {}
+            }
+        }
+        return n.toString().getBytes(StandardCharsets.UTF_8);
+    }
 
     static RegistryEntry of(RegistryEntry e, int c) {
         String uscc = e.getUscc() == null ? null : uscc(e.getUscc(), c);

@@ -83,6 +83,8 @@ public final class StreamBench {
     private static final String PASS = "bench.passthrough";
     static final String UNIFIED = "bench.out.unified";
     static final String REJECTED = "bench.out.rejected";
+    static final String ENTERPRISES = "bench.out.enterprises";
+    static final String LEADS = "bench.out.leads";
     static final String GROUP = "guiji-bench";
 
     private StreamBench() {}
@@ -132,16 +134,7 @@ public final class StreamBench {
         kafka.createTopic(REGISTRY, 1);
         kafka.createTopic(CATALOG, 1);
         kafka.createTopic(PASS, 2);
-        kafka.createTopic(UNIFIED, 2, Map.of("cleanup.policy", "compact"));
-        kafka.createTopic(REJECTED, 2);
-        for (String t :
-                List.of(
-                        "bench.out.reference-rejected",
-                        "bench.out.coverage",
-                        "bench.out.link-changes",
-                        "bench.in.review-decisions")) {
-            kafka.createTopic(t, 1);
-        }
+        createJobOutputs(kafka);
 
         // 1. baseline: plain consume -> produce of the same messages
         produceAll(kafka, RECORDS, messages, 2);
@@ -241,6 +234,25 @@ public final class StreamBench {
     }
 
     /**
+     * The topics the job writes and its review decisions topic, as {@link #jobConfig} names them.
+     */
+    static void createJobOutputs(KafkaBrokerExtension kafka) {
+        kafka.createTopic(UNIFIED, 2, Map.of("cleanup.policy", "compact"));
+        kafka.createTopic(REJECTED, 2);
+        for (String t :
+                List.of(
+                        "bench.out.reference-rejected",
+                        "bench.out.coverage",
+                        "bench.out.link-changes",
+                        "bench.in.review-decisions")) {
+            kafka.createTopic(t, 1);
+        }
+        for (String t : List.of(ENTERPRISES, LEADS)) {
+            kafka.createTopic(t, 1, Map.of("cleanup.policy", "compact"));
+        }
+    }
+
+    /**
      * The job's configuration: the bench topics, exactly once with 1 s checkpoints into {@code
      * checkpoints}, parallelism 2, the PostgreSQL feed at {@code pgUrl}; {@code flink} (Flink's own
      * keys given on the command line) last.
@@ -257,6 +269,8 @@ public final class StreamBench {
         c.put(GuijiOptions.TOPIC_COVERAGE.key(), "bench.out.coverage");
         c.put(GuijiOptions.TOPIC_LINK_CHANGES.key(), "bench.out.link-changes");
         c.put(GuijiOptions.TOPIC_REVIEW_DECISIONS.key(), "bench.in.review-decisions");
+        c.put(GuijiOptions.TOPIC_ENTERPRISES.key(), ENTERPRISES);
+        c.put(GuijiOptions.TOPIC_LEADS.key(), LEADS);
         c.put(GuijiOptions.KAFKA_REGISTRY_TOPIC.key(), REGISTRY);
         c.put(GuijiOptions.KAFKA_CATALOG_TOPIC.key(), CATALOG);
         c.put(GuijiOptions.PARALLELISM.key(), "2");

@@ -60,7 +60,13 @@ import org.apache.logging.log4j.core.config.Property;
  *       PostgreSQL holds exactly the results seen.
  * </ol>
  *
- * <pre>{@code --input bench/data/r1000000-e1000000 [--records 30000] [--registry N]}</pre>
+ * <p>{@code --registry-copies K} sends the registry K times, each copy after the first with other
+ * codes and trade names ({@link Copies}): {@link GenerateData} cannot make 10 million entries, so a
+ * 10M registry is 1M sent ten times, each copy a distinct enterprise's entry.
+ *
+ * <pre>
+ * {@code --input bench/data/r1000000-e1000000 [--records 30000] [--registry N] [--registry-copies K]}
+ * </pre>
  */
 public final class StreamRestoreBench {
     private static final String REBUILT = "registry index rebuilt";
@@ -72,6 +78,7 @@ public final class StreamRestoreBench {
         Path input = Path.of(a.required("input")).toAbsolutePath();
         int records = a.getInt("records", 30_000);
         int registryMax = a.getInt("registry", Integer.MAX_VALUE);
+        int copies = a.getInt("registry-copies", 1);
         System.out.println("machine: " + Machine.describe());
         RebuiltLines rebuilt = RebuiltLines.install();
 
@@ -91,25 +98,40 @@ public final class StreamRestoreBench {
             kafka.createTopic(StreamBench.RECORDS + ".2", 2);
             kafka.createTopic(StreamBench.REGISTRY, 1);
             kafka.createTopic(StreamBench.CATALOG, 1);
-            kafka.createTopic(StreamBench.UNIFIED, 2, Map.of("cleanup.policy", "compact"));
-            kafka.createTopic(StreamBench.REJECTED, 2);
-            for (String t :
-                    List.of(
-                            "bench.out.reference-rejected",
-                            "bench.out.coverage",
-                            "bench.out.link-changes",
-                            "bench.in.review-decisions")) {
-                kafka.createTopic(t, 1);
-            }
+            StreamBench.createJobOutputs(kafka);
             StreamBench.produceAll(kafka, StreamBench.CATALOG, catalog, 1);
-            StreamBench.produceAll(kafka, StreamBench.REGISTRY, registry, 1);
-            int entries = registry.size();
+            long produce0 = System.nanoTime();
+            int entries = produceCopies(kafka, registry, copies);
+            System.out.printf(
+                    "registry topic: %,d messages (%d copies) produced in %.1f s%n",
+                    entries, copies, (System.nanoTime() - produce0) / 1e9);
             registry = null; // only the job's copy counts in the heap figure
             run(a, kafka, messages, entries, rebuilt);
         } finally {
             kafka.stop();
         }
         System.exit(0);
+    }
+
+    /** Sends copy 0 of the registry as read, then copies 1…{@code copies}-1; the messages sent. */
+    private static int produceCopies(
+            KafkaBrokerExtension kafka, List<byte[]> registry, int copies) {
+        int sent = 0;
+        try (var p = StreamBench.producer(kafka)) {
+            for (int c = 0; c < copies; c++) {
+                for (byte[] m : registry) {
+                    byte[] v = c == 0 ? m : Copies.message(m, c);
+                    if (v != null) {
+                        p.send(
+                                new org.apache.kafka.clients.producer.ProducerRecord<>(
+                                        StreamBench.REGISTRY, 0, null, v));
+                        sent++;
+                    }
+                }
+            }
+            p.flush();
+        }
+        return sent;
     }
 
     private static void run(
