@@ -48,7 +48,7 @@ class RealNamesLinkingTest {
                     Map.entry("TYPO", 0.16), // 4/25: the typo rule links industry-word typos only
                     // (FuzzyPolicy)
                     Map.entry("HOMOPHONE", 0.96), // 24/25: 任民出版社 hits the over-full pinyin key
-                    Map.entry("DROPPED_PREFIX", 0.92), // 23/25
+                    Map.entry("DROPPED_PREFIX", 1.0), // 上海汇丰, 滨海德商: read with the place dropped
                     // 23/24: 安徽省太平洋保险 is within the margin of 太平洋保险公司 (another province's)
                     Map.entry("ADDED_PREFIX", 0.95),
                     Map.entry("FORMER_NAME", 1.0),

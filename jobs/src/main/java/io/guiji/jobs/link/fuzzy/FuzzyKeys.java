@@ -85,10 +85,32 @@ public final class FuzzyKeys {
         return keys;
     }
 
-    /** The keys a record asks: its own ({@link #of}) and those of its {@link #corrections}. */
+    /**
+     * The keys a record asks: its own ({@link #of}), those of its {@link #corrections} and of its
+     * {@link #placeReadings}.
+     */
     public static Set<String> forRecord(NameParts p) {
         Set<String> keys = of(p);
         keys.addAll(corrections(p));
+        keys.addAll(placeReadings(p));
+        return keys;
+    }
+
+    /**
+     * The core keys of {@code p} read with a dropped place prefix taken another way ({@link
+     * NameParts#placeReadings}: 南川 as 重庆's district, 上海 as the start of a trade name) that are not
+     * already among its own keys. The core key only: a record with a place prefix, most records,
+     * asks one key more, and the registry none.
+     */
+    public static Set<String> placeReadings(NameParts p) {
+        Set<String> keys = new LinkedHashSet<>();
+        if (p == null || !p.matchable()) {
+            return keys;
+        }
+        for (NameParts.PlaceReading r : NameParts.placeReadings(p.text())) {
+            keys.add(CORE + r.parts().core());
+        }
+        keys.removeAll(of(p));
         return keys;
     }
 

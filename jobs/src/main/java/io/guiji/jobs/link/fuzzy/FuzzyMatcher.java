@@ -59,6 +59,12 @@ public final class FuzzyMatcher {
     public record Outcome(Scored link, List<Scored> ranked, List<String> evidence) {}
 
     /**
+     * What reading the start of a name another way costs ({@link NameParts#placeReadings}): a place
+     * written on one side only, as a dropped prefix costs when the name is read as written.
+     */
+    static final double PLACE_READING = 0.02;
+
+    /**
      * The best score a name hidden under the record's over-full first pinyin key or a
      * corrected-vocabulary key can reach: a homophone of the record's trade name, everything else
      * equal.
@@ -74,6 +80,12 @@ public final class FuzzyMatcher {
      * share the first pinyin key, industry included), and scoring reads first readings only.
      */
     static final double HIDDEN_OTHER = FuzzyScorer.OTHER_EDIT;
+
+    /**
+     * The best score a name hidden under the core key of one of the record's {@link
+     * NameParts#placeReadings} can reach: that core, with the place written on one side only.
+     */
+    static final double HIDDEN_PLACE_READING = 1 - PLACE_READING;
 
     /**
      * The over-full key of {@link #decide(String, List, boolean, FuzzyPolicy)} with complete false.
@@ -110,6 +122,7 @@ public final class FuzzyMatcher {
         }
         double hidden = hiddenCeiling(record, overfull);
         List<FuzzyKeys.Corrected> corrections = FuzzyKeys.corrected(record);
+        List<NameParts.PlaceReading> readings = NameParts.placeReadings(recordName);
         boolean complete = hidden < 1;
         Map<String, Scored> best = new HashMap<>();
         Map<String, NameParts> parsed = new HashMap<>();
@@ -128,6 +141,14 @@ public final class FuzzyMatcher {
             FuzzyScore score = FuzzyScorer.score(record, p, c.division(), c.former());
             for (FuzzyKeys.Corrected k : corrections) {
                 score = better(score, corrected(k, p, c));
+            }
+            for (NameParts.PlaceReading r : readings) {
+                // only a better score than as written: a reading that scores low does not take the
+                // place of a refusal (建平县华盛 read as a trade name is not 凌源市华盛)
+                FuzzyScore s = read(r, p, c);
+                if (!s.refused() && s.value() > score.value() + 1e-12) {
+                    score = s;
+                }
             }
             if (c.former()) {
                 score.evidence().add(0, "matched_former_name=" + text);
@@ -277,10 +298,17 @@ public final class FuzzyMatcher {
         }
         Set<String> own = FuzzyKeys.of(record);
         Set<String> corrected = FuzzyKeys.corrections(record);
+        Set<String> placeRead = FuzzyKeys.placeReadings(record);
         String core = FuzzyKeys.CORE + record.core();
         String primary = FuzzyKeys.PINYIN + Hanzi.pinyin(record.trade()) + "|" + record.industry();
         double ceiling = 0;
         for (String key : overfull) {
+            if (!key.equals(core)
+                    && placeRead.contains(key)
+                    && !(own.contains(key) || corrected.contains(key))) {
+                ceiling = Math.max(ceiling, HIDDEN_PLACE_READING);
+                continue;
+            }
             if (key.equals(core) || !(own.contains(key) || corrected.contains(key))) {
                 return 1;
             }
@@ -314,6 +342,23 @@ public final class FuzzyMatcher {
         evidence.add("vocabulary_typo=" + k.wrote() + "/" + k.word());
         evidence.addAll(s.evidence());
         return new FuzzyScore(Math.max(0, s.value() - cost), s.refusal(), evidence);
+    }
+
+    /**
+     * The score of a candidate against the record with its start read another way ({@link
+     * NameParts#placeReadings}). Read as a trade name, the place is missing from the record, which
+     * the score already takes off ({@code region=record_lacks}); read as a district whose city was
+     * dropped, the city is, which it does not ({@code region=same}): that costs {@link
+     * #PLACE_READING}.
+     */
+    private static FuzzyScore read(NameParts.PlaceReading r, NameParts p, Candidate c) {
+        FuzzyScore s = FuzzyScorer.score(r.parts(), p, c.division(), c.former());
+        double cost = r.kind().equals("parent_dropped") ? PLACE_READING : 0;
+        List<String> evidence = new ArrayList<>(s.evidence().size() + 1);
+        evidence.add("place_reading=" + r.kind() + ":" + r.place());
+        evidence.addAll(s.evidence());
+        return new FuzzyScore(
+                FuzzyScorer.round(Math.max(0, s.value() - cost)), s.refusal(), evidence);
     }
 
     /** The better of two scores of one pair: one not refused, else the higher, else {@code a}. */
