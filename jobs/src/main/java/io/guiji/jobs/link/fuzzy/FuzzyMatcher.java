@@ -88,6 +88,19 @@ public final class FuzzyMatcher {
     static final double HIDDEN_PLACE_READING = 1 - PLACE_READING;
 
     /**
+     * The best score a name hidden under the record's over-full first pinyin key (or a
+     * corrected-vocabulary core key) can reach when the record (or that reading) has a
+     * two-character trade name and a place, and its place keys were answered ({@link
+     * FuzzyKeys#elsewhere}): a name of its place, or of none, with one of its trade name's
+     * characters would have been found under them, and one with neither character is no homophone
+     * ({@link FuzzyScorer}: one homophone in two characters at most). What is left is a homophone
+     * of another place: another province or city refused, a place inside the record's or around it
+     * 0.06 less ({@code region=nested}): 陕西任民出版社 is not held back by the sixteen other provinces'
+     * 人民出版社.
+     */
+    static final double HIDDEN_ELSEWHERE = FuzzyScorer.HOMOPHONE - 0.06;
+
+    /**
      * The over-full key of {@link #decide(String, List, boolean, FuzzyPolicy)} with complete false.
      */
     static final String UNKNOWN_KEY = "?";
@@ -299,6 +312,8 @@ public final class FuzzyMatcher {
         Set<String> own = FuzzyKeys.of(record);
         Set<String> corrected = FuzzyKeys.corrections(record);
         Set<String> placeRead = FuzzyKeys.placeReadings(record);
+        Set<String> elsewhere = FuzzyKeys.elsewhere(record);
+        Set<String> full = new java.util.HashSet<>(overfull);
         String core = FuzzyKeys.CORE + record.core();
         String primary = FuzzyKeys.PINYIN + Hanzi.pinyin(record.trade()) + "|" + record.industry();
         double ceiling = 0;
@@ -309,17 +324,54 @@ public final class FuzzyMatcher {
                 ceiling = Math.max(ceiling, HIDDEN_PLACE_READING);
                 continue;
             }
-            if (key.equals(core) || !(own.contains(key) || corrected.contains(key))) {
+            if (key.equals(core)
+                    || !(own.contains(key) || corrected.contains(key) || elsewhere.contains(key))) {
                 return 1;
             }
-            ceiling =
-                    Math.max(
-                            ceiling,
-                            key.equals(primary) || !own.contains(key)
-                                    ? HIDDEN_HOMOPHONE
-                                    : HIDDEN_OTHER);
+            double hidden;
+            if (key.equals(primary)) {
+                hidden = placed(record, full) ? HIDDEN_ELSEWHERE : HIDDEN_HOMOPHONE;
+            } else if (own.contains(key)) {
+                hidden = HIDDEN_OTHER;
+            } else if (corrected.contains(key)) {
+                hidden = correctionPlaced(record, key, full) ? HIDDEN_ELSEWHERE : HIDDEN_HOMOPHONE;
+            } else {
+                hidden = HIDDEN_HOMOPHONE; // a place key of names without a place, or of a reading
+            }
+            ceiling = Math.max(ceiling, hidden);
         }
         return ceiling;
+    }
+
+    /**
+     * Whether {@code p} has a two-character trade name and a place, and every place key it may
+     * share with a name of its place or of none ({@link FuzzyKeys#allPlaceKeys}) was answered: then
+     * a name that has one of its trade name's characters and could score as its place's was found.
+     */
+    private static boolean placed(NameParts p, Set<String> full) {
+        if (p.trade().length() != 2 || p.region() == null) {
+            return false;
+        }
+        for (String key : FuzzyKeys.allPlaceKeys(p)) {
+            if (full.contains(key)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether every corrected reading whose core key is {@code key} is {@link #placed}. */
+    private static boolean correctionPlaced(NameParts record, String key, Set<String> full) {
+        boolean any = false;
+        for (FuzzyKeys.Corrected k : FuzzyKeys.corrected(record)) {
+            if (key.equals(FuzzyKeys.CORE + k.parts().core())) {
+                if (!placed(k.parts(), full)) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
     }
 
     private static void overfull(List<String> evidence, List<String> overfull) {

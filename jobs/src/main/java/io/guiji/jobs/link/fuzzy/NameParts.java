@@ -131,7 +131,7 @@ public record NameParts(
                     "日用品", "百货", "烟酒", "美容", "美发", "洗浴", "酒店管理", "家政", "清洁", "绿化", "园林", "市政", "路桥",
                     "水利", "钢结构", "门窗", "防水", "暖通", "制冷", "汽车配件", "配件", "轮胎", "农产品", "蔬菜", "水果",
                     "果蔬", "茶叶", "烧烤", "小吃", "快餐", "火锅", "食杂", "副食", "综合", "集团", "控股", "银行", "保险",
-                    "证券", "商业银行");
+                    "证券", "商业银行", "出版");
 
     private static final java.util.Set<String> INDUSTRY_SET =
             new java.util.HashSet<>(java.util.Arrays.asList(INDUSTRIES));
