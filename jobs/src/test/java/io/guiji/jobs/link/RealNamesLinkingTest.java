@@ -50,8 +50,8 @@ class RealNamesLinkingTest {
                     // 任民出版社 past the over-full pinyin key: the place keys find the province's
                     Map.entry("HOMOPHONE", 1.0),
                     Map.entry("DROPPED_PREFIX", 1.0), // 上海汇丰, 滨海德商: read with the place dropped
-                    // 23/24: 安徽省太平洋保险 is within the margin of 太平洋保险公司 (another province's)
-                    Map.entry("ADDED_PREFIX", 0.95),
+                    // 安徽省太平洋保险 against 太平洋保险公司 (浙江): the division of a placeless name
+                    Map.entry("ADDED_PREFIX", 1.0),
                     Map.entry("FORMER_NAME", 1.0),
                     Map.entry("FORMER_NAME_TRADITIONAL", 1.0),
                     Map.entry("BRANCH", 1.0),
