@@ -20,7 +20,8 @@ import java.util.Set;
  * FuzzyPolicy#linkTradeNameTypos}). When the record read with the best candidate's core (or with a
  * vocabulary word corrected) is that candidate's registered name, candidates of the same core are
  * not its runners-up ({@link #readAs}): the exact tier would have chosen among them by the name as
- * written.
+ * written. Likewise for a record that is a registered name as written but for its brackets ({@link
+ * #bracketsDropped}).
  *
  * <p><b>Over-full blocking keys.</b> A key that more registry names share than a lookup may return
  * is answered with no names ({@code truncated}). Such a key is skipped, not fatal, when what it
@@ -186,6 +187,10 @@ public final class FuzzyMatcher {
             if (top == null) {
                 top = s;
                 asWritten = readAs(record, corrections, parsed.get(s.matchedName()));
+                if (asWritten == null && bracketed(recordName)) {
+                    asWritten =
+                            bracketsDropped(record, parsed.get(s.matchedName()), ranked, parsed);
+                }
             } else if (asWritten == null
                     || !parsed.get(s.matchedName())
                             .core()
@@ -273,6 +278,42 @@ public final class FuzzyMatcher {
         }
         String read = text.substring(0, start) + best.core() + text.substring(end);
         return read.equals(best.text()) ? read : null;
+    }
+
+    /**
+     * The record's name when, its brackets dropped, it is {@code best}'s registered name as written
+     * and no other candidate's, with the same places and legal form, else null: the exact tier,
+     * which keeps brackets, would have named {@code best} without them, so candidates of the same
+     * core (another place or form written: registered enterprises of their own) are not its
+     * runners-up, as in {@link #readAs}. 浦东发展银行（潍坊分行） is 浦东发展银行潍坊分行, not 上海浦东发展银行潍坊市分行. A bracketed
+     * place is no bracket to drop (上海汇丰银行（香港）有限公司 writes 香港: its places differ from 上海汇丰银行有限公司's).
+     */
+    /** Whether {@code name} has an opening bracket of any kind. */
+    private static boolean bracketed(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if ("([{（【［〔〈《".indexOf(name.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String bracketsDropped(
+            NameParts record, NameParts best, List<Scored> ranked, Map<String, NameParts> parsed) {
+        if (best == null
+                || !record.text().equals(best.text())
+                || !record.regions().equals(best.regions())
+                || !record.legalForm().equals(best.legalForm())) {
+            return null;
+        }
+        int written = 0;
+        for (Scored s : ranked) {
+            NameParts q = parsed.get(s.matchedName());
+            if (q != null && q.text().equals(record.text())) {
+                written++;
+            }
+        }
+        return written == 1 ? best.text() : null;
     }
 
     /**
