@@ -44,14 +44,15 @@ final class InMemoryLinker {
     /** The record with its link decided. */
     UnifiedRecord link(UnifiedRecord record) {
         Map<String, LookupAnswer> answers = new HashMap<>();
-        for (LookupRequest q : LinkKeys.requestsFor(record)) {
+        java.util.List<LookupRequest> requests = LinkKeys.requestsFor(record);
+        for (LookupRequest q : requests) {
             LookupAnswer a = index.answer(q.getKey(), q.getRecordId(), maxMatches);
             answers.put(q.getKey(), a);
             keysAsked++;
             matchesReturned += a.getMatches().size();
             truncatedAnswers += a.getTruncated() ? 1 : 0;
         }
-        return LinkDecider.decide(record, answers, policy);
+        return LinkDecider.decide(record, answers, policy, requests, index::divisionOf);
     }
 
     int keys() {

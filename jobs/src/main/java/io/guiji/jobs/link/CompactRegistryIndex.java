@@ -105,6 +105,12 @@ public final class CompactRegistryIndex implements RegistryIndex {
     }
 
     @Override
+    public String divisionOf(String enterpriseId) {
+        int ord = ordinalOf(enterpriseId);
+        return ord < 0 ? null : codec.division(view.load(records[ord]));
+    }
+
+    @Override
     public Set<String> put(RegistryEntry entry) {
         return put(entry, LinkKeys.indexOf(entry)); // throws before anything changes
     }

@@ -104,6 +104,20 @@ final class EntryCodec {
         return Arrays.copyOf(buf, len);
     }
 
+    /**
+     * The division code of the entry {@code v} holds (its {@code load} done), read without decoding
+     * the rest: the fuzzy tier asks it of every candidate.
+     */
+    String division(View v) {
+        Reader r = v.reader;
+        r.pos = v.formersAt;
+        long n = r.varint();
+        for (long i = 1; i < n; i++) {
+            r.string();
+        }
+        return readDictionaryString(r);
+    }
+
     /** The entry {@code record} was encoded from (an equal one). */
     RegistryEntry decode(byte[] record) {
         View v = new View().load(record);

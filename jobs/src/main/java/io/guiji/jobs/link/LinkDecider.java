@@ -79,6 +79,23 @@ public final class LinkDecider {
             Map<String, LookupAnswer> answers,
             FuzzyPolicy policy,
             List<LookupRequest> requests) {
+        return decide(record, answers, policy, requests, id -> null);
+    }
+
+    /**
+     * {@link #decide(UnifiedRecord, Map, FuzzyPolicy, List)} with the registry's division codes
+     * ({@link RegistryIndex#divisionOf}): a fuzzy candidate whose name writes no place is placed by
+     * its entry's division against a record that writes one (docs/domain.md §5.1), so that of
+     * 太平洋保险公司 (浙江) and 太平洋保险 (安徽) 浙江太平洋保险公司 names the first and 江苏太平洋保险公司 neither. The answers
+     * carry no division (it would be kept in every lookup answer); the linker that asked them holds
+     * the index.
+     */
+    public static UnifiedRecord decide(
+            UnifiedRecord record,
+            Map<String, LookupAnswer> answers,
+            FuzzyPolicy policy,
+            List<LookupRequest> requests,
+            java.util.function.Function<String, String> divisionOf) {
         UnifiedRecord out = ShallowCopy.of(record);
         out.setCandidates(new ArrayList<>());
         out.setLinkEvidence(new ArrayList<>());
@@ -108,7 +125,7 @@ public final class LinkDecider {
                                         m.getName(),
                                         null,
                                         m.getFormer(),
-                                        null));
+                                        divisionOf.apply(m.getEnterpriseId())));
                     }
                 }
                 continue;

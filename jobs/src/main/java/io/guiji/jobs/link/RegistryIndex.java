@@ -45,4 +45,14 @@ public interface RegistryIndex {
 
     /** How many enterprises have an entry in force (withdrawals not counted). */
     int size();
+
+    /**
+     * The division code of the entry {@code enterpriseId}, or null: what places a fuzzy candidate
+     * whose name writes no place ({@link LinkDecider}). Asked of every fuzzy candidate, so an index
+     * answers it without decoding the whole entry where it can.
+     */
+    default String divisionOf(String enterpriseId) {
+        RegistryEntry e = get(enterpriseId);
+        return e == null ? null : e.getDivisionCode();
+    }
 }

@@ -91,6 +91,29 @@ class LinkDeciderEdgesTest {
 
     @Test
     void oneTruncatedFuzzyAnswerKeepsTheFuzzyTierFromLinking() {
+        UnifiedRecord r = record("华胜商贸有限公司", f -> {});
+        RegistryEntry placeless = entry(usccWith("MA0000012"), "华盛商贸有限公司", null);
+        Map<String, LookupAnswer> answers = answersFrom(r, List.of(placeless));
+        String fuzzyKey = "P:hua-sheng|商贸"; // the first reading's pinyin key
+        LookupAnswer a = answers.get(fuzzyKey);
+        answers.put(fuzzyKey, new LookupAnswer(a.getRecordId(), a.getKey(), List.of(), true));
+
+        UnifiedRecord linked = LinkDecider.decide(r, answers);
+
+        // the homophone found (0.930) is no better than another one the pinyin key could hide: the
+        // record writes no place, so none is told apart by its place
+        assertThat(linked.getLinkMethod()).isEqualTo(LinkMethod.NONE);
+        assertThat(linked.getLinkEvidence())
+                .contains(
+                        "fuzzy=blocking_key_overfull:" + fuzzyKey,
+                        "fuzzy=below_min_margin_over_hidden:0.930");
+        assertThat(linked.getCandidates())
+                .extracting(LinkCandidate::getEnterpriseId)
+                .containsExactly(placeless.getEnterpriseId());
+    }
+
+    @Test
+    void anOverFullPinyinKeyIsSkippedWhenThePlaceKeysFoundTheRecordsPlace() {
         UnifiedRecord r = record("朝阳市华胜商贸有限公司", f -> {});
         Map<String, LookupAnswer> answers = answersFrom(r, List.of(HUASHENG_ENTRY));
         String fuzzyKey = "P:hua-sheng|商贸"; // the first reading's pinyin key
@@ -99,15 +122,12 @@ class LinkDeciderEdgesTest {
 
         UnifiedRecord linked = LinkDecider.decide(r, answers);
 
-        // the homophone found (0.930) is no better than another one the pinyin key could hide
-        assertThat(linked.getLinkMethod()).isEqualTo(LinkMethod.NONE);
-        assertThat(linked.getLinkEvidence())
-                .contains(
-                        "fuzzy=blocking_key_overfull:" + fuzzyKey,
-                        "fuzzy=below_min_margin_over_hidden:0.930");
-        assertThat(linked.getCandidates())
-                .extracting(LinkCandidate::getEnterpriseId)
-                .containsExactly(HUASHENG_ENTRY.getEnterpriseId());
+        // F:2113|华*商贸, F:2113|*胜商贸 and the same without a place were answered: a homophone the
+        // pinyin key hides is of another place, 0.870 at most
+        assertThat(linked.getLinkMethod()).isEqualTo(LinkMethod.FUZZY);
+        assertThat(linked.getEnterpriseId()).isEqualTo(HUASHENG_ENTRY.getEnterpriseId());
+        assertThat(linked.getLinkEvidence()).contains("fuzzy=blocking_key_skipped:" + fuzzyKey);
+        assertThat(answers).containsKeys("F:|华*商贸", "F:|*胜商贸");
     }
 
     @Test

@@ -45,12 +45,13 @@ class RealNamesLinkingTest {
                     Map.entry("FORMAT", 1.0),
                     Map.entry("BRACKETS", 1.0), // 商业银行 is an industry word: no over-full core key
                     Map.entry("TRADITIONAL", 1.0), // the exact key folds script
-                    Map.entry("TYPO", 0.16), // 4/25: the typo rule links industry-word typos only
+                    Map.entry("TYPO", 0.2), // 5/25: the typo rule links industry-word typos only
                     // (FuzzyPolicy)
-                    Map.entry("HOMOPHONE", 0.96), // 24/25: 任民出版社 hits the over-full pinyin key
-                    Map.entry("DROPPED_PREFIX", 0.92), // 23/25
-                    // 23/24: 安徽省太平洋保险 is within the margin of 太平洋保险公司 (another province's)
-                    Map.entry("ADDED_PREFIX", 0.95),
+                    // 任民出版社 past the over-full pinyin key: the place keys find the province's
+                    Map.entry("HOMOPHONE", 1.0),
+                    Map.entry("DROPPED_PREFIX", 1.0), // 上海汇丰, 滨海德商: read with the place dropped
+                    // 安徽省太平洋保险 against 太平洋保险公司 (浙江): the division of a placeless name
+                    Map.entry("ADDED_PREFIX", 1.0),
                     Map.entry("FORMER_NAME", 1.0),
                     Map.entry("FORMER_NAME_TRADITIONAL", 1.0),
                     Map.entry("BRANCH", 1.0),

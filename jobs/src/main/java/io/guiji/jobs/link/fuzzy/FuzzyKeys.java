@@ -34,8 +34,8 @@ import java.util.Set;
  *       F:<region>|*<2nd><industry>}: one substituted character leaves one of them whole. Deleting
  *       a character of a two-character name leaves one character, which is no trade name; and the
  *       keys carry the most specific region written in the name ({@link NameParts#region}, empty
- *       when none), since one character and an industry alone are shared by thousands of names in a
- *       province.
+ *       when none; each division it may be when it is several: 铁西区 alone), since one character and
+ *       an industry alone are shared by thousands of names in a province.
  * </ul>
  *
  * A name yields 1 + p keys (p pinyin keys, 1–4) and then 2 for a two-character trade name, n for n
@@ -43,7 +43,9 @@ import java.util.Set;
  *
  * <p>A record asks, besides its own keys, the core keys of its name read with one typo in an
  * industry or legal-form word corrected ({@link #corrections}): {@code 华盛便力店} asks {@code F:华盛},
- * the core of {@code 华盛便利店}. These cost the registry nothing.
+ * the core of {@code 华盛便利店}; the core key of each {@link NameParts#placeReadings} of its name; and,
+ * for a two-character trade name with a place, its place keys without the place and those of its
+ * corrected readings ({@link #elsewhere}). These cost the registry nothing.
  */
 public final class FuzzyKeys {
     public static final String CORE = "F:";
@@ -69,9 +71,9 @@ public final class FuzzyKeys {
         }
         int n = trade.length();
         if (n == 2) {
-            String region = p.region() == null ? "" : p.region();
-            keys.add(CORE + region + "|" + trade.charAt(0) + "*" + industry);
-            keys.add(CORE + region + "|*" + trade.charAt(1) + industry);
+            for (String place : places(p)) {
+                placeKeys(p, place, keys);
+            }
         } else if (n >= 3 && n <= MAX_DELETION_LENGTH) {
             for (int i = 0; i < n; i++) {
                 keys.add(CORE + trade.substring(0, i) + trade.substring(i + 1) + industry);
@@ -85,10 +87,89 @@ public final class FuzzyKeys {
         return keys;
     }
 
-    /** The keys a record asks: its own ({@link #of}) and those of its {@link #corrections}. */
+    /**
+     * The keys a record asks: its own ({@link #of}), those of its {@link #corrections}, of its
+     * {@link #placeReadings} and its {@link #elsewhere} keys.
+     */
     public static Set<String> forRecord(NameParts p) {
         Set<String> keys = of(p);
         keys.addAll(corrections(p));
+        keys.addAll(placeReadings(p));
+        keys.addAll(elsewhere(p));
+        return keys;
+    }
+
+    /**
+     * The places the keys of a two-character trade name are made within: each division a name's
+     * most specific region may be (铁西区 alone: 沈阳's, 鞍山's and 四平's), so that two names that may
+     * write the same place share a key; {@code ""} when no place is written.
+     */
+    static List<String> places(NameParts p) {
+        String region = p.region();
+        return region == null ? List.of("") : List.of(region.split("\\|"));
+    }
+
+    /** The two keys of a two-character trade name within {@code place}. */
+    static void placeKeys(NameParts p, String place, Set<String> out) {
+        String trade = p.trade();
+        out.add(CORE + place + "|" + trade.charAt(0) + "*" + p.industry());
+        out.add(CORE + place + "|*" + trade.charAt(1) + p.industry());
+    }
+
+    /**
+     * Every place key {@code p}, a name with a two-character trade name and a place, may share with
+     * a registered name that has one of its trade name's characters and may be at its place or
+     * write none: those of {@link #places} and those of names that write no place. Empty for other
+     * names.
+     */
+    static Set<String> allPlaceKeys(NameParts p) {
+        Set<String> keys = new LinkedHashSet<>();
+        if (p == null || !p.matchable() || p.trade().length() != 2 || p.region() == null) {
+            return keys;
+        }
+        for (String place : places(p)) {
+            placeKeys(p, place, keys);
+        }
+        placeKeys(p, "", keys);
+        return keys;
+    }
+
+    /**
+     * The place keys a record asks besides its own, for two-character trade names with a place
+     * written: those of names that write no place, and the place keys of its {@link #corrected}
+     * readings (at most 4 more keys a reading). With them every registered name one trade-name
+     * character from the record (or from a corrected reading) that could score as its own place's
+     * is found, so an over-full pinyin or corrected-vocabulary key hides only names of other places
+     * ({@link FuzzyMatcher}). They cost the registry nothing.
+     */
+    public static Set<String> elsewhere(NameParts p) {
+        Set<String> keys = new LinkedHashSet<>();
+        if (p == null || !p.matchable()) {
+            return keys;
+        }
+        keys.addAll(allPlaceKeys(p));
+        for (Corrected c : corrected(p)) {
+            keys.addAll(allPlaceKeys(c.parts()));
+        }
+        keys.removeAll(of(p));
+        return keys;
+    }
+
+    /**
+     * The core keys of {@code p} read with a dropped place prefix taken another way ({@link
+     * NameParts#placeReadings}: 南川 as 重庆's district, 上海 as the start of a trade name) that are not
+     * already among its own keys. The core key only: a record with a place prefix, most records,
+     * asks one key more, and the registry none.
+     */
+    public static Set<String> placeReadings(NameParts p) {
+        Set<String> keys = new LinkedHashSet<>();
+        if (p == null || !p.matchable()) {
+            return keys;
+        }
+        for (NameParts.PlaceReading r : NameParts.placeReadings(p.text())) {
+            keys.add(CORE + r.parts().core());
+        }
+        keys.removeAll(of(p));
         return keys;
     }
 

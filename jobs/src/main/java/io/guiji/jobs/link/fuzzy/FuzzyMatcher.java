@@ -20,7 +20,8 @@ import java.util.Set;
  * FuzzyPolicy#linkTradeNameTypos}). When the record read with the best candidate's core (or with a
  * vocabulary word corrected) is that candidate's registered name, candidates of the same core are
  * not its runners-up ({@link #readAs}): the exact tier would have chosen among them by the name as
- * written.
+ * written. Likewise for a record that is a registered name as written but for its brackets ({@link
+ * #bracketsDropped}).
  *
  * <p><b>Over-full blocking keys.</b> A key that more registry names share than a lookup may return
  * is answered with no names ({@code truncated}). Such a key is skipped, not fatal, when what it
@@ -59,6 +60,12 @@ public final class FuzzyMatcher {
     public record Outcome(Scored link, List<Scored> ranked, List<String> evidence) {}
 
     /**
+     * What reading the start of a name another way costs ({@link NameParts#placeReadings}): a place
+     * written on one side only, as a dropped prefix costs when the name is read as written.
+     */
+    static final double PLACE_READING = 0.02;
+
+    /**
      * The best score a name hidden under the record's over-full first pinyin key or a
      * corrected-vocabulary key can reach: a homophone of the record's trade name, everything else
      * equal.
@@ -74,6 +81,25 @@ public final class FuzzyMatcher {
      * share the first pinyin key, industry included), and scoring reads first readings only.
      */
     static final double HIDDEN_OTHER = FuzzyScorer.OTHER_EDIT;
+
+    /**
+     * The best score a name hidden under the core key of one of the record's {@link
+     * NameParts#placeReadings} can reach: that core, with the place written on one side only.
+     */
+    static final double HIDDEN_PLACE_READING = 1 - PLACE_READING;
+
+    /**
+     * The best score a name hidden under the record's over-full first pinyin key (or a
+     * corrected-vocabulary core key) can reach when the record (or that reading) has a
+     * two-character trade name and a place, and its place keys were answered ({@link
+     * FuzzyKeys#elsewhere}): a name of its place, or of none, with one of its trade name's
+     * characters would have been found under them, and one with neither character is no homophone
+     * ({@link FuzzyScorer}: one homophone in two characters at most). What is left is a homophone
+     * of another place: another province or city refused, a place inside the record's or around it
+     * 0.06 less ({@code region=nested}): 陕西任民出版社 is not held back by the sixteen other provinces'
+     * 人民出版社.
+     */
+    static final double HIDDEN_ELSEWHERE = FuzzyScorer.HOMOPHONE - 0.06;
 
     /**
      * The over-full key of {@link #decide(String, List, boolean, FuzzyPolicy)} with complete false.
@@ -110,6 +136,7 @@ public final class FuzzyMatcher {
         }
         double hidden = hiddenCeiling(record, overfull);
         List<FuzzyKeys.Corrected> corrections = FuzzyKeys.corrected(record);
+        List<NameParts.PlaceReading> readings = NameParts.placeReadings(recordName);
         boolean complete = hidden < 1;
         Map<String, Scored> best = new HashMap<>();
         Map<String, NameParts> parsed = new HashMap<>();
@@ -128,6 +155,14 @@ public final class FuzzyMatcher {
             FuzzyScore score = FuzzyScorer.score(record, p, c.division(), c.former());
             for (FuzzyKeys.Corrected k : corrections) {
                 score = better(score, corrected(k, p, c));
+            }
+            for (NameParts.PlaceReading r : readings) {
+                // only a better score than as written: a reading that scores low does not take the
+                // place of a refusal (建平县华盛 read as a trade name is not 凌源市华盛)
+                FuzzyScore s = read(r, p, c);
+                if (!s.refused() && s.value() > score.value() + 1e-12) {
+                    score = s;
+                }
             }
             if (c.former()) {
                 score.evidence().add(0, "matched_former_name=" + text);
@@ -152,6 +187,10 @@ public final class FuzzyMatcher {
             if (top == null) {
                 top = s;
                 asWritten = readAs(record, corrections, parsed.get(s.matchedName()));
+                if (asWritten == null && bracketed(recordName)) {
+                    asWritten =
+                            bracketsDropped(record, parsed.get(s.matchedName()), ranked, parsed);
+                }
             } else if (asWritten == null
                     || !parsed.get(s.matchedName())
                             .core()
@@ -242,6 +281,42 @@ public final class FuzzyMatcher {
     }
 
     /**
+     * The record's name when, its brackets dropped, it is {@code best}'s registered name as written
+     * and no other candidate's, with the same places and legal form, else null: the exact tier,
+     * which keeps brackets, would have named {@code best} without them, so candidates of the same
+     * core (another place or form written: registered enterprises of their own) are not its
+     * runners-up, as in {@link #readAs}. 浦东发展银行（潍坊分行） is 浦东发展银行潍坊分行, not 上海浦东发展银行潍坊市分行. A bracketed
+     * place is no bracket to drop (上海汇丰银行（香港）有限公司 writes 香港: its places differ from 上海汇丰银行有限公司's).
+     */
+    /** Whether {@code name} has an opening bracket of any kind. */
+    private static boolean bracketed(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if ("([{（【［〔〈《".indexOf(name.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String bracketsDropped(
+            NameParts record, NameParts best, List<Scored> ranked, Map<String, NameParts> parsed) {
+        if (best == null
+                || !record.text().equals(best.text())
+                || !record.regions().equals(best.regions())
+                || !record.legalForm().equals(best.legalForm())) {
+            return null;
+        }
+        int written = 0;
+        for (Scored s : ranked) {
+            NameParts q = parsed.get(s.matchedName());
+            if (q != null && q.text().equals(record.text())) {
+                written++;
+            }
+        }
+        return written == 1 ? best.text() : null;
+    }
+
+    /**
      * Whether {@code score} says the pair differs by one replaced character and nothing else: one
      * character of an industry or legal-form word ({@code vocabulary_typo}), or, when {@code
      * tradeNames}, of a trade name of the same length ({@code trade_name=one_edit}), at the full
@@ -277,21 +352,67 @@ public final class FuzzyMatcher {
         }
         Set<String> own = FuzzyKeys.of(record);
         Set<String> corrected = FuzzyKeys.corrections(record);
+        Set<String> placeRead = FuzzyKeys.placeReadings(record);
+        Set<String> elsewhere = FuzzyKeys.elsewhere(record);
+        Set<String> full = new java.util.HashSet<>(overfull);
         String core = FuzzyKeys.CORE + record.core();
         String primary = FuzzyKeys.PINYIN + Hanzi.pinyin(record.trade()) + "|" + record.industry();
         double ceiling = 0;
         for (String key : overfull) {
-            if (key.equals(core) || !(own.contains(key) || corrected.contains(key))) {
+            if (!key.equals(core)
+                    && placeRead.contains(key)
+                    && !(own.contains(key) || corrected.contains(key))) {
+                ceiling = Math.max(ceiling, HIDDEN_PLACE_READING);
+                continue;
+            }
+            if (key.equals(core)
+                    || !(own.contains(key) || corrected.contains(key) || elsewhere.contains(key))) {
                 return 1;
             }
-            ceiling =
-                    Math.max(
-                            ceiling,
-                            key.equals(primary) || !own.contains(key)
-                                    ? HIDDEN_HOMOPHONE
-                                    : HIDDEN_OTHER);
+            double hidden;
+            if (key.equals(primary)) {
+                hidden = placed(record, full) ? HIDDEN_ELSEWHERE : HIDDEN_HOMOPHONE;
+            } else if (own.contains(key)) {
+                hidden = HIDDEN_OTHER;
+            } else if (corrected.contains(key)) {
+                hidden = correctionPlaced(record, key, full) ? HIDDEN_ELSEWHERE : HIDDEN_HOMOPHONE;
+            } else {
+                hidden = HIDDEN_HOMOPHONE; // a place key of names without a place, or of a reading
+            }
+            ceiling = Math.max(ceiling, hidden);
         }
         return ceiling;
+    }
+
+    /**
+     * Whether {@code p} has a two-character trade name and a place, and every place key it may
+     * share with a name of its place or of none ({@link FuzzyKeys#allPlaceKeys}) was answered: then
+     * a name that has one of its trade name's characters and could score as its place's was found.
+     */
+    private static boolean placed(NameParts p, Set<String> full) {
+        if (p.trade().length() != 2 || p.region() == null) {
+            return false;
+        }
+        for (String key : FuzzyKeys.allPlaceKeys(p)) {
+            if (full.contains(key)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether every corrected reading whose core key is {@code key} is {@link #placed}. */
+    private static boolean correctionPlaced(NameParts record, String key, Set<String> full) {
+        boolean any = false;
+        for (FuzzyKeys.Corrected k : FuzzyKeys.corrected(record)) {
+            if (key.equals(FuzzyKeys.CORE + k.parts().core())) {
+                if (!placed(k.parts(), full)) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
     }
 
     private static void overfull(List<String> evidence, List<String> overfull) {
@@ -314,6 +435,23 @@ public final class FuzzyMatcher {
         evidence.add("vocabulary_typo=" + k.wrote() + "/" + k.word());
         evidence.addAll(s.evidence());
         return new FuzzyScore(Math.max(0, s.value() - cost), s.refusal(), evidence);
+    }
+
+    /**
+     * The score of a candidate against the record with its start read another way ({@link
+     * NameParts#placeReadings}). Read as a trade name, the place is missing from the record, which
+     * the score already takes off ({@code region=record_lacks}); read as a district whose city was
+     * dropped, the city is, which it does not ({@code region=same}): that costs {@link
+     * #PLACE_READING}.
+     */
+    private static FuzzyScore read(NameParts.PlaceReading r, NameParts p, Candidate c) {
+        FuzzyScore s = FuzzyScorer.score(r.parts(), p, c.division(), c.former());
+        double cost = r.kind().equals("parent_dropped") ? PLACE_READING : 0;
+        List<String> evidence = new ArrayList<>(s.evidence().size() + 1);
+        evidence.add("place_reading=" + r.kind() + ":" + r.place());
+        evidence.addAll(s.evidence());
+        return new FuzzyScore(
+                FuzzyScorer.round(Math.max(0, s.value() - cost)), s.refusal(), evidence);
     }
 
     /** The better of two scores of one pair: one not refused, else the higher, else {@code a}. */

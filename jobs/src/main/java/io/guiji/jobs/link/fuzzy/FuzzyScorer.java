@@ -39,7 +39,7 @@ public final class FuzzyScorer {
      * @param record the record's name
      * @param candidate the registry name (current or former)
      * @param candidateDivision the registry entry's division code (6 digits) or null; used when its
-     *     name has no region
+     *     name has no region and the record's has one
      * @param former whether {@code candidate} is a former name (曾用名)
      */
     public static FuzzyScore score(
@@ -88,7 +88,9 @@ public final class FuzzyScorer {
         String rr = record.region();
         String cr = candidate.region();
         boolean named = cr != null; // the candidate's region is written in its name
-        if (cr == null) {
+        if (cr == null && rr != null) {
+            // the division code places a name that writes none only against a record that writes
+            // one: two names without a place lack nothing of each other
             cr = Regions.ofCode(candidateDivision);
         }
         if (rr == null && cr == null) {

@@ -131,7 +131,7 @@ public record NameParts(
                     "日用品", "百货", "烟酒", "美容", "美发", "洗浴", "酒店管理", "家政", "清洁", "绿化", "园林", "市政", "路桥",
                     "水利", "钢结构", "门窗", "防水", "暖通", "制冷", "汽车配件", "配件", "轮胎", "农产品", "蔬菜", "水果",
                     "果蔬", "茶叶", "烧烤", "小吃", "快餐", "火锅", "食杂", "副食", "综合", "集团", "控股", "银行", "保险",
-                    "证券", "商业银行");
+                    "证券", "商业银行", "出版");
 
     private static final java.util.Set<String> INDUSTRY_SET =
             new java.util.HashSet<>(java.util.Arrays.asList(INDUSTRIES));
@@ -152,6 +152,70 @@ public record NameParts(
 
     /** The parts of {@code name}, or null when nothing is left of it. */
     public static NameParts parse(String name) {
+        return parse(name, AS_WRITTEN);
+    }
+
+    /** How the start of a name is read: the places as written ({@link Regions#leading}). */
+    private static final int AS_WRITTEN = 0;
+
+    /** The start read as a division whose containing division was dropped (南川 of 重庆南川). */
+    private static final int PARENT_DROPPED = 1;
+
+    /** No place read at the start: the divisions written there are the trade name's (上海汇丰). */
+    private static final int IN_TRADE_NAME = 2;
+
+    /**
+     * Another reading of the start of a record's name (docs/domain.md §5.1): {@code kind} {@code
+     * parent_dropped} or {@code trade_name}, {@code place} the characters read the other way.
+     */
+    public record PlaceReading(NameParts parts, String kind, String place) {}
+
+    /**
+     * The other readings of the start of {@code name} that a name registered with a place prefix
+     * could have given when the prefix was dropped (a record's name; docs/domain.md §5.1):
+     *
+     * <ul>
+     *   <li>a name that starts with no place as written but with a division in a form read only
+     *       after the division containing it ({@code 南川石银村镇银行}): that division, its containing one
+     *       dropped (重庆南川石银村镇银行) — {@code parent_dropped};
+     *   <li>a name that starts with a place: no place, the place being the start of the trade name
+     *       of a name registered under another place ({@code 上海汇丰银行有限公司} for 香港上海汇丰银行有限公司, where
+     *       the run of places stops at 上海) — {@code trade_name}.
+     * </ul>
+     *
+     * A reading that gives the core as written, or no matchable name, is left out (浦东发展银行: 浦东 as
+     * the district would leave only industry words).
+     */
+    public static List<PlaceReading> placeReadings(String name) {
+        NameParts p = parse(name);
+        if (p == null || !p.matchable()) {
+            return List.of();
+        }
+        NameParts bare = parse(name, IN_TRADE_NAME);
+        List<PlaceReading> out = new ArrayList<>(1);
+        if (bare == null || bare.core().equals(p.core())) {
+            NameParts q = parse(name, PARENT_DROPPED);
+            if (q != null
+                    && q.matchable()
+                    && !q.core().equals(p.core())
+                    && p.core().endsWith(q.core())) {
+                out.add(
+                        new PlaceReading(
+                                q,
+                                "parent_dropped",
+                                p.core().substring(0, p.core().length() - q.core().length())));
+            }
+        } else if (bare.matchable() && bare.core().endsWith(p.core())) {
+            out.add(
+                    new PlaceReading(
+                            bare,
+                            "trade_name",
+                            bare.core().substring(0, bare.core().length() - p.core().length())));
+        }
+        return out;
+    }
+
+    private static NameParts parse(String name, int startAs) {
         String cleaned = Text.clean(name);
         if (cleaned == null) {
             return null;
@@ -233,7 +297,12 @@ public record NameParts(
         }
 
         // Regions at the start (a trade name of at least two characters must remain).
-        List<Regions.Found> leading = Regions.leading(head, 2);
+        List<Regions.Found> leading =
+                switch (startAs) {
+                    case PARENT_DROPPED -> Regions.leadingAfterDropped(head, 2);
+                    case IN_TRADE_NAME -> new ArrayList<>(0);
+                    default -> Regions.leading(head, 2);
+                };
         int at = 0;
         for (Regions.Found found : leading) {
             at += found.length();

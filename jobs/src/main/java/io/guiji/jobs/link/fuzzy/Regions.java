@@ -368,6 +368,46 @@ public final class Regions {
     }
 
     /**
+     * The place prefix of {@code s} read as a name whose first division was dropped ({@code
+     * 南川石银村镇银行} for 重庆南川石银村镇银行): its first division in a form read only right after a division that
+     * contains it ({@code 南川}, {@code 滨海}: every division of that form, as the table cannot tell
+     * which the dropped one was), then the run as in {@link #leading}; empty when {@code s} does
+     * not start with such a form.
+     */
+    public static List<Found> leadingAfterDropped(String s, int minRest) {
+        List<Found> out = new ArrayList<>(2);
+        int at = 0;
+        Found f = afterDropped(s, minRest);
+        while (f != null) {
+            out.add(f);
+            at += f.length();
+            f = inside(s, at, minRest, f.region());
+        }
+        return out;
+    }
+
+    private static Found afterDropped(String s, int minRest) {
+        int rest = s.length();
+        for (int len = Math.min(LONGEST_SHORT, rest); len >= 2; len--) {
+            List<Division> ds = SHORT.get(s.substring(0, len));
+            if (ds == null) {
+                continue;
+            }
+            if (len > rest - Math.max(0, minRest) || startsDivision(s, len)) {
+                return null;
+            }
+            TreeSet<String> regions = new TreeSet<>();
+            for (Division d : ds) {
+                if (!d.anywhere()) {
+                    regions.add(d.region());
+                }
+            }
+            return regions.isEmpty() ? null : new Found(String.join("|", regions), len);
+        }
+        return null;
+    }
+
+    /**
      * The region of a 6-digit division code ({@code 211322} → {@code 211322}, {@code 211300} →
      * {@code 2113}), or null.
      */

@@ -73,6 +73,9 @@ class FuzzyScorerTest {
     @Test
     void aRegionMissingOnOneSideCostsALittleAndTheRegistryDivisionStandsInForARegionlessName() {
         FuzzyScore recordLacks =
+                FuzzyScorer.score(parse("华盛商贸有限公司"), parse("建平县华盛商贸有限公司"), null, false);
+        // the division places a name that writes none only against a record that writes one
+        FuzzyScore neither =
                 FuzzyScorer.score(parse("华盛商贸有限公司"), parse("华盛商贸有限公司"), "211322", false);
         FuzzyScore registryLacks = score("建平县华盛商贸有限公司", "华盛商贸有限公司");
         FuzzyScore byDivision =
@@ -82,6 +85,8 @@ class FuzzyScorerTest {
 
         assertThat(recordLacks.value()).isEqualTo(0.98);
         assertThat(recordLacks.evidence()).contains("region=record_lacks:211322");
+        assertThat(neither.value()).isEqualTo(1.0);
+        assertThat(neither.evidence()).contains("region=none");
         assertThat(registryLacks.value()).isEqualTo(0.98);
         assertThat(registryLacks.evidence()).contains("region=registry_lacks:211322");
         assertThat(byDivision.value()).isEqualTo(1.0);
