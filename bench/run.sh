@@ -29,6 +29,8 @@ JAR=bench/target/guiji-bench-0.1.0-SNAPSHOT.jar
 
 # Flink on Java 17: the options flink-dist passes, kept in bin/jvm-flags (a java argument file).
 OPENS=("@$HERE/bin/jvm-flags")
+# Bounded runs take bin/guiji run's JIT options (bin/bounded-jvm-flags) in the file step; BOUNDED_FLAGS=0 leaves them out.
+BOUNDED=()
 
 build() {
   if [[ ! -f "$JAR" || ! -f "$CP_FILE" || -n "$(find schemas/src connectors/src jobs/src/main generator/src/main testing/servers/src/main bench/src -newer "$JAR" -type f -print -quit)" ]]; then
@@ -40,7 +42,7 @@ build() {
 run() { # main class, args...
   local cls=$1; shift
   # shellcheck disable=SC2086
-  java $JAVA_OPTS "${OPENS[@]}" -Dlog4j2.configurationFile="$HERE/bin/log4j2-cli.properties" \
+  java $JAVA_OPTS "${OPENS[@]}" "${BOUNDED[@]}" -Dlog4j2.configurationFile="$HERE/bin/log4j2-cli.properties" \
     -Dguiji.kafka.broker.classpath="$HERE/testing/kafka-broker/target/broker.classpath" \
     -cp "$JAR:$(cat "$CP_FILE")" "$cls" "$@" 2>&1 | tee -a "$OUT"
 }
@@ -58,6 +60,7 @@ for step in "${steps[@]}"; do
     generate) generate ;;
     baseline) generate; note "read+parse baseline"; run io.guiji.bench.ReadParseBaseline --input "$DATA" --threads 2 --repeat "$REPEAT" ;;
     file) generate; note "file mode in one JVM, with its read+parse baseline"
+      [[ "${BOUNDED_FLAGS:-1}" == 1 ]] && BOUNDED=("@$HERE/bin/bounded-jvm-flags")
       run io.guiji.bench.FileModeBench --input "$DATA" --output bench/data/out --repeat "$REPEAT" --baseline-threads 2 ;;
     cli) generate; note "bin/guiji run (wall time and max RSS by /usr/bin/time -v)"
       for _ in $(seq "$REPEAT"); do
@@ -65,7 +68,7 @@ for step in "${steps[@]}"; do
           -Dguiji.processing-date=2026-11-25 2>&1 | grep -E 'records in|Elapsed|Maximum resident' | tee -a "$OUT"
       done ;;
     startup) note "start-up: bin/guiji run on two records against an empty Flink job on the same embedded cluster, whole processes"
-      GUIJI_JAVA_OPTS="$JAVA_OPTS" run io.guiji.bench.StartupBench --guiji bin/guiji --jvm bin/jvm \
+      GUIJI_JAVA_OPTS="$JAVA_OPTS" GUIJI_BOUNDED=1 run io.guiji.bench.StartupBench --guiji bin/guiji --jvm bin/jvm \
         --classpath "$HERE/$JAR:$(cat "$CP_FILE")" --work bench/data/startup --repeat "${STARTUP_REPEAT:-5}" ;;
     jmh) note "JMH hot paths"; run org.openjdk.jmh.Main 'io.guiji.bench.jmh' ${JMH_ARGS:-} ;;
     state) generate; note "registry state per entry"
