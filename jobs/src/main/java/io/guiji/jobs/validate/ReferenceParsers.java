@@ -11,6 +11,7 @@ import io.guiji.schemas.RejectedRecord;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.avro.AvroTypeException;
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -84,128 +85,137 @@ public final class ReferenceParsers {
         return null;
     }
 
-    /** Registry rows to entries. */
-    public static class RegistryParseFunction extends ProcessFunction<RawRow, RegistryEntry> {
+    /**
+     * Rows to entries, the same for the registry and the catalogue: a row an earlier stage failed
+     * on, a row that makes reading throw, and an outcome Avro cannot encode all leave as one
+     * rejection; otherwise the outcome leaves as its rejection (if any), then its entries.
+     *
+     * @param <O> the outcome of reading one row
+     * @param <E> the entry the row becomes
+     */
+    abstract static class ReferenceParseFunction<O, E extends IndexedRecord>
+            extends ProcessFunction<RawRow, E> {
         private static final long serialVersionUID = 1L;
-        private final Read<ReferenceNormalizer.RegistryOutcome> read;
+        private final Read<O> read;
         private transient ReferenceNormalizer normalizer;
         private transient Metrics metrics;
+
+        ReferenceParseFunction(Read<O> read) {
+            this.read = read;
+        }
+
+        /** The outcome that is only {@code rejected}: no entries. */
+        abstract O rejection(RejectedRecord rejected);
+
+        /** The entries {@code o} puts out. */
+        abstract List<E> entries(O o);
+
+        /** The rejection {@code o} puts out, or null. */
+        abstract RejectedRecord rejected(O o);
+
+        @Override
+        public void open(OpenContext openContext) {
+            normalizer = new ReferenceNormalizer();
+            metrics = new Metrics(getRuntimeContext());
+        }
+
+        @Override
+        public void processElement(RawRow row, Context ctx, Collector<E> out) {
+            O o;
+            if (row.failedStage != null) {
+                o = rejection(metrics.failed(row, row.failedStage, row.error));
+            } else {
+                try {
+                    o = read.apply(normalizer, row);
+                    String problem = unencodable(entries(o));
+                    if (problem != null) {
+                        o =
+                                rejection(
+                                        metrics.failed(
+                                                row,
+                                                "serialize",
+                                                ProcessingErrors.message(
+                                                        "serialize",
+                                                        new AvroTypeException(problem))));
+                    }
+                } catch (RuntimeException e) {
+                    if (ProcessingErrors.isInfrastructure(e)) {
+                        throw e;
+                    }
+                    o =
+                            rejection(
+                                    metrics.failed(
+                                            row, "parse", ProcessingErrors.message("parse", e)));
+                }
+            }
+            RejectedRecord rejected = rejected(o);
+            if (rejected != null) {
+                metrics.reject(ctx, rejected);
+            }
+            for (E e : entries(o)) {
+                out.collect(e);
+            }
+        }
+    }
+
+    /** Registry rows to entries. */
+    public static class RegistryParseFunction
+            extends ReferenceParseFunction<ReferenceNormalizer.RegistryOutcome, RegistryEntry> {
+        private static final long serialVersionUID = 1L;
 
         public RegistryParseFunction() {
             this(ReferenceNormalizer::registry);
         }
 
         RegistryParseFunction(Read<ReferenceNormalizer.RegistryOutcome> read) {
-            this.read = read;
+            super(read);
         }
 
         @Override
-        public void open(OpenContext openContext) {
-            normalizer = new ReferenceNormalizer();
-            metrics = new Metrics(getRuntimeContext());
+        ReferenceNormalizer.RegistryOutcome rejection(RejectedRecord rejected) {
+            return new ReferenceNormalizer.RegistryOutcome(null, rejected);
         }
 
         @Override
-        public void processElement(RawRow row, Context ctx, Collector<RegistryEntry> out) {
-            ReferenceNormalizer.RegistryOutcome o;
-            if (row.failedStage != null) {
-                o =
-                        new ReferenceNormalizer.RegistryOutcome(
-                                null, metrics.failed(row, row.failedStage, row.error));
-            } else {
-                try {
-                    o = read.apply(normalizer, row);
-                    String problem = o.entry() == null ? null : AvroGuard.problem(o.entry());
-                    if (problem != null) {
-                        o =
-                                new ReferenceNormalizer.RegistryOutcome(
-                                        null,
-                                        metrics.failed(
-                                                row,
-                                                "serialize",
-                                                ProcessingErrors.message(
-                                                        "serialize",
-                                                        new AvroTypeException(problem))));
-                    }
-                } catch (RuntimeException e) {
-                    if (ProcessingErrors.isInfrastructure(e)) {
-                        throw e;
-                    }
-                    o =
-                            new ReferenceNormalizer.RegistryOutcome(
-                                    null,
-                                    metrics.failed(
-                                            row, "parse", ProcessingErrors.message("parse", e)));
-                }
-            }
-            if (o.entry() != null) {
-                out.collect(o.entry());
-            } else {
-                metrics.reject(ctx, o.rejected());
-            }
+        List<RegistryEntry> entries(ReferenceNormalizer.RegistryOutcome o) {
+            return o.entry() == null ? List.of() : List.of(o.entry());
+        }
+
+        /** An outcome with an entry leaves as that entry; one without must carry a rejection. */
+        @Override
+        RejectedRecord rejected(ReferenceNormalizer.RegistryOutcome o) {
+            return o.entry() != null
+                    ? null
+                    : Objects.requireNonNull(o.rejected(), "registry outcome with no entry");
         }
     }
 
     /** Catalogue rows to entries. */
-    public static class CatalogParseFunction extends ProcessFunction<RawRow, CatalogEntry> {
+    public static class CatalogParseFunction
+            extends ReferenceParseFunction<ReferenceNormalizer.CatalogOutcome, CatalogEntry> {
         private static final long serialVersionUID = 1L;
-        private final Read<ReferenceNormalizer.CatalogOutcome> read;
-        private transient ReferenceNormalizer normalizer;
-        private transient Metrics metrics;
 
         public CatalogParseFunction() {
             this(ReferenceNormalizer::catalog);
         }
 
         CatalogParseFunction(Read<ReferenceNormalizer.CatalogOutcome> read) {
-            this.read = read;
+            super(read);
         }
 
         @Override
-        public void open(OpenContext openContext) {
-            normalizer = new ReferenceNormalizer();
-            metrics = new Metrics(getRuntimeContext());
+        ReferenceNormalizer.CatalogOutcome rejection(RejectedRecord rejected) {
+            return new ReferenceNormalizer.CatalogOutcome(List.of(), rejected);
         }
 
         @Override
-        public void processElement(RawRow row, Context ctx, Collector<CatalogEntry> out) {
-            ReferenceNormalizer.CatalogOutcome o;
-            if (row.failedStage != null) {
-                o =
-                        new ReferenceNormalizer.CatalogOutcome(
-                                List.of(), metrics.failed(row, row.failedStage, row.error));
-            } else {
-                try {
-                    o = read.apply(normalizer, row);
-                    String problem = unencodable(o.entries());
-                    if (problem != null) {
-                        o =
-                                new ReferenceNormalizer.CatalogOutcome(
-                                        List.of(),
-                                        metrics.failed(
-                                                row,
-                                                "serialize",
-                                                ProcessingErrors.message(
-                                                        "serialize",
-                                                        new AvroTypeException(problem))));
-                    }
-                } catch (RuntimeException e) {
-                    if (ProcessingErrors.isInfrastructure(e)) {
-                        throw e;
-                    }
-                    o =
-                            new ReferenceNormalizer.CatalogOutcome(
-                                    List.of(),
-                                    metrics.failed(
-                                            row, "parse", ProcessingErrors.message("parse", e)));
-                }
-            }
-            if (o.rejected() != null) {
-                metrics.reject(ctx, o.rejected());
-            }
-            for (CatalogEntry e : o.entries()) {
-                out.collect(e);
-            }
+        List<CatalogEntry> entries(ReferenceNormalizer.CatalogOutcome o) {
+            return o.entries();
+        }
+
+        @Override
+        RejectedRecord rejected(ReferenceNormalizer.CatalogOutcome o) {
+            return o.rejected();
         }
     }
 }
