@@ -291,24 +291,45 @@ final class ReviewCommand implements Runnable {
         }
     }
 
-    /** A decision about one enterprise for the subject: accept it, or reject it. */
-    abstract static class OnEnterprise extends Deciding {
+    /** A decision about the subject: accept or reject an enterprise for it, or link it to none. */
+    abstract static class OnSubject extends Deciding {
         @ArgGroup(multiplicity = "1")
         Subject subject;
 
-        @Option(names = "--enterprise", required = true, description = "The enterprise_id.")
-        String enterprise;
+        private final ReviewAction action;
 
-        abstract ReviewAction action();
+        OnSubject(ReviewAction action) {
+            this.action = action;
+        }
+
+        /** The enterprise_id the decision names, or null. */
+        String enterprise() {
+            return null;
+        }
 
         @Override
         public Integer call() {
-            return record(
-                    decision(action())
-                            .setScope(subject.scope())
-                            .setSubject(subject.value())
-                            .setEnterpriseId(enterprise.strip())
-                            .build());
+            ReviewDecision.Builder d =
+                    decision(action).setScope(subject.scope()).setSubject(subject.value());
+            if (enterprise() != null) {
+                d.setEnterpriseId(enterprise().strip());
+            }
+            return record(d.build());
+        }
+    }
+
+    /** A decision about one enterprise for the subject: accept it, or reject it. */
+    abstract static class OnEnterprise extends OnSubject {
+        @Option(names = "--enterprise", required = true, description = "The enterprise_id.")
+        String enterprise;
+
+        OnEnterprise(ReviewAction action) {
+            super(action);
+        }
+
+        @Override
+        String enterprise() {
+            return enterprise;
         }
     }
 
@@ -317,9 +338,8 @@ final class ReviewCommand implements Runnable {
             mixinStandardHelpOptions = true,
             description = "Link the subject's records to an enterprise.")
     static final class Accept extends OnEnterprise {
-        @Override
-        ReviewAction action() {
-            return ReviewAction.ACCEPT;
+        Accept() {
+            super(ReviewAction.ACCEPT);
         }
     }
 
@@ -328,9 +348,8 @@ final class ReviewCommand implements Runnable {
             mixinStandardHelpOptions = true,
             description = "Never link the subject's records to this enterprise.")
     static final class Reject extends OnEnterprise {
-        @Override
-        ReviewAction action() {
-            return ReviewAction.REJECT;
+        Reject() {
+            super(ReviewAction.REJECT);
         }
     }
 
@@ -338,17 +357,9 @@ final class ReviewCommand implements Runnable {
             name = "no-link",
             mixinStandardHelpOptions = true,
             description = "Link the subject's records to no enterprise.")
-    static final class NoLink extends Deciding {
-        @ArgGroup(multiplicity = "1")
-        Subject subject;
-
-        @Override
-        public Integer call() {
-            return record(
-                    decision(ReviewAction.NO_LINK)
-                            .setScope(subject.scope())
-                            .setSubject(subject.value())
-                            .build());
+    static final class NoLink extends OnSubject {
+        NoLink() {
+            super(ReviewAction.NO_LINK);
         }
     }
 
