@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumWriter;
@@ -137,6 +139,50 @@ public final class LinkAccuracyBench {
         double recall() {
             return positives == 0 ? Double.NaN : (double) right / positives;
         }
+
+        /**
+         * The accuracy table: a row per class ({@code label}; whether it must link, {@code
+         * positive}), then one for the classes {@code inGroup} picks and one for all records.
+         */
+        static <K> void table(
+                PrintStream out,
+                Map<K, Tally> tallies,
+                Function<K, String> label,
+                Predicate<K> positive,
+                Predicate<K> inGroup,
+                String groupLabel,
+                String allLabel) {
+            out.println(
+                    "| class | must link | records | linked right | linked wrong | unlinked | of them FUZZY | precision | recall |");
+            out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+            Tally group = new Tally();
+            Tally all = new Tally();
+            for (Map.Entry<K, Tally> e : tallies.entrySet()) {
+                Tally t = e.getValue();
+                t.row(out, label.apply(e.getKey()), positive.test(e.getKey()) ? "yes" : "no");
+                if (inGroup.test(e.getKey())) {
+                    group.add(t);
+                }
+                all.add(t);
+            }
+            group.row(out, groupLabel, "");
+            all.row(out, allLabel, "");
+        }
+
+        private void row(PrintStream out, String label, String positive) {
+            out.printf(
+                    Locale.ROOT,
+                    "| %s | %s | %d | %d | %d | %d | %d | %.4f | %s |%n",
+                    label,
+                    positive,
+                    records,
+                    right,
+                    wrong,
+                    unlinked,
+                    fuzzy,
+                    precision(),
+                    Double.isNaN(recall()) ? "–" : String.format(Locale.ROOT, "%.4f", recall()));
+        }
     }
 
     static Map<Kind, Tally> accuracy(
@@ -191,25 +237,14 @@ public final class LinkAccuracyBench {
                                 : l.expected() + " " + nameOf(corpus, l.expected()));
             }
         }
-        out.println(
-                "| class | must link | records | linked right | linked wrong | unlinked | of them FUZZY | precision | recall |");
-        out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|");
-        Tally nameOnly = new Tally();
-        Tally all = new Tally();
-        for (Map.Entry<Kind, Tally> e : tallies.entrySet()) {
-            Tally t = e.getValue();
-            row(
-                    out,
-                    "`" + e.getKey().name() + "` " + e.getKey().description,
-                    e.getKey().positive ? "yes" : "no",
-                    t);
-            if (e.getKey().nameOnly) {
-                nameOnly.add(t);
-            }
-            all.add(t);
-        }
-        row(out, "**name-only records**", "", nameOnly);
-        row(out, "**all records** (classes equally sized)", "", all);
+        Tally.table(
+                out,
+                tallies,
+                k -> "`" + k.name() + "` " + k.description,
+                k -> k.positive,
+                k -> k.nameOnly,
+                "**name-only records**",
+                "**all records** (classes equally sized)");
         out.printf(
                 Locale.ROOT,
                 "| **all records, weighted mix** (%s) | | | | | | | %.4f | %.4f |%n",
@@ -250,21 +285,6 @@ public final class LinkAccuracyBench {
             positives += w * t.positives;
         }
         return precision ? right / (right + wrong) : right / positives;
-    }
-
-    private static void row(PrintStream out, String label, String positive, Tally t) {
-        out.printf(
-                Locale.ROOT,
-                "| %s | %s | %d | %d | %d | %d | %d | %.4f | %s |%n",
-                label,
-                positive,
-                t.records,
-                t.right,
-                t.wrong,
-                t.unlinked,
-                t.fuzzy,
-                t.precision(),
-                Double.isNaN(t.recall()) ? "–" : String.format(Locale.ROOT, "%.4f", t.recall()));
     }
 
     private static String candidates(UnifiedRecord r) {

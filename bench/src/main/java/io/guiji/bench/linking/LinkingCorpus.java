@@ -572,34 +572,40 @@ final class LinkingCorpus {
 
     private Labelled named(Kind kind, String name, String expected, LinkMethod method) {
         serial++;
+        UnifiedRecord r =
+                penalty(
+                        serial,
+                        "朝市监罚〔2024〕" + serial + "号",
+                        name,
+                        kind == Kind.PERSON ? "自然人" : "法人及非法人组织",
+                        "records/SCJG01/penalty/bench.csv");
+        return new Labelled(kind, r, expected, method);
+    }
+
+    /** An unlinked penalty decision of SCJG01 about {@code name}, read from {@code file}. */
+    static UnifiedRecord penalty(
+            long serial, String docNo, String name, String category, String file) {
         DecisionFields f =
                 DecisionFields.newBuilder()
-                        .setDocNo("朝市监罚〔2024〕" + serial + "号")
+                        .setDocNo(docNo)
                         .setSubjectName(name)
-                        .setSubjectCategory(kind == Kind.PERSON ? "自然人" : "法人及非法人组织")
+                        .setSubjectCategory(category)
                         .setDecisionDate("2024-02-20")
                         .setStatus(RecordStatus.ACTIVE)
                         .build();
-        UnifiedRecord r =
-                UnifiedRecord.newBuilder()
-                        .setRecordId(String.format(Locale.ROOT, "%032x", serial))
-                        .setVersion(1)
-                        .setRecordType(RecordType.penalty)
-                        .setDeptCode("SCJG01")
-                        .setFields(f)
-                        .setEnterpriseId(null)
-                        .setLinkMethod(LinkMethod.NONE)
-                        .setLinkConfidence(0.0)
-                        .setCandidates(new ArrayList<>())
-                        .setQualityFlags(new ArrayList<>())
-                        .setSources(
-                                new ArrayList<>(
-                                        List.of(
-                                                new SourceRef(
-                                                        "records/SCJG01/penalty/bench.csv",
-                                                        serial))))
-                        .build();
-        return new Labelled(kind, r, expected, method);
+        return UnifiedRecord.newBuilder()
+                .setRecordId(String.format(Locale.ROOT, "%032x", serial))
+                .setVersion(1)
+                .setRecordType(RecordType.penalty)
+                .setDeptCode("SCJG01")
+                .setFields(f)
+                .setEnterpriseId(null)
+                .setLinkMethod(LinkMethod.NONE)
+                .setLinkConfidence(0.0)
+                .setCandidates(new ArrayList<>())
+                .setQualityFlags(new ArrayList<>())
+                .setSources(new ArrayList<>(List.of(new SourceRef(file, serial))))
+                .build();
     }
 
     // ---------------------------------------------------------------- helpers

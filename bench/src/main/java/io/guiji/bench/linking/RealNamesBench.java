@@ -7,10 +7,7 @@ import io.guiji.bench.linking.RealNamesCorpus.Labelled;
 import io.guiji.jobs.link.CompactRegistryIndex;
 import io.guiji.jobs.link.LocalLinker;
 import io.guiji.jobs.link.fuzzy.FuzzyPolicy;
-import io.guiji.schemas.DecisionFields;
 import io.guiji.schemas.LinkMethod;
-import io.guiji.schemas.RecordStatus;
-import io.guiji.schemas.RecordType;
 import io.guiji.schemas.RegistryEntry;
 import io.guiji.schemas.SourceRef;
 import io.guiji.schemas.UnifiedRecord;
@@ -168,24 +165,14 @@ public final class RealNamesBench {
                         e == null ? "no link" : e.name());
             }
         }
-        out.println(
-                "| class | must link | records | linked right | linked wrong | unlinked | of them FUZZY | precision | recall |");
-        out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|");
-        Tally positives = new Tally();
-        Tally all = new Tally();
-        for (Map.Entry<Kind, Tally> e : tallies.entrySet()) {
-            row(
-                    out,
-                    "`" + e.getKey().name() + "` " + e.getKey().description,
-                    e.getKey().positive ? "yes" : "no",
-                    e.getValue());
-            if (e.getKey().positive) {
-                positives.add(e.getValue());
-            }
-            all.add(e.getValue());
-        }
-        row(out, "**records that must link**", "", positives);
-        row(out, "**all records**", "", all);
+        Tally.table(
+                out,
+                tallies,
+                k -> "`" + k.name() + "` " + k.description,
+                k -> k.positive,
+                k -> k.positive,
+                "**records that must link**",
+                "**all records**");
         out.println();
         out.printf(
                 Locale.ROOT,
@@ -226,21 +213,6 @@ public final class RealNamesBench {
                 || (l.kind() == Kind.NEG_OTHER_PLACE && linked.id().equals(l.subject()));
     }
 
-    private static void row(PrintStream out, String label, String positive, Tally t) {
-        out.printf(
-                Locale.ROOT,
-                "| %s | %s | %d | %d | %d | %d | %d | %.4f | %s |%n",
-                label,
-                positive,
-                t.records,
-                t.right,
-                t.wrong,
-                t.unlinked,
-                t.fuzzy,
-                t.precision(),
-                Double.isNaN(t.recall()) ? "–" : String.format(Locale.ROOT, "%.4f", t.recall()));
-    }
-
     // ---------------------------------------------------------------- records and entries
 
     static RegistryEntry entry(Enterprise e) {
@@ -256,29 +228,12 @@ public final class RealNamesBench {
     }
 
     static UnifiedRecord record(long serial, String name) {
-        DecisionFields f =
-                DecisionFields.newBuilder()
-                        .setDocNo("市监罚〔2024〕" + serial + "号")
-                        .setSubjectName(name)
-                        .setSubjectCategory("法人及非法人组织")
-                        .setDecisionDate("2024-02-20")
-                        .setStatus(RecordStatus.ACTIVE)
-                        .build();
-        return UnifiedRecord.newBuilder()
-                .setRecordId(String.format(Locale.ROOT, "%032x", serial))
-                .setVersion(1)
-                .setRecordType(RecordType.penalty)
-                .setDeptCode("SCJG01")
-                .setFields(f)
-                .setEnterpriseId(null)
-                .setLinkMethod(LinkMethod.NONE)
-                .setLinkConfidence(0.0)
-                .setCandidates(new ArrayList<>())
-                .setQualityFlags(new ArrayList<>())
-                .setSources(
-                        new ArrayList<>(
-                                List.of(new SourceRef("records/SCJG01/penalty/real.csv", serial))))
-                .build();
+        return LinkingCorpus.penalty(
+                serial,
+                "市监罚〔2024〕" + serial + "号",
+                name,
+                "法人及非法人组织",
+                "records/SCJG01/penalty/real.csv");
     }
 
     // ---------------------------------------------------------------- sample for the unit test
