@@ -1,8 +1,6 @@
 package io.guiji.jobs.cli;
 
 import io.guiji.jobs.config.GuijiOptions;
-import io.guiji.jobs.file.FileRunJob;
-import io.guiji.jobs.launch.ScratchDirectory;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
@@ -45,34 +43,14 @@ final class DemoCommand implements Callable<Integer> {
         // the sample's "today" is the run's: no decision date after it
         LocalDate today = LocalDate.now(java.time.ZoneId.of(conf.get(GuijiOptions.ZONE)));
         DemoSample.load().write(input, seed, today);
-        FileRunJob.Result r;
-        try (Progress progress = Progress.start(input, global.quiet);
-                ScratchDirectory scratch = ScratchDirectory.create(conf)) { // nothing left in /tmp
-            r =
-                    FileRunJob.run(
-                            input,
-                            output,
-                            scratch.apply(conf),
-                            w -> System.err.println("guiji: warning: " + w));
-        }
-        Summary.print(
-                System.out,
+        RunCommand.runAndReport(
+                input,
+                output,
+                conf,
+                global.quiet,
                 "guiji demo: sample in " + input + ", results in " + output,
-                r.coverage(),
-                r.elapsed().toMillis() / 1000.0,
-                r.input().registry(),
-                r.input().catalog());
-        if (!r.notices().isEmpty()) {
-            System.out.println(
-                    "  notice          "
-                            + String.join(
-                                    ", ", r.notices().stream().map(Object::toString).toList()));
-        }
-        EnterpriseSummary.print(System.out, output, 3);
-        System.out.println(
-                "  look at         "
-                        + String.join(", ", io.guiji.jobs.file.OutputFiles.created(output)));
-        Summary.printCoveragePage(System.out, output);
+                3,
+                "look at");
         return 0;
     }
 }

@@ -56,8 +56,35 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Configuration conf = configuration(config, options);
+        runAndReport(
+                input,
+                output,
+                conf,
+                global.quiet,
+                "guiji run: " + input + " -> " + output,
+                0,
+                "outputs");
+        return 0;
+    }
+
+    /**
+     * Runs the bounded job from {@code input} into {@code output} (progress on stderr unless {@code
+     * quiet}, scratch files in a directory removed afterwards) and prints its summary under {@code
+     * title}: the coverage, any notices, the enterprises ({@code enterprises} of them named), the
+     * files written (labelled {@code filesLabel}) and the coverage page. As {@code guiji run} and
+     * {@code guiji demo} do.
+     */
+    static void runAndReport(
+            Path input,
+            Path output,
+            Configuration conf,
+            boolean quiet,
+            String title,
+            int enterprises,
+            String filesLabel)
+            throws Exception {
         FileRunJob.Result r;
-        try (Progress progress = Progress.start(input, global.quiet);
+        try (Progress progress = Progress.start(input, quiet);
                 ScratchDirectory scratch = ScratchDirectory.create(conf)) { // nothing left in /tmp
             r =
                     FileRunJob.run(
@@ -68,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Summary.print(
                 System.out,
-                "guiji run: " + input + " -> " + output,
+                title,
                 r.coverage(),
                 r.elapsed().toMillis() / 1000.0,
                 r.input().registry(),
@@ -79,10 +106,10 @@ final class RunCommand implements Callable<Integer> {
                             + String.join(
                                     ", ", r.notices().stream().map(Object::toString).toList()));
         }
-        EnterpriseSummary.print(System.out, output, 0);
-        System.out.println("  outputs         " + String.join(", ", OutputFiles.created(output)));
+        EnterpriseSummary.print(System.out, output, enterprises);
+        System.out.printf(
+                "  %-16s%s%n", filesLabel, String.join(", ", OutputFiles.created(output)));
         Summary.printCoveragePage(System.out, output);
-        return 0;
     }
 
     /**
