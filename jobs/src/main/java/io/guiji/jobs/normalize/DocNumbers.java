@@ -1,7 +1,5 @@
 package io.guiji.jobs.normalize;
 
-import java.text.Normalizer;
-
 /**
  * Document numbers ({@code doc_no}: 文书号, 决定书文号, 案号 …), normalized as docs/contract.md §4 says, so
  * that the copies of one decision sent with different bracket and width conventions share one
@@ -31,15 +29,9 @@ public final class DocNumbers {
      * space. Idempotent: {@code normalize(normalize(x)).equals(normalize(x))}.
      */
     public static String normalize(String raw) {
-        String s = once(raw);
         // Upper-casing can leave text that NFKC changes (ǆ → Ǆ, which NFKC spells DŽ): again until
         // stable.
-        for (int i = 0;
-                i < 4 && s != null && !Normalizer.isNormalized(s, Normalizer.Form.NFKC);
-                i++) {
-            s = once(s);
-        }
-        return s;
+        return Text.untilNfkcStable(raw, DocNumbers::once);
     }
 
     private static String once(String raw) {

@@ -1,7 +1,5 @@
 package io.guiji.jobs.normalize;
 
-import java.text.Normalizer;
-
 /**
  * Enterprise and personal codes: canonical form (docs/contract.md §4: NFKC, spaces and {@code -}
  * dropped, upper case) and recognition of which code a value is, whatever column it was typed in.
@@ -25,13 +23,7 @@ public final class Identifiers {
      * until nothing changes.
      */
     public static String canonical(String raw) {
-        String s = once(raw);
-        for (int i = 0;
-                i < 4 && s != null && !Normalizer.isNormalized(s, Normalizer.Form.NFKC);
-                i++) {
-            s = once(s);
-        }
-        return s;
+        return Text.untilNfkcStable(raw, Identifiers::once);
     }
 
     private static String once(String raw) {

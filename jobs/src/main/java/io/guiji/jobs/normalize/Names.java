@@ -1,7 +1,5 @@
 package io.guiji.jobs.normalize;
 
-import java.text.Normalizer;
-
 /**
  * The key for exact name linking (docs/contract.md §6, tiers 4 {@code NAME} and 5 {@code
  * FORMER_NAME}): two names with the same key are the same name written differently.
@@ -27,13 +25,7 @@ public final class Names {
      * Ǆ}, which NFKC spells {@code DŽ}), so the key is made again until nothing changes.
      */
     public static String matchKey(String name) {
-        String key = keyOnce(name);
-        for (int i = 0;
-                i < 4 && key != null && !Normalizer.isNormalized(key, Normalizer.Form.NFKC);
-                i++) {
-            key = keyOnce(key);
-        }
-        return key;
+        return Text.untilNfkcStable(name, Names::keyOnce);
     }
 
     private static String keyOnce(String name) {

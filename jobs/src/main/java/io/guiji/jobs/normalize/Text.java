@@ -2,6 +2,7 @@ package io.guiji.jobs.normalize;
 
 import io.guiji.connectors.SinkSafeText;
 import java.text.Normalizer;
+import java.util.function.UnaryOperator;
 
 /**
  * Free-text normalization of docs/contract.md §4: NFKC, zero-width characters dropped
@@ -18,6 +19,22 @@ import java.text.Normalizer;
  */
 public final class Text {
     private Text() {}
+
+    /**
+     * {@code once(raw)}, applied again (at most four more times) while what it gives is not NFKC
+     * normal: a step that drops characters or upper-cases can leave text that NFKC changes (a
+     * combining mark that followed a dropped character now follows a letter; {@code ǆ} upper-cased
+     * is {@code Ǆ}, which NFKC spells {@code DŽ}), and a normal form must be its own.
+     */
+    static String untilNfkcStable(String raw, UnaryOperator<String> once) {
+        String s = once.apply(raw);
+        for (int i = 0;
+                i < 4 && s != null && !Normalizer.isNormalized(s, Normalizer.Form.NFKC);
+                i++) {
+            s = once.apply(s);
+        }
+        return s;
+    }
 
     /** The normalized text, or {@code null} when nothing is left. */
     public static String clean(String raw) {
