@@ -13,6 +13,7 @@ import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * Avro for Kafka values without a schema registry: plain Avro binary of one record, written with
@@ -102,6 +103,27 @@ public final class AvroBinary<T extends SpecificRecord> {
             throw new AvroDecodeException("not a " + schema.getName() + " in Avro binary: " + e, e);
         }
         return record;
+    }
+
+    /**
+     * Decodes the value of one of guiji's own Kafka messages; a value that does not fit is an
+     * {@link IOException} naming the message (topic, partition, offset), which fails the job.
+     */
+    public T decodeValue(ConsumerRecord<byte[], byte[]> record) throws IOException {
+        try {
+            return decode(record.value());
+        } catch (AvroDecodeException e) {
+            throw new IOException(
+                    "kafka:"
+                            + record.topic()
+                            + "/"
+                            + record.partition()
+                            + " offset "
+                            + record.offset()
+                            + ": "
+                            + e.getMessage(),
+                    e);
+        }
     }
 
     public Class<T> type() {

@@ -39,20 +39,7 @@ public final class AvroRecordDeserializer<T extends SpecificRecord>
         if (avro == null) {
             avro = new AvroBinary<>(type);
         }
-        try {
-            out.collect(avro.decode(record.value()));
-        } catch (AvroBinary.AvroDecodeException e) {
-            throw new IOException(
-                    "kafka:"
-                            + record.topic()
-                            + "/"
-                            + record.partition()
-                            + " offset "
-                            + record.offset()
-                            + ": "
-                            + e.getMessage(),
-                    e);
-        }
+        out.collect(avro.decodeValue(record));
     }
 
     @Override

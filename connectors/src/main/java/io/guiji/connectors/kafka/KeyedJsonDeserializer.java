@@ -60,21 +60,7 @@ public final class KeyedJsonDeserializer<T extends SpecificRecord>
         if (avro == null) {
             avro = new AvroBinary<>(type);
         }
-        T value;
-        try {
-            value = SinkSafeText.cleanRecord(avro.decode(record.value()));
-        } catch (AvroBinary.AvroDecodeException e) {
-            throw new IOException(
-                    "kafka:"
-                            + record.topic()
-                            + "/"
-                            + record.partition()
-                            + " offset "
-                            + record.offset()
-                            + ": "
-                            + e.getMessage(),
-                    e);
-        }
+        T value = SinkSafeText.cleanRecord(avro.decodeValue(record));
         ByteArrayOutputStream json = new ByteArrayOutputStream(1024);
         try (JsonGenerator g = OutputJson.generator(json)) {
             writer.write(g, value);
