@@ -74,18 +74,12 @@ public final class EnterpriseTables {
 
     public static JdbcSink<KeyedJson> profileSink(
             JdbcConnectionOptions conn, JdbcExecutionOptions exec) {
-        return JdbcSink.<KeyedJson>builder()
-                .withQueryStatement(UPSERT_PROFILE, new KeyedJsonStatement())
-                .withExecutionOptions(exec)
-                .buildAtLeastOnce(conn);
+        return PostgresTables.atLeastOnce(UPSERT_PROFILE, new KeyedJsonStatement(), conn, exec);
     }
 
     public static JdbcSink<KeyedJson> leadSink(
             JdbcConnectionOptions conn, JdbcExecutionOptions exec) {
-        return JdbcSink.<KeyedJson>builder()
-                .withQueryStatement(UPSERT_LEAD, new KeyedJsonStatement())
-                .withExecutionOptions(exec)
-                .buildAtLeastOnce(conn);
+        return PostgresTables.atLeastOnce(UPSERT_LEAD, new KeyedJsonStatement(), conn, exec);
     }
 
     /** Binds key, partition, offset and document (already safe: {@code KeyedJsonDeserializer}). */

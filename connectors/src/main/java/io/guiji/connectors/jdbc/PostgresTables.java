@@ -118,36 +118,39 @@ public final class PostgresTables {
         }
     }
 
-    public static JdbcSink<UnifiedRecord> unifiedSink(
-            JdbcConnectionOptions conn, JdbcExecutionOptions exec) {
-        return JdbcSink.<UnifiedRecord>builder()
-                .withQueryStatement(UPSERT_UNIFIED, new UnifiedStatement())
+    /**
+     * A sink that runs {@code sql} for every element, at least once, in batches as {@code exec}
+     * says.
+     */
+    static <T> JdbcSink<T> atLeastOnce(
+            String sql,
+            JdbcStatementBuilder<T> statement,
+            JdbcConnectionOptions conn,
+            JdbcExecutionOptions exec) {
+        return JdbcSink.<T>builder()
+                .withQueryStatement(sql, statement)
                 .withExecutionOptions(exec)
                 .buildAtLeastOnce(conn);
+    }
+
+    public static JdbcSink<UnifiedRecord> unifiedSink(
+            JdbcConnectionOptions conn, JdbcExecutionOptions exec) {
+        return atLeastOnce(UPSERT_UNIFIED, new UnifiedStatement(), conn, exec);
     }
 
     public static JdbcSink<SourceRow> sourceSink(
             JdbcConnectionOptions conn, JdbcExecutionOptions exec) {
-        return JdbcSink.<SourceRow>builder()
-                .withQueryStatement(INSERT_SOURCE, new SourceStatement())
-                .withExecutionOptions(exec)
-                .buildAtLeastOnce(conn);
+        return atLeastOnce(INSERT_SOURCE, new SourceStatement(), conn, exec);
     }
 
     public static JdbcSink<RejectedRow> rejectedSink(
             JdbcConnectionOptions conn, JdbcExecutionOptions exec) {
-        return JdbcSink.<RejectedRow>builder()
-                .withQueryStatement(UPSERT_REJECTED, new RejectedStatement())
-                .withExecutionOptions(exec)
-                .buildAtLeastOnce(conn);
+        return atLeastOnce(UPSERT_REJECTED, new RejectedStatement(), conn, exec);
     }
 
     public static JdbcSink<CoverageSnapshot> coverageSink(
             JdbcConnectionOptions conn, JdbcExecutionOptions exec) {
-        return JdbcSink.<CoverageSnapshot>builder()
-                .withQueryStatement(UPSERT_COVERAGE, new CoverageStatement())
-                .withExecutionOptions(exec)
-                .buildAtLeastOnce(conn);
+        return atLeastOnce(UPSERT_COVERAGE, new CoverageStatement(), conn, exec);
     }
 
     /**
@@ -155,10 +158,7 @@ public final class PostgresTables {
      */
     public static JdbcSink<CoverageSnapshot> coverageHistorySink(
             JdbcConnectionOptions conn, JdbcExecutionOptions exec) {
-        return JdbcSink.<CoverageSnapshot>builder()
-                .withQueryStatement(INSERT_COVERAGE_HISTORY, new CoverageHistoryStatement())
-                .withExecutionOptions(exec)
-                .buildAtLeastOnce(conn);
+        return atLeastOnce(INSERT_COVERAGE_HISTORY, new CoverageHistoryStatement(), conn, exec);
     }
 
     static final class UnifiedStatement implements JdbcStatementBuilder<UnifiedRecord> {

@@ -46,10 +46,7 @@ public final class ReviewDecisionTable {
     }
 
     public static JdbcSink<Row> sink(JdbcConnectionOptions conn, JdbcExecutionOptions exec) {
-        return JdbcSink.<Row>builder()
-                .withQueryStatement(INSERT, new Statement())
-                .withExecutionOptions(exec)
-                .buildAtLeastOnce(conn);
+        return PostgresTables.atLeastOnce(INSERT, new Statement(), conn, exec);
     }
 
     static final class Statement implements JdbcStatementBuilder<Row> {
