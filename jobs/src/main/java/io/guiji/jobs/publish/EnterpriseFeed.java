@@ -2,22 +2,14 @@ package io.guiji.jobs.publish;
 
 import io.guiji.connectors.jdbc.EnterpriseTables;
 import io.guiji.connectors.json.OutputJson;
-import io.guiji.connectors.kafka.KeyedJson;
 import io.guiji.connectors.kafka.KeyedJsonDeserializer;
 import io.guiji.jobs.config.GuijiOptions;
 import io.guiji.jobs.config.StreamConfig;
-import io.guiji.jobs.ingest.kafka.KafkaSources;
 import io.guiji.schemas.EnterpriseProfile;
 import io.guiji.schemas.Lead;
-import java.util.List;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
 import org.apache.flink.connector.jdbc.JdbcExecutionOptions;
-import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
-import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
  * The enterprise view's part of the PostgreSQL feed ({@link PostgresFeed}): the committed profile
@@ -41,7 +33,7 @@ public final class EnterpriseFeed {
             JdbcConnectionOptions conn,
             JdbcExecutionOptions exec,
             String group) {
-        committed(
+        PostgresFeed.committed(
                         env,
                         cfg,
                         GuijiOptions.TOPIC_ENTERPRISES,
@@ -51,7 +43,7 @@ public final class EnterpriseFeed {
                 .sinkTo(EnterpriseTables.profileSink(conn, exec))
                 .uid(SINK_PG_ENTERPRISES)
                 .name("PostgreSQL enterprise_profiles");
-        committed(
+        PostgresFeed.committed(
                         env,
                         cfg,
                         GuijiOptions.TOPIC_LEADS,
@@ -61,30 +53,5 @@ public final class EnterpriseFeed {
                 .sinkTo(EnterpriseTables.leadSink(conn, exec))
                 .uid(SINK_PG_LEADS)
                 .name("PostgreSQL leads");
-    }
-
-    /** A keyed topic from this group's committed offsets, else from the beginning. */
-    private static DataStream<KeyedJson> committed(
-            StreamExecutionEnvironment env,
-            StreamConfig cfg,
-            ConfigOption<String> topic,
-            KeyedJsonDeserializer<?> deserializer,
-            String group,
-            String uid) {
-        String t = cfg.get(topic);
-        return env.fromSource(
-                        KafkaSources.readCommitted(
-                                        cfg.kafkaProperties(),
-                                        cfg.bootstrapServers(),
-                                        List.of(t),
-                                        group,
-                                        uid,
-                                        deserializer,
-                                        OffsetsInitializer.committedOffsets(
-                                                OffsetResetStrategy.EARLIEST))
-                                .build(),
-                        WatermarkStrategy.noWatermarks(),
-                        t + " (committed)")
-                .uid(uid);
     }
 }

@@ -9,12 +9,12 @@ import io.guiji.schemas.CoverageSnapshot;
 import io.guiji.schemas.RejectedRecord;
 import io.guiji.schemas.UnifiedRecord;
 import java.util.List;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
 import org.apache.flink.connector.jdbc.JdbcExecutionOptions;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
@@ -74,7 +74,7 @@ public final class PostgresFeed {
                         env,
                         cfg,
                         GuijiOptions.TOPIC_UNIFIED,
-                        UnifiedRecord.class,
+                        new AvroRecordDeserializer<>(UnifiedRecord.class),
                         group,
                         PG_FEED_UNIFIED);
         unified.sinkTo(PostgresTables.unifiedSink(conn, exec))
@@ -92,7 +92,7 @@ public final class PostgresFeed {
                                 env,
                                 cfg,
                                 GuijiOptions.TOPIC_REJECTED,
-                                RejectedRecord.class,
+                                new AvroRecordDeserializer<>(RejectedRecord.class),
                                 group,
                                 PG_FEED_REJECTED)
                         .map(new RejectedRowFunction("record"))
@@ -103,7 +103,7 @@ public final class PostgresFeed {
                                 env,
                                 cfg,
                                 GuijiOptions.TOPIC_REFERENCE_REJECTED,
-                                RejectedRecord.class,
+                                new AvroRecordDeserializer<>(RejectedRecord.class),
                                 group,
                                 PG_FEED_REFERENCE_REJECTED)
                         .map(new RejectedRowFunction("reference"))
@@ -119,7 +119,7 @@ public final class PostgresFeed {
                         env,
                         cfg,
                         GuijiOptions.TOPIC_COVERAGE,
-                        CoverageSnapshot.class,
+                        new AvroRecordDeserializer<>(CoverageSnapshot.class),
                         group,
                         PG_FEED_COVERAGE);
         coverage.sinkTo(PostgresTables.coverageSink(conn, exec))
@@ -139,11 +139,11 @@ public final class PostgresFeed {
      * An output topic as this group has not yet written it: from its committed offsets, else from
      * the beginning.
      */
-    private static <T extends SpecificRecord> DataStream<T> committed(
+    static <T> DataStream<T> committed(
             StreamExecutionEnvironment env,
             StreamConfig cfg,
             ConfigOption<String> topic,
-            Class<T> type,
+            KafkaRecordDeserializationSchema<T> deserializer,
             String group,
             String uid) {
         String t = cfg.get(topic);
@@ -154,7 +154,7 @@ public final class PostgresFeed {
                                         List.of(t),
                                         group,
                                         uid,
-                                        new AvroRecordDeserializer<>(type),
+                                        deserializer,
                                         OffsetsInitializer.committedOffsets(
                                                 OffsetResetStrategy.EARLIEST))
                                 .build(),
