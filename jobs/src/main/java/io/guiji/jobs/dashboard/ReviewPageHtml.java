@@ -1,5 +1,6 @@
 package io.guiji.jobs.dashboard;
 
+import io.guiji.jobs.coverage.Html;
 import io.guiji.jobs.review.ReviewQueue;
 import io.guiji.schemas.ReviewAction;
 import io.guiji.schemas.ReviewDecision;
@@ -11,7 +12,7 @@ import java.util.Locale;
  * The review page's HTML, rendered on the server: the work list as {@code guiji review list
  * --config} computes it ({@link ReviewQueue}), one form per item to accept or reject a candidate or
  * to decide no link, and the latest decisions. Every text from the data (names, record ids,
- * reasons) goes through {@link #escape}: records hold whatever a department sent.
+ * reasons) goes through {@link Html#escape}: records hold whatever a department sent.
  */
 final class ReviewPageHtml {
     /** How many items and decisions the page shows. */
@@ -63,12 +64,12 @@ final class ReviewPageHtml {
                 .append(". ")
                 .append(byName ? "主体名称 " : "记录 ")
                 .append("<span class=\"subject\">")
-                .append(escape(i.subject()))
+                .append(Html.escape(i.subject()))
                 .append("</span>（")
                 .append(i.recordIds().size())
                 .append(" 条记录）</h3><div class=\"note\">记录：")
                 .append(
-                        escape(
+                        Html.escape(
                                 String.join(
                                         ", ",
                                         i.recordIds()
@@ -86,9 +87,9 @@ final class ReviewPageHtml {
                 .append("</tr></thead><tbody>");
         for (ReviewQueue.Candidate c : i.candidates()) {
             h.append("<tr><td>")
-                    .append(escape(c.enterpriseId()))
+                    .append(Html.escape(c.enterpriseId()))
                     .append("</td><td>")
-                    .append(escape(c.name()))
+                    .append(Html.escape(c.name()))
                     .append("</td><td>")
                     .append(String.format(Locale.ROOT, "%.3f", c.score()))
                     .append("</td>");
@@ -122,27 +123,27 @@ final class ReviewPageHtml {
         for (int k = all.size() - 1; k >= Math.max(0, all.size() - SHOWN); k--) {
             ReviewDecision d = all.get(k);
             h.append("<tr><td>")
-                    .append(escape(d.getDecidedAt()))
+                    .append(Html.escape(d.getDecidedAt()))
                     .append("</td><td>")
                     .append(actionLabel(d.getAction()))
                     .append("</td><td>")
                     .append(d.getScope() == ReviewScope.NAME ? "名称" : "记录")
                     .append("</td><td>")
-                    .append(escape(d.getSubject()))
+                    .append(Html.escape(d.getSubject()))
                     .append("</td><td>")
                     .append(
-                            escape(
+                            Html.escape(
                                     d.getEnterpriseId() != null
                                             ? d.getEnterpriseId()
                                             : d.getWithdraws() != null
                                                     ? "撤回 " + d.getWithdraws()
                                                     : ""))
                     .append("</td><td>")
-                    .append(escape(d.getDecidedBy()))
+                    .append(Html.escape(d.getDecidedBy()))
                     .append("</td><td class=\"text\">")
-                    .append(escape(d.getReason()))
+                    .append(Html.escape(d.getReason()))
                     .append("</td><td><code>")
-                    .append(escape(d.getDecisionId()))
+                    .append(Html.escape(d.getDecisionId()))
                     .append("</code></td></tr>");
         }
         h.append("</tbody></table>");
@@ -160,11 +161,11 @@ final class ReviewPageHtml {
         StringBuilder h = new StringBuilder(1024);
         head(h, title);
         h.append("<header><h1>")
-                .append(escape(title))
+                .append(Html.escape(title))
                 .append("</h1></header><main><section><p class=\"")
                 .append(ok ? "ok" : "error")
                 .append("\">")
-                .append(escape(message))
+                .append(Html.escape(message))
                 .append(
                         "</p><p><a href=\"/review\">返回人工审核</a></p></section></main></body></html>\n");
         return h.toString();
@@ -181,44 +182,24 @@ final class ReviewPageHtml {
 
     private static String button(ReviewAction a, String enterpriseId, String label) {
         return "<button type=\"submit\" name=\"choice\" value=\""
-                + escape(a.name() + ":" + enterpriseId)
+                + Html.escape(a.name() + ":" + enterpriseId)
                 + "\">"
                 + label
                 + "</button>";
     }
 
     private static String hidden(String name, String value) {
-        return "<input type=\"hidden\" name=\"" + name + "\" value=\"" + escape(value) + "\">";
+        return "<input type=\"hidden\" name=\"" + name + "\" value=\"" + Html.escape(value) + "\">";
     }
 
     private static void head(StringBuilder h, String title) {
         h.append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<title>")
-                .append(escape(title))
+                .append(Html.escape(title))
                 .append("</title><link rel=\"icon\" href=\"data:,\"><style>")
                 .append(STYLE)
                 .append("</style></head><body>");
-    }
-
-    /** Text as HTML, in element content and in quoted attribute values alike. */
-    static String escape(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int k = 0; k < s.length(); k++) {
-            char c = s.charAt(k);
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
     }
 
     private static final String STYLE =

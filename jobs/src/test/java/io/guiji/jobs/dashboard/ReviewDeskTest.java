@@ -3,6 +3,7 @@ package io.guiji.jobs.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.guiji.jobs.coverage.Html;
 import io.guiji.schemas.ReviewAction;
 import io.guiji.schemas.ReviewDecision;
 import io.guiji.schemas.ReviewScope;
@@ -87,7 +88,7 @@ class ReviewDeskTest {
 
     @Property(tries = 300)
     void escapedTextHasNoMarkupAndReadsBackAsItWas(@ForAll String text) {
-        String escaped = ReviewPageHtml.escape(text);
+        String escaped = Html.escape(text);
         assertThat(escaped).doesNotContain("<", ">", "\"", "'");
         String back =
                 escaped.replace("&lt;", "<")

@@ -1,5 +1,6 @@
 package io.guiji.jobs.coverage.notice;
 
+import io.guiji.jobs.coverage.Html;
 import io.guiji.jobs.coverage.notice.NoticeModel.Dept;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,36 +51,36 @@ public final class NoticeRenderer {
         StringBuilder b = new StringBuilder();
         b.append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<title>")
-                .append(esc(title(m)))
+                .append(Html.escape(title(m)))
                 .append("</title>\n<style>\n")
                 .append(STYLE)
                 .append("</style>\n</head>\n<body>\n<main>\n<h1>")
-                .append(esc(title(m)))
+                .append(Html.escape(title(m)))
                 .append("</h1>\n");
         for (Section s : sections(m)) {
-            b.append("<h2>").append(esc(s.heading())).append("</h2>\n");
+            b.append("<h2>").append(Html.escape(s.heading())).append("</h2>\n");
             for (Object block : s.blocks()) {
                 if (block instanceof Table t) {
                     b.append("<table>\n<thead><tr>");
                     for (String h : t.header()) {
-                        b.append("<th>").append(esc(h)).append("</th>");
+                        b.append("<th>").append(Html.escape(h)).append("</th>");
                     }
                     b.append("</tr></thead>\n<tbody>\n");
                     for (List<String> row : t.rows()) {
                         b.append("<tr>");
                         for (String c : row) {
-                            b.append("<td>").append(esc(c)).append("</td>");
+                            b.append("<td>").append(Html.escape(c)).append("</td>");
                         }
                         b.append("</tr>\n");
                     }
                     b.append("</tbody>\n</table>\n");
                 } else {
-                    b.append("<p>").append(esc(block.toString())).append("</p>\n");
+                    b.append("<p>").append(Html.escape(block.toString())).append("</p>\n");
                 }
             }
         }
         b.append("<footer>")
-                .append(esc(footer(m)))
+                .append(Html.escape(footer(m)))
                 .append("</footer>\n</main>\n</body>\n</html>\n");
         return b.toString();
     }
@@ -357,24 +358,5 @@ public final class NoticeRenderer {
         return cells.stream()
                 .map(c -> c == null ? "" : c.replace("|", "\\|").replace("\n", " "))
                 .toList();
-    }
-
-    private static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
     }
 }
