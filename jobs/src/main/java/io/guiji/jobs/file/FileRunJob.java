@@ -309,12 +309,7 @@ public final class FileRunJob {
         try {
             Files.createDirectories(output);
         } catch (IOException e) {
-            throw new IllegalArgumentException(
-                    "cannot write the output folder "
-                            + output
-                            + ": "
-                            + InputCheck.reason(e)
-                            + "; choose a writable --output");
+            throw unwritable(output, e);
         }
         if (!Files.isWritable(output)) {
             throw new IllegalArgumentException(
@@ -351,13 +346,18 @@ public final class FileRunJob {
             Files.createDirectory(probe);
             Files.delete(probe);
         } catch (IOException e) {
-            throw new IllegalArgumentException(
-                    "cannot write the output folder "
-                            + output
-                            + ": "
-                            + InputCheck.reason(e)
-                            + "; choose a writable --output");
+            throw unwritable(output, e);
         }
+    }
+
+    /** The output folder cannot be written: {@code e} says why. */
+    private static IllegalArgumentException unwritable(Path output, IOException e) {
+        return new IllegalArgumentException(
+                "cannot write the output folder "
+                        + output
+                        + ": "
+                        + InputCheck.reason(e)
+                        + "; choose a writable --output");
     }
 
     private static void deleteRecursively(Path p) throws IOException {
