@@ -4,9 +4,7 @@ import io.guiji.connectors.SinkSafeText;
 import io.guiji.connectors.json.ReviewLog;
 import io.guiji.connectors.kafka.KafkaBytes;
 import io.guiji.schemas.ReviewDecision;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -33,13 +31,7 @@ public final class DecisionMessages {
         }
         String text;
         try {
-            text =
-                    StandardCharsets.UTF_8
-                            .newDecoder()
-                            .onMalformedInput(CodingErrorAction.REPORT)
-                            .onUnmappableCharacter(CodingErrorAction.REPORT)
-                            .decode(ByteBuffer.wrap(m.value))
-                            .toString();
+            text = JsonMessages.strictUtf8(m.value);
         } catch (CharacterCodingException e) {
             throw new ReviewLog.BadLine(where, "not UTF-8");
         }

@@ -37,6 +37,16 @@ public final class JsonMessages {
         return decode(m, ReadLimits.DEFAULTS);
     }
 
+    /** {@code value} as UTF-8 text; bytes that are not UTF-8 are an error, never replaced. */
+    static String strictUtf8(byte[] value) throws CharacterCodingException {
+        return StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(value))
+                .toString();
+    }
+
     /**
      * As {@link #decode(KafkaBytes)}; a message, key or value over the limits, or JSON nested
      * deeper, is an error row naming the limit and its option key, as for files.
@@ -48,13 +58,7 @@ public final class JsonMessages {
         }
         String text;
         try {
-            text =
-                    StandardCharsets.UTF_8
-                            .newDecoder()
-                            .onMalformedInput(CodingErrorAction.REPORT)
-                            .onUnmappableCharacter(CodingErrorAction.REPORT)
-                            .decode(ByteBuffer.wrap(m.value))
-                            .toString();
+            text = strictUtf8(m.value);
         } catch (CharacterCodingException e) {
             return error(
                     file,
