@@ -43,15 +43,20 @@ import org.apache.flink.util.OutputTag;
  *
  * <p><b>Output.</b> {@link EmitMode#FINAL} (bounded): once per subject at the end of input, its
  * profile when it is an enterprise with records in force, and its open leads. {@link
- * EmitMode#CHANGES} (streaming): on every change, the enterprise's profile (with {@code
+ * EmitMode#CHANGES} (streaming): after each change, the enterprise's profile (with {@code
  * record_count} 0 once its last record has left), each new or changed lead as {@code OPEN}, and
- * each lead that no longer holds as {@code WITHDRAWN}. The reference date is {@code referenceDate},
- * or, when null, today in {@code zone} at the time of output. Without a fixed reference date, a
- * streaming subject is also recomputed once a day, shortly after midnight in {@code zone} (a
- * processing-time timer spread over the first hour by the subject's key): a licence that expired, a
- * listing or measure that ended, a penalty older than three years change the profile and the leads
- * by themselves. What the day's recompute finds unchanged but for the date is not published again
- * ({@code profile-fingerprint}, and leads compared without their date).
+ * each lead that no longer holds as {@code WITHDRAWN}. A subject's changes within one {@value
+ * #COALESCE_MILLIS} ms tick of the processing-time clock are published together, at the tick's end:
+ * a recompute reads all the subject's facts, so a busy enterprise recomputed once per change cost
+ * the streaming job more than all its linking (BENCHMARKS.md, "Streaming with the enterprise
+ * view"); the topics are compacted by key, so a consumer loses nothing but intermediate states. The
+ * reference date is {@code referenceDate}, or, when null, today in {@code zone} at the time of
+ * output. Without a fixed reference date, a streaming subject is also recomputed once a day,
+ * shortly after midnight in {@code zone} (a processing-time timer spread over the first hour by the
+ * subject's key): a licence that expired, a listing or measure that ended, a penalty older than
+ * three years change the profile and the leads by themselves. What the day's recompute finds
+ * unchanged but for the date is not published again ({@code profile-fingerprint}, and leads
+ * compared without their date).
  *
  * <p><b>Isolation.</b> Facts or a subject the view fails on are skipped, counted in {@value
  * ProcessingErrors#METRIC}; the records themselves are published already. A value of a profile or
@@ -63,6 +68,9 @@ public class SubjectViewFunction
     private static final long serialVersionUID = 1L;
 
     public static final OutputTag<Lead> LEADS = new OutputTag<>("leads", AvroTypes.of(Lead.class));
+
+    /** Streaming: the tick within which a subject's changes are published together. */
+    static final long COALESCE_MILLIS = 1000;
 
     private final EmitMode mode;
     private final LocalDate referenceDate;
@@ -130,18 +138,44 @@ public class SubjectViewFunction
         if (mode == EmitMode.FINAL) {
             ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
         } else {
-            publish(ctx.getCurrentKey(), ctx, out, false);
+            // the end of this tick; registering a time already registered is a no-op
+            long now = ctx.timerService().currentProcessingTime();
+            ctx.timerService()
+                    .registerProcessingTimeTimer(
+                            (Math.floorDiv(now, COALESCE_MILLIS) + 1) * COALESCE_MILLIS);
         }
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<EnterpriseProfile> out)
             throws Exception {
+        String key = ctx.getCurrentKey();
         if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
-            publish(ctx.getCurrentKey(), ctx, out, false); // the end of a bounded run
+            publish(key, ctx, out, false); // the end of a bounded run
+        } else if (!isDailyTime(key, timestamp)) {
+            publish(key, ctx, out, false); // the end of a tick with changes
         } else if (!records.isEmpty()) {
-            publish(ctx.getCurrentKey(), ctx, out, true); // a new day
+            publish(key, ctx, out, true); // a new day
         }
+    }
+
+    /** Whether {@code timestamp} is the time of {@code key}'s daily recompute on its day. */
+    private boolean isDailyTime(String key, long timestamp) {
+        if (!recomputesDaily()) {
+            return false;
+        }
+        LocalDate day = Instant.ofEpochMilli(timestamp).atZone(ZoneId.of(zone)).toLocalDate();
+        return timestamp
+                == day.atStartOfDay(ZoneId.of(zone)).toInstant().toEpochMilli() + spread(key);
+    }
+
+    /**
+     * The daily recompute's offset after midnight: a whole second of the first hour by the key, and
+     * half a tick, so that it is never the end of a tick ({@link #COALESCE_MILLIS}) and a timer is
+     * always one or the other.
+     */
+    private static long spread(String key) {
+        return Math.floorMod(key.hashCode(), 3600) * 1000L + COALESCE_MILLIS / 2;
     }
 
     /**
@@ -162,8 +196,7 @@ public class SubjectViewFunction
     private void scheduleNextDay(String key, Context ctx) {
         long nextMidnight =
                 today(ctx).plusDays(1).atStartOfDay(ZoneId.of(zone)).toInstant().toEpochMilli();
-        long spread = Math.floorMod(key.hashCode(), 3_600_000);
-        ctx.timerService().registerProcessingTimeTimer(nextMidnight + spread);
+        ctx.timerService().registerProcessingTimeTimer(nextMidnight + spread(key));
     }
 
     /**

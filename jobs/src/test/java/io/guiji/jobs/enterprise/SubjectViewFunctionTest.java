@@ -61,10 +61,44 @@ class SubjectViewFunctionTest {
         view.open();
     }
 
+    /** One change, then the end of its tick: streaming publishes what changed in the tick. */
     private void send(UnifiedRecord r) throws Exception {
+        sendWithinTick(r);
+        tick();
+    }
+
+    private void sendWithinTick(UnifiedRecord r) throws Exception {
         view.processElement(
                 new StreamRecord<>(
                         RecordFactsExtractor.facts(r, RecordFactsExtractor.subjectKey(r)), 0L));
+    }
+
+    /** The processing-time clock to the end of the present tick. */
+    private void tick() throws Exception {
+        long now = view.getProcessingTime();
+        view.setProcessingTime(
+                (Math.floorDiv(now, SubjectViewFunction.COALESCE_MILLIS) + 1)
+                        * SubjectViewFunction.COALESCE_MILLIS);
+    }
+
+    @Test
+    void streamingPublishesASubjectsChangesWithinATickOnceAtItsEnd() throws Exception {
+        openView(EmitMode.CHANGES);
+        view.setProcessingTime(5_200);
+        sendWithinTick(inspection("i", "2026-02-01", "食品经营许可事项检查", "未发现问题"));
+        sendWithinTick(licence("lic", "2025-01-01", "食品经营许可证", "JY1", "2025-01-01", "2029-12-31"));
+        view.setProcessingTime(5_999);
+        assertThat(profiles()).isEmpty();
+        assertThat(view.numProcessingTimeTimers()).isEqualTo(1);
+
+        view.setProcessingTime(6_000);
+        // one profile with both records, and no lead: the licence covers the inspected activity,
+        // so the lead the inspection alone would have opened is never published
+        assertThat(profiles()).hasSize(1);
+        assertThat(profiles().get(0).getRecordCount()).isEqualTo(2L);
+        assertThat(profiles().get(0).getLicencesValid()).hasSize(1);
+        assertThat(leads()).isEmpty();
+        assertThat(view.numProcessingTimeTimers()).isZero();
     }
 
     private List<EnterpriseProfile> profiles() {
@@ -264,6 +298,7 @@ class SubjectViewFunctionTest {
                         org.assertj.core.groups.Tuple.tuple("E:" + other, false));
         for (RecordFacts f : routed) {
             view.processElement(new StreamRecord<>(f, 0L));
+            tick();
         }
         List<EnterpriseProfile> ps = profiles();
         assertThat(ps)
@@ -287,6 +322,7 @@ class SubjectViewFunctionTest {
         // fine plus confiscation beyond decimal(24, 6): 19 integer digits
         f.setAmount(new java.math.BigDecimal("1999999999999999998"));
         view.processElement(new StreamRecord<>(f, 0L));
+        tick();
 
         EnterpriseProfile profile = profiles().get(0);
         assertThat(io.guiji.connectors.kafka.AvroGuard.problem(profile)).isNull();
