@@ -212,8 +212,8 @@ public final class GuijiPipeline {
             DataStream<Lead> leads) {
         /**
          * Enterprise profiles with their health index (docs/contract.md §9): bounded, one per
-         * enterprise with records in force; streaming, every change, {@code record_count} 0 once
-         * the enterprise's last record has left.
+         * enterprise with records in force; streaming, after every change (a second's changes
+         * together), {@code record_count} 0 once the enterprise's last record has left.
          */
         @Override
         public DataStream<EnterpriseProfile> enterprises() {

@@ -50,13 +50,10 @@ final class StreamEnvironment {
         setUnlessGiven(flink, PipelineOptions.OBJECT_REUSE, true);
         // RocksDB, measured on the registry load (BENCHMARKS.md): every checkpoint flushes the
         // memtables, and with level compaction each small flushed file is merged into the whole
-        // next
-        // level, whose keys (hashed key groups) it overlaps entirely; universal compaction merges
-        // runs
-        // of similar size instead (50k entries at 1 s checkpoints: 171 s to load → 92 s). Bloom
-        // filters
-        // answer most point lookups of absent keys (a new record_id, an unasked key) without
-        // reading files.
+        // next level, whose keys (hashed key groups) it overlaps entirely; universal compaction
+        // merges runs of similar size instead (50k entries at 1 s checkpoints: 171 s to load →
+        // 92 s). Bloom filters answer most point lookups of absent keys (a new record_id, an
+        // unasked key) without reading files.
         setUnlessGiven(
                 flink, RocksDBConfigurableOptions.COMPACTION_STYLE, CompactionStyle.UNIVERSAL);
         setUnlessGiven(flink, RocksDBConfigurableOptions.USE_BLOOM_FILTER, true);
