@@ -6,6 +6,8 @@ import io.guiji.schemas.internal.RecordFacts;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -14,8 +16,10 @@ import org.apache.flink.util.Collector;
  * Streaming: turns each published state of a unified record into its facts for its subject ({@link
  * RecordFactsExtractor}), and, when the record's subject changed (re-linked to another enterprise,
  * linked at last, now a person's), a removal of its facts from the subject it left. Key: {@code
- * record_id}. State: the subject and version last routed, for the life of the record. A state older
- * than the one routed is ignored (only the highest version of a record counts).
+ * record_id}. State: the version and subject last routed, for the life of the record, as one value
+ * (one state read and write a change: each state of a streaming job is RocksDB work at every
+ * checkpoint, BENCHMARKS.md "Streaming with the enterprise view"). A state older than the one
+ * routed is ignored (only the highest version of a record counts).
  *
  * <p>A bounded run needs no router: each record is published once, final ({@link
  * io.guiji.jobs.EmitMode#FINAL}), so its facts go straight to its subject.
@@ -26,24 +30,26 @@ import org.apache.flink.util.Collector;
 public class FactsRouteFunction extends KeyedProcessFunction<String, UnifiedRecord, RecordFacts> {
     private static final long serialVersionUID = 1L;
 
-    private transient ValueState<String> lastSubject;
-    private transient ValueState<Long> lastVersion;
+    /** The version and subject (null for none: a person's record) last routed. */
+    private transient ValueState<Tuple2<Long, String>> last;
+
     private transient Counter processingErrors;
 
     @Override
     public void open(OpenContext openContext) {
-        lastSubject =
-                getRuntimeContext().getState(new ValueStateDescriptor<>("subject", String.class));
-        lastVersion =
-                getRuntimeContext().getState(new ValueStateDescriptor<>("version", Long.class));
+        last =
+                getRuntimeContext()
+                        .getState(
+                                new ValueStateDescriptor<>(
+                                        "routed", Types.TUPLE(Types.LONG, Types.STRING)));
         processingErrors = ProcessingErrors.counter(getRuntimeContext().getMetricGroup());
     }
 
     @Override
     public void processElement(UnifiedRecord r, Context ctx, Collector<RecordFacts> out)
             throws Exception {
-        Long before = lastVersion.value();
-        if (before != null && before >= r.getVersion()) {
+        Tuple2<Long, String> before = last.value();
+        if (before != null && before.f0 >= r.getVersion()) {
             return;
         }
         RecordFacts facts;
@@ -56,15 +62,14 @@ public class FactsRouteFunction extends KeyedProcessFunction<String, UnifiedReco
             processingErrors.inc();
             return;
         }
-        String old = lastSubject.value();
+        String old = before == null ? null : before.f1;
         if (old != null && !old.equals(subject)) {
             out.collect(removal(old, r));
         }
         if (facts != null) {
             out.collect(facts);
         }
-        lastSubject.update(subject);
-        lastVersion.update(r.getVersion());
+        last.update(Tuple2.of(r.getVersion(), subject));
     }
 
     /** The removal of record {@code r}'s facts from {@code subject}. */

@@ -342,6 +342,43 @@ class SubjectViewFunctionTest {
         assertThat(router.extractOutputValues()).isEmpty();
     }
 
+    @Test
+    void aRecordThatBecomesAPersonsLeavesItsSubjectAndItsStateKeepsNoSubject() throws Exception {
+        router =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(new FactsRouteFunction()),
+                        UnifiedRecord::getRecordId,
+                        Types.STRING);
+        router.open();
+        UnifiedRecord p = penalty("p", "2026-01-01", "罚款", "2");
+        route(p);
+        route(version(person(p), 2, RecordStatus.ACTIVE));
+        route(version(p, 1, RecordStatus.ACTIVE)); // older than what was routed: ignored
+        assertThat(router.extractOutputValues())
+                .extracting(RecordFacts::getSubjectKey, RecordFacts::getRemoved)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(E, false),
+                        org.assertj.core.groups.Tuple.tuple(E, true));
+        // the state's type keeps "no subject" through a checkpoint (RocksDB serializes it)
+        org.apache.flink.api.common.typeutils.TypeSerializer<
+                        org.apache.flink.api.java.tuple.Tuple2<Long, String>>
+                s =
+                        Types.<org.apache.flink.api.java.tuple.Tuple2<Long, String>>TUPLE(
+                                        Types.LONG, Types.STRING)
+                                .createSerializer(
+                                        new org.apache.flink.api.common.ExecutionConfig()
+                                                .getSerializerConfig());
+        org.apache.flink.core.memory.DataOutputSerializer out =
+                new org.apache.flink.core.memory.DataOutputSerializer(16);
+        s.serialize(org.apache.flink.api.java.tuple.Tuple2.of(2L, null), out);
+        assertThat(
+                        s.deserialize(
+                                        new org.apache.flink.core.memory.DataInputDeserializer(
+                                                out.getCopyOfBuffer()))
+                                .f1)
+                .isNull();
+    }
+
     private void route(UnifiedRecord r) throws Exception {
         router.processElement(new StreamRecord<>(r, 0L));
     }
