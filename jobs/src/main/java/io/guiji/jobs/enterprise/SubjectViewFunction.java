@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -24,6 +25,7 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -79,7 +81,10 @@ public class SubjectViewFunction
     private final LeadRules rules;
 
     private transient MapState<String, RecordFacts> records;
-    private transient MapState<String, Lead> published;
+
+    /** Streaming: the leads last published, in one value (read once a change, not iterated). */
+    private transient ValueState<List<Lead>> published;
+
     private transient ValueState<Long> profileFingerprint;
     private transient Counter processingErrors;
 
@@ -107,11 +112,9 @@ public class SubjectViewFunction
                                         AvroTypes.of(RecordFacts.class)));
         published =
                 getRuntimeContext()
-                        .getMapState(
-                                new MapStateDescriptor<>(
-                                        "published-leads",
-                                        TypeInformation.of(String.class),
-                                        AvroTypes.of(Lead.class)));
+                        .getState(
+                                new ValueStateDescriptor<>(
+                                        "published-leads", Types.LIST(AvroTypes.of(Lead.class))));
         profileFingerprint =
                 getRuntimeContext()
                         .getState(
@@ -303,25 +306,37 @@ public class SubjectViewFunction
      * recompute, a lead that changed only its date is not published again.
      */
     private void publishChanges(List<Lead> leads, Context ctx, boolean daily) throws Exception {
+        Map<String, Lead> before = new LinkedHashMap<>();
+        List<Lead> last = published.value();
+        if (last != null) {
+            last.forEach(l -> before.put(l.getLeadId(), l));
+        }
         Map<String, Lead> now = new HashMap<>();
         leads.forEach(l -> now.put(l.getLeadId(), l));
-        List<String> gone = new ArrayList<>();
-        for (Map.Entry<String, Lead> e : published.entries()) {
-            if (!now.containsKey(e.getKey())) {
-                gone.add(e.getKey());
+        boolean changed = false;
+        for (Lead gone : before.values()) {
+            if (!now.containsKey(gone.getLeadId())) {
+                ctx.output(LEADS, Lead.newBuilder(gone).setStatus("WITHDRAWN").build());
+                changed = true;
             }
         }
-        for (String id : gone) {
-            Lead withdrawn = Lead.newBuilder(published.get(id)).setStatus("WITHDRAWN").build();
-            published.remove(id);
-            ctx.output(LEADS, withdrawn);
-        }
+        List<Lead> kept = new ArrayList<>(leads.size());
         for (Lead l : leads) {
-            Lead before = published.get(l.getLeadId());
-            if (daily ? !sameButForTheDate(l, before) : !l.equals(before)) {
-                published.put(l.getLeadId(), l);
+            Lead b = before.get(l.getLeadId());
+            if (daily ? !sameButForTheDate(l, b) : !l.equals(b)) {
                 ctx.output(LEADS, l);
+                kept.add(l);
+                changed = true;
+            } else {
+                kept.add(b); // as published: a lead changed only in its date keeps its last state
             }
+        }
+        if (kept.isEmpty()) {
+            if (last != null) {
+                published.clear();
+            }
+        } else if (changed) {
+            published.update(kept);
         }
     }
 }
