@@ -269,12 +269,7 @@ class SubjectViewFunctionTest {
 
     @Test
     void theRouterMovesARecordsFactsWhenItsSubjectChanges() throws Exception {
-        router =
-                new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(new FactsRouteFunction()),
-                        UnifiedRecord::getRecordId,
-                        Types.STRING);
-        router.open();
+        openRouter();
         openView(EmitMode.CHANGES);
         String other = "91310115MA1K3BTP2B";
         UnifiedRecord p = penalty("p", "2026-01-01", "罚款", "2");
@@ -332,24 +327,14 @@ class SubjectViewFunctionTest {
 
     @Test
     void aPersonsRecordBelongsToNoSubject() throws Exception {
-        router =
-                new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(new FactsRouteFunction()),
-                        UnifiedRecord::getRecordId,
-                        Types.STRING);
-        router.open();
+        openRouter();
         route(person(penalty("p", "2026-01-01", "罚款", "2")));
         assertThat(router.extractOutputValues()).isEmpty();
     }
 
     @Test
     void aRecordThatBecomesAPersonsLeavesItsSubjectAndItsStateKeepsNoSubject() throws Exception {
-        router =
-                new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(new FactsRouteFunction()),
-                        UnifiedRecord::getRecordId,
-                        Types.STRING);
-        router.open();
+        openRouter();
         UnifiedRecord p = penalty("p", "2026-01-01", "罚款", "2");
         route(p);
         route(version(person(p), 2, RecordStatus.ACTIVE));
@@ -377,6 +362,15 @@ class SubjectViewFunctionTest {
                                                 out.getCopyOfBuffer()))
                                 .f1)
                 .isNull();
+    }
+
+    private void openRouter() throws Exception {
+        router =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(new FactsRouteFunction()),
+                        UnifiedRecord::getRecordId,
+                        Types.STRING);
+        router.open();
     }
 
     private void route(UnifiedRecord r) throws Exception {
