@@ -29,7 +29,8 @@ JAR=bench/target/guiji-bench-0.1.0-SNAPSHOT.jar
 
 # Flink on Java 17: the options flink-dist passes, kept in bin/jvm-flags (a java argument file).
 OPENS=("@$HERE/bin/jvm-flags")
-# Bounded runs take bin/guiji run's JIT options (bin/bounded-jvm-flags) in the file step; BOUNDED_FLAGS=0 leaves them out.
+# The file step takes bin/guiji run's JIT options (bin/bounded-jvm-flags), and only it: BOUNDED is reset
+# before each step. BOUNDED_FLAGS=0 leaves them out.
 BOUNDED=()
 
 build() {
@@ -56,6 +57,7 @@ note() { echo "== $* ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))" | 
 build
 steps=("$@"); [[ ${#steps[@]} -eq 0 || " ${steps[*]} " == *" all "* ]] && steps=(file cli startup jmh state stream)
 for step in "${steps[@]}"; do
+  BOUNDED=()
   case "$step" in
     generate) generate ;;
     baseline) generate; note "read+parse baseline"; run io.guiji.bench.ReadParseBaseline --input "$DATA" --threads 2 --repeat "$REPEAT" ;;

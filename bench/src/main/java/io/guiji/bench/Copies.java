@@ -1,5 +1,6 @@
 package io.guiji.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guiji.jobs.ingest.FieldAliases;
@@ -44,9 +45,8 @@ final class Copies {
         } catch (java.io.IOException e) {
             return null;
         }
-        for (Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it = n.fields();
-                it.hasNext(); ) {
-            Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> f = it.next();
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
             String field = FieldAliases.registryField(f.getKey());
             String v = f.getValue().isTextual() ? f.getValue().asText() : null;
             if (field == null || v == null || v.isBlank()) {

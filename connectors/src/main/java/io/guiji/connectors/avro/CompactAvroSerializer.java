@@ -31,10 +31,6 @@ public final class CompactAvroSerializer<T extends SpecificRecordBase> extends T
         this.type = Objects.requireNonNull(type);
     }
 
-    Class<T> type() {
-        return type;
-    }
-
     private AvroCodec codec() {
         if (codec == null) {
             codec = AvroCodec.of(type);
