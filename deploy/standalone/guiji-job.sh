@@ -9,7 +9,8 @@
 #       environment variables or files on the cluster's side.
 #   deploy/standalone/guiji-job.sh stop JOB_ID [DIRECTORY]
 #       stops the job with a savepoint (in DIRECTORY, else the cluster's savepoint directory), waits
-#       until the job has finished, prints the savepoint's path.
+#       until the job has finished, prints the savepoint's path. When a sink fails while the job
+#       stops (the job then restarts), it stops the job again, up to 5 times.
 #   deploy/standalone/guiji-job.sh resume SAVEPOINT -- JOB_ARGS...
 #       the same as submit --savepoint SAVEPOINT: the upgrade path (new jar, same operator ids).
 #   deploy/standalone/guiji-job.sh savepoint JOB_ID [DIRECTORY]   a savepoint; the job keeps running
@@ -83,20 +84,79 @@ submit() { # savepoint allow-non-restored args...
   echo "$job"
 }
 
-await_savepoint() { # job-id trigger-id -> location
+await_savepoint() { # job-id trigger-id -> location; dies with the failure
+  local out
+  out="$(poll_savepoint "$1" "$2")"
+  case "$out" in
+    location:*) printf '%s' "${out#location:}" ;;
+    *) die "the savepoint failed: ${out#failed:}" ;;
+  esac
+}
+
+poll_savepoint() { # job-id trigger-id -> "location:PATH" or "failed:FIRST LINE OF THE TRACE"
   local deadline=$((SECONDS + STOP_TIMEOUT)) out
   while [ $SECONDS -lt $deadline ]; do
     out="$(call GET "/jobs/$1/savepoints/$2")"
     case "$out" in
       *'"id":"COMPLETED"'*)
         case "$out" in
-          *'"location":"'*) printf '%s' "$out" | field location; return 0 ;;
-          *) die "the savepoint failed: $(failure "$out")" ;;
+          *'"location":"'*) printf 'location:%s' "$(printf '%s' "$out" | field location)"; return 0 ;;
+          *) printf 'failed:%s' "$(failure "$out")"; return 0 ;;
         esac ;;
     esac
     sleep 0.5
   done
   die "no savepoint within ${STOP_TIMEOUT}s (GUIJI_STOP_TIMEOUT)"
+}
+
+# Stop with a savepoint, and retry when the stop itself was what failed: a savepoint completed but a
+# sink failed while the job was stopping (Flink's StopWithSavepointStoppingException: the job then
+# restarts from its last checkpoint and keeps running), or the job was restarting when asked. The
+# retry's savepoint holds whatever the restarted job has written since, so resuming from it doubles
+# nothing; the job is never left running while the command reports a savepoint.
+stop_job() { # job-id [directory] -> location
+  local attempt result deadline
+  for attempt in 1 2 3 4 5; do
+    await_running "$1"
+    trigger="$(savepoint_request stop "$1" "${2:-}")"
+    [ -n "$trigger" ] || die "stop was not accepted"
+    result="$(poll_savepoint "$1" "$trigger")"
+    case "$result" in
+      location:*)
+        deadline=$((SECONDS + STOP_TIMEOUT))
+        until [ "$(job_state "$1")" = FINISHED ]; do
+          [ $SECONDS -lt $deadline ] || die "the job did not finish after its savepoint ${result#location:}"
+          sleep 0.5
+        done
+        printf '%s\n' "${result#location:}"
+        return 0 ;;
+    esac
+    case "$(job_state "$1")" in
+      RUNNING|RESTARTING|CREATED|INITIALIZING) ;;
+      *) die "the savepoint failed: ${result#failed:}" ;;
+    esac
+    echo "guiji-job.sh: stop attempt $attempt failed (${result#failed:}); the job is still up, stopping it again" >&2
+  done
+  die "the job could not be stopped with a savepoint in 5 attempts: ${result#failed:}"
+}
+
+await_running() { # job-id: until every task of the job runs, so that a savepoint can be taken
+  local deadline=$((SECONDS + STOP_TIMEOUT)) out
+  while [ $SECONDS -lt $deadline ]; do
+    out="$(call GET "/jobs/$1")"
+    case "$out" in
+      *'"state":"RUNNING"'*)
+        # the job's own state comes first; every vertex must be running (or done, as a bounded one)
+        if ! printf '%s' "$out" | sed 's/"vertices":\[/\n/' | tail -1 \
+            | grep -o '"status":"[A-Z]*"' | grep -qvE '"status":"(RUNNING|FINISHED)"'; then
+          return 0
+        fi ;;
+      *'"state":"FINISHED"'*|*'"state":"CANCELED"'*|*'"state":"FAILED"'*)
+        die "the job is $(printf '%s' "$out" | field state), not running" ;;
+    esac
+    sleep 0.5
+  done
+  die "the job did not run within ${STOP_TIMEOUT}s (GUIJI_STOP_TIMEOUT)"
 }
 
 savepoint_request() { # stop|savepoints job-id [directory]
@@ -127,15 +187,7 @@ case "$command" in
     ;;
   stop)
     [ -n "${1:-}" ] || die "usage: guiji-job.sh stop JOB_ID [DIRECTORY]"
-    trigger="$(savepoint_request stop "$1" "${2:-}")"
-    [ -n "$trigger" ] || die "stop was not accepted"
-    location="$(await_savepoint "$1" "$trigger")"
-    deadline=$((SECONDS + STOP_TIMEOUT))
-    until [ "$(job_state "$1")" = FINISHED ]; do
-      [ $SECONDS -lt $deadline ] || die "the job did not finish after its savepoint $location"
-      sleep 0.5
-    done
-    echo "$location"
+    stop_job "$1" "${2:-}"
     ;;
   savepoint)
     [ -n "${1:-}" ] || die "usage: guiji-job.sh savepoint JOB_ID [DIRECTORY]"
