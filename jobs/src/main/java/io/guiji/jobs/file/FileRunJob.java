@@ -156,7 +156,8 @@ public final class FileRunJob {
         report.warnings().forEach(warnings);
         long start = System.nanoTime();
 
-        StreamExecutionEnvironment env = BoundedEnvironment.create(conf, settings.parallelism());
+        StreamExecutionEnvironment env =
+                BoundedEnvironment.forInput(conf, settings.parallelism(), report.bytes());
         String root = input.toAbsolutePath().toString();
         GuijiPipeline.Inputs inputs =
                 GuijiPipeline.Inputs.fromRows(

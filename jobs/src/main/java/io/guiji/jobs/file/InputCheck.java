@@ -42,8 +42,11 @@ import org.apache.flink.util.CloseableIterator;
 public final class InputCheck {
     private InputCheck() {}
 
-    /** What the input holds, and the warnings to show before the run. */
-    public record Report(boolean registry, boolean catalog, List<String> warnings) {}
+    /**
+     * What the input holds, and the warnings to show before the run; {@code bytes}: the size of
+     * every input file (records, registry, catalogue), which sizes the run's sort memory.
+     */
+    public record Report(boolean registry, boolean catalog, List<String> warnings, long bytes) {}
 
     public static Report check(Path input) {
         if (!Files.isDirectory(input)) {
@@ -86,7 +89,25 @@ public final class InputCheck {
                         row -> !reference.catalog(row).entries().isEmpty(),
                         warnings,
                         "coverage cannot be measured; put the resource catalogue (部门编码, 部门名称, 行政区划代码, 信息类别) in catalog/*.csv");
-        return new Report(registry, catalog, List.copyOf(warnings));
+        return new Report(registry, catalog, List.copyOf(warnings), bytes(input));
+    }
+
+    /** The size of the files under records/, registry/ and catalog/. */
+    private static long bytes(Path input) {
+        long total = 0;
+        for (String folder : List.of("records", "registry", "catalog")) {
+            Path dir = input.resolve(folder);
+            if (Files.isDirectory(dir)) {
+                for (Path f : listFiles(input, dir)) {
+                    try {
+                        total += Files.size(f);
+                    } catch (IOException e) {
+                        throw unreadable(input, f, e);
+                    }
+                }
+            }
+        }
+        return total;
     }
 
     /** Whether a reference folder holds at least one usable row; a warning when not. */

@@ -1,0 +1,63 @@
+package io.guiji.jobs.file;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.junit.jupiter.api.Test;
+
+/** A bounded run's sort memory follows its input's size, and a configured size always wins. */
+class BoundedEnvironmentTest {
+
+    @Property
+    void managedMemoryGrowsWithTheInputWithinItsBounds(
+            @ForAll @LongRange(min = 0, max = 1L << 42) long a,
+            @ForAll @LongRange(min = 0, max = 1L << 42) long b) {
+        long small = Math.min(a, b);
+        long large = Math.max(a, b);
+        MemorySize forSmall = BoundedEnvironment.managedMemoryFor(small);
+        MemorySize forLarge = BoundedEnvironment.managedMemoryFor(large);
+
+        assertThat(forSmall.getBytes()).isLessThanOrEqualTo(forLarge.getBytes());
+        assertThat(forSmall.getBytes())
+                .isBetween(
+                        BoundedEnvironment.MIN_MANAGED_MEMORY.getBytes(),
+                        BoundedEnvironment.MANAGED_MEMORY.getBytes());
+        assertThat(forSmall.getBytes())
+                .isGreaterThanOrEqualTo(
+                        Math.min(
+                                BoundedEnvironment.MANAGED_MEMORY.getBytes(),
+                                small * BoundedEnvironment.MANAGED_BYTES_PER_INPUT_BYTE));
+    }
+
+    @Test
+    void aTinyInputGetsTheLeastAndAProvinceTheMost() {
+        assertThat(BoundedEnvironment.managedMemoryFor(2_000))
+                .isEqualTo(BoundedEnvironment.MIN_MANAGED_MEMORY);
+        assertThat(BoundedEnvironment.managedMemoryFor(50L << 20))
+                .isEqualTo(MemorySize.ofMebiBytes(200));
+        assertThat(BoundedEnvironment.managedMemoryFor(3L << 30))
+                .isEqualTo(BoundedEnvironment.MANAGED_MEMORY);
+    }
+
+    @Test
+    void aConfiguredManagedMemoryWins() {
+        Configuration conf = new Configuration();
+        conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(300));
+
+        StreamExecutionEnvironment env = BoundedEnvironment.forInput(conf, 1, 10);
+
+        assertThat(env.getConfiguration().get(TaskManagerOptions.MANAGED_MEMORY_SIZE))
+                .isEqualTo(MemorySize.ofMebiBytes(300));
+        assertThat(
+                        BoundedEnvironment.forInput(new Configuration(), 1, 10)
+                                .getConfiguration()
+                                .get(TaskManagerOptions.MANAGED_MEMORY_SIZE))
+                .isEqualTo(BoundedEnvironment.MIN_MANAGED_MEMORY);
+    }
+}
