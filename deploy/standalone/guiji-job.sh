@@ -115,7 +115,7 @@ poll_savepoint() { # job-id trigger-id -> "location:PATH" or "failed:FIRST LINE 
 # retry's savepoint holds whatever the restarted job has written since, so resuming from it doubles
 # nothing; the job is never left running while the command reports a savepoint.
 stop_job() { # job-id [directory] -> location
-  local attempt result deadline
+  local attempt trigger result deadline
   for attempt in 1 2 3 4 5; do
     await_running "$1"
     trigger="$(savepoint_request stop "$1" "${2:-}")"

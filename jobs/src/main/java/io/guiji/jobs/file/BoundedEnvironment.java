@@ -47,24 +47,18 @@ public final class BoundedEnvironment {
     static MemorySize managedMemoryFor(long inputBytes) {
         long wanted =
                 inputBytes > MANAGED_MEMORY.getBytes() / MANAGED_BYTES_PER_INPUT_BYTE
-                        ? MANAGED_MEMORY.getBytes()
+                        ? MANAGED_MEMORY.getBytes() // and no overflow
                         : inputBytes * MANAGED_BYTES_PER_INPUT_BYTE;
-        return new MemorySize(
-                Math.min(
-                        MANAGED_MEMORY.getBytes(),
-                        Math.max(MIN_MANAGED_MEMORY.getBytes(), wanted)));
+        return new MemorySize(Math.max(MIN_MANAGED_MEMORY.getBytes(), wanted));
     }
 
     private static StreamExecutionEnvironment create(
             Configuration conf, int parallelism, MemorySize managed) {
         Configuration flink = new Configuration(conf);
-        if (!flink.contains(TaskManagerOptions.MANAGED_MEMORY_SIZE)) {
-            flink.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, managed);
-        }
         // guiji.parallelism is the operator's choice: the adaptive batch scheduler must not
         // override it.
         flink.set(BatchExecutionOptions.ADAPTIVE_AUTO_PARALLELISM_ENABLED, false);
-        batchDefaults(flink);
+        batchDefaults(flink, managed);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         env.setParallelism(parallelism);
@@ -76,17 +70,18 @@ public final class BoundedEnvironment {
      * operators pass records on without a deep copy (a profile of 1M records spent a tenth of its
      * time in Avro deep copies). It is safe because every keyed operator, the only ones holding
      * records in state, reads from a shuffle (BATCH mode's sorted inputs deserialize a new object
-     * per record), and no operator changes or re-emits a record after emitting it. Managed memory:
-     * BATCH mode sorts each keyed input; the embedded cluster's default (128 MiB) spilled most of
-     * them to disk. Delegation tokens: a run reads and writes local files only, so the embedded
-     * cluster need not look for Hadoop and HBase token providers on every start.
+     * per record), and no operator changes or re-emits a record after emitting it. Managed memory
+     * ({@code managed}): BATCH mode sorts each keyed input; the embedded cluster's default (128
+     * MiB) spilled most of them to disk. Delegation tokens: a run reads and writes local files
+     * only, so the embedded cluster need not look for Hadoop and HBase token providers on every
+     * start.
      */
-    static void batchDefaults(Configuration flink) {
+    static void batchDefaults(Configuration flink, MemorySize managed) {
         if (!flink.contains(PipelineOptions.OBJECT_REUSE)) {
             flink.set(PipelineOptions.OBJECT_REUSE, true);
         }
         if (!flink.contains(TaskManagerOptions.MANAGED_MEMORY_SIZE)) {
-            flink.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MANAGED_MEMORY);
+            flink.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, managed);
         }
         if (!flink.contains(SecurityOptions.DELEGATION_TOKENS_ENABLED)) {
             flink.set(SecurityOptions.DELEGATION_TOKENS_ENABLED, false);

@@ -53,14 +53,13 @@ class GuijiJobStopTest {
                     String path = exchange.getRequestURI().getPath();
                     String method = exchange.getRequestMethod();
                     if (method.equals("POST") && path.equals("/jobs/" + JOB + "/stop")) {
-                        return "{\"request-id\":\"trigger-" + stops.incrementAndGet() + "\"}";
+                        return trigger(stops.incrementAndGet());
                     }
                     if (path.equals("/jobs/" + JOB + "/savepoints/trigger-1")) {
                         return failedSavepoint(STOPPING_FAILURE);
                     }
                     if (path.equals("/jobs/" + JOB + "/savepoints/trigger-2")) {
-                        return "{\"status\":{\"id\":\"COMPLETED\"},\"operation\":"
-                                + "{\"location\":\"file:/sp/savepoint-2\"}}";
+                        return completedSavepoint("file:/sp/savepoint-2");
                     }
                     if (path.equals("/jobs/" + JOB + "/status")) {
                         return "{\"status\":\""
@@ -89,14 +88,13 @@ class GuijiJobStopTest {
                 exchange -> {
                     String path = exchange.getRequestURI().getPath();
                     if (exchange.getRequestMethod().equals("POST")) {
-                        return "{\"request-id\":\"trigger-" + stops.incrementAndGet() + "\"}";
+                        return trigger(stops.incrementAndGet());
                     }
                     if (path.endsWith("/savepoints/trigger-1")) {
                         return failedSavepoint(STOPPING_FAILURE);
                     }
                     if (path.endsWith("/savepoints/trigger-2")) {
-                        return "{\"status\":{\"id\":\"COMPLETED\"},\"operation\":"
-                                + "{\"location\":\"file:/sp/savepoint-2\"}}";
+                        return completedSavepoint("file:/sp/savepoint-2");
                     }
                     if (path.endsWith("/status")) {
                         return "{\"status\":\""
@@ -132,7 +130,7 @@ class GuijiJobStopTest {
                 exchange -> {
                     String path = exchange.getRequestURI().getPath();
                     if (exchange.getRequestMethod().equals("POST")) {
-                        return "{\"request-id\":\"trigger-" + stops.incrementAndGet() + "\"}";
+                        return trigger(stops.incrementAndGet());
                     }
                     if (path.endsWith("/savepoints/trigger-1")) {
                         return failedSavepoint(
@@ -153,6 +151,16 @@ class GuijiJobStopTest {
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).contains("the savepoint failed", "disk full");
         assertThat(stops.get()).isEqualTo(1);
+    }
+
+    private static String trigger(int n) {
+        return "{\"request-id\":\"trigger-" + n + "\"}";
+    }
+
+    private static String completedSavepoint(String location) {
+        return "{\"status\":{\"id\":\"COMPLETED\"},\"operation\":{\"location\":\""
+                + location
+                + "\"}}";
     }
 
     private static String failedSavepoint(String firstLine) {
