@@ -8,8 +8,8 @@ import io.guiji.jobs.coverage.CoverageKey;
 import io.guiji.jobs.coverage.CoveragePeriod;
 import io.guiji.jobs.coverage.DeptDeltaCombineOperator;
 import io.guiji.jobs.coverage.DeptStatsFunction;
-import io.guiji.jobs.enterprise.FactsRouteFunction;
-import io.guiji.jobs.enterprise.FinalFactsFunction;
+import io.guiji.jobs.enterprise.SubjectFactsTap;
+import io.guiji.jobs.enterprise.SubjectViewChangesOperator;
 import io.guiji.jobs.enterprise.SubjectViewFunction;
 import io.guiji.jobs.link.CompactRegistryIndex;
 import io.guiji.jobs.link.DecisionEntryFunction;
@@ -33,9 +33,9 @@ import io.guiji.schemas.internal.DeptCounters;
 import io.guiji.schemas.internal.DeptDelta;
 import io.guiji.schemas.internal.IndexedEntry;
 import io.guiji.schemas.internal.RecordFacts;
-import java.time.LocalDate;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
@@ -44,11 +44,10 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  *
  * <pre>
  * records ─ parse ─┬─ keyBy(record_id) ─ deduplicate and link ─┬─ unified, link changes
- *                  └─ rejected                ↑ (broadcast)    └─ rejected copies
- * registry ─ parse ─────────────────────────────┘
+ *                  └─ rejected                ↑ (broadcast)    ├─ rejected copies
+ * registry ─ parse ─────────────────────────────┘               └─ facts ─ view(subject) ─ profiles, leads
  *   parse deltas + link deltas ─ dept stats(dept_code) ─ coverage(const) ─ coverage snapshots
  * catalogue ─ parse ───────────────────────────────────────┘
- *   unified ─ facts (bounded) / route facts(record_id) (streaming) ─ view(subject) ─ profiles, leads
  * </pre>
  *
  * A record crosses one keyed exchange: the registry is held in memory by every linking subtask
@@ -290,13 +289,14 @@ public final class GuijiPipeline {
                                 "deduplicate and link",
                                 AvroTypes.of(UnifiedRecord.class),
                                 new DedupLinkOperator(
-                                        mode,
-                                        settings.zone(),
-                                        settings.fuzzyPolicy(),
-                                        settings.lookupMaxMatches(),
-                                        CompactRegistryIndex::new,
-                                        in.registryReplay(),
-                                        in.manualDecisions()))
+                                                mode,
+                                                settings.zone(),
+                                                settings.fuzzyPolicy(),
+                                                settings.lookupMaxMatches(),
+                                                CompactRegistryIndex::new,
+                                                in.registryReplay(),
+                                                in.manualDecisions())
+                                        .withTap(SubjectFactsTap.FACTS, new SubjectFactsTap()))
                         .uid(Uids.DEDUP_LINK);
 
         // Deltas summed where they are made (chained), so a record's counts cross no exchange;
@@ -377,41 +377,37 @@ public final class GuijiPipeline {
 
     /**
      * Enterprise profiles with their health index, and unlicensed-operation leads (docs/contract.md
-     * §9): each record's facts go to its subject — its enterprise, or its name when unlinked —
-     * whose view keeps them by record_id. Bounded: each record's final state straight to its
-     * subject; streaming: through a router keyed by record_id that also removes a record's facts
-     * from the subject it leaves (revoked, re-linked to another enterprise, linked at last).
+     * §9): each published state of a record sends its facts, from the linking operator ({@link
+     * SubjectFactsTap}), to its subject — its enterprise, or its name when unlinked — whose view
+     * keeps them by record_id. Bounded: each subject's view once, at the end; streaming: its
+     * changes, batched by checkpoint.
      */
     private static SingleOutputStreamOperator<EnterpriseProfile> enterpriseView(
-            DataStream<UnifiedRecord> unified, EmitMode mode, GuijiSettings settings) {
-        TypeInformation<RecordFacts> factsType = AvroTypes.of(RecordFacts.class);
-        DataStream<RecordFacts> facts =
+            SingleOutputStreamOperator<UnifiedRecord> unified,
+            EmitMode mode,
+            GuijiSettings settings) {
+        KeyedStream<RecordFacts, String> facts =
+                unified.getSideOutput(SubjectFactsTap.FACTS)
+                        .keyBy(RecordFacts::getSubjectKey, TypeInformation.of(String.class));
+        TypeInformation<EnterpriseProfile> profileType = AvroTypes.of(EnterpriseProfile.class);
+        SingleOutputStreamOperator<EnterpriseProfile> view =
                 mode == EmitMode.FINAL
-                        ? unified.flatMap(new FinalFactsFunction())
-                                .returns(factsType)
-                                .uid(Uids.ENTERPRISE_FACTS_FINAL)
-                                .name("record facts")
-                        : unified.keyBy(
-                                        UnifiedRecord::getRecordId,
-                                        TypeInformation.of(String.class))
-                                .process(new FactsRouteFunction())
-                                .returns(factsType)
-                                .uid(Uids.ENTERPRISE_FACTS)
-                                .name("route record facts");
-        LocalDate reference =
-                settings.enterpriseReferenceDate() == null && mode == EmitMode.FINAL
-                        ? settings.processingDate()
-                        : settings.enterpriseReferenceDate();
-        return facts.keyBy(RecordFacts::getSubjectKey, TypeInformation.of(String.class))
-                .process(
-                        new SubjectViewFunction(
-                                mode,
-                                reference,
-                                settings.zone(),
-                                settings.healthModel(),
-                                settings.leadRules()))
-                .returns(AvroTypes.of(EnterpriseProfile.class))
-                .uid(Uids.ENTERPRISE_VIEW)
-                .name("enterprise profiles and leads");
+                        ? facts.process(
+                                        new SubjectViewFunction(
+                                                settings.enterpriseReferenceDate() != null
+                                                        ? settings.enterpriseReferenceDate()
+                                                        : settings.processingDate(),
+                                                settings.healthModel(),
+                                                settings.leadRules()))
+                                .returns(profileType)
+                        : facts.transform(
+                                "enterprise profiles and leads",
+                                profileType,
+                                new SubjectViewChangesOperator(
+                                        settings.enterpriseReferenceDate(),
+                                        settings.zone(),
+                                        settings.healthModel(),
+                                        settings.leadRules()));
+        return view.uid(Uids.ENTERPRISE_VIEW).name("enterprise profiles and leads");
     }
 }

@@ -26,12 +26,6 @@ public final class Uids {
     public static final String DEPT_STATS = "dept-stats";
     public static final String COVERAGE = "coverage";
 
-    /** Streaming: routes each record's facts to its subject (enterprise or unregistered name). */
-    public static final String ENTERPRISE_FACTS = "enterprise-facts";
-
-    /** Bounded: each final record's facts (stateless). */
-    public static final String ENTERPRISE_FACTS_FINAL = "enterprise-facts-final";
-
     /** Enterprise profiles, health index and leads, keyed by subject. */
     public static final String ENTERPRISE_VIEW = "enterprise-view";
 

@@ -79,7 +79,8 @@ import org.apache.flink.util.OutputTag;
  * changes the answer under a key its decision read — a new, renamed, corrected or withdrawn entry —
  * each time with version + 1; a changed link of a published record also goes to {@link
  * #LINK_CHANGES}. Each publication sends its difference in the department's counters to {@link
- * #DEPT_DELTAS}.
+ * #DEPT_DELTAS}, and what a later stage's {@link PublishedTap} derives from it and the state
+ * published before to that tap's output ({@link #withTap}: the enterprise view's facts).
  *
  * <p><b>Isolation</b> (docs/contract.md §7). A copy whose merge throws, or (in CHANGES) whose
  * merged record could not be encoded, is rejected alone to {@link #REJECTED} as PROCESSING_ERROR
@@ -135,6 +136,8 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
     private final Merge merge;
     private final Link link;
     private final ManualDecisions manual;
+    private OutputTag<Object> tapOutput;
+    private PublishedTap<Object> tap;
 
     private transient ValueStateDescriptor<LinkState> stateDescriptor;
     private transient ValueState<LinkState> state;
@@ -223,6 +226,17 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
         this.replay = replay;
         this.merge = merge;
         this.link = link;
+    }
+
+    /**
+     * This operator with {@code tap} run on each state of a record it publishes, its output to the
+     * side output {@code output}.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> DedupLinkOperator withTap(OutputTag<T> output, PublishedTap<T> tap) {
+        this.tapOutput = (OutputTag<Object>) (OutputTag<?>) output;
+        this.tap = (PublishedTap<Object>) (PublishedTap<?>) tap;
+        return this;
     }
 
     @Override
@@ -368,6 +382,7 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
         }
         output.collect(new StreamRecord<>(o.record));
         emitDeltas(null, o.record);
+        tap(null, o.record);
     }
 
     @Override
@@ -599,6 +614,7 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
         }
         output.collect(new StreamRecord<>(linked));
         emitDeltas(before, linked);
+        tap(before, linked);
         if (before != null
                 && (!Objects.equals(before.getEnterpriseId(), linked.getEnterpriseId())
                         || before.getLinkMethod() != linked.getLinkMethod())) {
@@ -748,6 +764,26 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
             return copy == null ? "" : copy.toString();
         } catch (RuntimeException e) {
             return "";
+        }
+    }
+
+    /** The tap's output for a published state; nothing when it fails (counted). */
+    private void tap(UnifiedRecord before, UnifiedRecord after) {
+        if (tap == null) {
+            return;
+        }
+        List<Object> out = new ArrayList<>(2);
+        try {
+            tap.published(before, after, out::add);
+        } catch (RuntimeException e) {
+            if (ProcessingErrors.isInfrastructure(e)) {
+                throw e;
+            }
+            processingErrors.inc();
+            return;
+        }
+        for (Object o : out) {
+            output.collect(tapOutput, new StreamRecord<>(o));
         }
     }
 
