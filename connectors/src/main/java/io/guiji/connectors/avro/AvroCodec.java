@@ -499,12 +499,17 @@ final class AvroCodec {
                 throw notFor(schema, v);
             }
             if (d.scale() != scale) {
-                throw new AvroTypeException(
-                        "Cannot encode decimal with scale "
-                                + d.scale()
-                                + " as scale "
-                                + scale
-                                + " without rounding");
+                // as Avro's DecimalConversion: to the schema's scale when no digit is lost
+                try {
+                    d = d.setScale(scale, java.math.RoundingMode.UNNECESSARY);
+                } catch (ArithmeticException e) {
+                    throw new AvroTypeException(
+                            "Cannot encode decimal with scale "
+                                    + d.scale()
+                                    + " as scale "
+                                    + scale
+                                    + " without rounding");
+                }
             }
             if (d.precision() > precision) {
                 throw new AvroTypeException(

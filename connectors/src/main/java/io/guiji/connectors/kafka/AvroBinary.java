@@ -1,5 +1,6 @@
 package io.guiji.connectors.kafka;
 
+import io.guiji.connectors.avro.AvroBytes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +14,7 @@ import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -31,6 +33,7 @@ public final class AvroBinary<T extends SpecificRecord> {
     private final Schema schema;
     private final long fingerprint;
     private final SpecificDatumWriter<T> writer;
+    private final AvroBytes bytes;
     private final SpecificDatumReader<T> reader;
     private BinaryEncoder encoder;
     private BinaryDecoder decoder;
@@ -40,6 +43,11 @@ public final class AvroBinary<T extends SpecificRecord> {
         this.schema = SpecificData.get().getSchema(type);
         this.fingerprint = SchemaNormalization.parsingFingerprint64(schema);
         this.writer = new SpecificDatumWriter<>(schema);
+        // the generated classes: their compiled codec, the same bytes at about half the cost
+        this.bytes =
+                SpecificRecordBase.class.isAssignableFrom(type)
+                        ? new AvroBytes(type.asSubclass(SpecificRecordBase.class))
+                        : null;
         this.reader = new SpecificDatumReader<>(schema);
     }
 
@@ -53,6 +61,9 @@ public final class AvroBinary<T extends SpecificRecord> {
     }
 
     public byte[] encode(T record) {
+        if (bytes != null) {
+            return bytes.encode((SpecificRecordBase) record);
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         encoder = EncoderFactory.get().binaryEncoder(out, encoder);
         try {

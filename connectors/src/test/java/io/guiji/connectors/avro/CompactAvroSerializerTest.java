@@ -19,6 +19,7 @@ import io.guiji.schemas.internal.DeptDelta;
 import io.guiji.schemas.internal.IndexedEntry;
 import io.guiji.schemas.internal.LinkState;
 import io.guiji.schemas.internal.RecordFacts;
+import io.guiji.schemas.internal.SubjectState;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -65,7 +66,8 @@ class CompactAvroSerializerTest {
                         DeptCounters.class,
                         DeptDelta.class,
                         IndexedEntry.class,
-                        RecordFacts.class));
+                        RecordFacts.class,
+                        SubjectState.class));
     }
 
     private static byte[] avro(SpecificRecordBase r) throws IOException {
@@ -81,6 +83,16 @@ class CompactAvroSerializerTest {
         DataOutputSerializer out = new DataOutputSerializer(64);
         new CompactAvroSerializer<>(type).serialize(type.cast(r), out);
         return out.getCopyOfBuffer();
+    }
+
+    @Property(tries = 300)
+    void avroBytesWritesAvrosOwnBytes(
+            @ForAll("types") Class<? extends SpecificRecordBase> type, @ForAll long seed)
+            throws IOException {
+        SpecificRecordBase r = new RandomAvro(seed).of(type);
+        AvroBytes bytes = new AvroBytes(type);
+        assertThat(bytes.encode(r)).isEqualTo(avro(r));
+        assertThat(bytes.encode(r)).isEqualTo(avro(r)); // its buffer reused
     }
 
     @Property(tries = 600)
@@ -174,7 +186,7 @@ class CompactAvroSerializerTest {
     }
 
     @Test
-    void aDecimalOfAnotherScaleIsRefusedAsAvroRefusesIt() {
+    void aDecimalOfAnotherScaleIsRescaledOrRefusedAsAvroDoes() throws IOException {
         RandomAvro random = new RandomAvro(1);
         RecordFacts facts = random.of(RecordFacts.class);
         Schema.Field decimal =
@@ -182,7 +194,16 @@ class CompactAvroSerializerTest {
                         .filter(f -> f.schema().toString().contains("decimal"))
                         .findFirst()
                         .orElseThrow();
-        facts.put(decimal.pos(), new BigDecimal("1.5"));
+        // fewer decimals than the schema's 6: to its scale, no digit lost
+        for (String v : List.of("1.5", "1e3", "0", "-3.25")) {
+            facts.put(decimal.pos(), new BigDecimal(v));
+            byte[] compact = compact(RecordFacts.class, facts);
+            assertThat(Arrays.copyOfRange(compact, 4, compact.length)).isEqualTo(avro(facts));
+            assertThat(new AvroBytes(RecordFacts.class).encode(facts)).isEqualTo(avro(facts));
+        }
+        // more: a digit would be lost, refused as Avro's writer refuses it
+        facts.put(decimal.pos(), new BigDecimal("1.1234567"));
+        assertThatThrownBy(() -> avro(facts)).isInstanceOf(AvroTypeException.class);
         assertThatThrownBy(() -> compact(RecordFacts.class, facts))
                 .isInstanceOf(AvroTypeException.class)
                 .hasMessageContaining("scale");
