@@ -21,8 +21,6 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 
@@ -100,7 +98,7 @@ class SubjectViewBatchingPropertiesTest {
         }
         batched.prepareSnapshotPreBarrier(++checkpoint);
 
-        var bounded = bounded();
+        var bounded = SubjectViewFunctionTest.harness();
         for (UnifiedRecord r : published.values()) {
             tap.published(null, r, f -> process(bounded, f));
         }
@@ -162,19 +160,6 @@ class SubjectViewBatchingPropertiesTest {
     private static KeyedOneInputStreamOperatorTestHarness<String, RecordFacts, EnterpriseProfile>
             streaming() throws Exception {
         var h = SubjectViewChangesOperatorTest.harness(REF);
-        h.open();
-        return h;
-    }
-
-    private static KeyedOneInputStreamOperatorTestHarness<String, RecordFacts, EnterpriseProfile>
-            bounded() throws Exception {
-        var h =
-                new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(
-                                new SubjectViewFunction(
-                                        REF, HealthModel.builtIn(), LeadRules.builtIn())),
-                        RecordFacts::getSubjectKey,
-                        Types.STRING);
         h.open();
         return h;
     }

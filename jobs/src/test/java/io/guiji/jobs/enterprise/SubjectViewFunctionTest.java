@@ -10,9 +10,7 @@ import io.guiji.schemas.RecordStatus;
 import io.guiji.schemas.UnifiedRecord;
 import io.guiji.schemas.internal.RecordFacts;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -30,16 +28,23 @@ class SubjectViewFunctionTest {
 
     private KeyedOneInputStreamOperatorTestHarness<String, RecordFacts, EnterpriseProfile> view;
 
-    @BeforeEach
-    void open() throws Exception {
-        view =
+    /** The bounded view on {@link #REF}, opened. */
+    static KeyedOneInputStreamOperatorTestHarness<String, RecordFacts, EnterpriseProfile> harness()
+            throws Exception {
+        var h =
                 new KeyedOneInputStreamOperatorTestHarness<>(
                         new KeyedProcessOperator<>(
                                 new SubjectViewFunction(
                                         REF, HealthModel.builtIn(), LeadRules.builtIn())),
                         RecordFacts::getSubjectKey,
                         Types.STRING);
-        view.open();
+        h.open();
+        return h;
+    }
+
+    @BeforeEach
+    void open() throws Exception {
+        view = harness();
     }
 
     @AfterEach
@@ -58,12 +63,7 @@ class SubjectViewFunctionTest {
     }
 
     private List<Lead> leads() {
-        List<Lead> out = new ArrayList<>();
-        ConcurrentLinkedQueue<StreamRecord<Lead>> q = view.getSideOutput(SubjectViewFunction.LEADS);
-        if (q != null) {
-            q.forEach(r -> out.add(r.getValue()));
-        }
-        return out;
+        return SubjectViewChangesOperatorTest.leads(view);
     }
 
     @Test
