@@ -113,9 +113,10 @@ poll_savepoint() { # job-id trigger-id -> "location:PATH" or "failed:FIRST LINE 
 # sink failed while the job was stopping (Flink's StopWithSavepointStoppingException: the job then
 # restarts from its last checkpoint and keeps running), or the job was restarting when asked. The
 # retry's savepoint holds whatever the restarted job has written since, so resuming from it doubles
-# nothing; the job is never left running while the command reports a savepoint.
+# nothing; the job is never left running while the command reports a savepoint. When Flink fails the
+# job for good instead, the savepoint it made is the result: a resume from it commits what was open.
 stop_job() { # job-id [directory] -> location
-  local attempt trigger result deadline
+  local attempt trigger result deadline state location
   for attempt in 1 2 3 4 5; do
     await_running "$1"
     trigger="$(savepoint_request stop "$1" "${2:-}")"
@@ -131,13 +132,34 @@ stop_job() { # job-id [directory] -> location
         printf '%s\n' "${result#location:}"
         return 0 ;;
     esac
-    case "$(job_state "$1")" in
-      RUNNING|RESTARTING|CREATED|INITIALIZING) ;;
-      *) die "the savepoint failed: ${result#failed:}" ;;
+    state="$(settled_state "$1")"
+    case "$state" in
+      RUNNING|RESTARTING|CREATED|INITIALIZING|RECONCILING) ;;
+      FAILED)
+        # Flink may also fail the job for good after such a stop ("the failure is not
+        # recoverable"); its savepoint is consistent, and a job resumed from it commits the
+        # transactions the stop left open: that savepoint is the stop's result
+        location="$(printf '%s' "${result#failed:}" \
+          | sed -n 's/.*StopWithSavepointStoppingException: A savepoint has been created at: \([^,]*\), but .*/\1/p')"
+        [ -n "$location" ] || die "the savepoint failed: ${result#failed:}"
+        echo "guiji-job.sh: the job failed as it stopped, after its savepoint; resume from it (that commits what the stop left uncommitted)" >&2
+        printf '%s\n' "$location"
+        return 0 ;;
+      *) die "the savepoint failed (the job is $state): ${result#failed:}" ;;
     esac
     echo "guiji-job.sh: stop attempt $attempt failed (${result#failed:}); the job is still up, stopping it again" >&2
   done
   die "the job could not be stopped with a savepoint in 5 attempts: ${result#failed:}"
+}
+
+settled_state() { # job-id: its state once it is no longer failing or cancelling
+  local deadline=$((SECONDS + STOP_TIMEOUT)) state
+  state="$(job_state "$1")"
+  while { [ "$state" = FAILING ] || [ "$state" = CANCELLING ]; } && [ $SECONDS -lt $deadline ]; do
+    sleep 0.5
+    state="$(job_state "$1")"
+  done
+  printf '%s' "$state"
 }
 
 await_running() { # job-id: until every task of the job runs, so that a savepoint can be taken

@@ -124,6 +124,41 @@ class GuijiJobStopTest {
     }
 
     @Test
+    void aJobFlinkFailsForGoodAfterItsStopSavepointGivesThatSavepoint() throws Exception {
+        AtomicInteger stops = new AtomicInteger();
+        AtomicInteger statusPolls = new AtomicInteger();
+        serve(
+                exchange -> {
+                    String path = exchange.getRequestURI().getPath();
+                    if (exchange.getRequestMethod().equals("POST")) {
+                        return trigger(stops.incrementAndGet());
+                    }
+                    if (path.endsWith("/savepoints/trigger-1")) {
+                        return failedSavepoint(
+                                "java.util.concurrent.CompletionException: " + STOPPING_FAILURE);
+                    }
+                    if (path.endsWith("/status")) {
+                        // "the failure is not recoverable": FAILING for a moment, then FAILED
+                        return "{\"status\":\""
+                                + (statusPolls.incrementAndGet() < 3 ? "FAILING" : "FAILED")
+                                + "\"}";
+                    }
+                    if (path.equals("/jobs/" + JOB)) {
+                        return job("RUNNING", "RUNNING");
+                    }
+                    return null;
+                });
+
+        Result r = stop();
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out().strip()).isEqualTo("file:/sp/savepoint-1");
+        assertThat(r.err()).contains("failed as it stopped", "resume from it");
+        assertThat(stops.get()).isEqualTo(1);
+        assertThat(statusPolls.get()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
     void aJobThatFailedForGoodIsAnErrorNotARetry() throws Exception {
         AtomicInteger stops = new AtomicInteger();
         serve(
