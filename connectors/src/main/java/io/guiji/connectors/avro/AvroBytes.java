@@ -1,12 +1,13 @@
 package io.guiji.connectors.avro;
 
 import java.util.Arrays;
+import org.apache.avro.AvroTypeException;
 import org.apache.avro.specific.SpecificRecordBase;
 
 /**
  * Avro's binary encoding of records of one generated class, written by the codec compiled once from
- * its schema ({@link AvroCodec}): the same bytes as Avro's {@code SpecificDatumWriter}, without its
- * per-field resolution (BENCHMARKS.md, "Compact serializers"). One per thread: it reuses its
+ * its schema ({@link AvroCodec}): the same bytes as Avro's {@code SpecificDatumWriter}, read back as
+ * its reader does, without their per-field resolution (BENCHMARKS.md, "Compact serializers"). One per thread: it reuses its
  * buffer.
  */
 public final class AvroBytes {
@@ -15,6 +16,7 @@ public final class AvroBytes {
     private final Class<? extends SpecificRecordBase> type;
     private final AvroCodec codec;
     private AvroCodec.Out out = new AvroCodec.Out(256);
+    private final AvroCodec.In in = new AvroCodec.In();
 
     public AvroBytes(Class<? extends SpecificRecordBase> type) {
         this.type = type;
@@ -41,5 +43,21 @@ public final class AvroBytes {
             out = new AvroCodec.Out(256); // one huge record does not hold its buffer for good
         }
         return bytes;
+    }
+
+    /**
+     * The record encoded in {@code length} bytes of {@code bytes} from {@code offset}, all of them.
+     *
+     * @throws org.apache.avro.AvroTypeException when the bytes are not one such record: truncated,
+     *     a length or an index out of range, bytes left over
+     */
+    public SpecificRecordBase decode(byte[] bytes, int offset, int length) {
+        in.reset(bytes, offset, length);
+        Object v = codec.read(in);
+        if (in.pos != in.limit) {
+            throw new AvroTypeException(
+                    (in.limit - in.pos) + " bytes left over after a " + type.getSimpleName());
+        }
+        return (SpecificRecordBase) v;
     }
 }

@@ -181,13 +181,18 @@ final class AvroCodec {
         int limit;
 
         void reset(byte[] b, int len) {
+            reset(b, 0, len);
+        }
+
+        void reset(byte[] b, int from, int len) {
             buf = b;
-            pos = 0;
-            limit = len;
+            pos = from;
+            limit = from + len;
         }
 
         private void need(int n) {
-            if (n < 0 || pos + n > limit) {
+            // written so that no n overflows it
+            if (n < 0 || n > limit - pos) {
                 throw new AvroTypeException("truncated Avro value: " + n + " bytes past its end");
             }
         }

@@ -30,6 +30,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import org.apache.avro.AvroTypeException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
@@ -93,6 +94,29 @@ class CompactAvroSerializerTest {
         AvroBytes bytes = new AvroBytes(type);
         assertThat(bytes.encode(r)).isEqualTo(avro(r));
         assertThat(bytes.encode(r)).isEqualTo(avro(r)); // its buffer reused
+    }
+
+    @Property(tries = 300)
+    void avroBytesReadsAvrosOwnBytesBackFromAnyOffset(
+            @ForAll("types") Class<? extends SpecificRecordBase> type,
+            @ForAll long seed,
+            @ForAll @IntRange(max = 12) int offset)
+            throws IOException {
+        SpecificRecordBase r = new RandomAvro(seed).of(type);
+        byte[] avro = avro(r);
+        byte[] framed = new byte[offset + avro.length + 3];
+        System.arraycopy(avro, 0, framed, offset, avro.length);
+        AvroBytes bytes = new AvroBytes(type);
+        SpecificRecordBase back = bytes.decode(framed, offset, avro.length);
+        assertThat(back).isEqualTo(r);
+        assertThat(back.toString()).isEqualTo(r.toString());
+        // one byte short, or one over, is not the record
+        assertThatThrownBy(() -> bytes.decode(framed, offset, avro.length + 1))
+                .isInstanceOf(AvroTypeException.class);
+        if (avro.length > 0) {
+            assertThatThrownBy(() -> bytes.decode(framed, offset, avro.length - 1))
+                    .isInstanceOf(RuntimeException.class);
+        }
     }
 
     @Property(tries = 600)
