@@ -34,6 +34,7 @@ import java.util.stream.Collectors;
 import org.apache.flink.configuration.Configuration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -56,8 +57,13 @@ class ReviewPageITCase {
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
     private static final AtomicInteger TOPICS = new AtomicInteger();
 
-    @RegisterExtension static final PostgresExtension PG = new PostgresExtension();
-    @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+    @RegisterExtension
+    @Order(2)
+    static final PostgresExtension PG = new PostgresExtension();
+
+    @RegisterExtension
+    @Order(1)
+    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
     private final HttpClient http = HttpClient.newHttpClient();
 

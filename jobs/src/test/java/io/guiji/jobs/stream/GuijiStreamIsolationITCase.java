@@ -19,6 +19,7 @@ import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,9 +32,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class GuijiStreamIsolationITCase {
     private static final String POISON = "毒药";
 
-    @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+    @RegisterExtension
+    @Order(1)
+    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
-    @RegisterExtension static final MiniClusterExtension FLINK = StreamTesting.miniCluster();
+    @RegisterExtension
+    @Order(3)
+    static final MiniClusterExtension FLINK = StreamTesting.miniCluster();
 
     private static String penalty(String name, String docNo) {
         return "{\"行政相对人名称\":\""

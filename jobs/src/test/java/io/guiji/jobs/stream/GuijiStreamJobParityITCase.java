@@ -52,6 +52,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,9 +74,13 @@ class GuijiStreamJobParityITCase {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Charset GBK = Charset.forName("GBK");
 
-    @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+    @RegisterExtension
+    @Order(1)
+    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
-    @RegisterExtension static final MiniClusterExtension FLINK = StreamTesting.miniCluster();
+    @RegisterExtension
+    @Order(3)
+    static final MiniClusterExtension FLINK = StreamTesting.miniCluster();
 
     @TempDir Path dir;
 

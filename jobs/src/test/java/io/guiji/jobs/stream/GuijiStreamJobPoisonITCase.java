@@ -35,6 +35,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -53,11 +54,17 @@ class GuijiStreamJobPoisonITCase {
     private static final StreamTesting.Topics OUT = StreamTesting.Topics.of("poison");
     private static final String USCC = "91110000600037341L";
 
-    @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+    @RegisterExtension
+    @Order(1)
+    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
-    @RegisterExtension static final PostgresExtension PG = new PostgresExtension();
+    @RegisterExtension
+    @Order(2)
+    static final PostgresExtension PG = new PostgresExtension();
 
-    @RegisterExtension static final MiniClusterExtension FLINK = StreamTesting.miniCluster();
+    @RegisterExtension
+    @Order(3)
+    static final MiniClusterExtension FLINK = StreamTesting.miniCluster();
 
     @Test
     void poisonMessagesAreAccountedForOnceAndTheJobNeverRestarts(

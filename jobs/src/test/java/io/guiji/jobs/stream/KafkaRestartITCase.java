@@ -16,6 +16,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,11 +31,17 @@ class KafkaRestartITCase {
     private static final String REGISTRY = "in.registry";
     private static final StreamTesting.Topics OUT = StreamTesting.Topics.of("kr");
 
-    @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+    @RegisterExtension
+    @Order(1)
+    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
-    @RegisterExtension static final PostgresExtension PG = new PostgresExtension();
+    @RegisterExtension
+    @Order(2)
+    static final PostgresExtension PG = new PostgresExtension();
 
-    @RegisterExtension static final MiniClusterExtension FLINK = StreamTesting.miniCluster();
+    @RegisterExtension
+    @Order(3)
+    static final MiniClusterExtension FLINK = StreamTesting.miniCluster();
 
     @Test
     void theJobKeepsRunningThroughABrokerRestartAndBothOutputsEndExact() throws Exception {

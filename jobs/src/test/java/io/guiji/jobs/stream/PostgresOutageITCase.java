@@ -22,6 +22,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -38,11 +39,17 @@ class PostgresOutageITCase {
     private static final StreamTesting.Topics OUT = StreamTesting.Topics.of("pgo");
     private static final String JOB_ROLE = "guiji_job";
 
-    @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+    @RegisterExtension
+    @Order(1)
+    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
-    @RegisterExtension static final PrivatePostgresExtension PG = new PrivatePostgresExtension();
+    @RegisterExtension
+    @Order(2)
+    static final PrivatePostgresExtension PG = new PrivatePostgresExtension();
 
-    @RegisterExtension static final MiniClusterExtension FLINK = StreamTesting.miniCluster();
+    @RegisterExtension
+    @Order(3)
+    static final MiniClusterExtension FLINK = StreamTesting.miniCluster();
 
     @Test
     void theJobKeepsRunningThroughAStoppedServerAndRevokedGrantsAndBothOutputsEndExact()
