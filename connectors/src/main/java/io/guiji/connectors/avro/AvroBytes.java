@@ -6,9 +6,9 @@ import org.apache.avro.specific.SpecificRecordBase;
 
 /**
  * Avro's binary encoding of records of one generated class, written by the codec compiled once from
- * its schema ({@link AvroCodec}): the same bytes as Avro's {@code SpecificDatumWriter}, read back as
- * its reader does, without their per-field resolution (BENCHMARKS.md, "Compact serializers"). One per thread: it reuses its
- * buffer.
+ * its schema ({@link AvroCodec}): the same bytes as Avro's {@code SpecificDatumWriter}, read back
+ * as its reader does, without their per-field resolution (BENCHMARKS.md, "Compact serializers").
+ * One per thread: it reuses its buffer.
  */
 public final class AvroBytes {
     private static final int KEPT_BUFFER = 1 << 20;
