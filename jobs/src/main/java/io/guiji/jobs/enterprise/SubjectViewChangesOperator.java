@@ -128,12 +128,6 @@ public class SubjectViewChangesOperator extends AbstractStreamOperator<Enterpris
         flush();
     }
 
-    @Override
-    public void finish() throws Exception {
-        flush();
-        super.finish();
-    }
-
     /** Applies and publishes every waiting change, a subject at a time. */
     private void flush() throws Exception {
         for (Map.Entry<String, List<RecordFacts>> e : pending.entrySet()) {
