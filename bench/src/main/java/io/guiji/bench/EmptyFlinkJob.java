@@ -10,8 +10,9 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 /**
  * The start-up baseline of {@link StartupBench}: an empty Flink job — two numbers from a bounded
  * source into a discarding sink — on the embedded cluster exactly as {@code guiji run} starts its
- * own: the same configuration ({@link BoundedEnvironment} at guiji's default parallelism, temporary
- * files in a {@link ScratchDirectory}), started by {@code bin/jvm} with the same JVM flags.
+ * own: the same configuration ({@link BoundedEnvironment} at guiji's default parallelism for a tiny
+ * input, temporary files in a {@link ScratchDirectory}), started by {@code bin/jvm} with the same
+ * JVM flags.
  */
 public final class EmptyFlinkJob {
     private EmptyFlinkJob() {}
@@ -20,8 +21,8 @@ public final class EmptyFlinkJob {
         Configuration conf = new Configuration();
         try (ScratchDirectory scratch = ScratchDirectory.create(conf)) {
             StreamExecutionEnvironment env =
-                    BoundedEnvironment.create(
-                            scratch.apply(conf), GuijiSettings.from(conf).parallelism());
+                    BoundedEnvironment.forInput(
+                            scratch.apply(conf), GuijiSettings.from(conf).parallelism(), 0);
             env.fromSequence(1, 2)
                     .name("two numbers")
                     .sinkTo(new DiscardingSink<>())

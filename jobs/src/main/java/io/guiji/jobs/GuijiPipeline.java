@@ -1,5 +1,6 @@
 package io.guiji.jobs;
 
+import io.guiji.connectors.ChainedOperator;
 import io.guiji.connectors.avro.AvroTypes;
 import io.guiji.connectors.file.RawRow;
 import io.guiji.jobs.config.GuijiSettings;
@@ -313,20 +314,22 @@ public final class GuijiPipeline {
                         .transform(
                                 "sum parse deltas",
                                 deltaType,
-                                new DeptDeltaCombineOperator(
-                                        settings.coverageIntervalMillis(),
-                                        coveragePeriod,
-                                        settings.timeliness()))
+                                ChainedOperator.of(
+                                        new DeptDeltaCombineOperator(
+                                                settings.coverageIntervalMillis(),
+                                                coveragePeriod,
+                                                settings.timeliness())))
                         .uid(Uids.SUM_PARSE_DELTAS)
                         .union(
                                 unified.getSideOutput(DedupLinkOperator.DEPT_DELTAS)
                                         .transform(
                                                 "sum link deltas",
                                                 deltaType,
-                                                new DeptDeltaCombineOperator(
-                                                        settings.coverageIntervalMillis(),
-                                                        coveragePeriod,
-                                                        settings.timeliness()))
+                                                ChainedOperator.of(
+                                                        new DeptDeltaCombineOperator(
+                                                                settings.coverageIntervalMillis(),
+                                                                coveragePeriod,
+                                                                settings.timeliness())))
                                         .uid(Uids.SUM_LINK_DELTAS));
         DataStream<DeptCounters> counters =
                 deltas.keyBy(DeptDelta::getDeptCode, TypeInformation.of(String.class))

@@ -25,11 +25,24 @@ public final class BoundedEnvironment {
     /** Managed memory per byte of input: a record sorted as Avro, several times over. */
     static final int MANAGED_BYTES_PER_INPUT_BYTE = 4;
 
+    /** Inputs up to this size get {@link #SMALL_INPUT_SLOTS_PER_SUBTASK} slots a subtask. */
+    static final long SMALL_INPUT_BYTES = 16L << 20;
+
+    /**
+     * Task slots of the embedded cluster per subtask of the job, for a small input: BATCH mode runs
+     * a stage's tasks as slots free up, and the first stage alone is three sources at the run's
+     * parallelism. With one slot per subtask they ran two at a time; on a small input a task is
+     * mostly its deployment and initialization, which then overlap (BENCHMARKS.md, "Start-up"). A
+     * large input keeps one slot per subtask: a slot's share of the managed memory is what its
+     * sorts get, and its stages are bound by CPU, not by deployments.
+     */
+    static final int SMALL_INPUT_SLOTS_PER_SUBTASK = 3;
+
     private BoundedEnvironment() {}
 
     /** The environment for {@code conf} (not changed) plus {@link #batchDefaults}. */
     public static StreamExecutionEnvironment create(Configuration conf, int parallelism) {
-        return create(conf, parallelism, MANAGED_MEMORY);
+        return create(conf, parallelism, MANAGED_MEMORY, parallelism);
     }
 
     /**
@@ -41,7 +54,15 @@ public final class BoundedEnvironment {
      */
     public static StreamExecutionEnvironment forInput(
             Configuration conf, int parallelism, long inputBytes) {
-        return create(conf, parallelism, managedMemoryFor(inputBytes));
+        return create(
+                conf, parallelism, managedMemoryFor(inputBytes), slotsFor(parallelism, inputBytes));
+    }
+
+    /** Task slots of the embedded cluster for a run at {@code parallelism} over the input. */
+    static int slotsFor(int parallelism, long inputBytes) {
+        return inputBytes <= SMALL_INPUT_BYTES
+                ? parallelism * SMALL_INPUT_SLOTS_PER_SUBTASK
+                : parallelism;
     }
 
     static MemorySize managedMemoryFor(long inputBytes) {
@@ -53,12 +74,16 @@ public final class BoundedEnvironment {
     }
 
     private static StreamExecutionEnvironment create(
-            Configuration conf, int parallelism, MemorySize managed) {
+            Configuration conf, int parallelism, MemorySize managed, int slots) {
         Configuration flink = new Configuration(conf);
         // guiji.parallelism is the operator's choice: the adaptive batch scheduler must not
         // override it.
         flink.set(BatchExecutionOptions.ADAPTIVE_AUTO_PARALLELISM_ENABLED, false);
         batchDefaults(flink, managed);
+        if (!flink.contains(TaskManagerOptions.NUM_TASK_SLOTS)) {
+            // Read by the embedded cluster only; a cluster's task managers keep their own.
+            flink.set(TaskManagerOptions.NUM_TASK_SLOTS, slots);
+        }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         env.setParallelism(parallelism);

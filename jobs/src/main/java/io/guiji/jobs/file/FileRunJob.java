@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.guiji.connectors.EmptySource;
 import io.guiji.connectors.file.InputFiles;
+import io.guiji.connectors.file.JsonLinesPartWriter;
 import io.guiji.connectors.file.RawRow;
 import io.guiji.connectors.file.ReadLimits;
 import io.guiji.connectors.json.JsonLinesEncoder;
@@ -44,10 +45,8 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig;
 import org.apache.flink.util.CloseableIterator;
 
 /**
@@ -63,6 +62,13 @@ import org.apache.flink.util.CloseableIterator;
  */
 public final class FileRunJob {
     public static final String PERIOD = CoveragePeriod.ALL_INPUT;
+
+    /**
+     * Where the job writes its part files; moved into the output folders once it has finished
+     * ({@link OutputFiles#publish}), deleted when it fails.
+     */
+    static final String STAGING = ".guiji-staging";
+
     private static final String[] OWN_OUTPUTS = {
         "unified",
         "rejected",
@@ -71,12 +77,13 @@ public final class FileRunJob {
         "leads",
         "timeliness",
         "coverage.json",
-        "coverage.html"
+        "coverage.html",
+        STAGING
     };
 
     /**
-     * The output folders of part files, renamed part-0000.jsonl, … when the job has finished
-     * ({@link OutputFiles}).
+     * The output folders of part files, named part-0000.jsonl, … when the job has finished ({@link
+     * OutputFiles}).
      */
     private static final String[] PART_FOLDERS = {
         "unified", "rejected", "reference_rejected", "enterprises", "leads", "timeliness"
@@ -185,52 +192,50 @@ public final class FileRunJob {
                 GuijiPipeline.defineWorkflow(
                         inputs, EmitMode.FINAL, settings, period.name(), parser);
 
-        out.unified()
-                .sinkTo(jsonl(output.resolve("unified"), OutputJson::write))
-                .uid(Uids.SINK_UNIFIED)
-                .name("unified/*.jsonl");
-        out.rejected()
-                .sinkTo(
-                        jsonl(
-                                output.resolve("rejected"),
-                                (JsonLinesEncoder.Writer<RejectedRecord>) OutputJson::write))
-                .uid(Uids.SINK_REJECTED)
-                .name("rejected/*.jsonl");
-        out.referenceRejected()
-                .sinkTo(
-                        jsonl(
-                                output.resolve("reference_rejected"),
-                                (JsonLinesEncoder.Writer<RejectedRecord>) OutputJson::write))
-                .uid(Uids.SINK_REFERENCE_REJECTED)
-                .name("reference_rejected/*.jsonl");
-        out.unified()
-                .flatMap(new OverdueRecordsFunction(period, settings.timeliness()))
-                .returns(OverdueRecord.class)
-                .uid(Uids.OVERDUE)
-                .name("overdue list")
-                .sinkTo(jsonl(output.resolve("timeliness"), OverdueRecordsFunction::write))
-                .uid(Uids.SINK_TIMELINESS)
-                .name("timeliness/*.jsonl");
-
-        out.enterprises()
-                .sinkTo(
-                        jsonl(
-                                output.resolve("enterprises"),
-                                (JsonLinesEncoder.Writer<EnterpriseProfile>) OutputJson::write))
-                .uid(Uids.SINK_ENTERPRISES)
-                .name("enterprises/*.jsonl");
-        out.leads()
-                .sinkTo(
-                        jsonl(
-                                output.resolve("leads"),
-                                (JsonLinesEncoder.Writer<Lead>) OutputJson::write))
-                .uid(Uids.SINK_LEADS)
-                .name("leads/*.jsonl");
+        Path staging = output.resolve(STAGING);
+        write(out.unified(), staging, "unified", OutputJson::write, Uids.SINK_UNIFIED);
+        write(
+                out.rejected(),
+                staging,
+                "rejected",
+                (JsonLinesEncoder.Writer<RejectedRecord>) OutputJson::write,
+                Uids.SINK_REJECTED);
+        write(
+                out.referenceRejected(),
+                staging,
+                "reference_rejected",
+                (JsonLinesEncoder.Writer<RejectedRecord>) OutputJson::write,
+                Uids.SINK_REFERENCE_REJECTED);
+        write(
+                out.unified()
+                        .flatMap(new OverdueRecordsFunction(period, settings.timeliness()))
+                        .returns(OverdueRecord.class)
+                        .uid(Uids.OVERDUE)
+                        .name("overdue list"),
+                staging,
+                "timeliness",
+                OverdueRecordsFunction::write,
+                Uids.SINK_TIMELINESS);
+        write(
+                out.enterprises(),
+                staging,
+                "enterprises",
+                (JsonLinesEncoder.Writer<EnterpriseProfile>) OutputJson::write,
+                Uids.SINK_ENTERPRISES);
+        write(
+                out.leads(),
+                staging,
+                "leads",
+                (JsonLinesEncoder.Writer<Lead>) OutputJson::write,
+                Uids.SINK_LEADS);
 
         List<CoverageSnapshot> snapshots = new ArrayList<>();
         try (CloseableIterator<CoverageSnapshot> it =
                 out.coverage().executeAndCollect("guiji run")) {
             it.forEachRemaining(snapshots::add);
+        } catch (Exception e) {
+            deleteQuietly(staging);
+            throw e;
         }
         CoverageSnapshot coverage =
                 snapshots.isEmpty()
@@ -248,8 +253,9 @@ public final class FileRunJob {
         writeCoverage(output.resolve("coverage.json"), coverage);
         writeCoveragePage(output.resolve("coverage.json"), output.resolve("coverage.html"));
         for (String folder : PART_FOLDERS) {
-            OutputFiles.stabilize(output.resolve(folder));
+            OutputFiles.publish(staging.resolve(folder), output.resolve(folder));
         }
+        deleteRecursively(staging);
         List<Path> notices = writeNotice(output.resolve("notices"), coverage, period);
         return new Result(
                 coverage, Duration.ofNanos(System.nanoTime() - start), output, report, notices);
@@ -287,19 +293,27 @@ public final class FileRunJob {
                 .uid(uid);
     }
 
-    private static <T> FileSink<T> jsonl(Path dir, JsonLinesEncoder.Writer<T> writer) {
-        return FileSink.forRowFormat(
-                        new org.apache.flink.core.fs.Path(dir.toUri()),
-                        new JsonLinesEncoder<>(writer))
-                .withOutputFileConfig(
-                        OutputFileConfig.builder()
-                                .withPartPrefix("part")
-                                .withPartSuffix(".jsonl")
-                                .build())
-                .withBucketAssigner(
-                        new org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners
-                                .BasePathBucketAssigner<>())
-                .build();
+    /**
+     * Writes {@code stream} as JSON lines into {@code staging/folder}: one writer chained to each
+     * stream a union was made of ({@link Unions}), so that no output needs a vertex of its own.
+     */
+    private static <T> void write(
+            DataStream<T> stream,
+            Path staging,
+            String folder,
+            JsonLinesEncoder.Writer<T> writer,
+            String uid) {
+        List<DataStream<T>> parts = Unions.parts(stream);
+        for (int i = 0; i < parts.size(); i++) {
+            String suffix = parts.size() == 1 ? "" : "-" + i;
+            JsonLinesPartWriter.write(
+                    parts.get(i),
+                    staging.resolve(folder),
+                    "p" + i,
+                    writer,
+                    uid + suffix,
+                    folder + "/*.jsonl" + (parts.size() == 1 ? "" : " (" + (i + 1) + ")"));
+        }
     }
 
     private static void prepareOutput(Path output) throws IOException {
@@ -359,6 +373,15 @@ public final class FileRunJob {
                         + ": "
                         + InputCheck.reason(e)
                         + "; choose a writable --output");
+    }
+
+    /** Best effort, for a run that failed: its own failure is what the user must see. */
+    private static void deleteQuietly(Path p) {
+        try {
+            deleteRecursively(p);
+        } catch (IOException | UncheckedIOException e) {
+            // left for the next run, which deletes it first
+        }
     }
 
     private static void deleteRecursively(Path p) throws IOException {

@@ -12,10 +12,11 @@ import java.util.stream.Stream;
 
 /**
  * The files of a bounded run's output folders under stable names (docs/contract.md §9): {@code
- * part-0000.jsonl}, {@code part-0001.jsonl}, … instead of the {@code part-<uuid>-<n>.jsonl} that
- * Flink's file sink writes (its {@code OutputFileConfig} sets a prefix and a suffix, never the
- * random part). Renamed after the job has finished, in an order that depends only on the files'
- * contents (by first line, then by name), so the same input and parallelism give the same names.
+ * part-0000.jsonl}, {@code part-0001.jsonl}, … The job writes its part files into a staging folder
+ * ({@code JsonLinesPartWriter}, named by writer and subtask); once it has finished they are moved
+ * into the output folder, in an order that depends only on their contents (by first line, then by
+ * name), so the same input and parallelism give the same names, and nothing of a run that failed is
+ * ever in an output folder.
  */
 public final class OutputFiles {
     static final String PREFIX = "part-";
@@ -24,32 +25,31 @@ public final class OutputFiles {
     private OutputFiles() {}
 
     /**
-     * Renames the part files of {@code folder} (absent: nothing to do); hidden files are left
-     * alone.
+     * Moves the part files of {@code staged} (absent: nothing to do) into {@code folder} under
+     * their stable names; hidden files (a writer's unfinished file) are left behind. {@code folder}
+     * is created when there is a file to move, and must hold no part file yet.
      */
-    static void stabilize(Path folder) throws IOException {
-        if (!Files.isDirectory(folder)) {
+    static void publish(Path staged, Path folder) throws IOException {
+        if (!Files.isDirectory(staged)) {
             return;
         }
         List<Path> parts = new ArrayList<>();
-        try (Stream<Path> files = Files.list(folder)) {
+        try (Stream<Path> files = Files.list(staged)) {
             files.filter(Files::isRegularFile)
                     .filter(p -> !p.getFileName().toString().startsWith("."))
                     .forEach(parts::add);
+        }
+        if (parts.isEmpty()) {
+            return;
         }
         List<String[]> keyed = new ArrayList<>();
         for (Path p : parts) {
             keyed.add(new String[] {firstLine(p), p.getFileName().toString()});
         }
         keyed.sort(Comparator.<String[], String>comparing(k -> k[0]).thenComparing(k -> k[1]));
-        // Two steps, so that no new name can meet a file not yet renamed.
-        List<Path> staged = new ArrayList<>();
+        Files.createDirectories(folder);
         for (int i = 0; i < keyed.size(); i++) {
-            staged.add(
-                    Files.move(folder.resolve(keyed.get(i)[1]), folder.resolve(".renaming-" + i)));
-        }
-        for (int i = 0; i < staged.size(); i++) {
-            Files.move(staged.get(i), folder.resolve(name(i)));
+            Files.move(staged.resolve(keyed.get(i)[1]), folder.resolve(name(i)));
         }
     }
 

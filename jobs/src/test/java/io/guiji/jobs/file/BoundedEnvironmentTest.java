@@ -60,4 +60,25 @@ class BoundedEnvironmentTest {
                                 .get(TaskManagerOptions.MANAGED_MEMORY_SIZE))
                 .isEqualTo(BoundedEnvironment.MIN_MANAGED_MEMORY);
     }
+
+    @Test
+    void aSmallInputGetsMoreSlotsThanSubtasksAndALargeOneASlotEach() {
+        assertThat(
+                        BoundedEnvironment.forInput(new Configuration(), 2, 2_000)
+                                .getConfiguration()
+                                .get(TaskManagerOptions.NUM_TASK_SLOTS))
+                .isEqualTo(2 * BoundedEnvironment.SMALL_INPUT_SLOTS_PER_SUBTASK);
+        assertThat(
+                        BoundedEnvironment.forInput(new Configuration(), 2, 300L << 20)
+                                .getConfiguration()
+                                .get(TaskManagerOptions.NUM_TASK_SLOTS))
+                .isEqualTo(2);
+        Configuration conf = new Configuration();
+        conf.set(TaskManagerOptions.NUM_TASK_SLOTS, 5);
+        assertThat(
+                        BoundedEnvironment.forInput(conf, 2, 2_000)
+                                .getConfiguration()
+                                .get(TaskManagerOptions.NUM_TASK_SLOTS))
+                .isEqualTo(5);
+    }
 }

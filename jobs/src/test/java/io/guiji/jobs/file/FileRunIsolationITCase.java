@@ -153,6 +153,47 @@ class FileRunIsolationITCase {
                 .contains("processing errors");
     }
 
+    /**
+     * A run whose job fails (an error no stage isolates) leaves no part of its result: whatever its
+     * finished tasks wrote stays in the staging folder, which is removed, and the earlier result is
+     * gone, as any run replaces it (docs/contract.md §9).
+     */
+    @Test
+    void aRunThatFailsPublishesNoPartOfItsOutput() throws Exception {
+        Path input = dir.resolve("input");
+        Path output = dir.resolve("output");
+        StringBuilder many = new StringBuilder("行政相对人名称,行政处罚决定书文号,处罚决定日期\n");
+        for (int i = 1; i <= 200; i++) {
+            many.append("朝阳市某某商贸有限公司,朝市监罚〔2023〕").append(i).append("号,2023-05-06\n");
+        }
+        write(input.resolve("records/SCJG01/penalty/a.csv"), many.toString());
+        write(input.resolve("records/SCJG02/penalty/b.csv"), many.toString());
+        write(
+                input.resolve("records/SCJG03/penalty/c.csv"),
+                "行政相对人名称,行政处罚决定书文号,处罚决定日期\n%s,朝市监罚〔2023〕1号,2023-05-06\n".formatted(POISON));
+        write(output.resolve("unified/part-0000.jsonl"), "{\"earlier\":true}\n");
+        Configuration conf = new Configuration();
+        conf.set(GuijiOptions.PROCESSING_DATE, "2026-11-25");
+        conf.set(GuijiOptions.PARALLELISM, PARALLELISM);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () ->
+                                FileRunJob.run(
+                                        input,
+                                        output,
+                                        conf,
+                                        warning -> {},
+                                        FailingParsers.failingTheTaskOn(
+                                                POISON,
+                                                java.time.LocalDate.of(2026, 11, 25),
+                                                "Asia/Shanghai")))
+                .hasStackTraceContaining("the task fails here");
+
+        try (Stream<Path> left = Files.list(output)) {
+            assertThat(left.map(p -> p.getFileName().toString())).isEmpty();
+        }
+    }
+
     private static void write(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, text, UTF_8);

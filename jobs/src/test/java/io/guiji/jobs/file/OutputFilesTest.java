@@ -15,47 +15,53 @@ class OutputFilesTest {
 
     @Test
     void partFilesAreNumberedInTheOrderOfTheirFirstLines() throws IOException {
-        Path unified = Files.createDirectories(dir.resolve("unified"));
+        Path staged = Files.createDirectories(dir.resolve(".guiji-staging/unified"));
         Files.writeString(
-                unified.resolve("part-9f1c0e2a-1.jsonl"),
-                "{\"record_id\":\"b\"}\n{\"record_id\":\"c\"}\n");
-        Files.writeString(unified.resolve("part-03d2aa17-0.jsonl"), "{\"record_id\":\"d\"}\n");
-        Files.writeString(unified.resolve("part-77aa0000-0.jsonl"), "{\"record_id\":\"a\"}\n");
-        Files.writeString(unified.resolve(".part-x.inprogress"), "hidden");
+                staged.resolve("p0-1.jsonl"), "{\"record_id\":\"b\"}\n{\"record_id\":\"c\"}\n");
+        Files.writeString(staged.resolve("p0-0.jsonl"), "{\"record_id\":\"d\"}\n");
+        Files.writeString(staged.resolve("p1-0.jsonl"), "{\"record_id\":\"a\"}\n");
+        Files.writeString(staged.resolve(".p1-1.jsonl.0.inprogress"), "hidden");
+        Path unified = dir.resolve("unified");
 
-        OutputFiles.stabilize(unified);
+        OutputFiles.publish(staged, unified);
 
         assertThat(names(unified))
-                .containsExactly(
-                        ".part-x.inprogress",
-                        "part-0000.jsonl",
-                        "part-0001.jsonl",
-                        "part-0002.jsonl");
+                .containsExactly("part-0000.jsonl", "part-0001.jsonl", "part-0002.jsonl");
         assertThat(Files.readString(unified.resolve("part-0000.jsonl"))).contains("\"a\"");
         assertThat(Files.readString(unified.resolve("part-0001.jsonl")))
                 .contains("\"b\"")
                 .contains("\"c\"");
         assertThat(Files.readString(unified.resolve("part-0002.jsonl"))).contains("\"d\"");
+        assertThat(names(staged)).containsExactly(".p1-1.jsonl.0.inprogress");
     }
 
     @Test
-    void stabilizingTwiceChangesNothing() throws IOException {
-        Path rejected = Files.createDirectories(dir.resolve("rejected"));
-        Files.writeString(rejected.resolve("part-1.jsonl"), "y\n");
-        Files.writeString(rejected.resolve("part-2.jsonl"), "x\n");
-        OutputFiles.stabilize(rejected);
+    void theSameContentsGetTheSameNamesWhateverTheirWritersNames() throws IOException {
+        Path a = Files.createDirectories(dir.resolve("a"));
+        Files.writeString(a.resolve("p0-0.jsonl"), "y\n");
+        Files.writeString(a.resolve("p1-1.jsonl"), "x\n");
+        Path b = Files.createDirectories(dir.resolve("b"));
+        Files.writeString(b.resolve("p1-0.jsonl"), "x\n");
+        Files.writeString(b.resolve("p0-1.jsonl"), "y\n");
 
-        OutputFiles.stabilize(rejected);
+        OutputFiles.publish(a, dir.resolve("out-a"));
+        OutputFiles.publish(b, dir.resolve("out-b"));
 
-        assertThat(Files.readString(rejected.resolve("part-0000.jsonl"))).isEqualTo("x\n");
-        assertThat(Files.readString(rejected.resolve("part-0001.jsonl"))).isEqualTo("y\n");
+        for (String out : new String[] {"out-a", "out-b"}) {
+            assertThat(Files.readString(dir.resolve(out + "/part-0000.jsonl"))).isEqualTo("x\n");
+            assertThat(Files.readString(dir.resolve(out + "/part-0001.jsonl"))).isEqualTo("y\n");
+        }
     }
 
     @Test
-    void anAbsentFolderIsNothingToDo() throws IOException {
-        OutputFiles.stabilize(dir.resolve("rejected"));
+    void noStagedFileMakesNoFolder() throws IOException {
+        OutputFiles.publish(dir.resolve("absent"), dir.resolve("rejected"));
+        Path onlyHidden = Files.createDirectories(dir.resolve("staged"));
+        Files.writeString(onlyHidden.resolve(".p0-0.jsonl.0.inprogress"), "x\n");
+        OutputFiles.publish(onlyHidden, dir.resolve("leads"));
 
         assertThat(dir.resolve("rejected")).doesNotExist();
+        assertThat(dir.resolve("leads")).doesNotExist();
     }
 
     @Test

@@ -23,4 +23,22 @@ public final class FailingParsers {
                     return normalizer.normalize(row);
                 });
     }
+
+    /**
+     * A parser whose task fails on any row whose raw text contains {@code marker}: it throws an
+     * {@link Error}, which no stage isolates (docs/contract.md §7 isolates exceptions of records,
+     * not a broken JVM), so the whole run fails.
+     */
+    public static RecordParseFunction failingTheTaskOn(
+            String marker, LocalDate today, String zone) {
+        return new RecordParseFunction(
+                today,
+                zone,
+                (normalizer, row) -> {
+                    if (row.raw != null && row.raw.contains(marker)) {
+                        throw new AssertionError("the task fails here");
+                    }
+                    return normalizer.normalize(row);
+                });
+    }
 }
