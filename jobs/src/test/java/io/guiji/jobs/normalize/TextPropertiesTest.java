@@ -58,6 +58,64 @@ class TextPropertiesTest {
         assertThat(Normalizer.isNormalized(s, Normalizer.Form.NFKC)).isTrue();
     }
 
+    /** Text the fast path takes and text one character away from it, of every kind. */
+    @Provide
+    Arbitrary<String> nearlyClean() {
+        Arbitrary<Character> common =
+                Arbitraries.oneOf(
+                        Arbitraries.chars().range('\u0021', '\u007E'),
+                        Arbitraries.chars().range('\u4E00', '\u9FFF'),
+                        Arbitraries.of(' '));
+        Arbitrary<Character> edge =
+                Arbitraries.oneOf(
+                        Arbitraries.of(
+                                '\u3000', '\u00A0', '\t', '\u200B', '\uFEFF', '\u0301', '\uFF08',
+                                '\uFF11', '\u2F00', '\uF900', '\u3400', '\u4DFF', '\uA000',
+                                '\u007F', '\u001F', '\u0020', '\uFFFE', '\uD800', '\u00E9',
+                                '\u2160'),
+                        Arbitraries.chars().range('\u0000', '\uFFFF'));
+        return Arbitraries.frequencyOf(
+                        net.jqwik.api.Tuple.of(9, common), net.jqwik.api.Tuple.of(1, edge))
+                .list()
+                .ofMaxSize(24)
+                .map(
+                        cs -> {
+                            StringBuilder b = new StringBuilder();
+                            cs.forEach(b::append);
+                            return b.toString();
+                        });
+    }
+
+    @Property(tries = 3000)
+    void theFastPathGivesWhatTheRuleGives(@ForAll("nearlyClean") String raw) {
+        assertThat(Text.clean(raw)).isEqualTo(Text.cleanFully(raw));
+        if (Text.isAlreadyClean(raw)) {
+            assertThat(Text.cleanFully(raw)).isEqualTo(raw);
+        }
+    }
+
+    @Property
+    void theFastPathGivesWhatTheRuleGivesOnHostileText(@ForAll("hostile") String raw) {
+        assertThat(Text.clean(raw)).isEqualTo(Text.cleanFully(raw));
+    }
+
+    @Example
+    void realCellsTakeTheFastPath() {
+        for (String cell :
+                new String[] {
+                    "辽宁省朝阳市德佳科技有限公司",
+                    "91110000600037341L",
+                    "朝市监罚〔2023〕1号".replace("〔", "").replace("〕", ""),
+                    "2025-05-02 12:30:02",
+                    "JC2113822025000249"
+                }) {
+            assertThat(Text.isAlreadyClean(cell)).as(cell).isTrue();
+        }
+        assertThat(Text.isAlreadyClean("华为技术有限公司（沈阳分公司）")).isFalse(); // full-width brackets
+        assertThat(Text.isAlreadyClean("朝阳  商贸")).isFalse();
+        assertThat(Text.isAlreadyClean(" 朝阳")).isFalse();
+    }
+
     @Property
     void cleanIsIdempotent(@ForAll("hostile") String raw) {
         String once = Text.clean(raw);
