@@ -13,14 +13,12 @@ public final class FailingParsers {
      * whose raw text contains {@code marker}, and parses every other row as in production.
      */
     public static RecordParseFunction throwingOn(String marker, LocalDate today, String zone) {
-        return new RecordParseFunction(
+        return failingOn(
+                marker,
                 today,
                 zone,
-                (normalizer, row) -> {
-                    if (row.raw != null && row.raw.contains(marker)) {
-                        throw new IllegalStateException("poisoned row");
-                    }
-                    return normalizer.normalize(row);
+                () -> {
+                    throw new IllegalStateException("poisoned row");
                 });
     }
 
@@ -31,12 +29,27 @@ public final class FailingParsers {
      */
     public static RecordParseFunction failingTheTaskOn(
             String marker, LocalDate today, String zone) {
+        return failingOn(
+                marker,
+                today,
+                zone,
+                () -> {
+                    throw new AssertionError("the task fails here");
+                });
+    }
+
+    private interface Failure extends java.io.Serializable {
+        void fail();
+    }
+
+    private static RecordParseFunction failingOn(
+            String marker, LocalDate today, String zone, Failure failure) {
         return new RecordParseFunction(
                 today,
                 zone,
                 (normalizer, row) -> {
                     if (row.raw != null && row.raw.contains(marker)) {
-                        throw new AssertionError("the task fails here");
+                        failure.fail();
                     }
                     return normalizer.normalize(row);
                 });
