@@ -31,6 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 class JsonLinesPartWriterTest {
     @TempDir Path dir;
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     private static final JsonLinesEncoder.Writer<String> AS_OBJECT =
             (g, s) -> {
                 g.writeStartObject();
@@ -49,7 +52,7 @@ class JsonLinesPartWriterTest {
             h.endInput();
         }
 
-        List<String> lines = Files.readAllLines(folder.resolve("p-1.jsonl"));
+        List<String> lines = Files.readAllLines(folder.resolve("p-1-0.jsonl"));
         assertThat(lines).hasSize(values.size());
         for (int i = 0; i < values.size(); i++) {
             assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines.get(i)))
@@ -58,8 +61,8 @@ class JsonLinesPartWriterTest {
                                     .createObjectNode()
                                     .put("v", values.get(i)));
         }
-        assertThat(Files.readString(folder.resolve("p-1.jsonl"))).endsWith("}\n");
-        assertThat(names(folder)).containsExactly("p-1.jsonl");
+        assertThat(Files.readString(folder.resolve("p-1-0.jsonl"))).endsWith("}\n");
+        assertThat(names(folder)).containsExactly("p-1-0.jsonl");
     }
 
     @Test
@@ -70,7 +73,7 @@ class JsonLinesPartWriterTest {
 
             h.endInput();
 
-            assertThat(names(dir)).containsExactly("p-0.jsonl");
+            assertThat(names(dir)).containsExactly("p-0-0.jsonl");
         }
     }
 
@@ -106,7 +109,63 @@ class JsonLinesPartWriterTest {
             h.endInput();
         }
 
-        assertThat(Files.readAllLines(dir.resolve("p-0.jsonl")))
+        assertThat(Files.readAllLines(dir.resolve("p-0-0.jsonl")))
+                .containsExactly("{\"v\":\"second attempt\"}");
+    }
+
+    @Property(tries = 30)
+    void aFullFileIsFinishedAndTheNextBegunWithNoLineSplitOrLost(
+            @ForAll @Size(min = 1, max = 60) List<String> values,
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 200) int rollBytes)
+            throws Exception {
+        Path folder = Files.createTempDirectory("part-writer-roll");
+        try (OneInputStreamOperatorTestHarness<String, Void> h =
+                harness(new JsonLinesPartWriter<>(folder, "p", AS_OBJECT, rollBytes), 0)) {
+            for (String v : values) {
+                h.processElement(new StreamRecord<>(v));
+            }
+            h.endInput();
+        }
+
+        List<String> names = names(folder);
+        List<String> lines = new java.util.ArrayList<>();
+        for (int n = 0; n < names.size(); n++) {
+            Path file = folder.resolve(JsonLinesPartWriter.fileName("p", 0, n));
+            assertThat(names).contains(file.getFileName().toString());
+            List<String> inFile = Files.readAllLines(file);
+            assertThat(inFile).isNotEmpty();
+            // A file is finished only once it has reached the size: all but the last are full.
+            if (n < names.size() - 1) {
+                assertThat(Files.size(file)).isGreaterThanOrEqualTo(rollBytes);
+            }
+            lines.addAll(inFile);
+        }
+        assertThat(lines).hasSize(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            assertThat(JSON.readTree(lines.get(i)).get("v").asText()).isEqualTo(values.get(i));
+        }
+    }
+
+    @Test
+    void anAttemptThatRunsAgainDeletesTheFilesOfTheEarlierOneFirst() throws Exception {
+        try (OneInputStreamOperatorTestHarness<String, Void> h =
+                harness(new JsonLinesPartWriter<>(dir, "p", AS_OBJECT, 10), 0)) {
+            for (int i = 0; i < 5; i++) {
+                h.processElement(new StreamRecord<>("first attempt " + i));
+            }
+            h.endInput();
+        }
+        Files.writeString(dir.resolve("p-1-0.jsonl"), "another subtask's\n");
+        assertThat(names(dir)).hasSize(6);
+
+        try (OneInputStreamOperatorTestHarness<String, Void> h =
+                harness(new JsonLinesPartWriter<>(dir, "p", AS_OBJECT, 10), 0)) {
+            h.processElement(new StreamRecord<>("second attempt"));
+            h.endInput();
+        }
+
+        assertThat(names(dir)).containsExactly("p-0-0.jsonl", "p-1-0.jsonl");
+        assertThat(Files.readAllLines(dir.resolve("p-0-0.jsonl")))
                 .containsExactly("{\"v\":\"second attempt\"}");
     }
 
@@ -144,9 +203,13 @@ class JsonLinesPartWriterTest {
 
     private static OneInputStreamOperatorTestHarness<String, Void> harness(Path folder, int subtask)
             throws Exception {
+        return harness(new JsonLinesPartWriter<>(folder, "p", AS_OBJECT), subtask);
+    }
+
+    private static OneInputStreamOperatorTestHarness<String, Void> harness(
+            JsonLinesPartWriter<String> writer, int subtask) throws Exception {
         OneInputStreamOperatorTestHarness<String, Void> h =
-                new OneInputStreamOperatorTestHarness<>(
-                        new JsonLinesPartWriter<>(folder, "p", AS_OBJECT), 2, 2, subtask);
+                new OneInputStreamOperatorTestHarness<>(writer, 2, 2, subtask);
         h.open();
         return h;
     }
