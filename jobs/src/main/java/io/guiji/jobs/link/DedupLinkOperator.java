@@ -493,7 +493,8 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
 
     /**
      * Puts an entry into the index; null (the entry rejected, counted) when its places cannot be
-     * computed.
+     * computed. Every subtask receives every entry and fails on it alike, so only the first subtask
+     * rejects and counts it: a bad row is one rejection, whatever the parallelism.
      */
     private Set<String> put(IndexedEntry indexed) {
         RegistryEntry entry = indexed.getEntry();
@@ -504,6 +505,9 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
         } catch (RuntimeException e) {
             if (ProcessingErrors.isInfrastructure(e)) {
                 throw e;
+            }
+            if (getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() != 0) {
+                return null;
             }
             processingErrors.inc();
             SourceRef s = entry.getSource();

@@ -374,6 +374,36 @@ class DedupLinkIsolationTest {
         assertThat(stages.count(ProcessingErrors.METRIC)).isEqualTo(1);
     }
 
+    /**
+     * Every linking subtask receives every registry entry: an entry none can index is one
+     * rejection, from the first subtask, not one per subtask.
+     */
+    @ParameterizedTest
+    @EnumSource(EmitMode.class)
+    void anEntryNoSubtaskCanIndexIsRejectedOnceWhateverTheParallelism(EmitMode mode)
+            throws Exception {
+        List<Long> rejections = new java.util.ArrayList<>();
+        List<Long> errors = new java.util.ArrayList<>();
+        for (int subtask = 0; subtask < 3; subtask++) {
+            LinkStages each =
+                    new LinkStages(
+                            LinkStages.metered(mode, null, CopyMerger::add, LocalLinker::link),
+                            3,
+                            subtask);
+            each.registry(ROW_B1);
+            each.harness.processElement2(
+                    new StreamRecord<>(
+                            new io.guiji.schemas.internal.IndexedEntry(
+                                    withoutFormerNames(), null, null)));
+            rejections.add((long) each.side(DedupLinkOperator.REFERENCE_REJECTED).size());
+            errors.add(each.count(ProcessingErrors.METRIC));
+            each.harness.close();
+        }
+
+        assertThat(rejections).containsExactly(1L, 0L, 0L);
+        assertThat(errors).containsExactly(1L, 0L, 0L);
+    }
+
     @Test
     void streamingTheNextEntryIsIndexedFromTheOneInForceBeforeTheRejectedOne() throws Exception {
         open(EmitMode.CHANGES, CopyMerger::add, LocalLinker::link);

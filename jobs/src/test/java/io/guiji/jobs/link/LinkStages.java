@@ -45,13 +45,47 @@ final class LinkStages implements AutoCloseable {
 
     /** The operator in a harness, restored from {@code snapshot} when one is given. */
     LinkStages(DedupLinkOperator operator, OperatorSubtaskState snapshot) throws Exception {
+        this(operator, snapshot, 1, 0);
+    }
+
+    /** The operator as subtask {@code subtask} of {@code parallelism}. */
+    LinkStages(DedupLinkOperator operator, int parallelism, int subtask) throws Exception {
+        this(operator, null, parallelism, subtask);
+    }
+
+    private LinkStages(
+            DedupLinkOperator operator, OperatorSubtaskState snapshot, int parallelism, int subtask)
+            throws Exception {
+        // Broadcast entries are keyed for the harness alone: by a key this subtask holds.
+        String entryKey = keyHeldBy(parallelism, subtask);
         harness =
                 new KeyedTwoInputStreamOperatorTestHarness<>(
-                        operator, SupervisionRecord::getRecordId, e -> "", Types.STRING);
+                        operator,
+                        SupervisionRecord::getRecordId,
+                        e -> entryKey,
+                        Types.STRING,
+                        128,
+                        parallelism,
+                        subtask);
         if (snapshot != null) {
             harness.initializeState(snapshot);
         }
         harness.open();
+    }
+
+    /** "" when it is subtask 0's (as before), else the first "k0", "k1", … that is. */
+    private static String keyHeldBy(int parallelism, int subtask) {
+        for (int i = -1; ; i++) {
+            String key = i < 0 ? "" : "k" + i;
+            int group =
+                    org.apache.flink.runtime.state.KeyGroupRangeAssignment.assignToKeyGroup(
+                            key, 128);
+            if (org.apache.flink.runtime.state.KeyGroupRangeAssignment
+                    .computeKeyGroupRangeForOperatorIndex(128, parallelism, subtask)
+                    .contains(group)) {
+                return key;
+            }
+        }
     }
 
     /**
