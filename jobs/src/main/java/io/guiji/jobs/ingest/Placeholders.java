@@ -37,10 +37,18 @@ public final class Placeholders {
                     "…",
                     "...");
 
+    /**
+     * The longest placeholder: a longer cell is looked up in no set, whose lookup hashes the whole
+     * cell (every cell of every record passes here).
+     */
+    private static final int LONGEST = EMPTY.stream().mapToInt(String::length).max().orElse(0);
+
     private Placeholders() {}
 
     /** {@code cleaned}, or null when it is a placeholder. Expects text already cleaned. */
     public static String orNull(String cleaned) {
-        return cleaned == null || EMPTY.contains(cleaned) ? null : cleaned;
+        return cleaned == null || (cleaned.length() <= LONGEST && EMPTY.contains(cleaned))
+                ? null
+                : cleaned;
     }
 }
