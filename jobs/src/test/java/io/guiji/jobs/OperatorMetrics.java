@@ -15,8 +15,15 @@ import org.apache.flink.runtime.operators.testutils.MockEnvironmentBuilder;
 public final class OperatorMetrics extends InterceptingTaskMetricGroup {
     private final InterceptingOperatorMetricGroup operator = new InterceptingOperatorMetricGroup();
 
-    @Override
+    // No @Override on these two: Flink 1.20 calls the first, Flink 2.x the second (with the
+    // operator's metric variables); each compiles on both as a method of this class.
+
     public InternalOperatorMetricGroup getOrAddOperator(OperatorID id, String name) {
+        return operator;
+    }
+
+    public InternalOperatorMetricGroup getOrAddOperator(
+            OperatorID id, String name, java.util.Map<String, String> variables) {
         return operator;
     }
 

@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateRecoveryOptions;
-import org.apache.flink.core.execution.RestoreMode;
 import org.apache.flink.core.fs.FileStatus;
 import org.apache.flink.core.fs.FileSystem;
 
@@ -26,11 +25,10 @@ import org.apache.flink.core.fs.FileSystem;
  *
  * <p>A checkpoint is complete when its {@code chk-N} folder holds a {@code _metadata} file (Flink
  * writes it last); the newest such file across the job-id folders wins, since every start is a new
- * job with a new id. It is restored in {@link RestoreMode#CLAIM} mode: the new job owns it and
- * deletes it once newer checkpoints replace it, so the folder does not grow with every restart. A
- * savepoint named with {@code --from-savepoint} is restored without claiming it (it stays yours),
- * and {@code -Dexecution.state-recovery.path=…} is honoured as given. {@code --fresh} restores
- * nothing.
+ * job with a new id. It is restored in {@code CLAIM} mode: the new job owns it and deletes it once
+ * newer checkpoints replace it, so the folder does not grow with every restart. A savepoint named
+ * with {@code --from-savepoint} is restored without claiming it (it stays yours), and {@code
+ * -Dexecution.state-recovery.path=…} is honoured as given. {@code --fresh} restores nothing.
  *
  * <p>{@code flink run} on a cluster never comes here: there Flink's own savepoint and HA flow
  * applies.
@@ -113,7 +111,9 @@ public final class Resume {
         }
         Checkpoint c = latest.get();
         conf.set(StateRecoveryOptions.SAVEPOINT_PATH, c.path());
-        conf.set(StateRecoveryOptions.RESTORE_MODE, RestoreMode.CLAIM);
+        // By the option's key: its value type is RestoreMode on Flink 1.20 and RecoveryClaimMode on
+        // 2.x, with the same key and the same value names.
+        conf.setString(StateRecoveryOptions.RESTORE_MODE.key(), "CLAIM");
         return new Plan(
                 c.path(),
                 "resuming from checkpoint "
