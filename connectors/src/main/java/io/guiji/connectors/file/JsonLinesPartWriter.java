@@ -1,9 +1,7 @@
 package io.guiji.connectors.file;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.guiji.connectors.ChainedOperator;
 import io.guiji.connectors.json.JsonLinesEncoder;
-import io.guiji.connectors.json.OutputJson;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -51,7 +49,7 @@ public final class JsonLinesPartWriter<T> extends AbstractStreamOperator<Void>
 
     private transient Path inProgress;
     private transient CountingStream out;
-    private transient JsonGenerator json;
+    private transient JsonLinesEncoder<T> lines;
     private transient int files;
 
     /**
@@ -120,12 +118,11 @@ public final class JsonLinesPartWriter<T> extends AbstractStreamOperator<Void>
 
     @Override
     public void processElement(StreamRecord<T> element) throws Exception {
-        if (json == null) {
+        if (lines == null) {
             start();
         }
-        writer.write(json, element.getValue());
-        json.writeRaw('\n');
-        if (out.count + json.getOutputBuffered() >= rollBytes) {
+        lines.write(element.getValue());
+        if (out.count + lines.buffered() >= rollBytes) {
             finishFile();
         }
     }
@@ -137,17 +134,14 @@ public final class JsonLinesPartWriter<T> extends AbstractStreamOperator<Void>
         inProgress =
                 dir.resolve("." + fileName(part, subtask(), files) + "." + attempt + ".inprogress");
         out = new CountingStream(Files.newOutputStream(inProgress));
-        json = OutputJson.generator(out);
-        // One generator for the whole file: no separator of its own between values, a newline
-        // after each.
-        json.setRootValueSeparator(null);
+        lines = new JsonLinesEncoder<>(writer, out);
     }
 
     /** Closes the file being written and gives it its name. */
     private void finishFile() throws IOException {
-        json.close();
+        lines.close();
         out.close();
-        json = null;
+        lines = null;
         Files.move(
                 inProgress,
                 inProgress.resolveSibling(fileName(part, subtask(), files)),
@@ -159,7 +153,7 @@ public final class JsonLinesPartWriter<T> extends AbstractStreamOperator<Void>
 
     @Override
     public void endInput() throws Exception {
-        if (json != null) {
+        if (lines != null) {
             finishFile();
         }
     }
@@ -184,7 +178,7 @@ public final class JsonLinesPartWriter<T> extends AbstractStreamOperator<Void>
                 } finally {
                     Files.deleteIfExists(inProgress);
                     inProgress = null;
-                    json = null;
+                    lines = null;
                 }
             }
         }

@@ -144,15 +144,17 @@ class OutputJsonTest {
     }
 
     private static String write(UnifiedRecord r) throws IOException {
-        return encode(new JsonLinesEncoder<UnifiedRecord>(OutputJson::write), r);
+        return encode((JsonLinesEncoder.Writer<UnifiedRecord>) OutputJson::write, r);
     }
 
     @SafeVarargs
-    private static <T> String encode(JsonLinesEncoder<T> encoder, T... elements)
+    private static <T> String encode(JsonLinesEncoder.Writer<T> writer, T... elements)
             throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (T e : elements) {
-            encoder.encode(e, out);
+        try (JsonLinesEncoder<T> lines = new JsonLinesEncoder<>(writer, out)) {
+            for (T e : elements) {
+                lines.write(e);
+            }
         }
         return out.toString(UTF_8);
     }
@@ -343,7 +345,7 @@ class OutputJsonTest {
     void theEncoderWritesOneUtf8ObjectPerLine() throws IOException {
         String out =
                 encode(
-                        new JsonLinesEncoder<UnifiedRecord>(OutputJson::write),
+                        (JsonLinesEncoder.Writer<UnifiedRecord>) OutputJson::write,
                         linkedPenalty(BigDecimal.ONE),
                         unlinkedWithCandidates());
 
@@ -371,7 +373,7 @@ class OutputJsonTest {
                         .setRecordType("license")
                         .build();
 
-        String line = encode(new JsonLinesEncoder<RejectedRecord>(OutputJson::write), r);
+        String line = encode((JsonLinesEncoder.Writer<RejectedRecord>) OutputJson::write, r);
         assertThat(line.lines()).hasSize(1);
         JsonNode n = JSON.readTree(line);
 
@@ -398,7 +400,8 @@ class OutputJsonTest {
                         .build();
 
         JsonNode n =
-                JSON.readTree(encode(new JsonLinesEncoder<RejectedRecord>(OutputJson::write), r));
+                JSON.readTree(
+                        encode((JsonLinesEncoder.Writer<RejectedRecord>) OutputJson::write, r));
 
         assertThat(n.get("reason").asText()).isEqualTo("UNKNOWN_SOURCE");
         assertThat(n.get("raw").asText()).isEqualTo("a,b\n\"c");
