@@ -37,7 +37,7 @@ public final class JsonLinesPartWriter<T> extends AbstractStreamOperator<Void>
     private static final long serialVersionUID = 1L;
 
     /** The suffix of a finished part file. */
-    public static final String SUFFIX = ".jsonl";
+    private static final String SUFFIX = ".jsonl";
 
     /** The size at which a part file is finished and the next begun: Flink's file sink's. */
     public static final long ROLL_BYTES = 128L << 20;

@@ -40,11 +40,6 @@ public final class BoundedEnvironment {
 
     private BoundedEnvironment() {}
 
-    /** The environment for {@code conf} (not changed) plus {@link #batchDefaults}. */
-    public static StreamExecutionEnvironment create(Configuration conf, int parallelism) {
-        return create(conf, parallelism, MANAGED_MEMORY, parallelism);
-    }
-
     /**
      * The environment for a run over {@code inputBytes} of files: its managed memory, unless
      * configured, in proportion to the input between {@link #MIN_MANAGED_MEMORY} and {@link
