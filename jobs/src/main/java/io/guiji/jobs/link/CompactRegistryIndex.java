@@ -127,7 +127,8 @@ public final class CompactRegistryIndex implements RegistryIndex {
                         entry,
                         name != null
                                 && now.containsKey(new LinkKeys.Slot(LinkKeys.NAME + name, false)));
-        Set<String> changed = changedKeys(old, now);
+        Set<String> changed =
+                EntryFacts.keysReadingChangedFacts(before, entry, now, changedKeys(old, now));
         if (ord < 0) {
             ord = newOrdinal(id, -1 - ord);
         }

@@ -79,23 +79,24 @@ public final class LinkDecider {
             Map<String, LookupAnswer> answers,
             FuzzyPolicy policy,
             List<LookupRequest> requests) {
-        return decide(record, answers, policy, requests, id -> null);
+        return decide(record, answers, policy, requests, EntryFacts.NONE);
     }
 
     /**
-     * {@link #decide(UnifiedRecord, Map, FuzzyPolicy, List)} with the registry's division codes
-     * ({@link RegistryIndex#divisionOf}): a fuzzy candidate whose name writes no place is placed by
-     * its entry's division against a record that writes one (docs/domain.md §5.1), so that of
-     * 太平洋保险公司 (浙江) and 太平洋保险 (安徽) 浙江太平洋保险公司 names the first and 江苏太平洋保险公司 neither. The answers
-     * carry no division (it would be kept in every lookup answer); the linker that asked them holds
-     * the index.
+     * {@link #decide(UnifiedRecord, Map, FuzzyPolicy, List)} with what the registry knows of each
+     * fuzzy candidate besides its names ({@link EntryFacts}, the index the answers came from): a
+     * candidate whose name writes no place is placed by its entry's division against a record that
+     * writes one (docs/domain.md §5.1), so that of 太平洋保险公司 (浙江) and 太平洋保险 (安徽) 浙江太平洋保险公司 names the
+     * first and 江苏太平洋保险公司 neither; and a record one trade-name character from a registered name
+     * links to it when the two name the same legal representative (the typo rule, {@link
+     * FuzzyMatcher}).
      */
     public static UnifiedRecord decide(
             UnifiedRecord record,
             Map<String, LookupAnswer> answers,
             FuzzyPolicy policy,
             List<LookupRequest> requests,
-            java.util.function.Function<String, String> divisionOf) {
+            EntryFacts facts) {
         UnifiedRecord out = ShallowCopy.of(record);
         out.setCandidates(new ArrayList<>());
         out.setLinkEvidence(new ArrayList<>());
@@ -125,7 +126,7 @@ public final class LinkDecider {
                                         m.getName(),
                                         null,
                                         m.getFormer(),
-                                        divisionOf.apply(m.getEnterpriseId())));
+                                        facts.divisionOf(m.getEnterpriseId())));
                     }
                 }
                 continue;
@@ -208,7 +209,14 @@ public final class LinkDecider {
                     0.0,
                     out.getCandidates().isEmpty() ? List.of() : List.of("name=ambiguous"));
         }
-        FuzzyMatcher.Outcome o = FuzzyMatcher.decide(f.getSubjectName(), fuzzy, overfull, policy);
+        String legalRep = LegalReps.comparable(f.getLegalRep());
+        FuzzyMatcher.Outcome o =
+                FuzzyMatcher.decide(
+                        f.getSubjectName(),
+                        fuzzy,
+                        overfull,
+                        policy,
+                        id -> legalRep != null && legalRep.equals(facts.legalRepOf(id)));
         if (o.link() != null && out.getCandidates().isEmpty()) {
             return set(
                     out,

@@ -69,8 +69,7 @@ public final class LocalLinker {
         List<LookupRequest> all = new ArrayList<>(requests.size() + fuzzy.size());
         all.addAll(requests);
         all.addAll(fuzzy);
-        return new Linked(
-                LinkDecider.decide(record, answers, policy, all, index::divisionOf), keys(all));
+        return new Linked(LinkDecider.decide(record, answers, policy, all, index), keys(all));
     }
 
     private void answer(List<LookupRequest> requests, Map<String, LookupAnswer> answers) {

@@ -54,6 +54,7 @@ public final class MapRegistryIndex implements RegistryIndex {
                 places.remove(u.getKey());
             }
         }
+        EntryFacts.keysReadingChangedFacts(before, entry, entryPlaces, changed);
         live += (inForce(entry) ? 1 : 0) - (inForce(before) ? 1 : 0);
         entries.put(entry.getEnterpriseId(), entry);
         return changed;

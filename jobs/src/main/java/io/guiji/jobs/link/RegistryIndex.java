@@ -13,7 +13,7 @@ import java.util.Set;
  * <p>{@link MapRegistryIndex} states the semantics in the plainest form; other implementations
  * answer exactly as it does (a property test holds them to it).
  */
-public interface RegistryIndex {
+public interface RegistryIndex extends EntryFacts {
 
     /**
      * The entry last put for the enterprise, a withdrawal ({@code deleted}) included; null when
@@ -51,8 +51,19 @@ public interface RegistryIndex {
      * whose name writes no place ({@link LinkDecider}). Asked of every fuzzy candidate, so an index
      * answers it without decoding the whole entry where it can.
      */
+    @Override
     default String divisionOf(String enterpriseId) {
         RegistryEntry e = get(enterpriseId);
         return e == null ? null : e.getDivisionCode();
+    }
+
+    /**
+     * The legal representative of the entry {@code enterpriseId} ({@link LegalReps#ofEntry}), or
+     * null: asked only of the best fuzzy candidate of a record that differs from it by a trade-name
+     * typo, so decoding the entry costs little.
+     */
+    @Override
+    default String legalRepOf(String enterpriseId) {
+        return LegalReps.ofEntry(get(enterpriseId));
     }
 }

@@ -16,7 +16,8 @@ import java.util.Set;
  *
  * <p><b>Typos.</b> A candidate one replaced character of an industry or legal-form word from the
  * record, and nothing else, links below the policy's min-score when it still leads by the margin
- * ({@link #typoOnly}: the typo rule; a trade name's character only with {@link
+ * ({@link #typoOnly}: the typo rule; a trade name's character only when the record's legal
+ * representative is the candidate's registered one, or with {@link
  * FuzzyPolicy#linkTradeNameTypos}). When the record read with the best candidate's core (or with a
  * vocabulary word corrected) is that candidate's registered name, candidates of the same core are
  * not its runners-up ({@link #readAs}): the exact tier would have chosen among them by the name as
@@ -130,6 +131,22 @@ public final class FuzzyMatcher {
             List<Candidate> candidates,
             List<String> overfull,
             FuzzyPolicy policy) {
+        return decide(recordName, candidates, overfull, policy, id -> false);
+    }
+
+    /**
+     * {@link #decide(String, List, List, FuzzyPolicy)} where {@code sameLegalRep} tells the
+     * enterprises whose registered legal representative is the record's: a trade-name typo of one
+     * of them links by the typo rule whatever {@link FuzzyPolicy#linkTradeNameTypos} says, since an
+     * unregistered look-alike would be another enterprise with another representative. Asked of the
+     * best candidate only, and only when the typo rule hinges on it.
+     */
+    public static Outcome decide(
+            String recordName,
+            List<Candidate> candidates,
+            List<String> overfull,
+            FuzzyPolicy policy,
+            java.util.function.Predicate<String> sameLegalRep) {
         NameParts record = NameParts.parse(recordName);
         if (record == null || !record.matchable()) {
             return new Outcome(null, List.of(), List.of());
@@ -220,6 +237,9 @@ public final class FuzzyMatcher {
         boolean typoOfAnother =
                 writtenAs != null && !record.trade().equals(parsed.get(top.matchedName()).trade());
         boolean typo = typoOnly(top.score(), policy.linkTradeNameTypos());
+        boolean confirmed =
+                !typo && typoOnly(top.score(), true) && sameLegalRep.test(top.enterpriseId());
+        typo |= confirmed;
         boolean link =
                 complete
                         && policy.enabled()
@@ -230,6 +250,9 @@ public final class FuzzyMatcher {
         if (link) {
             if (top.score().value() < policy.minScore() - 1e-9) {
                 evidence.add("fuzzy=typo_rule");
+            }
+            if (confirmed) {
+                evidence.add("legal_rep=equal");
             }
             evidence.addAll(top.score().evidence());
             for (String key : overfull) {
