@@ -45,7 +45,8 @@ import java.util.Set;
  * industry or legal-form word corrected ({@link #corrections}): {@code 华盛便力店} asks {@code F:华盛},
  * the core of {@code 华盛便利店}; the core key of each {@link NameParts#placeReadings} of its name; and,
  * for a two-character trade name with a place, its place keys without the place and those of its
- * corrected readings ({@link #elsewhere}). These cost the registry nothing.
+ * corrected readings ({@link #elsewhere}); and, for a name that writes no place, the keys of its
+ * start read as a place written with a typo ({@link #placeTypos}). These cost the registry nothing.
  */
 public final class FuzzyKeys {
     public static final String CORE = "F:";
@@ -96,6 +97,67 @@ public final class FuzzyKeys {
         keys.addAll(corrections(p));
         keys.addAll(placeReadings(p));
         keys.addAll(elsewhere(p));
+        keys.addAll(placeTypos(p));
+        return keys;
+    }
+
+    /**
+     * A reading of a name that writes no place with its first {@code length} characters as a place
+     * written with a typo ({@link Regions#oneEditStartRegions}): the core key of what is left
+     * ({@code trade} and the name's industry), and, when that trade name has two characters, its
+     * place keys within each region the place may be (so that a name of that place is found when
+     * the core key is shared by too many: 陕文人民出版社 asks {@code F:61|人*出版}).
+     */
+    public record PlaceTypo(int length, String trade, String coreKey, Set<String> placeKeys) {}
+
+    /** At most this many regions a place written with a typo is read as, for the place keys. */
+    static final int MAX_PLACE_TYPO_REGIONS = 24;
+
+    /**
+     * The readings of {@code p}, a name that writes no place, with its first 2–{@value
+     * Regions#LONGEST_TYPO} characters as a place written with a typo, where at least two
+     * trade-name characters are left: 辽凝成大 is read as 辽宁 and 成大. Which place a registry name found
+     * under their keys writes is read when it is scored ({@link FuzzyMatcher}).
+     */
+    public static List<PlaceTypo> placeTypoReadings(NameParts p) {
+        List<PlaceTypo> out = new ArrayList<>(1);
+        if (p == null || !p.matchable() || !p.regions().isEmpty()) {
+            return out;
+        }
+        String trade = p.trade();
+        if (!p.text().startsWith(trade)) {
+            return out;
+        }
+        for (int k = 2; k <= Regions.LONGEST_TYPO && trade.length() - k >= 2; k++) {
+            Set<String> regions = Regions.oneEditStartRegions(trade.substring(0, k));
+            if (regions.isEmpty()) {
+                continue;
+            }
+            String rest = trade.substring(k);
+            Set<String> placeKeys = new LinkedHashSet<>();
+            if (rest.length() == 2 && regions.size() <= MAX_PLACE_TYPO_REGIONS) {
+                for (String region : regions) {
+                    placeKeys.add(CORE + region + "|" + rest.charAt(0) + "*" + p.industry());
+                    placeKeys.add(CORE + region + "|*" + rest.charAt(1) + p.industry());
+                }
+            }
+            out.add(new PlaceTypo(k, rest, CORE + rest + p.industry(), placeKeys));
+        }
+        return out;
+    }
+
+    /**
+     * The keys of {@code p}'s {@link #placeTypoReadings} that are not already among its own keys.
+     */
+    public static Set<String> placeTypos(NameParts p) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (PlaceTypo t : placeTypoReadings(p)) {
+            keys.add(t.coreKey());
+            keys.addAll(t.placeKeys());
+        }
+        if (!keys.isEmpty()) {
+            keys.removeAll(of(p));
+        }
         return keys;
     }
 

@@ -173,6 +173,12 @@ public final class FuzzyMatcher {
             for (FuzzyKeys.Corrected k : corrections) {
                 score = better(score, corrected(k, p, c));
             }
+            FuzzyScore placeTypo = placeTypo(record, p, c);
+            if (placeTypo != null
+                    && !placeTypo.refused()
+                    && placeTypo.value() > score.value() + 1e-12) {
+                score = placeTypo;
+            }
             for (NameParts.PlaceReading r : readings) {
                 // only a better score than as written: a reading that scores low does not take the
                 // place of a refusal (建平县华盛 read as a trade name is not 凌源市华盛)
@@ -211,7 +217,9 @@ public final class FuzzyMatcher {
             } else if (asWritten == null
                     || !parsed.get(s.matchedName())
                             .core()
-                            .equals(parsed.get(top.matchedName()).core())) {
+                            .equals(parsed.get(top.matchedName()).core())
+                    || rivalPlace(
+                            record, parsed.get(s.matchedName()), parsed.get(top.matchedName()))) {
                 second = s;
                 break;
             }
@@ -290,6 +298,10 @@ public final class FuzzyMatcher {
                 return best.text(); // 上海浦东法展银行 read with 发展 for 法展
             }
         }
+        NameParts placed = placeTypoReading(record, best);
+        if (placed != null && placed.text().equals(best.text())) {
+            return best.text(); // 尚海宝钢集团公司 read with 上海 for 尚海
+        }
         String text = record.text();
         int end =
                 text.length()
@@ -356,6 +368,9 @@ public final class FuzzyMatcher {
             if (e.startsWith("vocabulary_typo=")) {
                 return true;
             }
+            if (e.startsWith(PLACE_TYPO)) {
+                return tradeNames;
+            }
             if (e.startsWith(FuzzyScorer.ONE_EDIT)) {
                 String[] pair = e.substring(FuzzyScorer.ONE_EDIT.length()).split("/", 2);
                 return tradeNames && pair.length == 2 && pair[0].length() == pair[1].length();
@@ -377,11 +392,18 @@ public final class FuzzyMatcher {
         Set<String> corrected = FuzzyKeys.corrections(record);
         Set<String> placeRead = FuzzyKeys.placeReadings(record);
         Set<String> elsewhere = FuzzyKeys.elsewhere(record);
+        Set<String> placeTypos = FuzzyKeys.placeTypos(record);
         Set<String> full = new java.util.HashSet<>(overfull);
         String core = FuzzyKeys.CORE + record.core();
         String primary = FuzzyKeys.PINYIN + Hanzi.pinyin(record.trade()) + "|" + record.industry();
         double ceiling = 0;
         for (String key : overfull) {
+            if (!key.equals(core)
+                    && placeTypos.contains(key)
+                    && !(own.contains(key) || corrected.contains(key) || placeRead.contains(key))) {
+                ceiling = Math.max(ceiling, hiddenPlaceTypo(record, key, full));
+                continue;
+            }
             if (!key.equals(core)
                     && placeRead.contains(key)
                     && !(own.contains(key) || corrected.contains(key))) {
@@ -405,6 +427,34 @@ public final class FuzzyMatcher {
             ceiling = Math.max(ceiling, hidden);
         }
         return ceiling;
+    }
+
+    /**
+     * The best score a name hidden under {@code key}, a key of the record's {@link
+     * FuzzyKeys#placeTypoReadings}, can reach: a name that writes a place one character from the
+     * record's start, a homophone typo at best ({@link #HIDDEN_HOMOPHONE}), unless the key is a
+     * core key whose place keys were all answered. Then every such name was found under them, and a
+     * name hidden there writes another place or none: its trade name is the record's with the start
+     * left out, which scores what {@link FuzzyScorer} gives the two trade names, at most, and the
+     * rest of the name can only take off (陕文人民出版社 against 湖南人民出版社: a place-typo reading as 陕西 is
+     * not held back by the other provinces' publishers).
+     */
+    private static double hiddenPlaceTypo(NameParts record, String key, Set<String> full) {
+        for (FuzzyKeys.PlaceTypo t : FuzzyKeys.placeTypoReadings(record)) {
+            if (!t.coreKey().equals(key) || t.placeKeys().isEmpty()) {
+                continue;
+            }
+            boolean answered = true;
+            for (String placeKey : t.placeKeys()) {
+                answered &= !full.contains(placeKey);
+            }
+            if (answered) {
+                return Math.min(
+                        HIDDEN_HOMOPHONE,
+                        FuzzyScorer.tradeScore(record.trade(), t.trade(), new ArrayList<>()));
+            }
+        }
+        return HIDDEN_HOMOPHONE;
     }
 
     /**
@@ -459,6 +509,87 @@ public final class FuzzyMatcher {
         evidence.addAll(s.evidence());
         return new FuzzyScore(Math.max(0, s.value() - cost), s.refusal(), evidence);
     }
+
+    /**
+     * The score of a candidate that writes a place against the record, a name that writes none,
+     * read with its first characters as that place written with one character replaced (辽凝成大股份有限公司
+     * read as 辽宁成大股份有限公司; {@link FuzzyKeys#placeTypos} found it): what the rest scores, less what
+     * the typo costs, as a typo in the trade name costs (a homophone, the commonest slip of an
+     * input method, little). Places are a closed vocabulary, but the characters of a trade name may
+     * as well be one character from a place (大华 from 大连), so a replaced character that is no
+     * homophone links only as a trade-name typo does ({@link #typoOnly}). Null when the candidate
+     * writes no place, the record does, or the record's start is not the candidate's place but for
+     * one character, with at least two trade-name characters after it.
+     */
+    static FuzzyScore placeTypo(NameParts record, NameParts p, Candidate c) {
+        NameParts q = placeTypoReading(record, p);
+        if (q == null) {
+            return null;
+        }
+        int m = p.text().indexOf(p.core());
+        String text = record.text();
+        String place = p.text().substring(0, m);
+        int at = 0;
+        while (text.charAt(at) == place.charAt(at)) {
+            at++;
+        }
+        FuzzyScore s = FuzzyScorer.score(q, p, c.division(), c.former());
+        boolean homophone = Hanzi.homophones(text.charAt(at), place.charAt(at));
+        double cost = 1 - (homophone ? FuzzyScorer.HOMOPHONE : FuzzyScorer.OTHER_EDIT);
+        List<String> evidence = new ArrayList<>(s.evidence().size() + 1);
+        evidence.add(PLACE_TYPO + text.substring(0, m) + "/" + place);
+        evidence.addAll(s.evidence());
+        return new FuzzyScore(
+                FuzzyScorer.round(Math.max(0, s.value() - cost)), s.refusal(), evidence);
+    }
+
+    /**
+     * The record, a name that writes no place, read with its start as {@code p}'s place when the
+     * two differ by one character ({@link #placeTypo}), or null.
+     */
+    static NameParts placeTypoReading(NameParts record, NameParts p) {
+        if (p == null || !record.regions().isEmpty() || p.regions().isEmpty()) {
+            return null;
+        }
+        int m = p.text().indexOf(p.core());
+        String text = record.text();
+        if (m < 2
+                || m > Regions.LONGEST_TYPO
+                || !text.startsWith(record.trade())
+                || record.trade().length() - m < 2) {
+            return null;
+        }
+        String place = p.text().substring(0, m);
+        int differ = 0;
+        for (int i = 0; i < m; i++) {
+            if (text.charAt(i) != place.charAt(i)) {
+                differ++;
+            }
+        }
+        if (differ != 1) {
+            return null;
+        }
+        NameParts q = NameParts.parse(place + text.substring(m));
+        if (q == null
+                || !q.matchable()
+                || !q.regions().equals(p.regions())
+                || q.core().length() > record.core().length() - m) {
+            return null;
+        }
+        return q;
+    }
+
+    /**
+     * Whether {@code q}, of the best match's core, is a reading of the record's start as another
+     * place than the best match's ({@code best}): 湖车人民出版社 is as much 湖北's as 湖南's, so the one is
+     * the other's runner-up, not a sibling name of it.
+     */
+    private static boolean rivalPlace(NameParts record, NameParts q, NameParts best) {
+        return !q.regions().equals(best.regions()) && placeTypoReading(record, q) != null;
+    }
+
+    /** The evidence of {@link #placeTypo}: {@code place_typo=辽凝/辽宁}. */
+    static final String PLACE_TYPO = "place_typo=";
 
     /**
      * The score of a candidate against the record with its start read another way ({@link

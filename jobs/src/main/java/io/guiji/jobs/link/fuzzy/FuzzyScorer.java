@@ -149,7 +149,7 @@ public final class FuzzyScorer {
         return new FuzzyScore(round(s), refusal, ev);
     }
 
-    private static double tradeScore(String a, String b, List<String> ev) {
+    static double tradeScore(String a, String b, List<String> ev) {
         if (a.equals(b)) {
             ev.add("trade_name=same:" + a);
             return 1.0;
