@@ -52,7 +52,7 @@ final class InMemoryLinker {
             matchesReturned += a.getMatches().size();
             truncatedAnswers += a.getTruncated() ? 1 : 0;
         }
-        return LinkDecider.decide(record, answers, policy, requests, index::divisionOf);
+        return LinkDecider.decide(record, answers, policy, requests, index);
     }
 
     int keys() {

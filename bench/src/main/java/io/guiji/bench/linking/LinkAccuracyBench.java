@@ -38,8 +38,13 @@ import org.apache.avro.specific.SpecificDatumWriter;
  * <pre>
  * java -cp ... io.guiji.bench.linking.LinkAccuracyBench [--registry 100000 (0: no accuracy run)] [--per-kind 1000]
  *     [--seed 7] [--cost 100000,1000000] [--cost-per-kind 500] [--min-score 0.88] [--min-margin 0.05]
- *     [--link-trade-name-typos false] [--max-matches 16] [--show-errors 5]
+ *     [--link-trade-name-typos false] [--max-matches 16] [--legal-rep-share 0] [--show-errors 5]
  * </pre>
+ *
+ * <p>Every registry entry carries a made-up legal representative in its extra columns (法定代表人);
+ * {@code --legal-rep-share} (0 to 1, default 0: records as before) is the share of records that
+ * name one too (DecisionFields legal_rep): a record that must link names its enterprise's, one that
+ * must not a made-up person, a natural person's none.
  */
 public final class LinkAccuracyBench {
     private LinkAccuracyBench() {}
@@ -55,6 +60,7 @@ public final class LinkAccuracyBench {
         int maxMatches = 16;
         int showErrors = 0;
         boolean linkTypos = FuzzyPolicy.DEFAULT.linkTradeNameTypos();
+        double legalRepShare = 0;
         for (int i = 0; i < args.length; i++) {
             String v = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -75,11 +81,16 @@ public final class LinkAccuracyBench {
                 case "--max-matches" -> maxMatches = Integer.parseInt(args[++i]);
                 case "--show-errors" -> showErrors = Integer.parseInt(args[++i]);
                 case "--link-trade-name-typos" -> linkTypos = Boolean.parseBoolean(args[++i]);
+                case "--legal-rep-share" -> legalRepShare = Double.parseDouble(args[++i]);
                 default -> {
                     System.err.println("unknown argument " + args[i]);
                     System.exit(2);
                 }
             }
+        }
+        if (!(legalRepShare >= 0 && legalRepShare <= 1)) {
+            System.err.println("--legal-rep-share must be between 0 and 1: " + legalRepShare);
+            System.exit(2);
         }
         FuzzyPolicy policy =
                 new FuzzyPolicy(
@@ -93,24 +104,34 @@ public final class LinkAccuracyBench {
             out.printf(
                     Locale.ROOT,
                     "# Linking accuracy: registry %,d entries, up to %d records per class, seed %d, "
-                            + "min-score %.2f, min-margin %.2f, link-trade-name-typos %s, max-matches %d%n%n",
+                            + "min-score %.2f, min-margin %.2f, link-trade-name-typos %s, max-matches %d%s%n%n",
                     registry,
                     perKind,
                     seed,
                     minScore,
                     minMargin,
                     linkTypos,
-                    maxMatches);
+                    maxMatches,
+                    legalRepNote(legalRepShare));
             accuracy(
-                    LinkingCorpus.generate(registry, perKind, seed),
+                    LinkingCorpus.generate(registry, perKind, seed, legalRepShare),
                     policy,
                     maxMatches,
                     showErrors,
                     out);
         }
         for (int size : cost) {
-            cost(size, costPerKind, seed, policy, maxMatches, out);
+            cost(size, costPerKind, seed, legalRepShare, policy, maxMatches, out);
         }
+    }
+
+    /**
+     * The share in a header, said only when records name one (so a header at 0 reads as before).
+     */
+    static String legalRepNote(double legalRepShare) {
+        return legalRepShare > 0
+                ? String.format(Locale.ROOT, ", legal-rep-share %.2f", legalRepShare)
+                : "";
     }
 
     // ---------------------------------------------------------------- accuracy
@@ -308,10 +329,20 @@ public final class LinkAccuracyBench {
     // ---------------------------------------------------------------- cost
 
     static void cost(
-            int size, int perKind, long seed, FuzzyPolicy policy, int maxMatches, PrintStream out)
+            int size,
+            int perKind,
+            long seed,
+            double legalRepShare,
+            FuzzyPolicy policy,
+            int maxMatches,
+            PrintStream out)
             throws IOException {
-        out.printf(Locale.ROOT, "## Cost with a registry of %,d entries%n%n", size);
-        LinkingCorpus corpus = LinkingCorpus.generate(size, perKind, seed);
+        out.printf(
+                Locale.ROOT,
+                "## Cost with a registry of %,d entries%s%n%n",
+                size,
+                legalRepNote(legalRepShare));
+        LinkingCorpus corpus = LinkingCorpus.generate(size, perKind, seed, legalRepShare);
         InMemoryLinker linker = new InMemoryLinker(maxMatches, policy);
         long keys = 0;
         long fuzzyKeys = 0;

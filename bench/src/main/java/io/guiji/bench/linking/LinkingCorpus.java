@@ -29,6 +29,13 @@ import java.util.Set;
  * trade name, industry, form, branch), as name registration requires; so the same trade name recurs
  * across divisions, industries and forms — the near-duplicates a matcher must tell apart.
  *
+ * <p>Every registry entry carries a made-up legal representative in its extra columns ({@link
+ * #LEGAL_REP_COLUMN}, {@link PersonNames}). A record names one (DecisionFields legal_rep) with
+ * probability {@code legalRepShare}: one that must link its enterprise's, one that must not (NEG_*)
+ * a made-up person, not forced to differ from its look-alike's (common names recur); a natural
+ * person's record ({@link Kind#PERSON}) names none. The persons come from a random stream of their
+ * own, so registry and record names are the same at every share.
+ *
  * <p>Deterministic for a seed.
  */
 final class LinkingCorpus {
@@ -137,7 +144,23 @@ final class LinkingCorpus {
         "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "涛", "明", "超"
     };
 
+    /** The registry extract's column of the legal representative (RegistryEntry extra). */
+    static final String LEGAL_REP_COLUMN = "法定代表人";
+
+    /** Salt of the persons' random stream (a seed of its own, derived from the corpus seed). */
+    private static final long PERSONS_SALT = 0x7065_7273_6F6E_7331L;
+
     private final Random random;
+
+    /** The legal representatives' stream: apart from {@link #random}, which makes the names. */
+    private final Random personRandom;
+
+    private final PersonNames persons;
+    private double legalRepShare;
+
+    /** The legal representative of every registry entry, by enterprise_id. */
+    private final Map<String, String> legalReps = new HashMap<>();
+
     final List<RegistryEntry> registry = new ArrayList<>();
     final List<Labelled> records = new ArrayList<>();
 
@@ -165,6 +188,8 @@ final class LinkingCorpus {
 
     private LinkingCorpus(long seed) {
         this.random = new Random(seed);
+        this.personRandom = new Random(seed ^ PERSONS_SALT);
+        this.persons = new PersonNames(personRandom);
         Set<Character> pool = new HashSet<>();
         for (char c : (TRADE_CHARS + OTHER_CHARS).toCharArray()) {
             pool.add(c);
@@ -192,12 +217,22 @@ final class LinkingCorpus {
         return c;
     }
 
+    /** {@link #generate(int, int, long, double)} with records that name no legal representative. */
+    static LinkingCorpus generate(int registrySize, int perKind, long seed) {
+        return generate(registrySize, perKind, seed, 0);
+    }
+
     /**
      * A registry and {@code perKind} labelled records of every {@link Kind} (fewer when a kind
-     * finds too few fitting entries).
+     * finds too few fitting entries); a record names a legal representative with probability {@code
+     * legalRepShare}.
      */
-    static LinkingCorpus generate(int registrySize, int perKind, long seed) {
+    static LinkingCorpus generate(int registrySize, int perKind, long seed, double legalRepShare) {
+        if (!(legalRepShare >= 0 && legalRepShare <= 1)) {
+            throw new IllegalArgumentException("legal-rep share not in [0, 1]: " + legalRepShare);
+        }
         LinkingCorpus c = registry(registrySize, seed);
+        c.legalRepShare = legalRepShare;
         for (Kind k : Kind.values()) {
             c.generateRecords(k, perKind);
         }
@@ -299,6 +334,10 @@ final class LinkingCorpus {
             regNo = regNo(REGIONS[p.region()][1]);
             regNos.put(id, regNo);
         }
+        String legalRep = persons.next();
+        legalReps.put(id, legalRep);
+        Map<String, String> extra = new HashMap<>();
+        extra.put(LEGAL_REP_COLUMN, legalRep);
         registry.add(
                 RegistryEntry.newBuilder()
                         .setEnterpriseId(id)
@@ -309,6 +348,7 @@ final class LinkingCorpus {
                         .setDivisionCode(REGIONS[p.region()][1])
                         .setStatus("存续")
                         .setSource(new SourceRef("registry/bench.csv", registry.size() + 1L))
+                        .setExtra(extra)
                         .build());
         parts.add(p);
         ids.add(id);
@@ -335,9 +375,25 @@ final class LinkingCorpus {
             String id = ids.get(i);
             Labelled l = make(kind, p, id);
             if (l != null) {
+                nameLegalRep(l);
                 records.add(l);
                 made++;
             }
+        }
+    }
+
+    /**
+     * With probability {@link #legalRepShare}, the record names a legal representative: its
+     * enterprise's if it must link to one, else a person made up for it; never a natural person's.
+     */
+    private void nameLegalRep(Labelled l) {
+        // both draws are made whatever the share, so the persons stay the same at every share
+        boolean named = personRandom.nextDouble() < legalRepShare;
+        String fresh = persons.next();
+        if (named && l.kind() != Kind.PERSON) {
+            l.record()
+                    .getFields()
+                    .setLegalRep(l.expected() != null ? legalReps.get(l.expected()) : fresh);
         }
     }
 

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,8 +34,14 @@ import java.util.Map;
  * <pre>
  * java -cp ... io.guiji.bench.linking.RealNamesBench [--names bench/names/enterprises.tsv]
  *     [--renames bench/names/renames.tsv] [--per-kind 300] [--seed 7] [--background 50000]
- *     [--max-matches 16] [--link-trade-name-typos false] [--show-errors 0] [--write-sample DIR --sample-per-kind 25]
+ *     [--max-matches 16] [--link-trade-name-typos false] [--legal-rep-share 0] [--show-errors 0]
+ *     [--write-sample DIR --sample-per-kind 25]
  * </pre>
+ *
+ * <p>Every registry entry carries a made-up legal representative in its extra columns (法定代表人);
+ * {@code --legal-rep-share} (0 to 1, default 0: records as before) is the share of records that
+ * name one too (DecisionFields legal_rep): a record that must link names its enterprise's, one that
+ * must not a made-up person.
  *
  * <p>{@code --write-sample} writes a small corpus (registry.tsv, records.tsv, no background) for
  * the unit test jobs/.../RealNamesLinkingTest instead of measuring.
@@ -53,6 +60,7 @@ public final class RealNamesBench {
         boolean tradeNameTypos = FuzzyPolicy.DEFAULT.linkTradeNameTypos();
         Path sample = null;
         int samplePerKind = 25;
+        double legalRepShare = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--names" -> names = Path.of(args[++i]);
@@ -63,6 +71,7 @@ public final class RealNamesBench {
                 case "--max-matches" -> maxMatches = Integer.parseInt(args[++i]);
                 case "--show-errors" -> showErrors = Integer.parseInt(args[++i]);
                 case "--link-trade-name-typos" -> tradeNameTypos = Boolean.parseBoolean(args[++i]);
+                case "--legal-rep-share" -> legalRepShare = Double.parseDouble(args[++i]);
                 case "--write-sample" -> sample = Path.of(args[++i]);
                 case "--sample-per-kind" -> samplePerKind = Integer.parseInt(args[++i]);
                 default -> {
@@ -71,18 +80,23 @@ public final class RealNamesBench {
                 }
             }
         }
+        if (!(legalRepShare >= 0 && legalRepShare <= 1)) {
+            System.err.println("--legal-rep-share must be between 0 and 1: " + legalRepShare);
+            System.exit(2);
+        }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         if (sample != null) {
             writeSample(RealNamesCorpus.build(names, renames, samplePerKind, seed), sample, out);
             return;
         }
-        RealNamesCorpus corpus = RealNamesCorpus.build(names, renames, perKind, seed);
+        RealNamesCorpus corpus =
+                RealNamesCorpus.build(names, renames, perKind, seed, legalRepShare);
         long branches = corpus.registry.stream().filter(Enterprise::branch).count();
         out.printf(
                 Locale.ROOT,
                 "# Linking on real names: %d real enterprises (%d with a real former name), %d registered "
                         + "branches, %d real near-duplicate pairs, background %,d synthetic entries; up to %d "
-                        + "records per class, seed %d, max-matches %d, link-trade-name-typos %s%n%n",
+                        + "records per class, seed %d, max-matches %d, link-trade-name-typos %s%s%n%n",
                 corpus.registry.size() - branches,
                 corpus.registry.stream().filter(e -> !e.formers().isEmpty()).count(),
                 branches,
@@ -91,7 +105,8 @@ public final class RealNamesBench {
                 perKind,
                 seed,
                 maxMatches,
-                tradeNameTypos);
+                tradeNameTypos,
+                LinkAccuracyBench.legalRepNote(legalRepShare));
         CompactRegistryIndex index = new CompactRegistryIndex(corpus.registry.size() + background);
         if (background > 0) {
             for (RegistryEntry e : LinkingCorpus.registry(background, seed).registry) {
@@ -120,8 +135,20 @@ public final class RealNamesBench {
         int crossNearDuplicate = 0;
         Map<Kind, Map<String, Integer>> why = new EnumMap<>(Kind.class);
         long serial = 0;
+        int namedLegalRep = 0;
+        int sameLegalRep = 0;
         for (Labelled l : corpus.records) {
-            UnifiedRecord r = linker.link(record(++serial, l.name())).record();
+            UnifiedRecord r = linker.link(record(++serial, l)).record();
+            if (l.legalRep() != null) {
+                namedLegalRep++;
+                // a made-up person of a negative who happens to be its look-alike's
+                sameLegalRep +=
+                        l.expected() == null
+                                        && l.legalRep()
+                                                .equals(corpus.enterprise(l.subject()).legalRep())
+                                ? 1
+                                : 0;
+            }
             Tally t = tallies.computeIfAbsent(l.kind(), k -> new Tally());
             t.records++;
             t.positives += l.expected() != null ? 1 : 0;
@@ -181,6 +208,14 @@ public final class RealNamesBench {
                 crossBranch,
                 crossPlace,
                 crossNearDuplicate);
+        if (namedLegalRep > 0) {
+            out.printf(
+                    Locale.ROOT,
+                    "records naming a legal representative: %d; records that must not link naming "
+                            + "the one of the enterprise they were made from: %d%n",
+                    namedLegalRep,
+                    sameLegalRep);
+        }
         out.println();
         out.println("Why records that must link stay unlinked (their `fuzzy=` evidence):");
         out.println();
@@ -215,7 +250,10 @@ public final class RealNamesBench {
 
     // ---------------------------------------------------------------- records and entries
 
+    /** The registry entry of an enterprise, its legal representative in the extra columns. */
     static RegistryEntry entry(Enterprise e) {
+        Map<String, String> extra = new HashMap<>();
+        extra.put(LEGAL_REP_COLUMN, e.legalRep());
         return RegistryEntry.newBuilder()
                 .setEnterpriseId(e.id())
                 .setUscc(e.id())
@@ -224,16 +262,26 @@ public final class RealNamesBench {
                 .setDivisionCode(e.division())
                 .setStatus("存续")
                 .setSource(new SourceRef("registry/real-names.tsv", 1L))
+                .setExtra(extra)
                 .build();
     }
 
-    static UnifiedRecord record(long serial, String name) {
-        return LinkingCorpus.penalty(
-                serial,
-                "市监罚〔2024〕" + serial + "号",
-                name,
-                "法人及非法人组织",
-                "records/SCJG01/penalty/real.csv");
+    /** The registry extract's column of the legal representative (RegistryEntry extra). */
+    static final String LEGAL_REP_COLUMN = LinkingCorpus.LEGAL_REP_COLUMN;
+
+    /** The record of a labelled name, naming its legal representative if it has one. */
+    static UnifiedRecord record(long serial, Labelled l) {
+        UnifiedRecord r =
+                LinkingCorpus.penalty(
+                        serial,
+                        "市监罚〔2024〕" + serial + "号",
+                        l.name(),
+                        "法人及非法人组织",
+                        "records/SCJG01/penalty/real.csv");
+        if (l.legalRep() != null) {
+            r.getFields().setLegalRep(l.legalRep());
+        }
+        return r;
     }
 
     // ---------------------------------------------------------------- sample for the unit test

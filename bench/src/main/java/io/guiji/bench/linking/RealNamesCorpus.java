@@ -29,6 +29,12 @@ import java.util.Set;
  * <p>Which enterprise a name is stays the registry's word: two real names that differ by a place or
  * one character ({@link #nearDuplicatePairs}) are two enterprises here, so a record of one that
  * links to the other is a false link.
+ *
+ * <p>Every registered enterprise has a made-up legal representative (法定代表人, {@link PersonNames}). A
+ * positive record carries its enterprise's with probability {@code legalRepShare}, a negative one a
+ * freshly made-up person with that probability (not forced to differ from its look-alike's: common
+ * names recur). The persons come from a random stream of their own, so the registry and the record
+ * names are the same at every share.
  */
 final class RealNamesCorpus {
 
@@ -47,7 +53,17 @@ final class RealNamesCorpus {
         BRANCH(true, "a registered branch, traditional script or bracketed"),
         NEAR_DUPLICATE(true, "traditional script of a name with a real near-duplicate registered"),
         NEG_UNREGISTERED_BRANCH(false, "a branch of a registered enterprise, not registered"),
-        NEG_OTHER_PLACE(false, "the same name with another place of the same level, unregistered");
+        NEG_OTHER_PLACE(false, "the same name with another place of the same level, unregistered"),
+        // new kinds go last: the kinds are made in this order from one random stream, so the
+        // records of the kinds before stay the same for a seed
+        NEG_SIMILAR_TRADE_NAME(
+                false,
+                "one trade-name character replaced (not a homophone), a look-alike the registry lacks"),
+        PLACE_TYPO(
+                true,
+                "one character of the place prefix replaced (not a homophone), no place left"),
+        PLACE_HOMOPHONE(
+                true, "one character of the place prefix replaced by a homophone, no place left");
 
         final boolean positive;
         final String description;
@@ -59,14 +75,27 @@ final class RealNamesCorpus {
     }
 
     /**
-     * A record name with the enterprise it must link to (null: none) and the registered enterprise
-     * it was made from (for a negative, the one it must not be taken for).
+     * A record name with the enterprise it must link to (null: none), the registered enterprise it
+     * was made from (for a negative, the one it must not be taken for) and the legal representative
+     * the record names (null: none).
      */
-    record Labelled(Kind kind, String name, String expected, String subject) {}
+    record Labelled(Kind kind, String name, String expected, String subject, String legalRep) {
+        Labelled withLegalRep(String person) {
+            return new Labelled(kind, name, expected, subject, person);
+        }
+    }
 
-    /** A registry enterprise: a real name (or a branch of one), its former names, its division. */
+    /**
+     * A registry enterprise: a real name (or a branch of one), its former names, its division, its
+     * (made-up) legal representative.
+     */
     record Enterprise(
-            String id, String name, List<String> formers, String division, String headId) {
+            String id,
+            String name,
+            List<String> formers,
+            String division,
+            String headId,
+            String legalRep) {
         boolean branch() {
             return headId != null;
         }
@@ -217,7 +246,16 @@ final class RealNamesCorpus {
                     + "德润康健广大高精鼎晟锦绣雅韵怡悦乐庆吉泽沃卓越尚品誉浩翔宇鹏坤乾亿万千百工商贸实业科技电子机械化纺织"
                     + "建设投资发展集团石油化钢铁航空船舶汽车出版印刷文艺教育人民电力通信网络信息服务管理开发控股";
 
+    /** Salt of the persons' random stream (a seed of its own, derived from the corpus seed). */
+    private static final long PERSONS_SALT = 0x6C65_6761_6C52_6570L;
+
     private final Random random;
+
+    /** The legal representatives' stream: apart from {@link #random}, which makes the names. */
+    private final Random personRandom;
+
+    private final PersonNames persons;
+    private final double legalRepShare;
     private final Transliterator toTraditional =
             Transliterator.getInstance("Simplified-Traditional");
     private final Transliterator pinyin = Transliterator.getInstance("Han-Latin; Latin-ASCII");
@@ -238,18 +276,34 @@ final class RealNamesCorpus {
     private final Set<String> ids = new HashSet<>();
     private final Map<String, String> partnerOf = new HashMap<>();
 
-    private RealNamesCorpus(long seed) {
+    private RealNamesCorpus(long seed, double legalRepShare) {
+        if (!(legalRepShare >= 0 && legalRepShare <= 1)) {
+            throw new IllegalArgumentException("legal-rep share not in [0, 1]: " + legalRepShare);
+        }
         this.random = new Random(seed);
+        this.personRandom = new Random(seed ^ PERSONS_SALT);
+        this.persons = new PersonNames(personRandom);
+        this.legalRepShare = legalRepShare;
+    }
+
+    /**
+     * {@link #build(Path, Path, int, long, double)} with records that name no legal representative.
+     */
+    static RealNamesCorpus build(Path names, Path renames, int perKind, long seed)
+            throws IOException {
+        return build(names, renames, perKind, seed, 0);
     }
 
     /**
      * The registry from {@code names} (enterprises.tsv) and {@code renames} (renames.tsv), with
      * registered branches for some of them, and {@code perKind} records of every kind (fewer when
-     * too few names fit a kind).
+     * too few names fit a kind); a record names a legal representative with probability {@code
+     * legalRepShare}.
      */
-    static RealNamesCorpus build(Path names, Path renames, int perKind, long seed)
+    static RealNamesCorpus build(
+            Path names, Path renames, int perKind, long seed, double legalRepShare)
             throws IOException {
-        RealNamesCorpus c = new RealNamesCorpus(seed);
+        RealNamesCorpus c = new RealNamesCorpus(seed, legalRepShare);
         c.load(tsv(names), tsv(renames));
         c.indexSounds();
         for (Kind k : Kind.values()) {
@@ -315,7 +369,8 @@ final class RealNamesCorpus {
             division = city != null ? city.code() : division;
         }
         String id = uscc(division);
-        Enterprise e = new Enterprise(id, name, List.copyOf(formers), division, headId);
+        Enterprise e =
+                new Enterprise(id, name, List.copyOf(formers), division, headId, persons.next());
         registry.add(e);
         byId.put(id, e);
         keys.computeIfAbsent(Names.matchKey(name), k -> new HashSet<>()).add(id);
@@ -377,10 +432,24 @@ final class RealNamesCorpus {
             Enterprise e = registry.get(random.nextInt(registry.size()));
             Labelled l = make(kind, e);
             if (l != null && seen.add(l.name())) {
-                records.add(l);
+                records.add(withLegalRep(l));
                 made++;
             }
         }
+    }
+
+    /**
+     * The record with a legal representative, with probability {@link #legalRepShare}: for a
+     * positive its enterprise's, for a negative a person made up for it.
+     */
+    private Labelled withLegalRep(Labelled l) {
+        // both draws are made whatever the share, so the persons stay the same at every share
+        boolean named = personRandom.nextDouble() < legalRepShare;
+        String fresh = persons.next();
+        if (!named) {
+            return l;
+        }
+        return l.withLegalRep(l.expected() != null ? byId.get(l.expected()).legalRep() : fresh);
     }
 
     private Labelled make(Kind kind, Enterprise e) {
@@ -395,19 +464,7 @@ final class RealNamesCorpus {
             case TRADITIONAL:
                 return e.branch() ? null : positive(kind, traditional(name), e);
             case TYPO:
-                {
-                    int at = editable(name);
-                    if (e.branch() || at < 0) {
-                        return null;
-                    }
-                    char c = COMMON.charAt(random.nextInt(COMMON.length()));
-                    if (c == name.charAt(at) || sound(c).equals(sound(name.charAt(at)))) {
-                        return null;
-                    }
-                    return confusable(replace(name, at, c), e)
-                            ? null
-                            : positive(kind, replace(name, at, c), e);
-                }
+                return positive(kind, typo(e), e);
             case HOMOPHONE:
                 {
                     int at = editable(name);
@@ -507,9 +564,102 @@ final class RealNamesCorpus {
                     }
                     return negative(kind, (full ? q.full() : q.shortName()) + rest, e);
                 }
+            case NEG_SIMILAR_TRADE_NAME:
+                // another enterprise's name, one trade-name character apart, that the registry
+                // lacks
+                return negative(kind, tradeNameTypo(e), e);
+            case PLACE_TYPO:
+                return positive(kind, placeTypo(e, false), e);
+            case PLACE_HOMOPHONE:
+                return positive(kind, placeTypo(e, true), e);
             default:
                 throw new IllegalStateException(kind.name());
         }
+    }
+
+    /**
+     * The head office's name with one character replaced, neither a homophone nor in the place
+     * prefix or the legal form, that reads as no other registered head office; null when the draw
+     * gives none (a branch, no such character, the same sound).
+     */
+    private String typo(Enterprise e) {
+        String name = e.name();
+        int at = editable(name);
+        if (e.branch() || at < 0) {
+            return null;
+        }
+        char c = COMMON.charAt(random.nextInt(COMMON.length()));
+        if (c == name.charAt(at) || sound(c).equals(sound(name.charAt(at)))) {
+            return null;
+        }
+        String changed = replace(name, at, c);
+        return confusable(changed, e) ? null : changed;
+    }
+
+    /**
+     * The head office's name with one character of its trade name replaced, neither a homophone nor
+     * changing how the name reads (the same places, industry and legal form), that reads as no
+     * other registered head office; null when the draw gives none.
+     */
+    private String tradeNameTypo(Enterprise e) {
+        String name = e.name();
+        NameParts p = NameParts.parse(name);
+        if (e.branch() || p == null || p.trade().length() < 2) {
+            return null;
+        }
+        int start = name.indexOf(p.trade());
+        if (start < 0) {
+            return null;
+        }
+        int at = start + random.nextInt(p.trade().length());
+        char c = COMMON.charAt(random.nextInt(COMMON.length()));
+        if (c == name.charAt(at) || sound(c).equals(sound(name.charAt(at)))) {
+            return null;
+        }
+        String changed = replace(name, at, c);
+        NameParts q = NameParts.parse(changed);
+        if (q == null
+                || q.trade().length() != p.trade().length()
+                || !q.industry().equals(p.industry())
+                || !q.legalForm().equals(p.legalForm())
+                || !q.regions().equals(p.regions())) {
+            return null;
+        }
+        return confusable(changed, e) ? null : changed;
+    }
+
+    /**
+     * The head office's name with one character of its leading place replaced, by a homophone or by
+     * a character of another sound, so that it starts with no place the linking code knows (a typo
+     * that makes another real place names another place); null when the draw gives none.
+     */
+    private String placeTypo(Enterprise e, boolean homophone) {
+        String name = e.name();
+        Place place = placeOf(name);
+        if (e.branch() || place == null) {
+            return null;
+        }
+        int at = random.nextInt(prefixLength(name, place));
+        char was = name.charAt(at);
+        char c;
+        if (homophone) {
+            List<Character> same = bySound.get(sound(was));
+            if (same == null || same.size() < 2) {
+                return null;
+            }
+            c = same.get(random.nextInt(same.size()));
+        } else {
+            c = COMMON.charAt(random.nextInt(COMMON.length()));
+            if (sound(c).equals(sound(was))) {
+                return null;
+            }
+        }
+        if (c == was) {
+            return null;
+        }
+        String changed = replace(name, at, c);
+        NameParts q = NameParts.parse(changed);
+        return q == null || !q.regions().isEmpty() || confusable(changed, e) ? null : changed;
     }
 
     /** A positive, if its exact key names no other registered enterprise. */
@@ -521,14 +671,14 @@ final class RealNamesCorpus {
         if (owners != null && !(owners.size() == 1 && owners.contains(e.id()))) {
             return null;
         }
-        return new Labelled(kind, name, e.id(), e.id());
+        return new Labelled(kind, name, e.id(), e.id(), null);
     }
 
     /** A negative, if its exact key names no registered enterprise. */
     private Labelled negative(Kind kind, String name, Enterprise from) {
-        return keys.containsKey(Names.matchKey(name))
+        return name == null || keys.containsKey(Names.matchKey(name))
                 ? null
-                : new Labelled(kind, name, null, from.id());
+                : new Labelled(kind, name, null, from.id(), null);
     }
 
     // ---------------------------------------------------------------- variants
