@@ -43,8 +43,9 @@ import java.util.Map;
  * name one too (DecisionFields legal_rep): a record that must link names its enterprise's, one that
  * must not a made-up person.
  *
- * <p>{@code --write-sample} writes a small corpus (registry.tsv, records.tsv, no background) for
- * the unit test jobs/.../RealNamesLinkingTest instead of measuring.
+ * <p>{@code --write-sample} writes a small corpus (registry.tsv, records.tsv, no background; every
+ * record naming its legal representative) for the unit test jobs/.../RealNamesLinkingTest instead
+ * of measuring.
  */
 public final class RealNamesBench {
     private RealNamesBench() {}
@@ -86,7 +87,7 @@ public final class RealNamesBench {
         }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         if (sample != null) {
-            writeSample(RealNamesCorpus.build(names, renames, samplePerKind, seed), sample, out);
+            writeSample(RealNamesCorpus.build(names, renames, samplePerKind, seed, 1), sample, out);
             return;
         }
         RealNamesCorpus corpus =
@@ -293,7 +294,7 @@ public final class RealNamesBench {
     static void writeSample(RealNamesCorpus corpus, Path dir, PrintStream out) throws IOException {
         Files.createDirectories(dir);
         List<String> registry = new ArrayList<>();
-        registry.add("id\tname\tformer_names\tdivision\thead_id");
+        registry.add("id\tname\tformer_names\tdivision\thead_id\tlegal_rep");
         for (Enterprise e : corpus.registry) {
             registry.add(
                     String.join(
@@ -302,10 +303,11 @@ public final class RealNamesBench {
                             e.name(),
                             String.join("|", e.formers()),
                             e.division(),
-                            e.headId() == null ? "-" : e.headId()));
+                            e.headId() == null ? "-" : e.headId(),
+                            e.legalRep()));
         }
         List<String> records = new ArrayList<>();
-        records.add("class\tname\texpected\tsubject");
+        records.add("class\tname\texpected\tsubject\tlegal_rep");
         for (Labelled l : corpus.records) {
             records.add(
                     String.join(
@@ -313,7 +315,8 @@ public final class RealNamesBench {
                             l.kind().name(),
                             l.name(),
                             l.expected() == null ? "-" : l.expected(),
-                            l.subject()));
+                            l.subject(),
+                            l.legalRep() == null ? "-" : l.legalRep()));
         }
         Files.write(dir.resolve("registry.tsv"), registry, StandardCharsets.UTF_8);
         Files.write(dir.resolve("records.tsv"), records, StandardCharsets.UTF_8);

@@ -45,8 +45,13 @@ class RealNamesLinkingTest {
                     Map.entry("FORMAT", 1.0),
                     Map.entry("BRACKETS", 1.0), // 商业银行 is an industry word: no over-full core key
                     Map.entry("TRADITIONAL", 1.0), // the exact key folds script
-                    Map.entry("TYPO", 0.2), // 5/25: the typo rule links industry-word typos only
-                    // (FuzzyPolicy)
+                    // the typo rule: industry-word typos, and trade-name typos confirmed by the
+                    // legal
+                    // representative (every record of the sample names its enterprise's)
+                    Map.entry("TYPO", 0.96), // 24/25
+                    // a place one character from two registered places names neither (湖车: 湖南, 湖北)
+                    Map.entry("PLACE_TYPO", 0.88), // 22/25
+                    Map.entry("PLACE_HOMOPHONE", 1.0),
                     // 任民出版社 past the over-full pinyin key: the place keys find the province's
                     Map.entry("HOMOPHONE", 1.0),
                     Map.entry("DROPPED_PREFIX", 1.0), // 上海汇丰, 滨海德商: read with the place dropped
@@ -57,8 +62,11 @@ class RealNamesLinkingTest {
                     Map.entry("BRANCH", 1.0),
                     Map.entry("NEAR_DUPLICATE", 1.0));
 
-    /** One record of the sample: its class, the name written, the enterprise it must link to. */
-    record Labelled(String kind, String name, String expected) {}
+    /**
+     * One record of the sample: its class, the name written, the enterprise it must link to, the
+     * legal representative it names (made up, as the registry's: bench/names/README.md).
+     */
+    record Labelled(String kind, String name, String expected, String legalRep) {}
 
     private static final List<RegistryEntry> REGISTRY = new ArrayList<>();
     private static final List<Labelled> RECORDS = new ArrayList<>();
@@ -80,17 +88,23 @@ class RealNamesLinkingTest {
                             .setDivisionCode(r[3])
                             .setStatus("存续")
                             .setSource(new SourceRef("registry/real-names.tsv", 1L))
+                            .setExtra(new java.util.HashMap<>(Map.of("法定代表人", r[5])))
                             .build());
         }
         for (String[] r : rows("real-names/records.tsv")) {
-            RECORDS.add(new Labelled(r[0], r[1], r[2].equals("-") ? null : r[2]));
+            RECORDS.add(
+                    new Labelled(
+                            r[0],
+                            r[1],
+                            r[2].equals("-") ? null : r[2],
+                            r[4].equals("-") ? null : r[4]));
         }
         CompactRegistryIndex index = new CompactRegistryIndex(REGISTRY.size());
         REGISTRY.forEach(index::put);
         LocalLinker linker = new LocalLinker(index, FuzzyPolicy.DEFAULT, 16);
         long serial = 0;
         for (Labelled l : RECORDS) {
-            UnifiedRecord r = linker.link(record(++serial, l.name())).record();
+            UnifiedRecord r = linker.link(record(++serial, l.name(), l.legalRep())).record();
             int[] t = TALLY.computeIfAbsent(l.kind(), k -> new int[3]);
             String linked = r.getEnterpriseId();
             if (linked == null) {
@@ -109,7 +123,7 @@ class RealNamesLinkingTest {
         assertThat(REGISTRY).hasSizeGreaterThan(300);
         assertThat(TALLY.keySet())
                 .containsAll(RECALL_FLOORS.keySet())
-                .contains("NEG_UNREGISTERED_BRANCH", "NEG_OTHER_PLACE");
+                .contains("NEG_UNREGISTERED_BRANCH", "NEG_OTHER_PLACE", "NEG_SIMILAR_TRADE_NAME");
         assertThat(REGISTRY).extracting(RegistryEntry::getName).contains("华为技术有限公司");
     }
 
@@ -151,6 +165,9 @@ class RealNamesLinkingTest {
         assertThat(TALLY.get("NEG_OTHER_PLACE")[1])
                 .as("names of another place linked to the enterprise of this one")
                 .isZero();
+        assertThat(TALLY.get("NEG_SIMILAR_TRADE_NAME")[0] + TALLY.get("NEG_SIMILAR_TRADE_NAME")[1])
+                .as("unregistered look-alikes (another legal representative) linked")
+                .isZero();
     }
 
     // ---------------------------------------------------------------- helpers
@@ -170,11 +187,12 @@ class RealNamesLinkingTest {
         return rows;
     }
 
-    private static UnifiedRecord record(long serial, String name) {
+    private static UnifiedRecord record(long serial, String name, String legalRep) {
         DecisionFields f =
                 DecisionFields.newBuilder()
                         .setDocNo("市监罚〔2024〕" + serial + "号")
                         .setSubjectName(name)
+                        .setLegalRep(legalRep)
                         .setSubjectCategory("法人及非法人组织")
                         .setDecisionDate("2024-02-20")
                         .setStatus(RecordStatus.ACTIVE)
