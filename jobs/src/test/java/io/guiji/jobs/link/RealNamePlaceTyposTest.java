@@ -53,6 +53,28 @@ class RealNamePlaceTyposTest {
     }
 
     @Test
+    void aTypoInTheFirstOfTwoPlacesOrBeforeThePlacesSuffixLinks() {
+        List<String> names = new ArrayList<>(RealNamePlacesTest.REAL);
+        names.addAll(RealNameTyposTest.REAL);
+        List<RegistryEntry> registry = RealNameLegalRepsTest.withLegalReps(names, "法定代表人");
+        for (String[] typo :
+                new String[][] {
+                    {"中庆南川石银村镇银行", "重庆南川石银村镇银行"}, // 重庆's district 南川 after it
+                    {"天津滨海德商村镇银行", "天津滨海德商村镇银行"},
+                    {"天晋滨海德商村镇银行", "天津滨海德商村镇银行"},
+                    {"苏洲市商业银行", "苏州市商业银行"}, // 苏洲市 reads as an unknown place
+                    {"深圳市投资管理公司", "深圳市投资管理公司"},
+                    {"深镇市投资管理公司", "深圳市投资管理公司"},
+                }) {
+            UnifiedRecord r = RealNameLegalRepsTest.link(registry, typo[0], null);
+
+            assertThat(r.getEnterpriseId())
+                    .as("%s: %s", typo[0], r.getLinkEvidence())
+                    .isEqualTo(RealNameKeysTest.usccOf(names.indexOf(typo[1])));
+        }
+    }
+
+    @Test
     void anotherCharacterInThePlaceLinksOnlyWithTheRegisteredLegalRepresentative() {
         String name = "辽宁成大股份有限公司";
         int n = RealNameKeysTest.REAL.indexOf(name);

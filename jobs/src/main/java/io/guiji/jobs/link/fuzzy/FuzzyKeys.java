@@ -102,48 +102,103 @@ public final class FuzzyKeys {
     }
 
     /**
-     * A reading of a name that writes no place with its first {@code length} characters as a place
-     * written with a typo ({@link Regions#oneEditStartRegions}): the core key of what is left
-     * ({@code trade} and the name's industry), and, when that trade name has two characters, its
-     * place keys within each region the place may be (so that a name of that place is found when
-     * the core key is shared by too many: 陕文人民出版社 asks {@code F:61|人*出版}).
+     * A reading of a name that writes no known place with its first {@code length} characters as a
+     * place written with a typo ({@link Regions#oneEditStartForms}): the core key of what is left
+     * (with {@code trade}, its trade name), and, when that trade name has two characters, its place
+     * keys within each region the place may be (so that a name of that place is found when the core
+     * key is shared by too many: 陕文人民出版社 asks {@code F:61|人*出版}).
      */
     public record PlaceTypo(int length, String trade, String coreKey, Set<String> placeKeys) {}
 
-    /** At most this many regions a place written with a typo is read as, for the place keys. */
+    /** At most this many places a typo is read as for the place keys of a two-character rest. */
     static final int MAX_PLACE_TYPO_REGIONS = 24;
 
     /**
-     * The readings of {@code p}, a name that writes no place, with its first 2–{@value
+     * At most this many places a typo is read as by parsing the name again with each: enough for a
+     * place read one way or a few (辽凝: 辽宁; 沈样市: 沈阳市), not for a start one character from dozens of
+     * places (大华: 大连, 大同, 大庆 …), where only the rest as it stands is asked.
+     */
+    static final int MAX_PARSED_PLACES = 8;
+
+    /**
+     * The readings of {@code p}, a name that writes no known place, with its first 2–{@value
      * Regions#LONGEST_TYPO} characters as a place written with a typo, where at least two
-     * trade-name characters are left: 辽凝成大 is read as 辽宁 and 成大. Which place a registry name found
-     * under their keys writes is read when it is scored ({@link FuzzyMatcher}).
+     * trade-name characters are left. A name that writes no place at all is read with the rest of
+     * its trade name as it stands (辽凝成大 as 辽宁 and 成大); and, where the start is one character from
+     * few places, each is put in and the name parsed again, so that a second place or a misspelt
+     * place's suffix is read as well (中庆南川石银村镇银行 as 重庆南川 and 石银村镇; 沈样市和平区鑫源商店, whose 沈样市 reads as
+     * an unknown place, as 沈阳市和平区 and 鑫源). Which place a registry name found under their keys
+     * writes is read when it is scored ({@link FuzzyMatcher}).
      */
     public static List<PlaceTypo> placeTypoReadings(NameParts p) {
         List<PlaceTypo> out = new ArrayList<>(1);
-        if (p == null || !p.matchable() || !p.regions().isEmpty()) {
+        if (p == null || !p.matchable() || !unplaced(p)) {
             return out;
         }
+        String text = p.text();
         String trade = p.trade();
-        if (!p.text().startsWith(trade)) {
-            return out;
-        }
-        for (int k = 2; k <= Regions.LONGEST_TYPO && trade.length() - k >= 2; k++) {
-            Set<String> regions = Regions.oneEditStartRegions(trade.substring(0, k));
-            if (regions.isEmpty()) {
+        boolean bare = p.regions().isEmpty() && text.startsWith(trade);
+        Set<String> cores = new java.util.HashSet<>();
+        for (int k = 2; k <= Regions.LONGEST_TYPO && k <= text.length() - 2; k++) {
+            Set<String> forms = Regions.oneEditStartForms(text.substring(0, k));
+            if (forms.isEmpty()) {
                 continue;
             }
-            String rest = trade.substring(k);
-            Set<String> placeKeys = new LinkedHashSet<>();
-            if (rest.length() == 2 && regions.size() <= MAX_PLACE_TYPO_REGIONS) {
-                for (String region : regions) {
-                    placeKeys.add(CORE + region + "|" + rest.charAt(0) + "*" + p.industry());
-                    placeKeys.add(CORE + region + "|*" + rest.charAt(1) + p.industry());
+            if (bare && trade.length() - k >= 2) {
+                String rest = trade.substring(k);
+                Set<String> placeKeys = new LinkedHashSet<>();
+                if (rest.length() == 2) {
+                    Set<String> regions = new java.util.TreeSet<>();
+                    for (String form : forms) {
+                        String region = Regions.whole(form);
+                        if (region != null) {
+                            regions.addAll(List.of(region.split("\\|")));
+                        }
+                    }
+                    if (regions.size() <= MAX_PLACE_TYPO_REGIONS) {
+                        for (String region : regions) {
+                            placeKeys.add(
+                                    CORE + region + "|" + rest.charAt(0) + "*" + p.industry());
+                            placeKeys.add(CORE + region + "|*" + rest.charAt(1) + p.industry());
+                        }
+                    }
+                }
+                String core = CORE + rest + p.industry();
+                if (cores.add(core)) {
+                    out.add(new PlaceTypo(k, rest, core, placeKeys));
                 }
             }
-            out.add(new PlaceTypo(k, rest, CORE + rest + p.industry(), placeKeys));
+            if (forms.size() > MAX_PARSED_PLACES) {
+                continue;
+            }
+            for (String form : forms) {
+                NameParts q = NameParts.parse(form + text.substring(k));
+                if (q == null || !q.matchable() || q.regions().isEmpty() || unplaced(q)) {
+                    continue;
+                }
+                String core = CORE + q.core();
+                if (cores.add(core)) {
+                    Set<String> placeKeys = new LinkedHashSet<>();
+                    if (q.trade().length() == 2) {
+                        for (String place : places(q)) {
+                            placeKeys(q, place, placeKeys);
+                        }
+                    }
+                    out.add(new PlaceTypo(k, q.trade(), core, placeKeys));
+                }
+            }
         }
         return out;
+    }
+
+    /** Whether {@code p} writes no place the division table knows (none, or only unknown ones). */
+    static boolean unplaced(NameParts p) {
+        for (String r : p.regions()) {
+            if (!r.startsWith("?")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

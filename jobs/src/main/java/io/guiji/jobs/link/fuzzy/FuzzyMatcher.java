@@ -218,8 +218,7 @@ public final class FuzzyMatcher {
                     || !parsed.get(s.matchedName())
                             .core()
                             .equals(parsed.get(top.matchedName()).core())
-                    || rivalPlace(
-                            record, parsed.get(s.matchedName()), parsed.get(top.matchedName()))) {
+                    || rivalPlace(s, parsed.get(s.matchedName()), parsed.get(top.matchedName()))) {
                 second = s;
                 break;
             }
@@ -526,9 +525,8 @@ public final class FuzzyMatcher {
         if (q == null) {
             return null;
         }
-        int m = p.text().indexOf(p.core());
         String text = record.text();
-        String place = p.text().substring(0, m);
+        String place = p.text();
         int at = 0;
         while (text.charAt(at) == place.charAt(at)) {
             at++;
@@ -537,7 +535,8 @@ public final class FuzzyMatcher {
         boolean homophone = Hanzi.homophones(text.charAt(at), place.charAt(at));
         double cost = 1 - (homophone ? FuzzyScorer.HOMOPHONE : FuzzyScorer.OTHER_EDIT);
         List<String> evidence = new ArrayList<>(s.evidence().size() + 1);
-        evidence.add(PLACE_TYPO + text.substring(0, m) + "/" + place);
+        int shown = Math.min(Math.max(2, at + 1), p.text().indexOf(p.core()));
+        evidence.add(PLACE_TYPO + text.substring(0, shown) + "/" + place.substring(0, shown));
         evidence.addAll(s.evidence());
         return new FuzzyScore(
                 FuzzyScorer.round(Math.max(0, s.value() - cost)), s.refusal(), evidence);
@@ -548,44 +547,52 @@ public final class FuzzyMatcher {
      * two differ by one character ({@link #placeTypo}), or null.
      */
     static NameParts placeTypoReading(NameParts record, NameParts p) {
-        if (p == null || !record.regions().isEmpty() || p.regions().isEmpty()) {
+        if (p == null || p.regions().isEmpty() || !FuzzyKeys.unplaced(record)) {
             return null;
         }
         int m = p.text().indexOf(p.core());
         String text = record.text();
-        if (m < 2
-                || m > Regions.LONGEST_TYPO
-                || !text.startsWith(record.trade())
-                || record.trade().length() - m < 2) {
+        if (m < 2 || m > text.length() - 2) {
             return null;
         }
         String place = p.text().substring(0, m);
         int differ = 0;
+        int at = -1;
         for (int i = 0; i < m; i++) {
             if (text.charAt(i) != place.charAt(i)) {
                 differ++;
+                at = i;
             }
         }
-        if (differ != 1) {
+        // one character, within the first place (the longest a typo is read in)
+        if (differ != 1 || at >= Regions.LONGEST_TYPO) {
             return null;
         }
         NameParts q = NameParts.parse(place + text.substring(m));
         if (q == null
                 || !q.matchable()
                 || !q.regions().equals(p.regions())
-                || q.core().length() > record.core().length() - m) {
+                || q.core().length() > text.length() - m) {
             return null;
         }
         return q;
     }
 
     /**
-     * Whether {@code q}, of the best match's core, is a reading of the record's start as another
-     * place than the best match's ({@code best}): 湖车人民出版社 is as much 湖北's as 湖南's, so the one is
-     * the other's runner-up, not a sibling name of it.
+     * Whether {@code s} (its name {@code q}), of the best match's core, scored as the record read
+     * with its start as another place than the best match's ({@code best}): 湖车人民出版社 is as much 湖北's
+     * as 湖南's, so the one is the other's runner-up, not a sibling name of it.
      */
-    private static boolean rivalPlace(NameParts record, NameParts q, NameParts best) {
-        return !q.regions().equals(best.regions()) && placeTypoReading(record, q) != null;
+    private static boolean rivalPlace(Scored s, NameParts q, NameParts best) {
+        if (q.regions().equals(best.regions())) {
+            return false;
+        }
+        for (String e : s.score().evidence()) {
+            if (e.startsWith(PLACE_TYPO)) {
+                return true; // scored as the record read with its place
+            }
+        }
+        return false;
     }
 
     /** The evidence of {@link #placeTypo}: {@code place_typo=辽凝/辽宁}. */

@@ -320,37 +320,35 @@ public final class Regions {
     }
 
     /**
-     * The regions of the divisions {@code w} (2–{@value #LONGEST_TYPO} characters) would name were
-     * one of its characters another: a place written with a typo (辽凝 for 辽宁, 大联市 for 大连市, 沈样 for
-     * 沈阳), in a form that may start a name. Empty when {@code w} is such a form as written, or none
-     * is one character from it.
+     * The forms of divisions that may start a name one replaced character from {@code w} (2–{@value
+     * #LONGEST_TYPO} characters): a place written with a typo (辽凝 for 辽宁, 大联市 for 大连市, 沈样 for 沈阳).
+     * Empty when {@code w} is such a form as written, or none is one character from it.
      */
-    public static java.util.Set<String> oneEditStartRegions(String w) {
+    public static java.util.Set<String> oneEditStartForms(String w) {
         if (w.length() < 2 || w.length() > LONGEST_TYPO || whole(w) != null) {
             return java.util.Set.of();
         }
         java.util.Set<String> out = null;
         for (int i = 0; i < w.length(); i++) {
-            java.util.Set<String> regions = StartPatterns.REGIONS.get(StartPatterns.pattern(w, i));
-            if (regions != null) {
+            java.util.Set<String> forms = StartPatterns.FORMS.get(StartPatterns.pattern(w, i));
+            if (forms != null) {
                 if (out == null) {
                     out = new java.util.TreeSet<>();
                 }
-                out.addAll(regions);
+                out.addAll(forms);
             }
         }
         return out == null ? java.util.Set.of() : out;
     }
 
-    /** The longest place {@link #oneEditStartRegions} reads: 黑龙江省, 哈尔滨市. */
+    /** The longest place {@link #oneEditStartForms} reads: 黑龙江省, 哈尔滨市. */
     public static final int LONGEST_TYPO = 4;
 
     /**
-     * The regions of the forms that may start a name, by the form with one character left out: read
-     * on first use.
+     * The forms that may start a name, by the form with one character left out: read on first use.
      */
     private static final class StartPatterns {
-        static final Map<String, java.util.Set<String>> REGIONS = new HashMap<>();
+        static final Map<String, java.util.Set<String>> FORMS = new HashMap<>();
 
         static {
             add(FULL);
@@ -360,17 +358,14 @@ public final class Regions {
         private static void add(Map<String, List<Division>> forms) {
             for (Map.Entry<String, List<Division>> f : forms.entrySet()) {
                 String form = f.getKey();
-                if (form.length() < 2 || form.length() > LONGEST_TYPO) {
+                if (form.length() < 2
+                        || form.length() > LONGEST_TYPO
+                        || f.getValue().stream().noneMatch(Division::anywhere)) {
                     continue;
                 }
-                for (Division d : f.getValue()) {
-                    if (!d.anywhere()) {
-                        continue;
-                    }
-                    for (int i = 0; i < form.length(); i++) {
-                        REGIONS.computeIfAbsent(pattern(form, i), k -> new java.util.TreeSet<>())
-                                .add(d.region());
-                    }
+                for (int i = 0; i < form.length(); i++) {
+                    FORMS.computeIfAbsent(pattern(form, i), k -> new java.util.TreeSet<>())
+                            .add(form);
                 }
             }
         }
