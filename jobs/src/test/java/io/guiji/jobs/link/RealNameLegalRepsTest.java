@@ -103,10 +103,41 @@ class RealNameLegalRepsTest {
     }
 
     @Test
-    void theLegalRepresentativeDoesNotLinkBetweenTwoRegisteredNearDuplicates() {
-        // 乐信 is one character from both 中信 and 电信: the margin still holds it back
+    void betweenTwoRegisteredNearDuplicatesOnlyTheLegalRepresentativeDecides() {
+        // 乐信 is one character from both 中信 and 电信: the name alone names neither
         int citic = RealNameTyposTest.REAL.indexOf("中国中信集团公司");
-        UnifiedRecord r = link(REGISTRY, "中国乐信集团公司", person(citic));
+
+        assertThat(link(REGISTRY, "中国乐信集团公司", null).getEnterpriseId()).isNull();
+        assertThat(link(REGISTRY, "中国乐信集团公司", "欧阳明月").getEnterpriseId()).isNull();
+        assertThat(link(REGISTRY, "中国乐信集团公司", person(citic)).getEnterpriseId())
+                .isEqualTo(RealNameTyposTest.id("中国中信集团公司"));
+    }
+
+    @Test
+    void theLegalRepresentativeDecidesBetweenCandidatesTheNameCannotTellApart() {
+        // 西管 is one character from both 西北 and 西南: two real airlines
+        List<String> names = List.of("西北航空公司", "西南航空公司");
+        List<RegistryEntry> registry = withLegalReps(names, "法定代表人");
+
+        UnifiedRecord southwest = link(registry, "西管航空公司", person(1));
+        UnifiedRecord unknown = link(registry, "西管航空公司", "欧阳明月");
+        UnifiedRecord none = link(registry, "西管航空公司", null);
+
+        assertThat(southwest.getEnterpriseId()).isEqualTo(RealNameKeysTest.usccOf(1));
+        assertThat(southwest.getLinkEvidence())
+                .contains("fuzzy=legal_rep_decided", "legal_rep=equal", "fuzzy=typo_rule");
+        assertThat(unknown.getEnterpriseId()).isNull();
+        assertThat(none.getEnterpriseId()).isNull();
+        assertThat(none.getCandidates()).hasSize(2);
+    }
+
+    @Test
+    void onePersonRegisteredForTwoCandidatesDecidesNothing() {
+        List<String> names = List.of("西北航空公司", "西南航空公司");
+        List<RegistryEntry> registry = withLegalReps(names, "法定代表人");
+        registry.get(1).setExtra(new HashMap<>(registry.get(0).getExtra()));
+
+        UnifiedRecord r = link(registry, "西管航空公司", person(0));
 
         assertThat(r.getEnterpriseId()).isNull();
     }

@@ -95,16 +95,22 @@ class RealNamePlaceTyposTest {
     }
 
     @Test
-    void aStartOneCharacterFromTwoRegisteredPlacesNamesNeither() {
+    void aStartOneCharacterFromTwoRegisteredPlacesNamesNeitherByItself() {
         List<String> names = List.of("湖南人民出版社", "湖北人民出版社");
         List<RegistryEntry> registry = RealNameLegalRepsTest.withLegalReps(names, "法定代表人");
 
-        for (String rep : new String[] {null, RealNameLegalRepsTest.person(0)}) {
+        for (String rep : new String[] {null, "欧阳明月"}) {
             UnifiedRecord r = RealNameLegalRepsTest.link(registry, "湖车人民出版社", rep);
 
             assertThat(r.getEnterpriseId()).as("%s", r.getLinkEvidence()).isNull();
             assertThat(r.getCandidates()).hasSize(2);
         }
+        // unless the legal representative says which
+        assertThat(
+                        RealNameLegalRepsTest.link(
+                                        registry, "湖车人民出版社", RealNameLegalRepsTest.person(1))
+                                .getEnterpriseId())
+                .isEqualTo(RealNameKeysTest.usccOf(1));
         // a homophone of one of them is that one
         assertThat(RealNameLegalRepsTest.link(registry, "湖难人民出版社", null).getEnterpriseId())
                 .isEqualTo(RealNameKeysTest.usccOf(0));

@@ -49,8 +49,9 @@ class RealNamesLinkingTest {
                     // legal
                     // representative (every record of the sample names its enterprise's)
                     Map.entry("TYPO", 0.96), // 24/25
-                    // a place one character from two registered places names neither (湖车: 湖南, 湖北)
-                    Map.entry("PLACE_TYPO", 0.92), // 23/25
+                    // a place one character from two registered places: the legal representative
+                    // says which
+                    Map.entry("PLACE_TYPO", 1.0),
                     Map.entry("PLACE_HOMOPHONE", 1.0),
                     // 任民出版社 past the over-full pinyin key: the place keys find the province's
                     Map.entry("HOMOPHONE", 1.0),

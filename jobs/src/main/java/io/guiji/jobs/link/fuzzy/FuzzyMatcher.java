@@ -267,6 +267,24 @@ public final class FuzzyMatcher {
             }
             return new Outcome(top, ranked, evidence);
         }
+        Scored chosen =
+                complete && policy.enabled() && !typoOfAnother && second != null
+                        ? byLegalRep(ranked, top, policy, hidden, sameLegalRep)
+                        : null;
+        if (chosen != null) {
+            List<String> decided = new ArrayList<>();
+            decided.add("score=" + fmt(chosen.score().value()));
+            decided.add("fuzzy=legal_rep_decided");
+            if (chosen.score().value() < policy.minScore() - 1e-9) {
+                decided.add("fuzzy=typo_rule");
+            }
+            decided.add("legal_rep=equal");
+            decided.addAll(chosen.score().evidence());
+            for (String key : overfull) {
+                decided.add("fuzzy=blocking_key_skipped:" + key);
+            }
+            return new Outcome(chosen, ranked, decided);
+        }
         if (typoOfAnother) {
             evidence.add("fuzzy=name_registered_as_written:" + writtenAs);
         } else if (top.score().value() < policy.minScore() - 1e-9) {
@@ -278,6 +296,57 @@ public final class FuzzyMatcher {
         }
         overfull(evidence, overfull);
         return new Outcome(null, ranked, evidence);
+    }
+
+    /**
+     * Among candidates the name cannot tell apart (each within the margin of {@code top}, the
+     * best), the one whose registered legal representative is the record's, when exactly one is and
+     * no other within the margin below it is either: 西管航空公司 is one character from both 西北航空公司 and
+     * 西南航空公司, and the legal representative says which. It must link on its own score (min-score, or
+     * the typo rule, which the legal representative confirms) and lead what over-full keys may hide
+     * ({@code hidden}) by the margin; otherwise null.
+     */
+    static Scored byLegalRep(
+            List<Scored> ranked,
+            Scored top,
+            FuzzyPolicy policy,
+            double hidden,
+            java.util.function.Predicate<String> sameLegalRep) {
+        double withinTop = top.score().value() - policy.minMargin() + 1e-9;
+        Scored chosen = null;
+        for (Scored s : ranked) {
+            if (s.score().refused()) {
+                continue;
+            }
+            if (s.score().value() < withinTop) {
+                break;
+            }
+            if (sameLegalRep.test(s.enterpriseId())) {
+                if (chosen != null) {
+                    return null; // one person, two of the candidates: the name must decide
+                }
+                chosen = s;
+            }
+        }
+        if (chosen == null
+                || !(chosen.score().value() >= policy.minScore() - 1e-9
+                        || typoOnly(chosen.score(), true))
+                || chosen.score().value() - hidden < policy.minMargin() - 1e-9) {
+            return null;
+        }
+        double withinChosen = chosen.score().value() - policy.minMargin() + 1e-9;
+        for (Scored s : ranked) {
+            if (s.score().value() < withinChosen) {
+                break;
+            }
+            if (!s.score().refused()
+                    && s != chosen
+                    && s.score().value() < withinTop
+                    && sameLegalRep.test(s.enterpriseId())) {
+                return null;
+            }
+        }
+        return chosen;
     }
 
     /**
