@@ -24,6 +24,15 @@ import java.util.Set;
  * written. Likewise for a record that is a registered name as written but for its brackets ({@link
  * #bracketsDropped}).
  *
+ * <p><b>The legal representative</b> (the caller's {@code sameLegalRep}: enterprises whose
+ * registered one is the record's) confirms a trade-name or place typo of the best candidate, and
+ * decides among candidates the name cannot tell apart when it names exactly one of them ({@link
+ * #byLegalRep}). It decides nothing else.
+ *
+ * <p><b>Place typos.</b> A record that writes no known place is also read with its start as a place
+ * written with one character replaced, against each candidate that writes such a place ({@link
+ * #placeTypo}); candidates so read with another place are each other's runners-up.
+ *
  * <p><b>Over-full blocking keys.</b> A key that more registry names share than a lookup may return
  * is answered with no names ({@code truncated}). Such a key is skipped, not fatal, when what it
  * could hide cannot change the decision. A name hidden under it is found under none of the record's
