@@ -172,7 +172,7 @@ public final class GuijiOptions {
                     .booleanType()
                     .defaultValue(false)
                     .withDescription(
-                            "Link a name that differs from one registered name by one replaced trade-name character when it leads every other candidate by min-margin (as an industry-word typo links). Off: such records link only when their legal_rep is the entry's registered legal representative, and are otherwise listed for review, since the look-alike may be an enterprise the registry lacks.");
+                            "Link a name that differs from one registered name by one replaced trade-name character when it leads every other candidate by min-margin (as an industry-word typo links). Off: such records link only when their legal_rep is the entry's registered legal representative or one of their invalid codes is one character from the enterprise's, and are otherwise listed for review, since the look-alike may be an enterprise the registry lacks.");
 
     public static final ConfigOption<String> ENTERPRISE_REFERENCE_DATE =
             key("guiji.enterprise.reference-date")

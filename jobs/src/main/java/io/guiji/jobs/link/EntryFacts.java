@@ -8,9 +8,9 @@ import java.util.Set;
 /**
  * What the fuzzy tier may ask of a candidate's registry entry beyond the names a lookup answer
  * carries ({@link LinkDecider}): its division code, which places a name that writes no place, and
- * its legal representative, which confirms a one-character trade-name typo (docs/contract.md §6).
- * The answers carry neither (they would be kept in every lookup answer and in the state of every
- * record); the linker that asked them holds the index.
+ * the entry itself, whose legal representative and codes may confirm a one-character typo
+ * (docs/contract.md §6). The answers carry neither (they would be kept in every lookup answer and
+ * in the state of every record); the linker that asked them holds the index.
  */
 public interface EntryFacts {
     /** Knows nothing of any entry. */
@@ -19,9 +19,14 @@ public interface EntryFacts {
     /** The division code of the entry {@code enterpriseId}, or null. */
     String divisionOf(String enterpriseId);
 
-    /** The entry's legal representative ({@link LegalReps#comparable}), or null. */
-    default String legalRepOf(String enterpriseId) {
+    /** The entry of {@code enterpriseId}, or null when it is not known. */
+    default RegistryEntry entryOf(String enterpriseId) {
         return null;
+    }
+
+    /** The entry's legal representative ({@link LegalReps#ofEntry}), or null. */
+    default String legalRepOf(String enterpriseId) {
+        return LegalReps.ofEntry(entryOf(enterpriseId));
     }
 
     /**

@@ -209,14 +209,9 @@ public final class LinkDecider {
                     0.0,
                     out.getCandidates().isEmpty() ? List.of() : List.of("name=ambiguous"));
         }
-        String legalRep = LegalReps.comparable(f.getLegalRep());
         FuzzyMatcher.Outcome o =
                 FuzzyMatcher.decide(
-                        f.getSubjectName(),
-                        fuzzy,
-                        overfull,
-                        policy,
-                        id -> legalRep != null && legalRep.equals(facts.legalRepOf(id)));
+                        f.getSubjectName(), fuzzy, overfull, policy, corroboration(f, facts));
         if (o.link() != null && out.getCandidates().isEmpty()) {
             return set(
                     out,
@@ -241,6 +236,31 @@ public final class LinkDecider {
             evidence.add(0, "name=ambiguous");
         }
         return set(out, null, LinkMethod.NONE, 0.0, evidence);
+    }
+
+    /**
+     * What of the record besides its name names an enterprise (docs/contract.md §6), as evidence:
+     * its legal representative, the one registered for it ({@code legal_rep=equal}); else an
+     * invalid code of the record one character from the enterprise's ({@code uscc=one_char_apart},
+     * …); else null.
+     */
+    private static java.util.function.Function<String, String> corroboration(
+            DecisionFields f, EntryFacts facts) {
+        String legalRep = LegalReps.comparable(f.getLegalRep());
+        NearCodes.Invalid codes = NearCodes.of(f);
+        if (legalRep == null && codes == null) {
+            return id -> null;
+        }
+        return id -> {
+            io.guiji.schemas.RegistryEntry e = facts.entryOf(id);
+            if (e == null) {
+                return null;
+            }
+            if (legalRep != null && legalRep.equals(LegalReps.ofEntry(e))) {
+                return "legal_rep=equal";
+            }
+            return codes == null ? null : codes.near(e);
+        };
     }
 
     /**

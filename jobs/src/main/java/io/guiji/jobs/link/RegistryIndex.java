@@ -58,12 +58,11 @@ public interface RegistryIndex extends EntryFacts {
     }
 
     /**
-     * The legal representative of the entry {@code enterpriseId} ({@link LegalReps#ofEntry}), or
-     * null: asked only of the best fuzzy candidate of a record that differs from it by a trade-name
-     * typo, so decoding the entry costs little.
+     * {@link #get}: asked only of the fuzzy candidates a record's other fields may confirm, so
+     * decoding the entry costs little.
      */
     @Override
-    default String legalRepOf(String enterpriseId) {
-        return LegalReps.ofEntry(get(enterpriseId));
+    default RegistryEntry entryOf(String enterpriseId) {
+        return get(enterpriseId);
     }
 }

@@ -125,7 +125,7 @@ class RealNameLegalRepsTest {
 
         assertThat(southwest.getEnterpriseId()).isEqualTo(RealNameKeysTest.usccOf(1));
         assertThat(southwest.getLinkEvidence())
-                .contains("fuzzy=legal_rep_decided", "legal_rep=equal", "fuzzy=typo_rule");
+                .contains("fuzzy=tie_decided", "legal_rep=equal", "fuzzy=typo_rule");
         assertThat(unknown.getEnterpriseId()).isNull();
         assertThat(none.getEnterpriseId()).isNull();
         assertThat(none.getCandidates()).hasSize(2);

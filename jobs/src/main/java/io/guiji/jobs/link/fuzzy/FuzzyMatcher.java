@@ -24,10 +24,11 @@ import java.util.Set;
  * written. Likewise for a record that is a registered name as written but for its brackets ({@link
  * #bracketsDropped}).
  *
- * <p><b>The legal representative</b> (the caller's {@code sameLegalRep}: enterprises whose
- * registered one is the record's) confirms a trade-name or place typo of the best candidate, and
- * decides among candidates the name cannot tell apart when it names exactly one of them ({@link
- * #byLegalRep}). It decides nothing else.
+ * <p><b>Other fields</b> (the caller's {@code corroboration}: what of the record besides its name
+ * names an enterprise — the legal representative registered for it; an invalid code one character
+ * from its code) confirm a trade-name or place typo of the best candidate, and decide among
+ * candidates the name cannot tell apart when they name exactly one of them ({@link
+ * #byCorroboration}). They decide nothing else.
  *
  * <p><b>Place typos.</b> A record that writes no known place is also read with its start as a place
  * written with one character replaced, against each candidate that writes such a place ({@link
@@ -140,22 +141,24 @@ public final class FuzzyMatcher {
             List<Candidate> candidates,
             List<String> overfull,
             FuzzyPolicy policy) {
-        return decide(recordName, candidates, overfull, policy, id -> false);
+        return decide(recordName, candidates, overfull, policy, id -> null);
     }
 
     /**
-     * {@link #decide(String, List, List, FuzzyPolicy)} where {@code sameLegalRep} tells the
-     * enterprises whose registered legal representative is the record's: a trade-name typo of one
-     * of them links by the typo rule whatever {@link FuzzyPolicy#linkTradeNameTypos} says, since an
-     * unregistered look-alike would be another enterprise with another representative. Asked of the
-     * best candidate only, and only when the typo rule hinges on it.
+     * {@link #decide(String, List, List, FuzzyPolicy)} where {@code corroboration} says, of an
+     * enterprise, what of the record besides its name names it (its evidence, e.g. {@code
+     * legal_rep=equal}), or null: a trade-name typo of such an enterprise links by the typo rule
+     * whatever {@link FuzzyPolicy#linkTradeNameTypos} says, since an unregistered look-alike would
+     * be another enterprise with another representative and another code. Asked of the best
+     * candidate when the typo rule hinges on it, and of the candidates within the margin of it when
+     * the name cannot tell them apart.
      */
     public static Outcome decide(
             String recordName,
             List<Candidate> candidates,
             List<String> overfull,
             FuzzyPolicy policy,
-            java.util.function.Predicate<String> sameLegalRep) {
+            java.util.function.Function<String, String> corroboration) {
         NameParts record = NameParts.parse(recordName);
         if (record == null || !record.matchable()) {
             return new Outcome(null, List.of(), List.of());
@@ -253,9 +256,11 @@ public final class FuzzyMatcher {
         boolean typoOfAnother =
                 writtenAs != null && !record.trade().equals(parsed.get(top.matchedName()).trade());
         boolean typo = typoOnly(top.score(), policy.linkTradeNameTypos());
-        boolean confirmed =
-                !typo && typoOnly(top.score(), true) && sameLegalRep.test(top.enterpriseId());
-        typo |= confirmed;
+        String confirmed =
+                !typo && typoOnly(top.score(), true)
+                        ? corroboration.apply(top.enterpriseId())
+                        : null;
+        typo |= confirmed != null;
         boolean link =
                 complete
                         && policy.enabled()
@@ -267,8 +272,8 @@ public final class FuzzyMatcher {
             if (top.score().value() < policy.minScore() - 1e-9) {
                 evidence.add("fuzzy=typo_rule");
             }
-            if (confirmed) {
-                evidence.add("legal_rep=equal");
+            if (confirmed != null) {
+                evidence.add(confirmed);
             }
             evidence.addAll(top.score().evidence());
             for (String key : overfull) {
@@ -278,16 +283,16 @@ public final class FuzzyMatcher {
         }
         Scored chosen =
                 complete && policy.enabled() && !typoOfAnother && second != null
-                        ? byLegalRep(ranked, top, policy, hidden, sameLegalRep)
+                        ? byCorroboration(ranked, top, policy, hidden, corroboration)
                         : null;
         if (chosen != null) {
             List<String> decided = new ArrayList<>();
             decided.add("score=" + fmt(chosen.score().value()));
-            decided.add("fuzzy=legal_rep_decided");
+            decided.add(TIE_DECIDED);
             if (chosen.score().value() < policy.minScore() - 1e-9) {
                 decided.add("fuzzy=typo_rule");
             }
-            decided.add("legal_rep=equal");
+            decided.add(corroboration.apply(chosen.enterpriseId()));
             decided.addAll(chosen.score().evidence());
             for (String key : overfull) {
                 decided.add("fuzzy=blocking_key_skipped:" + key);
@@ -307,20 +312,24 @@ public final class FuzzyMatcher {
         return new Outcome(null, ranked, evidence);
     }
 
+    /** The evidence of a link {@link #byCorroboration} chose. */
+    static final String TIE_DECIDED = "fuzzy=tie_decided";
+
     /**
      * Among candidates the name cannot tell apart (each within the margin of {@code top}, the
-     * best), the one whose registered legal representative is the record's, when exactly one is and
-     * no other within the margin below it is either: 西管航空公司 is one character from both 西北航空公司 and
-     * 西南航空公司, and the legal representative says which. It must link on its own score (min-score, or
-     * the typo rule, which the legal representative confirms) and lead what over-full keys may hide
-     * ({@code hidden}) by the margin; otherwise null.
+     * best), the one the record's other fields name ({@code corroboration}: its legal
+     * representative, a code one character from the enterprise's), when exactly one is and no other
+     * within the margin below it is either: 西管航空公司 is one character from both 西北航空公司 and 西南航空公司,
+     * and the legal representative says which. It must link on its own score (min-score, or the
+     * typo rule, which the corroboration confirms) and lead what over-full keys may hide ({@code
+     * hidden}) by the margin; otherwise null.
      */
-    static Scored byLegalRep(
+    static Scored byCorroboration(
             List<Scored> ranked,
             Scored top,
             FuzzyPolicy policy,
             double hidden,
-            java.util.function.Predicate<String> sameLegalRep) {
+            java.util.function.Function<String, String> corroboration) {
         double withinTop = top.score().value() - policy.minMargin() + 1e-9;
         Scored chosen = null;
         for (Scored s : ranked) {
@@ -330,7 +339,7 @@ public final class FuzzyMatcher {
             if (s.score().value() < withinTop) {
                 break;
             }
-            if (sameLegalRep.test(s.enterpriseId())) {
+            if (corroboration.apply(s.enterpriseId()) != null) {
                 if (chosen != null) {
                     return null; // one person, two of the candidates: the name must decide
                 }
@@ -351,7 +360,7 @@ public final class FuzzyMatcher {
             if (!s.score().refused()
                     && s != chosen
                     && s.score().value() < withinTop
-                    && sameLegalRep.test(s.enterpriseId())) {
+                    && corroboration.apply(s.enterpriseId()) != null) {
                 return null;
             }
         }

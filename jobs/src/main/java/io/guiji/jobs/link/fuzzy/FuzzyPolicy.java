@@ -13,10 +13,11 @@ import java.io.Serializable;
  * the record's only such reading ({@link FuzzyMatcher#typoOnly}, "the typo rule": the rest of the
  * name identical, no other candidate within the margin, no blocking key over-full). In a trade name
  * (an open vocabulary: 华达 for 华盛 may as well be another enterprise that the registry lacks) it does
- * so when the record's legal representative is the registered one ({@link FuzzyMatcher}: a
- * look-alike is another enterprise with another representative), and for every trade-name typo only
- * with {@code linkTradeNameTypos}, off by default: on the synthetic corpus that links 714 of 1,000
- * unregistered look-alikes (BENCHMARKS.md, "Names of all China").
+ * so when another field confirms it: the registered legal representative, an invalid code one
+ * character from the enterprise's ({@link FuzzyMatcher}; a look-alike is another enterprise with
+ * another representative and code), and for every trade-name typo only with {@code
+ * linkTradeNameTypos}, off by default: on the synthetic corpus that links 714 of 1,000 unregistered
+ * look-alikes (BENCHMARKS.md, "Names of all China").
  */
 public record FuzzyPolicy(
         boolean enabled,
