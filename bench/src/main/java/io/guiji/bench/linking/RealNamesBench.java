@@ -7,6 +7,7 @@ import io.guiji.bench.linking.RealNamesCorpus.Labelled;
 import io.guiji.jobs.link.CompactRegistryIndex;
 import io.guiji.jobs.link.LocalLinker;
 import io.guiji.jobs.link.fuzzy.FuzzyPolicy;
+import io.guiji.jobs.normalize.Uscc;
 import io.guiji.schemas.LinkMethod;
 import io.guiji.schemas.RegistryEntry;
 import io.guiji.schemas.SourceRef;
@@ -22,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 
 /**
  * Linking accuracy on real enterprise names ({@link RealNamesCorpus}, issue 12): the registry of
@@ -34,14 +36,17 @@ import java.util.Map;
  * <pre>
  * java -cp ... io.guiji.bench.linking.RealNamesBench [--names bench/names/enterprises.tsv]
  *     [--renames bench/names/renames.tsv] [--per-kind 300] [--seed 7] [--background 50000]
- *     [--max-matches 16] [--link-trade-name-typos false] [--legal-rep-share 0] [--show-errors 0]
+ *     [--max-matches 16] [--link-trade-name-typos false] [--legal-rep-share 0]
+ *     [--code-typo-share 0] [--show-errors 0]
  *     [--write-sample DIR --sample-per-kind 25]
  * </pre>
  *
  * <p>Every registry entry carries a made-up legal representative in its extra columns (法定代表人);
  * {@code --legal-rep-share} (0 to 1, default 0: records as before) is the share of records that
  * name one too (DecisionFields legal_rep): a record that must link names its enterprise's, one that
- * must not a made-up person.
+ * must not a made-up person. {@code --code-typo-share} (default 0) is the share of records that
+ * carry a 统一社会信用代码 typed with one character replaced: their enterprise's, or for one that must not
+ * link a made-up code.
  *
  * <p>{@code --write-sample} writes a small corpus (registry.tsv, records.tsv, no background; every
  * record naming its legal representative) for the unit test jobs/.../RealNamesLinkingTest instead
@@ -62,6 +67,7 @@ public final class RealNamesBench {
         Path sample = null;
         int samplePerKind = 25;
         double legalRepShare = 0;
+        double codeTypoShare = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--names" -> names = Path.of(args[++i]);
@@ -73,6 +79,7 @@ public final class RealNamesBench {
                 case "--show-errors" -> showErrors = Integer.parseInt(args[++i]);
                 case "--link-trade-name-typos" -> tradeNameTypos = Boolean.parseBoolean(args[++i]);
                 case "--legal-rep-share" -> legalRepShare = Double.parseDouble(args[++i]);
+                case "--code-typo-share" -> codeTypoShare = Double.parseDouble(args[++i]);
                 case "--write-sample" -> sample = Path.of(args[++i]);
                 case "--sample-per-kind" -> samplePerKind = Integer.parseInt(args[++i]);
                 default -> {
@@ -80,6 +87,10 @@ public final class RealNamesBench {
                     System.exit(2);
                 }
             }
+        }
+        if (!(codeTypoShare >= 0 && codeTypoShare <= 1)) {
+            System.err.println("--code-typo-share must be between 0 and 1: " + codeTypoShare);
+            System.exit(2);
         }
         if (!(legalRepShare >= 0 && legalRepShare <= 1)) {
             System.err.println("--legal-rep-share must be between 0 and 1: " + legalRepShare);
@@ -107,7 +118,11 @@ public final class RealNamesBench {
                 seed,
                 maxMatches,
                 tradeNameTypos,
-                LinkAccuracyBench.legalRepNote(legalRepShare));
+                LinkAccuracyBench.legalRepNote(legalRepShare)
+                        + (codeTypoShare > 0
+                                ? String.format(
+                                        Locale.ROOT, ", code-typo-share %.2f", codeTypoShare)
+                                : ""));
         CompactRegistryIndex index = new CompactRegistryIndex(corpus.registry.size() + background);
         if (background > 0) {
             for (RegistryEntry e : LinkingCorpus.registry(background, seed).registry) {
@@ -122,13 +137,18 @@ public final class RealNamesBench {
                         index,
                         FuzzyPolicy.DEFAULT.withLinkTradeNameTypos(tradeNameTypos),
                         maxMatches);
-        score(corpus, linker, showErrors, out);
+        score(corpus, linker, showErrors, codeTypoShare, seed, out);
     }
 
     // ---------------------------------------------------------------- scoring
 
     static Map<Kind, Tally> score(
-            RealNamesCorpus corpus, LocalLinker linker, int showErrors, PrintStream out) {
+            RealNamesCorpus corpus,
+            LocalLinker linker,
+            int showErrors,
+            double codeTypoShare,
+            long seed,
+            PrintStream out) {
         Map<Kind, Tally> tallies = new EnumMap<>(Kind.class);
         Map<Kind, Integer> shown = new EnumMap<>(Kind.class);
         int crossBranch = 0;
@@ -136,10 +156,13 @@ public final class RealNamesBench {
         int crossNearDuplicate = 0;
         Map<Kind, Map<String, Integer>> why = new EnumMap<>(Kind.class);
         long serial = 0;
+        Random codes = new Random(seed ^ 0x636F_6465L); // its own stream: the records stay the same
         int namedLegalRep = 0;
         int sameLegalRep = 0;
         for (Labelled l : corpus.records) {
-            UnifiedRecord r = linker.link(record(++serial, l)).record();
+            UnifiedRecord r = record(++serial, l);
+            withMistypedCode(r, l, codeTypoShare, codes);
+            r = linker.link(r).record();
             if (l.legalRep() != null) {
                 namedLegalRep++;
                 // a made-up person of a negative who happens to be its look-alike's
@@ -283,6 +306,31 @@ public final class RealNamesBench {
             r.getFields().setLegalRep(l.legalRep());
         }
         return r;
+    }
+
+    /**
+     * With probability {@code share}, gives the record a 统一社会信用代码 typed with one character replaced
+     * (so it fails its check): for a record that must link, its enterprise's; for one that must
+     * not, a code of its own, made up. The enterprise ids of this corpus are USCCs.
+     */
+    static void withMistypedCode(UnifiedRecord r, Labelled l, double share, Random random) {
+        if (random.nextDouble() >= share) {
+            return;
+        }
+        String code = l.expected();
+        if (code == null) {
+            StringBuilder b = new StringBuilder("91");
+            for (int i = 2; i < 17; i++) {
+                b.append(Uscc.ALPHABET.charAt(random.nextInt(Uscc.ALPHABET.length())));
+            }
+            code = b.toString() + Uscc.checkChar(b.toString());
+        }
+        int at = random.nextInt(18);
+        char c;
+        do {
+            c = Uscc.ALPHABET.charAt(random.nextInt(Uscc.ALPHABET.length()));
+        } while (c == code.charAt(at));
+        r.getFields().setUscc(code.substring(0, at) + c + code.substring(at + 1));
     }
 
     // ---------------------------------------------------------------- sample for the unit test
