@@ -79,6 +79,10 @@ public final class FuzzyScorer {
                 // 上海宝钢集团公司大连分公司 is not the branch of 上海宝钢集团
                 refusal = "head_office_differs";
             }
+        } else if (partnershipKindOnOneSide(record.legalForm(), candidate.legalForm())) {
+            // 普华永道中天会计师事务所 for 普华永道中天会计师事务所（特殊普通合伙）: the bracketed kind left out
+            s -= 0.03;
+            ev.add("legal_form=kind_one_side:" + record.legalForm() + "/" + candidate.legalForm());
         } else {
             refusal = "legal_form_differs";
             ev.add("legal_form=different:" + record.legalForm() + "/" + candidate.legalForm());
@@ -147,6 +151,25 @@ public final class FuzzyScorer {
             ev.add("refused=" + refusal);
         }
         return new FuzzyScore(round(s), refusal, ev);
+    }
+
+    /** The kinds of partnership a name writes in brackets after its form ({@link NameParts}). */
+    private static final String[] PARTNERSHIP_KINDS = {"特殊普通合伙", "普通合伙", "有限合伙"};
+
+    /**
+     * Whether one legal form is the other with a partnership's kind added ({@code 会计师事务所} and
+     * {@code 会计师事务所特殊普通合伙}, {@code 合伙企业} and {@code 合伙企业有限合伙}): a record often leaves the bracketed
+     * kind out. Two kinds written are two forms.
+     */
+    static boolean partnershipKindOnOneSide(String a, String b) {
+        String longer = a.length() > b.length() ? a : b;
+        String shorter = a.length() > b.length() ? b : a;
+        for (String kind : PARTNERSHIP_KINDS) {
+            if (longer.equals(shorter + kind)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static double tradeScore(String a, String b, List<String> ev) {
