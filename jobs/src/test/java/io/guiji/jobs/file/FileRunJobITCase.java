@@ -202,6 +202,42 @@ class FileRunJobITCase {
     }
 
     @Test
+    void aTradeNameTypoLinksWhenTheRegistrysLegalRepresentativeConfirmsIt() throws Exception {
+        write(
+                "registry/enterprises.csv",
+                UTF_8,
+                """
+                统一社会信用代码,企业名称,注册号,曾用名,行政区划代码,登记状态,法定代表人
+                91110000600037341L,朝阳市某某商贸有限公司,,朝阳某某商行;朝阳市某某贸易有限公司,211302,存续,王建国
+                91310115MA1K3BTP2B,朝阳市环保科技有限公司,,,211303,存续,李秀英
+                """);
+        write(
+                "records/SCJG01/penalty/typos.csv",
+                UTF_8,
+                """
+                行政相对人名称,法定代表人,行政处罚决定书文号,处罚类别,处罚决定日期,处罚机关
+                朝阳市某甲商贸有限公司,王建国,朝市监罚〔2023〕21号,警告,2023-06-01,朝阳市市场监督管理局
+                朝阳市某甲商贸有限公司,张伟,朝市监罚〔2023〕22号,警告,2023-06-02,朝阳市市场监督管理局
+                """);
+
+        FileRunJob.run(input, output, conf());
+
+        Map<String, JsonNode> byDocNo = new HashMap<>();
+        for (JsonNode n : finalStates()) {
+            byDocNo.put(n.get("doc_no").asText(), n);
+        }
+        JsonNode confirmed = byDocNo.get("朝市监罚〔2023〕21号");
+        assertThat(confirmed.get("link_method").asText()).isEqualTo("FUZZY");
+        assertThat(confirmed.get("enterprise_id").asText()).isEqualTo(USCC);
+        assertThat(confirmed.get("link_evidence").toString())
+                .contains("legal_rep=equal", "trade_name=one_edit:某甲/某某");
+        JsonNode other = byDocNo.get("朝市监罚〔2023〕22号");
+        assertThat(other.get("link_method").asText()).isEqualTo("NONE");
+        assertThat(other.get("enterprise_id").isNull()).isTrue();
+        assertThat(other.get("candidates").toString()).contains(USCC);
+    }
+
+    @Test
     void theBrokenJsonLineIsRejectedMalformedWithItsSourceAndRawText() throws Exception {
         FileRunJob.run(input, output, conf());
 
