@@ -31,9 +31,9 @@ public interface EntryFacts {
 
     /**
      * The fuzzy keys of {@code now} (an entry's places) when the entry's facts changed from {@code
-     * before} to {@code after}, else none: a decision under those keys read them, so it may change
-     * though no name did (a record re-linked when the registry corrects a division or a legal
-     * representative).
+     * before} to {@code after} (its division, legal representative or registration number), else
+     * none: a decision under those keys read them, so it may change though no name did (a record
+     * re-linked when the registry corrects a division or a legal representative).
      */
     static Set<String> keysReadingChangedFacts(
             RegistryEntry before,
@@ -44,6 +44,7 @@ public interface EntryFacts {
                 || before.getDeleted()
                 || after.getDeleted()
                 || (Objects.equals(before.getDivisionCode(), after.getDivisionCode())
+                        && Objects.equals(before.getRegNo(), after.getRegNo())
                         && !LegalReps.differ(before, after))) {
             return into;
         }

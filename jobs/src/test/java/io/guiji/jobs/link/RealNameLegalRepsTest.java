@@ -202,6 +202,11 @@ class RealNameLegalRepsTest {
                     .as("the division back as it was")
                     .containsExactlyInAnyOrderElementsOf(fuzzyKeys);
             assertThat(index.put(otherCapital)).as("nothing changed").isEmpty();
+            RegistryEntry otherRegNo =
+                    RegistryEntry.newBuilder(otherCapital).setRegNo("110000000000008").build();
+            assertThat(index.put(otherRegNo))
+                    .as("a registration number: its key and the fuzzy keys")
+                    .containsAll(fuzzyKeys);
         }
     }
 
