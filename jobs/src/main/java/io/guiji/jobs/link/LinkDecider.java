@@ -211,7 +211,12 @@ public final class LinkDecider {
         }
         FuzzyMatcher.Outcome o =
                 FuzzyMatcher.decide(
-                        f.getSubjectName(), fuzzy, overfull, policy, corroboration(f, facts));
+                        f.getSubjectName(),
+                        fuzzy,
+                        overfull,
+                        policy,
+                        // a name registered as written by several stays theirs to review
+                        out.getCandidates().isEmpty() ? corroboration(f, facts) : id -> null);
         if (o.link() != null && out.getCandidates().isEmpty()) {
             return set(
                     out,

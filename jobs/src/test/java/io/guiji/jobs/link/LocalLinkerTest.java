@@ -125,11 +125,11 @@ class LocalLinkerTest {
         LocalLinker.Linked l = new LocalLinker(index, FuzzyPolicy.DEFAULT, maxMatches).link(record);
 
         assertThat(l.record())
-                .isEqualTo(LinkDecider.decide(record, every, FuzzyPolicy.DEFAULT, requests));
+                .isEqualTo(LinkDecider.decide(record, every, FuzzyPolicy.DEFAULT, requests, index));
         assertThat(keys(requests)).containsAll(l.keys());
         Map<String, LookupAnswer> read = new HashMap<>(every);
         read.keySet().retainAll(l.keys());
-        assertThat(LinkDecider.decide(record, read, FuzzyPolicy.DEFAULT, requests))
+        assertThat(LinkDecider.decide(record, read, FuzzyPolicy.DEFAULT, requests, index))
                 .as("the keys it reports are all the decision read: no other key could change it")
                 .isEqualTo(l.record());
         assertThat(l.keys()).doesNotHaveDuplicates();
