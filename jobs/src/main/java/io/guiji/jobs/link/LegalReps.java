@@ -10,10 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The legal representative (法定代表人) as a fact that can confirm a fuzzy link (docs/contract.md §6,
  * docs/domain.md §5.1): a record's {@code legal_rep}, and the registry entry's column of that name
- * among its extra columns (法定代表人, 负责人, 法人代表, … as for records). Two values are the same person when
- * they are equal after cleaning, spaces and the forms of the middle dot of minority and foreign
- * names folded. A masked value (张*明, 李某) or one of a single character says too little and confirms
- * nothing.
+ * among its extra columns (法定代表人, 负责人, 法人代表, … as for records; also 经营者, 投资人, 执行事务合伙人). Two values
+ * are the same person when they are equal after cleaning, spaces and the forms of the middle dot of
+ * minority and foreign names folded. A masked value (张*明, 李某) or one of a single character says too
+ * little and confirms nothing.
  */
 public final class LegalReps {
     private static final String FIELD = "legal_rep";
@@ -78,13 +78,23 @@ public final class LegalReps {
         return x == null ? y != null : !x.equals(y);
     }
 
+    /**
+     * Registry columns that name the person who answers for an enterprise where it has no 法定代表人: an
+     * individual business's 经营者, a sole proprietorship's 投资人, a partnership's 执行事务合伙人. Departments
+     * write that person as the record's 法定代表人.
+     */
+    private static final java.util.Set<String> REGISTRY_ONLY =
+            java.util.Set.of("经营者", "经营者姓名", "投资人", "投资人姓名", "执行事务合伙人");
+
     private static boolean namesLegalRep(String header) {
         if (header == null) {
             return false;
         }
         Boolean known = HEADERS.get(header);
         if (known == null) {
-            known = FIELD.equals(FieldAliases.recordField(header));
+            known =
+                    FIELD.equals(FieldAliases.recordField(header))
+                            || REGISTRY_ONLY.contains(header.replaceAll("\\s", ""));
             if (HEADERS.size() < MAX_HEADERS_KEPT) {
                 HEADERS.put(header, known);
             }

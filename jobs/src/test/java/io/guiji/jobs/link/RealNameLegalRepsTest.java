@@ -91,7 +91,8 @@ class RealNameLegalRepsTest {
 
     @Test
     void aRegistryColumnOfAnyAcceptedHeaderNamesTheLegalRepresentative() {
-        for (String header : List.of("法定代表人", "负责人", "法人代表", "法定代表人(负责人)", "XK_FRDB")) {
+        for (String header :
+                List.of("法定代表人", "负责人", "法人代表", "法定代表人(负责人)", "XK_FRDB", "经营者", "投资人", "执行事务合伙人")) {
             List<RegistryEntry> registry = withLegalReps(RealNameTyposTest.REAL, header);
 
             assertThat(link(registry, "甲骨韵公司", ORACLE_REP).getEnterpriseId())
