@@ -180,6 +180,9 @@ class RealNamePlacesTest {
         Assume.that(p.regions().size() == 2);
         List<RegistryEntry> registry = RealNameKeysTest.registry(List.of(registered));
         String record = form + bare;
+        // a form that also starts a name as a place of its own names that place, not a district
+        // without its city (文山 is 文山州 before 文山市, and 马关 lies in 文山州), as in the property above
+        Assume.that(NameParts.parse(record).regions().isEmpty());
         // a stem several divisions share may name the other's too (铁西: 沈阳, 鞍山, 四平)
         Assume.that(AFTER_CITY.get(form).stream().noneMatch(AFTER_CITY.get(other)::contains));
 
