@@ -24,11 +24,6 @@ public interface EntryFacts {
         return null;
     }
 
-    /** The entry's legal representative ({@link LegalReps#ofEntry}), or null. */
-    default String legalRepOf(String enterpriseId) {
-        return LegalReps.ofEntry(entryOf(enterpriseId));
-    }
-
     /**
      * The fuzzy keys of {@code now} (an entry's places) when the entry's facts changed from {@code
      * before} to {@code after} (its division, legal representative or registration number), else

@@ -9,6 +9,7 @@ import io.guiji.jobs.normalize.SubjectCategories;
 import io.guiji.schemas.DecisionFields;
 import io.guiji.schemas.LinkCandidate;
 import io.guiji.schemas.LinkMethod;
+import io.guiji.schemas.RegistryEntry;
 import io.guiji.schemas.UnifiedRecord;
 import io.guiji.schemas.internal.LookupAnswer;
 import io.guiji.schemas.internal.LookupRequest;
@@ -87,8 +88,8 @@ public final class LinkDecider {
      * fuzzy candidate besides its names ({@link EntryFacts}, the index the answers came from): a
      * candidate whose name writes no place is placed by its entry's division against a record that
      * writes one (docs/domain.md §5.1), so that of 太平洋保险公司 (浙江) and 太平洋保险 (安徽) 浙江太平洋保险公司 names the
-     * first and 江苏太平洋保险公司 neither; and a record one trade-name character from a registered name
-     * links to it when the two name the same legal representative (the typo rule, {@link
+     * first and 江苏太平洋保险公司 neither; and the entry itself, against which the record's other fields
+     * may confirm a one-character typo or decide a tie ({@link #corroboration}, {@link
      * FuzzyMatcher}).
      */
     public static UnifiedRecord decide(
@@ -257,7 +258,7 @@ public final class LinkDecider {
             return id -> null;
         }
         return id -> {
-            io.guiji.schemas.RegistryEntry e = facts.entryOf(id);
+            RegistryEntry e = facts.entryOf(id);
             if (e == null) {
                 return null;
             }

@@ -197,7 +197,7 @@ class RealNameLegalRepsTest {
             assertThat(index.put(otherRep))
                     .as("%s", index)
                     .containsExactlyInAnyOrderElementsOf(fuzzyKeys);
-            assertThat(index.legalRepOf(before.getEnterpriseId())).isEqualTo("刘文杰");
+            assertThat(LegalReps.ofEntry(index.get(before.getEnterpriseId()))).isEqualTo("刘文杰");
             assertThat(index.put(otherDivision)).containsExactlyInAnyOrderElementsOf(fuzzyKeys);
             assertThat(index.put(otherCapital))
                     .as("the division back as it was")

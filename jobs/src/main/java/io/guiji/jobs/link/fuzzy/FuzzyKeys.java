@@ -102,13 +102,13 @@ public final class FuzzyKeys {
     }
 
     /**
-     * A reading of a name that writes no known place with its first {@code length} characters as a
-     * place written with a typo ({@link Regions#oneEditStartForms}): the core key of what is left
-     * (with {@code trade}, its trade name), and, when that trade name has two characters, its place
-     * keys within each region the place may be (so that a name of that place is found when the core
-     * key is shared by too many: 陕文人民出版社 asks {@code F:61|人*出版}).
+     * A reading of a name that writes no known place with its first characters as a place written
+     * with a typo ({@link Regions#oneEditStartForms}): the core key of what is left (with {@code
+     * trade}, its trade name), and, when that trade name has two characters, its place keys within
+     * each region the place may be (so that a name of that place is found when the core key is
+     * shared by too many: 陕文人民出版社 asks {@code F:61|人*出版}).
      */
-    public record PlaceTypo(int length, String trade, String coreKey, Set<String> placeKeys) {}
+    public record PlaceTypo(String trade, String coreKey, Set<String> placeKeys) {}
 
     /** At most this many places a typo is read as for the place keys of a two-character rest. */
     static final int MAX_PLACE_TYPO_REGIONS = 24;
@@ -165,7 +165,7 @@ public final class FuzzyKeys {
                 }
                 String core = CORE + rest + p.industry();
                 if (cores.add(core)) {
-                    out.add(new PlaceTypo(k, rest, core, placeKeys));
+                    out.add(new PlaceTypo(rest, core, placeKeys));
                 }
             }
             if (forms.size() > MAX_PARSED_PLACES) {
@@ -184,7 +184,7 @@ public final class FuzzyKeys {
                             placeKeys(q, place, placeKeys);
                         }
                     }
-                    out.add(new PlaceTypo(k, q.trade(), core, placeKeys));
+                    out.add(new PlaceTypo(q.trade(), core, placeKeys));
                 }
             }
         }
@@ -205,8 +205,13 @@ public final class FuzzyKeys {
      * The keys of {@code p}'s {@link #placeTypoReadings} that are not already among its own keys.
      */
     public static Set<String> placeTypos(NameParts p) {
+        return placeTypos(p, placeTypoReadings(p));
+    }
+
+    /** {@link #placeTypos} of readings already made ({@link #placeTypoReadings} of {@code p}). */
+    static Set<String> placeTypos(NameParts p, List<PlaceTypo> readings) {
         Set<String> keys = new LinkedHashSet<>();
-        for (PlaceTypo t : placeTypoReadings(p)) {
+        for (PlaceTypo t : readings) {
             keys.add(t.coreKey());
             keys.addAll(t.placeKeys());
         }

@@ -478,7 +478,8 @@ public final class FuzzyMatcher {
         Set<String> corrected = FuzzyKeys.corrections(record);
         Set<String> placeRead = FuzzyKeys.placeReadings(record);
         Set<String> elsewhere = FuzzyKeys.elsewhere(record);
-        Set<String> placeTypos = FuzzyKeys.placeTypos(record);
+        List<FuzzyKeys.PlaceTypo> placeTypoReadings = FuzzyKeys.placeTypoReadings(record);
+        Set<String> placeTypos = FuzzyKeys.placeTypos(record, placeTypoReadings);
         Set<String> full = new java.util.HashSet<>(overfull);
         String core = FuzzyKeys.CORE + record.core();
         String primary = FuzzyKeys.PINYIN + Hanzi.pinyin(record.trade()) + "|" + record.industry();
@@ -487,7 +488,7 @@ public final class FuzzyMatcher {
             if (!key.equals(core)
                     && placeTypos.contains(key)
                     && !(own.contains(key) || corrected.contains(key) || placeRead.contains(key))) {
-                ceiling = Math.max(ceiling, hiddenPlaceTypo(record, key, full));
+                ceiling = Math.max(ceiling, hiddenPlaceTypo(record, placeTypoReadings, key, full));
                 continue;
             }
             if (!key.equals(core)
@@ -525,8 +526,9 @@ public final class FuzzyMatcher {
      * rest of the name can only take off (陕文人民出版社 against 湖南人民出版社: a place-typo reading as 陕西 is
      * not held back by the other provinces' publishers).
      */
-    private static double hiddenPlaceTypo(NameParts record, String key, Set<String> full) {
-        for (FuzzyKeys.PlaceTypo t : FuzzyKeys.placeTypoReadings(record)) {
+    private static double hiddenPlaceTypo(
+            NameParts record, List<FuzzyKeys.PlaceTypo> readings, String key, Set<String> full) {
+        for (FuzzyKeys.PlaceTypo t : readings) {
             if (!t.coreKey().equals(key) || t.placeKeys().isEmpty()) {
                 continue;
             }
