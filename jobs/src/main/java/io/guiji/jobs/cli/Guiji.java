@@ -1,6 +1,7 @@
 package io.guiji.jobs.cli;
 
 import java.util.Optional;
+import org.slf4j.LoggerFactory;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,7 +40,21 @@ public final class Guiji implements Runnable {
     }
 
     public static void main(String[] args) {
+        startLoggingEarly();
         System.exit(execute(args));
+    }
+
+    /**
+     * Starts the logging on a thread of its own while the command line is parsed. Flink's first
+     * class logs, so every command starts log4j (its plugins: some 600 classes and Jackson), and it
+     * did so on the main thread with the other core idle: 0.15–0.4 s of {@code guiji run}'s
+     * start-up (BENCHMARKS.md, "Start-up"). The main thread, when it first logs, waits for this
+     * start to finish rather than doing it again.
+     */
+    private static void startLoggingEarly() {
+        Thread t = new Thread(LoggerFactory::getILoggerFactory, "guiji logging start");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Runs the command line and returns the exit code (for tests). */
