@@ -11,18 +11,19 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  * The start-up baseline of {@link StartupBench}: an empty Flink job — two numbers from a bounded
  * source into a discarding sink — on the embedded cluster exactly as {@code guiji run} starts its
  * own: the same configuration ({@link BoundedEnvironment} at guiji's default parallelism for a tiny
- * input, temporary files in a {@link ScratchDirectory}), started by {@code bin/jvm} with the same
- * JVM flags.
+ * input, its cluster started early as guiji's is, temporary files in a {@link ScratchDirectory}),
+ * started by {@code bin/jvm} with the same JVM flags.
  */
 public final class EmptyFlinkJob {
     private EmptyFlinkJob() {}
 
     public static void main(String[] args) throws Exception {
         Configuration conf = new Configuration();
-        try (ScratchDirectory scratch = ScratchDirectory.create(conf)) {
-            StreamExecutionEnvironment env =
-                    BoundedEnvironment.forInput(
-                            scratch.apply(conf), GuijiSettings.from(conf).parallelism(), 0);
+        try (ScratchDirectory scratch = ScratchDirectory.create(conf);
+                BoundedEnvironment.Prepared prepared =
+                        BoundedEnvironment.prepare(
+                                scratch.apply(conf), GuijiSettings.from(conf).parallelism(), 0)) {
+            StreamExecutionEnvironment env = prepared.env();
             env.fromSequence(1, 2)
                     .name("two numbers")
                     .sinkTo(new DiscardingSink<>())

@@ -1,12 +1,16 @@
 package io.guiji.jobs.file;
 
+import io.guiji.jobs.launch.EarlyStartedCluster;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.BatchExecutionOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.SecurityOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -68,7 +72,45 @@ public final class BoundedEnvironment {
         return new MemorySize(Math.max(MIN_MANAGED_MEMORY.getBytes(), wanted));
     }
 
+    /**
+     * {@link #forInput}, with the embedded cluster starting now, in the background, while the
+     * caller defines the job ({@link EarlyStartedCluster}). Close the result when the run is over:
+     * it shuts the cluster down if no job took it. Inside a Flink client ({@code flink run}) the
+     * environment is the client's, and there is nothing to start.
+     */
+    public static Prepared prepare(Configuration conf, int parallelism, long inputBytes) {
+        Configuration flink =
+                configuration(
+                        conf,
+                        parallelism,
+                        managedMemoryFor(inputBytes),
+                        slotsFor(parallelism, inputBytes));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
+        if (!(env instanceof LocalStreamEnvironment)) {
+            return new Prepared(batch(env, parallelism), () -> {});
+        }
+        EarlyStartedCluster cluster = EarlyStartedCluster.start(flink);
+        return new Prepared(batch(cluster.environment(), parallelism), cluster);
+    }
+
+    /** A bounded run's environment and what to close when the run is over. */
+    public record Prepared(StreamExecutionEnvironment env, AutoCloseable cluster)
+            implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            cluster.close();
+        }
+    }
+
     private static StreamExecutionEnvironment create(
+            Configuration conf, int parallelism, MemorySize managed, int slots) {
+        return batch(
+                StreamExecutionEnvironment.getExecutionEnvironment(
+                        configuration(conf, parallelism, managed, slots)),
+                parallelism);
+    }
+
+    private static Configuration configuration(
             Configuration conf, int parallelism, MemorySize managed, int slots) {
         Configuration flink = new Configuration(conf);
         // guiji.parallelism is the operator's choice: the adaptive batch scheduler must not
@@ -79,7 +121,15 @@ public final class BoundedEnvironment {
             // Read by the embedded cluster only; a cluster's task managers keep their own.
             flink.set(TaskManagerOptions.NUM_TASK_SLOTS, slots);
         }
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
+        // In the configuration too, not only set on the environment: an early-started cluster
+        // is given the configuration its job's environment has.
+        flink.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
+        flink.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
+        return flink;
+    }
+
+    private static StreamExecutionEnvironment batch(
+            StreamExecutionEnvironment env, int parallelism) {
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         env.setParallelism(parallelism);
         return env;

@@ -163,8 +163,23 @@ public final class FileRunJob {
         report.warnings().forEach(warnings);
         long start = System.nanoTime();
 
-        StreamExecutionEnvironment env =
-                BoundedEnvironment.forInput(conf, settings.parallelism(), report.bytes());
+        // The embedded cluster starts now, beside the job being defined (EarlyStartedCluster).
+        try (BoundedEnvironment.Prepared prepared =
+                BoundedEnvironment.prepare(conf, settings.parallelism(), report.bytes())) {
+            return run(prepared.env(), input, output, settings, manual, report, parser, start);
+        }
+    }
+
+    private static Result run(
+            StreamExecutionEnvironment env,
+            Path input,
+            Path output,
+            GuijiSettings settings,
+            ManualDecisions manual,
+            InputCheck.Report report,
+            io.guiji.jobs.validate.RecordParseFunction parser,
+            long start)
+            throws Exception {
         String root = input.toAbsolutePath().toString();
         GuijiPipeline.Inputs inputs =
                 GuijiPipeline.Inputs.fromRows(

@@ -81,4 +81,30 @@ class BoundedEnvironmentTest {
                                 .get(TaskManagerOptions.NUM_TASK_SLOTS))
                 .isEqualTo(5);
     }
+
+    @Test
+    void thePreparedEnvironmentHasTheSameSettingsAndRunsItsJobOnTheEarlyCluster() throws Exception {
+        try (BoundedEnvironment.Prepared prepared =
+                BoundedEnvironment.prepare(new Configuration(), 2, 2_000)) {
+            StreamExecutionEnvironment plain =
+                    BoundedEnvironment.forInput(new Configuration(), 2, 2_000);
+            for (var option :
+                    java.util.List.of(
+                            TaskManagerOptions.NUM_TASK_SLOTS,
+                            TaskManagerOptions.MANAGED_MEMORY_SIZE,
+                            org.apache.flink.configuration.ExecutionOptions.RUNTIME_MODE,
+                            org.apache.flink.configuration.PipelineOptions.OBJECT_REUSE)) {
+                assertThat(prepared.env().getConfiguration().get(option))
+                        .as(option.key())
+                        .isEqualTo(plain.getConfiguration().get(option));
+            }
+            assertThat(prepared.env().getParallelism()).isEqualTo(2);
+
+            java.util.List<Long> out = new java.util.ArrayList<>();
+            try (var it = prepared.env().fromSequence(1, 100).executeAndCollect()) {
+                it.forEachRemaining(out::add);
+            }
+            assertThat(out).hasSize(100);
+        }
+    }
 }
