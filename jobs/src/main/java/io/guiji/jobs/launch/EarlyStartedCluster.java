@@ -87,9 +87,13 @@ public final class EarlyStartedCluster implements AutoCloseable {
                 .build();
     }
 
-    /** The cluster the executor asks for: this one, unless the job needs another shape. */
-    private MiniCluster cluster(MiniClusterConfiguration wanted) {
-        if (wanted.getNumTaskManagers() == cluster.configuration.getNumTaskManagers()
+    /**
+     * The cluster the executor asks for: this one for the first job, unless that job needs another
+     * shape; for a later job, one of its own, as the local executor makes for every job.
+     */
+    private synchronized MiniCluster cluster(MiniClusterConfiguration wanted) {
+        if (!cluster.takenOver
+                && wanted.getNumTaskManagers() == cluster.configuration.getNumTaskManagers()
                 && wanted.getConfiguration().get(TaskManagerOptions.NUM_TASK_SLOTS).intValue()
                         == cluster.configuration
                                 .getConfiguration()
@@ -98,7 +102,7 @@ public final class EarlyStartedCluster implements AutoCloseable {
             cluster.takenOver = true;
             return cluster;
         }
-        LOG.info("the job needs another cluster than the one started early: starting it now");
+        LOG.info("this job runs on a cluster of its own, not the one started early");
         return new MiniCluster(wanted);
     }
 

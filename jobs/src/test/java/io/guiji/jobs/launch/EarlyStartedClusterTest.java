@@ -43,6 +43,12 @@ class EarlyStartedClusterTest {
             assertThat(out.stream().mapToLong(Long::longValue).sum()).isEqualTo(1000L * 1001);
             assertThat(early.tookOver()).isTrue();
             awaitStopped(early);
+
+            List<Long> again = new ArrayList<>();
+            try (CloseableIterator<Long> it = env.fromSequence(1, 10).executeAndCollect("again")) {
+                it.forEachRemaining(again::add);
+            }
+            assertThat(again).as("a second job gets a cluster of its own").hasSize(10);
         }
     }
 
