@@ -173,7 +173,7 @@ public final class FuzzyMatcher {
                 null; // an enterprise whose registered core name is the record's, as written
         for (Candidate c : candidates) {
             String text = c.matchedName() != null ? c.matchedName() : c.name();
-            NameParts p = parsed.computeIfAbsent(text, NameParts::parse);
+            NameParts p = parsed.computeIfAbsent(text, ParsedNames::of);
             if (p == null) {
                 continue;
             }
