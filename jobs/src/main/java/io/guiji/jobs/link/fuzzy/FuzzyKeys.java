@@ -367,6 +367,9 @@ public final class FuzzyKeys {
                 continue; // a word as written is not corrected into another
             }
             for (int i = 0; i < len; i++) {
+                if (!Vocabulary.mayHave(tail, i)) {
+                    continue;
+                }
                 List<String> words = Vocabulary.BY_PATTERN.get(Vocabulary.pattern(tail, i));
                 if (words == null) {
                     continue;
@@ -386,12 +389,21 @@ public final class FuzzyKeys {
                     }
                     boolean homophone = Hanzi.homophones(tail.charAt(i), word.charAt(i));
                     Corrected c = new Corrected(q, tail, word, homophone);
-                    if (out.stream().noneMatch(o -> o.parts().equals(q))) {
+                    if (!hasParts(out, q)) {
                         out.add(c);
                     }
                 }
             }
         }
+    }
+
+    private static boolean hasParts(List<Corrected> out, NameParts q) {
+        for (Corrected o : out) {
+            if (o.parts().equals(q)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Industry words and legal forms of two characters or more, by their one-wildcard patterns. */
@@ -400,9 +412,13 @@ public final class FuzzyKeys {
         static final Set<String> WORDS = new LinkedHashSet<>(List.of(NameParts.INDUSTRIES));
         static final int LONGEST;
 
+        /** The hashes of the patterns of {@link #BY_PATTERN}, sorted. */
+        static final long[] HASHES;
+
         static {
             int longest = 0;
             WORDS.addAll(List.of(NameParts.LEGAL_FORMS));
+            List<Long> hashes = new ArrayList<>();
             for (String w : WORDS) {
                 if (w.length() < 2) {
                     continue;
@@ -410,9 +426,29 @@ public final class FuzzyKeys {
                 longest = Math.max(longest, w.length());
                 for (int i = 0; i < w.length(); i++) {
                     BY_PATTERN.computeIfAbsent(pattern(w, i), k -> new ArrayList<>(1)).add(w);
+                    hashes.add(hash(w, i));
                 }
             }
             LONGEST = Math.min(MAX_DELETION_LENGTH, longest);
+            HASHES = hashes.stream().mapToLong(Long::longValue).sorted().distinct().toArray();
+        }
+
+        /**
+         * Whether some word may have the pattern of {@code w} with a wildcard at {@code i}: its
+         * hash is among the patterns' ({@link #HASHES}). A record's name asks some fifty patterns
+         * of which nearly none exists, and building each as a string was a fifth of the fuzzy
+         * tier's time; a hash that collides only costs the map lookup that follows.
+         */
+        static boolean mayHave(String w, int i) {
+            return java.util.Arrays.binarySearch(HASHES, hash(w, i)) >= 0;
+        }
+
+        static long hash(String w, int wildcard) {
+            long h = w.length();
+            for (int k = 0; k < w.length(); k++) {
+                h = (h ^ (k == wildcard ? 0 : w.charAt(k))) * 0x100000001B3L;
+            }
+            return h ^ (h >>> 29);
         }
 
         static String pattern(String w, int i) {

@@ -728,8 +728,13 @@ public final class FuzzyMatcher {
      * shortest decimal form) without a {@link java.util.Formatter} per candidate.
      */
     static String fmt(double v) {
+        return decimals(v, 3);
+    }
+
+    /** {@code v} with {@code scale} decimals, as {@code String.format("%.<scale>f")} writes it. */
+    static String decimals(double v, int scale) {
         return new java.math.BigDecimal(Double.toString(v))
-                .setScale(3, java.math.RoundingMode.HALF_UP)
+                .setScale(scale, java.math.RoundingMode.HALF_UP)
                 .toPlainString();
     }
 }

@@ -2,7 +2,6 @@ package io.guiji.jobs.link.fuzzy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
@@ -202,7 +201,7 @@ public final class FuzzyScorer {
             return OTHER_EDIT;
         }
         double jw = JARO_WINKLER.apply(a, b);
-        ev.add("trade_name=similar:" + a + "/" + b + ":" + String.format(Locale.ROOT, "%.2f", jw));
+        ev.add("trade_name=similar:" + a + "/" + b + ":" + FuzzyMatcher.decimals(jw, 2));
         return 0.85 * jw;
     }
 

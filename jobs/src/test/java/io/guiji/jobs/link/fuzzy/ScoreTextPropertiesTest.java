@@ -23,4 +23,14 @@ class ScoreTextPropertiesTest {
         double v = Math.floor(thousandths) / 1000 + 0.0005;
         assertThat(FuzzyMatcher.fmt(v)).isEqualTo(String.format(Locale.ROOT, "%.3f", v));
     }
+
+    @Property(tries = 3000)
+    void similarityIsWrittenWithTwoDecimalsAsFormatWritesIt(
+            @ForAll @DoubleRange(min = 0, max = 1) double v,
+            @ForAll @DoubleRange(min = 0, max = 100) double hundredths) {
+        assertThat(FuzzyMatcher.decimals(v, 2)).isEqualTo(String.format(Locale.ROOT, "%.2f", v));
+        double edge = Math.floor(hundredths) / 100 + 0.005;
+        assertThat(FuzzyMatcher.decimals(edge, 2))
+                .isEqualTo(String.format(Locale.ROOT, "%.2f", edge));
+    }
 }
