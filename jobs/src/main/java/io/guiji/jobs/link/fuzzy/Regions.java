@@ -38,8 +38,17 @@ public final class Regions {
 
     private static final Map<String, List<Division>> FULL = new HashMap<>();
     private static final Map<String, List<Division>> SHORT = new HashMap<>();
-    private static final int LONGEST_FULL;
     private static final int LONGEST_SHORT;
+
+    /**
+     * The longest full and short form starting with each character, 0 for none: a name is read at
+     * every position of its start, and most positions start no form, so {@link #at} asks the maps
+     * only for the lengths a form starting there can have, instead of building a substring of every
+     * length up to the longest form (a twentieth of linking's time).
+     */
+    private static final byte[] FULL_BY_FIRST = new byte[Character.MAX_VALUE + 1];
+
+    private static final byte[] SHORT_BY_FIRST = new byte[Character.MAX_VALUE + 1];
     private static final long LOAD_NANOS;
 
     /** The zone words, longest first, each with the kind it names (高新区 is 高新技术产业开发区). */
@@ -76,7 +85,6 @@ public final class Regions {
                 java.lang.management.ManagementFactory.getThreadMXBean();
         boolean cpu = threads.isCurrentThreadCpuTimeSupported();
         long start = cpu ? threads.getCurrentThreadCpuTime() : System.nanoTime();
-        int longestFull = 0;
         int longestShort = 0;
         try (InputStream in = Regions.class.getResourceAsStream("divisions.tsv")) {
             if (in == null) {
@@ -101,7 +109,6 @@ public final class Regions {
                 int depth = region.length();
                 String full = line.substring(t1 + 1, t2);
                 put(FULL, full, new Division(region, depth, !kind.equals("district2")));
-                longestFull = Math.max(longestFull, full.length());
                 int from = t3 + 1;
                 while (from < line.length()) {
                     int comma = line.indexOf(',', from);
@@ -116,7 +123,6 @@ public final class Regions {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        LONGEST_FULL = longestFull;
         LONGEST_SHORT = longestShort;
         LOAD_NANOS = (cpu ? threads.getCurrentThreadCpuTime() : System.nanoTime()) - start;
     }
@@ -124,6 +130,9 @@ public final class Regions {
     private Regions() {}
 
     private static void put(Map<String, List<Division>> map, String form, Division d) {
+        byte[] byFirst = map == FULL ? FULL_BY_FIRST : SHORT_BY_FIRST;
+        int first = form.charAt(0);
+        byFirst[first] = (byte) Math.min(Byte.MAX_VALUE, Math.max(byFirst[first], form.length()));
         List<Division> ds = map.get(form);
         if (ds == null) {
             ds = new ArrayList<>(1);
@@ -170,7 +179,8 @@ public final class Regions {
         // A form that is there but may not be read here hides the shorter ones inside it: 普兰店 (a
         // district's, read only after 大连) is not 普兰 (a county of Tibet) followed by 店.
         int hidden = 0;
-        for (int len = Math.min(LONGEST_FULL, rest - 1); len >= 2; len--) {
+        char first = s.charAt(from);
+        for (int len = Math.min(FULL_BY_FIRST[first], rest - 1); len >= 2; len--) {
             List<Division> ds = FULL.get(s.substring(from, from + len));
             if (ds != null && NOT_AFTER_KNOWN.indexOf(s.charAt(from + len)) < 0) {
                 String region = pick(ds, parent);
@@ -184,7 +194,7 @@ public final class Regions {
         if (zone != null) {
             return zone;
         }
-        for (int len = Math.min(LONGEST_SHORT, rest); len > hidden && len >= 2; len--) {
+        for (int len = Math.min(SHORT_BY_FIRST[first], rest); len > hidden && len >= 2; len--) {
             List<Division> ds = SHORT.get(s.substring(from, from + len));
             if (ds != null) {
                 // 朝阳县 is not 朝阳 followed by 县…; 普兰店市 is not 普兰 followed by 店 (see unknownAt)
