@@ -28,6 +28,9 @@ import picocli.CommandLine.Mixin;
             NoticeCommand.class
         })
 public final class Guiji implements Runnable {
+    /** The thread {@link #startLoggingEarly} started, or null (tests call {@link #execute}). */
+    private static volatile Thread loggingStart;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Mixin GlobalOptions global;
@@ -45,16 +48,33 @@ public final class Guiji implements Runnable {
     }
 
     /**
-     * Starts the logging on a thread of its own while the command line is parsed. Flink's first
-     * class logs, so every command starts log4j (its plugins: some 600 classes and Jackson), and it
-     * did so on the main thread with the other core idle: 0.15–0.4 s of {@code guiji run}'s
-     * start-up (BENCHMARKS.md, "Start-up"). The main thread, when it first logs, waits for this
-     * start to finish rather than doing it again.
+     * Starts the logging on a thread of its own while the command line is built and parsed. Flink's
+     * first class logs, so every command starts log4j (its plugins: some 600 classes and Jackson).
+     * It did so on the main thread, with the other core idle: 0.15–0.4 s of {@code guiji run}'s
+     * start-up (BENCHMARKS.md, "The JIT's inlining, and start-up overlapped").
      */
     private static void startLoggingEarly() {
         Thread t = new Thread(LoggerFactory::getILoggerFactory, "guiji logging start");
         t.setDaemon(true);
+        loggingStart = t;
         t.start();
+    }
+
+    /**
+     * Waits for {@link #startLoggingEarly}, before the command runs. log4j lets a second thread
+     * through while the first still configures it: {@code --log-file}'s appender would be added to
+     * the default configuration, then dropped when the first thread installs the real one.
+     */
+    private static void awaitLoggingStart() {
+        Thread t = loggingStart;
+        if (t == null) {
+            return;
+        }
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Runs the command line and returns the exit code (for tests). */
@@ -85,6 +105,7 @@ public final class Guiji implements Runnable {
                 });
         cli.setExecutionStrategy(
                 parsed -> {
+                    awaitLoggingStart();
                     given[0] = GlobalOptions.merged(parsed);
                     leafOptions(parsed)
                             .ifPresent(

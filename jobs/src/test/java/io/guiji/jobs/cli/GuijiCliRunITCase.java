@@ -220,6 +220,64 @@ class GuijiCliRunITCase {
         assertThat(err.toString(UTF_8)).doesNotContain("INFO");
     }
 
+    /**
+     * {@code guiji run} as bin/guiji starts it: its own JVM through {@link Guiji#main}, so that
+     * log4j starts there on its own thread while the command line is parsed, and the job runs on
+     * the embedded cluster started beside its definition (the tests above run in this JVM's test
+     * cluster). The log file gets Flink's lines, the outputs are written, the process ends.
+     */
+    @Test
+    void aRunInAJvmOfItsOwnLogsToItsFileAndWritesItsOutputs() throws Exception {
+        Path log = dir.resolve("logs/own.log");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx768m");
+        command.add("-XX:TieredStopAtLevel=1");
+        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("--add-opens") || a.startsWith("--add-exports"))
+                .forEach(command::add);
+        command.add(
+                "-Dlog4j2.configurationFile="
+                        + Path.of("..", "bin", "log4j2-cli.properties").toAbsolutePath().toUri());
+        command.add("-cp");
+        command.add(
+                System.getProperty(
+                                "surefire.test.class.path", System.getProperty("java.class.path"))
+                        .trim());
+        command.add(Guiji.class.getName());
+        command.addAll(
+                List.of(
+                        "run",
+                        "--quiet",
+                        "--input",
+                        input.toString(),
+                        "--output",
+                        output.toString(),
+                        "--log-file",
+                        log.toString(),
+                        "-Dguiji.parallelism=2",
+                        "-Dguiji.processing-date=2026-11-25"));
+        Path console = dir.resolve("console.txt");
+        Process p =
+                new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(console.toFile())
+                        .start();
+        boolean ended = p.waitFor(180, java.util.concurrent.TimeUnit.SECONDS);
+        if (!ended) {
+            p.destroyForcibly();
+        }
+
+        String printed = Files.readString(console, UTF_8);
+        assertThat(ended).as("ended; console: %s", printed).isTrue();
+        assertThat(p.exitValue()).as("exit; console: %s", printed).isZero();
+        assertThat(Files.readString(log, UTF_8))
+                .contains(" INFO  org.apache.flink.runtime.minicluster.MiniCluster - ")
+                .contains("switched from state RUNNING to FINISHED");
+        assertThat(printed).doesNotContain("INFO");
+        assertThat(linkMethods()).containsExactlyInAnyOrder("USCC", "NONE");
+    }
+
     /** A run without the progress display, whose lines would depend on the machine's speed. */
     private int run() {
         return Guiji.execute(
