@@ -229,34 +229,19 @@ class GuijiCliRunITCase {
     @Test
     void aRunInAJvmOfItsOwnLogsToItsFileAndWritesItsOutputs() throws Exception {
         Path log = dir.resolve("logs/own.log");
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx768m");
-        command.add("-XX:TieredStopAtLevel=1");
-        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("--add-opens") || a.startsWith("--add-exports"))
-                .forEach(command::add);
-        command.add(
-                "-Dlog4j2.configurationFile="
-                        + Path.of("..", "bin", "log4j2-cli.properties").toAbsolutePath().toUri());
-        command.add("-cp");
-        command.add(
-                System.getProperty(
-                                "surefire.test.class.path", System.getProperty("java.class.path"))
-                        .trim());
-        command.add(Guiji.class.getName());
-        command.addAll(
-                List.of(
-                        "run",
-                        "--quiet",
-                        "--input",
-                        input.toString(),
-                        "--output",
-                        output.toString(),
-                        "--log-file",
-                        log.toString(),
-                        "-Dguiji.parallelism=2",
-                        "-Dguiji.processing-date=2026-11-25"));
+        List<String> command =
+                GuijiJvm.command(
+                        List.of(
+                                "run",
+                                "--quiet",
+                                "--input",
+                                input.toString(),
+                                "--output",
+                                output.toString(),
+                                "--log-file",
+                                log.toString(),
+                                "-Dguiji.parallelism=2",
+                                "-Dguiji.processing-date=2026-11-25"));
         Path console = dir.resolve("console.txt");
         Process p =
                 new ProcessBuilder(command)

@@ -2,13 +2,12 @@ package io.guiji.jobs.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.guiji.jobs.cli.Guiji;
+import io.guiji.jobs.cli.GuijiJvm;
 import io.guiji.jobs.config.GuijiOptions;
 import io.guiji.schemas.RejectedRecord;
 import io.guiji.schemas.UnifiedRecord;
 import io.guiji.testing.KafkaBrokerExtension;
 import io.guiji.testing.PostgresExtension;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -204,26 +203,9 @@ class StreamResumeITCase {
     }
 
     private static Process stream(Path config, Path out, String... more) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx768m");
-        command.add("-XX:TieredStopAtLevel=1");
-        // the --add-opens/--add-exports that Flink needs on Java 17, as this JVM got them
-        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("--add-opens") || a.startsWith("--add-exports"))
-                .forEach(command::add);
-        command.add(
-                "-Dlog4j2.configurationFile="
-                        + Path.of("..", "bin", "log4j2-cli.properties").toAbsolutePath().toUri());
-        command.add("-cp");
-        String classpath =
-                System.getProperty(
-                        "surefire.test.class.path", System.getProperty("java.class.path"));
-        command.add(classpath.trim());
-        command.add(Guiji.class.getName());
-        command.addAll(List.of("stream", "--config", config.toString()));
+        List<String> command = new ArrayList<>(List.of("stream", "--config", config.toString()));
         command.addAll(List.of(more));
-        return new ProcessBuilder(command)
+        return new ProcessBuilder(GuijiJvm.command(command))
                 .redirectErrorStream(true)
                 .redirectOutput(out.toFile())
                 .start();
