@@ -49,9 +49,11 @@ public final class BoundedEnvironment {
      * configured, in proportion to the input between {@link #MIN_MANAGED_MEMORY} and {@link
      * #MANAGED_MEMORY}. Each sorted input of BATCH mode takes its share of the managed memory when
      * it starts, page by page, whatever it will hold: on a run of two records the 768 MiB cost
-     * 0.7–0.8 s of its 5.2 s (BENCHMARKS.md, "Start-up").
+     * 0.7–0.8 s of its 5.2 s (BENCHMARKS.md, "Start-up"). Runs use {@link #prepare}, which gives
+     * the same environment with its cluster started early; this one starts nothing until {@code
+     * execute} (tests of the settings).
      */
-    public static StreamExecutionEnvironment forInput(
+    static StreamExecutionEnvironment forInput(
             Configuration conf, int parallelism, long inputBytes) {
         return create(
                 conf, parallelism, managedMemoryFor(inputBytes), slotsFor(parallelism, inputBytes));

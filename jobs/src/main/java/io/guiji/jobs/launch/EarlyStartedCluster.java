@@ -23,10 +23,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Why: the cluster's start (RPC system, blob server, task manager: 0.8 s of a 2.7 s run on a
  * tiny input) and defining the job (the operators' classes, Avro schemas, the job graph) each keep
- * one thread busy, and a machine has two cores or more (BENCHMARKS.md, "Start-up"). The job still
- * runs exactly as Flink's local executor runs it — {@link #environment} hands the executor this
- * cluster instead of letting it make one, and the executor shuts it down when the job ends — so
- * nothing but the order of the two changes.
+ * one thread busy, and a machine has two cores or more (BENCHMARKS.md, "The JIT's inlining, and
+ * start-up overlapped"). The job still runs exactly as Flink's local executor runs it — {@link
+ * #environment} hands the executor this cluster instead of letting it make one, and the executor
+ * shuts it down when the job ends — so nothing but the order of the two changes.
  *
  * <p>{@link #close} shuts the cluster down when no job took it over (the command failed before
  * submitting one); after a job it does nothing.
