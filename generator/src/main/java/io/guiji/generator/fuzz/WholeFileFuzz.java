@@ -58,6 +58,12 @@ import org.apache.flink.util.CloseableIterator;
  * batch reproducible: the same seed gives the same files.
  */
 public final class WholeFileFuzz {
+    /** Damaged files of a batch whose untouched records can be compared with the original's. */
+    static final int MIN_COMPARABLE = 3;
+
+    /** A batch stops at this many times the files asked for, comparable or not. */
+    private static final int MAX_EXTRA_FACTOR = 10;
+
     /** The day of processing of every run (decision dates after it are rejected). */
     static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
 
@@ -286,9 +292,10 @@ public final class WholeFileFuzz {
     }
 
     /**
-     * Writes the sample plus {@code count} damaged copies of its record files (and one damaged copy
-     * of each registry and catalogue file) under {@code work}, runs {@code guiji run} on them and
-     * checks the outputs.
+     * Writes the sample plus {@code count} damaged copies of its record files (more, up to ten
+     * times as many, until {@value #MIN_COMPARABLE} of them keep untouched records in the
+     * original's encoding), and one damaged copy of each registry and catalogue file, under {@code
+     * work}; runs {@code guiji run} on them and checks the outputs.
      */
     public static Outcome runBatch(
             Base base, Path work, long seed, Set<FileMutator.Kind> kinds, int count)
@@ -299,7 +306,13 @@ public final class WholeFileFuzz {
         copy(base.input, input);
         List<Original> originals = new ArrayList<>(base.originals.values());
         List<Damaged> damaged = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
+        // Most damage to bytes changes the encoding a small file is read in, and then nothing of it
+        // can be compared with the original; a batch goes on until a few files can, so that the
+        // comparison is never left out by chance.
+        int comparable = 0;
+        for (int i = 0;
+                i < count || (comparable < MIN_COMPARABLE && i < count * MAX_EXTRA_FACTOR);
+                i++) {
             Original o = originals.get(rnd.nextInt(originals.size()));
             FileMutator.Mutated m =
                     FileMutator.mutate(
@@ -309,7 +322,11 @@ public final class WholeFileFuzz {
                     o.file().substring(0, o.file().lastIndexOf('/') + 1)
                             + String.format("fuzz%04d-%s", i, name);
             Files.write(input.resolve(rel), m.bytes());
-            damaged.add(new Damaged(rel, o, m));
+            Damaged d = new Damaged(rel, o, m);
+            damaged.add(d);
+            if (untouched(d).comparable()) {
+                comparable++;
+            }
         }
         for (String ref : List.of("registry", "catalog")) {
             for (Path f : files(base.input.resolve(ref))) {
@@ -338,7 +355,7 @@ public final class WholeFileFuzz {
                             + exit
                             + ": "
                             + String.join(" | ", lastCliErrors));
-            return new Outcome(seed, count, 0, 0, exit, violations, input);
+            return new Outcome(seed, damaged.size(), 0, 0, exit, violations, input);
         }
         checkFieldSizes(output.resolve("unified"), violations);
         Map<String, Map<Long, List<String>>> placed = placements(output);
@@ -376,7 +393,7 @@ public final class WholeFileFuzz {
                 violations.add(file + ": referenced by the outputs but not an input file");
             }
         }
-        return new Outcome(seed, count, records, compared[0], exit, violations, input);
+        return new Outcome(seed, damaged.size(), records, compared[0], exit, violations, input);
     }
 
     /** References distinct and exactly 1..N; N consistent with the file's lines. */
@@ -438,6 +455,17 @@ public final class WholeFileFuzz {
     }
 
     /**
+     * How many of the original's records lie wholly in the damaged file's untouched start and end,
+     * and whether it is still read in the original's encoding. Known before any run.
+     */
+    private record Untouched(int prefix, int suffix, boolean sameEncoding) {
+        /** Whether a run can compare any of its records with the original's. */
+        boolean comparable() {
+            return sameEncoding && prefix + suffix > 0;
+        }
+    }
+
+    /**
      * The original's records wholly inside the untouched start and end come out as they did from
      * the original; returns how many rows were compared.
      */
@@ -447,6 +475,53 @@ public final class WholeFileFuzz {
             Map<Long, List<String>> rows,
             Map<Long, List<String>> originalRows,
             List<String> violations) {
+        Original o = d.original();
+        Untouched u = untouched(d);
+        int prefix = u.prefix();
+        int suffix = u.suffix();
+        long n = rows.size();
+        if (n < prefix + suffix) {
+            violations.add(
+                    what
+                            + ": "
+                            + n
+                            + " rows accounted for, but "
+                            + prefix
+                            + " untouched records at the start and "
+                            + suffix
+                            + " at the end must all be there");
+            return 0;
+        }
+        if (!u.sameEncoding()) {
+            return 0; // decoded otherwise: the same bytes may now be other text
+        }
+        int originalCount = o.records().size();
+        for (int r = 1; r <= prefix; r++) {
+            compare(
+                    what,
+                    r,
+                    rows.get((long) r),
+                    r,
+                    originalRows.get((long) r),
+                    o.file(),
+                    violations);
+        }
+        for (int i = 0; i < suffix; i++) {
+            long row = n - i;
+            long originalRow = originalCount - i;
+            compare(
+                    what,
+                    row,
+                    rows.get(row),
+                    originalRow,
+                    originalRows.get(originalRow),
+                    o.file(),
+                    violations);
+        }
+        return prefix + suffix;
+    }
+
+    private static Untouched untouched(Damaged d) {
         Original o = d.original();
         FileMutator.Mutated m = d.mutated();
         int size = o.bytes().length;
@@ -514,46 +589,7 @@ public final class WholeFileFuzz {
                 suffix++;
             }
         }
-        long n = rows.size();
-        if (n < prefix + suffix) {
-            violations.add(
-                    what
-                            + ": "
-                            + n
-                            + " rows accounted for, but "
-                            + prefix
-                            + " untouched records at the start and "
-                            + suffix
-                            + " at the end must all be there");
-            return 0;
-        }
-        if (!damagedLayout.encoding.equals(o.layout().encoding)) {
-            return 0; // decoded otherwise: the same bytes may now be other text
-        }
-        int originalCount = o.records().size();
-        for (int r = 1; r <= prefix; r++) {
-            compare(
-                    what,
-                    r,
-                    rows.get((long) r),
-                    r,
-                    originalRows.get((long) r),
-                    o.file(),
-                    violations);
-        }
-        for (int i = 0; i < suffix; i++) {
-            long row = n - i;
-            long originalRow = originalCount - i;
-            compare(
-                    what,
-                    row,
-                    rows.get(row),
-                    originalRow,
-                    originalRows.get(originalRow),
-                    o.file(),
-                    violations);
-        }
-        return prefix + suffix;
+        return new Untouched(prefix, suffix, damagedLayout.encoding.equals(o.layout().encoding));
     }
 
     /** The number of fields of a one-line CSV record. */
