@@ -62,7 +62,8 @@ for step in "${steps[@]}"; do
     generate) generate ;;
     baseline) generate; note "read+parse baseline"; run io.guiji.bench.ReadParseBaseline --input "$DATA" --threads 2 --repeat "$REPEAT" ;;
     file) generate; note "file mode in one JVM, with its read+parse baseline"
-      [[ "${BOUNDED_FLAGS:-1}" == 1 ]] && BOUNDED=("@$HERE/bin/bounded-jvm-flags")
+      # shellcheck disable=SC2207,SC2086
+      [[ "${BOUNDED_FLAGS:-1}" == 1 ]] && BOUNDED=("@$HERE/bin/bounded-jvm-flags" $("$HERE/bin/bounded-gc" $JAVA_OPTS))
       run io.guiji.bench.FileModeBench --input "$DATA" --output bench/data/out --repeat "$REPEAT" --baseline-threads 2 ;;
     cli) generate; note "bin/guiji run (wall time and max RSS by /usr/bin/time -v)"
       for _ in $(seq "$REPEAT"); do
