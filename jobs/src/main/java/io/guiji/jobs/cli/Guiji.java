@@ -48,10 +48,11 @@ public final class Guiji implements Runnable {
     }
 
     /**
-     * Starts the logging on a thread of its own while the command line is built and parsed. Flink's
-     * first class logs, so every command starts log4j (its plugins: some 600 classes and Jackson).
-     * It did so on the main thread, with the other core idle: 0.15–0.4 s of {@code guiji run}'s
-     * start-up (BENCHMARKS.md, "The JIT's inlining, and start-up overlapped").
+     * Loads SLF4J and its log4j binding on a thread of its own while the command line is built and
+     * parsed. The log4j context itself starts later, at the first logger asked for (Flink's {@code
+     * Configuration}), on the main thread: starting it here as well was measured and gained nothing
+     * on two cores, where this thread then competes with the command line's own work
+     * (BENCHMARKS.md, "The parallel collector, and where start-up goes", ninth round).
      */
     private static void startLoggingEarly() {
         Thread t = new Thread(LoggerFactory::getILoggerFactory, "guiji logging start");
@@ -61,9 +62,10 @@ public final class Guiji implements Runnable {
     }
 
     /**
-     * Waits for {@link #startLoggingEarly}, before the command runs. log4j lets a second thread
-     * through while the first still configures it: {@code --log-file}'s appender would be added to
-     * the default configuration, then dropped when the first thread installs the real one.
+     * Waits for {@link #startLoggingEarly}, before the command runs, so that the logging is never
+     * configured by two threads at once: log4j lets a second thread through while the first still
+     * configures it, and {@code --log-file}'s appender would then be added to the default
+     * configuration and dropped when the first thread installs the real one.
      */
     private static void awaitLoggingStart() {
         Thread t = loggingStart;
