@@ -1,5 +1,6 @@
 package io.guiji.jobs.cli;
 
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.LoggerFactory;
 import picocli.AutoComplete;
@@ -18,16 +19,18 @@ import picocli.CommandLine.Mixin;
         mixinStandardHelpOptions = true,
         versionProvider = GuijiVersion.class,
         description =
-                "归集: collects, deduplicates and links enterprise supervision records, and measures coverage.",
-        subcommands = {
-            RunCommand.class,
-            DemoCommand.class,
-            StreamCommand.class,
-            ReviewCommand.class,
-            DashboardCommand.class,
-            NoticeCommand.class
-        })
+                "归集: collects, deduplicates and links enterprise supervision records, and measures coverage.")
 public final class Guiji implements Runnable {
+    /** The commands, in the order the help lists them ({@link #commandLine}). */
+    static final List<Class<?>> COMMANDS =
+            List.of(
+                    RunCommand.class,
+                    DemoCommand.class,
+                    StreamCommand.class,
+                    ReviewCommand.class,
+                    DashboardCommand.class,
+                    NoticeCommand.class);
+
     /** The thread {@link #startLoggingEarly} started, or null (tests call {@link #execute}). */
     private static volatile Thread loggingStart;
 
@@ -81,14 +84,7 @@ public final class Guiji implements Runnable {
 
     /** Runs the command line and returns the exit code (for tests). */
     public static int execute(String... args) {
-        CommandLine cli = new CommandLine(new Guiji());
-        cli.addSubcommand("completion", new AutoComplete.GenerateCompletion());
-        CommandLine.Model.CommandSpec completion =
-                cli.getSubcommands().get("completion").getCommandSpec();
-        completion.name("completion").versionProvider(new GuijiVersion());
-        completion
-                .usageMessage()
-                .description("Print a shell completion script: source <(guiji completion)");
+        CommandLine cli = commandLine(args);
         GlobalOptions[] given = {new GlobalOptions()};
         given[0].verbose = System.getenv(GlobalOptions.DEBUG_ENV) != null;
         cli.setParameterExceptionHandler(
@@ -135,6 +131,39 @@ public final class Guiji implements Runnable {
                     return ex instanceof IllegalArgumentException ? 2 : 1;
                 });
         return cli.execute(args);
+    }
+
+    /**
+     * The command line for {@code args}. picocli builds the model of every command it is given, by
+     * reflection, before it reads an argument: with all six commands (the review command's eight
+     * among them) that was a tenth of a run's start-up. So when the first argument names a command,
+     * only that one is added; otherwise (no command, a global option first, a misspelt command,
+     * {@code completion}, {@code --help}) all of them are, as help, suggestions and the completion
+     * script need.
+     */
+    static CommandLine commandLine(String... args) {
+        CommandLine cli = new CommandLine(new Guiji());
+        String first = args.length > 0 ? args[0] : null;
+        Class<?> named =
+                COMMANDS.stream()
+                        .filter(c -> c.getAnnotation(Command.class).name().equals(first))
+                        .findFirst()
+                        .orElse(null);
+        for (Class<?> c : COMMANDS) {
+            if (named == null || c == named) {
+                cli.addSubcommand(c);
+            }
+        }
+        if (named == null) {
+            cli.addSubcommand("completion", new AutoComplete.GenerateCompletion());
+            CommandLine.Model.CommandSpec completion =
+                    cli.getSubcommands().get("completion").getCommandSpec();
+            completion.name("completion").versionProvider(new GuijiVersion());
+            completion
+                    .usageMessage()
+                    .description("Print a shell completion script: source <(guiji completion)");
+        }
+        return cli;
     }
 
     /** picocli's own suggestions for an unmatched argument (a misspelt command). */
