@@ -38,7 +38,7 @@ public final class CoveragePageHtml {
      * CoveragePage} as JSON from there every {@code refreshMillis} and redraws.
      */
     public static String render(CoveragePage page, String liveUrl, long refreshMillis) {
-        String template = resource(CoveragePageHtml.class, TEMPLATE);
+        Fixed fixed = fixed();
         String live =
                 liveUrl == null
                         ? "null"
@@ -47,7 +47,26 @@ public final class CoveragePageHtml {
                                 + ", \"refreshMillis\": "
                                 + refreshMillis
                                 + "}";
-        return fill(template, json(page), scriptSafe(live), scriptSafe(echarts()));
+        return fill(fixed.template(), json(page), scriptSafe(live), fixed.echarts());
+    }
+
+    /** What every page has: the template and ECharts, made safe to inline. */
+    private record Fixed(String template, String echarts) {}
+
+    /**
+     * Read at the first page and kept: ECharts is a megabyte, read from its jar and scanned twice,
+     * and the dashboard renders a page for every visit. Two threads racing to the first page read
+     * it twice, alike.
+     */
+    private static volatile Fixed fixed;
+
+    private static Fixed fixed() {
+        Fixed f = fixed;
+        if (f == null) {
+            f = new Fixed(resource(CoveragePageHtml.class, TEMPLATE), scriptSafe(echarts()));
+            fixed = f;
+        }
+        return f;
     }
 
     /** Writes the rendered page to {@code file} (UTF-8). */

@@ -232,6 +232,29 @@ class CoveragePageModelTest {
                 .contains("var LIVE = {\"url\": \"coverage.json\", \"refreshMillis\": 5000};");
     }
 
+    @Test
+    void pagesRenderedAtOnceByManyThreadsAreTheSame() throws Exception {
+        CoveragePage page =
+                CoveragePageModel.of(
+                        json(CoverageCalculator.compute(CATALOG, counters(), TARGET, "2026", "t")));
+        java.util.concurrent.ExecutorService pool =
+                java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<String>> pages = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                pages.add(pool.submit(() -> CoveragePageHtml.render(page)));
+            }
+            String first = pages.get(0).get();
+            assertThat(first).contains("echarts").contains("var LIVE = null;");
+            for (java.util.concurrent.Future<String> p : pages) {
+                assertThat(p.get()).isEqualTo(first);
+            }
+            assertThat(CoveragePageHtml.render(page)).isEqualTo(first);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static long[] cell(CoveragePage.Matrix m, String row, String column) {
