@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code bin/small-input-jit}, which bin/jvm asks whether a bounded run compiles with the client
- * compiler only: for {@code run} on an input folder of at most the limit, unless the JVM options
- * already set the JIT's tiers. The limit is lowered here to 1,000 bytes.
+ * compiler only: for {@code run} on an input folder of at most the limit and for {@code demo},
+ * unless the JVM options already set the JIT's tiers. The limit is lowered here to 1,000 bytes.
  */
 class SmallInputJitScriptTest {
     private static final Path SCRIPT = Path.of("..", "bin", "small-input-jit").toAbsolutePath();
@@ -30,6 +30,7 @@ class SmallInputJitScriptTest {
                 .isEqualTo(FLAG);
         assertThat(flags(Map.of(), "--verbose", "run", "--input=" + small, "-Dk=v"))
                 .isEqualTo(FLAG);
+        assertThat(flags(Map.of(), "demo", "--seed", "7")).as("demo's sample").isEqualTo(FLAG);
     }
 
     @Test
@@ -41,7 +42,6 @@ class SmallInputJitScriptTest {
         assertThat(flags(Map.of(), "run", "--input", link.toString()))
                 .as("a link to a large input is measured through the link")
                 .isEmpty();
-        assertThat(flags(Map.of(), "demo")).isEmpty();
         assertThat(flags(Map.of(), "stream", "--input", small.toString())).isEmpty();
         assertThat(flags(Map.of(), "run", "--input", dir.resolve("missing").toString())).isEmpty();
         assertThat(
