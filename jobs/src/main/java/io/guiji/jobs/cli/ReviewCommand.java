@@ -297,9 +297,9 @@ final class ReviewCommand implements Runnable {
         Subject subject;
 
         /**
-         * The action, asked for only when the command runs: the command line makes every subcommand
-         * on start, and the Avro enum's class loads Avro's schema parser, Jackson and the logging
-         * (0.3 s of every command's start-up, {@code guiji run}'s included).
+         * The action, asked for only when the command runs: picocli makes a command's subcommands
+         * when it builds the command line (every command's, for help or a misspelt command), and
+         * the Avro enum's class loads Avro's schema parser, Jackson and the logging (0.3 s).
          */
         abstract ReviewAction action();
 

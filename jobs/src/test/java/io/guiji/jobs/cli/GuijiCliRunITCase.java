@@ -202,18 +202,7 @@ class GuijiCliRunITCase {
     void aLogFileGetsFlinksLogsWhileTheConsoleStaysQuiet() throws IOException {
         Path log = dir.resolve("logs/guiji.log");
 
-        int exit =
-                Guiji.execute(
-                        "run",
-                        "--quiet",
-                        "--input",
-                        input.toString(),
-                        "--output",
-                        output.toString(),
-                        "--log-file",
-                        log.toString(),
-                        "-Dguiji.parallelism=2",
-                        "-Dguiji.processing-date=2026-11-25");
+        int exit = Guiji.execute(quietRunLoggingTo(log).toArray(String[]::new));
 
         assertThat(exit).as("exit; stderr: %s", err).isZero();
         assertThat(Files.readString(log, UTF_8)).contains(" INFO  org.apache.flink.");
@@ -221,27 +210,15 @@ class GuijiCliRunITCase {
     }
 
     /**
-     * {@code guiji run} as bin/guiji starts it: its own JVM through {@link Guiji#main}, so that
-     * log4j starts there on its own thread while the command line is parsed, and the job runs on
-     * the embedded cluster started beside its definition (the tests above run in this JVM's test
-     * cluster). The log file gets Flink's lines, the outputs are written, the process ends.
+     * {@code guiji run} as bin/guiji starts it: its own JVM through {@link Guiji#main}, so that the
+     * logging's binding is loaded on its own thread while the command line is parsed, and the job
+     * runs on the embedded cluster started beside its definition (the tests above run in this JVM's
+     * test cluster). The log file gets Flink's lines, the outputs are written, the process ends.
      */
     @Test
     void aRunInAJvmOfItsOwnLogsToItsFileAndWritesItsOutputs() throws Exception {
         Path log = dir.resolve("logs/own.log");
-        List<String> command =
-                GuijiJvm.command(
-                        List.of(
-                                "run",
-                                "--quiet",
-                                "--input",
-                                input.toString(),
-                                "--output",
-                                output.toString(),
-                                "--log-file",
-                                log.toString(),
-                                "-Dguiji.parallelism=2",
-                                "-Dguiji.processing-date=2026-11-25"));
+        List<String> command = GuijiJvm.command(quietRunLoggingTo(log));
         Path console = dir.resolve("console.txt");
         Process p =
                 new ProcessBuilder(command)
@@ -302,5 +279,20 @@ class GuijiCliRunITCase {
             }
         }
         return methods;
+    }
+
+    /** {@code guiji run} on the test's input, quiet, logging to {@code log}. */
+    private List<String> quietRunLoggingTo(Path log) {
+        return List.of(
+                "run",
+                "--quiet",
+                "--input",
+                input.toString(),
+                "--output",
+                output.toString(),
+                "--log-file",
+                log.toString(),
+                "-Dguiji.parallelism=2",
+                "-Dguiji.processing-date=2026-11-25");
     }
 }

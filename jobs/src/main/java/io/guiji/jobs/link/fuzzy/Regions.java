@@ -38,7 +38,6 @@ public final class Regions {
 
     private static final Map<String, List<Division>> FULL = new HashMap<>();
     private static final Map<String, List<Division>> SHORT = new HashMap<>();
-    private static final int LONGEST_SHORT;
 
     /**
      * The longest full and short form starting with each character, 0 for none: a name is read at
@@ -85,7 +84,6 @@ public final class Regions {
                 java.lang.management.ManagementFactory.getThreadMXBean();
         boolean cpu = threads.isCurrentThreadCpuTimeSupported();
         long start = cpu ? threads.getCurrentThreadCpuTime() : System.nanoTime();
-        int longestShort = 0;
         try (InputStream in = Regions.class.getResourceAsStream("divisions.tsv")) {
             if (in == null) {
                 throw new IllegalStateException("divisions.tsv is missing from the classpath");
@@ -116,14 +114,12 @@ public final class Regions {
                     boolean anywhere = line.charAt(from) != '~';
                     String form = line.substring(anywhere ? from : from + 1, end);
                     put(SHORT, form, new Division(region, depth, anywhere));
-                    longestShort = Math.max(longestShort, form.length());
                     from = end + 1;
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        LONGEST_SHORT = longestShort;
         LOAD_NANOS = (cpu ? threads.getCurrentThreadCpuTime() : System.nanoTime()) - start;
     }
 
@@ -454,7 +450,8 @@ public final class Regions {
 
     private static Found afterDropped(String s, int minRest) {
         int rest = s.length();
-        for (int len = Math.min(LONGEST_SHORT, rest); len >= 2; len--) {
+        int longest = rest == 0 ? 0 : SHORT_BY_FIRST[s.charAt(0)];
+        for (int len = Math.min(longest, rest); len >= 2; len--) {
             List<Division> ds = SHORT.get(s.substring(0, len));
             if (ds == null) {
                 continue;
