@@ -28,9 +28,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -149,7 +149,7 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
     private transient boolean restored;
     private transient RegistryIndex index;
     private transient LocalLinker linker;
-    private transient Map<String, Set<String>> watchers;
+    private transient RecordWatchIndex watchers;
     private transient Counter duplicates;
     private transient Counter processingErrors;
     private transient Counter rejectedProcessing;
@@ -279,7 +279,7 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
         relinked = getMetricGroup().counter("relinkedRecords");
         index = indexFactory.create();
         linker = new LocalLinker(index, fuzzy, maxMatches, decisions);
-        watchers = new HashMap<>();
+        watchers = new RecordWatchIndex();
         getMetricGroup().gauge("registryEntries", () -> index.size());
         if (restored && mode == EmitMode.CHANGES) {
             rebuild();
@@ -312,9 +312,14 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
                         stateDescriptor,
                         (key, s) -> {
                             LinkState v = s.value();
-                            if (v != null) {
-                                watch((String) key, List.of(), v.getWatchedKeys());
+                            if (v == null) {
+                                return;
                             }
+                            if (v.getWatched() == null) {
+                                v.setWatched(boxed(keysOf(v)));
+                                s.update(v);
+                            }
+                            watchers.move((String) key, NO_KEYS, hashes(v.getWatched()));
                         });
     }
 
@@ -414,12 +419,7 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
             return;
         }
         Set<String> affected = new TreeSet<>(); // in a fixed order, so that a run is repeatable
-        for (String key : changed) {
-            Set<String> ids = watchers.get(key);
-            if (ids != null) {
-                affected.addAll(ids);
-            }
-        }
+        watchers.collect(changed, affected);
         relink(affected);
     }
 
@@ -444,10 +444,7 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
                 affected.add(d.getSubject());
             }
         } else {
-            Set<String> ids = watchers.get(LinkKeys.NAME + LinkKeys.nameKey(d.getSubject()));
-            if (ids != null) {
-                affected.addAll(ids);
-            }
+            watchers.collect(List.of(LinkKeys.NAME + LinkKeys.nameKey(d.getSubject())), affected);
         }
         relink(affected);
     }
@@ -602,8 +599,12 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
      */
     private void publishIfChanged(String recordId, LinkState s, UnifiedRecord unified) {
         Outcome o = link(unified);
-        watch(recordId, s.getWatchedKeys(), o.keys);
-        s.setWatchedKeys(o.keys);
+        long[] keys = RecordWatchIndex.keyHashes(o.keys);
+        long[] watchedBefore = hashes(s.getWatched());
+        if (!Arrays.equals(watchedBefore, keys)) {
+            watchers.move(recordId, watchedBefore, keys);
+            s.setWatched(boxed(keys));
+        }
         UnifiedRecord linked = o.record;
         UnifiedRecord before = s.getPublished();
         if (before != null) {
@@ -637,25 +638,47 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
         s.setPublished(linked);
     }
 
+    private static final long[] NO_KEYS = new long[0];
+
     /**
-     * Moves {@code recordId} in the reverse index from the keys {@code before} to the keys {@code
-     * after}.
+     * The hashes of the keys {@code v}'s record is decided on now: for a state written by a build
+     * that kept the keys themselves, read once after a restore (the index is complete then). None
+     * when its record cannot be built, as when it was published.
      */
-    private void watch(String recordId, List<String> before, List<String> after) {
-        if (before.equals(after)) {
-            return;
-        }
-        for (String k : before) {
-            if (!after.contains(k)) {
-                Set<String> ids = watchers.get(k);
-                if (ids != null && ids.remove(recordId) && ids.isEmpty()) {
-                    watchers.remove(k);
-                }
+    private long[] keysOf(LinkState v) {
+        UnifiedRecord unified;
+        try {
+            unified = CopyMerger.unified(v.getDedup());
+        } catch (RuntimeException e) {
+            if (ProcessingErrors.isInfrastructure(e)) {
+                throw e;
             }
+            return NO_KEYS;
         }
-        for (String k : after) {
-            watchers.computeIfAbsent(k, x -> new HashSet<>(2)).add(recordId);
+        return RecordWatchIndex.keyHashes(link(unified).keys);
+    }
+
+    private static List<Long> boxed(long[] keys) {
+        List<Long> out = new ArrayList<>(keys.length);
+        for (long k : keys) {
+            out.add(k);
         }
+        return out;
+    }
+
+    /**
+     * The key hashes a state holds, as {@link RecordWatchIndex} takes them (none when it holds no
+     * list).
+     */
+    private static long[] hashes(List<Long> watched) {
+        if (watched == null) {
+            return NO_KEYS;
+        }
+        long[] out = new long[watched.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = watched.get(i);
+        }
+        return out;
     }
 
     /**

@@ -4,17 +4,22 @@ import static io.guiji.jobs.link.RelinkingTest.named;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.guiji.connectors.avro.AvroTypes;
 import io.guiji.jobs.EmitMode;
 import io.guiji.jobs.dedup.CopyMerger;
 import io.guiji.schemas.LinkMethod;
 import io.guiji.schemas.RegistryEntry;
 import io.guiji.schemas.SourceRef;
 import io.guiji.schemas.UnifiedRecord;
+import io.guiji.schemas.internal.LinkState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,6 +121,51 @@ class DedupLinkRestoreTest {
                         org.assertj.core.groups.Tuple.tuple(R2, 2L, E4, LinkMethod.NAME),
                         org.assertj.core.groups.Tuple.tuple(R1, 2L, null, LinkMethod.NONE));
         assertThat(stages.linkChanges()).hasSize(2);
+    }
+
+    @Test
+    void aStateThatKeptNoKeyHashesIsReLinkedAllTheSame() throws Exception {
+        OperatorSubtaskState older;
+        try (LinkStages before = new LinkStages(operator(new ListReplay(topic)))) {
+            before.registry(topic.get(0)).registry(topic.get(1));
+            before.copy(named(R1, HONGDA)).copy(named(R2, HUASHENG));
+            // As a build before the key hashes restores its states: watched absent (null).
+            List<String> erased = new ArrayList<>();
+            before.harness
+                    .getOperator()
+                    .getKeyedStateBackend()
+                    .applyToAllKeys(
+                            VoidNamespace.INSTANCE,
+                            VoidNamespaceSerializer.INSTANCE,
+                            new ValueStateDescriptor<>("link-state", AvroTypes.of(LinkState.class)),
+                            (key, state) -> {
+                                LinkState v = state.value();
+                                assertThat(v.getWatched()).as("kept by this build").isNotEmpty();
+                                v.setWatched(null);
+                                state.update(v);
+                                erased.add((String) key);
+                            });
+            assertThat(erased).containsExactlyInAnyOrder(R1, R2);
+            older = before.harness.snapshot(1L, 1L);
+        }
+        stages = new LinkStages(operator(new ListReplay(topic)), older);
+
+        stages.registry(append(E4, HUASHENG));
+        stages.registry(
+                RegistryEntry.newBuilder(topic.get(1))
+                        .setDeleted(true)
+                        .setSource(new SourceRef(TOPIC, 4L))
+                        .build());
+
+        assertThat(stages.published())
+                .as("each record's keys computed again after the restore")
+                .extracting(
+                        UnifiedRecord::getRecordId,
+                        UnifiedRecord::getEnterpriseId,
+                        UnifiedRecord::getLinkMethod)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(R2, E4, LinkMethod.NAME),
+                        org.assertj.core.groups.Tuple.tuple(R1, null, LinkMethod.NONE));
     }
 
     @Test

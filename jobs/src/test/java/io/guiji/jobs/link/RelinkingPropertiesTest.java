@@ -3,6 +3,8 @@ package io.guiji.jobs.link;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.guiji.jobs.EmitMode;
+import io.guiji.jobs.ingest.RecordIds;
+import io.guiji.schemas.RecordType;
 import io.guiji.schemas.RegistryEntry;
 import io.guiji.schemas.SourceRef;
 import io.guiji.schemas.UnifiedRecord;
@@ -116,22 +118,29 @@ class RelinkingPropertiesTest {
     @Provide
     Arbitrary<List<Event>> runs() {
         Arbitrary<Event> entry = LocalLinkerTest.entries().map(e -> new Event(e, null));
-        // Five identities: a later copy of one may name another subject or carry other codes.
+        // Six identities: a later copy of one may name another subject or carry other codes.
+        // Half have ids of guiji's own form, half not: the reverse index keeps the two apart.
         Arbitrary<Event> record =
                 Combinators.combine(
                                 LocalLinkerTest.unifiedRecords(),
-                                Arbitraries.integers().between(1, 5))
+                                Arbitraries.integers().between(1, 6))
                         .as(
                                 (r, id) ->
                                         new Event(
                                                 null,
                                                 UnifiedRecord.newBuilder(r)
-                                                        .setRecordId("penalty:SCJG01:" + id)
+                                                        .setRecordId(recordId(id))
                                                         .build()));
         return Arbitraries.frequencyOf(
                         net.jqwik.api.Tuple.of(1, entry), net.jqwik.api.Tuple.of(1, record))
                 .list()
                 .ofMinSize(1)
                 .ofMaxSize(16);
+    }
+
+    private static String recordId(int id) {
+        return id <= 3
+                ? "penalty:SCJG01:" + id
+                : RecordIds.of(RecordType.penalty, "SCJG01", "doc-" + id);
     }
 }
