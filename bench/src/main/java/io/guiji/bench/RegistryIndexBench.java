@@ -245,8 +245,7 @@ public final class RegistryIndexBench {
                 sample.size(), status, rename, back);
     }
 
-    private static long read(Path input, long limit, Consumer<RegistryEntry> sink)
-            throws Exception {
+    static long read(Path input, long limit, Consumer<RegistryEntry> sink) throws Exception {
         ReferenceNormalizer normalizer = new ReferenceNormalizer();
         long n = 0;
         List<Path> files;
