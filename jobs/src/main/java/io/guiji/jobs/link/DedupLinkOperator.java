@@ -42,6 +42,8 @@ import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.runtime.state.StateInitializationContext;
@@ -102,6 +104,13 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
     private static final long serialVersionUID = 1L;
     static final String DEDUP_STAGE = "dedup";
 
+    /**
+     * The reverse index's layout in the keyed state, kept in operator state: 2, each record's key
+     * hashes in a state of their own ({@code link-watched}), which a restore reads alone. A
+     * checkpoint without it kept the keys inside {@link LinkState}.
+     */
+    static final int REVERSE_INDEX_LAYOUT = 2;
+
     public static final OutputTag<RejectedRecord> REJECTED =
             new OutputTag<>("dedup-rejected", AvroTypes.of(RejectedRecord.class));
     public static final OutputTag<DeptDelta> DEPT_DELTAS =
@@ -141,6 +150,10 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
 
     private transient ValueStateDescriptor<LinkState> stateDescriptor;
     private transient ValueState<LinkState> state;
+    private transient ValueStateDescriptor<long[]> watchedDescriptor;
+    private transient ValueState<long[]> watchedState;
+    private transient ListState<Integer> layoutState;
+    private transient boolean keysKept;
     private transient InternalTimerService<VoidNamespace> timers;
     private transient ListState<SourceRef> registryApplied;
     private transient ListState<ReviewDecision> reviewState;
@@ -252,9 +265,18 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
                         .getUnionListState(
                                 new ListStateDescriptor<>(
                                         "review-decisions", AvroTypes.of(ReviewDecision.class)));
+        layoutState =
+                context.getOperatorStateStore()
+                        .getUnionListState(
+                                new ListStateDescriptor<>("reverse-index-layout", Types.INT));
         appliedUpTo = new HashMap<>();
         decisions = manual;
         restored = context.isRestored();
+        keysKept = false;
+        for (Integer layout : layoutState.get()) {
+            keysKept |= layout == REVERSE_INDEX_LAYOUT;
+        }
+        layoutState.update(List.of(REVERSE_INDEX_LAYOUT));
         if (restored) {
             for (SourceRef s : registryApplied.get()) {
                 appliedUpTo.merge(s.getFile(), s.getRow(), Math::max);
@@ -270,6 +292,10 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
         super.open();
         stateDescriptor = new ValueStateDescriptor<>("link-state", AvroTypes.of(LinkState.class));
         state = getKeyedStateStore().getState(stateDescriptor);
+        watchedDescriptor =
+                new ValueStateDescriptor<>(
+                        "link-watched", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO);
+        watchedState = getKeyedStateStore().getState(watchedDescriptor);
         timers = getInternalTimerService("final", VoidNamespaceSerializer.INSTANCE, this);
         duplicates = getMetricGroup().counter("duplicateCopies");
         processingErrors = ProcessingErrors.counter(getMetricGroup());
@@ -305,22 +331,45 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
                     index.size(),
                     (System.nanoTime() - start) / 1_000_000);
         }
-        getKeyedStateBackend()
-                .applyToAllKeys(
-                        VoidNamespace.INSTANCE,
-                        VoidNamespaceSerializer.INSTANCE,
-                        stateDescriptor,
-                        (key, s) -> {
-                            LinkState v = s.value();
-                            if (v == null) {
-                                return;
-                            }
-                            if (v.getWatched() == null) {
-                                v.setWatched(boxed(keysOf(v)));
-                                s.update(v);
-                            }
-                            watchers.move((String) key, NO_KEYS, hashes(v.getWatched()));
-                        });
+        long start = System.nanoTime();
+        int[] records = {0};
+        if (keysKept) {
+            getKeyedStateBackend()
+                    .applyToAllKeys(
+                            VoidNamespace.INSTANCE,
+                            VoidNamespaceSerializer.INSTANCE,
+                            watchedDescriptor,
+                            (key, s) -> {
+                                long[] keys = s.value();
+                                if (keys != null) {
+                                    watchers.move((String) key, NO_KEYS, keys);
+                                    records[0]++;
+                                }
+                            });
+        } else {
+            // A checkpoint of a build that kept the keys inside LinkState: each record's keys
+            // computed again, against the index just rebuilt, and kept as this build keeps them.
+            getKeyedStateBackend()
+                    .applyToAllKeys(
+                            VoidNamespace.INSTANCE,
+                            VoidNamespaceSerializer.INSTANCE,
+                            stateDescriptor,
+                            (key, s) -> {
+                                LinkState v = s.value();
+                                long[] keys = v == null ? NO_KEYS : keysOf(v);
+                                if (keys.length > 0) {
+                                    watchedState.update(keys);
+                                    watchers.move((String) key, NO_KEYS, keys);
+                                    records[0]++;
+                                }
+                            });
+        }
+        REBUILD_LOG.info(
+                "reverse index rebuilt: {} records, {} keys watched, in {} ms{}",
+                records[0],
+                watchers.pairs(),
+                (System.nanoTime() - start) / 1_000_000,
+                keysKept ? "" : " (keys computed again: a checkpoint of an earlier build)");
     }
 
     // ---- records ----
@@ -354,7 +403,7 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
         if (dedup != null) {
             duplicates.inc();
         }
-        LinkState s = current == null ? new LinkState(next, null, new ArrayList<>()) : current;
+        LinkState s = current == null ? new LinkState(next, null) : current;
         s.setDedup(next);
         if (mode == EmitMode.FINAL) {
             timers.registerEventTimeTimer(VoidNamespace.INSTANCE, Long.MAX_VALUE);
@@ -597,13 +646,21 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
      * Decides {@code unified}'s link and publishes it when it differs from what was published;
      * {@code s} is updated.
      */
-    private void publishIfChanged(String recordId, LinkState s, UnifiedRecord unified) {
+    private void publishIfChanged(String recordId, LinkState s, UnifiedRecord unified)
+            throws java.io.IOException {
         Outcome o = link(unified);
         long[] keys = RecordWatchIndex.keyHashes(o.keys);
-        long[] watchedBefore = hashes(s.getWatched());
+        long[] watchedBefore = watchedState.value();
+        if (watchedBefore == null) {
+            watchedBefore = NO_KEYS;
+        }
         if (!Arrays.equals(watchedBefore, keys)) {
             watchers.move(recordId, watchedBefore, keys);
-            s.setWatched(boxed(keys));
+            if (keys.length == 0) {
+                watchedState.clear();
+            } else {
+                watchedState.update(keys);
+            }
         }
         UnifiedRecord linked = o.record;
         UnifiedRecord before = s.getPublished();
@@ -656,29 +713,6 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
             return NO_KEYS;
         }
         return RecordWatchIndex.keyHashes(link(unified).keys);
-    }
-
-    private static List<Long> boxed(long[] keys) {
-        List<Long> out = new ArrayList<>(keys.length);
-        for (long k : keys) {
-            out.add(k);
-        }
-        return out;
-    }
-
-    /**
-     * The key hashes a state holds, as {@link RecordWatchIndex} takes them (none when it holds no
-     * list).
-     */
-    private static long[] hashes(List<Long> watched) {
-        if (watched == null) {
-            return NO_KEYS;
-        }
-        long[] out = new long[watched.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = watched.get(i);
-        }
-        return out;
     }
 
     /**

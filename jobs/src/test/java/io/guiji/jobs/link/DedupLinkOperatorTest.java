@@ -523,8 +523,8 @@ class DedupLinkOperatorTest {
         stages.end();
         assertThat(stages.published()).as("nothing more at the end of input").hasSize(3);
         assertThat(stages.harness.numKeyedStateEntries())
-                .as("the record's state is kept for later copies")
-                .isEqualTo(1);
+                .as("the record's state and the hashes of its keys are kept for later copies")
+                .isEqualTo(2);
         assertThat(counts(stages.side(DedupLinkOperator.DEPT_DELTAS)))
                 .containsExactly(delta(1, 0, 1, 0), delta(0, 1, 0, 0), delta(0, 1, 0, 0));
         assertThat(stages.count("duplicateCopies")).isEqualTo(5);

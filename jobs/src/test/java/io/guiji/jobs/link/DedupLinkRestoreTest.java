@@ -4,19 +4,20 @@ import static io.guiji.jobs.link.RelinkingTest.named;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.guiji.connectors.avro.AvroTypes;
 import io.guiji.jobs.EmitMode;
 import io.guiji.jobs.dedup.CopyMerger;
 import io.guiji.schemas.LinkMethod;
 import io.guiji.schemas.RegistryEntry;
 import io.guiji.schemas.SourceRef;
 import io.guiji.schemas.UnifiedRecord;
-import io.guiji.schemas.internal.LinkState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
@@ -124,28 +125,28 @@ class DedupLinkRestoreTest {
     }
 
     @Test
-    void aStateThatKeptNoKeyHashesIsReLinkedAllTheSame() throws Exception {
+    void aCheckpointOfABuildThatKeptTheKeysInsideLinkStateIsReLinkedAllTheSame() throws Exception {
         OperatorSubtaskState older;
         try (LinkStages before = new LinkStages(operator(new ListReplay(topic)))) {
             before.registry(topic.get(0)).registry(topic.get(1));
             before.copy(named(R1, HONGDA)).copy(named(R2, HUASHENG));
-            // As a build before the key hashes restores its states: watched absent (null).
-            List<String> erased = new ArrayList<>();
-            before.harness
-                    .getOperator()
-                    .getKeyedStateBackend()
-                    .applyToAllKeys(
-                            VoidNamespace.INSTANCE,
-                            VoidNamespaceSerializer.INSTANCE,
-                            new ValueStateDescriptor<>("link-state", AvroTypes.of(LinkState.class)),
-                            (key, state) -> {
-                                LinkState v = state.value();
-                                assertThat(v.getWatched()).as("kept by this build").isNotEmpty();
-                                v.setWatched(null);
-                                state.update(v);
-                                erased.add((String) key);
-                            });
-            assertThat(erased).containsExactlyInAnyOrder(R1, R2);
+            // As that build's checkpoint holds them: no layout mark, no state of key hashes.
+            var operator = before.harness.getOperator();
+            operator.getOperatorStateBackend()
+                    .getUnionListState(new ListStateDescriptor<>("reverse-index-layout", Types.INT))
+                    .clear();
+            var backend = operator.getKeyedStateBackend();
+            ValueStateDescriptor<long[]> watched =
+                    new ValueStateDescriptor<>(
+                            "link-watched", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO);
+            for (String id : List.of(R1, R2)) {
+                backend.setCurrentKey(id);
+                var state =
+                        backend.getPartitionedState(
+                                VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, watched);
+                assertThat(state.value()).as("kept by this build").isNotEmpty();
+                state.clear();
+            }
             older = before.harness.snapshot(1L, 1L);
         }
         stages = new LinkStages(operator(new ListReplay(topic)), older);
