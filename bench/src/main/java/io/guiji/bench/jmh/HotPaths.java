@@ -13,6 +13,7 @@ import io.guiji.jobs.dedup.CopyMerger;
 import io.guiji.jobs.dedup.CopyRanking;
 import io.guiji.jobs.ingest.RecordIds;
 import io.guiji.jobs.link.LinkKeys;
+import io.guiji.jobs.link.RecordWatchIndex;
 import io.guiji.jobs.link.fuzzy.NameParts;
 import io.guiji.jobs.normalize.Identifiers;
 import io.guiji.jobs.validate.RecordNormalizer;
@@ -20,6 +21,7 @@ import io.guiji.jobs.validate.ReferenceNormalizer;
 import io.guiji.schemas.RegistryEntry;
 import io.guiji.schemas.SupervisionRecord;
 import io.guiji.schemas.UnifiedRecord;
+import io.guiji.schemas.internal.LinkState;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -32,6 +34,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
@@ -86,6 +89,15 @@ public class HotPaths {
     private TypeSerializer<SupervisionRecord> avroCopy;
     private TypeSerializer<UnifiedRecord> compact;
     private TypeSerializer<SupervisionRecord> compactCopy;
+    private TypeSerializer<LinkState> linkStates;
+    private TypeSerializer<long[]> keyHashes;
+
+    /** Each unified record's keyed state as a restore reads it: serialized. */
+    private byte[][] linkStateBytes;
+
+    /** The same records' key hashes in their own state, serialized. */
+    private byte[][] keyHashBytes;
+
     private final DataOutputSerializer out = new DataOutputSerializer(4096);
     private final DataInputDeserializer in = new DataInputDeserializer();
     private final ByteArrayOutputStream json = new ByteArrayOutputStream(4096);
@@ -168,6 +180,29 @@ public class HotPaths {
         compact = AvroTypes.of(UnifiedRecord.class).createSerializer(config);
         compactCopy = AvroTypes.of(SupervisionRecord.class).createSerializer(config);
         generator = OutputJson.generator(json);
+        linkStates = AvroTypes.of(LinkState.class).createSerializer(config);
+        keyHashes = PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO.createSerializer(config);
+        linkStateBytes = new byte[copies.length][];
+        keyHashBytes = new byte[copies.length][];
+        long stateBytes = 0;
+        long hashBytes = 0;
+        for (int k = 0; k < copies.length; k++) {
+            var dedup = CopyMerger.add(null, copies[k]);
+            UnifiedRecord published = CopyMerger.unified(dedup);
+            out.clear();
+            linkStates.serialize(new LinkState(dedup, published), out);
+            linkStateBytes[k] = out.getCopyOfBuffer();
+            out.clear();
+            List<String> keys = new ArrayList<>();
+            LinkKeys.exactRequestsFor(published).forEach(r -> keys.add(r.getKey()));
+            keyHashes.serialize(RecordWatchIndex.keyHashes(keys), out);
+            keyHashBytes[k] = out.getCopyOfBuffer();
+            stateBytes += linkStateBytes[k].length;
+            hashBytes += keyHashBytes[k].length;
+        }
+        System.out.printf(
+                "keyed state a record (one copy): LinkState %.0f bytes, key hashes %.0f bytes%n",
+                (double) stateBytes / copies.length, (double) hashBytes / copies.length);
     }
 
     @TearDown(Level.Trial)
@@ -340,6 +375,25 @@ public class HotPaths {
         compactCopy.serialize(copies[next(copies.length)], out);
         in.setBuffer(out.getSharedBuffer(), 0, out.length());
         return compactCopy.deserialize(in);
+    }
+
+    /**
+     * What rebuilding the reverse index read per record after a restore before its key hashes had a
+     * state of their own: the record's whole {@link LinkState} (one copy and the state published).
+     */
+    @Benchmark
+    public LinkState restoreReadLinkState() throws IOException {
+        byte[] b = linkStateBytes[next(linkStateBytes.length)];
+        in.setBuffer(b, 0, b.length);
+        return linkStates.deserialize(in);
+    }
+
+    /** What it reads now: the record's key hashes ({@code link-watched}). */
+    @Benchmark
+    public long[] restoreReadKeyHashes() throws IOException {
+        byte[] b = keyHashBytes[next(keyHashBytes.length)];
+        in.setBuffer(b, 0, b.length);
+        return keyHashes.deserialize(in);
     }
 
     /** A unified record as one JSON line of unified/*.jsonl. */
