@@ -66,12 +66,14 @@ import org.apache.flink.util.OutputTag;
  * by local lookups, with one keyed exchange per record and one state access.
  *
  * <p><b>State.</b> Keyed, per record: one {@link LinkState} — the copies united so far ({@link
- * CopyMerger}), the state last published, and the lookup keys its link was decided on; kept for the
- * life of the record (a later copy, a revocation or a registry change may come years later). Not
- * checkpointed: the registry index, and the reverse index from lookup keys to the records whose
- * decision read them. After a restore the index is rebuilt by reading the registry again ({@link
+ * CopyMerger}) and the state last published — and, in its own state ({@code link-watched}), the
+ * hashes of the lookup keys its link was decided on; kept for the life of the record (a later copy,
+ * a revocation or a registry change may come years later). Not checkpointed: the registry index,
+ * and the reverse index from lookup keys to the records whose decision read them ({@link
+ * RecordWatchIndex}). After a restore the index is rebuilt by reading the registry again ({@link
  * RegistryReplay}) up to the positions the checkpoint recorded (operator state, a few bytes per
- * registry partition), and the reverse index from the keyed state; both before the first element.
+ * registry partition), and the reverse index from the key hashes alone (a dozen bytes a record,
+ * where a {@code LinkState} is a kilobyte or more); both before the first element.
  *
  * <p><b>Output.</b> In {@link EmitMode#FINAL} (bounded runs) each record once, at the end of input,
  * with the version counting its distinct contents: the registry, read first in BATCH mode, is then
