@@ -34,8 +34,16 @@ public final class Uids {
     public static final String SINK_REFERENCE_REJECTED = "sink-reference-rejected";
     public static final String OVERDUE = "overdue-list";
     public static final String SINK_TIMELINESS = "sink-timeliness";
-    public static final String SINK_COVERAGE = "sink-coverage";
-    public static final String SINK_LINK_CHANGES = "sink-link-changes";
+
+    /**
+     * Streaming: every Kafka output through one exactly-once sink (before 0.2's last change, one
+     * sink an output: sink-unified … sink-leads).
+     */
+    public static final String SINK_KAFKA_OUTPUTS = "sink-kafka-outputs";
+
+    /** Streaming: each output encoded for its topic before the one Kafka sink (stateless). */
+    public static final String ENCODE_KAFKA_PREFIX = "encode-kafka-";
+
     public static final String SINK_ENTERPRISES = "sink-enterprises";
     public static final String SINK_LEADS = "sink-leads";
 

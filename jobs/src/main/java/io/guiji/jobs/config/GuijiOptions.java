@@ -240,7 +240,7 @@ public final class GuijiOptions {
                     .stringType()
                     .defaultValue("guiji")
                     .withDescription(
-                            "Streaming: prefix of the Kafka transactional ids of the output sinks; unique per job on a cluster.");
+                            "Streaming: prefix of the Kafka transactional ids of the output sink (<prefix>-outputs-…); unique per job on a cluster.");
 
     public static final ConfigOption<Duration> KAFKA_TRANSACTION_TIMEOUT =
             key("guiji.kafka.transaction-timeout")

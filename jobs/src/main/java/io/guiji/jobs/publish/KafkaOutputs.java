@@ -1,5 +1,6 @@
 package io.guiji.jobs.publish;
 
+import io.guiji.connectors.avro.AvroTypes;
 import io.guiji.connectors.kafka.AvroRecordSerializer;
 import io.guiji.jobs.Uids;
 import io.guiji.jobs.config.GuijiOptions;
@@ -10,6 +11,9 @@ import io.guiji.schemas.Lead;
 import io.guiji.schemas.LinkChange;
 import io.guiji.schemas.RejectedRecord;
 import io.guiji.schemas.UnifiedRecord;
+import io.guiji.schemas.internal.KafkaOutput;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -21,92 +25,104 @@ import org.apache.flink.util.function.SerializableFunction;
 /**
  * The streaming job's Kafka outputs (docs/contract.md §9): each output stream as Avro on its topic
  * ({@code guiji.topic.*}), keyed as the contract says, written in Kafka transactions committed with
- * each checkpoint (exactly once). Each sink's transactional ids start with {@code
- * guiji.kafka.transactional-id-prefix} and the output's name.
+ * each checkpoint (exactly once).
+ *
+ * <p>Every output goes through one sink: each stream is encoded for its topic where it is made
+ * ({@link KafkaOutputEncoder}, chained), and the encoded messages of all of them are written by one
+ * exactly-once {@link KafkaSink}, so each subtask has one transactional producer and commits one
+ * transaction a checkpoint, where one sink an output took seven producers and seven transactions a
+ * subtask (BENCHMARKS.md, "One Kafka sink"). Its transactional ids start with {@code
+ * guiji.kafka.transactional-id-prefix} and {@code -outputs}. Order per key is kept as each output's
+ * own sink kept it: a stream made by as many subtasks as the sink has goes to the sink subtask of
+ * the same index (the unified records, keyed by {@code record_id} in the linking operator; the
+ * enterprise view's, keyed by subject), and the coverage snapshots, made by one subtask, all go to
+ * the sink's first.
  */
 public final class KafkaOutputs {
     private KafkaOutputs() {}
 
-    /** Adds the five Kafka sinks. Coverage snapshots are written by one subtask, in order. */
-    public static void write(
-            StreamConfig cfg,
+    /** The streams the job publishes on Kafka. */
+    public record Streams(
             DataStream<UnifiedRecord> unified,
             DataStream<RejectedRecord> rejected,
             DataStream<RejectedRecord> referenceRejected,
             DataStream<CoverageSnapshot> coverage,
-            DataStream<LinkChange> linkChanges) {
-        unified.sinkTo(
-                        sink(
-                                cfg,
-                                GuijiOptions.TOPIC_UNIFIED,
-                                UnifiedRecord.class,
-                                UnifiedRecord::getRecordId,
-                                "unified"))
-                .uid(Uids.SINK_UNIFIED)
-                .name("Kafka " + cfg.get(GuijiOptions.TOPIC_UNIFIED));
-        rejected.sinkTo(
-                        sink(
-                                cfg,
-                                GuijiOptions.TOPIC_REJECTED,
-                                RejectedRecord.class,
-                                KafkaOutputs::rejectedKey,
-                                "rejected"))
-                .uid(Uids.SINK_REJECTED)
-                .name("Kafka " + cfg.get(GuijiOptions.TOPIC_REJECTED));
-        referenceRejected
-                .sinkTo(
-                        sink(
-                                cfg,
-                                GuijiOptions.TOPIC_REFERENCE_REJECTED,
-                                RejectedRecord.class,
-                                KafkaOutputs::rejectedKey,
-                                "reference-rejected"))
-                .uid(Uids.SINK_REFERENCE_REJECTED)
-                .name("Kafka " + cfg.get(GuijiOptions.TOPIC_REFERENCE_REJECTED));
-        coverage.sinkTo(
-                        sink(
-                                cfg,
-                                GuijiOptions.TOPIC_COVERAGE,
-                                CoverageSnapshot.class,
-                                CoverageSnapshot::getPeriod,
-                                "coverage"))
-                .uid(Uids.SINK_COVERAGE)
-                .name("Kafka " + cfg.get(GuijiOptions.TOPIC_COVERAGE))
-                .setParallelism(1);
-        linkChanges
-                .sinkTo(
-                        sink(
-                                cfg,
-                                GuijiOptions.TOPIC_LINK_CHANGES,
-                                LinkChange.class,
-                                LinkChange::getRecordId,
-                                "link-changes"))
-                .uid(Uids.SINK_LINK_CHANGES)
-                .name("Kafka " + cfg.get(GuijiOptions.TOPIC_LINK_CHANGES));
-    }
+            DataStream<LinkChange> linkChanges,
+            DataStream<EnterpriseProfile> enterprises,
+            DataStream<Lead> leads) {}
 
     /**
-     * Adds the sinks of the enterprise view (docs/contract.md §9): profiles on the compacted {@code
-     * guiji.kafka.topic.enterprises}, keyed by {@code enterprise_id}, a tombstone when an
+     * Adds the one Kafka sink and the encoders before it. Enterprise profiles go on the compacted
+     * {@code guiji.kafka.topic.enterprises}, keyed by {@code enterprise_id}, a tombstone when an
      * enterprise has no record left ({@link ProfileRecordSerializer}); leads on {@code
      * guiji.kafka.topic.leads}, keyed by {@code lead_id}, whose {@code status} WITHDRAWN retracts
      * an OPEN lead (kept, not a tombstone: a department that acted on the lead learns it no longer
-     * holds). Both exactly once, as the other outputs.
+     * holds).
      */
-    public static void writeEnterpriseViews(
-            StreamConfig cfg, DataStream<EnterpriseProfile> enterprises, DataStream<Lead> leads) {
-        enterprises
-                .sinkTo(
-                        sink(
+    public static void write(StreamConfig cfg, Streams s) {
+        List<DataStream<KafkaOutput>> encoded = new ArrayList<>();
+        encoded.add(
+                encode(
+                        s.unified(),
+                        avro(
                                 cfg,
-                                new ProfileRecordSerializer(
-                                        cfg.get(GuijiOptions.TOPIC_ENTERPRISES)),
-                                "enterprises"))
-                .uid(Uids.SINK_ENTERPRISES)
-                .name("Kafka " + cfg.get(GuijiOptions.TOPIC_ENTERPRISES));
-        leads.sinkTo(sink(cfg, GuijiOptions.TOPIC_LEADS, Lead.class, Lead::getLeadId, "leads"))
-                .uid(Uids.SINK_LEADS)
-                .name("Kafka " + cfg.get(GuijiOptions.TOPIC_LEADS));
+                                GuijiOptions.TOPIC_UNIFIED,
+                                UnifiedRecord.class,
+                                UnifiedRecord::getRecordId),
+                        "unified"));
+        encoded.add(
+                encode(
+                        s.rejected(),
+                        avro(
+                                cfg,
+                                GuijiOptions.TOPIC_REJECTED,
+                                RejectedRecord.class,
+                                KafkaOutputs::rejectedKey),
+                        "rejected"));
+        encoded.add(
+                encode(
+                        s.referenceRejected(),
+                        avro(
+                                cfg,
+                                GuijiOptions.TOPIC_REFERENCE_REJECTED,
+                                RejectedRecord.class,
+                                KafkaOutputs::rejectedKey),
+                        "reference-rejected"));
+        encoded.add(
+                encode(
+                                s.coverage(),
+                                avro(
+                                        cfg,
+                                        GuijiOptions.TOPIC_COVERAGE,
+                                        CoverageSnapshot.class,
+                                        CoverageSnapshot::getPeriod),
+                                "coverage")
+                        // one producer writes them all, in the order they were made
+                        .partitionCustom((Integer key, int sinks) -> 0, out -> 0));
+        encoded.add(
+                encode(
+                        s.linkChanges(),
+                        avro(
+                                cfg,
+                                GuijiOptions.TOPIC_LINK_CHANGES,
+                                LinkChange.class,
+                                LinkChange::getRecordId),
+                        "link-changes"));
+        encoded.add(
+                encode(
+                        s.enterprises(),
+                        new ProfileRecordSerializer(cfg.get(GuijiOptions.TOPIC_ENTERPRISES)),
+                        "enterprises"));
+        encoded.add(
+                encode(
+                        s.leads(),
+                        avro(cfg, GuijiOptions.TOPIC_LEADS, Lead.class, Lead::getLeadId),
+                        "leads"));
+        DataStream<KafkaOutput> all = encoded.get(0);
+        for (DataStream<KafkaOutput> e : encoded.subList(1, encoded.size())) {
+            all = all.union(e);
+        }
+        all.sinkTo(sink(cfg)).uid(Uids.SINK_KAFKA_OUTPUTS).name("Kafka outputs");
     }
 
     /** The key of a rejected record: its source reference, {@code file#row}. */
@@ -114,24 +130,32 @@ public final class KafkaOutputs {
         return r.getFile() + "#" + r.getRow();
     }
 
-    private static <T extends SpecificRecord> KafkaSink<T> sink(
+    private static <T extends SpecificRecord> AvroRecordSerializer<T> avro(
             StreamConfig cfg,
             ConfigOption<String> topic,
             Class<T> type,
-            SerializableFunction<T, String> key,
-            String name) {
-        return sink(cfg, new AvroRecordSerializer<>(cfg.get(topic), type, key), name);
+            SerializableFunction<T, String> key) {
+        return new AvroRecordSerializer<>(cfg.get(topic), type, key);
     }
 
-    private static <T> KafkaSink<T> sink(
-            StreamConfig cfg, KafkaRecordSerializationSchema<T> serializer, String name) {
-        return KafkaSink.<T>builder()
+    /** {@code stream} encoded for its topic, chained to the operator that makes it. */
+    private static <T> DataStream<KafkaOutput> encode(
+            DataStream<T> stream, KafkaRecordSerializationSchema<T> serializer, String name) {
+        return stream.map(new KafkaOutputEncoder<>(serializer))
+                .returns(AvroTypes.of(KafkaOutput.class))
+                .setParallelism(stream.getParallelism())
+                .uid(Uids.ENCODE_KAFKA_PREFIX + name)
+                .name("Encode " + name);
+    }
+
+    private static KafkaSink<KafkaOutput> sink(StreamConfig cfg) {
+        return KafkaSink.<KafkaOutput>builder()
                 .setKafkaProducerConfig(cfg.kafkaProperties())
                 .setBootstrapServers(cfg.bootstrapServers())
-                .setRecordSerializer(serializer)
+                .setRecordSerializer(new KafkaOutputSerializer())
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                 .setTransactionalIdPrefix(
-                        cfg.value(GuijiOptions.KAFKA_TRANSACTIONAL_ID_PREFIX) + "-" + name)
+                        cfg.value(GuijiOptions.KAFKA_TRANSACTIONAL_ID_PREFIX) + "-outputs")
                 .setProperty(
                         "transaction.timeout.ms",
                         String.valueOf(

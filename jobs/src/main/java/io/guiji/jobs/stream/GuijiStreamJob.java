@@ -117,12 +117,14 @@ public final class GuijiStreamJob {
                         in, EmitMode.CHANGES, cfg.settings(), cfg.period(), parser);
         KafkaOutputs.write(
                 cfg,
-                out.unified(),
-                out.rejected(),
-                out.referenceRejected(),
-                out.coverage(),
-                out.linkChanges());
-        KafkaOutputs.writeEnterpriseViews(cfg, out.enterprises(), out.leads());
+                new KafkaOutputs.Streams(
+                        out.unified(),
+                        out.rejected(),
+                        out.referenceRejected(),
+                        out.coverage(),
+                        out.linkChanges(),
+                        out.enterprises(),
+                        out.leads()));
         if (cfg.get(GuijiOptions.POSTGRES_URL) != null) {
             PostgresFeed.define(env, cfg);
         }

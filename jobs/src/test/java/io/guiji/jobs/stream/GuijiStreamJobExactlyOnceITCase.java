@@ -37,6 +37,8 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TransactionListing;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -202,6 +204,20 @@ class GuijiStreamJobExactlyOnceITCase {
             assertThat(finals.values())
                     .filteredOn(u -> u.getSources().size() == 2)
                     .hasSize(EXPECTED_DUPLICATED);
+
+            // Every output went through one sink: the job's transactions are all its producers'.
+            try (Admin admin =
+                    Admin.create(Map.of("bootstrap.servers", KAFKA.bootstrapServers()))) {
+                List<String> ids =
+                        admin.listTransactions().all().get().stream()
+                                .map(TransactionListing::transactionalId)
+                                .filter(id -> id.startsWith("guiji-eo-"))
+                                .toList();
+                assertThat(ids)
+                        .as("the job's transactional ids")
+                        .isNotEmpty()
+                        .allMatch(id -> id.startsWith("guiji-eo-outputs-"));
+            }
 
             // PostgreSQL: the same final states, every input once among sources and rejected rows.
             Map<String, Long> kafkaVersions = new HashMap<>();
