@@ -8,9 +8,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
- * The one Kafka sink's serializer: an encoded output ({@link KafkaOutputEncoder}) back into the
- * message it stands for, on its own topic; the partition is left to the producer (by key), as each
- * output's own sink left it.
+ * The one Kafka sink's serializer: an encoded output ({@link KafkaOutputEncodeFunction}) back into
+ * the message it stands for, on its own topic; the partition is left to the producer (by key), as
+ * each output's own sink left it.
  */
 final class KafkaOutputSerializer implements KafkaRecordSerializationSchema<KafkaOutput> {
     private static final long serialVersionUID = 1L;

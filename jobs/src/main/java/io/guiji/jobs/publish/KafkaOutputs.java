@@ -28,10 +28,10 @@ import org.apache.flink.util.function.SerializableFunction;
  * each checkpoint (exactly once).
  *
  * <p>Every output goes through one sink: each stream is encoded for its topic where it is made
- * ({@link KafkaOutputEncoder}, chained), and the encoded messages of all of them are written by one
- * exactly-once {@link KafkaSink}, so each subtask has one transactional producer and commits one
- * transaction a checkpoint, where one sink an output took seven producers and seven transactions a
- * subtask (BENCHMARKS.md, "One Kafka sink"). Its transactional ids start with {@code
+ * ({@link KafkaOutputEncodeFunction}, chained), and the encoded messages of all of them are written
+ * by one exactly-once {@link KafkaSink}, so each subtask has one transactional producer and commits
+ * one transaction a checkpoint, where one sink an output took seven producers and seven
+ * transactions a subtask (BENCHMARKS.md, "One Kafka sink"). Its transactional ids start with {@code
  * guiji.kafka.transactional-id-prefix} and {@code -outputs}. Order per key is kept as each output's
  * own sink kept it: a stream made by as many subtasks as the sink has goes to the sink subtask of
  * the same index (the unified records, keyed by {@code record_id} in the linking operator; the
@@ -141,7 +141,7 @@ public final class KafkaOutputs {
     /** {@code stream} encoded for its topic, chained to the operator that makes it. */
     private static <T> DataStream<KafkaOutput> encode(
             DataStream<T> stream, KafkaRecordSerializationSchema<T> serializer, String name) {
-        return stream.map(new KafkaOutputEncoder<>(serializer))
+        return stream.map(new KafkaOutputEncodeFunction<>(serializer))
                 .returns(AvroTypes.of(KafkaOutput.class))
                 .setParallelism(stream.getParallelism())
                 .uid(Uids.ENCODE_KAFKA_PREFIX + name)

@@ -26,11 +26,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 
 /**
- * An output encoded where it is made ({@link KafkaOutputEncoder}), carried to the one Kafka sink
- * (serialized as between two tasks) and written there ({@link KafkaOutputSerializer}) is the
+ * An output encoded where it is made ({@link KafkaOutputEncodeFunction}), carried to the one Kafka
+ * sink (serialized as between two tasks) and written there ({@link KafkaOutputSerializer}) is the
  * message its own serializer writes: topic, key, value — a tombstone stays one — and headers.
  */
-class KafkaOutputEncoderTest {
+class KafkaOutputEncodeFunctionTest {
     private static final TypeSerializer<KafkaOutput> BETWEEN_TASKS =
             AvroTypes.of(KafkaOutput.class).createSerializer(new SerializerConfigImpl());
 
@@ -68,7 +68,7 @@ class KafkaOutputEncoderTest {
         own.open(null, null);
         ProducerRecord<byte[], byte[]> expected = own.serialize(element, null, null);
 
-        KafkaOutputEncoder<T> encoder = new KafkaOutputEncoder<>(own);
+        KafkaOutputEncodeFunction<T> encoder = new KafkaOutputEncodeFunction<>(own);
         encoder.open((org.apache.flink.api.common.functions.OpenContext) null);
         DataOutputSerializer out = new DataOutputSerializer(256);
         BETWEEN_TASKS.serialize(encoder.map(element), out);

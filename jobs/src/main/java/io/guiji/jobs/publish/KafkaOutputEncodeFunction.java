@@ -18,12 +18,12 @@ import org.apache.kafka.common.header.Header;
  * the message as the output's own sink would have written it, its key, value (null for a tombstone)
  * and headers. The serializers use no sink context (no partitioner of their own).
  */
-final class KafkaOutputEncoder<T> extends RichMapFunction<T, KafkaOutput> {
+final class KafkaOutputEncodeFunction<T> extends RichMapFunction<T, KafkaOutput> {
     private static final long serialVersionUID = 1L;
 
     private final KafkaRecordSerializationSchema<T> serializer;
 
-    KafkaOutputEncoder(KafkaRecordSerializationSchema<T> serializer) {
+    KafkaOutputEncodeFunction(KafkaRecordSerializationSchema<T> serializer) {
         this.serializer = serializer;
     }
 
