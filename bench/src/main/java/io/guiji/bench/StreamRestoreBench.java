@@ -70,6 +70,7 @@ import org.apache.logging.log4j.core.config.Property;
  */
 public final class StreamRestoreBench {
     private static final String REBUILT = "registry index rebuilt";
+    private static final String REVERSE_REBUILT = "reverse index rebuilt";
 
     private StreamRestoreBench() {}
 
@@ -218,6 +219,7 @@ public final class StreamRestoreBench {
         cluster.startTaskManager();
         double tmBack = (System.nanoTime() - kill) / 1e9;
         boolean left = false;
+        boolean tasksLeft = false;
         double jobRunning = -1;
         double tasksRunning = -1;
         int countAtTasksRunning = -1;
@@ -239,7 +241,11 @@ public final class StreamRestoreBench {
             } else if (left && jobRunning < 0) {
                 jobRunning = now;
             }
-            if (left && tasksRunning < 0 && allRunning(cluster.getExecutionGraph(job).get())) {
+            // A restart of the failed regions may leave the job's own status RUNNING throughout:
+            // a task not running shows the failure then.
+            boolean running = allRunning(cluster.getExecutionGraph(job).get());
+            tasksLeft |= !running;
+            if ((left || tasksLeft) && tasksRunning < 0 && running) {
                 tasksRunning = now;
                 countAtTasksRunning = results.count();
             }
@@ -264,6 +270,9 @@ public final class StreamRestoreBench {
                 published,
                 Machine.load());
         for (String m : rebuilt.messages) {
+            System.out.println("  " + m);
+        }
+        for (String m : rebuilt.reverse) {
             System.out.println("  " + m);
         }
         System.out.printf(
@@ -417,6 +426,9 @@ public final class StreamRestoreBench {
         final List<Long> times = new CopyOnWriteArrayList<>();
         final List<String> messages = new CopyOnWriteArrayList<>();
 
+        /** The {@value #REVERSE_REBUILT} lines: the records' keys read back after the restore. */
+        final List<String> reverse = new CopyOnWriteArrayList<>();
+
         static RebuiltLines install() {
             RebuiltLines lines = new RebuiltLines();
             LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
@@ -429,6 +441,8 @@ public final class StreamRestoreBench {
                             if (m.startsWith(REBUILT)) {
                                 lines.times.add(System.nanoTime());
                                 lines.messages.add(m);
+                            } else if (m.startsWith(REVERSE_REBUILT)) {
+                                lines.reverse.add(m);
                             } else if (e.getLevel().isMoreSpecificThan(Level.WARN)) {
                                 System.err.println(
                                         e.getLevel() + " " + e.getLoggerName() + " " + m);
