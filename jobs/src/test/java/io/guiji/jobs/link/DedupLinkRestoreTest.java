@@ -105,12 +105,7 @@ class DedupLinkRestoreTest {
         stages.registry(topic.get(2));
         assertThat(stages.published()).as("no record of before reads 远大's keys").isEmpty();
 
-        stages.registry(append(E4, HUASHENG));
-        stages.registry(
-                RegistryEntry.newBuilder(topic.get(1))
-                        .setDeleted(true)
-                        .setSource(new SourceRef(TOPIC, 4L))
-                        .build());
+        registerHuashengAndWithdrawHongda();
 
         assertThat(stages.published())
                 .extracting(
@@ -151,12 +146,7 @@ class DedupLinkRestoreTest {
         }
         stages = new LinkStages(operator(new ListReplay(topic)), older);
 
-        stages.registry(append(E4, HUASHENG));
-        stages.registry(
-                RegistryEntry.newBuilder(topic.get(1))
-                        .setDeleted(true)
-                        .setSource(new SourceRef(TOPIC, 4L))
-                        .build());
+        registerHuashengAndWithdrawHongda();
 
         assertThat(stages.published())
                 .as("each record's keys computed again after the restore")
@@ -213,6 +203,18 @@ class DedupLinkRestoreTest {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /**
+     * Two registry changes after the restore: 华盛 registered (R2's name), 宏达 withdrawn (R1's link).
+     */
+    private void registerHuashengAndWithdrawHongda() throws Exception {
+        stages.registry(append(E4, HUASHENG));
+        stages.registry(
+                RegistryEntry.newBuilder(topic.get(1))
+                        .setDeleted(true)
+                        .setSource(new SourceRef(TOPIC, 4L))
+                        .build());
+    }
 
     private RegistryEntry append(String enterpriseId, String name) {
         RegistryEntry e =
