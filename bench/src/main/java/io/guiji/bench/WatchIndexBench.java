@@ -6,7 +6,6 @@ import io.guiji.jobs.link.RecordWatchIndex;
 import io.guiji.jobs.link.fuzzy.FuzzyKeys;
 import io.guiji.jobs.link.fuzzy.NameParts;
 import io.guiji.schemas.RecordType;
-import io.guiji.schemas.RegistryEntry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,7 +39,7 @@ public final class WatchIndexBench {
         double fuzzyShare = Double.parseDouble(a.get("fuzzy-share", "0.15"));
         List<String[]> entries = new ArrayList<>(); // uscc, name
         RegistryIndexBench.read(
-                input, 200_000, e -> entries.add(new String[] {usccOf(e), e.getName()}));
+                input, 200_000, e -> entries.add(new String[] {e.getUscc(), e.getName()}));
         System.out.printf(
                 "reverse index: %,d records over %,d registry entries (%s); USCC %.0f %%, fuzzy"
                         + " %.0f %%, name %.0f %%%n",
@@ -54,10 +53,6 @@ public final class WatchIndexBench {
         for (String impl : List.of("map", "compact", "map", "compact")) {
             measure(impl, w, records);
         }
-    }
-
-    private static String usccOf(RegistryEntry e) {
-        return e.getUscc();
     }
 
     /** The keys record {@code i} watches; the same for every pass. */

@@ -1,5 +1,6 @@
 package io.guiji.jobs.link;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -188,11 +189,11 @@ public final class RecordWatchIndex {
         }
         if (used == keyOf.length) {
             int capacity = (int) Math.min(Integer.MAX_VALUE - 8, used + (used >> 1) + 16L);
-            keyOf = java.util.Arrays.copyOf(keyOf, capacity);
-            hi = java.util.Arrays.copyOf(hi, capacity);
-            lo = java.util.Arrays.copyOf(lo, capacity);
-            next = java.util.Arrays.copyOf(next, capacity);
-            prev = java.util.Arrays.copyOf(prev, capacity);
+            keyOf = Arrays.copyOf(keyOf, capacity);
+            hi = Arrays.copyOf(hi, capacity);
+            lo = Arrays.copyOf(lo, capacity);
+            next = Arrays.copyOf(next, capacity);
+            prev = Arrays.copyOf(prev, capacity);
         }
         return used++;
     }

@@ -242,15 +242,7 @@ class GuijiCliRunITCase {
 
     /** A run without the progress display, whose lines would depend on the machine's speed. */
     private int run() {
-        return Guiji.execute(
-                "run",
-                "--quiet",
-                "--input",
-                input.toString(),
-                "--output",
-                output.toString(),
-                "-Dguiji.parallelism=2",
-                "-Dguiji.processing-date=2026-11-25");
+        return Guiji.execute(quietRun().toArray(String[]::new));
     }
 
     private List<String> guijiErrLines() {
@@ -283,16 +275,23 @@ class GuijiCliRunITCase {
 
     /** {@code guiji run} on the test's input, quiet, logging to {@code log}. */
     private List<String> quietRunLoggingTo(Path log) {
-        return List.of(
-                "run",
-                "--quiet",
-                "--input",
-                input.toString(),
-                "--output",
-                output.toString(),
-                "--log-file",
-                log.toString(),
-                "-Dguiji.parallelism=2",
-                "-Dguiji.processing-date=2026-11-25");
+        return quietRun("--log-file", log.toString());
+    }
+
+    /** {@code guiji run} on the test's input, quiet, with {@code options} before the settings. */
+    private List<String> quietRun(String... options) {
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "run",
+                                "--quiet",
+                                "--input",
+                                input.toString(),
+                                "--output",
+                                output.toString()));
+        args.addAll(List.of(options));
+        args.add("-Dguiji.parallelism=2");
+        args.add("-Dguiji.processing-date=2026-11-25");
+        return args;
     }
 }
