@@ -260,8 +260,9 @@ public final class CompactRegistryIndex implements RegistryIndex {
 
     /**
      * The places {@code before} took: computed again by {@link LinkKeys#indexOf}, unless the names
-     * did not change, when the name places are {@code now}'s and only the code places (the first
-     * part of indexOf, repeated here for that reason) are computed.
+     * did not change, when the name places are {@code now}'s and only the code places and the legal
+     * representative's (the first and last parts of indexOf, repeated here for that reason) are
+     * computed.
      */
     private static Map<LinkKeys.Slot, String> placesBefore(
             RegistryEntry before, RegistryEntry after, Map<LinkKeys.Slot, String> now) {
@@ -286,9 +287,13 @@ public final class CompactRegistryIndex implements RegistryIndex {
             old.put(new LinkKeys.Slot(LinkKeys.REG_NO + before.getRegNo(), false), current);
         }
         for (Map.Entry<LinkKeys.Slot, String> s : now.entrySet()) {
-            if (!isCodeKey(s.getKey().key())) {
+            if (!isCodeKey(s.getKey().key()) && !s.getKey().key().startsWith(LinkKeys.LEGAL_REP)) {
                 old.put(s.getKey(), s.getValue());
             }
+        }
+        LinkKeys.Slot rep = LinkKeys.legalRepSlot(before);
+        if (rep != null && current != null) {
+            old.put(rep, current); // a fact of the entry, not of its names: it may have changed
         }
         return old;
     }

@@ -91,8 +91,52 @@ public final class LinkDecider {
      * first and 江苏太平洋保险公司 neither; and the entry itself, against which the record's other fields
      * may confirm a one-character typo or decide a tie ({@link #corroboration}, {@link
      * FuzzyMatcher}).
+     *
+     * <p>The enterprises registered with the record's legal representative ({@link
+     * LinkKeys#LEGAL_REP}) count only when the tiers leave the record unlinked without them: they
+     * are then candidates too, and, when the key was answered, say that no name an over-full key
+     * hides has that representative ({@link #decideWithLegalRep}). A record linked without them is
+     * linked as before, and a caller may ask that key only when the record is left unlinked ({@link
+     * LocalLinker}).
      */
     public static UnifiedRecord decide(
+            UnifiedRecord record,
+            Map<String, LookupAnswer> answers,
+            FuzzyPolicy policy,
+            List<LookupRequest> requests,
+            EntryFacts facts) {
+        List<LookupRequest> byName = new ArrayList<>(requests.size());
+        boolean rep = false;
+        for (LookupRequest r : requests) {
+            if (r.getKey().startsWith(LinkKeys.LEGAL_REP)) {
+                rep |= answers.containsKey(r.getKey());
+            } else {
+                byName.add(r);
+            }
+        }
+        UnifiedRecord decided = decideOnce(record, answers, policy, byName, facts);
+        if (!rep || decided.getLinkMethod() != LinkMethod.NONE) {
+            return decided;
+        }
+        return decideOnce(record, answers, policy, requests, facts);
+    }
+
+    /**
+     * {@link #decide(UnifiedRecord, Map, FuzzyPolicy, List, EntryFacts)} where {@code requests}
+     * hold the record's legal-representative key ({@link LinkKeys#legalRepRequestFor}) and the
+     * record is known to be left unlinked without it: the second step of that decision, for a
+     * caller that asked the key only then.
+     */
+    public static UnifiedRecord decideWithLegalRep(
+            UnifiedRecord record,
+            Map<String, LookupAnswer> answers,
+            FuzzyPolicy policy,
+            List<LookupRequest> requests,
+            EntryFacts facts) {
+        return decideOnce(record, answers, policy, requests, facts);
+    }
+
+    private static UnifiedRecord decideOnce(
             UnifiedRecord record,
             Map<String, LookupAnswer> answers,
             FuzzyPolicy policy,
@@ -112,12 +156,16 @@ public final class LinkDecider {
         markCategoryMismatch(f, flags);
         List<FuzzyMatcher.Candidate> fuzzy = new ArrayList<>();
         List<String> overfull = new ArrayList<>();
+        boolean legalRepsKnown = false;
         for (LookupRequest r : requests) {
             String key = r.getKey();
             if (LinkKeys.isFuzzy(key)) {
                 LookupAnswer a = answers.get(key);
                 if (a != null) {
-                    if (a.getTruncated()) {
+                    if (key.startsWith(LinkKeys.LEGAL_REP)) {
+                        // a person many enterprises share names none of them; it hides no name
+                        legalRepsKnown = !a.getTruncated();
+                    } else if (a.getTruncated()) {
                         overfull.add(key);
                     }
                     for (RegistryMatch m : a.getMatches()) {
@@ -217,7 +265,8 @@ public final class LinkDecider {
                         overfull,
                         policy,
                         // a name registered as written by several stays theirs to review
-                        out.getCandidates().isEmpty() ? corroboration(f, facts) : id -> null);
+                        out.getCandidates().isEmpty() ? corroboration(f, facts) : id -> null,
+                        legalRepsKnown && out.getCandidates().isEmpty());
         if (o.link() != null && out.getCandidates().isEmpty()) {
             return set(
                     out,
@@ -263,7 +312,7 @@ public final class LinkDecider {
                 return null;
             }
             if (legalRep != null && legalRep.equals(LegalReps.ofEntry(e))) {
-                return "legal_rep=equal";
+                return FuzzyMatcher.LEGAL_REP_EQUAL;
             }
             return codes == null ? null : codes.near(e);
         };

@@ -20,7 +20,8 @@ import java.util.Map;
 /**
  * The lookup keys that join records to registry entries (docs/contract.md §6): {@code U:} USCC,
  * {@code R:} registration number, {@code O:} organization code (a registry USCC's characters 9–17),
- * {@code N:} name key (current and former names share it; the match says which).
+ * {@code N:} name key (current and former names share it; the match says which); for the fuzzy
+ * tier, the name keys of {@link FuzzyKeys} and {@code L:} the legal representative.
  *
  * <p>Every key folds script the same way on both sides: the name key is {@link #nameKey} (the
  * normalized name with traditional characters simplified), and the fuzzy keys are made from {@link
@@ -32,6 +33,16 @@ public final class LinkKeys {
     public static final String REG_NO = "R:";
     public static final String ORG_CODE = "O:";
     public static final String NAME = "N:";
+
+    /**
+     * The legal representative ({@link LegalReps#comparable}): a record that names one asks it with
+     * its fuzzy keys, and every enterprise registered with that person is a fuzzy candidate, scored
+     * by name like the others. Answered as a fuzzy key (truncated when more than a lookup may
+     * return share it), so a common name finds nothing; when answered, every enterprise with the
+     * record's legal representative is known (docs/contract.md §6).
+     */
+    public static final String LEGAL_REP = "L:";
+
     public static final String FUZZY_CORE = FuzzyKeys.CORE;
     public static final String FUZZY_PINYIN = FuzzyKeys.PINYIN;
 
@@ -40,12 +51,34 @@ public final class LinkKeys {
     /**
      * The keys a record needs answered. A valid USCC decides on its own (only its registration is
      * asked, for {@code UNREGISTERED_CODE}); natural persons ask nothing. The exact keys come
-     * first, then the fuzzy ones ({@link #exactRequestsFor}, {@link #fuzzyRequestsFor}).
+     * first, then the fuzzy ones ({@link #exactRequestsFor}, {@link #fuzzyRequestsFor}), then the
+     * legal representative's ({@link #legalRepRequestFor}).
      */
     public static List<LookupRequest> requestsFor(UnifiedRecord record) {
         List<LookupRequest> out = exactRequestsFor(record);
-        out.addAll(fuzzyRequestsFor(record));
+        List<LookupRequest> fuzzy = fuzzyRequestsFor(record);
+        out.addAll(fuzzy);
+        LookupRequest rep = legalRepRequestFor(record, fuzzy);
+        if (rep != null) {
+            out.add(rep);
+        }
         return out;
+    }
+
+    /**
+     * The record's legal-representative key ({@link #LEGAL_REP}), asked last, and only of a record
+     * the other keys leave unlinked ({@link LinkDecider#decide(UnifiedRecord, java.util.Map,
+     * io.guiji.jobs.link.fuzzy.FuzzyPolicy, List, EntryFacts)}); null when its legal representative
+     * confirms nothing ({@link LegalReps#comparable}) or it has no fuzzy keys ({@code fuzzy}, its
+     * {@link #fuzzyRequestsFor}).
+     */
+    public static LookupRequest legalRepRequestFor(
+            UnifiedRecord record, List<LookupRequest> fuzzy) {
+        if (fuzzy.isEmpty()) {
+            return null;
+        }
+        String rep = LegalReps.comparable(record.getFields().getLegalRep());
+        return rep == null ? null : new LookupRequest(LEGAL_REP + rep, record.getRecordId());
     }
 
     /**
@@ -148,7 +181,17 @@ public final class LinkKeys {
                 slots.putIfAbsent(new Slot(k, true), former);
             }
         }
+        Slot rep = legalRepSlot(e);
+        if (rep != null && current != null) {
+            slots.put(rep, current);
+        }
         return slots;
+    }
+
+    /** The place an entry takes under its legal representative ({@link #LEGAL_REP}), or null. */
+    static Slot legalRepSlot(RegistryEntry e) {
+        String rep = LegalReps.ofEntry(e);
+        return rep == null ? null : new Slot(LEGAL_REP + rep, false);
     }
 
     /**
@@ -220,9 +263,12 @@ public final class LinkKeys {
         return key == null ? null : Hanzi.simplified(key);
     }
 
-    /** Whether {@code key} belongs to the fuzzy tier. */
+    /**
+     * Whether {@code key} belongs to the fuzzy tier: a name key of {@link FuzzyKeys} or the legal
+     * representative's, whose answers only nominate candidates for scoring by name.
+     */
     public static boolean isFuzzy(String key) {
-        return FuzzyKeys.isFuzzy(key);
+        return FuzzyKeys.isFuzzy(key) || key.startsWith(LEGAL_REP);
     }
 
     static boolean valid(String code, Identifiers.Kind kind) {

@@ -13,9 +13,11 @@ import java.util.Map;
 /**
  * Links a unified record by the tiers of docs/contract.md §6 ({@link LinkDecider}) against a
  * registry held in memory ({@link RegistryIndex}). The exact keys are looked up first; the fuzzy
- * keys, which cost a name analysis, only when no exact tier decides — the decision is the same as
- * with every key answered, since the decider returns at the first exact tier that succeeds. The
- * reviewers' decisions ({@link ManualDecisions}, tier 0) are applied over the result.
+ * keys, which cost a name analysis, only when no exact tier decides, and the legal representative's
+ * only when the fuzzy tier leaves the record unlinked — the decision is the same as with every key
+ * answered, since the decider returns at the first exact tier that succeeds and counts the legal
+ * representative's key only for a record the others leave unlinked. The reviewers' decisions
+ * ({@link ManualDecisions}, tier 0) are applied over the result.
  */
 public final class LocalLinker {
     private final RegistryIndex index;
@@ -66,10 +68,18 @@ public final class LocalLinker {
             return new Linked(decided, keys(requests));
         }
         answer(fuzzy, answers);
-        List<LookupRequest> all = new ArrayList<>(requests.size() + fuzzy.size());
+        List<LookupRequest> all = new ArrayList<>(requests.size() + fuzzy.size() + 1);
         all.addAll(requests);
         all.addAll(fuzzy);
-        return new Linked(LinkDecider.decide(record, answers, policy, all, index), keys(all));
+        decided = LinkDecider.decide(record, answers, policy, all, index);
+        LookupRequest rep = LinkKeys.legalRepRequestFor(record, fuzzy);
+        if (decided.getLinkMethod() != LinkMethod.NONE || rep == null) {
+            return new Linked(decided, keys(all));
+        }
+        answer(List.of(rep), answers);
+        all.add(rep);
+        return new Linked(
+                LinkDecider.decideWithLegalRep(record, answers, policy, all, index), keys(all));
     }
 
     private void answer(List<LookupRequest> requests, Map<String, LookupAnswer> answers) {

@@ -184,21 +184,26 @@ class RealNameLegalRepsTest {
                 RegistryEntry.newBuilder(before).setDivisionCode("110105").build();
         RegistryEntry otherCapital = RegistryEntry.newBuilder(before).build();
         otherCapital.setExtra(new HashMap<>(Map.of("法定代表人", ORACLE_REP, "注册资本", "2000万元")));
+        // the name keys and the key of its legal representative (王建国)
         Set<String> fuzzyKeys = new java.util.HashSet<>();
         for (String key : LinkKeys.keysOf(before).keySet()) {
             if (LinkKeys.isFuzzy(key)) {
                 fuzzyKeys.add(key);
             }
         }
-        assertThat(fuzzyKeys).isNotEmpty();
+        assertThat(fuzzyKeys).contains(LinkKeys.LEGAL_REP + ORACLE_REP).hasSizeGreaterThan(1);
+        Set<String> andTheOtherRep = new java.util.HashSet<>(fuzzyKeys);
+        andTheOtherRep.add(LinkKeys.LEGAL_REP + "刘文杰");
         for (RegistryIndex index : List.of(new CompactRegistryIndex(), new MapRegistryIndex())) {
             index.put(before);
 
             assertThat(index.put(otherRep))
-                    .as("%s", index)
-                    .containsExactlyInAnyOrderElementsOf(fuzzyKeys);
+                    .as("%s: the representative's key left and the new one taken", index)
+                    .containsExactlyInAnyOrderElementsOf(andTheOtherRep);
             assertThat(LegalReps.ofEntry(index.get(before.getEnterpriseId()))).isEqualTo("刘文杰");
-            assertThat(index.put(otherDivision)).containsExactlyInAnyOrderElementsOf(fuzzyKeys);
+            assertThat(index.put(otherDivision))
+                    .as("the representative back as it was, the division changed")
+                    .containsExactlyInAnyOrderElementsOf(andTheOtherRep);
             assertThat(index.put(otherCapital))
                     .as("the division back as it was")
                     .containsExactlyInAnyOrderElementsOf(fuzzyKeys);

@@ -48,7 +48,7 @@ class RealNamesLinkingTest {
                     // the typo rule: industry-word typos, and trade-name typos confirmed by the
                     // legal
                     // representative (every record of the sample names its enterprise's)
-                    Map.entry("TYPO", 0.96), // 24/25
+                    Map.entry("TYPO", 1.0), // 25/25: 湖南人民发版社 by the legal representative's key
                     // a place one character from two registered places: the legal representative
                     // says which
                     Map.entry("PLACE_TYPO", 1.0),

@@ -28,7 +28,10 @@ import java.util.Set;
  * names an enterprise — the legal representative registered for it; an invalid code one character
  * from its code) confirm a trade-name or place typo of the best candidate, and decide among
  * candidates the name cannot tell apart when they name exactly one of them ({@link
- * #byCorroboration}). They decide nothing else.
+ * #byCorroboration}). When every enterprise registered with the record's legal representative is
+ * among the candidates (its key answered), a name an over-full key hides has another
+ * representative, so the one the representative confirms is decided as if no key had been
+ * over-full. They decide nothing else.
  *
  * <p><b>Place typos.</b> A record that writes no known place is also read with its start as a place
  * written with one character replaced, against each candidate that writes such a place ({@link
@@ -159,6 +162,26 @@ public final class FuzzyMatcher {
             List<String> overfull,
             FuzzyPolicy policy,
             java.util.function.Function<String, String> corroboration) {
+        return decide(recordName, candidates, overfull, policy, corroboration, false);
+    }
+
+    /**
+     * {@link #decide(String, List, List, FuzzyPolicy, java.util.function.Function)} where {@code
+     * legalRepsKnown} says that every enterprise registered with the record's legal representative
+     * is among {@code candidates} (its key was answered, not over-full). A name hidden under an
+     * over-full key then has another legal representative: a candidate the legal representative
+     * confirms ({@code legal_rep=equal}) is decided as if no key had been over-full, since what the
+     * keys hide cannot be the enterprise the record's other field names (陕文人民出版社 past the core key
+     * every province's 人民出版社 shares). A code one character from the enterprise's gives no such
+     * knowledge: it confirms, but the hidden names still count.
+     */
+    public static Outcome decide(
+            String recordName,
+            List<Candidate> candidates,
+            List<String> overfull,
+            FuzzyPolicy policy,
+            java.util.function.Function<String, String> corroboration,
+            boolean legalRepsKnown) {
         NameParts record = NameParts.parse(recordName);
         if (record == null || !record.matchable()) {
             return new Outcome(null, List.of(), List.of());
@@ -261,19 +284,28 @@ public final class FuzzyMatcher {
                         ? corroboration.apply(top.enterpriseId())
                         : null;
         typo |= confirmed != null;
+        boolean hiddenRuledOut =
+                !(complete && hiddenMargin >= policy.minMargin() - 1e-9)
+                        && legalRepsKnown
+                        && LEGAL_REP_EQUAL.equals(corroboration.apply(top.enterpriseId()));
         boolean link =
-                complete
+                (complete || hiddenRuledOut)
                         && policy.enabled()
                         && !typoOfAnother
                         && (top.score().value() >= policy.minScore() - 1e-9 || typo)
                         && margin >= policy.minMargin() - 1e-9
-                        && hiddenMargin >= policy.minMargin() - 1e-9;
+                        && (hiddenRuledOut || hiddenMargin >= policy.minMargin() - 1e-9);
         if (link) {
             if (top.score().value() < policy.minScore() - 1e-9) {
                 evidence.add("fuzzy=typo_rule");
             }
             if (confirmed != null) {
                 evidence.add(confirmed);
+            } else if (hiddenRuledOut) {
+                evidence.add(LEGAL_REP_EQUAL);
+            }
+            if (hiddenRuledOut) {
+                evidence.add(HIDDEN_RULED_OUT);
             }
             evidence.addAll(top.score().evidence());
             for (String key : overfull) {
@@ -282,8 +314,9 @@ public final class FuzzyMatcher {
             return new Outcome(top, ranked, evidence);
         }
         Scored chosen =
-                complete && policy.enabled() && !typoOfAnother && second != null
-                        ? byCorroboration(ranked, top, policy, hidden, corroboration)
+                (complete || legalRepsKnown) && policy.enabled() && !typoOfAnother && second != null
+                        ? byCorroboration(
+                                ranked, top, policy, hidden, corroboration, legalRepsKnown)
                         : null;
         if (chosen != null) {
             List<String> decided = new ArrayList<>();
@@ -293,6 +326,9 @@ public final class FuzzyMatcher {
                 decided.add("fuzzy=typo_rule");
             }
             decided.add(corroboration.apply(chosen.enterpriseId()));
+            if (chosen.score().value() - hidden < policy.minMargin() - 1e-9) {
+                decided.add(HIDDEN_RULED_OUT);
+            }
             decided.addAll(chosen.score().evidence());
             for (String key : overfull) {
                 decided.add("fuzzy=blocking_key_skipped:" + key);
@@ -315,6 +351,16 @@ public final class FuzzyMatcher {
     /** The evidence of a link {@link #byCorroboration} chose. */
     static final String TIE_DECIDED = "fuzzy=tie_decided";
 
+    /** What the legal representative's corroboration says ({@code LinkDecider}). */
+    public static final String LEGAL_REP_EQUAL = "legal_rep=equal";
+
+    /**
+     * The evidence of a link made past over-full keys because none of the names they hide has the
+     * record's legal representative ({@link #decide(String, List, List, FuzzyPolicy,
+     * java.util.function.Function, boolean)}).
+     */
+    static final String HIDDEN_RULED_OUT = "fuzzy=hidden_names_lack_legal_rep";
+
     /**
      * Among candidates the name cannot tell apart (each within the margin of {@code top}, the
      * best), the one the record's other fields name ({@code corroboration}: its legal
@@ -322,14 +368,16 @@ public final class FuzzyMatcher {
      * within the margin below it is either: 西管航空公司 is one character from both 西北航空公司 and 西南航空公司,
      * and the legal representative says which. It must link on its own score (min-score, or the
      * typo rule, which the corroboration confirms) and lead what over-full keys may hide ({@code
-     * hidden}) by the margin; otherwise null.
+     * hidden}) by the margin, unless it is the legal representative that names it and {@code
+     * legalRepsKnown} (no hidden name has that representative); otherwise null.
      */
     static Scored byCorroboration(
             List<Scored> ranked,
             Scored top,
             FuzzyPolicy policy,
             double hidden,
-            java.util.function.Function<String, String> corroboration) {
+            java.util.function.Function<String, String> corroboration,
+            boolean legalRepsKnown) {
         double withinTop = top.score().value() - policy.minMargin() + 1e-9;
         Scored chosen = null;
         for (Scored s : ranked) {
@@ -349,7 +397,10 @@ public final class FuzzyMatcher {
         if (chosen == null
                 || !(chosen.score().value() >= policy.minScore() - 1e-9
                         || typoOnly(chosen.score(), true))
-                || chosen.score().value() - hidden < policy.minMargin() - 1e-9) {
+                || (chosen.score().value() - hidden < policy.minMargin() - 1e-9
+                        && !(legalRepsKnown
+                                && LEGAL_REP_EQUAL.equals(
+                                        corroboration.apply(chosen.enterpriseId()))))) {
             return null;
         }
         double withinChosen = chosen.score().value() - policy.minMargin() + 1e-9;
