@@ -3,7 +3,6 @@ package io.guiji.jobs.link;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.guiji.jobs.EmitMode;
-import io.guiji.jobs.dedup.Copies;
 import io.guiji.jobs.link.fuzzy.FuzzyPolicy;
 import io.guiji.jobs.link.fuzzy.Hanzi;
 import io.guiji.jobs.link.fuzzy.Regions;
@@ -138,16 +137,7 @@ class RealNameLegalRepKeyTest {
                     stages.registry(e);
                 }
             }
-            stages.copy(
-                    Copies.copy(
-                            Copies.RECORD_ID,
-                            "records/SCJG01/penalty/2024-03.csv",
-                            7,
-                            "2024-03-05T10:30:00",
-                            f -> {
-                                f.setSubjectName("信江人民出版社");
-                                f.setLegalRep(repOf(ZHEJIANG));
-                            }));
+            stages.copy(RealNameLegalRepsTest.copyNaming("信江人民出版社", repOf(ZHEJIANG)));
             assertThat(stages.published())
                     .singleElement()
                     .satisfies(r -> assertThat(r.getEnterpriseId()).isNull());

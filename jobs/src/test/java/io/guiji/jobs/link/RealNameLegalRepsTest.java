@@ -151,16 +151,7 @@ class RealNameLegalRepsTest {
         corrected.setExtra(new HashMap<>(Map.of("法定代表人", "刘文杰")));
         try (LinkStages stages = new LinkStages(EmitMode.CHANGES)) {
             stages.registry(before);
-            stages.copy(
-                    Copies.copy(
-                            Copies.RECORD_ID,
-                            "records/SCJG01/penalty/2024-03.csv",
-                            7,
-                            "2024-03-05T10:30:00",
-                            f -> {
-                                f.setSubjectName("甲骨韵公司");
-                                f.setLegalRep("刘文杰");
-                            }));
+            stages.copy(copyNaming("甲骨韵公司", "刘文杰"));
             assertThat(stages.published())
                     .singleElement()
                     .satisfies(r -> assertThat(r.getEnterpriseId()).isNull());
@@ -329,6 +320,19 @@ class RealNameLegalRepsTest {
             return null;
         }
         return typo;
+    }
+
+    /** A department's copy of a penalty on {@code name}, naming {@code legalRep}. */
+    static io.guiji.schemas.SupervisionRecord copyNaming(String name, String legalRep) {
+        return Copies.copy(
+                Copies.RECORD_ID,
+                "records/SCJG01/penalty/2024-03.csv",
+                7,
+                "2024-03-05T10:30:00",
+                f -> {
+                    f.setSubjectName(name);
+                    f.setLegalRep(legalRep);
+                });
     }
 
     static UnifiedRecord link(List<RegistryEntry> registry, String name, String legalRep) {
