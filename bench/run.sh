@@ -2,7 +2,7 @@
 # guiji benchmarks: generates data into bench/data/ (git-ignored), runs each runner with its baseline
 # in the same run, and prints the figures (lines starting with RESULT) into bench/results/<date>.txt.
 #
-#   bench/run.sh [all|generate|baseline|file|cli|startup|jmh|state|stream|restore|fuzz|index|watch|names|names-sample]...
+#   bench/run.sh [all|generate|baseline|file|cli|startup|jmh|state|stream|restore|fuzz|index|watch|relink|names|names-sample]...
 #
 # Environment: RECORDS (1000000), ENTERPRISES (1000000), REPEAT (3), STARTUP_REPEAT (5), STREAM_RECORDS (200000),
 # STREAM_ENTERPRISES (200000), STREAM_SEND (messages sent in the sustained run, 20000: at about 130/s more take many minutes), STREAM_WARMUP (other records sent first, their results awaited, so the JIT has compiled the path: 20000; 0 for none), RESTORE_SEND (messages flowing while the restore bench kills the TaskManager, 30000), RESTORE_COPIES (the restore bench sends the registry this many times, each copy other enterprises: 10 with a 1M registry makes 10M; 1), LATENCY_SECONDS (60), BENCH_JAVA_OPTS (-Xmx3g, as bin/guiji),
@@ -96,13 +96,18 @@ for step in "${steps[@]}"; do
       [[ -d "$IDATA/registry" ]] || run io.guiji.bench.GenerateData --out "$IDATA" --records 1000 --enterprises 200000
       note "reverse index of the linking operator: ${WATCH_RECORDS:-1000000} records"
       run io.guiji.bench.WatchIndexBench --input "$IDATA" --records "${WATCH_RECORDS:-1000000}" ;;
+    relink) # records linked again after each registration (RELINK_RECORDS, 300000), over the first 200k entries of a 1M registry
+      IDATA="bench/data/r1000-e1000000"
+      [[ -d "$IDATA/registry" ]] || run io.guiji.bench.GenerateData --out "$IDATA" --records 1000 --enterprises 1000000
+      note "records linked again after registrations: every key a put reports, then only the keys whose answer may change"
+      run io.guiji.bench.RelinkBench --input "$IDATA" --registry 200000 --registrations "${RELINK_REGISTRATIONS:-20000}" --records "${RELINK_RECORDS:-300000}" ;;
     names) note "linking on real enterprise names (bench/names/, issue 12): precision and recall per variant class"
       run io.guiji.bench.linking.RealNamesBench --names bench/names/enterprises.tsv --renames bench/names/renames.tsv \
         --per-kind "${NAMES_PER_KIND:-300}" --background "${NAMES_BACKGROUND:-50000}" ;;
     names-sample) # the small corpus RealNamesLinkingTest reads (deterministic: re-made only when the corpus code or data change)
       run io.guiji.bench.linking.RealNamesBench --names bench/names/enterprises.tsv --renames bench/names/renames.tsv \
         --write-sample jobs/src/test/resources/io/guiji/jobs/link/real-names --sample-per-kind 25 ;;
-    *) echo "unknown step $step (all|generate|baseline|file|cli|startup|jmh|state|stream|restore|fuzz|index|watch|names|names-sample)" >&2; exit 2 ;;
+    *) echo "unknown step $step (all|generate|baseline|file|cli|startup|jmh|state|stream|restore|fuzz|index|watch|relink|names|names-sample)" >&2; exit 2 ;;
   esac
 done
 echo "figures: $OUT"

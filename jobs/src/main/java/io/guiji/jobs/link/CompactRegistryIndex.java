@@ -184,6 +184,16 @@ public final class CompactRegistryIndex implements RegistryIndex {
         return live;
     }
 
+    /**
+     * {@inheritDoc} Counted by the key's hash, as {@link #answer} counts a fuzzy key's places
+     * before it truncates.
+     */
+    @Override
+    public int placesUnder(String key) {
+        int v = places.get(keyHash.applyAsLong(key), ABSENT);
+        return v == ABSENT ? 0 : v >= 0 ? 1 : lists[~v][0];
+    }
+
     /** Enterprises ever put, withdrawals included. */
     public int enterprises() {
         return ordinals;

@@ -81,7 +81,9 @@ import org.apache.flink.util.OutputTag;
  * entries of one enterprise the greatest source reference wins. In {@link EmitMode#CHANGES}
  * (streaming) a record is published when a copy changes it and again whenever a registry entry
  * changes the answer under a key its decision read — a new, renamed, corrected or withdrawn entry —
- * each time with version + 1; a changed link of a published record also goes to {@link
+ * each time with version + 1. Only those records are looked at again: a key so busy before and
+ * after the change that it answered nothing both times ({@link RegistryIndex#answerMayHaveChanged})
+ * sends none of its readers back. A changed link of a published record also goes to {@link
  * #LINK_CHANGES}. Each publication sends its difference in the department's counters to {@link
  * #DEPT_DELTAS}, and what a later stage's {@link PublishedTap} derives from it and the state
  * published before to that tap's output ({@link #withTap}: the enterprise view's facts).
@@ -469,6 +471,7 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
         if (changed == null || changed.isEmpty() || watchers.isEmpty()) {
             return;
         }
+        changed = index.answerMayHaveChanged(changed, maxMatches);
         Set<String> affected = new TreeSet<>(); // in a fixed order, so that a run is repeatable
         watchers.collect(changed, affected);
         relink(affected);

@@ -72,6 +72,12 @@ public final class MapRegistryIndex implements RegistryIndex {
         return live;
     }
 
+    @Override
+    public int placesUnder(String key) {
+        Map<String, RegistryMatch> under = places.get(key);
+        return under == null ? 0 : under.size();
+    }
+
     private static boolean inForce(RegistryEntry e) {
         return e != null && !e.getDeleted();
     }

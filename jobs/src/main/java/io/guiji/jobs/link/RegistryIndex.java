@@ -47,6 +47,42 @@ public interface RegistryIndex extends EntryFacts {
     int size();
 
     /**
+     * How many places {@code key} holds: what {@link #answer} counts against its cap before it
+     * answers a fuzzy key truncated and empty.
+     */
+    int placesUnder(String key);
+
+    /**
+     * The most places one enterprise takes under one key: its current name's and a former name's
+     * ({@link LinkKeys.Slot}). A put moves one enterprise, so it changes a key's count by at most
+     * this.
+     */
+    int MOST_PLACES_OF_ONE_ENTERPRISE = 2;
+
+    /**
+     * Of {@code changed}, the keys a put reported, those whose answer at {@code maxMatches} may
+     * have changed. A fuzzy key that holds more than {@code maxMatches} + {@link
+     * #MOST_PLACES_OF_ONE_ENTERPRISE} places after the put held more than {@code maxMatches} before
+     * it, so it answered truncated and empty both times, and a decision that read it read nothing
+     * from it: the records that watch it need not be linked again. This is what keeps a
+     * registration under a busy key (a trade name every county has, a common person's name) from
+     * re-linking every record that ever asked it.
+     */
+    default Set<String> answerMayHaveChanged(Set<String> changed, int maxMatches) {
+        Set<String> out = null;
+        for (String key : changed) {
+            if (LinkKeys.isFuzzy(key)
+                    && placesUnder(key) > maxMatches + MOST_PLACES_OF_ONE_ENTERPRISE) {
+                if (out == null) {
+                    out = new java.util.LinkedHashSet<>(changed);
+                }
+                out.remove(key);
+            }
+        }
+        return out == null ? changed : out;
+    }
+
+    /**
      * The division code of the entry {@code enterpriseId}, or null: what places a fuzzy candidate
      * whose name writes no place ({@link LinkDecider}). Asked of every fuzzy candidate, so an index
      * answers it without decoding the whole entry where it can.

@@ -268,5 +268,10 @@ class LocalLinkerTest {
         public int size() {
             return index.size();
         }
+
+        @Override
+        public int placesUnder(String key) {
+            return index.placesUnder(key);
+        }
     }
 }

@@ -299,6 +299,31 @@ class RelinkingTest {
     }
 
     /** A one-copy penalty {@code recordId} naming {@code name}, without codes. */
+    @Test
+    void aRegistrationUnderKeysBusyBeforeAndAfterItLinksNoRecordAgain() throws Exception {
+        // every county's 华盛商贸: at one match a key, each of the record's fuzzy keys is over-full
+        // before the last registration as after it, so its decision cannot change
+        String record = "华盛商贸有限公司";
+        List<String> counties = List.of("朝阳县", "建平县", "凌源市", "北票市", "喀左县", "龙城区");
+        stages.close();
+        stages = new LinkStages(LinkStages.metered(EmitMode.CHANGES, 1));
+        for (int i = 0; i < counties.size() - 1; i++) {
+            stages.registry(county(i, counties.get(i)));
+        }
+        stages.copy(named(R2, record));
+        assertThat(stages.published()).singleElement();
+
+        stages.registry(county(counties.size() - 1, counties.get(counties.size() - 1)));
+
+        assertThat(stages.count("relinkedRecords")).as("not looked at again").isZero();
+        assertThat(stages.published()).hasSize(1);
+    }
+
+    private static RegistryEntry county(int i, String county) {
+        return LinkDeciderTest.entry(
+                LinkDeciderTest.usccWith("MA00000" + (10 + i)), county + "华盛商贸有限公司", null);
+    }
+
     static SupervisionRecord named(String recordId, String name) {
         return named(recordId, name, "2024-03-01T09:00:00", 1);
     }
