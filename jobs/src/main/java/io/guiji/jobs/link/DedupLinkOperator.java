@@ -537,8 +537,9 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
                 // but to a fault, counted
                 continue;
             }
-            publishIfChanged(recordId, ls, unified);
-            state.update(ls);
+            if (publishIfChanged(recordId, ls, unified)) {
+                state.update(ls); // most records looked at again stay as they were: no write
+            }
         }
     }
 
@@ -648,10 +649,11 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
     }
 
     /**
-     * Decides {@code unified}'s link and publishes it when it differs from what was published;
-     * {@code s} is updated.
+     * Decides {@code unified}'s link and publishes it when it differs from what was published; then
+     * {@code s} is updated and the answer is true. The keys it was decided on are kept in their own
+     * state either way.
      */
-    private void publishIfChanged(String recordId, LinkState s, UnifiedRecord unified)
+    private boolean publishIfChanged(String recordId, LinkState s, UnifiedRecord unified)
             throws java.io.IOException {
         Outcome o = link(unified);
         long[] keys = RecordWatchIndex.keyHashes(o.keys);
@@ -672,7 +674,7 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
         if (before != null) {
             linked.setVersion(before.getVersion());
             if (linked.equals(before)) {
-                return;
+                return false;
             }
         }
         linked.setVersion(before == null ? 1 : before.getVersion() + 1);
@@ -698,6 +700,7 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
                                     LocalDateTime.now(ZoneId.of(zone)).format(TIME))));
         }
         s.setPublished(linked);
+        return true;
     }
 
     private static final long[] NO_KEYS = new long[0];
