@@ -8,7 +8,6 @@ import io.guiji.jobs.link.fuzzy.Hanzi;
 import io.guiji.jobs.link.fuzzy.Regions;
 import io.guiji.schemas.RegistryEntry;
 import io.guiji.schemas.UnifiedRecord;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +84,7 @@ class RealNameLegalRepKeyTest {
                 .isEqualTo(idOf("湖北人民出版社"));
 
         // one person registered for both says nothing
-        List<RegistryEntry> shared = copies(REGISTRY);
+        List<RegistryEntry> shared = freshRegistry();
         shared.get(PUBLISHERS.indexOf("湖北人民出版社"))
                 .setExtra(new HashMap<>(shared.get(PUBLISHERS.indexOf("湖南人民出版社")).getExtra()));
         assertThat(
@@ -96,7 +95,7 @@ class RealNameLegalRepKeyTest {
 
     @Test
     void aPersonRegisteredForMoreEnterprisesThanALookupReturnsRulesNothingOut() {
-        List<RegistryEntry> registry = copies(REGISTRY);
+        List<RegistryEntry> registry = freshRegistry();
         String rep = repOf(ZHEJIANG);
         for (int i = 0; i < 16; i++) {
             // sixteen more enterprises of 浙江人民出版社's representative: 17 share the key
@@ -199,13 +198,8 @@ class RealNameLegalRepKeyTest {
         return new LocalLinker(index, FuzzyPolicy.DEFAULT, 16);
     }
 
-    private static List<RegistryEntry> copies(List<RegistryEntry> registry) {
-        List<RegistryEntry> out = new ArrayList<>();
-        for (RegistryEntry e : registry) {
-            RegistryEntry c = RegistryEntry.newBuilder(e).build();
-            c.setExtra(new HashMap<>(e.getExtra()));
-            out.add(c);
-        }
-        return out;
+    /** The publishers' registry anew, for a test that changes it. */
+    private static List<RegistryEntry> freshRegistry() {
+        return RealNameLegalRepsTest.withLegalReps(PUBLISHERS, "法定代表人");
     }
 }

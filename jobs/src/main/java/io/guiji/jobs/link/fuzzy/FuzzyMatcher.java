@@ -171,7 +171,7 @@ public final class FuzzyMatcher {
      * is among {@code candidates} (its key was answered, not over-full). A name hidden under an
      * over-full key then has another legal representative: a candidate the legal representative
      * confirms ({@code legal_rep=equal}) is decided as if no key had been over-full, since what the
-     * keys hide cannot be the enterprise the record's other field names (陕文人民出版社 past the core key
+     * keys hide cannot be the enterprise the record's other field names (信江人民出版社 past the core key
      * every province's 人民出版社 shares). A code one character from the enterprise's gives no such
      * knowledge: it confirms, but the hidden names still count.
      */
