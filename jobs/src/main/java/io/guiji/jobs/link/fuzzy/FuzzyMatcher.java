@@ -295,6 +295,37 @@ public final class FuzzyMatcher {
                         && (top.score().value() >= policy.minScore() - 1e-9 || typo)
                         && margin >= policy.minMargin() - 1e-9
                         && (hiddenRuledOut || hiddenMargin >= policy.minMargin() - 1e-9);
+        List<Scored> named =
+                link ? namedByLegalRepInstead(ranked, top, policy, corroboration) : List.of();
+        if (!named.isEmpty()) {
+            Scored rival = named.size() == 1 ? named.get(0) : null;
+            boolean rivalClearsHidden =
+                    rival != null
+                            && ((complete
+                                            && rival.score().value() - hidden
+                                                    >= policy.minMargin() - 1e-9)
+                                    || legalRepsKnown);
+            if (!rivalClearsHidden) {
+                link = false;
+                evidence.add(LEGAL_REP_NAMES_ANOTHER + named.get(0).enterpriseId());
+            } else {
+                List<String> decided = new ArrayList<>();
+                decided.add("score=" + fmt(rival.score().value()));
+                decided.add(LEGAL_REP_OVER_NAME + top.enterpriseId());
+                if (rival.score().value() < policy.minScore() - 1e-9) {
+                    decided.add("fuzzy=typo_rule");
+                }
+                decided.add(LEGAL_REP_EQUAL);
+                if (!complete || rival.score().value() - hidden < policy.minMargin() - 1e-9) {
+                    decided.add(HIDDEN_RULED_OUT);
+                }
+                decided.addAll(rival.score().evidence());
+                for (String key : overfull) {
+                    decided.add("fuzzy=blocking_key_skipped:" + key);
+                }
+                return new Outcome(rival, ranked, decided);
+            }
+        }
         if (link) {
             if (top.score().value() < policy.minScore() - 1e-9) {
                 evidence.add("fuzzy=typo_rule");
@@ -335,7 +366,9 @@ public final class FuzzyMatcher {
             }
             return new Outcome(chosen, ranked, decided);
         }
-        if (typoOfAnother) {
+        if (!named.isEmpty()) {
+            // said above
+        } else if (typoOfAnother) {
             evidence.add("fuzzy=name_registered_as_written:" + writtenAs);
         } else if (top.score().value() < policy.minScore() - 1e-9) {
             evidence.add("fuzzy=below_min_score:" + fmt(policy.minScore()));
@@ -346,6 +379,46 @@ public final class FuzzyMatcher {
         }
         overfull(evidence, overfull);
         return new Outcome(null, ranked, evidence);
+    }
+
+    /**
+     * The evidence of a link the record's legal representative made to another candidate than the
+     * best by name, whose id follows ({@link #namedByLegalRepInstead}).
+     */
+    public static final String LEGAL_REP_OVER_NAME = "fuzzy=legal_rep_over_name:";
+
+    /**
+     * Why a record the name alone would link stays unlinked: its legal representative is registered
+     * for another candidate (whose id follows) that cannot be chosen in its place.
+     */
+    public static final String LEGAL_REP_NAMES_ANOTHER = "fuzzy=legal_rep_names_another:";
+
+    /**
+     * The candidates other than {@code top}, the best by name, that the record's legal
+     * representative names ({@code legal_rep=equal}) when it does not name {@code top}, and that
+     * would link on their own score (min-score, or the typo rule the representative confirms):
+     * 和南人民出版社 is a homophone of 河南人民出版社 and one character from 云南人民出版社, and a record naming 云南's
+     * representative is 云南's, however much closer 河南 is by name. Empty when the representative
+     * names {@code top} or no other such candidate.
+     */
+    static List<Scored> namedByLegalRepInstead(
+            List<Scored> ranked,
+            Scored top,
+            FuzzyPolicy policy,
+            java.util.function.Function<String, String> corroboration) {
+        if (LEGAL_REP_EQUAL.equals(corroboration.apply(top.enterpriseId()))) {
+            return List.of();
+        }
+        List<Scored> named = new ArrayList<>();
+        for (Scored s : ranked) {
+            if (s != top
+                    && !s.score().refused()
+                    && (s.score().value() >= policy.minScore() - 1e-9 || typoOnly(s.score(), true))
+                    && LEGAL_REP_EQUAL.equals(corroboration.apply(s.enterpriseId()))) {
+                named.add(s);
+            }
+        }
+        return named;
     }
 
     /** The evidence of a link {@link #byCorroboration} chose. */
