@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.guiji.jobs.EmitMode;
 import io.guiji.jobs.dedup.Copies;
+import io.guiji.jobs.link.fuzzy.FuzzyMatcher;
 import io.guiji.jobs.link.fuzzy.FuzzyPolicy;
 import io.guiji.jobs.link.fuzzy.Hanzi;
 import io.guiji.jobs.link.fuzzy.NameParts;
@@ -239,7 +240,9 @@ class RealNameLegalRepsTest {
 
     /**
      * The registered legal representative links a trade-name typo, if at all, to the enterprise
-     * whose name it was, and changes a decision only by linking it there.
+     * whose name it was, and changes a decision only by linking it there: from no link, or from the
+     * enterprise the name alone chose (长安汽车股份有限公司 with 长城汽车's representative is 长城's, not the
+     * registered 重庆长安汽车股份有限公司 with its place dropped).
      */
     @Property(tries = 300)
     void theRegisteredLegalRepresentativeLinksOnlyToItsEnterprise(
@@ -253,12 +256,38 @@ class RealNameLegalRepsTest {
         UnifiedRecord same = link(REAL_REGISTRY, typo, person(n));
 
         if (!java.util.Objects.equals(same.getEnterpriseId(), without.getEnterpriseId())) {
-            assertThat(without.getEnterpriseId()).as(typo).isNull();
             assertThat(same.getEnterpriseId())
                     .as("%s: %s", typo, same.getLinkEvidence())
                     .isEqualTo(RealNameKeysTest.usccOf(n));
             assertThat(same.getLinkEvidence()).contains("legal_rep=equal");
+            if (without.getEnterpriseId() != null) {
+                assertThat(without.getLinkMethod()).as(typo).isEqualTo(LinkMethod.FUZZY);
+                assertThat(same.getLinkEvidence())
+                        .contains(FuzzyMatcher.LEGAL_REP_OVER_NAME + without.getEnterpriseId());
+            }
         }
+    }
+
+    @Test
+    void aTypoThatIsAnotherRealNameLinksToTheEnterpriseItsLegalRepresentativeNames() {
+        // 长城 mistyped 长安 gives 长安汽车股份有限公司, by name 重庆长安汽车股份有限公司 with its place dropped
+        int greatWall = RealNameKeysTest.REAL.indexOf("长城汽车股份有限公司");
+        int changan = RealNameKeysTest.REAL.indexOf("重庆长安汽车股份有限公司");
+
+        UnifiedRecord byName = link(REAL_REGISTRY, "长安汽车股份有限公司", null);
+        UnifiedRecord byRep = link(REAL_REGISTRY, "长安汽车股份有限公司", person(greatWall));
+
+        assertThat(byName.getEnterpriseId()).isEqualTo(RealNameKeysTest.usccOf(changan));
+        assertThat(byRep.getEnterpriseId())
+                .as("%s", byRep.getLinkEvidence())
+                .isEqualTo(RealNameKeysTest.usccOf(greatWall));
+        assertThat(byRep.getLinkEvidence())
+                .contains(
+                        FuzzyMatcher.LEGAL_REP_OVER_NAME + RealNameKeysTest.usccOf(changan),
+                        "legal_rep=equal");
+        // the representative registered for the enterprise the name chose changes nothing
+        assertThat(link(REAL_REGISTRY, "长安汽车股份有限公司", person(changan)).getEnterpriseId())
+                .isEqualTo(RealNameKeysTest.usccOf(changan));
     }
 
     /** Most trade-name typos of real names link with their legal representative, none without. */
