@@ -130,6 +130,25 @@ class RealNameLegalRepKeyTest {
                         "legal_rep=equal",
                         "place_typo=和南/云南");
 
+        // a code one character from 河南's confirms the name's choice: name and code outweigh the
+        // representative alone
+        String henan = idOf("河南人民出版社");
+        String mistyped =
+                henan.substring(0, 12)
+                        + (henan.charAt(12) == '5' ? '6' : '5')
+                        + henan.substring(13);
+        UnifiedRecord byCode =
+                linker(REGISTRY)
+                        .link(
+                                LinkDeciderTest.record(
+                                        typo,
+                                        f -> {
+                                            f.setLegalRep(repOf("云南人民出版社"));
+                                            f.setUscc(mistyped);
+                                        }))
+                        .record();
+        assertThat(byCode.getEnterpriseId()).as("%s", byCode.getLinkEvidence()).isEqualTo(henan);
+
         // one person registered for two of the other candidates cannot say which: left for review
         List<RegistryEntry> shared = freshRegistry();
         shared.get(PUBLISHERS.indexOf("湖南人民出版社"))

@@ -398,15 +398,18 @@ public final class FuzzyMatcher {
      * representative names ({@code legal_rep=equal}) when it does not name {@code top}, and that
      * would link on their own score (min-score, or the typo rule the representative confirms):
      * 和南人民出版社 is a homophone of 河南人民出版社 and one character from 云南人民出版社, and a record naming 云南's
-     * representative is 云南's, however much closer 河南 is by name. Empty when the representative
-     * names {@code top} or no other such candidate.
+     * representative is 云南's, however much closer 河南 is by name. Empty when another field confirms
+     * {@code top} (its representative, or a code one character from its code) or the representative
+     * names no other such candidate.
      */
     static List<Scored> namedByLegalRepInstead(
             List<Scored> ranked,
             Scored top,
             FuzzyPolicy policy,
             java.util.function.Function<String, String> corroboration) {
-        if (LEGAL_REP_EQUAL.equals(corroboration.apply(top.enterpriseId()))) {
+        if (corroboration.apply(top.enterpriseId()) != null) {
+            // confirmed itself, by the representative or by a code one character away: the name
+            // and that field outweigh the representative alone
             return List.of();
         }
         List<Scored> named = new ArrayList<>();
