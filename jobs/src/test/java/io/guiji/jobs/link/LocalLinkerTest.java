@@ -165,6 +165,12 @@ class LocalLinkerTest {
                     LinkDeciderTest.usccWith("MA0000001"));
     static final List<String> REG_NOS = List.of(REG_NO, LinkDeciderTest.UNKNOWN_REG_NO);
 
+    /**
+     * Legal representatives that several entries share, one written with a space (the same person
+     * once cleaned) and one masked (confirms nothing): the key {@code L:<person>} and its answers.
+     */
+    static final List<String> LEGAL_REPS = List.of("王伟", "王 伟", "李秀英", "张*明", "欧阳明月");
+
     @Provide
     Arbitrary<List<RegistryEntry>> registries() {
         return entries().list().ofMaxSize(12);
@@ -190,6 +196,13 @@ class LocalLinkerTest {
                         .in(RegistryEntry.Builder::setRegNo)
                         .use(Arbitraries.of(NAMES).list().ofMaxSize(2))
                         .in((b, f) -> b.setFormerNames(new ArrayList<>(f)))
+                        .use(Arbitraries.of(LEGAL_REPS).injectNull(0.4))
+                        .in(
+                                (b, rep) ->
+                                        b.setExtra(
+                                                rep == null
+                                                        ? new HashMap<>()
+                                                        : new HashMap<>(Map.of("法定代表人", rep))))
                         .use(Arbitraries.of(true, false, false, false, false))
                         .in(RegistryEntry.Builder::setDeleted)
                         .use(Arbitraries.longs().between(1, 1000))
@@ -221,9 +234,10 @@ class LocalLinkerTest {
                         Arbitraries.of(USCCS).injectNull(0.75),
                         Arbitraries.of(REG_NOS).injectNull(0.5),
                         orgCodes.injectNull(0.7),
-                        Arbitraries.of("法人及非法人组织", "个体工商户", "自然人").injectNull(0.3))
+                        Arbitraries.of("法人及非法人组织", "个体工商户", "自然人").injectNull(0.3),
+                        Arbitraries.of(LEGAL_REPS).injectNull(0.5))
                 .as(
-                        (name, uscc, regNo, orgCode, category) ->
+                        (name, uscc, regNo, orgCode, category, rep) ->
                                 LinkDeciderTest.record(
                                         name,
                                         f -> {
@@ -231,6 +245,7 @@ class LocalLinkerTest {
                                             f.setRegNo(regNo);
                                             f.setOrgCode(orgCode);
                                             f.setSubjectCategory(category);
+                                            f.setLegalRep(rep);
                                         }));
     }
 
