@@ -32,13 +32,18 @@ public final class RecordFactsExtractor {
 
     /** The subject key of {@code r}, or null when it belongs to none (a person, a nameless). */
     public static String subjectKey(UnifiedRecord r) {
-        if (r.getEnterpriseId() != null) {
-            return ENTERPRISE + r.getEnterpriseId();
+        return subjectKey(r.getEnterpriseId(), r.getLinkMethod(), r.getFields().getSubjectName());
+    }
+
+    /** The subject key of a record linked so, naming {@code subjectName}. */
+    public static String subjectKey(String enterpriseId, LinkMethod method, String subjectName) {
+        if (enterpriseId != null) {
+            return ENTERPRISE + enterpriseId;
         }
-        if (r.getLinkMethod() == LinkMethod.PERSON) {
+        if (method == LinkMethod.PERSON) {
             return null;
         }
-        String name = Names.matchKey(r.getFields().getSubjectName());
+        String name = Names.matchKey(subjectName);
         return name == null ? null : NAME + name;
     }
 

@@ -3,6 +3,7 @@ package io.guiji.jobs.enterprise;
 import io.guiji.connectors.avro.AvroTypes;
 import io.guiji.jobs.link.PublishedTap;
 import io.guiji.schemas.UnifiedRecord;
+import io.guiji.schemas.internal.PublishedSummary;
 import io.guiji.schemas.internal.RecordFacts;
 import java.util.function.Consumer;
 import org.apache.flink.util.OutputTag;
@@ -27,9 +28,15 @@ public final class SubjectFactsTap implements PublishedTap<RecordFacts> {
             new OutputTag<>("record-facts", AvroTypes.of(RecordFacts.class));
 
     @Override
-    public void published(UnifiedRecord before, UnifiedRecord after, Consumer<RecordFacts> out) {
+    public void published(PublishedSummary before, UnifiedRecord after, Consumer<RecordFacts> out) {
         String subject = RecordFactsExtractor.subjectKey(after);
-        String old = before == null ? null : RecordFactsExtractor.subjectKey(before);
+        String old =
+                before == null
+                        ? null
+                        : RecordFactsExtractor.subjectKey(
+                                before.getEnterpriseId(),
+                                before.getLinkMethod(),
+                                before.getSubjectName());
         if (old != null && !old.equals(subject)) {
             out.accept(removal(old, after));
         }

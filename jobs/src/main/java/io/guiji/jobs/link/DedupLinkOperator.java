@@ -23,6 +23,7 @@ import io.guiji.schemas.internal.DedupState;
 import io.guiji.schemas.internal.DeptDelta;
 import io.guiji.schemas.internal.IndexedEntry;
 import io.guiji.schemas.internal.LinkState;
+import io.guiji.schemas.internal.PublishedSummary;
 import java.io.Serializable;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -66,14 +67,15 @@ import org.apache.flink.util.OutputTag;
  * by local lookups, with one keyed exchange per record and one state access.
  *
  * <p><b>State.</b> Keyed, per record: one {@link LinkState} — the copies united so far ({@link
- * CopyMerger}) and the state last published — and, in its own state ({@code link-watched}), the
- * hashes of the lookup keys its link was decided on; kept for the life of the record (a later copy,
- * a revocation or a registry change may come years later). Not checkpointed: the registry index,
- * and the reverse index from lookup keys to the records whose decision read them ({@link
- * RecordWatchIndex}). After a restore the index is rebuilt by reading the registry again ({@link
- * RegistryReplay}) up to the positions the checkpoint recorded (operator state, a few bytes per
- * registry partition), and the reverse index from the key hashes alone (a dozen bytes a record,
- * where a {@code LinkState} is a kilobyte or more); both before the first element.
+ * CopyMerger}) and what is kept of the state last published ({@link PublishedSummaries}: its
+ * fingerprint, link and counted fields, not the record) — and, in its own state ({@code
+ * link-watched}), the hashes of the lookup keys its link was decided on; kept for the life of the
+ * record (a later copy, a revocation or a registry change may come years later). Not checkpointed:
+ * the registry index, and the reverse index from lookup keys to the records whose decision read
+ * them ({@link RecordWatchIndex}). After a restore the index is rebuilt by reading the registry
+ * again ({@link RegistryReplay}) up to the positions the checkpoint recorded (operator state, a few
+ * bytes per registry partition), and the reverse index from the key hashes alone (a dozen bytes a
+ * record, where a {@code LinkState} is a kilobyte or more); both before the first element.
  *
  * <p><b>Output.</b> In {@link EmitMode#FINAL} (bounded runs) each record once, at the end of input,
  * with the version counting its distinct contents: the registry, read first in BATCH mode, is then
@@ -167,6 +169,7 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
     private transient RegistryIndex index;
     private transient LocalLinker linker;
     private transient RecordWatchIndex watchers;
+    private transient PublishedSummaries summaries;
     private transient Counter duplicates;
     private transient Counter processingErrors;
     private transient Counter rejectedProcessing;
@@ -295,6 +298,7 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
     public void open() throws Exception {
         super.open();
         stateDescriptor = new ValueStateDescriptor<>("link-state", AvroTypes.of(LinkState.class));
+        summaries = new PublishedSummaries();
         state = getKeyedStateStore().getState(stateDescriptor);
         watchedDescriptor =
                 new ValueStateDescriptor<>(
@@ -407,7 +411,7 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
         if (dedup != null) {
             duplicates.inc();
         }
-        LinkState s = current == null ? new LinkState(next, null) : current;
+        LinkState s = current == null ? new LinkState(next, null, null) : current;
         s.setDedup(next);
         if (mode == EmitMode.FINAL) {
             timers.registerEventTimeTimer(VoidNamespace.INSTANCE, Long.MAX_VALUE);
@@ -439,7 +443,7 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
             processingErrors.inc();
         }
         output.collect(new StreamRecord<>(o.record));
-        emitDeltas(null, o.record);
+        emitDeltas(null, PublishedSummaries.of(o.record, 0));
         tap(null, o.record);
     }
 
@@ -670,19 +674,29 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
             }
         }
         UnifiedRecord linked = o.record;
-        UnifiedRecord before = s.getPublished();
-        if (before != null) {
-            linked.setVersion(before.getVersion());
-            if (linked.equals(before)) {
-                return false;
+        PublishedSummary before = lastPublished(s);
+        long fingerprint;
+        try {
+            fingerprint = summaries.fingerprint(linked);
+        } catch (RuntimeException e) {
+            if (ProcessingErrors.isInfrastructure(e)) {
+                throw e;
             }
+            // cannot be: the record was repaired to fit its schema; published as changed, counted
+            processingErrors.inc();
+            fingerprint = before == null ? 0 : ~before.getFingerprint();
+        }
+        if (before != null && before.getFingerprint() == fingerprint) {
+            linked.setVersion(before.getVersion());
+            return false;
         }
         linked.setVersion(before == null ? 1 : before.getVersion() + 1);
         if (o.failed) {
             processingErrors.inc();
         }
         output.collect(new StreamRecord<>(linked));
-        emitDeltas(before, linked);
+        PublishedSummary after = PublishedSummaries.of(linked, fingerprint);
+        emitDeltas(before, after);
         tap(before, linked);
         if (before != null
                 && (!Objects.equals(before.getEnterpriseId(), linked.getEnterpriseId())
@@ -699,8 +713,23 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
                                     linked.getVersion(),
                                     LocalDateTime.now(ZoneId.of(zone)).format(TIME))));
         }
-        s.setPublished(linked);
+        s.setPublished(null);
+        s.setLast(after);
         return true;
+    }
+
+    /**
+     * What {@code s} keeps of the state last published, or null before the first; a state written
+     * by a build that kept the record itself ({@code published}) is summarized here, and written so
+     * when the record is published again.
+     */
+    private PublishedSummary lastPublished(LinkState s) {
+        if (s.getLast() == null && s.getPublished() != null) {
+            UnifiedRecord published = s.getPublished();
+            s.setLast(PublishedSummaries.of(published, summaries.fingerprint(published)));
+            s.setPublished(null);
+        }
+        return s.getLast();
     }
 
     private static final long[] NO_KEYS = new long[0];
@@ -837,7 +866,7 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
     }
 
     /** The tap's output for a published state; nothing when it fails (counted). */
-    private void tap(UnifiedRecord before, UnifiedRecord after) {
+    private void tap(PublishedSummary before, UnifiedRecord after) {
         if (tap == null) {
             return;
         }
@@ -856,7 +885,7 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
         }
     }
 
-    private void emitDeltas(UnifiedRecord before, UnifiedRecord after) {
+    private void emitDeltas(PublishedSummary before, PublishedSummary after) {
         for (DeptDelta d : deltas(before, after)) {
             output.collect(DEPT_DELTAS, new StreamRecord<>(d));
         }
@@ -869,27 +898,34 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
      * coverage stage). One delta; two when the record's decision date or first receipt changed: all
      * of {@code before} taken away, all of {@code after} added.
      */
-    static List<DeptDelta> deltas(UnifiedRecord before, UnifiedRecord after) {
-        Integer day = decisionDay(after);
+    static List<DeptDelta> deltas(PublishedSummary before, PublishedSummary after) {
+        Integer day = after.getDecisionDay();
         if (before != null
-                && (!Objects.equals(decisionDay(before), day)
+                && (!Objects.equals(before.getDecisionDay(), day)
                         || !Objects.equals(before.getReceivedOn(), after.getReceivedOn()))) {
             return List.of(negate(whole(before)), whole(after));
         }
         DeptDelta d = delta(before, after);
         d.setDecisionDay(day);
-        if (before == null && timed(after)) {
+        if (before == null && after.getTimed()) {
             d.setReceivedDay(io.guiji.jobs.normalize.Dates.epochDay(after.getReceivedOn()));
             d.setTimeliness(1);
         }
         return List.of(d);
     }
 
+    /** {@link #deltas(PublishedSummary, PublishedSummary)} of two published records. */
+    static List<DeptDelta> deltas(UnifiedRecord before, UnifiedRecord after) {
+        return deltas(
+                before == null ? null : PublishedSummaries.of(before, 0),
+                PublishedSummaries.of(after, 0));
+    }
+
     /** All a record contributes to its department's counters. */
-    private static DeptDelta whole(UnifiedRecord r) {
+    private static DeptDelta whole(PublishedSummary r) {
         DeptDelta d = delta(null, r);
-        d.setDecisionDay(decisionDay(r));
-        if (timed(r)) {
+        d.setDecisionDay(r.getDecisionDay());
+        if (r.getTimed()) {
             d.setReceivedDay(io.guiji.jobs.normalize.Dates.epochDay(r.getReceivedOn()));
             d.setTimeliness(1);
         }
@@ -906,51 +942,27 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
         return d;
     }
 
-    /** Whether the record's timeliness is measured: a licence or penalty (双公示). */
-    private static boolean timed(UnifiedRecord r) {
-        return r.getRecordType() == io.guiji.schemas.RecordType.license
-                || r.getRecordType() == io.guiji.schemas.RecordType.penalty;
-    }
-
-    private static Integer decisionDay(UnifiedRecord r) {
-        return r.getFields() == null
-                ? null
-                : io.guiji.jobs.normalize.Dates.epochDay(r.getFields().getDecisionDate());
-    }
-
     /**
      * The change in the department's counters when {@code before} (maybe null) becomes {@code
      * after}, without dates.
      */
-    static DeptDelta delta(UnifiedRecord before, UnifiedRecord after) {
+    static DeptDelta delta(PublishedSummary before, PublishedSummary after) {
         DeptDelta d = new DeptDelta();
         d.setDeptCode(after.getDeptCode());
         d.setUnified(before == null ? 1 : 0);
-        d.setDuplicates(copies(after) - 1 - (before == null ? 0 : copies(before) - 1));
+        d.setDuplicates(after.getCopies() - 1 - (before == null ? 0 : before.getCopies() - 1));
         d.setNonPerson(nonPerson(after) - (before == null ? 0 : nonPerson(before)));
         d.setLinked(linked(after) - (before == null ? 0 : linked(before)));
-        d.setProcessingErrors(isolated(after) - (before == null ? 0 : isolated(before)));
+        d.setProcessingErrors(
+                (after.getIsolated() ? 1 : 0) - (before != null && before.getIsolated() ? 1 : 0));
         return d;
     }
 
-    private static long copies(UnifiedRecord r) {
-        return r.getSources().size();
-    }
-
-    /** 1 when a stage failed on the record and it was published flagged for it. */
-    private static long isolated(UnifiedRecord r) {
-        List<String> flags = r.getQualityFlags();
-        return flags.contains(QualityFlags.LINK_ERROR)
-                        || flags.contains(QualityFlags.UNENCODABLE_VALUE)
-                ? 1
-                : 0;
-    }
-
-    private static long nonPerson(UnifiedRecord r) {
+    private static long nonPerson(PublishedSummary r) {
         return r.getLinkMethod() == LinkMethod.PERSON ? 0 : 1;
     }
 
-    private static long linked(UnifiedRecord r) {
+    private static long linked(PublishedSummary r) {
         return r.getEnterpriseId() != null && r.getLinkMethod() != LinkMethod.PERSON ? 1 : 0;
     }
 

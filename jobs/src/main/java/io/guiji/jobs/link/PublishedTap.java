@@ -1,6 +1,7 @@
 package io.guiji.jobs.link;
 
 import io.guiji.schemas.UnifiedRecord;
+import io.guiji.schemas.internal.PublishedSummary;
 import java.io.Serializable;
 import java.util.function.Consumer;
 
@@ -16,8 +17,9 @@ import java.util.function.Consumer;
 @FunctionalInterface
 public interface PublishedTap<T> extends Serializable {
     /**
-     * {@code before}: the state published before, or null for the record's first (always null in a
-     * bounded run, which publishes each record once).
+     * {@code before}: what the operator keeps of the state published before ({@link
+     * PublishedSummaries}), or null for the record's first (always null in a bounded run, which
+     * publishes each record once).
      */
-    void published(UnifiedRecord before, UnifiedRecord after, Consumer<T> out);
+    void published(PublishedSummary before, UnifiedRecord after, Consumer<T> out);
 }

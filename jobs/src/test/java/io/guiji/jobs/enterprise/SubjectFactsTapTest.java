@@ -24,7 +24,7 @@ class SubjectFactsTapTest {
 
     /** Publishes {@code r} after what was published before, as the linking operator does. */
     private void publish(UnifiedRecord r) {
-        tap.published(published, r, sent::add);
+        tap.published(summary(published), r, sent::add);
         published = r;
     }
 
@@ -84,5 +84,10 @@ class SubjectFactsTapTest {
         published = null;
         publish(version(penalty("q", "2026-01-01", "罚款", "2"), 1, RecordStatus.REVOKED));
         assertThat(sent).isEmpty();
+    }
+
+    /** What the linking operator keeps of {@code r} when it publishes the next state. */
+    private static io.guiji.schemas.internal.PublishedSummary summary(UnifiedRecord r) {
+        return r == null ? null : io.guiji.jobs.link.PublishedSummaries.of(r, 0);
     }
 }

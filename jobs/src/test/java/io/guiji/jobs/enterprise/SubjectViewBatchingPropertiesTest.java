@@ -85,7 +85,7 @@ class SubjectViewBatchingPropertiesTest {
             UnifiedRecord before = published.get(c.record());
             UnifiedRecord after = state(c, kind, before == null ? 1 : before.getVersion() + 1);
             List<RecordFacts> facts = new ArrayList<>();
-            tap.published(before, after, facts::add);
+            tap.published(summary(before), after, facts::add);
             published.put(c.record(), after);
             for (RecordFacts f : facts) {
                 eachChange.processElement(new StreamRecord<>(f, 0L));
@@ -162,5 +162,10 @@ class SubjectViewBatchingPropertiesTest {
         var h = SubjectViewChangesOperatorTest.harness(REF);
         h.open();
         return h;
+    }
+
+    /** What the linking operator keeps of {@code r} when it publishes the next state. */
+    private static io.guiji.schemas.internal.PublishedSummary summary(UnifiedRecord r) {
+        return r == null ? null : io.guiji.jobs.link.PublishedSummaries.of(r, 0);
     }
 }

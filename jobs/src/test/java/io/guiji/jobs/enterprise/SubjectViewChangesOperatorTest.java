@@ -251,7 +251,7 @@ class SubjectViewChangesOperatorTest {
                         unlinked(p, "朝阳市双塔区老王小吃店"),
                         linkedTo(p, ENTERPRISE, 2),
                         linkedTo(p, other, 3))) {
-            tap.published(before, r, sent::add);
+            tap.published(summary(before), r, sent::add);
             before = r;
         }
         for (RecordFacts f : sent) {
@@ -280,5 +280,10 @@ class SubjectViewChangesOperatorTest {
         assertThat(io.guiji.connectors.kafka.AvroGuard.problem(profile)).isNull();
         assertThat(profile.getLatestPenalty().getRecordId()).isEqualTo("p");
         assertThat(profile.getLatestPenalty().getAmount()).isNull();
+    }
+
+    /** What the linking operator keeps of {@code r} when it publishes the next state. */
+    private static io.guiji.schemas.internal.PublishedSummary summary(UnifiedRecord r) {
+        return r == null ? null : io.guiji.jobs.link.PublishedSummaries.of(r, 0);
     }
 }

@@ -160,6 +160,60 @@ class DedupLinkRestoreTest {
     }
 
     @Test
+    void aCheckpointOfABuildThatKeptThePublishedRecordWholeGoesOnFromIt() throws Exception {
+        OperatorSubtaskState older;
+        try (LinkStages before = new LinkStages(operator(new ListReplay(topic)))) {
+            before.registry(topic.get(0)).registry(topic.get(1));
+            before.copy(named(R1, HONGDA)).copy(named(R2, HUASHENG));
+            // As that build's checkpoint holds them: the record last published, whole.
+            var backend = before.harness.getOperator().getKeyedStateBackend();
+            ValueStateDescriptor<io.guiji.schemas.internal.LinkState> link =
+                    new ValueStateDescriptor<>(
+                            "link-state",
+                            io.guiji.connectors.avro.AvroTypes.of(
+                                    io.guiji.schemas.internal.LinkState.class));
+            for (String id : List.of(R1, R2)) {
+                backend.setCurrentKey(id);
+                var state =
+                        backend.getPartitionedState(
+                                VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, link);
+                var v = state.value();
+                assertThat(v.getLast()).as("kept by this build").isNotNull();
+                assertThat(v.getPublished()).as("not written by this build").isNull();
+                v.setPublished(before.latest().get(id));
+                v.setLast(null);
+                state.update(v);
+            }
+            older = before.harness.snapshot(1L, 1L);
+        }
+        stages = new LinkStages(operator(new ListReplay(topic)), older);
+
+        stages.copy(named(R1, HONGDA)); // the same copy again: nothing to publish
+        assertThat(stages.published()).isEmpty();
+        registerHuashengAndWithdrawHongda();
+
+        assertThat(stages.published())
+                .extracting(
+                        UnifiedRecord::getRecordId,
+                        UnifiedRecord::getVersion,
+                        UnifiedRecord::getEnterpriseId)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(R2, 2L, E4),
+                        org.assertj.core.groups.Tuple.tuple(R1, 2L, null));
+        assertThat(stages.side(DedupLinkOperator.DEPT_DELTAS))
+                .as("the links counted as they change, from what the older build published")
+                .extracting(
+                        io.guiji.schemas.internal.DeptDelta::getUnified,
+                        io.guiji.schemas.internal.DeptDelta::getLinked)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(0L, 1L),
+                        org.assertj.core.groups.Tuple.tuple(0L, -1L));
+        assertThat(stages.linkChanges())
+                .extracting(io.guiji.schemas.LinkChange::getOldEnterpriseId)
+                .containsExactly(null, E2);
+    }
+
+    @Test
     void aCheckpointAfterTheRestoreRecordsTheNewPositions() throws Exception {
         stages = new LinkStages(operator(new ListReplay(topic)), checkpoint);
         stages.registry(topic.get(2));
