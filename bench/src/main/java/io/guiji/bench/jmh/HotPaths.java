@@ -13,6 +13,7 @@ import io.guiji.jobs.dedup.CopyMerger;
 import io.guiji.jobs.dedup.CopyRanking;
 import io.guiji.jobs.ingest.RecordIds;
 import io.guiji.jobs.link.LinkKeys;
+import io.guiji.jobs.link.PublishedSummaries;
 import io.guiji.jobs.link.RecordWatchIndex;
 import io.guiji.jobs.link.fuzzy.NameParts;
 import io.guiji.jobs.normalize.Identifiers;
@@ -94,6 +95,11 @@ public class HotPaths {
 
     /** Each unified record's keyed state as a restore reads it: serialized. */
     private byte[][] linkStateBytes;
+
+    /** The same as builds before the summary kept it, the record last published whole. */
+    private byte[][] wholeStateBytes;
+
+    private final PublishedSummaries summaries = new PublishedSummaries();
 
     /** The same records' key hashes in their own state, serialized. */
     private byte[][] keyHashBytes;
@@ -183,15 +189,27 @@ public class HotPaths {
         linkStates = AvroTypes.of(LinkState.class).createSerializer(config);
         keyHashes = PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO.createSerializer(config);
         linkStateBytes = new byte[copies.length][];
+        wholeStateBytes = new byte[copies.length][];
         keyHashBytes = new byte[copies.length][];
         long stateBytes = 0;
+        long wholeBytes = 0;
         long hashBytes = 0;
         for (int k = 0; k < copies.length; k++) {
             var dedup = CopyMerger.add(null, copies[k]);
             UnifiedRecord published = CopyMerger.unified(dedup);
+            published.setVersion(1L);
             out.clear();
-            linkStates.serialize(new LinkState(dedup, published), out);
+            linkStates.serialize(
+                    new LinkState(
+                            dedup,
+                            null,
+                            PublishedSummaries.of(published, summaries.fingerprint(published))),
+                    out);
             linkStateBytes[k] = out.getCopyOfBuffer();
+            out.clear();
+            linkStates.serialize(new LinkState(dedup, published, null), out);
+            wholeStateBytes[k] = out.getCopyOfBuffer();
+            wholeBytes += wholeStateBytes[k].length;
             out.clear();
             List<String> keys = new ArrayList<>();
             LinkKeys.exactRequestsFor(published).forEach(r -> keys.add(r.getKey()));
@@ -201,8 +219,11 @@ public class HotPaths {
             hashBytes += keyHashBytes[k].length;
         }
         System.out.printf(
-                "keyed state a record (one copy): LinkState %.0f bytes, key hashes %.0f bytes%n",
-                (double) stateBytes / copies.length, (double) hashBytes / copies.length);
+                "keyed state a record (one copy): LinkState %.0f bytes (%.0f with the record"
+                        + " last published whole), key hashes %.0f bytes%n",
+                (double) stateBytes / copies.length,
+                (double) wholeBytes / copies.length,
+                (double) hashBytes / copies.length);
     }
 
     @TearDown(Level.Trial)
@@ -386,6 +407,39 @@ public class HotPaths {
         byte[] b = linkStateBytes[next(linkStateBytes.length)];
         in.setBuffer(b, 0, b.length);
         return linkStates.deserialize(in);
+    }
+
+    /**
+     * What a copy of a published record costs its keyed state when the record is kept whole: the
+     * state read, the new state compared with the record published, the state written back.
+     */
+    @Benchmark
+    public int copyStateWhole() throws IOException {
+        int k = next(wholeStateBytes.length);
+        byte[] b = wholeStateBytes[k];
+        in.setBuffer(b, 0, b.length);
+        LinkState s = linkStates.deserialize(in);
+        UnifiedRecord now = unified[k];
+        now.setVersion(s.getPublished().getVersion());
+        boolean same = now.equals(s.getPublished());
+        out.clear();
+        linkStates.serialize(s, out);
+        return out.length() + (same ? 1 : 0);
+    }
+
+    /**
+     * The same with the record summarized ({@link PublishedSummaries}): compared by fingerprint.
+     */
+    @Benchmark
+    public int copyStateSummary() throws IOException {
+        int k = next(linkStateBytes.length);
+        byte[] b = linkStateBytes[k];
+        in.setBuffer(b, 0, b.length);
+        LinkState s = linkStates.deserialize(in);
+        boolean same = summaries.fingerprint(unified[k]) == s.getLast().getFingerprint();
+        out.clear();
+        linkStates.serialize(s, out);
+        return out.length() + (same ? 1 : 0);
     }
 
     /** What it reads now: the record's key hashes ({@code link-watched}). */
