@@ -121,29 +121,32 @@ class DedupLinkRestoreTest {
 
     @Test
     void aCheckpointOfABuildThatKeptTheKeysInsideLinkStateIsReLinkedAllTheSame() throws Exception {
-        OperatorSubtaskState older;
-        try (LinkStages before = new LinkStages(operator(new ListReplay(topic)))) {
-            before.registry(topic.get(0)).registry(topic.get(1));
-            before.copy(named(R1, HONGDA)).copy(named(R2, HUASHENG));
-            // As that build's checkpoint holds them: no layout mark, no state of key hashes.
-            var operator = before.harness.getOperator();
-            operator.getOperatorStateBackend()
-                    .getUnionListState(new ListStateDescriptor<>("reverse-index-layout", Types.INT))
-                    .clear();
-            var backend = operator.getKeyedStateBackend();
-            ValueStateDescriptor<long[]> watched =
-                    new ValueStateDescriptor<>(
-                            "link-watched", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO);
-            for (String id : List.of(R1, R2)) {
-                backend.setCurrentKey(id);
-                var state =
-                        backend.getPartitionedState(
-                                VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, watched);
-                assertThat(state.value()).as("kept by this build").isNotEmpty();
-                state.clear();
-            }
-            older = before.harness.snapshot(1L, 1L);
-        }
+        // As that build's checkpoint holds them: no layout mark, no state of key hashes.
+        OperatorSubtaskState older =
+                checkpointOfAnOlderBuild(
+                        before -> {
+                            var operator = before.harness.getOperator();
+                            operator.getOperatorStateBackend()
+                                    .getUnionListState(
+                                            new ListStateDescriptor<>(
+                                                    "reverse-index-layout", Types.INT))
+                                    .clear();
+                            var backend = operator.getKeyedStateBackend();
+                            ValueStateDescriptor<long[]> watched =
+                                    new ValueStateDescriptor<>(
+                                            "link-watched",
+                                            PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO);
+                            for (String id : List.of(R1, R2)) {
+                                backend.setCurrentKey(id);
+                                var state =
+                                        backend.getPartitionedState(
+                                                VoidNamespace.INSTANCE,
+                                                VoidNamespaceSerializer.INSTANCE,
+                                                watched);
+                                assertThat(state.value()).as("kept by this build").isNotEmpty();
+                                state.clear();
+                            }
+                        });
         stages = new LinkStages(operator(new ListReplay(topic)), older);
 
         registerHuashengAndWithdrawHongda();
@@ -161,31 +164,33 @@ class DedupLinkRestoreTest {
 
     @Test
     void aCheckpointOfABuildThatKeptThePublishedRecordWholeGoesOnFromIt() throws Exception {
-        OperatorSubtaskState older;
-        try (LinkStages before = new LinkStages(operator(new ListReplay(topic)))) {
-            before.registry(topic.get(0)).registry(topic.get(1));
-            before.copy(named(R1, HONGDA)).copy(named(R2, HUASHENG));
-            // As that build's checkpoint holds them: the record last published, whole.
-            var backend = before.harness.getOperator().getKeyedStateBackend();
-            ValueStateDescriptor<io.guiji.schemas.internal.LinkState> link =
-                    new ValueStateDescriptor<>(
-                            "link-state",
-                            io.guiji.connectors.avro.AvroTypes.of(
-                                    io.guiji.schemas.internal.LinkState.class));
-            for (String id : List.of(R1, R2)) {
-                backend.setCurrentKey(id);
-                var state =
-                        backend.getPartitionedState(
-                                VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, link);
-                var v = state.value();
-                assertThat(v.getLast()).as("kept by this build").isNotNull();
-                assertThat(v.getPublished()).as("not written by this build").isNull();
-                v.setPublished(before.latest().get(id));
-                v.setLast(null);
-                state.update(v);
-            }
-            older = before.harness.snapshot(1L, 1L);
-        }
+        // As that build's checkpoint holds them: the record last published, whole.
+        OperatorSubtaskState older =
+                checkpointOfAnOlderBuild(
+                        before -> {
+                            var backend = before.harness.getOperator().getKeyedStateBackend();
+                            ValueStateDescriptor<io.guiji.schemas.internal.LinkState> link =
+                                    new ValueStateDescriptor<>(
+                                            "link-state",
+                                            io.guiji.connectors.avro.AvroTypes.of(
+                                                    io.guiji.schemas.internal.LinkState.class));
+                            for (String id : List.of(R1, R2)) {
+                                backend.setCurrentKey(id);
+                                var state =
+                                        backend.getPartitionedState(
+                                                VoidNamespace.INSTANCE,
+                                                VoidNamespaceSerializer.INSTANCE,
+                                                link);
+                                var v = state.value();
+                                assertThat(v.getLast()).as("kept by this build").isNotNull();
+                                assertThat(v.getPublished())
+                                        .as("not written by this build")
+                                        .isNull();
+                                v.setPublished(before.latest().get(id));
+                                v.setLast(null);
+                                state.update(v);
+                            }
+                        });
         stages = new LinkStages(operator(new ListReplay(topic)), older);
 
         stages.copy(named(R1, HONGDA)); // the same copy again: nothing to publish
@@ -257,6 +262,25 @@ class DedupLinkRestoreTest {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** What an older build's state change leaves in a snapshot of the records of before. */
+    @FunctionalInterface
+    private interface OlderBuild {
+        void leave(LinkStages before) throws Exception;
+    }
+
+    /**
+     * A checkpoint of the registry and records of before, as an older build wrote it: this build's
+     * state changed by {@code olderBuild}.
+     */
+    private OperatorSubtaskState checkpointOfAnOlderBuild(OlderBuild olderBuild) throws Exception {
+        try (LinkStages before = new LinkStages(operator(new ListReplay(topic)))) {
+            before.registry(topic.get(0)).registry(topic.get(1));
+            before.copy(named(R1, HONGDA)).copy(named(R2, HUASHENG));
+            olderBuild.leave(before);
+            return before.harness.snapshot(1L, 1L);
+        }
+    }
 
     /**
      * Two registry changes after the restore: 华盛 registered (R2's name), 宏达 withdrawn (R1's link).
