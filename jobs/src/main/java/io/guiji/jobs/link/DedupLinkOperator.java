@@ -75,7 +75,7 @@ import org.apache.flink.util.OutputTag;
  * them ({@link RecordWatchIndex}). After a restore the index is rebuilt by reading the registry
  * again ({@link RegistryReplay}) up to the positions the checkpoint recorded (operator state, a few
  * bytes per registry partition), and the reverse index from the key hashes alone (a dozen bytes a
- * record, where a {@code LinkState} is a kilobyte or more); both before the first element.
+ * record, where a {@code LinkState} is several hundred); both before the first element.
  *
  * <p><b>Output.</b> In {@link EmitMode#FINAL} (bounded runs) each record once, at the end of input,
  * with the version counting its distinct contents: the registry, read first in BATCH mode, is then

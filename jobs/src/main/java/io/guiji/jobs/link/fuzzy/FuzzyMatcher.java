@@ -367,7 +367,7 @@ public final class FuzzyMatcher {
             return new Outcome(chosen, ranked, decided);
         }
         if (!named.isEmpty()) {
-            // said above
+            // the reason is the legal representative's, given above
         } else if (typoOfAnother) {
             evidence.add("fuzzy=name_registered_as_written:" + writtenAs);
         } else if (top.score().value() < policy.minScore() - 1e-9) {
