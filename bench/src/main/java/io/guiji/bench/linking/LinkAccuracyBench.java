@@ -59,7 +59,7 @@ public final class LinkAccuracyBench {
         double minMargin = FuzzyPolicy.DEFAULT.minMargin();
         int maxMatches = 16;
         int showErrors = 0;
-        boolean linkTypos = FuzzyPolicy.DEFAULT.linkTradeNameTypos();
+        FuzzyPolicy.TradeNameTypos linkTypos = FuzzyPolicy.DEFAULT.tradeNameTypos();
         double legalRepShare = 0;
         for (int i = 0; i < args.length; i++) {
             String v = i + 1 < args.length ? args[i + 1] : null;
@@ -80,7 +80,9 @@ public final class LinkAccuracyBench {
                 case "--min-margin" -> minMargin = Double.parseDouble(args[++i]);
                 case "--max-matches" -> maxMatches = Integer.parseInt(args[++i]);
                 case "--show-errors" -> showErrors = Integer.parseInt(args[++i]);
-                case "--link-trade-name-typos" -> linkTypos = Boolean.parseBoolean(args[++i]);
+                case "--link-trade-name-typos" ->
+                        linkTypos =
+                                FuzzyPolicy.TradeNameTypos.valueOf(tradeNameTyposArg(args[++i]));
                 case "--legal-rep-share" -> legalRepShare = Double.parseDouble(args[++i]);
                 default -> {
                     System.err.println("unknown argument " + args[i]);
@@ -419,5 +421,17 @@ public final class LinkAccuracyBench {
                 100.0 * linker.truncatedAnswers / Math.max(1, linker.keysAsked));
         out.printf(Locale.ROOT, "(indexing %,d entries took %.1f s)%n%n", size, indexNanos / 1e9);
         accuracy(corpus, policy, maxMatches, 0, out);
+    }
+
+    /**
+     * A value of --link-trade-name-typos: confirmed, placed or all (true and false as all and
+     * confirmed).
+     */
+    static String tradeNameTyposArg(String v) {
+        return switch (v) {
+            case "true" -> "ALL";
+            case "false" -> "CONFIRMED";
+            default -> v.toUpperCase(java.util.Locale.ROOT);
+        };
     }
 }

@@ -63,7 +63,7 @@ public final class RealNamesBench {
         int background = 50_000;
         int maxMatches = 16;
         int showErrors = 0;
-        boolean tradeNameTypos = FuzzyPolicy.DEFAULT.linkTradeNameTypos();
+        FuzzyPolicy.TradeNameTypos tradeNameTypos = FuzzyPolicy.DEFAULT.tradeNameTypos();
         Path sample = null;
         int samplePerKind = 25;
         double legalRepShare = 0;
@@ -77,7 +77,10 @@ public final class RealNamesBench {
                 case "--background" -> background = Integer.parseInt(args[++i]);
                 case "--max-matches" -> maxMatches = Integer.parseInt(args[++i]);
                 case "--show-errors" -> showErrors = Integer.parseInt(args[++i]);
-                case "--link-trade-name-typos" -> tradeNameTypos = Boolean.parseBoolean(args[++i]);
+                case "--link-trade-name-typos" ->
+                        tradeNameTypos =
+                                FuzzyPolicy.TradeNameTypos.valueOf(
+                                        LinkAccuracyBench.tradeNameTyposArg(args[++i]));
                 case "--legal-rep-share" -> legalRepShare = Double.parseDouble(args[++i]);
                 case "--code-typo-share" -> codeTypoShare = Double.parseDouble(args[++i]);
                 case "--write-sample" -> sample = Path.of(args[++i]);
@@ -134,9 +137,7 @@ public final class RealNamesBench {
         }
         LocalLinker linker =
                 new LocalLinker(
-                        index,
-                        FuzzyPolicy.DEFAULT.withLinkTradeNameTypos(tradeNameTypos),
-                        maxMatches);
+                        index, FuzzyPolicy.DEFAULT.withTradeNameTypos(tradeNameTypos), maxMatches);
         score(corpus, linker, showErrors, codeTypoShare, seed, out);
     }
 

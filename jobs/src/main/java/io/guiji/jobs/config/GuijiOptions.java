@@ -3,6 +3,7 @@ package io.guiji.jobs.config;
 import static org.apache.flink.configuration.ConfigOptions.key;
 
 import io.guiji.connectors.file.ReadLimits;
+import io.guiji.jobs.link.fuzzy.FuzzyPolicy;
 import io.guiji.jobs.normalize.Dates;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -167,12 +168,12 @@ public final class GuijiOptions {
                     .withDescription(
                             "Unlinked records list up to 3 candidates scoring at least this, for review.");
 
-    public static final ConfigOption<Boolean> FUZZY_TRADE_NAME_TYPOS =
+    public static final ConfigOption<FuzzyPolicy.TradeNameTypos> FUZZY_TRADE_NAME_TYPOS =
             key("guiji.link.fuzzy.trade-name-typos")
-                    .booleanType()
-                    .defaultValue(false)
+                    .enumType(FuzzyPolicy.TradeNameTypos.class)
+                    .defaultValue(FuzzyPolicy.DEFAULT_TRADE_NAME_TYPOS)
                     .withDescription(
-                            "Link a name that differs from one registered name by one replaced trade-name character when it leads every other candidate by min-margin (as an industry-word typo links). Off: such records link only when their legal_rep is the entry's registered legal representative or one of their invalid codes is one character from the enterprise's, and are otherwise listed for review, since the look-alike may be an enterprise the registry lacks.");
+                            "When a name that differs from one registered name by one replaced trade-name character links on the name alone, leading every other candidate by min-margin (as an industry-word typo links). confirmed: never; such records link only when their legal_rep is the entry's registered legal representative or one of their invalid codes is one character from the enterprise's, and are otherwise listed for review, since the look-alike may be an enterprise the registry lacks. placed: also when the record writes a place and the enterprise is registered there (a name carrying a place is registered at that place, so a registry holding that place's enterprises would hold the look-alike). all: always.");
 
     public static final ConfigOption<String> ENTERPRISE_REFERENCE_DATE =
             key("guiji.enterprise.reference-date")

@@ -379,7 +379,7 @@ public final class GuijiSettings implements Serializable {
                     GuijiOptions.FUZZY_MIN_CANDIDATE_SCORE, "must be in [0, 1], not " + candidate);
         }
         return new FuzzyPolicy(conf.get(GuijiOptions.FUZZY_ENABLED), score, margin, candidate)
-                .withLinkTradeNameTypos(conf.get(GuijiOptions.FUZZY_TRADE_NAME_TYPOS));
+                .withTradeNameTypos(conf.get(GuijiOptions.FUZZY_TRADE_NAME_TYPOS));
     }
 
     public int parallelism() {

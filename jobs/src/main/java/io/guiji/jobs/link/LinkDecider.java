@@ -297,7 +297,8 @@ public final class LinkDecider {
      * What of the record besides its name names an enterprise (docs/contract.md §6), as evidence:
      * its legal representative, the one registered for it ({@code legal_rep=equal}); else an
      * invalid code of the record one character from the enterprise's ({@code uscc=one_char_apart},
-     * …); else null.
+     * …); else, when the enterprise's registered representative is another person, {@code
+     * legal_rep=differs}; else null.
      */
     private static java.util.function.Function<String, String> corroboration(
             DecisionFields f, EntryFacts facts) {
@@ -311,10 +312,12 @@ public final class LinkDecider {
             if (e == null) {
                 return null;
             }
-            if (legalRep != null && legalRep.equals(LegalReps.ofEntry(e))) {
+            String registered = legalRep == null ? null : LegalReps.ofEntry(e);
+            if (legalRep != null && legalRep.equals(registered)) {
                 return FuzzyMatcher.LEGAL_REP_EQUAL;
             }
-            return codes == null ? null : codes.near(e);
+            String near = codes == null ? null : codes.near(e);
+            return near == null && registered != null ? FuzzyMatcher.LEGAL_REP_DIFFERS : near;
         };
     }
 

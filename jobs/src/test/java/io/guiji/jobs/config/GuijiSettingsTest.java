@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.guiji.jobs.link.fuzzy.FuzzyPolicy;
 import java.util.Map;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
@@ -103,11 +104,24 @@ class GuijiSettingsTest {
 
     @Test
     void tradeNameTyposAreListedForReviewUnlessTheOperatorChoosesToLinkThem() {
-        assertThat(GuijiSettings.from(new Configuration()).fuzzyPolicy().linkTradeNameTypos())
-                .isFalse();
-        Configuration on =
-                Configuration.fromMap(Map.of("guiji.link.fuzzy.trade-name-typos", "true"));
-        assertThat(GuijiSettings.from(on).fuzzyPolicy().linkTradeNameTypos()).isTrue();
-        assertThat(GuijiSettings.from(on).fuzzyPolicy().minScore()).isEqualTo(0.88);
+        assertThat(GuijiSettings.from(new Configuration()).fuzzyPolicy().tradeNameTypos())
+                .isEqualTo(FuzzyPolicy.TradeNameTypos.CONFIRMED);
+        Configuration placed =
+                Configuration.fromMap(Map.of("guiji.link.fuzzy.trade-name-typos", "placed"));
+        assertThat(GuijiSettings.from(placed).fuzzyPolicy().tradeNameTypos())
+                .isEqualTo(FuzzyPolicy.TradeNameTypos.PLACED);
+        Configuration all =
+                Configuration.fromMap(Map.of("guiji.link.fuzzy.trade-name-typos", "ALL"));
+        assertThat(GuijiSettings.from(all).fuzzyPolicy().tradeNameTypos())
+                .isEqualTo(FuzzyPolicy.TradeNameTypos.ALL);
+        assertThat(GuijiSettings.from(all).fuzzyPolicy().minScore()).isEqualTo(0.88);
+        assertThatThrownBy(
+                        () ->
+                                GuijiSettings.from(
+                                        Configuration.fromMap(
+                                                Map.of(
+                                                        "guiji.link.fuzzy.trade-name-typos",
+                                                        "true"))))
+                .hasMessageContaining("one of CONFIRMED, PLACED, ALL");
     }
 }

@@ -69,7 +69,9 @@ class RealNameDivisionsTest {
 
         UnifiedRecord r =
                 RealNameTyposTest.link(
-                        List.of(oracle), "甲骨韵公司", FuzzyPolicy.DEFAULT.withLinkTradeNameTypos(true));
+                        List.of(oracle),
+                        "甲骨韵公司",
+                        FuzzyPolicy.DEFAULT.withTradeNameTypos(FuzzyPolicy.TradeNameTypos.ALL));
 
         assertThat(r.getEnterpriseId()).isEqualTo(oracle.getEnterpriseId());
         assertThat(r.getLinkEvidence()).contains("region=none", "fuzzy=typo_rule");

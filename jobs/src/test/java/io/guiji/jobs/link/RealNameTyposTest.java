@@ -22,12 +22,13 @@ import org.junit.jupiter.api.Test;
 /**
  * The typo rule and the reading of a typo as a registered name on real enterprise names (issue 12):
  * a non-homophone typo in an industry or legal-form word links when it is the only reading; a typo
- * in a trade name only with {@link FuzzyPolicy#linkTradeNameTypos}, and never between two
+ * in a trade name only with {@link FuzzyPolicy#tradeNameTypos} {@code ALL}, and never between two
  * registered near-duplicates; a typo read as one registered name is not held back by that name's
  * same-core siblings (another legal form, no place).
  */
 class RealNameTyposTest {
-    private static final FuzzyPolicy TRADE_TYPOS = FuzzyPolicy.DEFAULT.withLinkTradeNameTypos(true);
+    private static final FuzzyPolicy TRADE_TYPOS =
+            FuzzyPolicy.DEFAULT.withTradeNameTypos(FuzzyPolicy.TradeNameTypos.ALL);
 
     /** Real names of which a typo in the industry word or the place-as-trade-name is written. */
     static final List<String> REAL =
@@ -89,6 +90,43 @@ class RealNameTyposTest {
         assertThat(linked.getEnterpriseId()).isEqualTo(id("甲骨文公司"));
         assertThat(linked.getLinkEvidence())
                 .contains("fuzzy=typo_rule", "trade_name=one_edit:甲骨韵/甲骨文");
+    }
+
+    @Test
+    void placedLinksATradeNameTypoOnlyWhereTheNameWritesTheEnterprisesPlace() {
+        FuzzyPolicy placed =
+                FuzzyPolicy.DEFAULT.withTradeNameTypos(FuzzyPolicy.TradeNameTypos.PLACED);
+
+        // 大连 written, 大连九州饭店 registered there
+        UnifiedRecord dalian = link(REGISTRY, "大连九川饭店", placed);
+        assertThat(dalian.getEnterpriseId()).isEqualTo(id("大连九州饭店"));
+        assertThat(dalian.getLinkEvidence()).contains("fuzzy=typo_rule", "region=same:2102");
+        assertThat(link(REGISTRY, "大连九川饭店", FuzzyPolicy.DEFAULT).getEnterpriseId()).isNull();
+        // no place written: a look-alike could be registered anywhere
+        assertThat(link(REGISTRY, "甲骨韵公司", placed).getEnterpriseId()).isNull();
+        // between two registered near-duplicates, as with every policy
+        assertThat(link(REGISTRY, "中国乐信集团公司", placed).getEnterpriseId()).isNull();
+    }
+
+    @Test
+    void aLegalRepresentativeOtherThanTheRegisteredOneKeepsATradeNameTypoFromLinkingOnTheName() {
+        List<RegistryEntry> withReps = RealNameLegalRepsTest.withLegalReps(REAL, "法定代表人");
+        String registered = RealNameLegalRepsTest.person(REAL.indexOf("大连九州饭店"));
+        for (FuzzyPolicy.TradeNameTypos typos : FuzzyPolicy.TradeNameTypos.values()) {
+            FuzzyPolicy policy = FuzzyPolicy.DEFAULT.withTradeNameTypos(typos);
+
+            UnifiedRecord other = link(withReps, "大连九川饭店", "欧阳明月", policy);
+            UnifiedRecord same = link(withReps, "大连九川饭店", registered, policy);
+            UnifiedRecord none = link(withReps, "大连九川饭店", null, policy);
+
+            assertThat(other.getEnterpriseId())
+                    .as("%s: %s", typos, other.getLinkEvidence())
+                    .isNull();
+            assertThat(same.getEnterpriseId()).as("%s", typos).isEqualTo(id("大连九州饭店"));
+            assertThat(none.getEnterpriseId())
+                    .as("%s", typos)
+                    .isEqualTo(typos == FuzzyPolicy.TradeNameTypos.CONFIRMED ? null : id("大连九州饭店"));
+        }
     }
 
     @Test
@@ -216,12 +254,17 @@ class RealNameTyposTest {
     }
 
     static UnifiedRecord link(List<RegistryEntry> registry, String name, FuzzyPolicy policy) {
+        return link(registry, name, null, policy);
+    }
+
+    static UnifiedRecord link(
+            List<RegistryEntry> registry, String name, String legalRep, FuzzyPolicy policy) {
         CompactRegistryIndex index = new CompactRegistryIndex();
         for (RegistryEntry e : registry) {
             index.put(e);
         }
         return new LocalLinker(index, policy, 16)
-                .link(LinkDeciderTest.record(name, f -> {}))
+                .link(LinkDeciderTest.record(name, f -> f.setLegalRep(legalRep)))
                 .record();
     }
 

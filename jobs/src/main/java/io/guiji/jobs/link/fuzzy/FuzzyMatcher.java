@@ -17,12 +17,11 @@ import java.util.Set;
  * <p><b>Typos.</b> A candidate one replaced character of an industry or legal-form word from the
  * record, and nothing else, links below the policy's min-score when it still leads by the margin
  * ({@link #typoOnly}: the typo rule; a trade name's character only when the record's legal
- * representative is the candidate's registered one, or with {@link
- * FuzzyPolicy#linkTradeNameTypos}). When the record read with the best candidate's core (or with a
- * vocabulary word corrected) is that candidate's registered name, candidates of the same core are
- * not its runners-up ({@link #readAs}): the exact tier would have chosen among them by the name as
- * written. Likewise for a record that is a registered name as written but for its brackets ({@link
- * #bracketsDropped}).
+ * representative is the candidate's registered one, or with {@link FuzzyPolicy#tradeNameTypos}).
+ * When the record read with the best candidate's core (or with a vocabulary word corrected) is that
+ * candidate's registered name, candidates of the same core are not its runners-up ({@link
+ * #readAs}): the exact tier would have chosen among them by the name as written. Likewise for a
+ * record that is a registered name as written but for its brackets ({@link #bracketsDropped}).
  *
  * <p><b>Other fields</b> (the caller's {@code corroboration}: what of the record besides its name
  * names an enterprise — the legal representative registered for it; an invalid code one character
@@ -151,10 +150,10 @@ public final class FuzzyMatcher {
      * {@link #decide(String, List, List, FuzzyPolicy)} where {@code corroboration} says, of an
      * enterprise, what of the record besides its name names it (its evidence, e.g. {@code
      * legal_rep=equal}), or null: a trade-name typo of such an enterprise links by the typo rule
-     * whatever {@link FuzzyPolicy#linkTradeNameTypos} says, since an unregistered look-alike would
-     * be another enterprise with another representative and another code. Asked of the best
-     * candidate when the typo rule hinges on it, and of the candidates within the margin of it when
-     * the name cannot tell them apart.
+     * whatever {@link FuzzyPolicy#tradeNameTypos} says, since an unregistered look-alike would be
+     * another enterprise with another representative and another code. Asked of the best candidate
+     * when the typo rule hinges on it, and of the candidates within the margin of it when the name
+     * cannot tell them apart.
      */
     public static Outcome decide(
             String recordName,
@@ -180,8 +179,14 @@ public final class FuzzyMatcher {
             List<Candidate> candidates,
             List<String> overfull,
             FuzzyPolicy policy,
-            java.util.function.Function<String, String> corroboration,
+            java.util.function.Function<String, String> otherFields,
             boolean legalRepsKnown) {
+        // what confirms; a representative that differs from the registered one only vetoes below
+        java.util.function.Function<String, String> corroboration =
+                id -> {
+                    String said = otherFields.apply(id);
+                    return LEGAL_REP_DIFFERS.equals(said) ? null : said;
+                };
         NameParts record = NameParts.parse(recordName);
         if (record == null || !record.matchable()) {
             return new Outcome(null, List.of(), List.of());
@@ -278,7 +283,12 @@ public final class FuzzyMatcher {
         // form, division or as a branch) is a name of its own, not a typo of the best match.
         boolean typoOfAnother =
                 writtenAs != null && !record.trade().equals(parsed.get(top.matchedName()).trade());
-        boolean typo = typoOnly(top.score(), policy.linkTradeNameTypos());
+        boolean typo =
+                typoOnly(
+                        top.score(),
+                        tradeNameTyposLink(policy, top.score())
+                                && !LEGAL_REP_DIFFERS.equals(
+                                        otherFields.apply(top.enterpriseId())));
         String confirmed =
                 !typo && typoOnly(top.score(), true)
                         ? corroboration.apply(top.enterpriseId())
@@ -431,6 +441,14 @@ public final class FuzzyMatcher {
     public static final String LEGAL_REP_EQUAL = "legal_rep=equal";
 
     /**
+     * What the record's other fields say of an enterprise whose registered legal representative is
+     * another person than the record's, when no code confirms it: confirms nothing, and keeps a
+     * trade-name typo from linking on the name alone ({@link FuzzyPolicy.TradeNameTypos}), since a
+     * look-alike is another enterprise with another representative.
+     */
+    public static final String LEGAL_REP_DIFFERS = "legal_rep=differs";
+
+    /**
      * The evidence of a link made past over-full keys because none of the names they hide has the
      * record's legal representative ({@link #decide(String, List, List, FuzzyPolicy,
      * java.util.function.Function, boolean)}).
@@ -573,6 +591,18 @@ public final class FuzzyMatcher {
      * such a pair links below {@code minScore} when it leads every other candidate by the margin
      * and no blocking key is over-full (a name hidden under a typo key could score as much).
      */
+    /**
+     * Whether a trade-name typo scored so links on the name alone ({@link
+     * FuzzyPolicy.TradeNameTypos}).
+     */
+    static boolean tradeNameTyposLink(FuzzyPolicy policy, FuzzyScore score) {
+        return switch (policy.tradeNameTypos()) {
+            case ALL -> true;
+            case CONFIRMED -> false;
+            case PLACED -> score.evidence().stream().anyMatch(e -> e.startsWith("region=same:"));
+        };
+    }
+
     static boolean typoOnly(FuzzyScore score, boolean tradeNames) {
         if (score.refused() || Math.abs(score.value() - FuzzyScorer.OTHER_EDIT) > 1e-9) {
             return false;

@@ -15,20 +15,38 @@ import java.io.Serializable;
  * (an open vocabulary: 华达 for 华盛 may as well be another enterprise that the registry lacks) it does
  * so when another field confirms it: the registered legal representative, an invalid code one
  * character from the enterprise's ({@link FuzzyMatcher}; a look-alike is another enterprise with
- * another representative and code), and for every trade-name typo only with {@code
- * linkTradeNameTypos}, off by default: on the synthetic corpus that links 714 of 1,000 unregistered
- * look-alikes (BENCHMARKS.md, "Names of all China").
+ * another representative and code). {@link TradeNameTypos} says when it links on the name alone: by
+ * default never, since on the synthetic corpus that links 714 of 1,000 unregistered look-alikes
+ * (BENCHMARKS.md, "Names of all China").
  */
 public record FuzzyPolicy(
         boolean enabled,
         double minScore,
         double minMargin,
         double minCandidateScore,
-        boolean linkTradeNameTypos)
+        TradeNameTypos tradeNameTypos)
         implements Serializable {
-    public static final boolean DEFAULT_LINK_TRADE_NAME_TYPOS = false;
+    /**
+     * When a one-character trade-name typo links on the name alone, without a field that confirms
+     * it (guiji.link.fuzzy.trade-name-typos).
+     */
+    public enum TradeNameTypos {
+        /** Never: only with the legal representative or a near code. */
+        CONFIRMED,
+        /**
+         * When the record writes a place and the candidate is registered there (evidence {@code
+         * region=same}, or a typo in that place): an enterprise whose name carries a place is
+         * registered there, so where the registry holds that place's enterprises, a look-alike
+         * would be in it too and the name as written would have linked exactly.
+         */
+        PLACED,
+        /** Always, as the typo rule links an industry-word typo. */
+        ALL
+    }
+
+    public static final TradeNameTypos DEFAULT_TRADE_NAME_TYPOS = TradeNameTypos.CONFIRMED;
     public static final FuzzyPolicy DEFAULT =
-            new FuzzyPolicy(true, 0.88, 0.05, 0.5, DEFAULT_LINK_TRADE_NAME_TYPOS);
+            new FuzzyPolicy(true, 0.88, 0.05, 0.5, DEFAULT_TRADE_NAME_TYPOS);
 
     public FuzzyPolicy {
         if (!(minScore > 0 && minScore <= 1)) {
@@ -39,14 +57,14 @@ public record FuzzyPolicy(
         }
     }
 
-    /** A policy with the default {@code linkTradeNameTypos}. */
+    /** A policy with the default {@code tradeNameTypos}. */
     public FuzzyPolicy(
             boolean enabled, double minScore, double minMargin, double minCandidateScore) {
-        this(enabled, minScore, minMargin, minCandidateScore, DEFAULT_LINK_TRADE_NAME_TYPOS);
+        this(enabled, minScore, minMargin, minCandidateScore, DEFAULT_TRADE_NAME_TYPOS);
     }
 
-    /** This policy with {@code linkTradeNameTypos} set. */
-    public FuzzyPolicy withLinkTradeNameTypos(boolean link) {
-        return new FuzzyPolicy(enabled, minScore, minMargin, minCandidateScore, link);
+    /** This policy with {@code tradeNameTypos} set. */
+    public FuzzyPolicy withTradeNameTypos(TradeNameTypos typos) {
+        return new FuzzyPolicy(enabled, minScore, minMargin, minCandidateScore, typos);
     }
 }
