@@ -149,11 +149,13 @@ public final class FuzzyMatcher {
     /**
      * {@link #decide(String, List, List, FuzzyPolicy)} where {@code corroboration} says, of an
      * enterprise, what of the record besides its name names it (its evidence, e.g. {@code
-     * legal_rep=equal}), or null: a trade-name typo of such an enterprise links by the typo rule
-     * whatever {@link FuzzyPolicy#tradeNameTypos} says, since an unregistered look-alike would be
-     * another enterprise with another representative and another code. Asked of the best candidate
-     * when the typo rule hinges on it, and of the candidates within the margin of it when the name
-     * cannot tell them apart.
+     * legal_rep=equal}), or null ({@link #LEGAL_REP_DIFFERS} when its registered representative is
+     * another person: no confirmation, and a veto on a typo linked by the name alone): a trade-name
+     * typo of a confirmed enterprise links by the typo rule whatever {@link
+     * FuzzyPolicy#tradeNameTypos} says, since an unregistered look-alike would be another
+     * enterprise with another representative and another code. Asked of the best candidate when the
+     * typo rule hinges on it, and of the candidates within the margin of it when the name cannot
+     * tell them apart.
      */
     public static Outcome decide(
             String recordName,
