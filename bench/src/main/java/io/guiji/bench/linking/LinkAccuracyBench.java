@@ -38,7 +38,7 @@ import org.apache.avro.specific.SpecificDatumWriter;
  * <pre>
  * java -cp ... io.guiji.bench.linking.LinkAccuracyBench [--registry 100000 (0: no accuracy run)] [--per-kind 1000]
  *     [--seed 7] [--cost 100000,1000000] [--cost-per-kind 500] [--min-score 0.88] [--min-margin 0.05]
- *     [--link-trade-name-typos false] [--max-matches 16] [--legal-rep-share 0] [--show-errors 5]
+ *     [--link-trade-name-typos confirmed|placed|all] [--max-matches 16] [--legal-rep-share 0] [--show-errors 5]
  * </pre>
  *
  * <p>Every registry entry carries a made-up legal representative in its extra columns (法定代表人);

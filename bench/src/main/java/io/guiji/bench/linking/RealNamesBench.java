@@ -36,7 +36,7 @@ import java.util.Random;
  * <pre>
  * java -cp ... io.guiji.bench.linking.RealNamesBench [--names bench/names/enterprises.tsv]
  *     [--renames bench/names/renames.tsv] [--per-kind 300] [--seed 7] [--background 50000]
- *     [--max-matches 16] [--link-trade-name-typos false] [--legal-rep-share 0]
+ *     [--max-matches 16] [--link-trade-name-typos confirmed|placed|all] [--legal-rep-share 0]
  *     [--code-typo-share 0] [--show-errors 0]
  *     [--write-sample DIR --sample-per-kind 25]
  * </pre>
