@@ -166,7 +166,18 @@ public final class FileRunJob {
         // The embedded cluster starts now, beside the job being defined (EarlyStartedCluster).
         try (BoundedEnvironment.Prepared prepared =
                 BoundedEnvironment.prepare(conf, settings.parallelism(), report.bytes())) {
-            return run(prepared.env(), input, output, settings, manual, report, parser, start);
+            return FetcherRace.retried(
+                    () ->
+                            run(
+                                    prepared.env(),
+                                    input,
+                                    output,
+                                    settings,
+                                    manual,
+                                    report,
+                                    parser,
+                                    start),
+                    warnings);
         }
     }
 
