@@ -687,7 +687,6 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
             fingerprint = before == null ? 0 : ~before.getFingerprint();
         }
         if (before != null && before.getFingerprint() == fingerprint) {
-            linked.setVersion(before.getVersion());
             return false;
         }
         linked.setVersion(before == null ? 1 : before.getVersion() + 1);

@@ -34,28 +34,25 @@ public final class PublishedSummaries {
         }
     }
 
-    /** The summary of {@code r}, published with fingerprint {@code fingerprint}. */
+    /**
+     * The summary of {@code r}, published with fingerprint {@code fingerprint}. Made for every
+     * record a bounded run publishes (its department's counters read it), so by the constructor,
+     * not the builder, which validates and copies defaults.
+     */
     public static PublishedSummary of(UnifiedRecord r, long fingerprint) {
         List<String> flags = r.getQualityFlags();
-        return PublishedSummary.newBuilder()
-                .setVersion(r.getVersion())
-                .setFingerprint(fingerprint)
-                .setDeptCode(r.getDeptCode())
-                .setEnterpriseId(r.getEnterpriseId())
-                .setLinkMethod(r.getLinkMethod())
-                .setSubjectName(r.getFields() == null ? null : r.getFields().getSubjectName())
-                .setCopies(r.getSources().size())
-                .setIsolated(
-                        flags.contains(QualityFlags.LINK_ERROR)
-                                || flags.contains(QualityFlags.UNENCODABLE_VALUE))
-                .setTimed(
-                        r.getRecordType() == RecordType.license
-                                || r.getRecordType() == RecordType.penalty)
-                .setDecisionDay(
-                        r.getFields() == null
-                                ? null
-                                : Dates.epochDay(r.getFields().getDecisionDate()))
-                .setReceivedOn(r.getReceivedOn())
-                .build();
+        return new PublishedSummary(
+                r.getVersion(),
+                fingerprint,
+                r.getDeptCode(),
+                r.getEnterpriseId(),
+                r.getLinkMethod(),
+                r.getFields() == null ? null : r.getFields().getSubjectName(),
+                r.getSources().size(),
+                flags.contains(QualityFlags.LINK_ERROR)
+                        || flags.contains(QualityFlags.UNENCODABLE_VALUE),
+                r.getRecordType() == RecordType.license || r.getRecordType() == RecordType.penalty,
+                r.getFields() == null ? null : Dates.epochDay(r.getFields().getDecisionDate()),
+                r.getReceivedOn());
     }
 }
