@@ -489,6 +489,12 @@ final class RealNamesCorpus {
                     if (e.branch() || rest.length() < 4 || core(rest).length() < 3) {
                         return null;
                     }
+                    // nor where the place is the trade name (深圳市投资管理公司: 投资管理公司 names any
+                    // place's; the parser reads no place in such a name)
+                    NameParts whole = NameParts.parse(name);
+                    if (whole == null || whole.regions().isEmpty()) {
+                        return null;
+                    }
                     // unique without it: no other name has the same core (under another place,
                     // or with another legal form: 东方航空 is as much 东方航空公司 as 中国东方航空)
                     return sharedCore(rest, e) ? null : positive(kind, rest, e);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.guiji.jobs.link.fuzzy.FuzzyPolicy;
 import io.guiji.jobs.link.fuzzy.NameParts;
+import io.guiji.jobs.link.fuzzy.Regions;
 import io.guiji.schemas.LinkCandidate;
 import io.guiji.schemas.RegistryEntry;
 import io.guiji.schemas.UnifiedRecord;
@@ -111,6 +112,66 @@ class RealNamePlacesTest {
                 .isEqualTo(id("浦东发展银行"));
     }
 
+    /**
+     * Names registered as place, industry words and form, with no trade name of their own (state
+     * and public-utility enterprises: 北京市电力公司, 辽宁省电力有限公司, 深圳市投资管理公司): the place is the trade name,
+     * and records write it in any of its forms, before the industry or in brackets.
+     */
+    static final List<String> PLACE_AS_TRADE_NAME =
+            List.of("北京市电力公司", "上海市电力公司", "辽宁省电力有限公司", "深圳市投资管理公司", "内蒙古自治区电力公司");
+
+    @Test
+    void aPlaceThatIsTheTradeNameMeetsItInAnyOfItsForms() {
+        List<RegistryEntry> registry = RealNameKeysTest.registry(PLACE_AS_TRADE_NAME);
+        for (String[] written :
+                new String[][] {
+                    {"北京电力公司", "北京市电力公司"},
+                    {"电力公司（北京）", "北京市电力公司"},
+                    {"电力公司(北京市)", "北京市电力公司"},
+                    {"上海电力公司", "上海市电力公司"},
+                    {"辽宁电力有限公司", "辽宁省电力有限公司"},
+                    {"电力有限公司（辽宁省）", "辽宁省电力有限公司"},
+                    {"遼寧電力有限公司", "辽宁省电力有限公司"},
+                    {"投资管理（深圳）公司", "深圳市投资管理公司"},
+                    {"深圳投资管理公司", "深圳市投资管理公司"},
+                    {"内蒙古电力公司", "内蒙古自治区电力公司"},
+                }) {
+            UnifiedRecord r = RealNameTyposTest.link(registry, written[0], FuzzyPolicy.DEFAULT);
+
+            assertThat(r.getEnterpriseId())
+                    .as("%s: %s", written[0], r.getLinkEvidence())
+                    .isEqualTo(RealNameKeysTest.usccOf(PLACE_AS_TRADE_NAME.indexOf(written[1])));
+        }
+        assertThat(
+                        RealNameTyposTest.link(registry, "电力公司（北京）", FuzzyPolicy.DEFAULT)
+                                .getLinkEvidence())
+                .contains("trade_name=same_place:北京/北京市", "industry=same:电力");
+    }
+
+    @Test
+    void anotherPlaceOrNoneAsTheTradeNameIsNotTheSameEnterprise() {
+        List<RegistryEntry> registry = RealNameKeysTest.registry(PLACE_AS_TRADE_NAME);
+        for (String other :
+                List.of(
+                        "天津电力公司",
+                        "电力公司（天津）",
+                        "天津市电力公司",
+                        "大连电力有限公司",
+                        "电力有限公司（大连）",
+                        // the industry and form alone name any place's
+                        "投资管理公司",
+                        "电力公司",
+                        "电力有限公司",
+                        // a city of the province is another name than the province's
+                        // (docs/domain.md §5.1)
+                        "沈阳电力有限公司",
+                        "北京电力有限公司")) {
+            UnifiedRecord r = RealNameTyposTest.link(registry, other, FuzzyPolicy.DEFAULT);
+
+            assertThat(r.getEnterpriseId()).as("%s: %s", other, r.getLinkEvidence()).isNull();
+        }
+    }
+
     // ---------------------------------------------------------------- properties over the table
 
     /** The city (or municipality) of each district and county, by its code. */
@@ -189,6 +250,87 @@ class RealNamePlacesTest {
         UnifiedRecord r = RealNameTyposTest.link(registry, record, FuzzyPolicy.DEFAULT);
 
         assertThat(r.getEnterpriseId()).as("%s: %s", record, r.getLinkEvidence()).isNull();
+    }
+
+    /** Provinces and prefectures of the table: full name and the short forms that start a name. */
+    private static final List<String[]> PLACES = provincesAndPrefectures();
+
+    @Provide
+    Arbitrary<String[]> places() {
+        return Arbitraries.of(PLACES);
+    }
+
+    @Provide
+    Arbitrary<String> industries() {
+        return Arbitraries.of("电力", "投资管理", "燃气", "水务", "建筑工程", "自来水", "供销");
+    }
+
+    /**
+     * A name registered as a province's or prefecture's full name, industry words and a form links
+     * from the place's short form before the industry and from either form in brackets after it,
+     * and never from another province's or prefecture's.
+     */
+    @Property(tries = 400)
+    void aPlaceAsTheTradeNameLinksFromItsOtherFormsAndNotFromAnotherPlace(
+            @ForAll("places") String[] place,
+            @ForAll("places") String[] other,
+            @ForAll("industries") String industry,
+            @ForAll boolean limited) {
+        String form = limited ? "有限公司" : "公司";
+        String registered = place[0] + industry + form;
+        Assume.that(NameParts.parse(registered).regions().isEmpty()); // the place is the trade name
+        String shortForm = place[1];
+        Assume.that(
+                !other[0].equals(place[0])
+                        && !Regions.nested(Regions.whole(other[0]), Regions.whole(place[0])));
+        List<RegistryEntry> registry = RealNameKeysTest.registry(List.of(registered));
+
+        for (String same :
+                List.of(
+                        shortForm + industry + form,
+                        industry + form + "（" + shortForm + "）",
+                        industry + form + "（" + place[0] + "）")) {
+            UnifiedRecord r = RealNameTyposTest.link(registry, same, FuzzyPolicy.DEFAULT);
+            assertThat(r.getEnterpriseId())
+                    .as("%s for %s: %s", same, registered, r.getLinkEvidence())
+                    .isEqualTo(RealNameKeysTest.usccOf(0));
+        }
+        for (String another :
+                List.of(other[1] + industry + form, industry + form + "（" + other[0] + "）")) {
+            UnifiedRecord r = RealNameTyposTest.link(registry, another, FuzzyPolicy.DEFAULT);
+            assertThat(r.getEnterpriseId())
+                    .as("%s for %s: %s", another, registered, r.getLinkEvidence())
+                    .isNull();
+        }
+    }
+
+    private static List<String[]> provincesAndPrefectures() {
+        List<String[]> out = new ArrayList<>();
+        try (InputStream in = NameParts.class.getResourceAsStream("divisions.tsv")) {
+            BufferedReader r =
+                    new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.isEmpty() || line.charAt(0) == '#') {
+                    continue;
+                }
+                String[] f = line.split("\t", -1);
+                if (!(f[2].equals("province") || f[2].equals("prefecture")) || f[3].isEmpty()) {
+                    continue;
+                }
+                String shortForm = f[3].split(",")[0];
+                // a short form that names this division alone where a name starts
+                String region = Regions.whole(f[1]);
+                if (!shortForm.startsWith("~")
+                        && region != null
+                        && region.equals(Regions.whole(shortForm))) {
+                    out.add(new String[] {f[1], shortForm});
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
     }
 
     /**

@@ -24,7 +24,9 @@ import java.util.Set;
  *       ({@link Hanzi#readings}), as long as the name's pinyin keys stay at most {@value
  *       #MAX_PINYIN_KEYS}: heteronyms are taken from the left, a later one beyond the bound keeps
  *       its first reading only. Both sides follow the same rule, so 长城 (zhang-cheng, chang-cheng)
- *       meets 常城 (chang-cheng);
+ *       meets 常城 (chang-cheng). A trade name that is a place in a longer form than its shortest
+ *       ({@link NameParts#tradeAsPlace}: 北京市 of 北京市电力公司) also gives the shortest form's keys, so
+ *       that 北京电力公司 and 电力公司（北京） meet it;
  *   <li>{@code F:<core with one trade-name character deleted>} — the deletion-1 neighbourhood
  *       (SymSpell): a one-character substitution, insertion or deletion in a trade name of 3–6
  *       characters still meets; for longer trade names {@code F:<first 4>*<industry>} (first 3 of
@@ -69,6 +71,13 @@ public final class FuzzyKeys {
         keys.add(CORE + p.core());
         for (String pinyin : pinyin(trade)) {
             keys.add(PINYIN + pinyin + "|" + industry);
+        }
+        String tradePlace = p.tradeAsPlace();
+        if (tradePlace != null && !tradePlace.equals(trade)) {
+            // the place that is the trade name, in the form the shortest names write it
+            for (String pinyin : pinyin(tradePlace)) {
+                keys.add(PINYIN + pinyin + "|" + industry);
+            }
         }
         int n = trade.length();
         if (n == 2) {

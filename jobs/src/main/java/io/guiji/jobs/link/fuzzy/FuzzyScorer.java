@@ -9,12 +9,13 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  * Scores a registry name against a record's name: a string similarity of the trade names
  * (commons-text Jaro-Winkler and Levenshtein) refined by the structure of Chinese enterprise names.
  *
- * <p>Trade name (字号): equal 1.0; a homophone substitution (same toneless pinyin, {@link Hanzi})
- * 0.93, less 0.03 per further homophone; one other edit 0.86 (below the default link threshold: a
- * different character may well be a different enterprise); otherwise 0.85 × Jaro-Winkler. Then:
- * industry words missing on one side −0.03, different −0.15 and more; legal form missing on one
- * side −0.03; region missing on one side (a dropped prefix) −0.02, one inside the other (朝阳市 for a
- * company of 建平县) −0.06; a match through a former name −0.01.
+ * <p>Trade name (字号): equal, or one place in two forms where the place is the trade name (北京市电力公司,
+ * 北京电力公司), 1.0; a homophone substitution (same toneless pinyin, {@link Hanzi}) 0.93, less 0.03 per
+ * further homophone; one other edit 0.86 (below the default link threshold: a different character
+ * may well be a different enterprise); otherwise 0.85 × Jaro-Winkler. Then: industry words missing
+ * on one side −0.03, different −0.15 and more; legal form missing on one side −0.03; region missing
+ * on one side (a dropped prefix) −0.02, one inside the other (朝阳市 for a company of 建平县) −0.06; a
+ * match through a former name −0.01.
  *
  * <p>Refusals (the pair is never linked automatically, its score halved): a branch against a
  * non-branch or another branch ({@link Branches}); a different legal form (有限公司 ≠ 有限责任公司), or a
@@ -45,7 +46,10 @@ public final class FuzzyScorer {
             NameParts record, NameParts candidate, String candidateDivision, boolean former) {
         List<String> ev = new ArrayList<>(8);
         String refusal = null;
-        double s = tradeScore(record.trade(), candidate.trade(), ev);
+        double s =
+                samePlaceAsTrade(record, candidate, ev)
+                        ? 1.0
+                        : tradeScore(record.trade(), candidate.trade(), ev);
 
         // industry
         if (record.industry().equals(candidate.industry())) {
@@ -169,6 +173,23 @@ public final class FuzzyScorer {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether both names' trade names are one place in two forms (北京 of 北京电力公司, 北京市 of 北京市电力公司:
+     * {@link NameParts#tradeAsPlace}); evidence {@code trade_name=same_place:a/b}.
+     */
+    private static boolean samePlaceAsTrade(
+            NameParts record, NameParts candidate, List<String> ev) {
+        if (record.trade().equals(candidate.trade())) {
+            return false;
+        }
+        String place = record.tradeAsPlace();
+        if (place == null || !place.equals(candidate.tradeAsPlace())) {
+            return false;
+        }
+        ev.add("trade_name=same_place:" + record.trade() + "/" + candidate.trade());
+        return true;
     }
 
     static double tradeScore(String a, String b, List<String> ev) {

@@ -24,7 +24,7 @@ import java.util.List;
  * @param traditional whether normalization changed traditional characters
  * @param regions the divisions written in the name ({@link Regions}), outermost first
  * @param core the name without regions, legal form and branch: trade name + industry
- * @param trade the trade name (字号)
+ * @param trade the trade name (字号); a place when the name has no other ({@link #tradeAsPlace})
  * @param industry the industry words (行业), possibly empty
  * @param legalForm the legal or organizational form ({@code 有限公司}, {@code 有限责任公司}, {@code 经营部} …),
  *     possibly empty
@@ -226,6 +226,7 @@ public record NameParts(
         // Normalize characters; collect bracketed parts.
         StringBuilder body = new StringBuilder(simplified.length());
         List<String> regions = new ArrayList<>(2);
+        String bracketPlace = null; // the text of the last bracketed division
         String bracketForm = "";
         StringBuilder inBracket = null;
         for (int i = 0; i < simplified.length(); i++) {
@@ -252,6 +253,7 @@ public record NameParts(
                     }
                     if (region != null) {
                         regions.add(region);
+                        bracketPlace = inner;
                     } else if (inner.endsWith("合伙")) {
                         bracketForm = inner;
                     } else {
@@ -294,6 +296,14 @@ public record NameParts(
         }
         if (!bracketForm.isEmpty()) {
             legalForm = legalForm + bracketForm;
+        }
+
+        // A name of industry words and a bracketed place (电力公司（北京）, 投资管理（深圳）公司) is the name
+        // registered as place, industry and form (北京市电力公司): the place is its trade name.
+        if (regions.size() == 1 && bracketPlace != null && generic(head)) {
+            head = bracketPlace + head;
+            text = bracketPlace + text;
+            regions.clear();
         }
 
         // Regions at the start (a trade name of at least two characters must remain).
@@ -352,6 +362,32 @@ public record NameParts(
                 industry.toString(),
                 legalForm,
                 branch);
+    }
+
+    /**
+     * The trade name as a place, when it is one division and nothing else: a name registered as
+     * place, industry words and form has no trade name of its own (北京市电力公司, 辽宁省电力有限公司, 深圳市投资管理公司),
+     * and records write the place in any of its forms (北京电力公司, 电力公司（北京）). The place is given in its
+     * shortest form: the shortest start of the trade name that names the same one division where a
+     * name starts ({@link Regions#whole}: 北京 for 北京市, 内蒙古 for 内蒙古自治区; 朝阳 is 朝阳市 there, as 朝阳商贸有限公司
+     * is of 朝阳市). Null for any other trade name (a run of divisions, 朝阳市建平县, included), and for a
+     * form that names more than one division.
+     */
+    public String tradeAsPlace() {
+        if (trade.length() < 2) {
+            return null;
+        }
+        String region = Regions.whole(trade);
+        if (region == null || region.indexOf('|') >= 0) {
+            return null;
+        }
+        for (int len = 2; len < trade.length(); len++) {
+            String start = trade.substring(0, len);
+            if (region.equals(Regions.whole(start))) {
+                return start;
+            }
+        }
+        return trade;
     }
 
     /**
