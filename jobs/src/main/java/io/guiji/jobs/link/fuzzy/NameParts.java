@@ -13,12 +13,13 @@ import java.util.List;
  * <p>Normalization before parsing: {@link Text#clean} (NFKC: full-width letters, digits and
  * brackets become ASCII), traditional → simplified ({@link Hanzi}), spaces and the punctuation
  * {@code · ・ . , ， 、 ' " “ ” ‘ ’ - _} dropped, Latin upper-cased, every bracket kind read as a
- * bracket. A bracketed division ({@code （朝阳）}) is a region; a bracketed legal form ({@code （有限合伙）})
- * belongs to the legal form; other bracketed text is kept without brackets. Brackets need not be
- * balanced: the text of a bracket left open, or opened again inside another, is kept as name text;
- * a closing bracket with no opening one is dropped. No character of the name is lost on the way:
- * {@code text} is the name's normalized characters less the bracketed regions and legal forms, and
- * ends with {@code core}, the legal form and the branch.
+ * bracket. A bracketed division ({@code （朝阳）}) is a region, or, in a name otherwise of industry
+ * words and a form, its trade name, read before them ({@code 电力公司（北京）} as 北京电力公司); a bracketed
+ * legal form ({@code （有限合伙）}) belongs to the legal form; other bracketed text is kept without
+ * brackets. Brackets need not be balanced: the text of a bracket left open, or opened again inside
+ * another, is kept as name text; a closing bracket with no opening one is dropped. No character of
+ * the name is lost on the way: {@code text} is the name's normalized characters less the bracketed
+ * regions and legal forms, and ends with {@code core}, the legal form and the branch.
  *
  * @param text the normalized name (simplified, no spaces or punctuation, brackets removed)
  * @param traditional whether normalization changed traditional characters
