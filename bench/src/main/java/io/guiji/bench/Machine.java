@@ -82,6 +82,18 @@ public final class Machine {
     }
 
     /** Used heap after a full collection, in bytes (best effort: System.gc() is a request). */
+    /**
+     * Milliseconds the JIT compilers have spent compiling in this JVM so far (their threads' time,
+     * as the JVM counts it), or -1 when it does not say.
+     */
+    public static long jitCompileMillis() {
+        java.lang.management.CompilationMXBean jit =
+                java.lang.management.ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported()
+                ? jit.getTotalCompilationTime()
+                : -1;
+    }
+
     public static long usedHeapAfterGc() {
         for (int i = 0; i < 3; i++) {
             System.gc();

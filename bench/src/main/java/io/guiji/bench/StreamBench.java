@@ -184,6 +184,7 @@ public final class StreamBench {
 
             // 3. sustained
             long cpu0 = Machine.processCpuNanos();
+            long jit0 = Machine.jitCompileMillis();
             long start = System.nanoTime();
             Thread producer =
                     new Thread(
@@ -197,6 +198,8 @@ public final class StreamBench {
                             Duration.ofMinutes(30));
             producer.join();
             double cpu = (Machine.processCpuNanos() - cpu0) / 1e9;
+            // the JIT's share of that CPU: a job that has run for minutes is still compiling
+            double jit = (Machine.jitCompileMillis() - jit0) / 1e3;
             double all = messages.size() / ((marks[2] - start) / 1e9);
             double middle = 0.8 * messages.size() / ((marks[1] - marks[0]) / 1e9);
             long pgDone =
@@ -205,8 +208,16 @@ public final class StreamBench {
             double pgRate = messages.size() / ((pgDone - start) / 1e9);
             System.out.printf(
                     "RESULT stream_sustained records=%d records_per_s=%.0f middle80_records_per_s=%.0f"
-                            + " postgres_complete_records_per_s=%.0f ratio_to_passthrough=%.2f job_jvm_cpu_s=%.0f load=\"%s\"%n",
-                    messages.size(), all, middle, pgRate, middle / baseline, cpu, Machine.load());
+                            + " postgres_complete_records_per_s=%.0f ratio_to_passthrough=%.2f job_jvm_cpu_s=%.0f"
+                            + " jit_compile_s=%.1f load=\"%s\"%n",
+                    messages.size(),
+                    all,
+                    middle,
+                    pgRate,
+                    middle / baseline,
+                    cpu,
+                    jit,
+                    Machine.load());
 
             // 4. latency at half the rate
             double rate =

@@ -27,12 +27,14 @@ class StreamEnvironmentTest {
     }
 
     @Test
-    void rocksDbGetsSmallWriteBuffersExactlyOnceCheckpointsAndUniversalCompaction() {
+    void rocksDbGetsSmallWriteBuffersLz4ExactlyOnceCheckpointsAndUniversalCompaction() {
         var flink = StreamEnvironment.of(config(Map.of())).getConfiguration();
         assertThat(flink.get(RocksDBConfigurableOptions.WRITE_BUFFER_SIZE))
                 .isEqualTo(MemorySize.ofMebiBytes(8));
         assertThat(flink.get(RocksDBConfigurableOptions.COMPACTION_STYLE))
                 .isEqualTo(org.rocksdb.CompactionStyle.UNIVERSAL);
+        assertThat(flink.get(RocksDBConfigurableOptions.COMPRESSION_PER_LEVEL))
+                .containsExactly(org.rocksdb.CompressionType.LZ4_COMPRESSION);
         assertThat(flink.get(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE))
                 .isEqualTo(CheckpointingMode.EXACTLY_ONCE);
         assertThat(flink.get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS)).isTrue();
@@ -47,11 +49,18 @@ class StreamEnvironmentTest {
                                                 RocksDBConfigurableOptions.WRITE_BUFFER_SIZE.key(),
                                                 "64mb",
                                                 RocksDBConfigurableOptions.COMPACTION_STYLE.key(),
-                                                "LEVEL")))
+                                                "LEVEL",
+                                                RocksDBConfigurableOptions.COMPRESSION_PER_LEVEL
+                                                        .key(),
+                                                "NO_COMPRESSION;ZSTD_COMPRESSION")))
                         .getConfiguration();
         assertThat(flink.get(RocksDBConfigurableOptions.WRITE_BUFFER_SIZE))
                 .isEqualTo(MemorySize.ofMebiBytes(64));
         assertThat(flink.get(RocksDBConfigurableOptions.COMPACTION_STYLE))
                 .isEqualTo(org.rocksdb.CompactionStyle.LEVEL);
+        assertThat(flink.get(RocksDBConfigurableOptions.COMPRESSION_PER_LEVEL))
+                .containsExactly(
+                        org.rocksdb.CompressionType.NO_COMPRESSION,
+                        org.rocksdb.CompressionType.ZSTD_COMPRESSION);
     }
 }
