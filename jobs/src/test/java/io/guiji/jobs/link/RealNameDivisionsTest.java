@@ -6,12 +6,6 @@ import io.guiji.jobs.link.fuzzy.FuzzyPolicy;
 import io.guiji.jobs.link.fuzzy.NameParts;
 import io.guiji.schemas.RegistryEntry;
 import io.guiji.schemas.UnifiedRecord;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -135,25 +129,17 @@ class RealNameDivisionsTest {
 
     private static List<String[]> provinces() {
         List<String[]> out = new ArrayList<>();
-        try (InputStream in = NameParts.class.getResourceAsStream("divisions.tsv")) {
-            BufferedReader r =
-                    new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = r.readLine()) != null) {
-                String[] f = line.split("\t", -1);
-                if (line.startsWith("#") || f.length < 4 || !f[2].equals("province")) {
-                    continue;
-                }
-                List<String> row = new ArrayList<>(List.of(f[0], f[1]));
-                for (String form : f[3].split(",")) {
-                    if (!form.isEmpty() && !form.startsWith("~")) {
-                        row.add(form);
-                    }
-                }
-                out.add(row.toArray(new String[0]));
+        for (String[] f : DivisionTable.rows()) {
+            if (f.length < 4 || !f[2].equals("province")) {
+                continue;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            List<String> row = new ArrayList<>(List.of(f[0], f[1]));
+            for (String form : f[3].split(",")) {
+                if (!form.isEmpty() && !form.startsWith("~")) {
+                    row.add(form);
+                }
+            }
+            out.add(row.toArray(new String[0]));
         }
         return out;
     }

@@ -8,12 +8,6 @@ import io.guiji.jobs.link.fuzzy.Regions;
 import io.guiji.schemas.LinkCandidate;
 import io.guiji.schemas.RegistryEntry;
 import io.guiji.schemas.UnifiedRecord;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -306,29 +300,18 @@ class RealNamePlacesTest {
 
     private static List<String[]> provincesAndPrefectures() {
         List<String[]> out = new ArrayList<>();
-        try (InputStream in = NameParts.class.getResourceAsStream("divisions.tsv")) {
-            BufferedReader r =
-                    new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isEmpty() || line.charAt(0) == '#') {
-                    continue;
-                }
-                String[] f = line.split("\t", -1);
-                if (!(f[2].equals("province") || f[2].equals("prefecture")) || f[3].isEmpty()) {
-                    continue;
-                }
-                String shortForm = f[3].split(",")[0];
-                // a short form that names this division alone where a name starts
-                String region = Regions.whole(f[1]);
-                if (!shortForm.startsWith("~")
-                        && region != null
-                        && region.equals(Regions.whole(shortForm))) {
-                    out.add(new String[] {f[1], shortForm});
-                }
+        for (String[] f : DivisionTable.rows()) {
+            if (!(f[2].equals("province") || f[2].equals("prefecture")) || f[3].isEmpty()) {
+                continue;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            String shortForm = f[3].split(",")[0];
+            // a short form that names this division alone where a name starts
+            String region = Regions.whole(f[1]);
+            if (!shortForm.startsWith("~")
+                    && region != null
+                    && region.equals(Regions.whole(shortForm))) {
+                out.add(new String[] {f[1], shortForm});
+            }
         }
         return out;
     }
@@ -340,21 +323,9 @@ class RealNamePlacesTest {
      */
     private static Map<String, List<String>> afterCity() {
         Map<String, String> names = new HashMap<>();
-        List<String[]> rows = new ArrayList<>();
-        try (InputStream in = NameParts.class.getResourceAsStream("divisions.tsv")) {
-            BufferedReader r =
-                    new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isEmpty() || line.charAt(0) == '#') {
-                    continue;
-                }
-                String[] f = line.split("\t", -1);
-                names.put(f[0], f[1]);
-                rows.add(f);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<String[]> rows = DivisionTable.rows();
+        for (String[] f : rows) {
+            names.put(f[0], f[1]);
         }
         Map<String, List<String>> out = new HashMap<>();
         for (String[] f : rows) {
