@@ -5,7 +5,7 @@
 #   bench/run.sh [all|generate|baseline|file|cli|startup|jmh|state|stream|restore|fuzz|index|watch|relink|names|names-sample]...
 #
 # Environment: RECORDS (1000000), ENTERPRISES (1000000), REPEAT (3), STARTUP_REPEAT (5), STREAM_RECORDS (200000),
-# STREAM_ENTERPRISES (200000), STREAM_SEND (messages sent in the sustained run, 20000: at about 130/s more take many minutes), STREAM_WARMUP (other records sent first, their results awaited, so the JIT has compiled the path: 20000; 0 for none), RESTORE_SEND (messages flowing while the restore bench kills the TaskManager, 30000), RESTORE_COPIES (the restore bench sends the registry this many times, each copy other enterprises: 10 with a 1M registry makes 10M; 1), LATENCY_SECONDS (60), BENCH_JAVA_OPTS (-Xmx3g, as bin/guiji),
+# STREAM_ENTERPRISES (200000), STREAM_SEND (messages sent in the sustained run, 20000: at about 130/s more take many minutes), STREAM_WARMUP (other records sent first, their results awaited, so the JIT has compiled the path: 20000; 0 for none), STREAM_SETTLE (seconds of further records at 1,000/s after the warm-up, so that the JIT has settled: 0; 240 needs STREAM_RECORDS=400000), RESTORE_SEND (messages flowing while the restore bench kills the TaskManager, 30000), RESTORE_COPIES (the restore bench sends the registry this many times, each copy other enterprises: 10 with a 1M registry makes 10M; 1), LATENCY_SECONDS (60), BENCH_JAVA_OPTS (-Xmx3g, as bin/guiji),
 # NAMES_PER_KIND (records per class of the real-name linking bench, 300), NAMES_BACKGROUND (synthetic registry entries around the real names, 50000; neither step is part of "all"),
 # FUZZ_READ_FILES and FUZZ_FILES (damaged files of the whole-file fuzzing, read alone: 20000, through guiji run: 2000; not part of "all"), FUZZ_SEED (random), JMH_ARGS (extra JMH options, e.g. "-f 1 -wi 2 -i 3"), GUIJI_PG_URL/USER/PASSWORD for PostgreSQL.
 # Benchmarks never run in `mvn verify`: only through this script.
@@ -79,7 +79,7 @@ for step in "${steps[@]}"; do
       run io.guiji.bench.RegistryStateBench --input "$DATA" --backend hashmap ;;
     stream) note "streaming Kafka -> job -> Kafka + PostgreSQL, with its pass-through baseline"
       [[ -d "$SDATA/records" ]] || run io.guiji.bench.GenerateData --out "$SDATA" --records "$STREAM_RECORDS" --enterprises "$STREAM_ENTERPRISES"
-      run io.guiji.bench.StreamBench --input "$SDATA" --records "$STREAM_SEND" --warmup "${STREAM_WARMUP:-20000}" --latency-seconds "$LATENCY_SECONDS" ;;
+      run io.guiji.bench.StreamBench --input "$SDATA" --records "$STREAM_SEND" --warmup "${STREAM_WARMUP:-20000}" --settle-seconds "${STREAM_SETTLE:-0}" --latency-seconds "$LATENCY_SECONDS" ;;
     restore) note "streaming: registry load into the running job, then its TaskManager killed and restored"
       [[ -d "$SDATA/records" ]] || run io.guiji.bench.GenerateData --out "$SDATA" --records "$STREAM_RECORDS" --enterprises "$STREAM_ENTERPRISES"
       run io.guiji.bench.StreamRestoreBench --input "$SDATA" --records "${RESTORE_SEND:-30000}" --registry-copies "${RESTORE_COPIES:-1}" ;;

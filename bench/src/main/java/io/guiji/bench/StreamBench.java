@@ -57,6 +57,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *   <li><b>warm-up</b> (with {@code --warmup N}): N other records of the data through the job
  *       first, their results awaited, so that the sustained rate is the compiled code's, not the
  *       JIT's;
+ *   <li><b>settle</b> (with {@code --settle-seconds S}, {@code --settle-rate R}, 1000): R×S further
+ *       records at R/s, so that the JIT has compiled what it will before the sustained phase (it
+ *       takes minutes: the compilers compete with the job for two cores);
  *   <li><b>sustained</b>: {@code --records} department messages (JSON, one topic, 2 partitions) are
  *       produced as fast as possible; records/s is the rate at which their results (a unified state
  *       naming them as a source, or a rejection) become visible to a {@code read_committed}
@@ -68,7 +71,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * </ol>
  *
  * <pre>
- * {@code --input bench/data/r1m-e200k [--records 400000] [--warmup 20000] [--registry 200000] [--latency-seconds 60] [--rate N]}
+ * {@code --input bench/data/r1m-e200k [--records 400000] [--warmup 20000] [--registry 200000] [--settle-seconds 0] [--settle-rate 1000] [--latency-seconds 60] [--rate N]}
  * </pre>
  *
  * PostgreSQL: {@code GUIJI_PG_URL} (default {@code jdbc:postgresql://127.0.0.1:5432/postgres}),
@@ -98,13 +101,21 @@ public final class StreamBench {
         System.out.println("machine: " + Machine.describe());
 
         int warmup = a.getInt("warmup", 0);
-        List<byte[]> all = messages(input.resolve("records"), input, records + warmup, true);
-        if (warmup > 0 && all.size() <= records) {
+        Settle settle = new Settle(a.getInt("settle-seconds", 0), a.getInt("settle-rate", 1000));
+        List<byte[]> all =
+                messages(
+                        input.resolve("records"), input, records + warmup + settle.records(), true);
+        int extra = warmup + settle.records();
+        if (extra > 0 && all.size() < records + extra) {
             throw new IllegalArgumentException(
-                    "--warmup needs more records than --records: the data has " + all.size());
+                    "--records, --warmup and the settle phase need "
+                            + (records + extra)
+                            + " records: the data has "
+                            + all.size());
         }
         List<byte[]> messages = all.subList(0, Math.min(records, all.size()));
-        List<byte[]> warmupMessages = all.subList(messages.size(), all.size());
+        List<byte[]> warmupMessages = all.subList(messages.size(), messages.size() + warmup);
+        settle.messages = all.subList(messages.size() + warmup, all.size());
         List<byte[]> registry = messages(input.resolve("registry"), input, registryMax, false);
         List<byte[]> catalog = messages(input.resolve("catalog"), input, Integer.MAX_VALUE, false);
         System.out.printf(
@@ -114,7 +125,7 @@ public final class StreamBench {
         KafkaBrokerExtension kafka = new KafkaBrokerExtension();
         kafka.start();
         try {
-            run(a, kafka, messages, warmupMessages, registry, catalog, latencySeconds);
+            run(a, kafka, messages, warmupMessages, settle, registry, catalog, latencySeconds);
         } finally {
             kafka.stop();
         }
@@ -126,6 +137,7 @@ public final class StreamBench {
             KafkaBrokerExtension kafka,
             List<byte[]> messages,
             List<byte[]> warmupMessages,
+            Settle settle,
             List<byte[]> registry,
             List<byte[]> catalog,
             int latencySeconds)
@@ -176,11 +188,26 @@ public final class StreamBench {
                         new double[] {0.1, 0.9, 1.0},
                         w0,
                         Duration.ofMinutes(30));
-                results.startCounting();
                 System.out.printf(
                         "warm-up: %,d other records through the job (load %s)%n",
                         warmupMessages.size(), Machine.load());
             }
+            // 2c. settle: fresh records at a fixed rate for a while, so that the JIT has compiled
+            // what it will (minutes, on two shared cores: BENCHMARKS.md, "RocksDB's compression,
+            // and the JIT in the measured window")
+            if (settle.seconds > 0) {
+                long jit0 = Machine.jitCompileMillis();
+                results.latencyRun(
+                        kafka, RECORDS + ".2", settle.messages, settle.rate, settle.seconds);
+                results.clearLatencies();
+                System.out.printf(
+                        "settled: %d s at %d records/s, the JIT compiling %.1f s of it (load %s)%n",
+                        settle.seconds,
+                        settle.rate,
+                        (Machine.jitCompileMillis() - jit0) / 1e3,
+                        Machine.load());
+            }
+            results.startCounting();
 
             // 3. sustained
             long cpu0 = Machine.processCpuNanos();
@@ -241,6 +268,22 @@ public final class StreamBench {
             results.stop();
         } finally {
             job.cancel().get();
+        }
+    }
+
+    /** The settle phase: {@code seconds} at {@code rate} records/s of records of its own. */
+    private static final class Settle {
+        final int seconds;
+        final int rate;
+        List<byte[]> messages = List.of();
+
+        Settle(int seconds, int rate) {
+            this.seconds = seconds;
+            this.rate = rate;
+        }
+
+        int records() {
+            return seconds * rate;
         }
     }
 
@@ -654,6 +697,11 @@ public final class StreamBench {
             synchronized (latencies) {
                 return new ArrayList<>(latencies);
             }
+        }
+
+        /** Forgets the latencies noted so far (those of the settle phase). */
+        void clearLatencies() {
+            latencies.clear();
         }
 
         void stop() {
