@@ -225,7 +225,8 @@ public final class StreamBench {
                             Duration.ofMinutes(30));
             producer.join();
             double cpu = (Machine.processCpuNanos() - cpu0) / 1e9;
-            // the JIT's share of that CPU: a job that has run for minutes is still compiling
+            // the compilers' time in the window (their threads' elapsed time): a job that has run
+            // for minutes is still compiling
             double jit = (Machine.jitCompileMillis() - jit0) / 1e3;
             double all = messages.size() / ((marks[2] - start) / 1e9);
             double middle = 0.8 * messages.size() / ((marks[1] - marks[0]) / 1e9);

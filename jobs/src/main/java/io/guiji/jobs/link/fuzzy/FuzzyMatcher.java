@@ -585,6 +585,19 @@ public final class FuzzyMatcher {
     }
 
     /**
+     * Whether a trade-name typo scored so links on the name alone ({@link
+     * FuzzyPolicy.TradeNameTypos}).
+     */
+    static boolean tradeNameTyposLink(FuzzyPolicy policy, FuzzyScore score) {
+        return switch (policy.tradeNameTypos()) {
+            case ALL -> true;
+            case CONFIRMED -> false;
+            case PLACED ->
+                    score.evidence().stream().anyMatch(e -> e.startsWith(FuzzyScorer.REGION_SAME));
+        };
+    }
+
+    /**
      * Whether {@code score} says the pair differs by one replaced character and nothing else: one
      * character of an industry or legal-form word ({@code vocabulary_typo}), or, when {@code
      * tradeNames}, of a trade name of the same length ({@code trade_name=one_edit}), at the full
@@ -593,18 +606,6 @@ public final class FuzzyMatcher {
      * such a pair links below {@code minScore} when it leads every other candidate by the margin
      * and no blocking key is over-full (a name hidden under a typo key could score as much).
      */
-    /**
-     * Whether a trade-name typo scored so links on the name alone ({@link
-     * FuzzyPolicy.TradeNameTypos}).
-     */
-    static boolean tradeNameTyposLink(FuzzyPolicy policy, FuzzyScore score) {
-        return switch (policy.tradeNameTypos()) {
-            case ALL -> true;
-            case CONFIRMED -> false;
-            case PLACED -> score.evidence().stream().anyMatch(e -> e.startsWith("region=same:"));
-        };
-    }
-
     static boolean typoOnly(FuzzyScore score, boolean tradeNames) {
         if (score.refused() || Math.abs(score.value() - FuzzyScorer.OTHER_EDIT) > 1e-9) {
             return false;

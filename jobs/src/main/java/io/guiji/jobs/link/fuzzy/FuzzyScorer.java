@@ -30,6 +30,11 @@ public final class FuzzyScorer {
     /** The evidence of a trade name one edit from the other's: {@code trade_name=one_edit:a/b}. */
     static final String ONE_EDIT = "trade_name=one_edit:";
 
+    /**
+     * The evidence of a record that writes the place the enterprise is at: {@code region=same:r}.
+     */
+    static final String REGION_SAME = "region=same:";
+
     private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
     private static final LevenshteinDistance LEVENSHTEIN = new LevenshteinDistance(2);
 
@@ -106,7 +111,7 @@ public final class FuzzyScorer {
             s -= 0.02;
             ev.add(rr == null ? "region=record_lacks:" + cr : "region=registry_lacks:" + rr);
         } else if (Regions.same(rr, cr)) {
-            ev.add("region=same:" + rr);
+            ev.add(REGION_SAME + rr);
         } else if (Regions.nested(rr, cr) && compatible(record, candidate)) {
             if (named && Math.min(Regions.depth(rr), Regions.depth(cr)) == 2) {
                 // 辽宁九州饭店 and 大连九州饭店: a name registered under the province and one under a
