@@ -17,18 +17,32 @@ import org.apache.flink.core.memory.DataOutputView;
  *
  * <p>Not thread-safe (its buffers are reused): Flink asks each thread for its own {@link
  * #duplicate()}.
+ *
+ * <p>A serializer {@link #readOnly} hands out the record itself where Flink asks for a copy: for
+ * streams whose records no operator changes once they are made ({@link AvroTypes#readOnly}).
  */
 public final class CompactAvroSerializer<T extends SpecificRecordBase> extends TypeSerializer<T> {
     private static final long serialVersionUID = 1L;
 
     private final Class<T> type;
+    private final boolean readOnly;
     private transient AvroCodec codec;
     private transient AvroCodec.Out out;
     private transient AvroCodec.In in;
     private transient byte[] readBuffer;
 
     public CompactAvroSerializer(Class<T> type) {
+        this(type, false);
+    }
+
+    CompactAvroSerializer(Class<T> type, boolean readOnly) {
         this.type = Objects.requireNonNull(type);
+        this.readOnly = readOnly;
+    }
+
+    /** Whether {@link #copy(SpecificRecordBase)} returns the record itself. */
+    public boolean readOnly() {
+        return readOnly;
     }
 
     private AvroCodec codec() {
@@ -48,7 +62,7 @@ public final class CompactAvroSerializer<T extends SpecificRecordBase> extends T
 
     @Override
     public TypeSerializer<T> duplicate() {
-        return new CompactAvroSerializer<>(type);
+        return new CompactAvroSerializer<>(type, readOnly);
     }
 
     @Override
@@ -58,10 +72,11 @@ public final class CompactAvroSerializer<T extends SpecificRecordBase> extends T
 
     @Override
     public T copy(T from) {
+        if (readOnly || from == null) {
+            return from;
+        }
         // the class's own model: it has the decimal conversion
-        return from == null
-                ? null
-                : SpecificData.getForClass(type).deepCopy(from.getSchema(), from);
+        return SpecificData.getForClass(type).deepCopy(from.getSchema(), from);
     }
 
     @Override
@@ -127,12 +142,14 @@ public final class CompactAvroSerializer<T extends SpecificRecordBase> extends T
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof CompactAvroSerializer<?> other && other.type == type;
+        return o instanceof CompactAvroSerializer<?> other
+                && other.type == type
+                && other.readOnly == readOnly;
     }
 
     @Override
     public int hashCode() {
-        return type.hashCode();
+        return type.hashCode() * 31 + (readOnly ? 1 : 0);
     }
 
     @Override

@@ -18,9 +18,15 @@ public final class CompactAvroTypeInfo<T extends SpecificRecordBase> extends Typ
     private static final long serialVersionUID = 1L;
 
     private final Class<T> type;
+    private final boolean readOnly;
 
     CompactAvroTypeInfo(Class<T> type) {
+        this(type, false);
+    }
+
+    CompactAvroTypeInfo(Class<T> type, boolean readOnly) {
         this.type = Objects.requireNonNull(type);
+        this.readOnly = readOnly;
     }
 
     @Override
@@ -55,27 +61,29 @@ public final class CompactAvroTypeInfo<T extends SpecificRecordBase> extends Typ
 
     @Override
     public TypeSerializer<T> createSerializer(SerializerConfig config) {
-        return new CompactAvroSerializer<>(type);
+        return new CompactAvroSerializer<>(type, readOnly);
     }
 
     /** Flink 1.x asks here; Flink 2 only through {@link #createSerializer(SerializerConfig)}. */
     public TypeSerializer<T> createSerializer(ExecutionConfig config) {
-        return new CompactAvroSerializer<>(type);
+        return new CompactAvroSerializer<>(type, readOnly);
     }
 
     @Override
     public String toString() {
-        return "CompactAvro<" + type.getName() + ">";
+        return (readOnly ? "ReadOnlyCompactAvro<" : "CompactAvro<") + type.getName() + ">";
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof CompactAvroTypeInfo<?> other && other.type == type;
+        return o instanceof CompactAvroTypeInfo<?> other
+                && other.type == type
+                && other.readOnly == readOnly;
     }
 
     @Override
     public int hashCode() {
-        return type.hashCode();
+        return type.hashCode() * 31 + (readOnly ? 1 : 0);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.guiji.connectors.kafka;
 import io.guiji.connectors.avro.AvroTypes;
 import java.io.IOException;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
@@ -13,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * Reads guiji's own Avro output topics back ({@link AvroRecordSerializer}'s format), e.g. to feed
  * PostgreSQL from what Kafka committed. Tombstones are skipped; bytes that do not decode fail the
  * job, since guiji itself wrote them (this is not for departmental input: see {@link KafkaBytes}).
+ * Its records are {@link AvroTypes#readOnly}: whatever reads them must not change them.
  */
 public final class AvroRecordDeserializer<T extends SpecificRecord>
         implements KafkaRecordDeserializationSchema<T> {
@@ -43,7 +45,11 @@ public final class AvroRecordDeserializer<T extends SpecificRecord>
     }
 
     @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public TypeInformation<T> getProducedType() {
-        return AvroTypes.forClass(type);
+        // Each record is a new object that the feeds only read: no copy for the JDBC sinks.
+        return SpecificRecordBase.class.isAssignableFrom(type)
+                ? (TypeInformation<T>) AvroTypes.readOnly((Class) type)
+                : AvroTypes.forClass(type);
     }
 }

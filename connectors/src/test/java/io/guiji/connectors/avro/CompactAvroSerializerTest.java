@@ -39,6 +39,7 @@ import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.flink.api.common.ExecutionConfig;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
@@ -244,6 +245,32 @@ class CompactAvroSerializerTest {
         assertThat(sent.duplicate().deserialize(new DataInputDeserializer(out.getCopyOfBuffer())))
                 .isEqualTo(v);
         assertThat(s.copy(v)).isEqualTo(v).isNotSameAs(v);
+    }
+
+    @Property(tries = 200)
+    void aReadOnlyTypeHandsOutTheRecordItselfAndWritesTheSameBytes(
+            @ForAll("types") Class<? extends SpecificRecordBase> type, @ForAll long seed)
+            throws Exception {
+        SpecificRecordBase r = new RandomAvro(seed).of(type);
+        TypeSerializer<? extends SpecificRecordBase> readOnly =
+                AvroTypes.readOnly(type)
+                        .createSerializer(new ExecutionConfig().getSerializerConfig());
+        @SuppressWarnings("unchecked")
+        TypeSerializer<SpecificRecordBase> s = (TypeSerializer<SpecificRecordBase>) readOnly;
+        assertThat(s.copy(r)).isSameAs(r);
+        assertThat(s.copy(r, null)).isSameAs(r);
+
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        s.serialize(r, out);
+        assertThat(out.getCopyOfBuffer()).isEqualTo(compact(type, r));
+        assertThat(s.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()))).isEqualTo(r);
+
+        TypeSerializer<SpecificRecordBase> sent = InstantiationUtil.clone(s);
+        assertThat(sent).isEqualTo(s).isNotEqualTo(new CompactAvroSerializer<>(type));
+        assertThat(sent.duplicate().copy(r)).isSameAs(r);
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        TypeSerializer<SpecificRecordBase> copying = new CompactAvroSerializer(type);
+        assertThat(copying.copy(r)).isEqualTo(r).isNotSameAs(r);
     }
 
     @Test
