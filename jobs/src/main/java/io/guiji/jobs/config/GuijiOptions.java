@@ -219,7 +219,7 @@ public final class GuijiOptions {
                     .stringType()
                     .noDefaultValue()
                     .withDescription(
-                            "Streaming: a Java properties file of extra Kafka client settings for every consumer and producer (security.protocol, sasl.jaas.config, ssl.*): the place for Kafka credentials.");
+                            "Streaming: a Java properties file of extra Kafka client settings for every consumer and producer (security.protocol, sasl.jaas.config, ssl.*): the place for Kafka credentials, and for the fetch and batching settings guiji chooses otherwise (KafkaClientDefaults).");
 
     public static final ConfigOption<String> KAFKA_GROUP_ID =
             key("guiji.kafka.group-id")

@@ -1,5 +1,6 @@
 package io.guiji.jobs.ingest.kafka;
 
+import io.guiji.jobs.config.KafkaClientDefaults;
 import java.util.List;
 import java.util.Properties;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -19,7 +20,8 @@ public final class KafkaSources {
      * what they aborted must never be read. {@code start} applies only without restored state (a
      * restore continues from its offsets). Client ids start with {@code <groupId>-<client>}.
      *
-     * @param properties extra client settings (security, …), applied first
+     * @param properties extra client settings (security, …), applied first, over guiji's defaults
+     *     ({@link KafkaClientDefaults})
      */
     public static <T> KafkaSourceBuilder<T> readCommitted(
             Properties properties,
@@ -30,7 +32,7 @@ public final class KafkaSources {
             KafkaRecordDeserializationSchema<T> deserializer,
             OffsetsInitializer start) {
         return KafkaSource.<T>builder()
-                .setProperties(properties)
+                .setProperties(KafkaClientDefaults.consumer(properties))
                 .setBootstrapServers(bootstrapServers)
                 .setTopics(topics)
                 .setGroupId(groupId)
