@@ -11,13 +11,13 @@ import java.util.Properties;
  * <p>Kafka's defaults answer a fetch as soon as one byte is there and send a batch as soon as the
  * sender is free. At a steady 1,500 records/s that made the job's fetcher threads, its records'
  * source and the broker busy with small requests: with the settings below the machine (job and
- * broker together) used 58 CPU-s a minute instead of 85, and the p99 latency did not move
+ * broker together) used 58–62 CPU-s a minute instead of 85–91, and the p99 latency did not move
  * (BENCHMARKS.md, "Fewer, larger Kafka requests"):
  *
  * <ul>
  *   <li>a fetch waits for 64 KiB or 100 ms, whichever comes first: a record on a quiet topic is
- *       read at most 100 ms later, against the checkpoint interval (1 s) it waits anyway before
- *       anything made of it is visible;
+ *       read at most 100 ms later, against the checkpoint interval (30 s by default, 1 s in the
+ *       benchmarks) it waits anyway before anything made of it is visible;
  *   <li>the sink's batches wait up to 50 ms and hold up to 256 KiB: with exactly-once delivery
  *       nothing is visible before its checkpoint's transaction commits, and the commit flushes
  *       whatever is still waiting.
