@@ -17,19 +17,7 @@ class AvroRecordDeserializerTest {
 
     @Test
     void readsWhatGuijiWroteSkipsTombstonesAndItsRecordsAreNotCopiedDownstream() throws Exception {
-        Lead written =
-                Lead.newBuilder()
-                        .setLeadId("id-1")
-                        .setKind("UNREGISTERED")
-                        .setKindLabel("无照")
-                        .setStatus("OPEN")
-                        .setRule("unregistered")
-                        .setReason("NOT_IN_REGISTRY")
-                        .setSubjectName("朝阳市双塔区老王小吃店")
-                        .setDepartment("市场监督管理部门")
-                        .setReferenceDate("2026-11-25")
-                        .setEvidence(List.of())
-                        .build();
+        Lead written = SampleLeads.named("朝阳市双塔区老王小吃店");
         byte[] key = "id-1".getBytes(StandardCharsets.UTF_8);
         AvroRecordDeserializer<Lead> d = new AvroRecordDeserializer<>(Lead.class);
         List<Lead> read = new ArrayList<>();

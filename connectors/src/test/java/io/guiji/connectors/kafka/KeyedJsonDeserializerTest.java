@@ -24,21 +24,6 @@ import org.junit.jupiter.api.Test;
 class KeyedJsonDeserializerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static Lead lead(String name) {
-        return Lead.newBuilder()
-                .setLeadId("id-1")
-                .setKind("UNREGISTERED")
-                .setKindLabel("无照")
-                .setStatus("OPEN")
-                .setRule("unregistered")
-                .setReason("NOT_IN_REGISTRY")
-                .setSubjectName(name)
-                .setDepartment("市场监督管理部门")
-                .setReferenceDate("2026-11-25")
-                .setEvidence(List.of())
-                .build();
-    }
-
     private static List<KeyedJson> read(byte[] key, byte[] value) throws Exception {
         List<KeyedJson> out = new ArrayList<>();
         new KeyedJsonDeserializer<>(Lead.class, OutputJson::write)
@@ -53,7 +38,7 @@ class KeyedJsonDeserializerTest {
         List<KeyedJson> rows =
                 read(
                         "id-1".getBytes(StandardCharsets.UTF_8),
-                        new AvroBinary<>(Lead.class).encode(lead("朝阳市双塔区老王小吃店")));
+                        new AvroBinary<>(Lead.class).encode(SampleLeads.named("朝阳市双塔区老王小吃店")));
         assertThat(rows).hasSize(1);
         KeyedJson row = rows.get(0);
         assertThat(List.of(row.key, row.partition, row.offset)).containsExactly("id-1", 1, 42L);
@@ -77,7 +62,7 @@ class KeyedJsonDeserializerTest {
         List<KeyedJson> rows =
                 read(
                         key.getBytes(StandardCharsets.UTF_8),
-                        new AvroBinary<>(Lead.class).encode(lead(name)));
+                        new AvroBinary<>(Lead.class).encode(SampleLeads.named(name)));
         assertThat(rows).hasSize(1);
         assertThat(SinkSafeText.isSafe(rows.get(0).key)).isTrue();
         assertThat(rows.get(0).json).doesNotContain("\\u0000");
