@@ -203,6 +203,22 @@ public final class StreamConfig implements Serializable {
         return p;
     }
 
+    /**
+     * The settings of the job's Kafka sources: {@link #kafkaProperties()} over guiji's own ({@link
+     * KafkaClientDefaults#consumer}).
+     */
+    public Properties kafkaConsumerProperties() {
+        return KafkaClientDefaults.consumer(kafkaProperties());
+    }
+
+    /**
+     * The settings of the job's Kafka sink: {@link #kafkaProperties()} over guiji's own ({@link
+     * KafkaClientDefaults#producer}).
+     */
+    public Properties kafkaProducerProperties() {
+        return KafkaClientDefaults.producer(kafkaProperties());
+    }
+
     public String postgresPassword() {
         return Secrets.password(
                 GuijiOptions.POSTGRES_PASSWORD_FILE.key(),

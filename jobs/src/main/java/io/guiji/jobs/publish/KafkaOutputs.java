@@ -4,7 +4,6 @@ import io.guiji.connectors.avro.AvroTypes;
 import io.guiji.connectors.kafka.AvroRecordSerializer;
 import io.guiji.jobs.Uids;
 import io.guiji.jobs.config.GuijiOptions;
-import io.guiji.jobs.config.KafkaClientDefaults;
 import io.guiji.jobs.config.StreamConfig;
 import io.guiji.schemas.CoverageSnapshot;
 import io.guiji.schemas.EnterpriseProfile;
@@ -151,7 +150,7 @@ public final class KafkaOutputs {
 
     private static KafkaSink<KafkaOutput> sink(StreamConfig cfg) {
         return KafkaSink.<KafkaOutput>builder()
-                .setKafkaProducerConfig(KafkaClientDefaults.producer(cfg.kafkaProperties()))
+                .setKafkaProducerConfig(cfg.kafkaProducerProperties())
                 .setBootstrapServers(cfg.bootstrapServers())
                 .setRecordSerializer(new KafkaOutputSerializer())
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)

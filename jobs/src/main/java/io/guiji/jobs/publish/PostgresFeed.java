@@ -149,7 +149,7 @@ public final class PostgresFeed {
         String t = cfg.get(topic);
         return env.fromSource(
                         KafkaSources.readCommitted(
-                                        cfg.kafkaProperties(),
+                                        cfg.kafkaConsumerProperties(),
                                         cfg.bootstrapServers(),
                                         List.of(t),
                                         group,

@@ -42,7 +42,7 @@ public final class ReviewDecisionFeed {
         }
         env.fromSource(
                         KafkaSources.readCommitted(
-                                        cfg.kafkaProperties(),
+                                        cfg.kafkaConsumerProperties(),
                                         cfg.bootstrapServers(),
                                         List.of(topic),
                                         group,

@@ -58,7 +58,7 @@ final class StreamInputs {
             records.add(
                     env.fromSource(
                                     KafkaSources.readCommitted(
-                                                    cfg.kafkaProperties(),
+                                                    cfg.kafkaConsumerProperties(),
                                                     cfg.bootstrapServers(),
                                                     topics,
                                                     cfg.value(GuijiOptions.KAFKA_GROUP_ID),
@@ -172,7 +172,7 @@ final class StreamInputs {
         SingleOutputStreamOperator<ReviewDecision> decisions =
                 env.fromSource(
                                 KafkaSources.readCommitted(
-                                                cfg.kafkaProperties(),
+                                                cfg.kafkaConsumerProperties(),
                                                 cfg.bootstrapServers(),
                                                 List.of(topic),
                                                 cfg.value(GuijiOptions.KAFKA_GROUP_ID),
@@ -220,7 +220,7 @@ final class StreamInputs {
         DataStream<KafkaBytes> messages =
                 env.fromSource(
                                 KafkaSources.readCommitted(
-                                                cfg.kafkaProperties(),
+                                                cfg.kafkaConsumerProperties(),
                                                 cfg.bootstrapServers(),
                                                 List.of(topic),
                                                 cfg.value(GuijiOptions.KAFKA_GROUP_ID),

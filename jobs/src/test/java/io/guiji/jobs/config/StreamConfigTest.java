@@ -147,6 +147,27 @@ class StreamConfigTest {
     }
 
     @Test
+    void theKafkaClientsTakeThePropertiesFileOverGuijisOwnSettings(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("kafka.properties");
+        java.nio.file.Files.writeString(
+                file, "security.protocol=SASL_SSL\nfetch.max.wait.ms=500\nlinger.ms=5\n");
+        Map<String, String> c = minimal();
+        c.put("guiji.kafka.properties-file", file.toString());
+        StreamConfig cfg = config(c);
+        assertThat(cfg.kafkaConsumerProperties())
+                .containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("fetch.max.wait.ms", "500")
+                .containsEntry("fetch.min.bytes", "65536");
+        assertThat(cfg.kafkaProducerProperties())
+                .containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("linger.ms", "5")
+                .containsEntry("batch.size", "262144");
+        assertThat(config(minimal()).kafkaConsumerProperties())
+                .containsOnlyKeys("fetch.min.bytes", "fetch.max.wait.ms");
+    }
+
+    @Test
     void theEnvironmentCheckpointsExactlyOnceOnRocksDbAndRestartsAndFlinksOwnKeysWin() {
         StreamExecutionEnvironment env = GuijiStreamJob.environment(config(minimal()));
         assertThat(env.getCheckpointConfig().getCheckpointInterval()).isEqualTo(30_000L);

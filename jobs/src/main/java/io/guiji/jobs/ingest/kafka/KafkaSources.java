@@ -1,6 +1,5 @@
 package io.guiji.jobs.ingest.kafka;
 
-import io.guiji.jobs.config.KafkaClientDefaults;
 import java.util.List;
 import java.util.Properties;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -20,8 +19,7 @@ public final class KafkaSources {
      * what they aborted must never be read. {@code start} applies only without restored state (a
      * restore continues from its offsets). Client ids start with {@code <groupId>-<client>}.
      *
-     * @param properties extra client settings (security, …), applied first, over guiji's defaults
-     *     ({@link KafkaClientDefaults})
+     * @param properties extra client settings (security, …), applied first
      */
     public static <T> KafkaSourceBuilder<T> readCommitted(
             Properties properties,
@@ -32,7 +30,7 @@ public final class KafkaSources {
             KafkaRecordDeserializationSchema<T> deserializer,
             OffsetsInitializer start) {
         return KafkaSource.<T>builder()
-                .setProperties(KafkaClientDefaults.consumer(properties))
+                .setProperties(properties)
                 .setBootstrapServers(bootstrapServers)
                 .setTopics(topics)
                 .setGroupId(groupId)
