@@ -11,7 +11,7 @@ import java.util.Properties;
  * <p>Kafka's defaults answer a fetch as soon as one byte is there and send a batch as soon as the
  * sender is free. At a steady 1,500 records/s that made the job's fetcher threads, its records'
  * source and the broker busy with small requests: with the settings below the machine (job and
- * broker together) used 58–62 CPU-s a minute instead of 85–91, and the p99 latency did not move
+ * broker together) used 58–71 CPU-s a minute instead of 85–91, and the p99 latency did not move
  * (BENCHMARKS.md, "Fewer, larger Kafka requests"):
  *
  * <ul>
