@@ -101,11 +101,10 @@ public final class StreamBench {
         System.out.println("machine: " + Machine.describe());
 
         int warmup = a.getInt("warmup", 0);
-        Settle settle = new Settle(a.getInt("settle-seconds", 0), a.getInt("settle-rate", 1000));
-        List<byte[]> all =
-                messages(
-                        input.resolve("records"), input, records + warmup + settle.records(), true);
-        int extra = warmup + settle.records();
+        int settleSeconds = a.getInt("settle-seconds", 0);
+        int settleRate = a.getInt("settle-rate", 1000);
+        int extra = warmup + settleSeconds * settleRate;
+        List<byte[]> all = messages(input.resolve("records"), input, records + extra, true);
         if (extra > 0 && all.size() < records + extra) {
             throw new IllegalArgumentException(
                     "--records, --warmup and the settle phase need "
@@ -115,7 +114,11 @@ public final class StreamBench {
         }
         List<byte[]> messages = all.subList(0, Math.min(records, all.size()));
         List<byte[]> warmupMessages = all.subList(messages.size(), messages.size() + warmup);
-        settle.messages = all.subList(messages.size() + warmup, all.size());
+        Settle settle =
+                new Settle(
+                        settleSeconds,
+                        settleRate,
+                        all.subList(messages.size() + warmup, all.size()));
         List<byte[]> registry = messages(input.resolve("registry"), input, registryMax, false);
         List<byte[]> catalog = messages(input.resolve("catalog"), input, Integer.MAX_VALUE, false);
         System.out.printf(
@@ -195,15 +198,15 @@ public final class StreamBench {
             // 2c. settle: fresh records at a fixed rate for a while, so that the JIT has compiled
             // what it will (minutes, on two shared cores: BENCHMARKS.md, "RocksDB's compression,
             // and the JIT in the measured window")
-            if (settle.seconds > 0) {
+            if (settle.seconds() > 0) {
                 long jit0 = Machine.jitCompileMillis();
                 results.latencyRun(
-                        kafka, RECORDS + ".2", settle.messages, settle.rate, settle.seconds);
+                        kafka, RECORDS + ".2", settle.messages(), settle.rate(), settle.seconds());
                 results.clearLatencies();
                 System.out.printf(
                         "settled: %d s at %d records/s, the JIT compiling %.1f s of it (load %s)%n",
-                        settle.seconds,
-                        settle.rate,
+                        settle.seconds(),
+                        settle.rate(),
                         (Machine.jitCompileMillis() - jit0) / 1e3,
                         Machine.load());
             }
@@ -272,21 +275,8 @@ public final class StreamBench {
         }
     }
 
-    /** The settle phase: {@code seconds} at {@code rate} records/s of records of its own. */
-    private static final class Settle {
-        final int seconds;
-        final int rate;
-        List<byte[]> messages = List.of();
-
-        Settle(int seconds, int rate) {
-            this.seconds = seconds;
-            this.rate = rate;
-        }
-
-        int records() {
-            return seconds * rate;
-        }
-    }
+    /** The settle phase: {@code seconds} at {@code rate} records/s of {@code messages}. */
+    private record Settle(int seconds, int rate, List<byte[]> messages) {}
 
     /**
      * The topics the job writes and its review decisions topic, as {@link #jobConfig} names them.
