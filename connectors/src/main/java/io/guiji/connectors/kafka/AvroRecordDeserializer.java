@@ -2,7 +2,6 @@ package io.guiji.connectors.kafka;
 
 import io.guiji.connectors.avro.AvroTypes;
 import java.io.IOException;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -16,7 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * job, since guiji itself wrote them (this is not for departmental input: see {@link KafkaBytes}).
  * Its records are {@link AvroTypes#readOnly}: whatever reads them must not change them.
  */
-public final class AvroRecordDeserializer<T extends SpecificRecord>
+public final class AvroRecordDeserializer<T extends SpecificRecordBase>
         implements KafkaRecordDeserializationSchema<T> {
     private static final long serialVersionUID = 1L;
 
@@ -45,11 +44,8 @@ public final class AvroRecordDeserializer<T extends SpecificRecord>
     }
 
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public TypeInformation<T> getProducedType() {
         // Each record is a new object that the feeds only read: no copy for the JDBC sinks.
-        return SpecificRecordBase.class.isAssignableFrom(type)
-                ? (TypeInformation<T>) AvroTypes.readOnly((Class) type)
-                : AvroTypes.forClass(type);
+        return AvroTypes.readOnly(type);
     }
 }

@@ -34,12 +34,12 @@ public final class KafkaClientDefaults {
     private KafkaClientDefaults() {}
 
     /** {@code given} with the consumer defaults it does not set; {@code given} is not changed. */
-    public static Properties consumer(Properties given) {
+    static Properties consumer(Properties given) {
         return withDefaults(CONSUMER, given);
     }
 
     /** {@code given} with the producer defaults it does not set; {@code given} is not changed. */
-    public static Properties producer(Properties given) {
+    static Properties producer(Properties given) {
         return withDefaults(PRODUCER, given);
     }
 
