@@ -71,7 +71,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * </ol>
  *
  * <pre>
- * {@code --input bench/data/r1m-e200k [--records 400000] [--warmup 20000] [--registry 200000] [--settle-seconds 0] [--settle-rate 1000] [--latency-seconds 60] [--rate N]}
+ * {@code --input bench/data/r1m-e200k [--records 400000] [--warmup 20000] [--registry 200000] [--settle-seconds 0] [--settle-rate 1000] [--latency-seconds 60] [--rate N] [--postgres true]}
  * </pre>
  *
  * PostgreSQL: {@code GUIJI_PG_URL} (default {@code jdbc:postgresql://127.0.0.1:5432/postgres}),
@@ -162,7 +162,9 @@ public final class StreamBench {
         kafka.createTopic(RECORDS + ".2", 2);
 
         // 2. the job, registry first
-        String pgUrl = postgres();
+        // --postgres false: the job without its PostgreSQL feed, to measure what the feed costs
+        boolean withPostgres = Boolean.parseBoolean(a.get("postgres", "true"));
+        String pgUrl = withPostgres ? postgres() : null;
         Path checkpoints = Files.createTempDirectory("guiji-bench-checkpoints");
         Map<String, String> c = jobConfig(kafka, pgUrl, checkpoints, a.flink);
         StreamConfig cfg = StreamConfig.from(Configuration.fromMap(c));
@@ -233,10 +235,16 @@ public final class StreamBench {
             double jit = (Machine.jitCompileMillis() - jit0) / 1e3;
             double all = messages.size() / ((marks[2] - start) / 1e9);
             double middle = 0.8 * messages.size() / ((marks[1] - marks[0]) / 1e9);
-            long pgDone =
-                    awaitPostgres(
-                            pgUrl, results.accepted(), results.rejected(), Duration.ofMinutes(10));
-            double pgRate = messages.size() / ((pgDone - start) / 1e9);
+            double pgRate = 0;
+            if (withPostgres) {
+                long pgDone =
+                        awaitPostgres(
+                                pgUrl,
+                                results.accepted(),
+                                results.rejected(),
+                                Duration.ofMinutes(10));
+                pgRate = messages.size() / ((pgDone - start) / 1e9);
+            }
             System.out.printf(
                     "RESULT stream_sustained records=%d records_per_s=%.0f middle80_records_per_s=%.0f"
                             + " postgres_complete_records_per_s=%.0f ratio_to_passthrough=%.2f job_jvm_cpu_s=%.0f"
@@ -299,8 +307,8 @@ public final class StreamBench {
 
     /**
      * The job's configuration: the bench topics, exactly once with 1 s checkpoints into {@code
-     * checkpoints}, parallelism 2, the PostgreSQL feed at {@code pgUrl}; {@code flink} (Flink's own
-     * keys given on the command line) last.
+     * checkpoints}, parallelism 2, the PostgreSQL feed at {@code pgUrl} (none when null); {@code
+     * flink} (Flink's own keys given on the command line) last.
      */
     static Map<String, String> jobConfig(
             KafkaBrokerExtension kafka, String pgUrl, Path checkpoints, Map<String, String> flink) {
@@ -322,11 +330,13 @@ public final class StreamBench {
         c.put(GuijiOptions.PROCESSING_DATE.key(), GenerateData.TODAY.toString());
         c.put(GuijiOptions.CHECKPOINT_INTERVAL.key(), "1 s");
         c.put(GuijiOptions.CHECKPOINT_DIR.key(), checkpoints.toUri().toString());
-        c.put(GuijiOptions.POSTGRES_URL.key(), pgUrl);
-        c.put(
-                GuijiOptions.POSTGRES_USER.key(),
-                System.getenv().getOrDefault("GUIJI_PG_USER", "postgres"));
-        c.put(GuijiOptions.POSTGRES_PASSWORD_ENV.key(), "GUIJI_PG_PASSWORD");
+        if (pgUrl != null) {
+            c.put(GuijiOptions.POSTGRES_URL.key(), pgUrl);
+            c.put(
+                    GuijiOptions.POSTGRES_USER.key(),
+                    System.getenv().getOrDefault("GUIJI_PG_USER", "postgres"));
+            c.put(GuijiOptions.POSTGRES_PASSWORD_ENV.key(), "GUIJI_PG_PASSWORD");
+        }
         c.put("guiji.source.bench.topic", RECORDS + ".2");
         c.putAll(flink);
         return c;
