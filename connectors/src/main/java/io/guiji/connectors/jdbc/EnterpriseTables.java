@@ -1,9 +1,10 @@
 package io.guiji.connectors.jdbc;
 
 import io.guiji.connectors.kafka.KeyedJson;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
+import java.util.List;
 import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
 import org.apache.flink.connector.jdbc.JdbcExecutionOptions;
 import org.apache.flink.connector.jdbc.JdbcStatementBuilder;
@@ -19,17 +20,31 @@ import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
  * key are in one partition, so a row moves forward only to a higher offset ({@code WHERE
  * t.kafka_offset < EXCLUDED.kafka_offset}, or another partition), and a profile tombstone deletes
  * the row unless a later state is already there. One statement does both (a data-modifying {@code
- * WITH}): an upsert and a delete of the same key stay in the order the topic has them, in one batch
- * or across batches, and an at-least-once replay after a restart changes nothing. The columns are
+ * WITH}): an upsert and a delete of the same key stay in the order the topic has them, in one list
+ * or across lists, and an at-least-once replay after a restart changes nothing. The columns are
  * taken from the JSON document in SQL, so the document ({@code profile}, {@code lead}) and the
  * columns cannot disagree.
  */
 public final class EnterpriseTables {
     private EnterpriseTables() {}
 
-    /** Parameters: key, partition, offset, JSON (null: a tombstone). */
+    /**
+     * The rows of a list, one statement ({@link RowBatcher}): keys, partitions, offsets and JSON
+     * documents as four arrays, the latest state of each key in the list (its highest offset: a
+     * key's states are in one partition), which is what its states one after the other would leave.
+     */
+    private static String latestOfEachKey(String document) {
+        return "SELECT DISTINCT ON (u.id) u.id, u.part, u.off, u.doc::jsonb AS "
+                + document
+                + " FROM unnest(?::text[], ?::integer[], ?::bigint[], ?::text[]) AS u(id, part, off, doc)"
+                + " ORDER BY u.id, u.off DESC";
+    }
+
+    /** Parameters: keys, partitions, offsets, JSON (null: a tombstone), one list. */
     public static final String UPSERT_PROFILE =
-            "WITH v AS (SELECT ?::text AS id, ?::integer AS part, ?::bigint AS off, ?::jsonb AS p),"
+            "WITH v AS ("
+                    + latestOfEachKey("p")
+                    + "),"
                     + " gone AS (DELETE FROM enterprise_profiles t USING v WHERE v.p IS NULL"
                     + " AND t.enterprise_id = v.id AND (t.kafka_partition <> v.part OR t.kafka_offset < v.off))"
                     + " INSERT INTO enterprise_profiles AS t (enterprise_id, name, reference_date, record_count,"
@@ -51,11 +66,13 @@ public final class EnterpriseTables {
                     + " WHERE t.kafka_partition <> EXCLUDED.kafka_partition OR t.kafka_offset < EXCLUDED.kafka_offset";
 
     /**
-     * Parameters: key, partition, offset, JSON. Upsert only: a withdrawn lead is a state (status
-     * WITHDRAWN), not a tombstone; a tombstone (guiji writes none) changes nothing.
+     * Parameters: keys, partitions, offsets, JSON, one list. Upsert only: a withdrawn lead is a
+     * state (status WITHDRAWN), not a tombstone; a tombstone (guiji writes none) changes nothing.
      */
     public static final String UPSERT_LEAD =
-            "WITH v AS (SELECT ?::text AS id, ?::integer AS part, ?::bigint AS off, ?::jsonb AS l)"
+            "WITH v AS ("
+                    + latestOfEachKey("l")
+                    + ")"
                     + " INSERT INTO leads AS t (lead_id, kind, kind_label, status, rule, activity, reason,"
                     + " enterprise_id, subject_name, department, reference_date, evidence, lead,"
                     + " kafka_partition, kafka_offset)"
@@ -72,30 +89,42 @@ public final class EnterpriseTables {
                     + " kafka_offset = EXCLUDED.kafka_offset, written_at = now()"
                     + " WHERE t.kafka_partition <> EXCLUDED.kafka_partition OR t.kafka_offset < EXCLUDED.kafka_offset";
 
-    public static JdbcSink<KeyedJson> profileSink(
+    public static JdbcSink<List<KeyedJson>> profileSink(
             JdbcConnectionOptions conn, JdbcExecutionOptions exec) {
         return PostgresTables.atLeastOnce(UPSERT_PROFILE, new KeyedJsonStatement(), conn, exec);
     }
 
-    public static JdbcSink<KeyedJson> leadSink(
+    public static JdbcSink<List<KeyedJson>> leadSink(
             JdbcConnectionOptions conn, JdbcExecutionOptions exec) {
         return PostgresTables.atLeastOnce(UPSERT_LEAD, new KeyedJsonStatement(), conn, exec);
     }
 
-    /** Binds key, partition, offset and document (already safe: {@code KeyedJsonDeserializer}). */
-    static final class KeyedJsonStatement implements JdbcStatementBuilder<KeyedJson> {
+    /**
+     * Binds a list's keys, partitions, offsets and documents (already safe: {@code
+     * KeyedJsonDeserializer}) as four arrays.
+     */
+    static final class KeyedJsonStatement implements JdbcStatementBuilder<List<KeyedJson>> {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public void accept(PreparedStatement ps, KeyedJson row) throws SQLException {
-            ps.setString(1, row.key);
-            ps.setInt(2, row.partition);
-            ps.setLong(3, row.offset);
-            if (row.json == null) {
-                ps.setNull(4, Types.VARCHAR);
-            } else {
-                ps.setString(4, row.json);
+        public void accept(PreparedStatement ps, List<KeyedJson> batch) throws SQLException {
+            int n = batch.size();
+            String[] key = new String[n];
+            Integer[] partition = new Integer[n];
+            Long[] offset = new Long[n];
+            String[] json = new String[n];
+            for (int i = 0; i < n; i++) {
+                KeyedJson row = batch.get(i);
+                key[i] = row.key;
+                partition[i] = row.partition;
+                offset[i] = row.offset;
+                json[i] = row.json;
             }
+            Connection c = ps.getConnection();
+            ps.setArray(1, c.createArrayOf("text", key));
+            ps.setArray(2, c.createArrayOf("integer", partition));
+            ps.setArray(3, c.createArrayOf("bigint", offset));
+            ps.setArray(4, c.createArrayOf("text", json));
         }
     }
 }

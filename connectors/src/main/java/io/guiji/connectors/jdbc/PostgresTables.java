@@ -11,7 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Date;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -30,8 +30,12 @@ import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
  * upserts. The sinks are at-least-once (a batch may be written again after a restart), so every
  * statement is idempotent: unified records only move forward ({@code WHERE version <
  * EXCLUDED.version}), sources are inserted once, a rejected record is keyed by its source
- * reference, a coverage snapshot replaces an older one of its period. Never set {@code
- * reWriteBatchedInserts=true} on the URL: one batch may touch a key twice.
+ * reference, a coverage snapshot replaces an older one of its period. The two tables that take a
+ * row or more for every record, {@code unified_record} and {@code unified_record_source}, are
+ * written a list of rows at a time ({@link RowBatcher}), each list by one statement over arrays,
+ * since a statement per row cost PostgreSQL more than the row did; the others a statement a row.
+ * Never set {@code reWriteBatchedInserts=true} on the URL: one batch of those may touch a key
+ * twice.
  *
  * <p>The conversions to rows are total: no value of a record makes a statement fail. Every text
  * (columns and the {@code jsonb} document) goes through {@link SinkSafeText} (PostgreSQL refuses
@@ -42,10 +46,22 @@ import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
 public final class PostgresTables {
     private PostgresTables() {}
 
+    /**
+     * A list of unified states, one statement ({@link RowBatcher}): each parameter an array, one
+     * element a state. A record twice in the list is written once, at its highest version, which is
+     * what the states one after the other would leave.
+     */
     public static final String UPSERT_UNIFIED =
             "INSERT INTO unified_record AS t (record_id, version, record_type, dept_code, doc_no, subject_name, uscc,"
                     + " decision_date, status, enterprise_id, link_method, link_confidence, quality_flags, record)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)"
+                    + " SELECT DISTINCT ON (u.id) u.id, u.version, u.record_type, u.dept_code, u.doc_no,"
+                    + " u.subject_name, u.uscc, u.decision_date, u.status, u.enterprise_id, u.link_method,"
+                    + " u.link_confidence, ARRAY(SELECT jsonb_array_elements_text(u.flags::jsonb)), u.record::jsonb"
+                    + " FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+                    + " ?::date[], ?::text[], ?::text[], ?::text[], ?::float8[], ?::text[], ?::text[])"
+                    + " AS u(id, version, record_type, dept_code, doc_no, subject_name, uscc, decision_date, status,"
+                    + " enterprise_id, link_method, link_confidence, flags, record)"
+                    + " ORDER BY u.id, u.version DESC"
                     + " ON CONFLICT (record_id) DO UPDATE SET version = EXCLUDED.version, record_type = EXCLUDED.record_type,"
                     + " dept_code = EXCLUDED.dept_code, doc_no = EXCLUDED.doc_no, subject_name = EXCLUDED.subject_name,"
                     + " uscc = EXCLUDED.uscc, decision_date = EXCLUDED.decision_date, status = EXCLUDED.status,"
@@ -54,8 +70,10 @@ public final class PostgresTables {
                     + " record = EXCLUDED.record, written_at = now()"
                     + " WHERE t.version < EXCLUDED.version";
 
+    /** A list of sources, one statement; a source twice in it is inserted once. */
     public static final String INSERT_SOURCE =
-            "INSERT INTO unified_record_source (record_id, source_file, source_row, first_version) VALUES (?, ?, ?, ?)"
+            "INSERT INTO unified_record_source (record_id, source_file, source_row, first_version)"
+                    + " SELECT * FROM unnest(?::text[], ?::text[], ?::bigint[], ?::bigint[])"
                     + " ON CONFLICT (record_id, source_file, source_row) DO NOTHING";
 
     public static final String UPSERT_REJECTED =
@@ -133,12 +151,14 @@ public final class PostgresTables {
                 .buildAtLeastOnce(conn);
     }
 
-    public static JdbcSink<UnifiedRecord> unifiedSink(
+    /** Writes each list of states with one statement, as {@link RowBatcher} gathered it. */
+    public static JdbcSink<List<UnifiedRecord>> unifiedSink(
             JdbcConnectionOptions conn, JdbcExecutionOptions exec) {
         return atLeastOnce(UPSERT_UNIFIED, new UnifiedStatement(), conn, exec);
     }
 
-    public static JdbcSink<SourceRow> sourceSink(
+    /** Writes each list of sources with one statement, as {@link RowBatcher} gathered it. */
+    public static JdbcSink<List<SourceRow>> sourceSink(
             JdbcConnectionOptions conn, JdbcExecutionOptions exec) {
         return atLeastOnce(INSERT_SOURCE, new SourceStatement(), conn, exec);
     }
@@ -161,45 +181,94 @@ public final class PostgresTables {
         return atLeastOnce(INSERT_COVERAGE_HISTORY, new CoverageHistoryStatement(), conn, exec);
     }
 
-    static final class UnifiedStatement implements JdbcStatementBuilder<UnifiedRecord> {
+    static final class UnifiedStatement implements JdbcStatementBuilder<List<UnifiedRecord>> {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public void accept(PreparedStatement ps, UnifiedRecord given) throws SQLException {
-            UnifiedRecord r = SinkSafeText.cleanRecord(given);
-            ps.setString(1, SinkSafeText.cleanOrEmpty(r.getRecordId()));
-            ps.setLong(2, r.getVersion());
-            ps.setString(3, name(r.getRecordType()));
-            ps.setString(4, SinkSafeText.cleanOrEmpty(r.getDeptCode()));
-            ps.setString(5, SinkSafeText.cleanOrEmpty(r.getFields().getDocNo()));
-            ps.setString(6, SinkSafeText.cleanOrEmpty(r.getFields().getSubjectName()));
-            ps.setString(7, r.getFields().getUscc());
-            ps.setDate(8, Date.valueOf(date(r.getFields().getDecisionDate())));
-            ps.setString(9, name(r.getFields().getStatus()));
-            ps.setString(10, r.getEnterpriseId());
-            ps.setString(11, name(r.getLinkMethod()));
-            ps.setDouble(12, r.getLinkConfidence());
-            ps.setArray(
-                    13,
-                    ps.getConnection()
-                            .createArrayOf(
-                                    "text",
-                                    r.getQualityFlags().stream()
-                                            .filter(java.util.Objects::nonNull)
-                                            .toArray()));
-            ps.setString(14, json(g -> OutputJson.write(g, r)));
+        public void accept(PreparedStatement ps, List<UnifiedRecord> batch) throws SQLException {
+            int n = batch.size();
+            String[] id = new String[n];
+            Long[] version = new Long[n];
+            String[] type = new String[n];
+            String[] dept = new String[n];
+            String[] docNo = new String[n];
+            String[] subject = new String[n];
+            String[] uscc = new String[n];
+            String[] decisionDate = new String[n];
+            String[] status = new String[n];
+            String[] enterprise = new String[n];
+            String[] method = new String[n];
+            Double[] confidence = new Double[n];
+            String[] flags = new String[n];
+            String[] record = new String[n];
+            for (int i = 0; i < n; i++) {
+                UnifiedRecord r = SinkSafeText.cleanRecord(batch.get(i));
+                id[i] = SinkSafeText.cleanOrEmpty(r.getRecordId());
+                version[i] = r.getVersion();
+                type[i] = name(r.getRecordType());
+                dept[i] = SinkSafeText.cleanOrEmpty(r.getDeptCode());
+                docNo[i] = SinkSafeText.cleanOrEmpty(r.getFields().getDocNo());
+                subject[i] = SinkSafeText.cleanOrEmpty(r.getFields().getSubjectName());
+                uscc[i] = r.getFields().getUscc();
+                decisionDate[i] = date(r.getFields().getDecisionDate()).toString();
+                status[i] = name(r.getFields().getStatus());
+                enterprise[i] = r.getEnterpriseId();
+                method[i] = name(r.getLinkMethod());
+                confidence[i] = r.getLinkConfidence();
+                flags[i] = json(g -> writeTexts(g, r.getQualityFlags()));
+                record[i] = json(g -> OutputJson.write(g, r));
+            }
+            Connection c = ps.getConnection();
+            ps.setArray(1, c.createArrayOf("text", id));
+            ps.setArray(2, c.createArrayOf("bigint", version));
+            ps.setArray(3, c.createArrayOf("text", type));
+            ps.setArray(4, c.createArrayOf("text", dept));
+            ps.setArray(5, c.createArrayOf("text", docNo));
+            ps.setArray(6, c.createArrayOf("text", subject));
+            ps.setArray(7, c.createArrayOf("text", uscc));
+            ps.setArray(8, c.createArrayOf("text", decisionDate));
+            ps.setArray(9, c.createArrayOf("text", status));
+            ps.setArray(10, c.createArrayOf("text", enterprise));
+            ps.setArray(11, c.createArrayOf("text", method));
+            ps.setArray(12, c.createArrayOf("float8", confidence));
+            ps.setArray(13, c.createArrayOf("text", flags));
+            ps.setArray(14, c.createArrayOf("text", record));
         }
     }
 
-    static final class SourceStatement implements JdbcStatementBuilder<SourceRow> {
+    /** A JSON array of the texts that are not null (quality flags). */
+    private static void writeTexts(JsonGenerator g, List<String> texts) throws IOException {
+        g.writeStartArray();
+        for (String t : texts) {
+            if (t != null) {
+                g.writeString(t);
+            }
+        }
+        g.writeEndArray();
+    }
+
+    static final class SourceStatement implements JdbcStatementBuilder<List<SourceRow>> {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public void accept(PreparedStatement ps, SourceRow s) throws SQLException {
-            ps.setString(1, SinkSafeText.cleanOrEmpty(s.recordId));
-            ps.setString(2, SinkSafeText.cleanOrEmpty(s.file));
-            ps.setLong(3, s.row);
-            ps.setLong(4, s.version);
+        public void accept(PreparedStatement ps, List<SourceRow> batch) throws SQLException {
+            int n = batch.size();
+            String[] id = new String[n];
+            String[] file = new String[n];
+            Long[] row = new Long[n];
+            Long[] version = new Long[n];
+            for (int i = 0; i < n; i++) {
+                SourceRow s = batch.get(i);
+                id[i] = SinkSafeText.cleanOrEmpty(s.recordId);
+                file[i] = SinkSafeText.cleanOrEmpty(s.file);
+                row[i] = s.row;
+                version[i] = s.version;
+            }
+            Connection c = ps.getConnection();
+            ps.setArray(1, c.createArrayOf("text", id));
+            ps.setArray(2, c.createArrayOf("text", file));
+            ps.setArray(3, c.createArrayOf("bigint", row));
+            ps.setArray(4, c.createArrayOf("bigint", version));
         }
     }
 
@@ -263,12 +332,13 @@ public final class PostgresTables {
     /**
      * An ISO date for a {@code date NOT NULL} column. A published decision date is a validated ISO
      * date, so the fallback (0001-01-01) only keeps a statement from failing on what cannot happen;
-     * the {@code record} document keeps the value as published.
+     * the {@code record} document keeps the value as published. Its text is what PostgreSQL reads
+     * (four-digit years: a later one would be written with a sign).
      */
     static LocalDate date(String iso) {
         try {
             LocalDate d = LocalDate.parse(iso);
-            return d.getYear() < 1 ? LocalDate.of(1, 1, 1) : d;
+            return d.getYear() < 1 || d.getYear() > 9999 ? LocalDate.of(1, 1, 1) : d;
         } catch (RuntimeException e) {
             return LocalDate.of(1, 1, 1);
         }

@@ -18,14 +18,14 @@ import org.apache.avro.specific.SpecificRecordBase;
  * Chinese, supplementary characters (surrogate pairs), NUL and the empty string; extreme numbers;
  * empty and longer arrays and maps; each union branch; decimals at the schema's scale.
  */
-final class RandomAvro {
+public final class RandomAvro {
     private final Random random;
 
-    RandomAvro(long seed) {
+    public RandomAvro(long seed) {
         random = new Random(seed);
     }
 
-    <T extends SpecificRecordBase> T of(Class<T> type) {
+    public <T extends SpecificRecordBase> T of(Class<T> type) {
         return type.cast(value(SpecificData.get().getSchema(type), 0));
     }
 

@@ -72,11 +72,23 @@ class EnterpriseTablesITCase {
         write(EnterpriseTables.UPSERT_PROFILE, tombstone(1, 4)); // older than the row: kept
         assertThat(profileRow()).contains("offset=5");
 
-        // an upsert and the tombstone after it in one batch: gone, in the topic's order
+        // an upsert and the tombstone after it in one list: gone, in the topic's order
         write(
                 EnterpriseTables.UPSERT_PROFILE,
                 profileMessage(1, 6, profile(1, 95, "A")),
                 tombstone(1, 7));
+        assertThat(profileRow()).isNull();
+
+        // a tombstone and a later state in one list, as a replay may order them: the later state
+        write(
+                EnterpriseTables.UPSERT_PROFILE,
+                tombstone(1, 7),
+                profileMessage(1, 8, profile(2, 90, "A")),
+                profileMessage(1, 6, profile(1, 95, "A")));
+        assertThat(profileRow()).contains("2 90 A", "offset=8");
+        write(EnterpriseTables.UPSERT_PROFILE, tombstone(1, 8)); // the same offset: not newer
+        assertThat(profileRow()).contains("offset=8");
+        write(EnterpriseTables.UPSERT_PROFILE, tombstone(1, 8), tombstone(1, 9));
         assertThat(profileRow()).isNull();
 
         // the enterprise comes back later
@@ -91,20 +103,22 @@ class EnterpriseTablesITCase {
         write(EnterpriseTables.UPSERT_LEAD, leadMessage(4, "WITHDRAWN"));
         write(EnterpriseTables.UPSERT_LEAD, leadMessage(2, "OPEN")); // a replay
         assertThat(leadRow()).startsWith("WITHDRAWN ");
+        // a replay of both states in one list, in either order
+        write(EnterpriseTables.UPSERT_LEAD, leadMessage(4, "WITHDRAWN"), leadMessage(2, "OPEN"));
+        write(EnterpriseTables.UPSERT_LEAD, leadMessage(2, "OPEN"), leadMessage(4, "WITHDRAWN"));
+        assertThat(leadRow()).startsWith("WITHDRAWN ");
         write(EnterpriseTables.UPSERT_LEAD, tombstone(0, 9)); // none is written; it changes nothing
         assertThat(leadRow()).startsWith("WITHDRAWN ");
     }
 
     // ------------------------------------------------------------------ fixtures
 
+    /** {@code rows} as one list, one statement, as the job writes them. */
     private static void write(String sql, KeyedJson... rows) throws Exception {
         try (Connection c = PG.connection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
-            for (KeyedJson row : rows) {
-                new EnterpriseTables.KeyedJsonStatement().accept(ps, row);
-                ps.addBatch();
-            }
-            ps.executeBatch();
+            new EnterpriseTables.KeyedJsonStatement().accept(ps, List.of(rows));
+            ps.executeUpdate();
         }
     }
 

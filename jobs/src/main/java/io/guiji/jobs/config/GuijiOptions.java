@@ -365,14 +365,15 @@ public final class GuijiOptions {
             key("guiji.postgres.batch-size")
                     .intType()
                     .defaultValue(500)
-                    .withDescription("Streaming: upserts per JDBC batch.");
+                    .withDescription(
+                            "Streaming: rows a statement writes into the tables that take a row for every record (deploy/README.md, PostgreSQL writes), and upserts per JDBC batch into the others.");
 
     public static final ConfigOption<Duration> POSTGRES_BATCH_INTERVAL =
             key("guiji.postgres.batch-interval")
                     .durationType()
                     .defaultValue(Duration.ofSeconds(1))
                     .withDescription(
-                            "Streaming: a partly filled batch is written after this long.");
+                            "Streaming: a partly filled batch is written after this long (and always before a checkpoint completes).");
 
     public static final ConfigOption<String> DASHBOARD_BIND =
             key("guiji.dashboard.bind")

@@ -24,6 +24,8 @@ public final class EnterpriseFeed {
     // migration.
     public static final String PG_FEED_ENTERPRISES = "pg-feed-enterprises";
     public static final String PG_FEED_LEADS = "pg-feed-leads";
+    public static final String PG_ENTERPRISE_LISTS = "pg-enterprise-profile-lists";
+    public static final String PG_LEAD_LISTS = "pg-lead-lists";
     public static final String SINK_PG_ENTERPRISES = "sink-pg-enterprise-profiles";
     public static final String SINK_PG_LEADS = "sink-pg-leads";
 
@@ -33,23 +35,32 @@ public final class EnterpriseFeed {
             JdbcConnectionOptions conn,
             JdbcExecutionOptions exec,
             String group) {
-        PostgresFeed.committed(
-                        env,
+        PostgresFeed.lists(
+                        PostgresFeed.committed(
+                                env,
+                                cfg,
+                                GuijiOptions.TOPIC_ENTERPRISES,
+                                new KeyedJsonDeserializer<>(
+                                        EnterpriseProfile.class, OutputJson::write),
+                                group,
+                                PG_FEED_ENTERPRISES),
                         cfg,
-                        GuijiOptions.TOPIC_ENTERPRISES,
-                        new KeyedJsonDeserializer<>(EnterpriseProfile.class, OutputJson::write),
-                        group,
-                        PG_FEED_ENTERPRISES)
+                        PG_ENTERPRISE_LISTS,
+                        "enterprise_profiles")
                 .sinkTo(EnterpriseTables.profileSink(conn, exec))
                 .uid(SINK_PG_ENTERPRISES)
                 .name("PostgreSQL enterprise_profiles");
-        PostgresFeed.committed(
-                        env,
+        PostgresFeed.lists(
+                        PostgresFeed.committed(
+                                env,
+                                cfg,
+                                GuijiOptions.TOPIC_LEADS,
+                                new KeyedJsonDeserializer<>(Lead.class, OutputJson::write),
+                                group,
+                                PG_FEED_LEADS),
                         cfg,
-                        GuijiOptions.TOPIC_LEADS,
-                        new KeyedJsonDeserializer<>(Lead.class, OutputJson::write),
-                        group,
-                        PG_FEED_LEADS)
+                        PG_LEAD_LISTS,
+                        "leads")
                 .sinkTo(EnterpriseTables.leadSink(conn, exec))
                 .uid(SINK_PG_LEADS)
                 .name("PostgreSQL leads");

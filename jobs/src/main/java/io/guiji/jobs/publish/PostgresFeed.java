@@ -1,6 +1,8 @@
 package io.guiji.jobs.publish;
 
+import io.guiji.connectors.ChainedOperator;
 import io.guiji.connectors.jdbc.PostgresTables;
+import io.guiji.connectors.jdbc.RowBatcher;
 import io.guiji.connectors.kafka.AvroRecordDeserializer;
 import io.guiji.jobs.config.GuijiOptions;
 import io.guiji.jobs.config.StreamConfig;
@@ -10,6 +12,7 @@ import io.guiji.schemas.RejectedRecord;
 import io.guiji.schemas.UnifiedRecord;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
 import org.apache.flink.connector.jdbc.JdbcExecutionOptions;
@@ -38,6 +41,8 @@ public final class PostgresFeed {
     public static final String PG_SOURCES = "pg-unified-sources";
     public static final String PG_REJECTED_KIND = "pg-rejected-kind";
     public static final String PG_REFERENCE_REJECTED_KIND = "pg-reference-rejected-kind";
+    public static final String PG_UNIFIED_LISTS = "pg-unified-lists";
+    public static final String PG_SOURCE_LISTS = "pg-unified-source-lists";
     public static final String SINK_PG_UNIFIED = "sink-pg-unified";
     public static final String SINK_PG_SOURCES = "sink-pg-unified-sources";
     public static final String SINK_PG_REJECTED = "sink-pg-rejected";
@@ -67,6 +72,13 @@ public final class PostgresFeed {
                                 cfg.value(GuijiOptions.POSTGRES_BATCH_INTERVAL).toMillis())
                         .withMaxRetries(3)
                         .build();
+        // The sinks of lists (RowBatcher) write each list as it comes: the lists are the batches.
+        JdbcExecutionOptions listExec =
+                JdbcExecutionOptions.builder()
+                        .withBatchSize(1)
+                        .withBatchIntervalMs(0)
+                        .withMaxRetries(3)
+                        .build();
         String group = cfg.value(GuijiOptions.KAFKA_GROUP_ID) + "-postgres";
 
         DataStream<UnifiedRecord> unified =
@@ -77,13 +89,18 @@ public final class PostgresFeed {
                         new AvroRecordDeserializer<>(UnifiedRecord.class),
                         group,
                         PG_FEED_UNIFIED);
-        unified.sinkTo(PostgresTables.unifiedSink(conn, exec))
+        lists(unified, cfg, PG_UNIFIED_LISTS, "unified_record")
+                .sinkTo(PostgresTables.unifiedSink(conn, listExec))
                 .uid(SINK_PG_UNIFIED)
                 .name("PostgreSQL unified_record");
-        unified.flatMap(new SourceRowsFunction())
-                .uid(PG_SOURCES)
-                .name("sources of unified records")
-                .sinkTo(PostgresTables.sourceSink(conn, exec))
+        lists(
+                        unified.flatMap(new SourceRowsFunction())
+                                .uid(PG_SOURCES)
+                                .name("sources of unified records"),
+                        cfg,
+                        PG_SOURCE_LISTS,
+                        "unified_record_source")
+                .sinkTo(PostgresTables.sourceSink(conn, listExec))
                 .uid(SINK_PG_SOURCES)
                 .name("PostgreSQL unified_record_source");
 
@@ -132,7 +149,25 @@ public final class PostgresFeed {
                 .setParallelism(1);
 
         ReviewDecisionFeed.define(env, cfg, conn, exec, group);
-        EnterpriseFeed.define(env, cfg, conn, exec, group);
+        EnterpriseFeed.define(env, cfg, conn, listExec, group);
+    }
+
+    /**
+     * {@code rows} gathered into lists of up to {@code guiji.postgres.batch-size}, each written by
+     * one statement ({@link RowBatcher}); a list waits at most {@code
+     * guiji.postgres.batch-interval}.
+     */
+    static <T> DataStream<List<T>> lists(
+            DataStream<T> rows, StreamConfig cfg, String uid, String table) {
+        return rows.transform(
+                        "lists of " + table + " rows",
+                        Types.LIST(rows.getType()),
+                        ChainedOperator.of(
+                                new RowBatcher<T>(
+                                        cfg.value(GuijiOptions.POSTGRES_BATCH_SIZE),
+                                        cfg.value(GuijiOptions.POSTGRES_BATCH_INTERVAL)
+                                                .toMillis())))
+                .uid(uid);
     }
 
     /**
