@@ -10,9 +10,9 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
 /**
  * Gathers a table's rows into lists, each written by one statement ({@link PostgresTables}, {@link
- * EnterpriseTables}): a statement per row costs PostgreSQL more than the row itself
- * (deploy/README.md, "PostgreSQL writes"). A list is sent when it holds {@code maxRows}, {@code
- * intervalMillis} after its first row, before every checkpoint barrier and at the end of input.
+ * EnterpriseTables}): a statement a row cost PostgreSQL a third more CPU (deploy/README.md,
+ * "PostgreSQL writes"). A list is sent when it holds {@code maxRows}, {@code intervalMillis} after
+ * its first row, before every checkpoint barrier and at the end of input.
  *
  * <p>Not checkpointed: every row is sent before the barrier that follows it, so a checkpoint never
  * holds a row that is neither in this operator's output nor still to come from its input, and the
