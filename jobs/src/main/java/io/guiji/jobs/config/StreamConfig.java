@@ -75,6 +75,14 @@ public final class StreamConfig implements Serializable {
                     GuijiOptions.RESTART_MAX_DELAY,
                     "must not be below " + GuijiOptions.RESTART_DELAY.key());
         }
+        if (conf.get(GuijiOptions.POSTGRES_BATCH_SIZE) < 1) {
+            throw new GuijiSettings.ConfigException(
+                    GuijiOptions.POSTGRES_BATCH_SIZE, "must be at least 1");
+        }
+        if (conf.get(GuijiOptions.POSTGRES_BATCH_INTERVAL).toMillis() < 1) {
+            throw new GuijiSettings.ConfigException(
+                    GuijiOptions.POSTGRES_BATCH_INTERVAL, "must be at least 1 ms");
+        }
         if (conf.get(GuijiOptions.RESTART_ATTEMPTS) < 0) {
             throw new GuijiSettings.ConfigException(
                     GuijiOptions.RESTART_ATTEMPTS, "must not be negative");

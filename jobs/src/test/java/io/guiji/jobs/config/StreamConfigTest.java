@@ -266,4 +266,22 @@ class StreamConfigTest {
         bad.put("guiji.restart.initial-delay", "2 min");
         assertThatThrownBy(() -> config(bad)).hasMessageContaining("guiji.restart.max-delay");
     }
+
+    @Test
+    void aPostgresBatchHoldsARowAndWaitsAMillisecondAtLeast() {
+        for (String[] bad :
+                new String[][] {
+                    {"guiji.postgres.batch-size", "0"},
+                    {"guiji.postgres.batch-size", "-5"},
+                    {"guiji.postgres.batch-interval", "0 ms"}
+                }) {
+            Map<String, String> c = minimal();
+            c.put(bad[0], bad[1]);
+            assertThatThrownBy(() -> config(c)).hasMessageContaining(bad[0]);
+        }
+        Map<String, String> ok = minimal();
+        ok.put("guiji.postgres.batch-size", "1");
+        ok.put("guiji.postgres.batch-interval", "1 ms");
+        assertThat(config(ok).value(GuijiOptions.POSTGRES_BATCH_SIZE)).isEqualTo(1);
+    }
 }
