@@ -39,7 +39,9 @@ class PostgresTablesITCase {
     void tables() throws Exception {
         try (Connection c = PG.connection();
                 Statement s = c.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS unified_record, unified_record_source");
+            s.execute(
+                    "DROP TABLE IF EXISTS unified_record, unified_record_source,"
+                            + " enterprise_profiles, leads");
             s.execute(
                     Files.readString(
                             Path.of("..", "deploy", "postgres", "schema.sql"),
@@ -123,6 +125,28 @@ class PostgresTablesITCase {
                 assertThat(rows).as("seed %d", seed).isEqualTo(n);
             }
         }
+    }
+
+    @Test
+    void theRewrittenDocumentsAreCompressedWithLz4WhereTheServerHasIt() throws Exception {
+        boolean lz4 =
+                !query(
+                                "SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression'"
+                                        + " AND 'lz4' = ANY (enumvals)")
+                        .isEmpty();
+        List<String> columns =
+                query(
+                        "SELECT attrelid::regclass || '.' || attname FROM pg_attribute"
+                                + " WHERE attcompression = 'l' AND attnum > 0 ORDER BY 1");
+        assertThat(columns)
+                .isEqualTo(
+                        lz4
+                                ? List.of(
+                                        "enterprise_profiles.health_components",
+                                        "enterprise_profiles.profile",
+                                        "leads.lead",
+                                        "unified_record.record")
+                                : List.of());
     }
 
     // ------------------------------------------------------------------ fixtures
