@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.guiji.schemas.CoverageSnapshot;
 import io.guiji.schemas.CoverageTotals;
 import io.guiji.testing.PostgresExtension;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,13 +25,7 @@ class CoverageHistoryStatementITCase {
 
     @Test
     void eachSnapshotIsOneRowAndWritingItAgainChangesNothing() throws Exception {
-        try (Connection c = PG.connection();
-                Statement s = c.createStatement()) {
-            s.execute(
-                    Files.readString(
-                            Path.of("..", "deploy", "postgres", "schema.sql"),
-                            StandardCharsets.UTF_8));
-        }
+        GuijiSchema.apply(PG);
         List<CoverageSnapshot> written =
                 List.of(
                         snapshot("2026-11-01T10:00:00", 0.5),

@@ -13,8 +13,6 @@ import io.guiji.schemas.Lead;
 import io.guiji.schemas.LeadEvidence;
 import io.guiji.testing.PostgresExtension;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -43,13 +41,7 @@ class EnterpriseTablesITCase {
 
     @BeforeEach
     void tables() throws Exception {
-        try (Connection c = PG.connection();
-                Statement s = c.createStatement()) {
-            s.execute(
-                    Files.readString(
-                            Path.of("..", "deploy", "postgres", "schema.sql"),
-                            StandardCharsets.UTF_8));
-        }
+        GuijiSchema.apply(PG);
     }
 
     @Test

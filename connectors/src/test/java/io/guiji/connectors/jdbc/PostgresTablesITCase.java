@@ -6,9 +6,6 @@ import io.guiji.connectors.SinkSafeText;
 import io.guiji.connectors.avro.RandomAvro;
 import io.guiji.schemas.UnifiedRecord;
 import io.guiji.testing.PostgresExtension;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,16 +34,9 @@ class PostgresTablesITCase {
 
     @BeforeEach
     void tables() throws Exception {
-        try (Connection c = PG.connection();
-                Statement s = c.createStatement()) {
-            s.execute(
-                    "DROP TABLE IF EXISTS unified_record, unified_record_source,"
-                            + " enterprise_profiles, leads");
-            s.execute(
-                    Files.readString(
-                            Path.of("..", "deploy", "postgres", "schema.sql"),
-                            StandardCharsets.UTF_8));
-        }
+        GuijiSchema.apply(
+                PG,
+                "DROP TABLE IF EXISTS unified_record, unified_record_source, enterprise_profiles, leads");
     }
 
     @Test
