@@ -39,6 +39,7 @@ import org.apache.avro.specific.SpecificDatumWriter;
  * java -cp ... io.guiji.bench.linking.LinkAccuracyBench [--registry 100000 (0: no accuracy run)] [--per-kind 1000]
  *     [--seed 7] [--cost 100000,1000000] [--cost-per-kind 500] [--min-score 0.88] [--min-margin 0.05]
  *     [--link-trade-name-typos confirmed|placed|all] [--max-matches 16] [--legal-rep-share 0] [--show-errors 5]
+ *     [--province 210000]
  * </pre>
  *
  * <p>Every registry entry carries a made-up legal representative in its extra columns (法定代表人);
@@ -61,6 +62,7 @@ public final class LinkAccuracyBench {
         int showErrors = 0;
         FuzzyPolicy.TradeNameTypos linkTypos = FuzzyPolicy.DEFAULT.tradeNameTypos();
         double legalRepShare = 0;
+        String province = null;
         for (int i = 0; i < args.length; i++) {
             String v = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -84,6 +86,7 @@ public final class LinkAccuracyBench {
                         linkTypos =
                                 FuzzyPolicy.TradeNameTypos.valueOf(tradeNameTyposArg(args[++i]));
                 case "--legal-rep-share" -> legalRepShare = Double.parseDouble(args[++i]);
+                case "--province" -> province = args[++i];
                 default -> {
                     System.err.println("unknown argument " + args[i]);
                     System.exit(2);
@@ -106,7 +109,7 @@ public final class LinkAccuracyBench {
             out.printf(
                     Locale.ROOT,
                     "# Linking accuracy: registry %,d entries, up to %d records per class, seed %d, "
-                            + "min-score %.2f, min-margin %.2f, link-trade-name-typos %s, max-matches %d%s%n%n",
+                            + "min-score %.2f, min-margin %.2f, link-trade-name-typos %s, max-matches %d%s%s%n%n",
                     registry,
                     perKind,
                     seed,
@@ -114,9 +117,17 @@ public final class LinkAccuracyBench {
                     minMargin,
                     linkTypos,
                     maxMatches,
-                    legalRepNote(legalRepShare));
+                    legalRepNote(legalRepShare),
+                    province == null ? "" : ", places of province " + province);
             accuracy(
-                    LinkingCorpus.generate(registry, perKind, seed, legalRepShare),
+                    LinkingCorpus.generate(
+                            registry,
+                            perKind,
+                            seed,
+                            legalRepShare,
+                            province == null
+                                    ? CorpusPlaces.chaoyang()
+                                    : CorpusPlaces.province(province)),
                     policy,
                     maxMatches,
                     showErrors,

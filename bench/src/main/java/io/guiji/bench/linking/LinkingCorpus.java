@@ -81,10 +81,6 @@ final class LinkingCorpus {
 
     /** One registry enterprise's name parts. */
     record Parts(int region, String trade, String industry, String form, String branch) {
-        String name() {
-            return REGIONS[region][0] + trade + industry + form + (branch == null ? "" : branch);
-        }
-
         String nameWithoutRegion() {
             return trade + industry + form + (branch == null ? "" : branch);
         }
@@ -93,19 +89,6 @@ final class LinkingCorpus {
             return trade + industry;
         }
     }
-
-    /** Divisions: name prefix, code. The first ones dominate, as in a city's registry. */
-    static final String[][] REGIONS = {
-        {"朝阳市", "211300"}, {"朝阳市双塔区", "211302"}, {"朝阳市龙城区", "211303"}, {"朝阳县", "211321"},
-        {"建平县", "211322"}, {"喀喇沁左翼蒙古族自治县", "211324"}, {"北票市", "211381"}, {"凌源市", "211382"},
-        {"辽宁省朝阳市", "211300"}, {"沈阳市", "210100"}, {"锦州市", "210700"}, {"阜新市", "210900"},
-        {"葫芦岛市", "211400"},
-    };
-
-    private static final int[] REGION_WEIGHTS = {22, 14, 12, 10, 10, 6, 8, 8, 4, 2, 2, 1, 1};
-
-    /** County-level divisions, for "the same name in another county". */
-    private static final int[] COUNTIES = {1, 2, 3, 4, 5, 6, 7};
 
     private static final String TRADE_CHARS =
             "华盛兴达鑫源宏昌隆泰丰恒通顺利信诚祥瑞福金银宝海天龙凤东方新远航博创嘉汇聚德润康健安平和美佳优益众合力成发"
@@ -152,6 +135,9 @@ final class LinkingCorpus {
 
     private final Random random;
 
+    /** The places names are written with: 朝阳's by default, or a province's. */
+    private final CorpusPlaces places;
+
     /** The legal representatives' stream: apart from {@link #random}, which makes the names. */
     private final Random personRandom;
 
@@ -186,8 +172,9 @@ final class LinkingCorpus {
     private final Map<Character, String> syllables = new HashMap<>();
     private long serial;
 
-    private LinkingCorpus(long seed) {
+    private LinkingCorpus(long seed, CorpusPlaces places) {
         this.random = new Random(seed);
+        this.places = places;
         this.personRandom = new Random(seed ^ PERSONS_SALT);
         this.persons = new PersonNames(personRandom);
         Set<Character> pool = new HashSet<>();
@@ -212,7 +199,12 @@ final class LinkingCorpus {
 
     /** A registry of {@code registrySize} enterprises; no records. */
     static LinkingCorpus registry(int registrySize, long seed) {
-        LinkingCorpus c = new LinkingCorpus(seed);
+        return registry(registrySize, seed, CorpusPlaces.chaoyang());
+    }
+
+    /** A registry of {@code registrySize} enterprises named with {@code places}; no records. */
+    static LinkingCorpus registry(int registrySize, long seed, CorpusPlaces places) {
+        LinkingCorpus c = new LinkingCorpus(seed, places);
         c.generateRegistry(registrySize);
         return c;
     }
@@ -228,10 +220,16 @@ final class LinkingCorpus {
      * legalRepShare}.
      */
     static LinkingCorpus generate(int registrySize, int perKind, long seed, double legalRepShare) {
+        return generate(registrySize, perKind, seed, legalRepShare, CorpusPlaces.chaoyang());
+    }
+
+    /** As {@link #generate(int, int, long, double)}, names written with {@code places}. */
+    static LinkingCorpus generate(
+            int registrySize, int perKind, long seed, double legalRepShare, CorpusPlaces places) {
         if (!(legalRepShare >= 0 && legalRepShare <= 1)) {
             throw new IllegalArgumentException("legal-rep share not in [0, 1]: " + legalRepShare);
         }
-        LinkingCorpus c = registry(registrySize, seed);
+        LinkingCorpus c = registry(registrySize, seed, places);
         c.legalRepShare = legalRepShare;
         for (Kind k : Kind.values()) {
             c.generateRecords(k, perKind);
@@ -250,7 +248,9 @@ final class LinkingCorpus {
             int roll = random.nextInt(100);
             if (roll < 6 && registry.size() < size) {
                 // the same name in another county
-                register(new Parts(pick(COUNTIES), p.trade(), p.industry(), p.form(), null), null);
+                register(
+                        new Parts(pick(places.counties()), p.trade(), p.industry(), p.form(), null),
+                        null);
             } else if (roll < 10 && registry.size() < size && isCompany(p.form())) {
                 // the other limited-company form, same division
                 register(
@@ -265,7 +265,7 @@ final class LinkingCorpus {
     }
 
     private Parts randomParts() {
-        int region = weighted(REGION_WEIGHTS);
+        int region = weighted(places.weights());
         String trade = randomTrade();
         if (random.nextInt(100) < 80) {
             return new Parts(
@@ -301,13 +301,13 @@ final class LinkingCorpus {
     }
 
     private boolean register(Parts p, String forcedFormer) {
-        String name = p.name();
+        String name = name(p);
         String identity =
-                REGIONS[p.region()][1] + "|" + p.core() + "|" + p.form() + "|" + p.branch();
+                places.code(p.region()) + "|" + p.core() + "|" + p.form() + "|" + p.branch();
         if (names.contains(name) || identities.contains(identity)) {
             return false;
         }
-        String id = uscc(REGIONS[p.region()][1]);
+        String id = uscc(places.code(p.region()));
         List<String> formers = new ArrayList<>();
         if (forcedFormer == null && p.branch() == null && random.nextInt(100) < 8) {
             // renamed: an old trade name, or the form it had before becoming a company
@@ -315,9 +315,9 @@ final class LinkingCorpus {
                     random.nextBoolean()
                             ? new Parts(p.region(), randomTrade(), p.industry(), p.form(), null)
                             : new Parts(p.region(), p.trade(), p.industry(), "厂", null);
-            String oldName = old.name();
+            String oldName = name(old);
             String oldIdentity =
-                    REGIONS[old.region()][1] + "|" + old.core() + "|" + old.form() + "|null";
+                    places.code(old.region()) + "|" + old.core() + "|" + old.form() + "|null";
             if (!names.contains(oldName) && !identities.contains(oldIdentity)) {
                 formers.add(oldName);
                 names.add(oldName);
@@ -331,7 +331,7 @@ final class LinkingCorpus {
         count(p);
         String regNo = null;
         if (random.nextInt(100) < 30) {
-            regNo = regNo(REGIONS[p.region()][1]);
+            regNo = regNo(places.code(p.region()));
             regNos.put(id, regNo);
         }
         String legalRep = persons.next();
@@ -345,7 +345,7 @@ final class LinkingCorpus {
                         .setName(name)
                         .setRegNo(regNo)
                         .setFormerNames(formers)
-                        .setDivisionCode(REGIONS[p.region()][1])
+                        .setDivisionCode(places.code(p.region()))
                         .setStatus("存续")
                         .setSource(new SourceRef("registry/bench.csv", registry.size() + 1L))
                         .setExtra(extra)
@@ -402,13 +402,13 @@ final class LinkingCorpus {
                 p.branch() == null && coreForm.getOrDefault(p.core() + "|" + p.form(), 0) == 1;
         switch (kind) {
             case EXACT:
-                return p.branch() == null ? named(kind, p.name(), id, LinkMethod.NAME) : null;
+                return p.branch() == null ? named(kind, name(p), id, LinkMethod.NAME) : null;
             case FORMAT:
                 return p.branch() == null ? named(kind, formatted(p), id, null) : null;
             case TRADITIONAL:
                 {
-                    String t = toTraditional.transliterate(p.name());
-                    return p.branch() == null && !t.equals(p.name())
+                    String t = toTraditional.transliterate(name(p));
+                    return p.branch() == null && !t.equals(name(p))
                             ? named(kind, t, id, LinkMethod.FUZZY)
                             : null;
                 }
@@ -428,7 +428,7 @@ final class LinkingCorpus {
                     }
                     String trade =
                             p.trade().substring(0, at) + pick(alt) + p.trade().substring(at + 1);
-                    String name = REGIONS[p.region()][0] + trade + p.industry() + p.form();
+                    String name = places.name(p.region(), trade, p.industry(), p.form(), null);
                     return names.contains(name) ? null : named(kind, name, id, LinkMethod.FUZZY);
                 }
             case COMBINED:
@@ -466,8 +466,8 @@ final class LinkingCorpus {
                     if (p.branch() == null) {
                         return null;
                     }
-                    String t = toTraditional.transliterate(p.name());
-                    return t.equals(p.name()) ? null : named(kind, t, id, LinkMethod.FUZZY);
+                    String t = toTraditional.transliterate(name(p));
+                    return t.equals(name(p)) ? null : named(kind, t, id, LinkMethod.FUZZY);
                 }
             case RENAMED_LEGAL_FORM_OMITTED:
                 {
@@ -476,7 +476,7 @@ final class LinkingCorpus {
                             || coreAll.getOrDefault(p.core(), 0) != 1) {
                         return null;
                     }
-                    String name = REGIONS[p.region()][0] + p.core();
+                    String name = places.name(p.region(), p.trade(), p.industry(), "", null);
                     return names.contains(name) ? null : named(kind, name, id, LinkMethod.FUZZY);
                 }
             case NEG_BRANCH_OF_HEAD:
@@ -484,7 +484,7 @@ final class LinkingCorpus {
                     if (p.branch() != null || !isCompany(p.form())) {
                         return null;
                     }
-                    String name = p.name() + randomBranch();
+                    String name = name(p) + randomBranch();
                     return names.contains(name) ? null : named(kind, name, null, LinkMethod.NONE);
                 }
             case NEG_HEAD_OF_BRANCH:
@@ -495,10 +495,10 @@ final class LinkingCorpus {
                     Parts head = new Parts(p.region(), p.trade(), p.industry(), p.form(), null);
                     // the head office must not be registered under any division for this to be a
                     // pure test
-                    return names.contains(head.name())
+                    return names.contains(name(head))
                                     || coreForm.containsKey(head.core() + "|" + head.form())
                             ? null
-                            : named(kind, head.name(), null, LinkMethod.NONE);
+                            : named(kind, name(head), null, LinkMethod.NONE);
                 }
             case NEG_OTHER_LEGAL_FORM:
                 {
@@ -509,25 +509,27 @@ final class LinkingCorpus {
                     Parts q = new Parts(p.region(), p.trade(), p.industry(), other, null);
                     return coreForm.containsKey(q.core() + "|" + other)
                             ? null
-                            : named(kind, q.name(), null, LinkMethod.NONE);
+                            : named(kind, name(q), null, LinkMethod.NONE);
                 }
             case NEG_OTHER_COUNTY:
                 {
-                    if (p.branch() != null || p.region() == 0 || p.region() == 8) {
-                        return null; // a city-level name contains every county's
+                    if (p.branch() != null || places.containsEveryCounty(p.region())) {
+                        return null; // a name of the place that holds every county
                     }
-                    int county = pick(COUNTIES);
+                    int county = pick(places.counties());
                     Parts q = new Parts(county, p.trade(), p.industry(), p.form(), null);
-                    String identity =
-                            REGIONS[county][1] + "|" + q.core() + "|" + q.form() + "|null";
-                    boolean cityHasIt =
-                            identities.contains("211300|" + q.core() + "|" + q.form() + "|null");
-                    return county == p.region()
-                                    || identities.contains(identity)
-                                    || names.contains(q.name())
-                                    || cityHasIt
+                    // the county's own name, or its city's or province's, would be linkable
+                    boolean registered = false;
+                    for (String code : places.codeAndAncestors(county)) {
+                        registered |=
+                                identities.contains(
+                                        code + "|" + q.core() + "|" + q.form() + "|null");
+                    }
+                    return places.code(county).equals(places.code(p.region()))
+                                    || registered
+                                    || names.contains(name(q))
                             ? null
-                            : named(kind, q.name(), null, LinkMethod.NONE);
+                            : named(kind, name(q), null, LinkMethod.NONE);
                 }
             case NEG_SIMILAR_TRADE_NAME:
                 {
@@ -542,9 +544,9 @@ final class LinkingCorpus {
                     }
                     String trade = p.trade().substring(0, at) + c + p.trade().substring(at + 1);
                     Parts q = new Parts(p.region(), trade, p.industry(), p.form(), null);
-                    return cores.contains(q.core()) || names.contains(q.name())
+                    return cores.contains(q.core()) || names.contains(name(q))
                             ? null
-                            : named(kind, q.name(), null, LinkMethod.NONE);
+                            : named(kind, name(q), null, LinkMethod.NONE);
                 }
             case NEG_AMBIGUOUS_DROPPED_PREFIX:
                 return p.branch() == null && coreForm.getOrDefault(p.core() + "|" + p.form(), 0) > 1
@@ -553,16 +555,16 @@ final class LinkingCorpus {
             case NEG_UNREGISTERED:
                 {
                     Parts q = randomParts();
-                    return cores.contains(q.core()) || names.contains(q.name())
+                    return cores.contains(q.core()) || names.contains(name(q))
                             ? null
-                            : named(kind, q.name(), null, LinkMethod.NONE);
+                            : named(kind, name(q), null, LinkMethod.NONE);
                 }
             case CODE_USCC:
                 {
                     Labelled l =
                             named(
                                     kind,
-                                    random.nextBoolean() ? p.name() : p.nameWithoutRegion(),
+                                    random.nextBoolean() ? name(p) : p.nameWithoutRegion(),
                                     id,
                                     LinkMethod.USCC);
                     l.record().getFields().setUscc(id);
@@ -577,7 +579,7 @@ final class LinkingCorpus {
                     Labelled l =
                             named(
                                     kind,
-                                    toTraditional.transliterate(p.name()),
+                                    toTraditional.transliterate(name(p)),
                                     id,
                                     LinkMethod.REG_NO);
                     l.record().getFields().setRegNo(regNo);
@@ -606,7 +608,7 @@ final class LinkingCorpus {
      * letters.
      */
     private String formatted(Parts p) {
-        String region = REGIONS[p.region()][0];
+        String region = places.prefix(p.region());
         String trade = p.trade();
         String industry = p.industry();
         if (random.nextBoolean() && !industry.isEmpty()) {
@@ -619,11 +621,25 @@ final class LinkingCorpus {
         }
         String space = random.nextBoolean() ? " " : "\u3000";
         String tail = p.form() + (p.branch() == null ? "" : p.branch());
+        if (places.bracketed(p.region())) {
+            // the place in brackets before the form, half-width at times
+            tail =
+                    (random.nextBoolean()
+                                    ? region
+                                    : "(" + region.substring(1, region.length() - 1) + ")")
+                            + tail;
+            region = "";
+        }
         return switch (random.nextInt(3)) {
             case 0 -> region + space + t + industry + tail;
             case 1 -> " " + region + t + industry + space + tail;
             default -> region + t + space + industry + tail + " ";
         };
+    }
+
+    /** An enterprise's name as registered. */
+    private String name(Parts p) {
+        return places.name(p.region(), p.trade(), p.industry(), p.form(), p.branch());
     }
 
     private Labelled named(Kind kind, String name, String expected, LinkMethod method) {
