@@ -207,11 +207,12 @@ public final class FuzzyMatcher {
             if (p == null) {
                 continue;
             }
+            FuzzyScore score = FuzzyScorer.score(record, p, c.division(), c.former());
             if (p.core().equals(record.core())
+                    && !(namesAnotherPlace(score) && !p.legalForm().equals(record.legalForm()))
                     && (writtenAs == null || c.enterpriseId().compareTo(writtenAs) < 0)) {
                 writtenAs = c.enterpriseId();
             }
-            FuzzyScore score = FuzzyScorer.score(record, p, c.division(), c.former());
             for (FuzzyKeys.Corrected k : corrections) {
                 score = better(score, corrected(k, p, c));
             }
@@ -557,6 +558,20 @@ public final class FuzzyMatcher {
      * place is no bracket to drop (上海汇丰银行（香港）有限公司 writes 香港: its places differ from 上海汇丰银行有限公司's).
      */
     /** Whether {@code name} has an opening bracket of any kind. */
+    /**
+     * Whether a registry name says another place than the record's (another division of the same
+     * level, or a province against a city: two enterprises, docs/contract.md §6): an enterprise
+     * there with the record's trade name as written is not one the record could name.
+     */
+    private static boolean namesAnotherPlace(FuzzyScore score) {
+        for (String e : score.evidence()) {
+            if (e.startsWith("region=different:") || e.startsWith("region=other_level:")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean bracketed(String name) {
         for (int i = 0; i < name.length(); i++) {
             if ("([{（【［〔〈《".indexOf(name.charAt(i)) >= 0) {

@@ -54,6 +54,31 @@ class FuzzyMatcherTest {
     }
 
     @Test
+    void aTradeNameRegisteredOnlyInAnotherPlaceAndFormLeavesTheHomophoneTypoLinked() {
+        // 华胜 is registered as a 沈阳 shop and a 辽宁 (province) store: neither can be a 朝阳 company
+        // (another city, a province against a city), so 华胜 here is 华盛 misspelt
+        Outcome o =
+                decide(
+                        "朝阳市华胜商贸有限公司",
+                        current(E1, HUASHENG),
+                        current(E2, "沈阳市华胜商贸经营部"),
+                        current(E3, "辽宁华胜商贸商店"));
+
+        assertThat(o.link()).as("%s", o.evidence()).isNotNull();
+        assertThat(o.link().enterpriseId()).isEqualTo(E1);
+        assertThat(o.evidence()).contains("trade_name=homophone:华胜/华盛");
+    }
+
+    @Test
+    void aTradeNameRegisteredInTheRecordsPlaceInAnotherFormIsANameOfItsOwn() {
+        // 朝阳市华胜商贸经营部 may be the record's enterprise with its form written otherwise
+        Outcome o = decide("朝阳市华胜商贸有限公司", current(E1, HUASHENG), current(E2, "朝阳市华胜商贸经营部"));
+
+        assertThat(o.link()).isNull();
+        assertThat(o.evidence()).contains("fuzzy=name_registered_as_written:" + E2);
+    }
+
+    @Test
     void aCharacterThatIsNotAHomophoneOnlyMakesACandidate() {
         Outcome o = decide("朝阳市华兴商贸有限公司", current(E1, HUASHENG));
 
