@@ -111,11 +111,13 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
     static final String DEDUP_STAGE = "dedup";
 
     /**
-     * The reverse index's layout in the keyed state, kept in operator state: 2, each record's key
-     * hashes in a state of their own ({@code link-watched}), which a restore reads alone. A
-     * checkpoint without it kept the keys inside {@link LinkState}.
+     * The reverse index's layout in the keyed state, kept in operator state: from 2, each record's
+     * key hashes in a state of their own ({@code link-watched}), which a restore reads alone. A
+     * checkpoint without it kept the keys inside {@link LinkState}. Raised whenever the keys made
+     * from a name change (3: traditional-only characters folded whatever ICU reads them), so that a
+     * restore from a checkpoint of an earlier build computes every record's keys again once.
      */
-    static final int REVERSE_INDEX_LAYOUT = 2;
+    static final int REVERSE_INDEX_LAYOUT = 3;
 
     public static final OutputTag<RejectedRecord> REJECTED =
             new OutputTag<>("dedup-rejected", AvroTypes.of(RejectedRecord.class));

@@ -9,15 +9,18 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * simplified ({@code Traditional-Simplified}) and toneless pinyin ({@code Han-Latin; Latin-ASCII})
  * for homophone detection.
  *
- * <p>A traditional character whose simplified form reads differently is kept ({@link
- * #simplified(char)}). ICU's transliterators take tens of microseconds per call, so both are
- * applied one character at a time and each character's result is cached for the life of the JVM (at
- * most one entry per BMP code unit). Per-character application drops ICU's few context rules; that
- * is deliberate: records and registry go through the same function, so both sides agree, and a
- * polyphone reads the same on both. Thread-safe: each transliterator is used under its lock, the
- * cache is an atomic array. ICU's result for each Han character comes precomputed from {@link
- * HanziTable} (building the transliterators costs about a second of CPU per run); ICU is asked only
- * for a character the table lacks.
+ * <p>A character that simplified Chinese writes as a character of its own (GB 2312) is kept when
+ * ICU's simplified form of it reads differently ({@link #simplified(char)}: 乾 qián is not 干 gān, 著
+ * is not 着); a character only traditional script writes is always folded, whatever ICU reads it (鮁
+ * → 鲅, 誰 → 谁, 綉 → 绣: ICU reads the traditional and the simplified form apart). ICU's
+ * transliterators take tens of microseconds per call, so both are applied one character at a time
+ * and each character's result is cached for the life of the JVM (at most one entry per BMP code
+ * unit). Per-character application drops ICU's few context rules; that is deliberate: records and
+ * registry go through the same function, so both sides agree, and a polyphone reads the same on
+ * both. Thread-safe: each transliterator is used under its lock, the cache is an atomic array.
+ * ICU's result for each Han character comes precomputed from {@link HanziTable} (building the
+ * transliterators costs about a second of CPU per run); ICU is asked only for a character the table
+ * lacks.
  *
  * <p>A character read more than one way (a heteronym: 长 zhǎng/cháng) has one {@link #syllable}
  * (ICU's), used to score homophones, and up to two {@link #readings} (ICU's and pinyin4j's next),
@@ -138,12 +141,23 @@ public final class Hanzi {
      * A conversion that changes how the character reads is not made: 乾 (qián, a character of its
      * own in simplified text) is not turned into 干 (gān), which would hide the homophone 千.
      */
+    /**
+     * Whether simplified Chinese writes {@code c} itself (it is in GB 2312): 乾, 著, 徵 are characters
+     * of their own there, not only traditional forms of 干, 着, 征.
+     */
+    private static boolean writtenInSimplified(char c) {
+        return java.nio.charset.Charset.forName("GB2312").newEncoder().canEncode(c);
+    }
+
     private static String simplified(char c) {
         String s = SIMPLIFIED.get(c);
         if (s == null) {
             String raw = HanziTable.simplified(c);
             s = raw != null ? raw : Icu.apply(Icu.T2S, c);
-            if (s.length() == 1 && s.charAt(0) != c && !syllable(s.charAt(0)).equals(syllable(c))) {
+            if (s.length() == 1
+                    && s.charAt(0) != c
+                    && !syllable(s.charAt(0)).equals(syllable(c))
+                    && writtenInSimplified(c)) {
                 s = String.valueOf(c);
             }
             SIMPLIFIED.set(c, s);

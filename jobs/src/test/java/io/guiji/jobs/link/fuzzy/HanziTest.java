@@ -35,6 +35,42 @@ class HanziTest {
     }
 
     @Test
+    void aCharacterOnlyTraditionalScriptWritesIsFoldedWhateverICUReadsIt() {
+        // ICU reads each pair apart (bo/ba, shui/shei, tou/xiu, zei/ji): 鲅鱼圈 is a district of 营口
+        assertThat(Hanzi.simplified("營口市鮁魚圈區")).isEqualTo("营口市鲅鱼圈区");
+        assertThat(Hanzi.simplified("誰綉鯽")).isEqualTo("谁绣鲫");
+    }
+
+    @Test
+    void aCharacterSimplifiedChineseWritesItselfIsKeptWhenItsFoldReadsOtherwise() {
+        assertThat(Hanzi.simplified("乾著徵藉麽")).isEqualTo("乾著徵藉麽");
+    }
+
+    @Test
+    void everyCharacterICUFoldsIsFoldedUnlessSimplifiedChineseWritesIt() {
+        com.ibm.icu.text.Transliterator t2s =
+                com.ibm.icu.text.Transliterator.getInstance("Traditional-Simplified");
+        java.nio.charset.CharsetEncoder gb2312 =
+                java.nio.charset.Charset.forName("GB2312").newEncoder();
+        int kept = 0;
+        for (char c = '\u3400'; c < '\uFFFF'; c++) {
+            if (!Hanzi.isHan(c)) {
+                continue;
+            }
+            String icu = t2s.transliterate(String.valueOf(c));
+            String ours = Hanzi.simplified(String.valueOf(c));
+            if (icu.equals(String.valueOf(c))) {
+                assertThat(ours).as("U+%04X", (int) c).isEqualTo(icu);
+            } else if (!ours.equals(icu)) {
+                assertThat(ours).as("U+%04X kept", (int) c).isEqualTo(String.valueOf(c));
+                assertThat(gb2312.canEncode(c)).as("%s kept though not GB 2312", c).isTrue();
+                kept++;
+            }
+        }
+        assertThat(kept).as("乾 著 徵 藉 麽 姊 苎").isBetween(5, 12);
+    }
+
+    @Test
     void aCharacterIsNoHomophoneOfItselfNorOfANonHanCharacter() {
         assertThat(Hanzi.homophones('华', '华')).isFalse();
         assertThat(Hanzi.homophones('华', '化')).isTrue();
