@@ -91,8 +91,16 @@ final class CorpusPlaces {
             String c = d[0];
             String full = d[1];
             String kind = d[2];
-            String shortForm = d.length > 3 && !d[3].isEmpty() ? d[3].split(",")[0] : null;
+            // a short form read only after its containing division (~中山: 中山区 of 大连) is not used
+            String shortForm =
+                    d.length > 3 && !d[3].isEmpty() && !d[3].startsWith("~")
+                            ? d[3].split(",")[0]
+                            : null;
+            // a municipality's districts and counties (上海市浦东新区) come after the province
             String[] city = byCode.get(c.substring(0, 4) + "00");
+            if (city == null) {
+                city = byCode.get(c.substring(0, 2) + "0000");
+            }
             switch (kind) {
                 case "province" -> {
                     add(rows, weights, full, c, 12);
@@ -108,6 +116,9 @@ final class CorpusPlaces {
                     }
                 }
                 case "county" -> {
+                    if (c.endsWith("00")) {
+                        break; // a city without districts (中山市) is listed as a county as well
+                    }
                     add(rows, weights, full, c, 2);
                     if (city != null) {
                         add(rows, weights, city[1] + full, c, 1);

@@ -4,6 +4,7 @@ import io.guiji.jobs.QualityFlags;
 import io.guiji.jobs.ShallowCopy;
 import io.guiji.jobs.link.fuzzy.FuzzyMatcher;
 import io.guiji.jobs.link.fuzzy.FuzzyPolicy;
+import io.guiji.jobs.link.fuzzy.Hanzi;
 import io.guiji.jobs.normalize.Names;
 import io.guiji.jobs.normalize.SubjectCategories;
 import io.guiji.schemas.DecisionFields;
@@ -324,21 +325,40 @@ public final class LinkDecider {
     /**
      * Of several enterprises whose current name has the record's name key, the one whose name is
      * the record's as written, before script folding ({@code 於} and {@code 于} fold together, yet a
-     * registry may hold both names): alone, when there is exactly one; otherwise all of them.
+     * registry may hold both names), or else the one whose name is the record's with only the folds
+     * that keep a character's reading ({@code 乾元商貿} is 乾元商贸, not 干元商贸: {@link Hanzi#simplified}):
+     * alone, when there is exactly one; otherwise all of them.
      */
     private static List<RegistryMatch> writtenAsRecord(
             List<RegistryMatch> matches, String recordName) {
         String asWritten = Names.matchKey(recordName);
+        if (asWritten == null) {
+            return matches;
+        }
+        RegistryMatch only = onlyOne(matches, asWritten, false);
+        if (only == null) {
+            only = onlyOne(matches, Hanzi.simplified(asWritten), true);
+        }
+        return only == null ? matches : List.of(only);
+    }
+
+    /** The one match whose name is {@code key} (simplified first when asked), or null. */
+    private static RegistryMatch onlyOne(
+            List<RegistryMatch> matches, String key, boolean simplified) {
         RegistryMatch only = null;
         for (RegistryMatch m : matches) {
-            if (Objects.equals(Names.matchKey(m.getName()), asWritten)) {
+            String name = Names.matchKey(m.getName());
+            if (name != null && simplified) {
+                name = Hanzi.simplified(name);
+            }
+            if (Objects.equals(name, key)) {
                 if (only != null) {
-                    return matches;
+                    return null;
                 }
                 only = m;
             }
         }
-        return only == null ? matches : List.of(only);
+        return only;
     }
 
     /** An individual business labelled 自然人 but carrying a valid code: relabel and flag. */

@@ -253,14 +253,15 @@ public final class LinkKeys {
 
     /**
      * The name key of tiers 4 and 5 (docs/contract.md §6): {@link Names#matchKey} with every
-     * traditional character written simplified ({@link Hanzi#simplified}: the conversion ICU makes,
-     * except where it would change how the character reads), or {@code null} when nothing is left
-     * of the name. A key is its own key: simplified characters are Han ideographs that {@link
-     * Names#matchKey} keeps as they are ({@code HanziTableTest} checks every one).
+     * traditional character written simplified ({@link Hanzi#folded}: every conversion ICU makes,
+     * 乾洗 → 干洗 included; two registered names that fold alike are told apart by how they are
+     * written, {@link LinkDecider}), or {@code null} when nothing is left of the name. A key is its
+     * own key: simplified characters are Han ideographs that {@link Names#matchKey} keeps as they
+     * are ({@code HanziTableTest} checks every one).
      */
     public static String nameKey(String name) {
         String key = Names.matchKey(name);
-        return key == null ? null : Hanzi.simplified(key);
+        return key == null ? null : Hanzi.folded(key);
     }
 
     /**

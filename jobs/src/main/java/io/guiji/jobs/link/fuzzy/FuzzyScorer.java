@@ -197,9 +197,28 @@ public final class FuzzyScorer {
         return true;
     }
 
+    /**
+     * Whether two trade names of one length differ only in characters that are one in two scripts
+     * (乾洗 / 干洗: the fuzzy tier keeps 乾 for its reading, docs/contract.md §6).
+     */
+    private static boolean scriptVariants(String a, String b) {
+        for (int i = 0; i < a.length(); i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x != y && !Hanzi.scriptVariants(x, y)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static double tradeScore(String a, String b, List<String> ev) {
         if (a.equals(b)) {
             ev.add("trade_name=same:" + a);
+            return 1.0;
+        }
+        if (a.length() == b.length() && scriptVariants(a, b)) {
+            ev.add("trade_name=script_variant:" + a + "/" + b);
             return 1.0;
         }
         if (a.length() == b.length()) {

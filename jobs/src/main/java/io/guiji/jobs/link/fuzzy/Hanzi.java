@@ -47,6 +47,7 @@ public final class Hanzi {
 
     private static final AtomicReferenceArray<String> SIMPLIFIED =
             new AtomicReferenceArray<>(0x10000);
+    private static final AtomicReferenceArray<String> FOLDED = new AtomicReferenceArray<>(0x10000);
     private static final AtomicReferenceArray<String> SYLLABLE =
             new AtomicReferenceArray<>(0x10000);
 
@@ -138,9 +139,38 @@ public final class Hanzi {
     }
 
     /**
-     * A conversion that changes how the character reads is not made: 乾 (qián, a character of its
-     * own in simplified text) is not turned into 干 (gān), which would hide the homophone 千.
+     * {@code s} with every character ICU folds written simplified, 乾, 著 and 徵 included (乾洗 → 干洗):
+     * for exact keys, where a traditional text's 乾洗店 must meet 干洗店 and two registered names that
+     * fold alike are told apart by how they are written. Scoring uses {@link #simplified(String)}.
      */
+    public static String folded(String s) {
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            String t = isHan(c) ? foldedChar(c) : null;
+            if (t != null && !(t.length() == 1 && t.charAt(0) == c)) {
+                if (b == null) {
+                    b = new StringBuilder(s.length()).append(s, 0, i);
+                }
+                b.append(t);
+            } else if (b != null) {
+                b.append(c);
+            }
+        }
+        return b == null ? s : b.toString();
+    }
+
+    /**
+     * Whether two different characters are one in two scripts: ICU folds one into the other, even
+     * where {@link #simplified(String)} keeps it for its reading (乾 and 干, 著 and 着, 徵 and 征).
+     */
+    public static boolean scriptVariants(char a, char b) {
+        if (a == b || !isHan(a) || !isHan(b)) {
+            return false;
+        }
+        return foldedChar(a).equals(foldedChar(b));
+    }
+
     /**
      * Whether simplified Chinese writes {@code c} itself (it is in GB 2312): 乾, 著, 徵 are characters
      * of their own there, not only traditional forms of 干, 着, 征.
@@ -149,11 +179,46 @@ public final class Hanzi {
         return java.nio.charset.Charset.forName("GB2312").newEncoder().canEncode(c);
     }
 
+    /** ICU's Traditional-Simplified of one character, every conversion made. */
+    private static String icuSimplified(char c) {
+        String raw = HanziTable.simplified(c);
+        return raw != null ? raw : Icu.apply(Icu.T2S, c);
+    }
+
+    /**
+     * The one form {@link #folded} writes {@code c} in: ICU's conversion followed to its end, and
+     * for a pair ICU turns into each other (苧 ↔ 苎) the lower code point, so a fold of a fold is the
+     * same.
+     */
+    private static String foldedChar(char c) {
+        String s = FOLDED.get(c);
+        if (s == null) {
+            s = String.valueOf(c);
+            for (int step = 0; step < 4; step++) {
+                String next = s.length() == 1 ? icuSimplified(s.charAt(0)) : s;
+                if (next.equals(s)) {
+                    break;
+                }
+                if (next.equals(String.valueOf(c))) { // a cycle: its lowest member
+                    s = s.charAt(0) < c ? s : next;
+                    break;
+                }
+                s = next;
+            }
+            FOLDED.set(c, s);
+        }
+        return s;
+    }
+
+    /**
+     * ICU's simplified form of {@code c}, unless {@code c} is a character simplified text writes
+     * itself and the conversion changes how it reads: 乾 (qián) is not turned into 干 (gān), which
+     * would hide the homophone 千.
+     */
     private static String simplified(char c) {
         String s = SIMPLIFIED.get(c);
         if (s == null) {
-            String raw = HanziTable.simplified(c);
-            s = raw != null ? raw : Icu.apply(Icu.T2S, c);
+            s = icuSimplified(c);
             if (s.length() == 1
                     && s.charAt(0) != c
                     && !syllable(s.charAt(0)).equals(syllable(c))

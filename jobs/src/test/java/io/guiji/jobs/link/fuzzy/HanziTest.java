@@ -71,6 +71,29 @@ class HanziTest {
     }
 
     @Test
+    void foldedMakesEveryConversionICUMakesAndIsItsOwnFold() {
+        assertThat(Hanzi.folded("乾洗店著名徵信")).isEqualTo("干洗店着名征信");
+        assertThat(Hanzi.folded("營口市鮁魚圈區")).isEqualTo("营口市鲅鱼圈区");
+        for (char c = '\u3400'; c < '\uFFFF'; c++) {
+            if (Hanzi.isHan(c)) {
+                String once = Hanzi.folded(String.valueOf(c));
+                assertThat(Hanzi.folded(once)).as("U+%04X", (int) c).isEqualTo(once);
+            }
+        }
+    }
+
+    @Test
+    void scriptVariantsAreOneCharacterInTwoScripts() {
+        assertThat(Hanzi.scriptVariants('乾', '干')).isTrue();
+        assertThat(Hanzi.scriptVariants('干', '乾')).isTrue();
+        assertThat(Hanzi.scriptVariants('著', '着')).isTrue();
+        assertThat(Hanzi.scriptVariants('華', '华')).isTrue();
+        assertThat(Hanzi.scriptVariants('乾', '千')).as("homophones, not variants").isFalse();
+        assertThat(Hanzi.scriptVariants('干', '干')).isFalse();
+        assertThat(Hanzi.scriptVariants('A', 'A')).isFalse();
+    }
+
+    @Test
     void aCharacterIsNoHomophoneOfItselfNorOfANonHanCharacter() {
         assertThat(Hanzi.homophones('华', '华')).isFalse();
         assertThat(Hanzi.homophones('华', '化')).isTrue();
