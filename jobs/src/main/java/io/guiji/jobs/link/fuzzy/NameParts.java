@@ -30,6 +30,8 @@ import java.util.List;
  * @param legalForm the legal or organizational form ({@code 有限公司}, {@code 有限责任公司}, {@code 经营部} …),
  *     possibly empty
  * @param branch the branch part ({@code 建平分公司}), or null when the name is not a branch
+ * @param inner a province or city written inside the name without brackets ({@code 大连} of
+ *     华为软件技术大连有限公司), read as one of its regions and kept in {@code text}; empty when none
  */
 public record NameParts(
         String text,
@@ -39,7 +41,8 @@ public record NameParts(
         String trade,
         String industry,
         String legalForm,
-        String branch) {
+        String branch,
+        String inner) {
 
     /**
      * Forms of organization, longest first within each suffix family; tested at the end of the
@@ -307,6 +310,22 @@ public record NameParts(
             regions.clear();
         }
 
+        // A province or city written whole between a trade name and its industry words or form,
+        // without the brackets its registered name has (华为软件技术大连有限公司, 恒信沈阳商贸有限公司 for
+        // 华为软件技术（大连）有限公司, 恒信（沈阳）商贸有限公司): read as bracketed; the text keeps it, as
+        // it keeps every character written outside brackets.
+        String inner = "";
+        if (bracketPlace == null) {
+            FoundAt mid = placeInside(head);
+            if (mid != null) {
+                int at0 = mid.at();
+                int end = at0 + mid.found().length();
+                regions.add(mid.found().region());
+                inner = head.substring(at0, end);
+                head = head.substring(0, at0) + head.substring(end);
+            }
+        }
+
         // Regions at the start (a trade name of at least two characters must remain).
         List<Regions.Found> leading =
                 switch (startAs) {
@@ -362,7 +381,8 @@ public record NameParts(
                 trade,
                 industry.toString(),
                 legalForm,
-                branch);
+                branch,
+                inner);
     }
 
     /**
@@ -432,6 +452,42 @@ public record NameParts(
             }
         }
         return s.length();
+    }
+
+    /** A division found at {@code at} of a text. */
+    private record FoundAt(int at, Regions.Found found) {}
+
+    /**
+     * The one province or prefecture written whole inside {@code head}, after at least two
+     * characters of trade name that start with no place and before nothing but industry words (大连
+     * of 华为软件技术大连, 沈阳 of 恒信沈阳商贸), or null. A county's or district's name is not read there: short
+     * ones are common words of trade names (东方, 和平).
+     */
+    private static FoundAt placeInside(String head) {
+        if (head.length() < 4 || Regions.atStart(head, 0, 2) != null) {
+            return null;
+        }
+        FoundAt only = null;
+        for (int i = 2; i <= head.length() - 2; i++) {
+            Regions.Found f = Regions.atStart(head, i, 0);
+            if (f == null || f.region().indexOf('|') >= 0) {
+                continue;
+            }
+            int depth = Regions.depth(f.region());
+            int end = i + f.length();
+            if (depth < 2
+                    || depth > 4
+                    || !(end == head.length() || generic(head.substring(end)))
+                    || generic(head.substring(0, i))) {
+                continue;
+            }
+            if (only != null) {
+                return null;
+            }
+            only = new FoundAt(i, f);
+            i = end - 1; // 马鞍山 holds 鞍山: one place
+        }
+        return only;
     }
 
     /**

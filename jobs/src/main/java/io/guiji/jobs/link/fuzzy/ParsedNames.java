@@ -17,7 +17,7 @@ final class ParsedNames {
 
     /** What a name that parses to nothing is cached as. */
     private static final NameParts NOTHING =
-            new NameParts("", false, java.util.List.of(), "", "", "", "", null);
+            new NameParts("", false, java.util.List.of(), "", "", "", "", null, "");
 
     private static final ThreadLocal<Map<String, NameParts>> CACHE =
             ThreadLocal.withInitial(
