@@ -87,6 +87,11 @@ public final class FuzzyScorer {
                 // 上海宝钢集团公司大连分公司 is not the branch of 上海宝钢集团
                 refusal = "head_office_differs";
             }
+        } else if (abbreviated(record.legalForm(), candidate.legalForm())) {
+            // 营口港务股份公司 for 营口港务股份有限公司: 股份公司 is what 股份有限公司 is called, not a form of its
+            // own (the company law has 有限责任公司 and 股份有限公司)
+            s -= 0.03;
+            ev.add("legal_form=abbreviated:" + record.legalForm() + "/" + candidate.legalForm());
         } else if (partnershipKindOnOneSide(record.legalForm(), candidate.legalForm())) {
             // 普华永道中天会计师事务所 for 普华永道中天会计师事务所（特殊普通合伙）: the bracketed kind left out
             s -= 0.03;
@@ -210,6 +215,11 @@ public final class FuzzyScorer {
             }
         }
         return true;
+    }
+
+    /** Whether one form is 股份公司 and the other 股份有限公司. */
+    private static boolean abbreviated(String a, String b) {
+        return (a.equals("股份公司") && b.equals("股份有限公司")) || (a.equals("股份有限公司") && b.equals("股份公司"));
     }
 
     static double tradeScore(String a, String b, List<String> ev) {

@@ -10,6 +10,18 @@ import org.junit.jupiter.api.Test;
 class FuzzyScorerTest {
 
     @Test
+    void 股份公司IsWhat股份有限公司IsCalledNotAnotherForm() {
+        FuzzyScore s = score("营口港务股份公司", "营口港务股份有限公司");
+        FuzzyScore back = score("营口港务股份有限公司", "营口港务股份公司");
+
+        assertThat(s.refused()).isFalse();
+        assertThat(s.value()).isEqualTo(0.97);
+        assertThat(s.evidence()).contains("legal_form=abbreviated:股份公司/股份有限公司");
+        assertThat(back.refused()).isFalse();
+        assertThat(score("营口港务有限公司", "营口港务股份公司").refusal()).isEqualTo("legal_form_differs");
+    }
+
+    @Test
     void identicalNamesScoreOneAndSayWhatWasTheSame() {
         FuzzyScore s = score("朝阳市华盛商贸有限公司", "朝阳市华盛商贸有限公司");
 
