@@ -76,8 +76,13 @@ public final class Regions {
      */
     private static final String NOT_AFTER_DIVISION = "场政域级委民长镇内外";
 
-    /** The same for a known division: only 市场 and 市政 (北京市场…, 朝阳市政…). */
-    private static final String NOT_AFTER_KNOWN = "场政";
+    /**
+     * Whether a known division's last character and the one after it make a word (市场, 市政, 县政府): 场
+     * only after 市, so 盐边县场旋矿业 is still 盐边县's 场旋 (a homophone of 昌旋).
+     */
+    private static boolean makesWord(char last, char next) {
+        return next == '政' || (next == '场' && last == '市');
+    }
 
     static {
         java.lang.management.ThreadMXBean threads =
@@ -178,7 +183,7 @@ public final class Regions {
         char first = s.charAt(from);
         for (int len = Math.min(FULL_BY_FIRST[first], rest - 1); len >= 2; len--) {
             List<Division> ds = FULL.get(s.substring(from, from + len));
-            if (ds != null && NOT_AFTER_KNOWN.indexOf(s.charAt(from + len)) < 0) {
+            if (ds != null && !makesWord(s.charAt(from + len - 1), s.charAt(from + len))) {
                 String region = pick(ds, parent);
                 if (region != null) {
                     return new Found(region, len);

@@ -35,6 +35,13 @@ class RegionsTest {
     }
 
     @Test
+    void 场AfterACountyMakesNoWord() {
+        // 盐边县场旋矿业: a homophone of 盐边县昌旋矿业, not a name that starts with no place
+        assertThat(Regions.atStart("盐边县场旋矿业", 0, 2)).isEqualTo(new Found("510422", 3));
+        assertThat(Regions.atStart("朝阳县政府采购", 0, 2)).isNull();
+    }
+
+    @Test
     void theLongestKnownFullFormWins() {
         assertThat(Regions.atStart("喀喇沁左翼蒙古族自治县华盛", 0, 2)).isEqualTo(new Found("211324", 11));
         assertThat(Regions.atStart("内蒙古自治区华盛", 0, 2)).isEqualTo(new Found("15", 6));
