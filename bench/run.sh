@@ -2,11 +2,12 @@
 # guiji benchmarks: generates data into bench/data/ (git-ignored), runs each runner with its baseline
 # in the same run, and prints the figures (lines starting with RESULT) into bench/results/<date>.txt.
 #
-#   bench/run.sh [all|generate|baseline|file|cli|startup|jmh|state|stream|restore|fuzz|index|watch|relink|names|names-sample]...
+#   bench/run.sh [all|generate|baseline|file|cli|startup|jmh|state|stream|restore|fuzz|index|watch|relink|names|names-sample|provinces]...
 #
 # Environment: RECORDS (1000000), ENTERPRISES (1000000), REPEAT (3), STARTUP_REPEAT (5), STREAM_RECORDS (200000),
 # STREAM_ENTERPRISES (200000), STREAM_SEND (messages sent in the sustained run, 20000: at about 130/s more take many minutes), STREAM_WARMUP (other records sent first, their results awaited, so the JIT has compiled the path: 20000; 0 for none), STREAM_SETTLE (seconds of further records at 1,000/s after the warm-up, so that the JIT has settled: 0; 240 needs STREAM_RECORDS=400000), RESTORE_SEND (messages flowing while the restore bench kills the TaskManager, 30000), RESTORE_COPIES (the restore bench sends the registry this many times, each copy other enterprises: 10 with a 1M registry makes 10M; 1), LATENCY_SECONDS (60), BENCH_JAVA_OPTS (-Xmx3g, as bin/guiji),
 # NAMES_PER_KIND (records per class of the real-name linking bench, 300), NAMES_BACKGROUND (synthetic registry entries around the real names, 50000; neither step is part of "all"),
+# PROVINCES (division codes of the provinces whose divisions write the synthetic linking corpus, "210000 110000 310000 440000 510000 650000"; not part of "all"),
 # FUZZ_READ_FILES and FUZZ_FILES (damaged files of the whole-file fuzzing, read alone: 20000, through guiji run: 2000; not part of "all"), FUZZ_SEED (random), JMH_ARGS (extra JMH options, e.g. "-f 1 -wi 2 -i 3"), GUIJI_PG_URL/USER/PASSWORD for PostgreSQL.
 # Benchmarks never run in `mvn verify`: only through this script.
 set -euo pipefail
@@ -104,10 +105,15 @@ for step in "${steps[@]}"; do
     names) note "linking on real enterprise names (bench/names/, issue 12): precision and recall per variant class"
       run io.guiji.bench.linking.RealNamesBench --names bench/names/enterprises.tsv --renames bench/names/renames.tsv \
         --per-kind "${NAMES_PER_KIND:-300}" --background "${NAMES_BACKGROUND:-50000}" ;;
+    provinces) # the synthetic linking corpus written with each province's divisions (issue 12)
+      for code in ${PROVINCES:-210000 110000 310000 440000 510000 650000}; do
+        note "linking accuracy, registry of 100,000 entries written with the divisions of province $code"
+        run io.guiji.bench.linking.LinkAccuracyBench --registry 100000 --per-kind 1000 --province "$code"
+      done ;;
     names-sample) # the small corpus RealNamesLinkingTest reads (deterministic: re-made only when the corpus code or data change)
       run io.guiji.bench.linking.RealNamesBench --names bench/names/enterprises.tsv --renames bench/names/renames.tsv \
         --write-sample jobs/src/test/resources/io/guiji/jobs/link/real-names --sample-per-kind 25 ;;
-    *) echo "unknown step $step (all|generate|baseline|file|cli|startup|jmh|state|stream|restore|fuzz|index|watch|relink|names|names-sample)" >&2; exit 2 ;;
+    *) echo "unknown step $step (all|generate|baseline|file|cli|startup|jmh|state|stream|restore|fuzz|index|watch|relink|names|names-sample|provinces)" >&2; exit 2 ;;
   esac
 done
 echo "figures: $OUT"
