@@ -63,7 +63,9 @@ final class RealNamesCorpus {
                 true,
                 "one character of the place prefix replaced (not a homophone), no place left"),
         PLACE_HOMOPHONE(
-                true, "one character of the place prefix replaced by a homophone, no place left");
+                true, "one character of the place prefix replaced by a homophone, no place left"),
+        NATIONAL_DROPPED(
+                true, "中国 left out of a national enterprise's name (工商银行…), the rest unique");
 
         final boolean positive;
         final String description;
@@ -578,6 +580,21 @@ final class RealNamesCorpus {
                 return positive(kind, placeTypo(e, false), e);
             case PLACE_HOMOPHONE:
                 return positive(kind, placeTypo(e, true), e);
+            case NATIONAL_DROPPED:
+                {
+                    // as records write national enterprises: 工商银行, 移动通信集团, 远洋海运集团
+                    String rest = name.startsWith("中国") ? name.substring(2) : "";
+                    if (e.branch() || rest.length() < 4 || core(rest).length() < 2) {
+                        return null;
+                    }
+                    // unique without it: no other head office has its core (东方航空公司 beside
+                    // 中国东方航空), and no place starts what is left (中国人民… is not 人民 of a place)
+                    NameParts left = NameParts.parse(rest);
+                    if (left == null || !left.regions().isEmpty() || sharedCore(rest, e)) {
+                        return null;
+                    }
+                    return positive(kind, rest, e);
+                }
             default:
                 throw new IllegalStateException(kind.name());
         }

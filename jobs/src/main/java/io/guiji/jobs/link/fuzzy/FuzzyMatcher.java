@@ -871,7 +871,10 @@ public final class FuzzyMatcher {
      */
     private static FuzzyScore read(NameParts.PlaceReading r, NameParts p, Candidate c) {
         FuzzyScore s = FuzzyScorer.score(r.parts(), p, c.division(), c.former());
-        double cost = r.kind().equals("parent_dropped") ? PLACE_READING : 0;
+        double cost =
+                r.kind().equals("parent_dropped") || r.kind().equals("national_dropped")
+                        ? PLACE_READING
+                        : 0;
         List<String> evidence = new ArrayList<>(s.evidence().size() + 1);
         evidence.add("place_reading=" + r.kind() + ":" + r.place());
         evidence.addAll(s.evidence());

@@ -184,7 +184,9 @@ public record NameParts(
      *       dropped (重庆南川石银村镇银行) — {@code parent_dropped};
      *   <li>a name that starts with a place: no place, the place being the start of the trade name
      *       of a name registered under another place ({@code 上海汇丰银行有限公司} for 香港上海汇丰银行有限公司, where
-     *       the run of places stops at 上海) — {@code trade_name}.
+     *       the run of places stops at 上海) — {@code trade_name};
+     *   <li>a name that writes no place: with 中国 in front, as a national enterprise's name starts
+     *       ({@code 工商银行大连分行} for 中国工商银行股份有限公司大连分行) — {@code national_dropped}.
      * </ul>
      *
      * A reading that gives the core as written, or no matchable name, is left out (浦东发展银行: 浦东 as
@@ -216,8 +218,21 @@ public record NameParts(
                             "trade_name",
                             bare.core().substring(0, bare.core().length() - p.core().length())));
         }
+        if (p.regions().isEmpty() && !p.text().startsWith(NATIONAL) && !p.text().startsWith("中华")) {
+            NameParts n = parse(NATIONAL + name);
+            if (n != null && n.matchable() && n.regions().isEmpty()) {
+                out.add(new PlaceReading(n, "national_dropped", NATIONAL));
+            }
+        }
         return out;
     }
+
+    /**
+     * The word national enterprises' names start with (中国工商银行, 中国移动通信集团), which records leave out
+     * as they leave out a place (工商银行大连分行): a record's name that writes no place is also read with
+     * it ({@link #placeReadings}, {@code national_dropped}).
+     */
+    static final String NATIONAL = "中国";
 
     private static NameParts parse(String name, int startAs) {
         String cleaned = Text.clean(name);
