@@ -7,7 +7,8 @@ package io.guiji.jobs.normalize;
  * <p>The key is {@link Text#clean} (NFKC: full-width letters, digits and brackets become ASCII),
  * then: every white space and zero-width character removed; the brackets {@code （ ） 【 】 [ ]}
  * written as ASCII {@code ( )}; Latin letters upper-cased; the punctuation {@code · ・ . , ， 、 ' " “
- * ” ‘ ’} dropped.
+ * ” ‘ ’} dropped; and what a decision's text writes around a name ({@link #withoutNotes}: a label
+ * before it, a bracketed former name or kind of subject, sentence punctuation after it).
  *
  * <p>Deliberately nothing more: legal-form words, region prefixes and branch suffixes stay, because
  * they name different enterprises ({@code 有限公司} ≠ {@code 有限责任公司}; {@code …分公司} is not its head
@@ -29,7 +30,7 @@ public final class Names {
     }
 
     private static String keyOnce(String name) {
-        String s = Text.clean(name);
+        String s = withoutNotes(Text.clean(name));
         if (s == null) {
             return null;
         }
@@ -70,6 +71,49 @@ public final class Names {
             }
         }
         return b.length() == 0 ? null : b.toString();
+    }
+
+    /** A label before the name, as a decision's text writes it (当事人：, 被处罚人:, 单位名称：). */
+    private static final java.util.regex.Pattern LABEL =
+            java.util.regex.Pattern.compile(
+                    "^\\s*(当事人|被处罚人|被处罚单位|被检查人|被检查单位|行政相对人|相对人|单位名称|企业名称|名称)\\s*[:：]\\s*");
+
+    /**
+     * A bracketed note that is no part of the name: the former name (（原…） of four characters or
+     * more, so that a bracketed 原平 or 原阳 stays a place; （原名：…）, （曾用名…）, （更名前…）) or the kind of
+     * subject (（个体工商户）, （个体）).
+     */
+    private static final java.util.regex.Pattern NOTE =
+            java.util.regex.Pattern.compile(
+                    "\\s*[(（\\[【]\\s*(?:(?:原名|曾用名|更名前)[^()（）\\[\\]【】]*|原[:：]?[^()（）\\[\\]【】]{4,}|个体(?:工商户|户)?\\s*)[)）\\]】]");
+
+    private static final String ENDS = " 。；;：:！!？?";
+
+    /** Sentence punctuation after the name (…有限公司。). */
+    private static final java.util.regex.Pattern TRAILING =
+            java.util.regex.Pattern.compile("[\\s。；;：:！!？?]+$");
+
+    /**
+     * {@code s} (a cleaned name) without what a decision's text writes around a name: a label
+     * before it, a bracketed former name or kind of subject, sentence punctuation after it
+     * (docs/contract.md §6). Null when nothing else is left, {@code null} for {@code null}.
+     */
+    public static String withoutNotes(String s) {
+        if (s == null
+                || s.isEmpty()
+                || (s.indexOf(':') < 0
+                        && s.indexOf('：') < 0
+                        && s.indexOf('原') < 0
+                        && s.indexOf('曾') < 0
+                        && s.indexOf('更') < 0
+                        && s.indexOf('个') < 0
+                        && ENDS.indexOf(s.charAt(s.length() - 1)) < 0)) {
+            return s; // the common case, without a regular expression
+        }
+        String out = LABEL.matcher(s).replaceFirst("");
+        out = NOTE.matcher(out).replaceAll("");
+        out = TRAILING.matcher(out).replaceAll("");
+        return out.isEmpty() ? null : out;
     }
 
     /** Whether {@code c} is a lower-case Latin letter (ASCII or not). */

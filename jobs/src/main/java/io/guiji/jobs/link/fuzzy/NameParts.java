@@ -235,7 +235,7 @@ public record NameParts(
     static final String NATIONAL = "中国";
 
     private static NameParts parse(String name, int startAs) {
-        String cleaned = Text.clean(name);
+        String cleaned = io.guiji.jobs.normalize.Names.withoutNotes(Text.clean(name));
         if (cleaned == null) {
             return null;
         }
