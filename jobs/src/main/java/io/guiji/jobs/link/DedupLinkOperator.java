@@ -115,8 +115,9 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
      * key hashes in a state of their own ({@code link-watched}), which a restore reads alone. A
      * checkpoint without it kept the keys inside {@link LinkState}. Raised whenever the keys made
      * from a name change (3: the exact name key folds every traditional character ICU knows, 乾洗 →
-     * 干洗, 鮁魚圈 → 鲅鱼圈; a place inside a name is read without its brackets), so that a restore from a
-     * checkpoint of an earlier build computes every record's keys again once.
+     * 干洗, 鮁魚圈 → 鲅鱼圈, and drops notes around a name, （原…）; a place inside a name is read without its
+     * brackets; a record also asks 中国 + its name), so that a restore from a checkpoint of an
+     * earlier build computes every record's keys again once.
      */
     static final int REVERSE_INDEX_LAYOUT = 3;
 
