@@ -60,20 +60,7 @@ public final class Hanzi {
 
     /** {@code s} with every traditional character made simplified; other characters unchanged. */
     public static String simplified(String s) {
-        StringBuilder b = null;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            String t = isHan(c) ? simplified(c) : null;
-            if (t != null && !(t.length() == 1 && t.charAt(0) == c)) {
-                if (b == null) {
-                    b = new StringBuilder(s.length()).append(s, 0, i);
-                }
-                b.append(t);
-            } else if (b != null) {
-                b.append(c);
-            }
-        }
-        return b == null ? s : b.toString();
+        return eachHan(s, Hanzi::simplified);
     }
 
     /**
@@ -144,10 +131,24 @@ public final class Hanzi {
      * fold alike are told apart by how they are written. Scoring uses {@link #simplified(String)}.
      */
     public static String folded(String s) {
+        return eachHan(s, Hanzi::foldedChar);
+    }
+
+    /** How one Han character is written (a char, unboxed: this runs for every name parsed). */
+    @FunctionalInterface
+    private interface HanForm {
+        String of(char c);
+    }
+
+    /**
+     * {@code s} with each Han character written as {@code as} gives it (the same string when none
+     * changes).
+     */
+    private static String eachHan(String s, HanForm as) {
         StringBuilder b = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            String t = isHan(c) ? foldedChar(c) : null;
+            String t = isHan(c) ? as.of(c) : null;
             if (t != null && !(t.length() == 1 && t.charAt(0) == c)) {
                 if (b == null) {
                     b = new StringBuilder(s.length()).append(s, 0, i);
