@@ -550,15 +550,6 @@ public final class FuzzyMatcher {
     }
 
     /**
-     * The record's name when, its brackets dropped, it is {@code best}'s registered name as written
-     * and no other candidate's, with the same places and legal form, else null: the exact tier,
-     * which keeps brackets, would have named {@code best} without them, so candidates of the same
-     * core (another place or form written: registered enterprises of their own) are not its
-     * runners-up, as in {@link #readAs}. 浦东发展银行（潍坊分行） is 浦东发展银行潍坊分行, not 上海浦东发展银行潍坊市分行. A bracketed
-     * place is no bracket to drop (上海汇丰银行（香港）有限公司 writes 香港: its places differ from 上海汇丰银行有限公司's).
-     */
-    /** Whether {@code name} has an opening bracket of any kind. */
-    /**
      * Whether a registry name says another place than the record's (another division of the same
      * level, or a province against a city: two enterprises, docs/contract.md §6): an enterprise
      * there with the record's trade name as written is not one the record could name.
@@ -572,6 +563,7 @@ public final class FuzzyMatcher {
         return false;
     }
 
+    /** Whether {@code name} has an opening bracket of any kind. */
     private static boolean bracketed(String name) {
         for (int i = 0; i < name.length(); i++) {
             if ("([{（【［〔〈《".indexOf(name.charAt(i)) >= 0) {
@@ -581,6 +573,14 @@ public final class FuzzyMatcher {
         return false;
     }
 
+    /**
+     * The record's name when, its brackets dropped, it is {@code best}'s registered name as written
+     * and no other candidate's, with the same places and legal form, else null: the exact tier,
+     * which keeps brackets, would have named {@code best} without them, so candidates of the same
+     * core (another place or form written: registered enterprises of their own) are not its
+     * runners-up, as in {@link #readAs}. 浦东发展银行（潍坊分行） is 浦东发展银行潍坊分行, not 上海浦东发展银行潍坊市分行. A bracketed
+     * place is no bracket to drop (上海汇丰银行（香港）有限公司 writes 香港: its places differ from 上海汇丰银行有限公司's).
+     */
     static String bracketsDropped(
             NameParts record, NameParts best, List<Scored> ranked, Map<String, NameParts> parsed) {
         if (best == null

@@ -1,5 +1,6 @@
 package io.guiji.jobs.link.fuzzy;
 
+import io.guiji.jobs.normalize.Names;
 import io.guiji.jobs.normalize.Text;
 import java.util.ArrayList;
 import java.util.List;
@@ -235,7 +236,7 @@ public record NameParts(
     static final String NATIONAL = "中国";
 
     private static NameParts parse(String name, int startAs) {
-        String cleaned = io.guiji.jobs.normalize.Names.withoutNotes(Text.clean(name));
+        String cleaned = Names.withoutNotes(Text.clean(name));
         if (cleaned == null) {
             return null;
         }
