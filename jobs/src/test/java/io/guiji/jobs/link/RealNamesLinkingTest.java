@@ -61,7 +61,9 @@ class RealNamesLinkingTest {
                     Map.entry("FORMER_NAME", 1.0),
                     Map.entry("FORMER_NAME_TRADITIONAL", 1.0),
                     Map.entry("BRANCH", 1.0),
-                    Map.entry("NEAR_DUPLICATE", 1.0));
+                    Map.entry("NEAR_DUPLICATE", 1.0),
+                    // 建设银行, 邮政储蓄银行: read with 中国 in front
+                    Map.entry("NATIONAL_DROPPED", 1.0));
 
     /**
      * One record of the sample: its class, the name written, the enterprise it must link to, the
