@@ -94,6 +94,11 @@ public final class FuzzyKeys {
             keys.add(CORE + trade.substring(0, Math.min(ANCHOR, n - ANCHOR)) + "*" + industry);
             keys.add(CORE + "*" + trade.substring(n - ANCHOR) + industry);
         }
+        NameParts withoutTown = p.townDropped();
+        if (withoutTown != null) {
+            // the name written without its town meets it (瓦房店市利民加油站)
+            keys.addAll(of(withoutTown));
+        }
         return keys;
     }
 

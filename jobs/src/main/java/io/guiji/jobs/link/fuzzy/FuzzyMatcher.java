@@ -216,6 +216,10 @@ public final class FuzzyMatcher {
             for (FuzzyKeys.Corrected k : corrections) {
                 score = better(score, corrected(k, p, c));
             }
+            FuzzyScore town = townOneSide(record, p, c);
+            if (town != null && !town.refused() && town.value() > score.value() + 1e-12) {
+                score = town;
+            }
             FuzzyScore placeTypo = placeTypo(record, p, c);
             if (placeTypo != null
                     && !placeTypo.refused()
@@ -285,7 +289,7 @@ public final class FuzzyMatcher {
         // A trade name that differs from the best match's but is registered as written (in another
         // form, division or as a branch) is a name of its own, not a typo of the best match.
         boolean typoOfAnother =
-                writtenAs != null && !record.trade().equals(parsed.get(top.matchedName()).trade());
+                writtenAs != null && !sameTradeButTown(record, parsed.get(top.matchedName()));
         boolean typo =
                 typoOnly(
                         top.score(),
@@ -547,6 +551,38 @@ public final class FuzzyMatcher {
         }
         String read = text.substring(0, start) + best.core() + text.substring(end);
         return read.equals(best.text()) ? read : null;
+    }
+
+    /**
+     * The score of a pair of which one name writes a town after its county and the other does not
+     * (瓦房店市利民加油站 / 瓦房店市复州城镇利民加油站): the two without it, less {@link #PLACE_READING}, as a place one
+     * side lacks (evidence {@code town=one_side:复州城镇}); null when both or neither write one (two
+     * towns are two places: their trade names then differ as written).
+     */
+    private static FuzzyScore townOneSide(NameParts record, NameParts p, Candidate c) {
+        String rt = record.town();
+        String ct = p.town();
+        if ((rt == null) == (ct == null)) {
+            return null;
+        }
+        NameParts r = rt == null ? record : record.townDropped();
+        NameParts q = ct == null ? p : p.townDropped();
+        FuzzyScore s = FuzzyScorer.score(r, q, c.division(), c.former());
+        List<String> evidence = new ArrayList<>(s.evidence().size() + 1);
+        evidence.add("town=one_side:" + (rt == null ? ct : rt));
+        evidence.addAll(s.evidence());
+        return new FuzzyScore(
+                FuzzyScorer.round(Math.max(0, s.value() - PLACE_READING)), s.refusal(), evidence);
+    }
+
+    /** Whether two names have one trade name, with or without a town written before it. */
+    private static boolean sameTradeButTown(NameParts a, NameParts b) {
+        if (a.trade().equals(b.trade())) {
+            return true;
+        }
+        NameParts x = a.townDropped();
+        NameParts y = b.townDropped();
+        return (x != null ? x : a).trade().equals((y != null ? y : b).trade());
     }
 
     /**

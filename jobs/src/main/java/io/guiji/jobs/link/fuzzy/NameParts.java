@@ -427,6 +427,59 @@ public record NameParts(
         return trade;
     }
 
+    /** The words that end a town's name (乡镇级: 镇, 乡, 街道). */
+    private static final String[] TOWN_WORDS = {"街道", "镇", "乡"};
+
+    /**
+     * The town written at the start of the trade name after a county-level division ({@code 复州城镇}
+     * of 瓦房店市复州城镇利民加油站, {@code 老城街道} of 开原市老城街道王记粮店: 2–4 characters and 镇, 乡 or 街道, at least two
+     * characters of trade name after it), or null. The division table stops at counties, so a town
+     * is read by its form, and only where a county is written before it.
+     */
+    public String town() {
+        boolean county = false;
+        for (String r : regions) {
+            county |= Regions.depth(r) >= 6;
+        }
+        if (!county) {
+            return null;
+        }
+        for (int len = 2; len <= 4 && len < trade.length(); len++) {
+            for (String word : TOWN_WORDS) {
+                int end = len + word.length();
+                if (trade.length() - end >= 2 && trade.startsWith(word, len)) {
+                    for (int i = 0; i < len; i++) {
+                        if (!Hanzi.isHan(trade.charAt(i))) {
+                            return null;
+                        }
+                    }
+                    return trade.substring(0, end);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** This name without its {@link #town} (瓦房店市利民加油站 for 瓦房店市复州城镇利民加油站), or null. */
+    public NameParts townDropped() {
+        String town = town();
+        if (town == null) {
+            return null;
+        }
+        int at = text.indexOf(town);
+        String t = at < 0 ? text : text.substring(0, at) + text.substring(at + town.length());
+        return new NameParts(
+                t,
+                traditional,
+                regions,
+                core.substring(town.length()),
+                trade.substring(town.length()),
+                industry,
+                legalForm,
+                branch,
+                inner);
+    }
+
     /**
      * Whether the name says enough to look for it approximately (not a bare personal name or a
      * single word).
