@@ -116,8 +116,8 @@ public class DedupLinkOperator extends AbstractStreamOperator<UnifiedRecord>
      * checkpoint without it kept the keys inside {@link LinkState}. Raised whenever the keys made
      * from a name change (3: the exact name key folds every traditional character ICU knows, 乾洗 →
      * 干洗, 鮁魚圈 → 鲅鱼圈, and drops notes around a name, （原…）; a place inside a name is read without its
-     * brackets; a record also asks 中国 + its name), so that a restore from a checkpoint of an
-     * earlier build computes every record's keys again once.
+     * brackets, a town after a county as well; a record also asks 中国 + its name), so that a restore
+     * from a checkpoint of an earlier build computes every record's keys again once.
      */
     static final int REVERSE_INDEX_LAYOUT = 3;
 
