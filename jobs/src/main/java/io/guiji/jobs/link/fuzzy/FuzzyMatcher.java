@@ -288,8 +288,14 @@ public final class FuzzyMatcher {
                                 : fmt(second.score().value()) + ":" + second.enterpriseId()));
         // A trade name that differs from the best match's but is registered as written (in another
         // form, division or as a branch) is a name of its own, not a typo of the best match.
+        NameParts topParts = parsed.get(top.matchedName());
         boolean typoOfAnother =
-                writtenAs != null && !sameTradeButTown(record, parsed.get(top.matchedName()));
+                writtenAs != null
+                        && !sameTradeButTown(record, topParts)
+                        // the best is the record read another way (兴宁富润 as the trade name of
+                        // 威远县兴宁富润): a reading, not a typo
+                        && readings.stream()
+                                .noneMatch(r -> r.parts().trade().equals(topParts.trade()));
         boolean typo =
                 typoOnly(
                         top.score(),

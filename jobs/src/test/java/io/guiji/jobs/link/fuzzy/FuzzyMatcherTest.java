@@ -79,6 +79,21 @@ class FuzzyMatcherTest {
     }
 
     @Test
+    void aRecordReadAnotherWayIsNoTypoOfTheNameItReadsAs() {
+        // 兴宁 (a city of 广东) read as the start of 威远县兴宁富润's trade name: the record is that
+        // name with its prefix dropped, though 富润物业管理 is registered as written in 眉山
+        Outcome o =
+                decide(
+                        "兴宁富润物业管理有限公司",
+                        current(E1, "内江市威远县兴宁富润物业管理有限公司"),
+                        current(E2, "眉山市洪雅县富润物业管理有限公司"));
+
+        assertThat(o.link()).as("%s", o.evidence()).isNotNull();
+        assertThat(o.link().enterpriseId()).isEqualTo(E1);
+        assertThat(o.evidence()).contains("place_reading=trade_name:兴宁");
+    }
+
+    @Test
     void aCharacterThatIsNotAHomophoneOnlyMakesACandidate() {
         Outcome o = decide("朝阳市华兴商贸有限公司", current(E1, HUASHENG));
 
