@@ -598,7 +598,8 @@ public final class FuzzyMatcher {
      */
     private static boolean namesAnotherPlace(FuzzyScore score) {
         for (String e : score.evidence()) {
-            if (e.startsWith("region=different:") || e.startsWith("region=other_level:")) {
+            if (e.startsWith(FuzzyScorer.REGION_DIFFERENT)
+                    || e.startsWith(FuzzyScorer.REGION_OTHER_LEVEL)) {
                 return true;
             }
         }

@@ -35,6 +35,9 @@ public final class FuzzyScorer {
      */
     static final String REGION_SAME = "region=same:";
 
+    static final String REGION_OTHER_LEVEL = "region=other_level:";
+    static final String REGION_DIFFERENT = "region=different:";
+
     private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
     private static final LevenshteinDistance LEVENSHTEIN = new LevenshteinDistance(2);
 
@@ -124,7 +127,7 @@ public final class FuzzyScorer {
                 if (refusal == null) {
                     refusal = "region_level_differs";
                 }
-                ev.add("region=other_level:" + rr + "/" + cr);
+                ev.add(REGION_OTHER_LEVEL + rr + "/" + cr);
             } else {
                 s -= 0.06;
                 ev.add("region=nested:" + rr + "/" + cr);
@@ -133,7 +136,7 @@ public final class FuzzyScorer {
             if (refusal == null) {
                 refusal = "region_differs";
             }
-            ev.add("region=different:" + rr + "/" + cr);
+            ev.add(REGION_DIFFERENT + rr + "/" + cr);
         }
 
         // branch
